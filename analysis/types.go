@@ -1,0 +1,128 @@
+package analysis
+
+import (
+	"time"
+
+	"github.com/itbcheck/itbcheck/ingest"
+)
+
+// Run holds the metrics of one activity. Values not available are NaN.
+// Averages are over running-only samples (speed ≥ 1.5 m/s, cadence ≥ 120
+// spm, no pause or gap > 10 s) when the activity has samples, else taken
+// from its summary.
+type Run struct {
+	Source string // file path or archive member the activity came from
+	Title  string
+	Gear   string
+	Sport  ingest.Sport
+	IsRun  bool // counts as running load
+	Device string
+
+	Start      time.Time // instant (UTC)
+	LocalDate  time.Time // start in the athlete's local time
+	DurationS  float64   // timer (moving) time, seconds
+	DistanceKm float64
+
+	AvgSpeedMS       float64
+	CadenceSPM       float64 // mean running cadence, steps/min
+	HeartRateBPM     float64
+	TRIMP            float64 // Banister TRIMP; NaN without heart rate
+	BalanceLeftPct   float64 // mean GCT balance, % on the left foot
+	StanceTimeMs     float64
+	VertOscCm        float64
+	VertRatioPct     float64
+	StepLengthM      float64
+	AscentM          float64
+	DescentM         float64
+	DownhillGradePct float64 // mean grade over descending stretches (negative), NaN without altitude
+
+	// Thirds of a run ≥ 45 min (first third starting after minute 5);
+	// Valid false for shorter runs or when the channels are missing.
+	First, Last Segment
+
+	TrackKmCW  float64 // km run on a ~400 m oval turning clockwise
+	TrackKmCCW float64 // ... counter-clockwise (the usual direction)
+
+	// Trace is a per-minute series for within-run charts of long runs
+	// (empty for runs under 45 minutes or without samples).
+	Trace []TracePoint
+
+	FromSummary bool // metrics came from a summary (no per-sample data)
+}
+
+// Segment is the running-only average over part of a run.
+type Segment struct {
+	Valid          bool
+	StartS, EndS   float64 // seconds since the run's start
+	CadenceSPM     float64
+	SpeedMS        float64
+	BalanceLeftPct float64
+}
+
+// TracePoint is one minute of a run.
+type TracePoint struct {
+	Minute         float64
+	CadenceSPM     float64
+	SpeedMS        float64
+	BalanceLeftPct float64
+}
+
+// Week is one ISO week (Monday to Sunday, athlete's local time) of running.
+type Week struct {
+	Monday     time.Time // local midnight of the Monday
+	Runs       int
+	DistanceKm float64
+	DurationH  float64
+	Load       float64 // in the configured load metric
+	ACWR       float64 // uncoupled: this week ÷ mean of the 4 before; NaN without enough history
+	ACWREWMA   float64 // EWMA variant (λa = 2/8, λc = 2/29) on daily load
+	ChangePct  float64 // km vs the week before; NaN when the week before is < 10 km
+	Monotony   float64 // Foster: mean ÷ SD of the 7 daily loads
+	Strain     float64 // weekly load × monotony
+	CadenceSPM float64 // median of the week's run cadences
+	// CadenceResidualPct is the median speed-adjusted cadence of the week's
+	// runs relative to the baseline model, in percent; NaN without baseline.
+	CadenceResidualPct float64
+	BalanceLeftPct     float64 // mean of per-run GCT balance
+	DescentM           float64
+	TrackKmCW          float64
+	TrackKmCCW         float64
+}
+
+// LoadMetric chooses what "load" means.
+type LoadMetric string
+
+// Load metrics of the config's load.metric.
+const (
+	LoadDistance LoadMetric = "distance" // km
+	LoadDuration LoadMetric = "duration" // minutes
+	LoadTRIMP    LoadMetric = "trimp"    // Banister TRIMP, km where HR is missing
+)
+
+// Params are the athlete-level settings the series depend on.
+type Params struct {
+	Location   *time.Location // for week boundaries when a run has no local offset
+	LoadMetric LoadMetric
+	MaxHR      float64 // for TRIMP; NaN to estimate from the data
+	RestHR     float64
+}
+
+// CadenceModel is cadence = Intercept + Slope·speed fitted on baseline runs.
+type CadenceModel struct {
+	Valid         bool
+	Intercept     float64 // steps/min
+	Slope         float64 // steps/min per m/s
+	Runs          int     // runs the fit used
+	SpeedAdjusted bool    // false when speed was missing and raw values are compared
+}
+
+// Season is one athlete's analysed period.
+type Season struct {
+	Athlete string
+	Params  Params
+	Runs    []Run  // every activity, running or not, in start order
+	Weeks   []Week // consecutive ISO weeks from the first to the last run
+	// Duplicates counts activities dropped as the same run read twice
+	// (same start time and distance from two sources).
+	Duplicates int
+}

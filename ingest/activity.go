@@ -1,0 +1,262 @@
+package ingest
+
+import (
+	"math"
+	"strings"
+	"time"
+)
+
+// Format names the kind of file an activity was read from.
+type Format string
+
+// The formats itbcheck reads. Compressed and archived files report the format
+// of the file inside them.
+const (
+	FormatFIT        Format = "fit"
+	FormatCSVSummary Format = "csv-summary"
+	FormatCSVSamples Format = "csv-samples"
+	FormatTCX        Format = "tcx"
+	FormatGPX        Format = "gpx"
+)
+
+// Sport is the normalised sport of an activity.
+type Sport string
+
+// Normalised sports. Only the running ones count for training load.
+const (
+	SportRunning   Sport = "running"
+	SportTrail     Sport = "trail_running"
+	SportTreadmill Sport = "treadmill_running"
+	SportVirtual   Sport = "virtual_running"
+	SportCycling   Sport = "cycling"
+	SportSwimming  Sport = "swimming"
+	SportWalking   Sport = "walking"
+	SportHiking    Sport = "hiking"
+	SportOther     Sport = "other"
+	SportUnknown   Sport = "unknown"
+)
+
+// IsRunning reports whether activities of this sport count as running load.
+func (s Sport) IsRunning() bool {
+	switch s {
+	case SportRunning, SportTrail, SportTreadmill, SportVirtual:
+		return true
+	}
+	return false
+}
+
+// Channel is one per-sample data stream. Channels is a set of them.
+type Channel uint16
+
+// The per-sample channels, named as in the JSON of `itbcheck inspect`.
+const (
+	ChanTime Channel = 1 << iota
+	ChanDistance
+	ChanSpeed
+	ChanHeartRate
+	ChanCadence
+	ChanAltitude
+	ChanPosition
+	ChanStanceTime
+	ChanStanceTimeBalance
+	ChanVerticalOscillation
+	ChanVerticalRatio
+	ChanStepLength
+	ChanPower
+)
+
+var channelNames = []struct {
+	c    Channel
+	name string
+}{
+	{ChanTime, "time"},
+	{ChanDistance, "distance"},
+	{ChanSpeed, "speed"},
+	{ChanHeartRate, "heart_rate"},
+	{ChanCadence, "cadence"},
+	{ChanAltitude, "altitude"},
+	{ChanPosition, "position"},
+	{ChanStanceTime, "stance_time"},
+	{ChanStanceTimeBalance, "stance_time_balance"},
+	{ChanVerticalOscillation, "vertical_oscillation"},
+	{ChanVerticalRatio, "vertical_ratio"},
+	{ChanStepLength, "step_length"},
+	{ChanPower, "power"},
+}
+
+// Channels is a set of Channel values.
+type Channels uint16
+
+// Has reports whether c is in the set.
+func (cs Channels) Has(c Channel) bool { return uint16(cs)&uint16(c) != 0 }
+
+// Add puts c into the set.
+func (cs *Channels) Add(c Channel) { *cs = Channels(uint16(*cs) | uint16(c)) }
+
+// Names lists the channels in the set in the contract's order.
+func (cs Channels) Names() []string {
+	names := []string{}
+	for _, cn := range channelNames {
+		if cs.Has(cn.c) {
+			names = append(names, cn.name)
+		}
+	}
+	return names
+}
+
+// String lists the channel names separated by commas.
+func (cs Channels) String() string { return strings.Join(cs.Names(), ",") }
+
+// Device is the recording device as named in the file.
+type Device struct {
+	Manufacturer string // e.g. "garmin", "coros"; "" when unknown
+	Product      string // e.g. "fenix3", "fr255"; "" when unknown
+}
+
+// String gives "manufacturer product", or "" when nothing is known.
+func (d Device) String() string { return strings.TrimSpace(d.Manufacturer + " " + d.Product) }
+
+// Samples holds the per-sample streams of an activity as parallel slices
+// (struct of arrays), all of length Len(). A value not recorded at a sample is
+// NaN. Units are the contract's output units.
+type Samples struct {
+	ElapsedS       []float64 // seconds since Activity.Start (wall clock, pauses included)
+	DistanceM      []float64 // cumulative distance in metres
+	SpeedMS        []float64 // metres per second
+	HeartRateBPM   []float64
+	CadenceSPM     []float64 // steps per minute (FIT strides/min doubled)
+	AltitudeM      []float64
+	LatDeg         []float64
+	LonDeg         []float64
+	StanceTimeMs   []float64 // ground contact time
+	BalanceLeftPct []float64 // GCT balance: percent of contact time on the LEFT foot
+	VertOscCm      []float64 // vertical oscillation
+	VertRatioPct   []float64 // vertical ratio
+	StepLengthM    []float64
+	PowerW         []float64
+}
+
+// Len is the number of samples.
+func (s *Samples) Len() int { return len(s.ElapsedS) }
+
+// Append adds one sample. Pass NaN for values that were not recorded.
+func (s *Samples) Append(p Sample) {
+	s.ElapsedS = append(s.ElapsedS, p.ElapsedS)
+	s.DistanceM = append(s.DistanceM, p.DistanceM)
+	s.SpeedMS = append(s.SpeedMS, p.SpeedMS)
+	s.HeartRateBPM = append(s.HeartRateBPM, p.HeartRateBPM)
+	s.CadenceSPM = append(s.CadenceSPM, p.CadenceSPM)
+	s.AltitudeM = append(s.AltitudeM, p.AltitudeM)
+	s.LatDeg = append(s.LatDeg, p.LatDeg)
+	s.LonDeg = append(s.LonDeg, p.LonDeg)
+	s.StanceTimeMs = append(s.StanceTimeMs, p.StanceTimeMs)
+	s.BalanceLeftPct = append(s.BalanceLeftPct, p.BalanceLeftPct)
+	s.VertOscCm = append(s.VertOscCm, p.VertOscCm)
+	s.VertRatioPct = append(s.VertRatioPct, p.VertRatioPct)
+	s.StepLengthM = append(s.StepLengthM, p.StepLengthM)
+	s.PowerW = append(s.PowerW, p.PowerW)
+}
+
+// At returns sample i.
+func (s *Samples) At(i int) Sample {
+	return Sample{
+		ElapsedS: s.ElapsedS[i], DistanceM: s.DistanceM[i], SpeedMS: s.SpeedMS[i],
+		HeartRateBPM: s.HeartRateBPM[i], CadenceSPM: s.CadenceSPM[i], AltitudeM: s.AltitudeM[i],
+		LatDeg: s.LatDeg[i], LonDeg: s.LonDeg[i], StanceTimeMs: s.StanceTimeMs[i],
+		BalanceLeftPct: s.BalanceLeftPct[i], VertOscCm: s.VertOscCm[i], VertRatioPct: s.VertRatioPct[i],
+		StepLengthM: s.StepLengthM[i], PowerW: s.PowerW[i],
+	}
+}
+
+// Sample is one row of Samples.
+type Sample struct {
+	ElapsedS, DistanceM, SpeedMS, HeartRateBPM, CadenceSPM, AltitudeM float64
+	LatDeg, LonDeg, StanceTimeMs, BalanceLeftPct, VertOscCm           float64
+	VertRatioPct, StepLengthM, PowerW                                 float64
+}
+
+// EmptySample returns a Sample with every value absent (NaN).
+func EmptySample() Sample {
+	n := math.NaN()
+	return Sample{n, n, n, n, n, n, n, n, n, n, n, n, n, n}
+}
+
+// Lap is one lap as the device recorded it.
+type Lap struct {
+	StartOffsetS float64 // seconds since Activity.Start
+	DurationS    float64 // timer time
+	DistanceM    float64 // NaN when absent
+}
+
+// Summary holds whole-activity figures. From a FIT session message, a summary
+// CSV row, or computed from the samples when the file has no summary. NaN
+// when absent.
+type Summary struct {
+	DurationS         float64 // moving/timer time in seconds
+	ElapsedS          float64 // wall-clock time in seconds
+	DistanceM         float64
+	AvgSpeedMS        float64
+	AvgCadenceSPM     float64
+	AvgHeartRateBPM   float64
+	MaxHeartRateBPM   float64
+	AvgStanceTimeMs   float64
+	AvgBalanceLeftPct float64
+	AvgVertOscCm      float64
+	AvgVertRatioPct   float64
+	AvgStepLengthM    float64
+	AvgPowerW         float64
+	AscentM           float64
+	DescentM          float64
+}
+
+// EmptySummary returns a Summary with every figure absent (NaN).
+func EmptySummary() Summary {
+	n := math.NaN()
+	return Summary{n, n, n, n, n, n, n, n, n, n, n, n, n, n, n}
+}
+
+// Activity is one recorded activity in itbcheck's normalised model.
+type Activity struct {
+	Source   string // file path; for archive members "archive.zip!/inner/path"
+	Format   Format
+	Sport    Sport
+	RawSport string // sport as the file names it ("running/trail", "Trail Run")
+	Device   Device
+	Title    string // activity name, when the file has one
+	Gear     string // shoe name (Strava "Activity Gear"), when known
+
+	Start time.Time // start instant (UTC)
+	// LocalOffset is the offset of the athlete's local time from UTC at
+	// Start, valid when HasLocalOffset (FIT activity.local_timestamp, or a
+	// local time written in a summary CSV).
+	LocalOffset    time.Duration
+	HasLocalOffset bool
+
+	Samples  Samples
+	Channels Channels // which per-sample channels hold at least one value
+	Laps     []Lap
+	Summary  Summary
+
+	// DevFields lists developer (Connect IQ) fields found, by name, e.g.
+	// "Power" from Stryd; their per-sample values are mapped into Samples
+	// where a channel matches (power), otherwise only named here.
+	DevFields []string
+	// Notes says what was inferred or repaired while reading (units guessed
+	// from values, strides doubled, records after truncation dropped).
+	Notes []string
+}
+
+// IsRun reports whether the activity counts as running load.
+func (a *Activity) IsRun() bool { return a.Sport.IsRunning() }
+
+// LocalStart is the start in the athlete's local time: the file's own offset
+// when it has one, else the given fallback location.
+func (a *Activity) LocalStart(fallback *time.Location) time.Time {
+	if a.HasLocalOffset {
+		return a.Start.In(time.FixedZone("", int(a.LocalOffset/time.Second)))
+	}
+	if fallback == nil {
+		fallback = time.UTC
+	}
+	return a.Start.In(fallback)
+}

@@ -1,0 +1,107 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Error classes. Problems wrap one of these where it applies, so callers can
+// tell an unsupported file from a damaged one with errors.Is.
+var (
+	// ErrUnsupported marks a file whose type itbcheck does not read.
+	ErrUnsupported = errors.New("unsupported file type")
+	// ErrTruncated marks a file that ends before its declared size.
+	ErrTruncated = errors.New("truncated")
+	// ErrCorrupt marks a file whose content is damaged (bad CRC, bad header).
+	ErrCorrupt = errors.New("corrupt")
+	// ErrEmpty marks a zero-length file or one with no activity in it.
+	ErrEmpty = errors.New("empty")
+	// ErrTooLarge marks an input beyond a configured limit.
+	ErrTooLarge = errors.New("too large")
+)
+
+// Problem is an input that could not be read, fully or in part.
+type Problem struct {
+	Path string // file path, or "archive.zip!/member"
+	Err  error  // the reason; wraps an Err* class where one applies
+	// Partial is true when activities were still read from the input
+	// (e.g. the complete records before a truncation).
+	Partial bool
+}
+
+// Error gives "path: reason" on one line.
+func (p Problem) Error() string { return fmt.Sprintf("%s: %v", p.Path, p.Err) }
+
+// Unwrap returns the reason.
+func (p Problem) Unwrap() error { return p.Err }
+
+// Limits bound the resources one input may use. Zero fields take the
+// defaults of DefaultLimits.
+type Limits struct {
+	MaxFileBytes         int64 // largest input file read
+	MaxDecompressedBytes int64 // largest gzip stream or zip member after decompression
+	MaxRatio             int64 // largest decompressed:compressed ratio
+	MaxArchiveEntries    int   // most members of one zip
+	MaxNestingDepth      int   // zips inside zips
+	MaxRecords           int   // most samples per activity
+}
+
+// DefaultLimits are generous for real exports and small enough to stop
+// decompression bombs and absurd headers.
+var DefaultLimits = Limits{
+	MaxFileBytes:         2 << 30,
+	MaxDecompressedBytes: 256 << 20,
+	MaxRatio:             200,
+	MaxArchiveEntries:    100000,
+	MaxNestingDepth:      3,
+	MaxRecords:           2_000_000,
+}
+
+// Options tune reading.
+type Options struct {
+	Limits Limits
+	// SummaryOnly lets decoders skip per-sample data they would otherwise
+	// keep (inspect needs samples; a summary-only consumer does not).
+	SummaryOnly bool
+}
+
+func (o Options) limits() Limits {
+	l := o.Limits
+	d := DefaultLimits
+	if l.MaxFileBytes <= 0 {
+		l.MaxFileBytes = d.MaxFileBytes
+	}
+	if l.MaxDecompressedBytes <= 0 {
+		l.MaxDecompressedBytes = d.MaxDecompressedBytes
+	}
+	if l.MaxRatio <= 0 {
+		l.MaxRatio = d.MaxRatio
+	}
+	if l.MaxArchiveEntries <= 0 {
+		l.MaxArchiveEntries = d.MaxArchiveEntries
+	}
+	if l.MaxNestingDepth <= 0 {
+		l.MaxNestingDepth = d.MaxNestingDepth
+	}
+	if l.MaxRecords <= 0 {
+		l.MaxRecords = d.MaxRecords
+	}
+	return l
+}
+
+// Open reads every activity in the file at path. The error, when not nil,
+// joins the Problems met; activities read before or beside a problem are
+// still returned.
+func Open(path string, opt Options) ([]*Activity, error) {
+	var acts []*Activity
+	probs := Read(context.Background(), path, opt, func(a *Activity) { acts = append(acts, a) })
+	if len(probs) == 0 {
+		return acts, nil
+	}
+	errs := make([]error, len(probs))
+	for i, p := range probs {
+		errs[i] = p
+	}
+	return acts, errors.Join(errs...)
+}

@@ -1,0 +1,29 @@
+package ingest
+
+// Stubs replaced by the format files as they land.
+
+import (
+	"context"
+	"fmt"
+	"io"
+)
+
+func decodeTCX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	return fmt.Errorf("%w: TCX not yet supported", ErrUnsupported)
+}
+
+func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	return fmt.Errorf("%w: GPX not yet supported", ErrUnsupported)
+}
+
+func decodeCSV(r io.Reader, name string, opt Options, emit emitFunc) error {
+	return fmt.Errorf("%w: CSV not yet supported", ErrUnsupported)
+}
+
+func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip not yet supported", ErrUnsupported)}}
+}
+
+func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	return []Problem{{Path: name, Err: fmt.Errorf("%w: zip not yet supported", ErrUnsupported)}}
+}

@@ -1,0 +1,44 @@
+package report
+
+import (
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// Schema is the versioned name of the JSON report.
+const Schema = "itbcheck.report/v1"
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string
+	Version string
+}
+
+// Report is everything one run of itbcheck found, ready to render.
+type Report struct {
+	Tool        Tool
+	GeneratedAt time.Time
+	Athletes    []*Athlete
+}
+
+// Athlete is one athlete's analysed period.
+type Athlete struct {
+	Name     string
+	Season   *analysis.Season
+	Findings []rules.Finding // sorted by date, then severity (highest first), then rule id
+	// InputsFailed lists inputs that could not be read, fully or partly.
+	InputsFailed []FailedInput
+	// Skipped counts files of types itbcheck does not read.
+	Skipped int
+	// From and To bound the period (the --since/--until window, or the
+	// first and last activity); zero when there is no activity.
+	From, To time.Time
+}
+
+// FailedInput is an input that could not be read, with the one-line reason.
+type FailedInput struct {
+	Path  string
+	Error string
+}
