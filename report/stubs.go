@@ -1,0 +1,26 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/itbcheck/itbcheck/ingest"
+)
+
+// Options tune rendering.
+type Options struct {
+	Color  bool   // ANSI colour in text output (a TTY without NO_COLOR)
+	FailOn string // junit: lowest severity that is a failure ("high" default)
+	Weekly bool   // csv: one row per athlete-week instead of per athlete
+}
+
+// Render writes r in format: text, json, markdown, html, csv or junit. (Stub.)
+func Render(w io.Writer, format string, r *Report, opt Options) error {
+	return fmt.Errorf("format %q not yet supported", format)
+}
+
+// Inspect writes what each file holds, as `itbcheck inspect` prints it, in
+// format text or json. Each entry is one activity read from a file. (Stub.)
+func Inspect(w io.Writer, format string, acts []*ingest.Activity) error {
+	return fmt.Errorf("format %q not yet supported", format)
+}
