@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-
-	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Options tune rendering.
@@ -16,11 +14,5 @@ type Options struct {
 
 // Render writes r in format: text, json, markdown, html, csv or junit. (Stub.)
 func Render(w io.Writer, format string, r *Report, opt Options) error {
-	return fmt.Errorf("format %q not yet supported", format)
-}
-
-// Inspect writes what each file holds, as `itbcheck inspect` prints it, in
-// format text or json. Each entry is one activity read from a file. (Stub.)
-func Inspect(w io.Writer, format string, acts []*ingest.Activity) error {
 	return fmt.Errorf("format %q not yet supported", format)
 }
