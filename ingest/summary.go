@@ -1,0 +1,252 @@
+package ingest
+
+import (
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Cleaning thresholds for summary figures computed from samples (DOMAIN.md,
+// "Units and cleaning").
+const (
+	// runMinSpeedMS is the slowest speed still counted as running.
+	runMinSpeedMS = 1.5
+	// runMinCadenceSPM is the lowest step rate still counted as running.
+	runMinCadenceSPM = 120
+	// pauseGapS is the longest gap between samples that is not a pause.
+	pauseGapS = 10
+	// climbHysteresisM is the altitude change that must build up before
+	// it counts as ascent or descent, so that sensor noise does not.
+	climbHysteresisM = 3
+)
+
+// fillChannelsFromSamples adds to a.Channels every channel that holds at
+// least one value in a.Samples. Decoders may call it once after reading
+// instead of tracking channels themselves.
+func (a *Activity) fillChannelsFromSamples() {
+	s := &a.Samples
+	cols := []struct {
+		c Channel
+		v []float64
+	}{
+		{ChanTime, s.ElapsedS}, {ChanDistance, s.DistanceM}, {ChanSpeed, s.SpeedMS},
+		{ChanHeartRate, s.HeartRateBPM}, {ChanCadence, s.CadenceSPM}, {ChanAltitude, s.AltitudeM},
+		{ChanPosition, s.LatDeg}, {ChanStanceTime, s.StanceTimeMs},
+		{ChanStanceTimeBalance, s.BalanceLeftPct}, {ChanVerticalOscillation, s.VertOscCm},
+		{ChanVerticalRatio, s.VertRatioPct}, {ChanStepLength, s.StepLengthM}, {ChanPower, s.PowerW},
+	}
+	for _, col := range cols {
+		if anyValue(col.v) {
+			a.Channels.Add(col.c)
+		}
+	}
+}
+
+// fillSummaryFromSamples computes every figure of a.Summary that is still
+// NaN from a.Samples, and adds a note naming the figures it computed.
+// Decoders call it after filling what the file's own summary gives.
+//
+// How each figure is computed:
+//   - ElapsedS: last sample's ElapsedS minus the first's.
+//   - DurationS: sum of the intervals between consecutive samples of at most
+//     10 s; longer gaps are pauses.
+//   - DistanceM: largest cumulative distance; without a distance channel,
+//     speed integrated over the non-pause intervals.
+//   - AvgSpeedMS: DistanceM ÷ DurationS; else the mean of the speed samples.
+//   - Averages (cadence, heart rate, stance time, GCT balance, vertical
+//     oscillation, vertical ratio, step length, power): mean over the
+//     running samples. For running sports (and unknown sport) a sample is
+//     running when its speed is ≥ 1.5 m/s (where speed is recorded) and its
+//     cadence ≥ 120 spm (where cadence is recorded); for other sports every
+//     sample counts.
+//   - MaxHeartRateBPM: largest heart rate sample.
+//   - AscentM, DescentM: sums of altitude climbs and falls, each counted
+//     once it reaches 3 m (hysteresis against sensor noise).
+func (a *Activity) fillSummaryFromSamples() {
+	s := &a.Samples
+	n := s.Len()
+	if n == 0 {
+		return
+	}
+	sum := &a.Summary
+	var filled []string
+	set := func(dst *float64, v float64, name string) {
+		if math.IsNaN(*dst) && !math.IsNaN(v) {
+			*dst = v
+			filled = append(filled, name)
+		}
+	}
+
+	set(&sum.ElapsedS, elapsedSpan(s.ElapsedS), "elapsed time")
+	set(&sum.DurationS, movingSeconds(s.ElapsedS), "timer time")
+	dist := maxValue(s.DistanceM)
+	if math.IsNaN(dist) {
+		dist = integrateSpeed(s.ElapsedS, s.SpeedMS)
+	}
+	set(&sum.DistanceM, dist, "distance")
+	avgSpeed := math.NaN()
+	if sum.DurationS > 0 && !math.IsNaN(sum.DistanceM) {
+		avgSpeed = sum.DistanceM / sum.DurationS
+	} else {
+		avgSpeed = meanOf(s.SpeedMS, nil)
+	}
+	set(&sum.AvgSpeedMS, avgSpeed, "average speed")
+
+	var keep []bool
+	if a.Sport.IsRunning() || a.Sport == SportUnknown || a.Sport == "" {
+		keep = runningMask(s)
+	}
+	set(&sum.AvgCadenceSPM, meanOf(s.CadenceSPM, keep), "average cadence")
+	set(&sum.AvgHeartRateBPM, meanOf(s.HeartRateBPM, keep), "average heart rate")
+	set(&sum.MaxHeartRateBPM, maxValue(s.HeartRateBPM), "max heart rate")
+	set(&sum.AvgStanceTimeMs, meanOf(s.StanceTimeMs, keep), "average stance time")
+	set(&sum.AvgBalanceLeftPct, meanOf(s.BalanceLeftPct, keep), "average GCT balance")
+	set(&sum.AvgVertOscCm, meanOf(s.VertOscCm, keep), "average vertical oscillation")
+	set(&sum.AvgVertRatioPct, meanOf(s.VertRatioPct, keep), "average vertical ratio")
+	set(&sum.AvgStepLengthM, meanOf(s.StepLengthM, keep), "average step length")
+	set(&sum.AvgPowerW, meanOf(s.PowerW, keep), "average power")
+	up, down := climbs(s.AltitudeM)
+	set(&sum.AscentM, up, "ascent")
+	set(&sum.DescentM, down, "descent")
+
+	if len(filled) > 0 {
+		a.Notes = append(a.Notes, "computed from samples: "+strings.Join(filled, ", "))
+	}
+}
+
+// runningMask marks the samples that count as running: pace and step rate
+// of a run where those are recorded. Gaps are handled by the caller's
+// interval sums, not here: a sample after a pause is still a running sample.
+func runningMask(s *Samples) []bool {
+	keep := make([]bool, s.Len())
+	for i := range keep {
+		sp, cad := s.SpeedMS[i], s.CadenceSPM[i]
+		keep[i] = (math.IsNaN(sp) || sp >= runMinSpeedMS) && (math.IsNaN(cad) || cad >= runMinCadenceSPM)
+	}
+	return keep
+}
+
+// meanOf is the mean of the non-NaN values of v, restricted to keep[i]
+// when keep is not nil; NaN when there is none.
+func meanOf(v []float64, keep []bool) float64 {
+	vals := make([]float64, 0, len(v))
+	for i, x := range v {
+		if math.IsNaN(x) || (keep != nil && !keep[i]) {
+			continue
+		}
+		vals = append(vals, x)
+	}
+	if len(vals) == 0 {
+		return math.NaN()
+	}
+	return stat.Mean(vals, nil)
+}
+
+// maxValue is the largest non-NaN value of v, NaN when there is none.
+func maxValue(v []float64) float64 {
+	vals := make([]float64, 0, len(v))
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			vals = append(vals, x)
+		}
+	}
+	if len(vals) == 0 {
+		return math.NaN()
+	}
+	return floats.Max(vals)
+}
+
+// anyValue reports whether v holds at least one non-NaN value.
+func anyValue(v []float64) bool {
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// elapsedSpan is the time from the first to the last timed sample.
+func elapsedSpan(t []float64) float64 {
+	first, last := math.NaN(), math.NaN()
+	for _, x := range t {
+		if math.IsNaN(x) {
+			continue
+		}
+		if math.IsNaN(first) {
+			first = x
+		}
+		last = x
+	}
+	return last - first
+}
+
+// movingSeconds sums the intervals between consecutive timed samples that
+// are not pauses (at most pauseGapS long). NaN with fewer than two samples.
+func movingSeconds(t []float64) float64 {
+	total, prev, seen := 0.0, math.NaN(), 0
+	for _, x := range t {
+		if math.IsNaN(x) {
+			continue
+		}
+		if d := x - prev; seen > 0 && d > 0 && d <= pauseGapS {
+			total += d
+		}
+		prev = x
+		seen++
+	}
+	if seen < 2 {
+		return math.NaN()
+	}
+	return total
+}
+
+// integrateSpeed is the distance covered at the recorded speeds over the
+// non-pause intervals; NaN without speed samples.
+func integrateSpeed(t, speed []float64) float64 {
+	total, prevT, prevV, any := 0.0, math.NaN(), math.NaN(), false
+	for i, x := range t {
+		v := speed[i]
+		if math.IsNaN(x) || math.IsNaN(v) {
+			continue
+		}
+		if d := x - prevT; d > 0 && d <= pauseGapS {
+			total += d * (v + prevV) / 2
+		}
+		prevT, prevV, any = x, v, true
+	}
+	if !any {
+		return math.NaN()
+	}
+	return total
+}
+
+// climbs sums altitude gains and losses with climbHysteresisM hysteresis:
+// a change counts once the altitude has moved that far from the last
+// turning point. NaN, NaN without altitude.
+func climbs(alt []float64) (up, down float64) {
+	ref, any := math.NaN(), false
+	for _, x := range alt {
+		if math.IsNaN(x) {
+			continue
+		}
+		if !any {
+			ref, any = x, true
+			continue
+		}
+		switch d := x - ref; {
+		case d >= climbHysteresisM:
+			up += d
+			ref = x
+		case d <= -climbHysteresisM:
+			down -= d
+			ref = x
+		}
+	}
+	if !any {
+		return math.NaN(), math.NaN()
+	}
+	return up, down
+}

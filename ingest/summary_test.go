@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"math"
+	"testing"
+)
+
+func TestFillSummaryFromSamples(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name  string
+		sport Sport
+		rows  [][4]float64 // elapsed s, speed m/s, cadence spm, altitude m
+		want  Summary
+	}{
+		{
+			name:  "run with a walk break and a pause",
+			sport: SportRunning,
+			rows: [][4]float64{
+				{0, 3, 170, 100}, {1, 3, 172, 104}, {2, 1, 100, 104}, {30, 3, 174, 100}, {31, 3, 176, 90},
+			},
+			want: Summary{DurationS: 3, ElapsedS: 31, AvgCadenceSPM: 173, AscentM: 4, DescentM: 14},
+		},
+		{
+			name:  "cycling keeps every sample",
+			sport: SportCycling,
+			rows:  [][4]float64{{0, 8, 80, nan}, {1, 8, 90, nan}},
+			want:  Summary{DurationS: 1, ElapsedS: 1, AvgCadenceSPM: 85, AscentM: nan, DescentM: nan},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Activity{Sport: tt.sport, Summary: EmptySummary()}
+			for _, r := range tt.rows {
+				p := EmptySample()
+				p.ElapsedS, p.SpeedMS, p.CadenceSPM, p.AltitudeM = r[0], r[1], r[2], r[3]
+				a.Samples.Append(p)
+			}
+			a.fillSummaryFromSamples()
+			a.fillChannelsFromSamples()
+			got := a.Summary
+			check := func(name string, got, want float64) {
+				if math.IsNaN(want) != math.IsNaN(got) || (!math.IsNaN(want) && math.Abs(got-want) > 1e-9) {
+					t.Errorf("%s = %v, want %v", name, got, want)
+				}
+			}
+			check("DurationS", got.DurationS, tt.want.DurationS)
+			check("ElapsedS", got.ElapsedS, tt.want.ElapsedS)
+			check("AvgCadenceSPM", got.AvgCadenceSPM, tt.want.AvgCadenceSPM)
+			check("AscentM", got.AscentM, tt.want.AscentM)
+			check("DescentM", got.DescentM, tt.want.DescentM)
+			check("AvgHeartRateBPM", got.AvgHeartRateBPM, nan)
+			if a.Channels.Has(ChanHeartRate) || !a.Channels.Has(ChanSpeed) {
+				t.Errorf("channels = %v", a.Channels)
+			}
+		})
+	}
+}
