@@ -1,0 +1,266 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// Athlete is one athlete to analyse: the exports to read and the settings
+// their season and findings depend on.
+type Athlete struct {
+	Name   string
+	Paths  []string // files, folders (walked recursively) or .zip archives
+	Params analysis.Params
+	Rules  *rules.Config // nil for the rules' defaults
+}
+
+// Options tune a Run.
+type Options struct {
+	// Jobs is the number of files decoded at once; 0 or less means
+	// runtime.NumCPU().
+	Jobs int
+	// Since and Until limit the period to runs whose local start date is
+	// on or after Since and on or before Until (dates, inclusive). A zero
+	// value leaves that end open.
+	Since, Until time.Time
+	// Ingest tunes the decoders (resource limits).
+	Ingest ingest.Options
+	// Progress, when not nil, is called after each file with the number of
+	// files done, the total, and the bytes of the files done. It is called
+	// from one goroutine at a time.
+	Progress func(done, total int, bytes int64)
+}
+
+// readFile is ingest.Read; tests replace it to inject slow or failing
+// decoders.
+var readFile = ingest.Read
+
+// job is one file to decode for the athlete at index athlete.
+type job struct {
+	athlete int
+	path    string
+	size    int64
+}
+
+// result is what a worker made of one job.
+type result struct {
+	runs     []analysis.Run
+	problems []ingest.Problem
+}
+
+// Run analyses every athlete and returns their reports in the order given.
+// Inputs that cannot be read become report.FailedInput entries; they do not
+// make Run fail. The error is not nil only when ctx is cancelled, in which
+// case the reports are nil.
+func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlete, error) {
+	out := make([]*report.Athlete, len(athletes))
+	var jobs []job
+	for i, a := range athletes {
+		out[i] = &report.Athlete{Name: a.Name}
+		for _, p := range a.Paths {
+			files, skipped, err := ingest.Walk([]string{p})
+			if err != nil {
+				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: p, Error: oneLine(err, p)})
+				continue
+			}
+			out[i].Skipped += len(skipped)
+			for _, f := range files {
+				var size int64
+				if st, err := os.Stat(f); err == nil {
+					size = st.Size()
+				}
+				jobs = append(jobs, job{athlete: i, path: f, size: size})
+			}
+		}
+	}
+
+	results, err := decodeAll(ctx, athletes, jobs, opt)
+	if err != nil {
+		return nil, err
+	}
+
+	runs := make([][]analysis.Run, len(athletes))
+	for k, j := range jobs {
+		r := results[k]
+		runs[j.athlete] = append(runs[j.athlete], r.runs...)
+		for _, p := range r.problems {
+			out[j.athlete].InputsFailed = append(out[j.athlete].InputsFailed,
+				report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
+		}
+	}
+	for i, a := range athletes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		kept := inPeriod(runs[i], opt.Since, opt.Until)
+		season := analysis.NewSeason(a.Name, kept, a.Params)
+		out[i].Season = season
+		out[i].Findings = rules.Evaluate(season, a.Rules)
+		out[i].From, out[i].To = period(season, opt.Since, opt.Until)
+	}
+	return out, nil
+}
+
+// decodeAll decodes the jobs with a bounded pool of workers and returns
+// their results indexed like jobs.
+func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options) ([]result, error) {
+	n := opt.Jobs
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	if n > len(jobs) {
+		n = len(jobs)
+	}
+	results := make([]result, len(jobs))
+	type done struct {
+		index int
+		res   result
+	}
+	todo := make(chan int)
+	finished := make(chan done)
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	// Stop the workers and wait for them, so that nothing runs after Run
+	// returns.
+	defer wg.Wait()
+	defer cancel()
+
+	read := readFile
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range todo {
+				j := jobs[k]
+				res := decodeFile(ctx, read, j.path, athletes[j.athlete].Params.Location, opt.Ingest)
+				select {
+				case finished <- done{k, res}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		for k := range jobs {
+			select {
+			case todo <- k:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var bytes int64
+	for count := 0; count < len(jobs); count++ {
+		select {
+		case d := <-finished:
+			results[d.index] = d.res
+			bytes += jobs[d.index].size
+			if opt.Progress != nil {
+				opt.Progress(count+1, len(jobs), bytes)
+			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// decodeFile reads one file and reduces each activity to its metrics,
+// dropping the samples as soon as they are measured. A panic in a decoder
+// becomes a problem of that file, never the end of the batch.
+func decodeFile(ctx context.Context, read func(context.Context, string, ingest.Options, func(*ingest.Activity)) []ingest.Problem, path string, loc *time.Location, opt ingest.Options) (res result) {
+	defer func() {
+		if v := recover(); v != nil {
+			res.problems = append(res.problems, ingest.Problem{
+				Path: path, Err: fmt.Errorf("%w: reading failed unexpectedly (%v)", ingest.ErrCorrupt, v)})
+		}
+	}()
+	if loc == nil {
+		loc = time.UTC
+	}
+	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
+		res.runs = append(res.runs, analysis.Measure(a, loc))
+		a.Samples = ingest.Samples{} // let the samples go now
+	})
+	return res
+}
+
+// localDay is the date a run counts for: its local start date, or its start
+// instant in UTC when the analysis gave no local date.
+func localDay(r analysis.Run) string {
+	if !r.LocalDate.IsZero() {
+		return r.LocalDate.Format(time.DateOnly)
+	}
+	return r.Start.UTC().Format(time.DateOnly)
+}
+
+// inPeriod keeps the runs whose local date lies within [since, until].
+func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
+	if since.IsZero() && until.IsZero() {
+		return runs
+	}
+	from, to := "", "9999-12-31"
+	if !since.IsZero() {
+		from = since.Format(time.DateOnly)
+	}
+	if !until.IsZero() {
+		to = until.Format(time.DateOnly)
+	}
+	var kept []analysis.Run
+	for _, r := range runs {
+		if d := localDay(r); d >= from && d <= to {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// period bounds a season: the --since/--until window where given, else the
+// first and last activity's local date; zero without activities.
+func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
+	if s == nil || len(s.Runs) == 0 {
+		return since, until
+	}
+	first, last := localDay(s.Runs[0]), localDay(s.Runs[0])
+	for _, r := range s.Runs[1:] {
+		d := localDay(r)
+		if d < first {
+			first = d
+		}
+		if d > last {
+			last = d
+		}
+	}
+	from, to = since, until
+	if from.IsZero() {
+		from, _ = time.Parse(time.DateOnly, first)
+	}
+	if to.IsZero() {
+		to, _ = time.Parse(time.DateOnly, last)
+	}
+	return from, to
+}
+
+// oneLine gives the reason of err on one line, without a leading copy of
+// path (report.FailedInput carries the path separately).
+func oneLine(err error, path string) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, path+": ")
+	return strings.Join(strings.Fields(msg), " ")
+}
