@@ -231,6 +231,15 @@ type Activity struct {
 	// local time written in a summary CSV).
 	LocalOffset    time.Duration
 	HasLocalOffset bool
+	// LocalWallClock is true when the file wrote the start as local time
+	// without a zone (Garmin Connect's Activities.csv): Start then holds
+	// that wall-clock time as if it were UTC, and the true instant is the
+	// same wall-clock time in the athlete's configured timezone.
+	LocalWallClock bool
+	// SourceFile is the activity file a summary row names (Strava's
+	// "Filename" column, e.g. "activities/1234.fit.gz"), used to join the
+	// row with that file in a bulk export; "" when not known.
+	SourceFile string
 
 	Samples  Samples
 	Channels Channels // which per-sample channels hold at least one value

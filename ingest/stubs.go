@@ -16,10 +16,6 @@ func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
 	return fmt.Errorf("%w: GPX not yet supported", ErrUnsupported)
 }
 
-func decodeCSV(r io.Reader, name string, opt Options, emit emitFunc) error {
-	return fmt.Errorf("%w: CSV not yet supported", ErrUnsupported)
-}
-
 func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
 	return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip not yet supported", ErrUnsupported)}}
 }

@@ -1,0 +1,281 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// csvTable is a CSV file's header and a reader positioned on its first data
+// row, with what was learnt about its dialect.
+type csvTable struct {
+	name   string
+	sep    rune
+	header []string // normalised column names (see normHeader)
+	units  []string // unit written in the header, e.g. "km" from "Distance (km)"
+	raw    []string // the header as written
+	rd     *csv.Reader
+}
+
+// decodeCSV reads a CSV export. The header decides the dialect: a Strava or
+// Garmin Connect summary export (one row per activity) or a per-sample
+// export (one row per second or record, with a time column).
+func decodeCSV(r io.Reader, name string, opt Options, emit emitFunc) error {
+	t, err := openCSV(r, name)
+	if err != nil {
+		return err
+	}
+	switch {
+	case isStravaHeader(t.header):
+		return decodeStravaCSV(t, opt, emit)
+	case isGarminHeader(t.header):
+		return decodeGarminCSV(t, opt, emit)
+	}
+	if t.column(sampleTimeNames...) >= 0 {
+		return decodeSampleCSV(t, opt, emit)
+	}
+	return fmt.Errorf("%w: CSV header matches no known export (no Strava or Garmin summary columns, no time column)", ErrUnsupported)
+}
+
+// openCSV detects the separator from the header line and reads the header.
+func openCSV(r io.Reader, name string) (*csvTable, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		_, _ = br.Discard(3)
+	}
+	head, _ := br.Peek(64 << 10)
+	if len(bytes.TrimSpace(head)) == 0 {
+		return nil, fmt.Errorf("%w: CSV file has no header", ErrEmpty)
+	}
+	line := head
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
+		line = head[:i]
+	}
+	t := &csvTable{name: name, sep: detectSeparator(line)}
+	t.rd = csv.NewReader(br)
+	t.rd.Comma = t.sep
+	t.rd.FieldsPerRecord = -1
+	t.rd.LazyQuotes = true
+	t.rd.ReuseRecord = false
+	hdr, err := t.rd.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%w: CSV header unreadable: %v", ErrCorrupt, err)
+	}
+	for _, h := range hdr {
+		n, u := normHeader(h)
+		t.raw = append(t.raw, h)
+		t.header = append(t.header, n)
+		t.units = append(t.units, u)
+	}
+	return t, nil
+}
+
+// detectSeparator picks the most frequent of , ; and tab outside quotes in
+// the header line.
+func detectSeparator(line []byte) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, c := range string(line) {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case !inQuote && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// normHeader lower-cases a column name, moves a unit in brackets out of it
+// ("Distance (km)" → "distance", "km") and folds spaces, dashes and dots to
+// single spaces, so that "heart_rate", "Heart Rate" and "heart-rate" match.
+func normHeader(h string) (name, unit string) {
+	h = strings.ToLower(strings.TrimSpace(strings.Trim(h, "\ufeff\"")))
+	for _, br := range []string{"()", "[]"} {
+		if i := strings.LastIndexByte(h, br[0]); i > 0 {
+			if j := strings.IndexByte(h[i:], br[1]); j > 0 {
+				unit = strings.TrimSpace(h[i+1 : i+j])
+				h = h[:i] + h[i+j+1:]
+			}
+		}
+	}
+	f := strings.FieldsFunc(h, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '_' || r == '-' || r == '.' || r == '®'
+	})
+	return strings.Join(f, " "), unit
+}
+
+// column is the index of the first column whose normalised name is one of
+// names (in the order of names), -1 when none is.
+func (t *csvTable) column(names ...string) int {
+	for _, n := range names {
+		n, _ = normHeader(n)
+		for i, h := range t.header {
+			if h == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// nthColumn is the index of the k-th (0-based) column named name, -1 when
+// there are fewer. Strava's export repeats names (two "Distance" columns).
+func (t *csvTable) nthColumn(name string, k int) int {
+	name, _ = normHeader(name)
+	for i, h := range t.header {
+		if h == name {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
+}
+
+// rows calls fn for each data row with its 1-based line number; a row that
+// cannot be parsed ends the file with an error naming the line.
+func (t *csvTable) rows(fn func(line int, rec []string) error) error {
+	for {
+		rec, err := t.rd.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		line, _ := t.rd.FieldPos(0)
+		if err != nil {
+			return fmt.Errorf("%w: CSV line %d: %v", ErrCorrupt, line, err)
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if err := fn(line, rec); err != nil {
+			return err
+		}
+	}
+}
+
+// field is rec[i] trimmed, "" when i is out of range.
+func field(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return strings.TrimSpace(rec[i])
+}
+
+// isMissing reports whether a cell means "no value".
+func isMissing(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "--", "-", "n/a", "na", "nan", "null", "none":
+		return true
+	}
+	return false
+}
+
+// parseNumber reads a number as exports write it: "1,234.5" (thousands
+// separator), "1.234,5" or "3,76" (decimal comma; a lone comma is decimal
+// when the separator is ";" or tab and a thousands separator otherwise),
+// with a trailing unit or percent sign ("49.6%", "245 ms") ignored. NaN for
+// a missing or unreadable cell.
+func parseNumber(s string, sep rune) float64 {
+	s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", ""), "\u202f", ""))
+	if isMissing(s) {
+		return math.NaN()
+	}
+	// Cut a trailing unit: keep the leading number-like run.
+	end := 0
+	for end < len(s) && strings.ContainsRune("+-0123456789.,eE", rune(s[end])) {
+		if (s[end] == 'e' || s[end] == 'E') && (end == 0 || end+1 >= len(s) || !strings.ContainsRune("+-0123456789", rune(s[end+1]))) {
+			break
+		}
+		end++
+	}
+	s = s[:end]
+	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	switch {
+	case dot >= 0 && comma >= 0 && comma > dot: // 1.234,5
+		s = strings.ReplaceAll(s, ".", "")
+		s = strings.Replace(s, ",", ".", 1)
+	case dot >= 0 && comma >= 0: // 1,234.5
+		s = strings.ReplaceAll(s, ",", "")
+	case comma >= 0 && sep != ',' && strings.Count(s, ",") == 1:
+		s = strings.Replace(s, ",", ".", 1)
+	case comma >= 0:
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) {
+		return math.NaN()
+	}
+	return v
+}
+
+// parseClock reads a duration written "h:mm:ss", "mm:ss" or "h:mm:ss.s",
+// or a plain number of seconds. NaN when unreadable.
+func parseClock(s string, sep rune) float64 {
+	s = strings.TrimSpace(s)
+	if isMissing(s) {
+		return math.NaN()
+	}
+	if !strings.Contains(s, ":") {
+		return parseNumber(s, sep)
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) > 3 {
+		return math.NaN()
+	}
+	total := 0.0
+	for _, p := range parts {
+		v := parseNumber(p, sep)
+		if math.IsNaN(v) || v < 0 {
+			return math.NaN()
+		}
+		total = total*60 + v
+	}
+	return total
+}
+
+// sportFromName normalises a sport as exports name it ("Run", "Trail Run",
+// "Treadmill Running", "running", "9", "Ride").
+func sportFromName(s string) Sport {
+	n, _ := normHeader(s)
+	switch n {
+	case "run", "running", "road running", "street running", "indoor running", "track running",
+		"track run", "ultra run", "9", "1": // GPX "9" (Garmin Connect's running type id), FIT sport 1
+		return SportRunning
+	case "trail run", "trail running", "trail":
+		return SportTrail
+	case "treadmill running", "treadmill run", "treadmill":
+		return SportTreadmill
+	case "virtual run", "virtual running":
+		return SportVirtual
+	case "ride", "cycling", "biking", "bike", "virtual ride", "road biking", "mountain biking",
+		"mountain bike ride", "gravel ride", "e bike ride", "indoor cycling", "virtual cycling", "2":
+		return SportCycling
+	case "swim", "swimming", "lap swimming", "pool swim", "open water swimming", "5":
+		return SportSwimming
+	case "walk", "walking", "11":
+		return SportWalking
+	case "hike", "hiking", "17":
+		return SportHiking
+	case "":
+		return SportUnknown
+	}
+	if strings.Contains(n, "run") {
+		return SportRunning
+	}
+	return SportOther
+}

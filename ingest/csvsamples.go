@@ -1,0 +1,338 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// sampleTimeNames are the column names a per-sample CSV's time column goes
+// by, most specific first.
+var sampleTimeNames = []string{
+	"timestamp", "time", "datetime", "date time", "date", "time utc", "utc",
+	"elapsed time", "elapsed", "elapsed s", "secs", "seconds", "time s", "sec",
+}
+
+// sampleChannel is one per-sample column a CSV may hold.
+type sampleChannel struct {
+	names []string                          // column names, preferred first
+	dst   func(p *Sample) *float64          // where the value goes
+	scale func(unit string) (float64, bool) // header unit → factor to the model's unit; false when unknown
+}
+
+func per(factors map[string]float64) func(string) (float64, bool) {
+	return func(u string) (float64, bool) {
+		if u == "" {
+			return 1, true
+		}
+		f, ok := factors[u]
+		return f, ok
+	}
+}
+
+// sampleChannels maps column names (FIT field names that converters write,
+// and common spellings) to the model. Units without a header unit are the
+// FIT ones where the name is a FIT field (speed m/s, distance m) and are
+// checked against the values afterwards (inferUnits).
+var sampleChannels = []sampleChannel{
+	{[]string{"distance", "distance m", "distancemeters", "dist", "total distance"},
+		func(p *Sample) *float64 { return &p.DistanceM }, per(map[string]float64{"m": 1, "km": 1000, "mi": 1609.344, "miles": 1609.344})},
+	{[]string{"enhanced speed", "speed", "velocity smooth", "velocity", "speed ms", "speed m s"},
+		func(p *Sample) *float64 { return &p.SpeedMS }, per(map[string]float64{"m/s": 1, "km/h": 1 / 3.6, "kph": 1 / 3.6, "mph": 0.44704})},
+	{[]string{"heart rate", "heartrate", "hr", "heart rate bpm", "bpm", "heartratebpm"},
+		func(p *Sample) *float64 { return &p.HeartRateBPM }, per(map[string]float64{"bpm": 1})},
+	{[]string{"cadence", "run cadence", "runcadence", "cad"},
+		func(p *Sample) *float64 { return &p.CadenceSPM }, per(map[string]float64{"spm": 1, "rpm": 1, "steps/min": 1})},
+	{[]string{"enhanced altitude", "altitude", "altitude m", "altitudemeters", "elevation", "ele", "alt"},
+		func(p *Sample) *float64 { return &p.AltitudeM }, per(map[string]float64{"m": 1, "ft": 0.3048})},
+	{[]string{"position lat", "lat", "latitude", "latitudedegrees"},
+		func(p *Sample) *float64 { return &p.LatDeg }, per(map[string]float64{"deg": 1, "degrees": 1, "°": 1})},
+	{[]string{"position long", "lon", "lng", "long", "longitude", "longitudedegrees"},
+		func(p *Sample) *float64 { return &p.LonDeg }, per(map[string]float64{"deg": 1, "degrees": 1, "°": 1})},
+	{[]string{"stance time", "ground contact time", "gct", "groundcontacttime"},
+		func(p *Sample) *float64 { return &p.StanceTimeMs }, per(map[string]float64{"ms": 1, "s": 1000})},
+	{[]string{"stance time balance", "gct balance", "ground contact time balance"},
+		func(p *Sample) *float64 { return &p.BalanceLeftPct }, per(map[string]float64{"%": 1, "percent": 1})},
+	{[]string{"vertical oscillation", "vert osc", "verticaloscillation"},
+		func(p *Sample) *float64 { return &p.VertOscCm }, per(map[string]float64{"cm": 1, "mm": 0.1, "m": 100})},
+	{[]string{"vertical ratio", "verticalratio"},
+		func(p *Sample) *float64 { return &p.VertRatioPct }, per(map[string]float64{"%": 1, "percent": 1})},
+	{[]string{"step length", "steplength", "stride length"},
+		func(p *Sample) *float64 { return &p.StepLengthM }, per(map[string]float64{"m": 1, "mm": 0.001, "cm": 0.01})},
+	{[]string{"power", "watts", "power w"},
+		func(p *Sample) *float64 { return &p.PowerW }, per(map[string]float64{"w": 1, "watts": 1})},
+}
+
+// boundColumn is a sample channel found in a CSV header.
+type boundColumn struct {
+	idx      int
+	dst      func(p *Sample) *float64
+	factor   float64
+	unitSaid bool // the header named the unit
+	name     string
+}
+
+// fitEpochUTC is the FIT time origin, 1989-12-31 00:00:00 UTC.
+var fitEpochUTC = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// sampleTimeLayouts are the timestamp forms of per-sample CSVs.
+var sampleTimeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02T15:04Z07:00",
+	"2006/01/02 15:04:05",
+}
+
+// decodeSampleCSV reads a per-sample CSV: one row per second or record with
+// a time column (ISO timestamp, UNIX or FIT epoch seconds, or elapsed
+// seconds/"h:mm:ss") and any known channel.
+func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
+	a := &Activity{Source: t.name, Format: FormatCSVSamples, Sport: SportUnknown, Summary: EmptySummary()}
+	timeCol := t.column(sampleTimeNames...)
+	var cols []boundColumn
+	taken := map[int]bool{timeCol: true}
+	for _, ch := range sampleChannels {
+		i := t.column(ch.names...)
+		if i < 0 || taken[i] {
+			continue
+		}
+		taken[i] = true
+		f, ok := ch.scale(t.units[i])
+		if !ok {
+			a.Notes = append(a.Notes, fmt.Sprintf("column %q: unknown unit %q, read as is", t.raw[i], t.units[i]))
+			f = 1
+		}
+		cols = append(cols, boundColumn{idx: i, dst: ch.dst, factor: f, unitSaid: t.units[i] != "", name: t.header[i]})
+	}
+	fracCol := t.column("fractional cadence")
+	lim := opt.limits()
+
+	var (
+		start     time.Time
+		haveStart bool
+		mode      string // "abs" or "elapsed"
+		notedZone bool
+	)
+	err := t.rows(func(line int, rec []string) error {
+		if a.Samples.Len() >= lim.MaxRecords {
+			return fmt.Errorf("%w: more than %d samples", ErrTooLarge, lim.MaxRecords)
+		}
+		cell := field(rec, timeCol)
+		ts, elapsed, kind, zoned := parseSampleTime(cell, t.header[timeCol], t.sep)
+		if kind == "" {
+			return nil // a row without a readable time carries nothing we can place
+		}
+		if mode == "" {
+			mode = kind
+			if kind == "abs" && !zoned && !notedZone {
+				notedZone = true
+				a.LocalWallClock = true
+				a.Notes = append(a.Notes, fmt.Sprintf("time column %q has no zone: read as local wall-clock time", t.raw[timeCol]))
+			}
+			if kind == "fit" {
+				mode = "abs"
+				a.Notes = append(a.Notes, fmt.Sprintf("time column %q read as seconds since the FIT epoch (1989-12-31 UTC)", t.raw[timeCol]))
+			}
+		}
+		if kind == "fit" {
+			kind = "abs"
+		}
+		if kind != mode {
+			return nil
+		}
+		p := EmptySample()
+		if mode == "abs" {
+			if !haveStart {
+				start, haveStart = ts, true
+			}
+			p.ElapsedS = ts.Sub(start).Seconds()
+		} else {
+			p.ElapsedS = elapsed
+		}
+		for _, c := range cols {
+			if v := parseNumber(field(rec, c.idx), t.sep); !math.IsNaN(v) {
+				*c.dst(&p) = v * c.factor
+			}
+		}
+		if fracCol >= 0 && !math.IsNaN(p.CadenceSPM) {
+			if f := parseNumber(field(rec, fracCol), t.sep); !math.IsNaN(f) {
+				p.CadenceSPM += f
+			}
+		}
+		a.Samples.Append(p)
+		return nil
+	})
+	if a.Samples.Len() == 0 {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("%w: no rows with a readable time in column %q", ErrEmpty, t.raw[timeCol])
+	}
+	if haveStart {
+		a.Start = start.UTC()
+	}
+	inferSampleUnits(a, cols, t.column("fractional cadence") >= 0)
+	a.Sport = inferSport(a)
+	a.fillChannelsFromSamples()
+	a.fillSummaryFromSamples()
+	emit(a)
+	return err
+}
+
+// parseSampleTime reads a time cell. kind is "abs" (ts is an instant; zoned
+// tells whether the cell named its zone), "fit" (an instant from FIT epoch
+// seconds), "elapsed" (seconds since the start), or "" when unreadable.
+// Numbers in a column named like a timestamp are instants: above 1e12 UNIX
+// milliseconds, from 1.3e9 UNIX seconds (2011 on), from 1e8 FIT epoch
+// seconds (1993 to 2031); smaller numbers are elapsed seconds.
+func parseSampleTime(s, colName string, sep rune) (ts time.Time, elapsed float64, kind string, zoned bool) {
+	if isMissing(s) {
+		return time.Time{}, 0, "", false
+	}
+	if strings.ContainsAny(s, "-/T") && len(s) >= 10 {
+		for _, l := range sampleTimeLayouts {
+			if v, err := time.Parse(l, s); err == nil {
+				return v.UTC(), 0, "abs", strings.Contains(l, "Z07")
+			}
+		}
+		return time.Time{}, 0, "", false
+	}
+	if strings.Contains(s, ":") {
+		if v := parseClock(s, sep); !math.IsNaN(v) {
+			return time.Time{}, v, "elapsed", false
+		}
+		return time.Time{}, 0, "", false
+	}
+	v := parseNumber(s, sep)
+	if math.IsNaN(v) || v < 0 {
+		return time.Time{}, 0, "", false
+	}
+	isElapsedName := strings.Contains(colName, "elapsed") || strings.HasPrefix(colName, "sec")
+	switch {
+	case isElapsedName || v < 1e8:
+		return time.Time{}, v, "elapsed", false
+	case v >= 1e12:
+		return time.UnixMilli(int64(v)).UTC(), 0, "abs", true
+	case v >= 1.3e9:
+		return time.Unix(0, int64(v*1e9)).UTC(), 0, "abs", true
+	default:
+		return fitEpochUTC.Add(time.Duration(v * float64(time.Second))), 0, "fit", true
+	}
+}
+
+// inferSampleUnits converts columns whose header gave no unit when their
+// values show the unit, and notes each inference:
+// cadence below 110 (median) is strides/min → doubled; step length above 10
+// is mm, above 3 cm; vertical oscillation above 20 is mm; coordinates
+// beyond ±180 are FIT semicircles; GCT balance below 1 is a fraction.
+func inferSampleUnits(a *Activity, cols []boundColumn, fractional bool) {
+	said := map[string]bool{}
+	for _, c := range cols {
+		if c.unitSaid {
+			said[c.name] = true
+		}
+	}
+	s := &a.Samples
+	scale := func(v []float64, f float64) {
+		for i := range v {
+			v[i] *= f
+		}
+	}
+	note := func(format string, args ...any) { a.Notes = append(a.Notes, fmt.Sprintf(format, args...)) }
+	cadName := firstBound(cols, "cadence", "run cadence", "runcadence", "cad")
+	if m := median(s.CadenceSPM); !math.IsNaN(m) && !said[cadName] && m < 110 {
+		scale(s.CadenceSPM, 2)
+		if fractional {
+			note("cadence + fractional_cadence in strides/min (median %.0f) doubled to steps/min", m)
+		} else {
+			note("cadence in strides/min (median %.0f) doubled to steps/min", m)
+		}
+	}
+	if m := median(s.StepLengthM); !math.IsNaN(m) && !said[firstBound(cols, "step length", "steplength", "stride length")] {
+		switch {
+		case m > 10:
+			scale(s.StepLengthM, 0.001)
+			note("step length read as mm (median %.0f)", m)
+		case m > 3:
+			scale(s.StepLengthM, 0.01)
+			note("step length read as cm (median %.0f)", m)
+		}
+	}
+	if m := median(s.VertOscCm); !math.IsNaN(m) && m > 20 && !said[firstBound(cols, "vertical oscillation", "vert osc", "verticaloscillation")] {
+		scale(s.VertOscCm, 0.1)
+		note("vertical oscillation read as mm (median %.0f)", m)
+	}
+	if m := median(s.StanceTimeMs); !math.IsNaN(m) && m < 2 {
+		scale(s.StanceTimeMs, 1000)
+		note("stance time read as seconds (median %.3f)", m)
+	}
+	if m := median(s.BalanceLeftPct); !math.IsNaN(m) && m <= 1 {
+		scale(s.BalanceLeftPct, 100)
+		note("GCT balance read as a fraction (median %.3f)", m)
+	}
+	if maxAbs(s.LatDeg) > 180 || maxAbs(s.LonDeg) > 180 {
+		scale(s.LatDeg, 180/math.Pow(2, 31))
+		scale(s.LonDeg, 180/math.Pow(2, 31))
+		note("positions read as FIT semicircles")
+	}
+	for i := range s.LatDeg { // a coordinate outside the globe is no position
+		if math.Abs(s.LatDeg[i]) > 90 || math.Abs(s.LonDeg[i]) > 180 {
+			s.LatDeg[i], s.LonDeg[i] = math.NaN(), math.NaN()
+		}
+	}
+}
+
+// inferSport guesses the sport of a per-sample CSV, which does not say:
+// running dynamics or a step rate of a run (median ≥ 120 spm) mean running.
+func inferSport(a *Activity) Sport {
+	s := &a.Samples
+	if anyValue(s.StanceTimeMs) || anyValue(s.VertOscCm) || anyValue(s.BalanceLeftPct) {
+		a.Notes = append(a.Notes, "sport inferred as running from the running dynamics columns")
+		return SportRunning
+	}
+	if m := median(s.CadenceSPM); m >= 120 && m <= 240 {
+		a.Notes = append(a.Notes, fmt.Sprintf("sport inferred as running from cadence (median %.0f spm)", m))
+		return SportRunning
+	}
+	return SportUnknown
+}
+
+func firstBound(cols []boundColumn, names ...string) string {
+	for _, c := range cols {
+		for _, n := range names {
+			if c.name == n {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// median of the non-NaN values, NaN when there is none.
+func median(v []float64) float64 {
+	vals := make([]float64, 0, len(v))
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			vals = append(vals, x)
+		}
+	}
+	if len(vals) == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(vals)
+	return vals[len(vals)/2]
+}
+
+func maxAbs(v []float64) float64 {
+	m := 0.0
+	for _, x := range v {
+		if !math.IsNaN(x) && math.Abs(x) > m {
+			m = math.Abs(x)
+		}
+	}
+	return m
+}
