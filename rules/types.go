@@ -96,10 +96,19 @@ type Rule struct {
 	Mechanism []Link // its path through the chain; ends at lumbar-overload
 	Evidence  string // sources and how strong they are
 	Defaults  Thresholds
+	// Unit names the unit of the thresholds and of Finding.Value/Threshold,
+	// e.g. "ACWR", "% weekly change", "spm".
+	Unit string
+	// LowerIsWorse marks rules whose thresholds are lower limits (a value
+	// below the threshold fires), such as low-cadence.
+	LowerIsWorse bool
 	// DisabledByDefault rules run only when the config enables them.
 	DisabledByDefault bool
 	// Check finds the pattern in a season with the thresholds in force.
 	Check func(s *analysis.Season, t Thresholds, cfg *Config) []Finding
+
+	// describe, when set, prints the thresholds in force for ThresholdText.
+	describe func(t Thresholds) string
 }
 
 // Settings override one rule's defaults; nil fields keep the default.

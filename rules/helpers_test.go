@@ -1,0 +1,165 @@
+package rules
+
+import (
+	"math"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"gonum.org/v1/gonum/stat"
+)
+
+// start is the Monday of the first week of the test seasons.
+var start = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+
+// monday returns the Monday of week w of the test seasons, as YYYY-MM-DD.
+func monday(w int) string { return dayText(start.AddDate(0, 0, 7*w)) }
+
+// day returns day d (0 = Monday) of week w, as YYYY-MM-DD.
+func day(w, d int) string { return dayText(start.AddDate(0, 0, 7*w+d)) }
+
+// run makes an easy run on day d (0 = Monday) of week w: 5:30/km, 172 spm,
+// balanced, no altitude, no thirds. Options change it.
+func run(w, d int, km float64, opts ...func(*analysis.Run)) analysis.Run {
+	t := start.AddDate(0, 0, 7*w+d).Add(7 * time.Hour)
+	r := analysis.Run{
+		Source: "w" + itoa(w) + "d" + itoa(d) + ".fit", IsRun: true, Sport: "running",
+		Start: t, LocalDate: t, DurationS: km * 330, DistanceKm: km,
+		AvgSpeedMS: 1000.0 / 330, CadenceSPM: 172, HeartRateBPM: math.NaN(), TRIMP: math.NaN(),
+		BalanceLeftPct: 50.1, StanceTimeMs: 250, VertOscCm: math.NaN(), VertRatioPct: math.NaN(),
+		StepLengthM: math.NaN(), AscentM: math.NaN(), DescentM: math.NaN(), DownhillGradePct: math.NaN(),
+		TrackKmCW: 0, TrackKmCCW: 0,
+	}
+	for _, o := range opts {
+		o(&r)
+	}
+	return r
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+func cadence(spm float64) func(*analysis.Run) { return func(r *analysis.Run) { r.CadenceSPM = spm } }
+func speed(ms float64) func(*analysis.Run)    { return func(r *analysis.Run) { r.AvgSpeedMS = ms } }
+func balance(left float64) func(*analysis.Run) {
+	return func(r *analysis.Run) { r.BalanceLeftPct = left }
+}
+func gear(name string) func(*analysis.Run)    { return func(r *analysis.Run) { r.Gear = name } }
+func trackCW(km float64) func(*analysis.Run)  { return func(r *analysis.Run) { r.TrackKmCW = km } }
+func trackCCW(km float64) func(*analysis.Run) { return func(r *analysis.Run) { r.TrackKmCCW = km } }
+func durationMin(m float64) func(*analysis.Run) {
+	return func(r *analysis.Run) { r.DurationS = m * 60 }
+}
+func descent(m, grade float64) func(*analysis.Run) {
+	return func(r *analysis.Run) { r.DescentM, r.DownhillGradePct = m, grade }
+}
+
+// thirds sets valid first and last thirds with the given cadences and
+// balances at the run's speed.
+func thirds(cadFirst, cadLast, balFirst, balLast float64) func(*analysis.Run) {
+	return func(r *analysis.Run) {
+		r.First = analysis.Segment{Valid: true, StartS: 300, EndS: 300 + (r.DurationS-300)/3, CadenceSPM: cadFirst, SpeedMS: r.AvgSpeedMS, BalanceLeftPct: balFirst}
+		r.Last = analysis.Segment{Valid: true, StartS: r.DurationS - (r.DurationS-300)/3, EndS: r.DurationS, CadenceSPM: cadLast, SpeedMS: r.AvgSpeedMS, BalanceLeftPct: balLast}
+	}
+}
+
+// steadyWeek is a healthy week of 42 km over 5 runs with rest on Monday and
+// Friday; opts apply to every run.
+func steadyWeek(w int, opts ...func(*analysis.Run)) []analysis.Run {
+	return []analysis.Run{
+		run(w, 1, 8, opts...), run(w, 2, 6, opts...), run(w, 3, 8, opts...),
+		run(w, 5, 6, opts...), run(w, 6, 14, opts...),
+	}
+}
+
+// scaledWeek is steadyWeek with every distance multiplied by f.
+func scaledWeek(w int, f float64, opts ...func(*analysis.Run)) []analysis.Run {
+	runs := steadyWeek(w, opts...)
+	for i := range runs {
+		runs[i].DistanceKm *= f
+		runs[i].DurationS *= f
+	}
+	return runs
+}
+
+// steadyWeeks is n steady weeks starting at week 0.
+func steadyWeeks(n int, opts ...func(*analysis.Run)) []analysis.Run {
+	var runs []analysis.Run
+	for w := 0; w < n; w++ {
+		runs = append(runs, steadyWeek(w, opts...)...)
+	}
+	return runs
+}
+
+// season builds a Season from runs, filling the weeks the way analysis
+// does (distance load, uncoupled ACWR, change, monotony, strain, medians).
+func season(runs []analysis.Run) *analysis.Season {
+	s := &analysis.Season{Athlete: "test", Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance}, Runs: runs}
+	if len(runs) == 0 {
+		return s
+	}
+	last := 0
+	for _, r := range runs {
+		last = max(last, int(r.LocalDate.Sub(start).Hours()/24)/7)
+	}
+	for i := 0; i <= last; i++ {
+		m := start.AddDate(0, 0, 7*i)
+		w := analysis.Week{Monday: m, ACWR: math.NaN(), ACWREWMA: math.NaN(), ChangePct: math.NaN(),
+			CadenceSPM: math.NaN(), CadenceResidualPct: math.NaN(), BalanceLeftPct: math.NaN(), Monotony: math.NaN(), Strain: math.NaN()}
+		daily := make([]float64, 7)
+		var cads, bals []float64
+		for _, r := range runs {
+			d := int(math.Floor(r.LocalDate.Sub(m).Hours() / 24))
+			if d < 0 || d > 6 || !r.IsRun {
+				continue
+			}
+			w.Runs++
+			w.DistanceKm += r.DistanceKm
+			w.DurationH += r.DurationS / 3600
+			daily[d] += r.DistanceKm
+			cads = append(cads, r.CadenceSPM)
+			if finite(r.BalanceLeftPct) {
+				bals = append(bals, r.BalanceLeftPct)
+			}
+			if finite(r.DescentM) {
+				w.DescentM += r.DescentM
+			}
+			w.TrackKmCW += r.TrackKmCW
+			w.TrackKmCCW += r.TrackKmCCW
+		}
+		w.Load = w.DistanceKm
+		w.CadenceSPM = median(cads)
+		if len(bals) > 0 {
+			w.BalanceLeftPct = stat.Mean(bals, nil)
+		}
+		if sd := stat.StdDev(daily, nil); sd > 0 {
+			w.Monotony = stat.Mean(daily, nil) / sd
+			w.Strain = w.Load * w.Monotony
+		}
+		s.Weeks = append(s.Weeks, w)
+	}
+	for i := range s.Weeks {
+		if i >= 1 && s.Weeks[i-1].DistanceKm >= 10 {
+			s.Weeks[i].ChangePct = (s.Weeks[i].DistanceKm/s.Weeks[i-1].DistanceKm - 1) * 100
+		}
+		if i >= 4 {
+			c := (s.Weeks[i-1].Load + s.Weeks[i-2].Load + s.Weeks[i-3].Load + s.Weeks[i-4].Load) / 4
+			if c >= 10 {
+				s.Weeks[i].ACWR = s.Weeks[i].Load / c
+			}
+		}
+	}
+	return s
+}
+
+// join concatenates run lists.
+func join(lists ...[]analysis.Run) []analysis.Run {
+	var out []analysis.Run
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}

@@ -1,0 +1,197 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"gonum.org/v1/gonum/stat"
+)
+
+// loadPath is the chain path of the training-load rules.
+var loadPath = []Link{TrainingLoad, GluteFatigue, TFLCompensation, ITBTension, PelvicTilt, LumbarOverload}
+
+const (
+	// chronicWeeks is the number of weeks the chronic load averages.
+	chronicWeeks = 4
+	// minReferenceKm is the least distance a reference week needs before a
+	// change against it is judged.
+	minReferenceKm = 10.0
+	// minStrainWeeks is the fewest earlier weeks with a strain value needed
+	// to take the athlete's 90th percentile of weekly strain.
+	minStrainWeeks = 8
+)
+
+// LoadSpike flags weeks whose running load jumps above the recent average.
+var LoadSpike = &Rule{
+	ID:     "load-spike",
+	Family: "training load",
+	Doc:    "Acute:chronic workload ratio of weekly running load: this week's load well above the average of the 4 weeks before.",
+	Computes: "ACWR = this ISO week's running load ÷ mean weekly load of the 4 preceding weeks (uncoupled), in the configured load " +
+		"metric (km by default). Judged only with 28 days of history and a chronic load of at least 10 km/week. " +
+		"High from the medium limit when weekly-jump reaches medium in the same week (even if weekly-jump is disabled).",
+	Mechanism: loadPath,
+	Evidence:  "Gabbett 2016 (sweet spot 0.8–1.3, danger ≥ 1.5); debated (Impellizzeri 2020): a risk signal, not a predictor.",
+	Defaults:  Thresholds{Low: 1.3, Medium: 1.5, High: 2.0},
+	Unit:      "ACWR",
+	Check:     checkLoadSpike,
+	describe: func(t Thresholds) string {
+		return levelText(t, "≥", "%.2f", "") + noteText("ACWR", fmt.Sprintf("high from %.2f when weekly-jump ≥ medium", t.Medium))
+	},
+}
+
+// WeeklyJump flags weeks whose distance rises steeply.
+var WeeklyJump = &Rule{
+	ID:     "weekly-jump",
+	Family: "training load",
+	Doc:    "Week-over-week progression of running distance.",
+	Computes: "Running km this week vs the reference week, in percent. The reference is the longest of the 4 weeks before " +
+		"(usually last week): returning to a volume run within the last month, as after a deload or a taper, is not a " +
+		"progression. Judged only when last week had at least 10 km.",
+	Mechanism: loadPath,
+	Evidence:  "Nielsen 2014 (JOSPT 44:739): > 30 % weekly progression associated with distance-related injuries incl. ITBS and PFPS; the 10 % rule is convention.",
+	Defaults:  Thresholds{Low: 10, Medium: 20, High: 30},
+	Unit:      "% more km than the reference week",
+	Check:     checkWeeklyJump,
+	describe: func(t Thresholds) string {
+		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs the longest of the 4 weeks before", "")
+	},
+}
+
+// Monotony flags weeks of the same load day after day.
+var Monotony = &Rule{
+	ID:     "monotony",
+	Family: "training load",
+	Doc:    "Foster monotony: little variation of load across the days of a week.",
+	Computes: "Monotony = mean ÷ SD of the 7 daily loads (rest days = 0); strain = weekly load × monotony. " +
+		"High needs monotony at the high limit and strain above the athlete's 90th percentile of weekly strain over the " +
+		"earlier weeks; with fewer than 8 earlier weeks the rule stops at medium.",
+	Mechanism: loadPath,
+	Evidence:  "Foster 1998; weak for ITBS specifically.",
+	Defaults:  Thresholds{Low: 1.5, Medium: 2.0, High: 2.0},
+	Unit:      "monotony",
+	Check:     checkMonotony,
+	describe: func(t Thresholds) string {
+		return fmt.Sprintf("low ≥ %.2f, medium ≥ %.2f, high ≥ %.2f with strain above your 90th percentile (monotony; high needs 8 earlier weeks)",
+			t.Low, t.Medium, t.High)
+	},
+}
+
+// loadUnit names the unit of the season's load metric.
+func loadUnit(s *analysis.Season) string {
+	switch s.Params.LoadMetric {
+	case analysis.LoadDuration:
+		return "min"
+	case analysis.LoadTRIMP:
+		return "TRIMP"
+	}
+	return "km"
+}
+
+func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
+	jump := cfg.Thresholds(WeeklyJump)
+	var out []Finding
+	for i, w := range s.Weeks {
+		if !finite(w.ACWR) || i < chronicWeeks || chronicKm(s, i) < minReferenceKm {
+			continue
+		}
+		sev, limit := grade(w.ACWR, t)
+		note := ""
+		if sev == Medium {
+			if js, _, _ := jumpAt(s, i, jump); js >= Medium {
+				sev, note = High, ", with a weekly jump"
+			}
+		}
+		if sev == None {
+			continue
+		}
+		unit := loadUnit(s)
+		summary := fmt.Sprintf("Running load %.2f× the 4-week average (%.1f %s vs %.1f %s/week)%s",
+			w.ACWR, w.Load, unit, chronicLoad(s, i), unit, note)
+		out = append(out, newFinding("load-spike", loadPath, sev, dayText(w.Monday), "", "acwr", w.ACWR, limit, summary))
+	}
+	return out
+}
+
+// chronicLoad is the mean load of the chronicWeeks weeks before week i.
+func chronicLoad(s *analysis.Season, i int) float64 {
+	xs := make([]float64, 0, chronicWeeks)
+	for j := i - chronicWeeks; j < i; j++ {
+		xs = append(xs, s.Weeks[j].Load)
+	}
+	return stat.Mean(xs, nil)
+}
+
+// chronicKm is the mean distance of the chronicWeeks weeks before week i.
+func chronicKm(s *analysis.Season, i int) float64 {
+	xs := make([]float64, 0, chronicWeeks)
+	for j := i - chronicWeeks; j < i; j++ {
+		xs = append(xs, s.Weeks[j].DistanceKm)
+	}
+	return stat.Mean(xs, nil)
+}
+
+// jumpAt grades week i's distance progression: the change in percent vs the
+// longest of the chronicWeeks weeks before (the reference), judged only when
+// last week had at least minReferenceKm.
+func jumpAt(s *analysis.Season, i int, t Thresholds) (sev Severity, changePct, refKm float64) {
+	if i < 1 || !(s.Weeks[i-1].DistanceKm >= minReferenceKm) || !finite(s.Weeks[i].DistanceKm) {
+		return None, math.NaN(), math.NaN()
+	}
+	refKm = 0
+	for j := max(0, i-chronicWeeks); j < i; j++ {
+		if finite(s.Weeks[j].DistanceKm) {
+			refKm = max(refKm, s.Weeks[j].DistanceKm)
+		}
+	}
+	changePct = (s.Weeks[i].DistanceKm - refKm) / refKm * 100
+	sev, _ = grade(changePct, t)
+	return sev, changePct, refKm
+}
+
+func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	var out []Finding
+	for i, w := range s.Weeks {
+		sev, change, ref := jumpAt(s, i, t)
+		if sev == None {
+			continue
+		}
+		_, limit := grade(change, t)
+		what := "last week"
+		if ref != s.Weeks[i-1].DistanceKm {
+			what = "the longest of the 4 weeks before"
+		}
+		summary := fmt.Sprintf("Weekly distance up %.0f %% (%.1f km vs %.1f km, %s)", change, w.DistanceKm, ref, what)
+		out = append(out, newFinding("weekly-jump", loadPath, sev, dayText(w.Monday), "", "week_change_pct", change, limit, summary))
+	}
+	return out
+}
+
+func checkMonotony(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	var out []Finding
+	var strains []float64 // finite strains of the weeks before, for the percentile
+	for _, w := range s.Weeks {
+		m := w.Monotony
+		if finite(m) {
+			sev, limit := grade(m, Thresholds{Low: t.Low, Medium: t.Medium, High: math.NaN()})
+			summary := fmt.Sprintf("Training monotony %.2f (same load day after day; strain %.0f)", m, w.Strain)
+			if m >= t.High && finite(w.Strain) && len(strains) >= minStrainWeeks {
+				sorted := append([]float64(nil), strains...)
+				sort.Float64s(sorted)
+				p90 := stat.Quantile(0.9, stat.LinInterp, sorted, nil)
+				if w.Strain > p90 {
+					sev, limit = High, t.High
+					summary = fmt.Sprintf("Training monotony %.2f with strain %.0f above your 90th percentile (%.0f)", m, w.Strain, p90)
+				}
+			}
+			if sev != None {
+				out = append(out, newFinding("monotony", loadPath, sev, dayText(w.Monday), "", "monotony", m, limit, summary))
+			}
+		}
+		if finite(w.Strain) {
+			strains = append(strains, w.Strain)
+		}
+	}
+	return out
+}
