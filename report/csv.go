@@ -1,0 +1,106 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// plainNumber matches cells that are numbers a spreadsheet may read as
+// such, e.g. -3.2; they keep their sign.
+var plainNumber = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
+
+// cell neutralises spreadsheet formula injection: a cell starting with
+// = + - @, a tab or a carriage return gets a leading apostrophe, unless it
+// is a plain number.
+func cell(s string) string {
+	if s == "" || plainNumber.MatchString(s) {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// csvNum formats v with prec decimals; empty when absent.
+func csvNum(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(round(v, prec), 'f', -1, 64)
+}
+
+// teamColumns are the header of the per-athlete CSV.
+var teamColumns = []string{
+	"athlete", "highest_severity", "findings_high", "findings_medium", "findings_low",
+	"this_week_km", "last_week_km", "acwr", "open_findings", "inputs_failed",
+}
+
+// weeklyColumns are the header of the per-athlete-week CSV (the JSON
+// weeks[] keys after the athlete).
+var weeklyColumns = []string{
+	"athlete", "week", "runs", "distance_km", "duration_h", "load", "acwr", "acwr_ewma",
+	"change_pct", "monotony", "strain", "cadence_spm", "gct_balance_left_pct", "descent_m",
+}
+
+func renderCSV(w io.Writer, r *Report, opt Options) error {
+	cw := csv.NewWriter(w)
+	write := func(row []string) {
+		for i := range row {
+			row[i] = cell(row[i])
+		}
+		_ = cw.Write(row) // the error is kept by cw and returned by Error
+	}
+	if opt.Weekly {
+		write(append([]string(nil), weeklyColumns...))
+		for _, a := range r.Athletes {
+			if a.Season == nil {
+				continue
+			}
+			for _, wk := range a.Season.Weeks {
+				jw := weekJSON(wk)
+				write([]string{
+					a.Name, jw.Week, strconv.Itoa(wk.Runs),
+					csvNum(wk.DistanceKm, 1), csvNum(wk.DurationH, 2), csvNum(wk.Load, 1),
+					csvNum(wk.ACWR, 2), csvNum(wk.ACWREWMA, 2), csvNum(wk.ChangePct, 1),
+					csvNum(wk.Monotony, 2), csvNum(wk.Strain, 1), csvNum(wk.CadenceSPM, 1),
+					csvNum(wk.BalanceLeftPct, 1), csvNum(wk.DescentM, 0),
+				})
+			}
+		}
+	} else {
+		write(append([]string(nil), teamColumns...))
+		for _, a := range byRisk(r.Athletes) {
+			c := a.Counts()
+			thisKm, lastKm, acwr := math.NaN(), math.NaN(), math.NaN()
+			if a.Season != nil {
+				if n := len(a.Season.Weeks); n > 0 {
+					thisKm, acwr = a.Season.Weeks[n-1].DistanceKm, a.Season.Weeks[n-1].ACWR
+					if n > 1 {
+						lastKm = a.Season.Weeks[n-2].DistanceKm
+					}
+				}
+			}
+			open := make([]string, 0, len(a.Findings))
+			for _, f := range a.Findings {
+				open = append(open, f.Rule+"@"+f.Date)
+			}
+			highest := ""
+			if h := a.Highest(); h > 0 {
+				highest = h.String()
+			}
+			write([]string{
+				a.Name, highest, strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
+				csvNum(thisKm, 1), csvNum(lastKm, 1), csvNum(acwr, 2),
+				strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
+			})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

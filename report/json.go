@@ -1,0 +1,205 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// num is a JSON number rounded to prec decimals; NaN and ±Inf marshal as
+// null (absent, never 0).
+type num struct {
+	v    float64
+	prec int
+}
+
+// MarshalJSON writes the rounded number or null.
+func (n num) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(n.v) || math.IsInf(n.v, 0) {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.FormatFloat(round(n.v, n.prec), 'f', -1, 64)), nil
+}
+
+// round rounds v to prec decimals; -0 becomes 0.
+func round(v float64, prec int) float64 {
+	p := math.Pow(10, float64(prec))
+	r := math.Round(v*p) / p
+	if r == 0 {
+		return 0
+	}
+	return r
+}
+
+type jsonReport struct {
+	Schema      string        `json:"schema"`
+	Tool        jsonTool      `json:"tool"`
+	GeneratedAt string        `json:"generated_at"`
+	Athletes    []jsonAthlete `json:"athletes"`
+	Summary     jsonSummary   `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonAthlete struct {
+	Athlete      string            `json:"athlete"`
+	Period       *jsonPeriod       `json:"period"`
+	Activities   int               `json:"activities"`
+	InputsFailed []jsonFailedInput `json:"inputs_failed"`
+	Weeks        []jsonWeek        `json:"weeks"`
+	Findings     []jsonFinding     `json:"findings"`
+}
+
+type jsonPeriod struct {
+	From *string `json:"from"`
+	To   *string `json:"to"`
+}
+
+type jsonFailedInput struct {
+	Path  string `json:"path"`
+	Error string `json:"error"`
+}
+
+type jsonWeek struct {
+	Week              string `json:"week"`
+	Runs              int    `json:"runs"`
+	DistanceKm        num    `json:"distance_km"`
+	DurationH         num    `json:"duration_h"`
+	Load              num    `json:"load"`
+	ACWR              num    `json:"acwr"`
+	ACWREWMA          num    `json:"acwr_ewma"`
+	ChangePct         num    `json:"change_pct"`
+	Monotony          num    `json:"monotony"`
+	Strain            num    `json:"strain"`
+	CadenceSPM        num    `json:"cadence_spm"`
+	GCTBalanceLeftPct num    `json:"gct_balance_left_pct"`
+	DescentM          num    `json:"descent_m"`
+}
+
+type jsonFinding struct {
+	Rule        string         `json:"rule"`
+	Severity    rules.Severity `json:"severity"`
+	Date        string         `json:"date"`
+	Activity    *string        `json:"activity"`
+	Metric      string         `json:"metric"`
+	Value       num            `json:"value"`
+	Threshold   num            `json:"threshold"`
+	Summary     string         `json:"summary"`
+	Mechanism   []rules.Link   `json:"mechanism"`
+	Explanation string         `json:"explanation"`
+	Advice      string         `json:"advice"`
+}
+
+type jsonSummary struct {
+	Athletes     int          `json:"athletes"`
+	Activities   int          `json:"activities"`
+	InputsFailed int          `json:"inputs_failed"`
+	Findings     jsonSeverity `json:"findings"`
+}
+
+type jsonSeverity struct {
+	High   int `json:"high"`
+	Medium int `json:"medium"`
+	Low    int `json:"low"`
+}
+
+// renderJSON writes the report in the contract's schema itbcheck.report/v1.
+func renderJSON(w io.Writer, r *Report) error {
+	out := jsonReport{
+		Schema:      Schema,
+		Tool:        jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
+		GeneratedAt: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05Z"),
+		Athletes:    []jsonAthlete{},
+	}
+	for _, a := range r.Athletes {
+		out.Athletes = append(out.Athletes, athleteJSON(a))
+		out.Summary.Activities += a.Activities()
+		out.Summary.InputsFailed += len(a.InputsFailed)
+	}
+	c := r.Counts()
+	out.Summary.Athletes = len(r.Athletes)
+	out.Summary.Findings = jsonSeverity{High: c.High, Medium: c.Medium, Low: c.Low}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(true)
+	return enc.Encode(out)
+}
+
+func athleteJSON(a *Athlete) jsonAthlete {
+	ja := jsonAthlete{
+		Athlete:      a.Name,
+		Activities:   a.Activities(),
+		InputsFailed: []jsonFailedInput{},
+		Weeks:        []jsonWeek{},
+		Findings:     []jsonFinding{},
+	}
+	if !a.From.IsZero() || !a.To.IsZero() {
+		ja.Period = &jsonPeriod{From: optDay(a.From), To: optDay(a.To)}
+	}
+	for _, fi := range a.InputsFailed {
+		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput(fi))
+	}
+	if a.Season != nil {
+		for _, wk := range a.Season.Weeks {
+			ja.Weeks = append(ja.Weeks, weekJSON(wk))
+		}
+	}
+	for _, f := range a.Findings {
+		ja.Findings = append(ja.Findings, findingJSON(f))
+	}
+	return ja
+}
+
+func optDay(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := day(t)
+	return &s
+}
+
+func weekJSON(wk analysis.Week) jsonWeek {
+	return jsonWeek{
+		Week:              day(wk.Monday),
+		Runs:              wk.Runs,
+		DistanceKm:        num{wk.DistanceKm, 1},
+		DurationH:         num{wk.DurationH, 2},
+		Load:              num{wk.Load, 1},
+		ACWR:              num{wk.ACWR, 2},
+		ACWREWMA:          num{wk.ACWREWMA, 2},
+		ChangePct:         num{wk.ChangePct, 1},
+		Monotony:          num{wk.Monotony, 2},
+		Strain:            num{wk.Strain, 1},
+		CadenceSPM:        num{wk.CadenceSPM, 1},
+		GCTBalanceLeftPct: num{wk.BalanceLeftPct, 1},
+		DescentM:          num{wk.DescentM, 0},
+	}
+}
+
+func findingJSON(f rules.Finding) jsonFinding {
+	jf := jsonFinding{
+		Rule:        f.Rule,
+		Severity:    f.Severity,
+		Date:        f.Date,
+		Metric:      f.Metric,
+		Value:       num{f.Value, 2},
+		Threshold:   num{f.Threshold, 2},
+		Summary:     f.Summary,
+		Mechanism:   append([]rules.Link{}, f.Mechanism...),
+		Explanation: f.Explanation,
+		Advice:      f.Advice,
+	}
+	if f.Activity != "" {
+		s := f.Activity
+		jf.Activity = &s
+	}
+	return jf
+}

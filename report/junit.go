@@ -1,0 +1,120 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name      string      `xml:"name,attr"`
+	Tests     int         `xml:"tests,attr"`
+	Failures  int         `xml:"failures,attr"`
+	Errors    int         `xml:"errors,attr"`
+	Timestamp string      `xml:"timestamp,attr"`
+	Cases     []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	ClassName string         `xml:"classname,attr"`
+	Name      string         `xml:"name,attr"`
+	Failures  []junitProblem `xml:"failure"`
+	Errors    []junitProblem `xml:"error"`
+	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",chardata"`
+}
+
+// renderJUnit writes one test suite per athlete and one test case per rule
+// of the catalogue. Findings at or above opt.FailOn are failures, lower
+// ones are the case's output; unreadable inputs are errors of a test case
+// named "inputs". The failures and errors counts are numbers of test cases.
+func renderJUnit(w io.Writer, r *Report, opt Options) error {
+	failOn := opt.failOn()
+	all := junitSuites{Name: "itbcheck"}
+	var every []rules.Finding
+	for _, a := range r.Athletes {
+		every = append(every, a.Findings...)
+	}
+	ids := catalogueIDs(every)
+	for _, a := range r.Athletes {
+		s := junitSuite{Name: a.Name, Timestamp: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05")}
+		for _, id := range ids {
+			tc := junitCase{ClassName: a.Name, Name: id}
+			var out []string
+			for _, f := range a.Findings {
+				if f.Rule != id {
+					continue
+				}
+				if f.Severity >= failOn {
+					tc.Failures = append(tc.Failures, junitProblem{Message: f.Summary, Type: f.Severity.String(), Body: findingBody(f)})
+				} else {
+					out = append(out, strings.ToUpper(f.Severity.String())+" (below --fail-on "+failOn.String()+")\n"+findingBody(f))
+				}
+			}
+			tc.SystemOut = strings.Join(out, "\n")
+			if len(tc.Failures) > 0 {
+				s.Failures++
+			}
+			s.Cases = append(s.Cases, tc)
+		}
+		inputs := junitCase{ClassName: a.Name, Name: "inputs"}
+		for _, fi := range a.InputsFailed {
+			inputs.Errors = append(inputs.Errors, junitProblem{Message: fi.Path + ": " + fi.Error, Type: "unreadable-input", Body: fi.Path + "\n" + fi.Error})
+		}
+		if len(inputs.Errors) > 0 {
+			s.Errors++
+		}
+		s.Cases = append(s.Cases, inputs)
+		s.Tests = len(s.Cases)
+		all.Tests += s.Tests
+		all.Failures += s.Failures
+		all.Errors += s.Errors
+		all.Suites = append(all.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(all); err != nil {
+		return fmt.Errorf("junit: %w", err)
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// findingBody is the text of a finding for a JUnit failure or output.
+func findingBody(f rules.Finding) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %s\n", f.Date, f.Rule, f.Summary)
+	if f.Metric != "" {
+		fmt.Fprintf(&b, "%s = %s (threshold %s)\n", f.Metric, fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))
+	}
+	if f.Activity != "" {
+		fmt.Fprintf(&b, "run: %s\n", f.Activity)
+	}
+	if len(f.Mechanism) > 0 {
+		fmt.Fprintf(&b, "why it matters: %s\n", chainLabels(f.Mechanism))
+	}
+	if f.Advice != "" {
+		fmt.Fprintf(&b, "what to do: %s\n", f.Advice)
+	}
+	return b.String()
+}

@@ -1,0 +1,298 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// textWidth is the column the text report wraps at.
+const textWidth = 80
+
+// dash stands for an absent value in tables.
+const dash = "–"
+
+// ANSI escapes used when Options.Color is set.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGreen  = "\x1b[32m"
+)
+
+// textWriter writes the text report, remembering the first error.
+type textWriter struct {
+	w     *bufio.Writer
+	color bool
+}
+
+func (t *textWriter) line(format string, args ...any) {
+	fmt.Fprintf(t.w, format+"\n", args...)
+}
+
+// paint wraps s in an ANSI code when colour is on.
+func (t *textWriter) paint(code, s string) string {
+	if !t.color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// para writes text wrapped at textWidth, each line starting with indent;
+// the first line starts with lead (padded to the indent) instead.
+func (t *textWriter) para(lead, indent, text string) {
+	lines := wrap(text, textWidth-utf8.RuneCountInString(lead), textWidth-utf8.RuneCountInString(indent))
+	for i, l := range lines {
+		prefix := indent
+		if i == 0 {
+			prefix = lead
+		}
+		t.line("%s%s", prefix, l)
+	}
+}
+
+// wrap breaks text into lines at spaces: the first of at most first runes,
+// the others of at most rest; a longer word gets a line of its own.
+func wrap(text string, first, rest int) []string {
+	words := strings.Fields(text)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		width := rest
+		if len(lines) == 0 {
+			width = first
+		}
+		switch {
+		case cur == "":
+			cur = w
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// plain makes user-supplied text safe for a terminal: control characters
+// (ANSI escapes among them) become spaces.
+func plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// fmtNum formats v with prec decimals, dash when absent.
+func fmtNum(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return dash
+	}
+	return strconv.FormatFloat(round(v, prec), 'f', prec, 64)
+}
+
+// fmtSigned formats v with a sign and prec decimals, dash when absent.
+func fmtSigned(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return dash
+	}
+	s := strconv.FormatFloat(round(v, prec), 'f', prec, 64)
+	if round(v, prec) >= 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// sevCode is the ANSI colour of a severity.
+func sevCode(s rules.Severity) string {
+	switch s {
+	case rules.High:
+		return ansiRed
+	case rules.Medium:
+		return ansiYellow
+	case rules.Low:
+		return ansiCyan
+	}
+	return ansiGreen
+}
+
+// sevTag is "[HIGH]", "[MEDIUM]", "[LOW]".
+func sevTag(s rules.Severity) string { return "[" + strings.ToUpper(s.String()) + "]" }
+
+// countsText is "3 findings (1 high, 1 medium, 1 low)".
+func countsText(c Counts) string {
+	noun := "findings"
+	if c.Total() == 1 {
+		noun = "finding"
+	}
+	return fmt.Sprintf("%d %s (%d high, %d medium, %d low)", c.Total(), noun, c.High, c.Medium, c.Low)
+}
+
+func renderText(w io.Writer, r *Report, opt Options) error {
+	t := &textWriter{w: bufio.NewWriter(w), color: opt.Color}
+	title := "itbcheck"
+	if r.Tool.Version != "" {
+		title += " " + r.Tool.Version
+	}
+	t.line("%s", t.paint(ansiBold, title+": ITBS and low back pain risk screening"))
+	t.line("Generated %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"))
+	if len(r.Athletes) > 1 {
+		t.line("")
+		t.line("%s", t.paint(ansiBold, "Team overview (highest risk first)"))
+		t.teamOverview(r.Athletes)
+	}
+	for _, a := range r.Athletes {
+		t.line("")
+		t.athlete(a)
+	}
+	t.line("")
+	t.para("", "", disclaimer())
+	t.line("Red flags:")
+	for _, rf := range redFlags() {
+		t.para("  - ", "    ", rf)
+	}
+	return t.w.Flush()
+}
+
+func (t *textWriter) teamOverview(as []*Athlete) {
+	width := 4
+	for _, a := range as {
+		width = max(width, utf8.RuneCountInString(plain(a.Name)))
+	}
+	for _, a := range byRisk(as) {
+		h := a.Highest()
+		name := plain(a.Name)
+		pad := strings.Repeat(" ", width-utf8.RuneCountInString(name))
+		tag := fmt.Sprintf("%-6s", h.String())
+		t.line("  %s%s  %s  %s, %d weeks", name, pad, t.paint(sevCode(h), tag), countsText(a.Counts()), weeksOf(a))
+	}
+}
+
+func (t *textWriter) athlete(a *Athlete) {
+	name := plain(a.Name)
+	rule := strings.Repeat("═", max(3, textWidth-utf8.RuneCountInString(name)-4))
+	t.line("%s", t.paint(ansiBold, "══ "+name+" "+rule))
+	t.line("Period:      %s", periodText(a))
+	t.line("Activities:  %d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	if a.Skipped > 0 {
+		t.line("Skipped:     %d files of types itbcheck does not read", a.Skipped)
+	}
+	if len(a.InputsFailed) > 0 {
+		t.line("Unreadable inputs: %d", len(a.InputsFailed))
+		for _, fi := range a.InputsFailed {
+			t.para("  - ", "    ", plain(fi.Path)+": "+plain(fi.Error))
+		}
+	}
+	t.line("")
+	if len(a.Findings) == 0 {
+		t.para("", "", fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a)))
+	} else {
+		t.line("%s", t.paint(ansiBold, "Findings: "+countsText(a.Counts())))
+		for _, f := range findingsBySeverity(a.Findings) {
+			t.line("")
+			t.finding(f)
+		}
+	}
+	t.line("")
+	t.weekTable(a)
+}
+
+func (t *textWriter) finding(f rules.Finding) {
+	t.line("%s %s  %s", t.paint(sevCode(f.Severity), sevTag(f.Severity)), f.Date, t.paint(ansiBold, f.Rule))
+	t.para("  ", "  ", plain(f.Summary))
+	if f.Metric != "" {
+		t.para("  ", "  ", t.paint(ansiDim, fmt.Sprintf("%s %s, threshold %s", f.Metric, fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))))
+	}
+	if f.Activity != "" {
+		t.para("  Run: ", "       ", plain(f.Activity))
+	}
+	if len(f.Mechanism) > 0 {
+		t.para("  Why it matters: ", "    ", chainLabels(f.Mechanism))
+	}
+	if f.Explanation != "" {
+		t.para("    ", "    ", plain(f.Explanation))
+	}
+	if f.Advice != "" {
+		t.para("  What to do: ", "    ", plain(f.Advice))
+	}
+}
+
+// weekColumns are the headers of the weekly table, shared by text and
+// Markdown.
+var weekColumns = []string{"week", "runs", "km", "ACWR", "change %", "cadence", "balance L %", "descent m"}
+
+// weekCells gives the weekly table's rows as strings, with the week marked
+// "!" when a finding falls in it.
+func weekCells(a *Athlete) [][]string {
+	if a.Season == nil {
+		return nil
+	}
+	flagged := flaggedWeeks(a.Findings)
+	var rows [][]string
+	for _, wk := range a.Season.Weeks {
+		mark := ""
+		if _, ok := flagged[day(wk.Monday)]; ok {
+			mark = " !"
+		}
+		rows = append(rows, []string{
+			day(wk.Monday) + mark,
+			strconv.Itoa(wk.Runs),
+			fmtNum(wk.DistanceKm, 1),
+			fmtNum(wk.ACWR, 2),
+			fmtSigned(wk.ChangePct, 1),
+			fmtNum(wk.CadenceSPM, 0),
+			fmtNum(wk.BalanceLeftPct, 1),
+			fmtNum(wk.DescentM, 0),
+		})
+	}
+	return rows
+}
+
+func (t *textWriter) weekTable(a *Athlete) {
+	rows := weekCells(a)
+	if len(rows) == 0 {
+		t.line("No weeks of running to tabulate.")
+		return
+	}
+	t.line("%s", t.paint(ansiBold, "Weekly running (! = week with a finding)"))
+	widths := make([]int, len(weekColumns))
+	for i, h := range weekColumns {
+		widths[i] = utf8.RuneCountInString(h)
+	}
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	cells := func(row []string) string {
+		var b strings.Builder
+		for i, c := range row {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			if i == 0 {
+				b.WriteString("  " + c + pad)
+			} else {
+				b.WriteString("  " + pad + c)
+			}
+		}
+		return b.String()
+	}
+	t.line("%s", t.paint(ansiDim, cells(weekColumns)))
+	for _, row := range rows {
+		t.line("%s", cells(row))
+	}
+}
