@@ -8,14 +8,6 @@ import (
 	"io"
 )
 
-func decodeTCX(r io.Reader, name string, opt Options, emit emitFunc) error {
-	return fmt.Errorf("%w: TCX not yet supported", ErrUnsupported)
-}
-
-func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
-	return fmt.Errorf("%w: GPX not yet supported", ErrUnsupported)
-}
-
 func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
 	return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip not yet supported", ErrUnsupported)}}
 }

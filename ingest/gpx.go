@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+)
+
+// gpxReader turns the elements of a GPX 1.1 (or 1.0) file into one
+// activity: every trkpt of every trk, in file order.
+type gpxReader struct {
+	a *Activity
+	b *trackBuilder
+}
+
+// decodeGPX reads a GPX file with a streaming XML decoder. Distance and
+// speed are computed from the positions (haversine); heart rate and cadence
+// come from Garmin's TrackPointExtension (gpxtpx:hr, gpxtpx:cad, cadence of
+// a run in strides/min, doubled); the sport from the trk's type element
+// ("running", "9"); the device from the creator attribute.
+func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	a := &Activity{Source: name, Format: FormatGPX, Sport: SportUnknown, Summary: EmptySummary()}
+	g := &gpxReader{a: a, b: newTrackBuilder(a, opt)}
+	err := walkXML(r, g)
+	if a.Samples.Len() == 0 {
+		if err != nil {
+			return fmt.Errorf("GPX: %w", err)
+		}
+		return fmt.Errorf("%w: GPX file holds no track points", ErrEmpty)
+	}
+	if err != nil {
+		a.Notes = append(a.Notes, "file ends early: samples up to the break kept")
+	}
+	fillTrackDistance(a)
+	finishTrack(a)
+	emit(a)
+	if err != nil {
+		return fmt.Errorf("GPX: %w", err)
+	}
+	return nil
+}
+
+func (g *gpxReader) start(path []string, el xml.StartElement) error {
+	switch el.Name.Local {
+	case "gpx":
+		if c := attr(el, "creator"); c != "" {
+			g.a.Device.Product = c
+		}
+	case "trkpt":
+		g.b.p.LatDeg = xmlNumber(attr(el, "lat"))
+		g.b.p.LonDeg = xmlNumber(attr(el, "lon"))
+	}
+	return nil
+}
+
+func (g *gpxReader) end(path []string, text string) error {
+	name, par := path[len(path)-1], parent(path)
+	b := g.b
+	if within(path, "trkpt") {
+		switch strings.ToLower(name) {
+		case "trkpt":
+			return b.flush()
+		case "ele":
+			b.p.AltitudeM = xmlNumber(text)
+		case "time":
+			if par == "trkpt" {
+				b.ts, b.haveTS = xmlTime(text)
+			}
+		case "hr", "heartrate":
+			b.p.HeartRateBPM = xmlNumber(text)
+		case "cad", "cadence", "runcadence":
+			b.p.CadenceSPM = xmlNumber(text)
+		case "power", "watts":
+			b.p.PowerW = xmlNumber(text)
+		}
+		return nil
+	}
+	switch {
+	case name == "type" && par == "trk" && g.a.RawSport == "":
+		g.a.RawSport = text
+		g.a.Sport = sportFromName(text)
+	case name == "name" && par == "trk" && g.a.Title == "":
+		g.a.Title = text
+	}
+	return nil
+}
+
+// fillTrackDistance computes cumulative distance from the positions with
+// the haversine formula and speed from distance over time between
+// consecutive timed points.
+func fillTrackDistance(a *Activity) {
+	s := &a.Samples
+	total := 0.0
+	prev := -1
+	for i := range s.LatDeg {
+		if math.IsNaN(s.LatDeg[i]) || math.IsNaN(s.LonDeg[i]) || math.Abs(s.LatDeg[i]) > 90 || math.Abs(s.LonDeg[i]) > 180 {
+			s.LatDeg[i], s.LonDeg[i] = math.NaN(), math.NaN()
+			continue
+		}
+		if prev >= 0 {
+			d := haversineM(s.LatDeg[prev], s.LonDeg[prev], s.LatDeg[i], s.LonDeg[i])
+			total += d
+			if dt := s.ElapsedS[i] - s.ElapsedS[prev]; dt > 0 {
+				s.SpeedMS[i] = d / dt
+			}
+		}
+		s.DistanceM[i] = total
+		prev = i
+	}
+	if prev >= 0 {
+		a.Notes = append(a.Notes, "distance and speed computed from positions (haversine)")
+	}
+}

@@ -1,0 +1,142 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"time"
+)
+
+// tcxReader turns the elements of a Garmin Training Center (TCX) file into
+// activities: one per <Activity>, samples from its Trackpoints, laps from
+// its Laps.
+type tcxReader struct {
+	name   string
+	opt    Options
+	emit   emitFunc
+	a      *Activity
+	b      *trackBuilder
+	lap    Lap
+	lapAt  time.Time
+	laps   []time.Time
+	n      int
+	errTCX error
+}
+
+// decodeTCX reads a TCX file with a streaming XML decoder. Sport comes from
+// the Activity's Sport attribute, the device from Creator/Name; running
+// cadence (RunCadence, or Cadence of a run) is strides/min and is doubled.
+func decodeTCX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	t := &tcxReader{name: name, opt: opt, emit: emit}
+	err := walkXML(r, t)
+	if err != nil && t.a != nil && t.a.Samples.Len() > 0 {
+		t.a.Notes = append(t.a.Notes, "file ends early: samples up to the break kept")
+		t.finish()
+	}
+	if err == nil && t.n == 0 {
+		return fmt.Errorf("%w: TCX file holds no activity", ErrEmpty)
+	}
+	if err != nil {
+		return fmt.Errorf("TCX: %w", err)
+	}
+	return nil
+}
+
+func (t *tcxReader) start(path []string, el xml.StartElement) error {
+	switch el.Name.Local {
+	case "Activity":
+		if parent(path) != "Activities" {
+			return nil
+		}
+		raw := attr(el, "Sport")
+		t.a = &Activity{Source: t.name, Format: FormatTCX, RawSport: raw, Sport: sportFromName(raw), Summary: EmptySummary()}
+		if raw == "Other" || raw == "" {
+			t.a.Sport = SportUnknown
+		}
+		t.b = newTrackBuilder(t.a, t.opt)
+	case "Lap":
+		if t.a != nil {
+			t.lap = Lap{StartOffsetS: math.NaN(), DurationS: math.NaN(), DistanceM: math.NaN()}
+			t.lapAt, _ = xmlTime(attr(el, "StartTime"))
+		}
+	}
+	return nil
+}
+
+func (t *tcxReader) end(path []string, text string) error {
+	if t.a == nil {
+		return nil
+	}
+	name, par := path[len(path)-1], parent(path)
+	b := t.b
+	if within(path, "Trackpoint") {
+		switch name {
+		case "Trackpoint":
+			return b.flush()
+		case "Time":
+			b.ts, b.haveTS = xmlTime(text)
+		case "LatitudeDegrees":
+			b.p.LatDeg = xmlNumber(text)
+		case "LongitudeDegrees":
+			b.p.LonDeg = xmlNumber(text)
+		case "AltitudeMeters":
+			b.p.AltitudeM = xmlNumber(text)
+		case "DistanceMeters":
+			b.p.DistanceM = xmlNumber(text)
+		case "Value":
+			if par == "HeartRateBpm" {
+				b.p.HeartRateBPM = xmlNumber(text)
+			}
+		case "Cadence", "RunCadence":
+			if v := xmlNumber(text); !math.IsNaN(v) {
+				b.p.CadenceSPM = v
+			}
+		case "Speed":
+			b.p.SpeedMS = xmlNumber(text)
+		case "Watts":
+			b.p.PowerW = xmlNumber(text)
+		}
+		return nil
+	}
+	switch {
+	case name == "Id" && par == "Activity":
+		if ts, ok := xmlTime(text); ok {
+			t.a.Start = ts
+		}
+	case name == "Name" && par == "Creator" && within(path, "Activity"):
+		t.a.Device.Product = text
+	case name == "Notes" && par == "Activity":
+		t.a.Title = text
+	case par == "Lap" && name == "TotalTimeSeconds":
+		t.lap.DurationS = xmlNumber(text)
+	case par == "Lap" && name == "DistanceMeters":
+		t.lap.DistanceM = xmlNumber(text)
+	case name == "Lap":
+		t.a.Laps = append(t.a.Laps, t.lap)
+		t.laps = append(t.laps, t.lapAt)
+	case name == "Activity" && par == "Activities":
+		t.finish()
+	}
+	return nil
+}
+
+// finish completes the open activity and emits it.
+func (t *tcxReader) finish() {
+	a := t.a
+	if a == nil {
+		return
+	}
+	if t.b.started {
+		a.Start = t.b.start
+	}
+	for i := range a.Laps {
+		if !t.laps[i].IsZero() && !a.Start.IsZero() {
+			a.Laps[i].StartOffsetS = t.laps[i].Sub(a.Start).Seconds()
+		}
+	}
+	finishTrack(a)
+	t.emit(a)
+	t.n++
+	t.a, t.b, t.laps = nil, nil, nil
+}

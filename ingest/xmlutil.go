@@ -1,0 +1,178 @@
+package ingest
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// xmlVisitor receives the elements of an XML file as a streaming decoder
+// meets them. path holds the local names (namespaces dropped) of the open
+// elements, the current one last.
+type xmlVisitor interface {
+	start(path []string, el xml.StartElement) error
+	end(path []string, text string) error
+}
+
+// walkXML streams r through v without holding the document: files can hold
+// hours of one-second trackpoints. Character data is collected per element
+// (only the text directly inside it) and capped at 4 KiB.
+func walkXML(r io.Reader, v xmlVisitor) error {
+	d := xml.NewDecoder(r)
+	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil } // numbers and ASCII names only
+	var path []string
+	var texts [][]byte
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			if len(path) > 0 {
+				return fmt.Errorf("%w: XML ends inside <%s>", ErrTruncated, path[len(path)-1])
+			}
+			return nil
+		}
+		if err != nil {
+			line, _ := d.InputPos()
+			if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
+				return fmt.Errorf("%w: XML ends early at line %d", ErrTruncated, line)
+			}
+			return fmt.Errorf("%w: XML line %d: %v", ErrCorrupt, line, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			path = append(path, t.Name.Local)
+			texts = append(texts, nil)
+			if err := v.start(path, t); err != nil {
+				return err
+			}
+		case xml.CharData:
+			if n := len(texts); n > 0 && len(texts[n-1]) < 4096 {
+				texts[n-1] = append(texts[n-1], t...)
+			}
+		case xml.EndElement:
+			n := len(path)
+			if n == 0 {
+				continue
+			}
+			if err := v.end(path, strings.TrimSpace(string(texts[n-1]))); err != nil {
+				return err
+			}
+			path, texts = path[:n-1], texts[:n-1]
+		}
+	}
+}
+
+// parent is the name of the element enclosing the current one, "" at the root.
+func parent(path []string) string {
+	if len(path) < 2 {
+		return ""
+	}
+	return path[len(path)-2]
+}
+
+// within reports whether an element named name is open.
+func within(path []string, name string) bool {
+	for _, p := range path {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// attr is the value of the attribute with the local name, "" when absent.
+func attr(el xml.StartElement, name string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// xmlNumber reads a decimal number, NaN when unreadable.
+func xmlNumber(s string) float64 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return math.NaN()
+	}
+	return v
+}
+
+// xmlTime reads an xsd:dateTime; a time without a zone is read as UTC, the
+// convention of GPX and TCX.
+func xmlTime(s string) (time.Time, bool) {
+	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05"} {
+		if t, err := time.Parse(l, strings.TrimSpace(s)); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// trackBuilder collects the samples of one XML track and turns absolute
+// sample times into seconds since the first.
+type trackBuilder struct {
+	a       *Activity
+	p       Sample
+	ts      time.Time
+	haveTS  bool
+	start   time.Time
+	started bool
+	maxRecs int
+}
+
+func newTrackBuilder(a *Activity, opt Options) *trackBuilder {
+	return &trackBuilder{a: a, p: EmptySample(), maxRecs: opt.limits().MaxRecords}
+}
+
+// flush appends the point collected so far as a sample.
+func (b *trackBuilder) flush() error {
+	if b.a.Samples.Len() >= b.maxRecs {
+		return fmt.Errorf("%w: more than %d samples", ErrTooLarge, b.maxRecs)
+	}
+	if b.haveTS {
+		if !b.started {
+			b.start, b.started = b.ts, true
+			b.a.Start = b.ts
+		}
+		b.p.ElapsedS = b.ts.Sub(b.start).Seconds()
+	}
+	b.a.Samples.Append(b.p)
+	b.p, b.haveTS = EmptySample(), false
+	return nil
+}
+
+// finishRunning applies what XML exports leave implicit: cadence of a run in
+// strides/min (median below 110) is doubled; a track without a sport is
+// taken as running when its cadence or dynamics say so.
+func finishTrack(a *Activity) {
+	s := &a.Samples
+	if a.Sport.IsRunning() || a.Sport == SportUnknown {
+		if m := median(s.CadenceSPM); !math.IsNaN(m) && m < 110 {
+			for i := range s.CadenceSPM {
+				s.CadenceSPM[i] *= 2
+			}
+			a.Notes = append(a.Notes, fmt.Sprintf("cadence in strides/min (median %.0f) doubled to steps/min", m))
+		}
+	}
+	if a.Sport == SportUnknown {
+		a.Sport = inferSport(a)
+	}
+	a.fillChannelsFromSamples()
+	a.fillSummaryFromSamples()
+}
+
+// haversineM is the great-circle distance in metres between two points
+// given in degrees (mean Earth radius 6371 km).
+func haversineM(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371008.8
+	rad := math.Pi / 180
+	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
