@@ -2,9 +2,6 @@ package rules
 
 // TEMPORARY: rules not yet written.
 var (
-	CadenceDrop    = &Rule{ID: "cadence-drop", Family: "cadence"}
-	LowCadence     = &Rule{ID: "low-cadence", Family: "cadence"}
-	CadenceFade    = &Rule{ID: "cadence-fade", Family: "cadence"}
 	GCTImbalance   = &Rule{ID: "gct-imbalance", Family: "asymmetry"}
 	AsymmetryDrift = &Rule{ID: "asymmetry-drift", Family: "asymmetry"}
 	DownhillLoad   = &Rule{ID: "downhill-load", Family: "terrain"}

@@ -27,21 +27,18 @@ const (
 type seasonView struct {
 	s      *analysis.Season
 	byWeek [][]analysis.Run // running activities of s.Weeks[i], in start order
+	index  map[string]int   // week index by its Monday, YYYY-MM-DD
 }
 
 // newView indexes the season's runs by week. Runs outside the weeks (which
 // analysis does not produce) and non-running activities are left out.
 func newView(s *analysis.Season) *seasonView {
 	v := &seasonView{s: s, byWeek: make([][]analysis.Run, len(s.Weeks))}
-	index := make(map[string]int, len(s.Weeks))
-	for i, w := range s.Weeks {
-		index[dayText(w.Monday)] = i
-	}
 	for _, r := range s.Runs {
 		if !r.IsRun {
 			continue
 		}
-		if i, ok := index[dayText(mondayOf(runDay(s, r)))]; ok {
+		if i := v.weekIndex(r); i >= 0 {
 			v.byWeek[i] = append(v.byWeek[i], r)
 		}
 	}
@@ -155,4 +152,18 @@ func predict(m analysis.CadenceModel, speedMS float64) float64 {
 		return m.Intercept + m.Slope*speedMS
 	}
 	return m.Intercept
+}
+
+// weekIndex is the index in s.Weeks of the week run r falls in, or -1.
+func (v *seasonView) weekIndex(r analysis.Run) int {
+	if v.index == nil {
+		v.index = make(map[string]int, len(v.s.Weeks))
+		for i, w := range v.s.Weeks {
+			v.index[dayText(w.Monday)] = i
+		}
+	}
+	if i, ok := v.index[dayText(mondayOf(runDay(v.s, r)))]; ok {
+		return i
+	}
+	return -1
 }

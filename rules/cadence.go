@@ -1,0 +1,213 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/itbcheck/itbcheck/analysis"
+)
+
+// Chain paths of the cadence rules.
+var (
+	cadenceDropPath = []Link{KneeFlexionLoad, ITBTension, GluteFatigue, PelvicTilt, LumbarOverload}
+	lowCadencePath  = []Link{KneeFlexionLoad, ITBTension, PelvicTilt, LumbarOverload}
+	cadenceFadePath = []Link{GluteFatigue, TFLCompensation, ITBTension, PelvicTilt, LumbarOverload}
+)
+
+const (
+	// minDropRuns is the fewest runs with cadence a week needs for cadence-drop.
+	minDropRuns = 2
+	// minEasyPaceRuns is the fewest runs with speed needed to define easy pace.
+	minEasyPaceRuns = 5
+	// minThirdsRunS is the shortest run whose thirds are compared.
+	minThirdsRunS = 45 * 60
+)
+
+// dropText prints thresholds that are magnitudes of a fall in percent.
+func dropText(t Thresholds) string {
+	return levelText(t, "fall ≥", "%.0f", " %")
+}
+
+// CadenceDrop flags weeks whose step rate falls below the athlete's own baseline.
+var CadenceDrop = &Rule{
+	ID:     "cadence-drop",
+	Family: "cadence",
+	Doc:    "Sustained fall of step rate from the athlete's own baseline.",
+	Computes: "Median speed-adjusted cadence of this week's runs (at least 2) vs the baseline: cadence = a + b·speed fitted " +
+		"by least squares on the runs of the previous 6 weeks (at least 8 runs; raw median cadence when speed is missing " +
+		"or does not vary). Change in percent of the predicted cadence; the thresholds are the size of the fall, so the " +
+		"finding's value and threshold are negative percentages.",
+	Mechanism: cadenceDropPath,
+	Evidence:  "Heiderscheit 2011: +5–10 % step rate cuts hip and knee loading; a fall reverses it (longer strides, more hip adduction). Moderate.",
+	Defaults:  Thresholds{Low: 3, Medium: 5, High: 8},
+	Unit:      "% below baseline",
+	Check:     checkCadenceDrop,
+	describe: func(t Thresholds) string {
+		return dropText(t) + noteText("speed-adjusted cadence vs the previous 6 weeks", "")
+	},
+}
+
+// LowCadence flags easy runs with a low step rate.
+var LowCadence = &Rule{
+	ID:     "low-cadence",
+	Family: "cadence",
+	Doc:    "Low step rate at easy pace, a marker of overstriding.",
+	Computes: "A run's average cadence (steps/min) when it is run at easy pace, defined as slower than the athlete's median " +
+		"running speed over the season (needs at least 5 runs with speed). At most one finding per week: the week's " +
+		"lowest-cadence easy run. Low only by default; medium and high limits, when configured, are lower cadences.",
+	Mechanism:    lowCadencePath,
+	Evidence:     "Weak to moderate: low cadence as a marker of overstriding.",
+	Defaults:     Thresholds{Low: 160, Medium: math.NaN(), High: math.NaN()},
+	Unit:         "spm",
+	LowerIsWorse: true,
+	Check:        checkLowCadence,
+	describe: func(t Thresholds) string {
+		return levelText(t, "<", "%.0f", " spm") + noteText("average cadence at easy pace", "")
+	},
+}
+
+// CadenceFade flags long runs whose step rate falls towards the end.
+var CadenceFade = &Rule{
+	ID:     "cadence-fade",
+	Family: "cadence",
+	Doc:    "Fall of step rate within a long run, a sign of fatigue.",
+	Computes: "Runs of at least 45 min: cadence of the last third vs the first third (which starts after minute 5), in percent. " +
+		"Speed-adjusted with the slope of the athlete's cadence–speed baseline when there is one, else raw (the summary says " +
+		"so). Thresholds are the size of the fall.",
+	Mechanism: cadenceFadePath,
+	Evidence:  "Moderate: fatigue raises hip adduction and ITB strain (Miller 2007).",
+	Defaults:  Thresholds{Low: 3, Medium: 5, High: 8},
+	Unit:      "% fall, last vs first third",
+	Check:     checkCadenceFade,
+	describe: func(t Thresholds) string {
+		return dropText(t) + noteText("last third vs first third of runs ≥ 45 min", "")
+	},
+}
+
+func checkCadenceDrop(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	v := newView(s)
+	var out []Finding
+	for i, w := range s.Weeks {
+		base := v.baselineRuns(i)
+		m := cadenceModel(base)
+		if !m.Valid {
+			continue
+		}
+		var now, was, cads []float64
+		for _, r := range v.byWeek[i] {
+			if x := residualPct(m, r.CadenceSPM, r.AvgSpeedMS); finite(x) {
+				now = append(now, x)
+				cads = append(cads, r.CadenceSPM)
+			}
+		}
+		if len(now) < minDropRuns {
+			continue
+		}
+		for _, r := range base {
+			was = append(was, residualPct(m, r.CadenceSPM, r.AvgSpeedMS))
+		}
+		change := median(now) - median(was)
+		sev, limit := grade(-change, t)
+		if sev == None {
+			continue
+		}
+		how := "speed-adjusted"
+		if !m.SpeedAdjusted {
+			how = "not speed-adjusted: no usable speed"
+		}
+		summary := fmt.Sprintf("Cadence %.1f %% below your 6-week baseline (%s; median %.0f spm over %d runs)",
+			-change, how, median(cads), len(now))
+		out = append(out, newFinding("cadence-drop", cadenceDropPath, sev, dayText(w.Monday), "", "cadence_change_pct", change, -limit, summary))
+	}
+	return out
+}
+
+// gradeBelow is grade for rules whose lower values are worse (v < limit).
+func gradeBelow(v float64, t Thresholds) (Severity, float64) {
+	switch {
+	case v < t.High:
+		return High, t.High
+	case v < t.Medium:
+		return Medium, t.Medium
+	case v < t.Low:
+		return Low, t.Low
+	}
+	return None, math.NaN()
+}
+
+func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	var speeds []float64
+	for _, r := range s.Runs {
+		if r.IsRun && finite(r.AvgSpeedMS) && r.AvgSpeedMS > 0 {
+			speeds = append(speeds, r.AvgSpeedMS)
+		}
+	}
+	if len(speeds) < minEasyPaceRuns {
+		return nil
+	}
+	easy := median(speeds)
+	v := newView(s)
+	var out []Finding
+	for i := range s.Weeks {
+		var lowest *analysis.Run
+		for j, r := range v.byWeek[i] {
+			if !(r.AvgSpeedMS < easy) || !finite(r.CadenceSPM) {
+				continue
+			}
+			if lowest == nil || r.CadenceSPM < lowest.CadenceSPM {
+				lowest = &v.byWeek[i][j]
+			}
+		}
+		if lowest == nil {
+			continue
+		}
+		sev, limit := gradeBelow(lowest.CadenceSPM, t)
+		if sev == None {
+			continue
+		}
+		summary := fmt.Sprintf("Cadence %.0f spm on an easy run (%s/km, below %.0f spm)", lowest.CadenceSPM, pace(lowest.AvgSpeedMS), limit)
+		out = append(out, newFinding("low-cadence", lowCadencePath, sev, dayText(runDay(s, *lowest)), lowest.Source,
+			"cadence_spm", lowest.CadenceSPM, limit, summary))
+	}
+	return out
+}
+
+// pace formats a speed as min:ss per km.
+func pace(speedMS float64) string {
+	sec := int(math.Round(1000 / speedMS))
+	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
+}
+
+func checkCadenceFade(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	v := newView(s)
+	var out []Finding
+	models := make(map[int]analysis.CadenceModel)
+	for _, r := range s.Runs {
+		if !r.IsRun || r.DurationS < minThirdsRunS || !r.First.Valid || !r.Last.Valid ||
+			!finite(r.First.CadenceSPM) || !finite(r.Last.CadenceSPM) || r.First.CadenceSPM <= 0 {
+			continue
+		}
+		i := v.weekIndex(r)
+		m, ok := models[i]
+		if !ok && i >= 0 {
+			m = cadenceModel(v.baselineRuns(i))
+			models[i] = m
+		}
+		last, how := r.Last.CadenceSPM, "speed-adjusted"
+		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Last.SpeedMS) {
+			last -= m.Slope * (r.Last.SpeedMS - r.First.SpeedMS)
+		} else {
+			how = "not speed-adjusted"
+		}
+		change := (last - r.First.CadenceSPM) / r.First.CadenceSPM * 100
+		sev, limit := grade(-change, t)
+		if sev == None {
+			continue
+		}
+		summary := fmt.Sprintf("Cadence fell %.1f %% from the first to the last third of a %.0f-minute run (%.0f → %.0f spm, %s)",
+			-change, r.DurationS/60, r.First.CadenceSPM, r.Last.CadenceSPM, how)
+		out = append(out, newFinding("cadence-fade", cadenceFadePath, sev, dayText(runDay(s, r)), r.Source,
+			"cadence_change_pct", change, -limit, summary))
+	}
+	return out
+}
