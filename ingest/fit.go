@@ -1,10 +1,646 @@
 package ingest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/muktihari/fit/decoder"
+	"github.com/muktihari/fit/profile/basetype"
+	"github.com/muktihari/fit/profile/mesgdef"
+	"github.com/muktihari/fit/profile/typedef"
+	"github.com/muktihari/fit/profile/untyped/mesgnum"
+	"github.com/muktihari/fit/proto"
 )
 
+// FIT record field numbers (FIT profile 21.x, record message 20) that
+// itbcheck reads. Scale and offset come from the decoder's field profile
+// (proto.FieldBase), which matches profile/mesgdef/record_gen.go.
+const (
+	fitPositionLat         = 0   // sint32 semicircles
+	fitPositionLong        = 1   // sint32 semicircles
+	fitAltitude            = 2   // uint16, scale 5, offset 500, m
+	fitHeartRate           = 3   // uint8 bpm
+	fitCadence             = 4   // uint8 strides/min when running, rpm when cycling
+	fitDistance            = 5   // uint32, scale 100, m
+	fitSpeed               = 6   // uint16, scale 1000, m/s
+	fitPower               = 7   // uint16 W
+	fitVerticalOscillation = 39  // uint16, scale 10, mm
+	fitStanceTime          = 41  // uint16, scale 10, ms
+	fitFractionalCadence   = 53  // uint8, scale 128, strides/min or rpm
+	fitEnhancedSpeed       = 73  // uint32, scale 1000, m/s
+	fitEnhancedAltitude    = 78  // uint32, scale 5, offset 500, m
+	fitVerticalRatio       = 83  // uint16, scale 100, %
+	fitStanceTimeBalance   = 84  // uint16, scale 100, % on the left foot
+	fitStepLength          = 85  // uint16, scale 10, mm
+	fitTimestamp           = 253 // uint32 s since the FIT epoch
+)
+
+// semicircleDeg converts FIT semicircles to degrees.
+const semicircleDeg = 180.0 / (1 << 31)
+
+// maxLocalOffset bounds a plausible UTC offset (UTC+14 is the largest).
+const maxLocalOffset = 15 * time.Hour
+
+// decodeFIT reads every FIT sequence of a (possibly chained) FIT stream and
+// emits one Activity per session. Records are streamed through a message
+// listener; nothing but the activity being built is held in memory.
 func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
-	return fmt.Errorf("%w: FIT not yet supported", ErrUnsupported)
+	lim := opt.limits()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: cancel}
+	cr := newFITCRCReader(r)
+	dec := decoder.New(cr, decoder.WithMesgListener(seq), decoder.WithBroadcastOnly(), decoder.WithIgnoreChecksum())
+
+	done := 0
+	for dec.Next() {
+		hdr, err := dec.PeekFileHeader()
+		if err != nil && cr.n == 0 {
+			return fmt.Errorf("%w: no FIT data", ErrEmpty)
+		}
+		if err != nil {
+			if done > 0 && (errors.Is(err, decoder.ErrNotFITFile) || errors.Is(err, io.ErrUnexpectedEOF)) {
+				return nil // trailing bytes after complete FIT data: ignored
+			}
+			return fitError(err, done, 0)
+		}
+		if int64(hdr.DataSize) > lim.MaxFileBytes {
+			return fmt.Errorf("%w: FIT header declares %d bytes of data, limit %d", ErrTooLarge, hdr.DataSize, lim.MaxFileBytes)
+		}
+		seq.reset()
+		_, err = dec.DecodeWithContext(ctx)
+		if seq.tooMany {
+			return fmt.Errorf("%w: more than %d records in one FIT file", ErrTooLarge, lim.MaxRecords)
+		}
+		if err != nil {
+			ferr := fitError(err, done, seq.records)
+			if errors.Is(ferr, ErrTruncated) {
+				for _, a := range seq.activities(name, opt) {
+					a.Notes = append(a.Notes, fmt.Sprintf("file truncated: kept the %d complete records before the cut", seq.records))
+					emit(a)
+				}
+			}
+			return ferr
+		}
+		if ok, known := cr.sequenceOK(done); known && !ok {
+			return fmt.Errorf("%w: crc checksum mismatch in FIT sequence %d (damaged file, not read)", ErrCorrupt, done+1)
+		}
+		for _, a := range seq.activities(name, opt) {
+			emit(a)
+		}
+		done++
+	}
+	if done == 0 {
+		return fmt.Errorf("%w: no FIT data", ErrEmpty)
+	}
+	return nil
+}
+
+// fitError classifies a decoder error into one lower-case line wrapping an
+// ingest error class. seqs is the number of complete FIT sequences before
+// it, records the records read from the failing one.
+func fitError(err error, seqs, records int) error {
+	switch {
+	case errors.Is(err, decoder.ErrCRCChecksumMismatch):
+		return fmt.Errorf("%w: crc checksum mismatch in FIT sequence %d (damaged file, not read)", ErrCorrupt, seqs+1)
+	case errors.Is(err, decoder.ErrNotFITFile):
+		if seqs == 0 && records == 0 {
+			return fmt.Errorf("%w: not a FIT file (bad header)", ErrUnsupported)
+		}
+		return fmt.Errorf("%w: bad FIT header in sequence %d", ErrCorrupt, seqs+1)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		if seqs == 0 && records == 0 {
+			return fmt.Errorf("%w: FIT data ends before its first record", ErrTruncated)
+		}
+		return fmt.Errorf("%w: FIT data ends after %d records", ErrTruncated, records)
+	case errors.Is(err, decoder.ErrMesgDefMissing):
+		return fmt.Errorf("%w: FIT message without definition after %d records", ErrCorrupt, records)
+	}
+	return fmt.Errorf("%w: malformed FIT data after %d records (%s)", ErrCorrupt, records, oneLine(err))
+}
+
+// oneLine lower-cases the first letter of an error and keeps it on one line.
+func oneLine(err error) string {
+	s := strings.ReplaceAll(err.Error(), "\n", " ")
+	return strings.ToLower(s[:min(1, len(s))]) + s[min(1, len(s)):]
+}
+
+// fitDevField is a developer field described by a field_description message.
+type fitDevField struct {
+	name    string
+	scale   float64
+	offset  float64
+	isPower bool // maps into Samples.PowerW
+}
+
+// fitSession is what a session message says about one activity.
+type fitSession struct {
+	start, end       uint32 // FIT timestamps; end is 0 when unknown
+	sport            typedef.Sport
+	subSport         typedef.SubSport
+	summary          Summary // AvgCadenceSPM still in strides (or rpm)
+	hasCadenceFields bool
+}
+
+// fitLap is one lap message.
+type fitLap struct {
+	start            uint32
+	timerS, distance float64
+}
+
+// fitSequence gathers one FIT sequence's messages as the decoder streams
+// them. It implements decoder.MesgListener.
+type fitSequence struct {
+	maxRecords int
+	cancel     context.CancelFunc
+	tooMany    bool
+
+	device      Device
+	samples     Samples  // CadenceSPM holds strides/min (or rpm) until emission
+	times       []uint32 // FIT timestamp of each sample
+	lastTime    uint32
+	records     int
+	sessions    []fitSession
+	laps        []fitLap
+	sport       typedef.Sport // from a sport message, for files without sessions
+	subSport    typedef.SubSport
+	hasSport    bool
+	localOffset time.Duration
+	hasLocal    bool
+	devFields   map[uint16]*fitDevField // by developer data index << 8 | field number
+	devNames    []string
+	devPower    bool // some record took its power from a developer field
+}
+
+// reset prepares for a new FIT sequence.
+func (s *fitSequence) reset() {
+	*s = fitSequence{maxRecords: s.maxRecords, cancel: s.cancel}
+}
+
+// OnMesg receives each decoded message; mesg is only valid during the call.
+func (s *fitSequence) OnMesg(mesg proto.Message) {
+	switch mesg.Num {
+	case mesgnum.Record:
+		s.onRecord(&mesg)
+	case mesgnum.FileId:
+		s.onFileID(&mesg)
+	case mesgnum.Session:
+		s.onSession(&mesg)
+	case mesgnum.Lap:
+		l := mesgdef.NewLap(&mesg)
+		s.laps = append(s.laps, fitLap{
+			start:    fitTime(l.StartTime),
+			timerS:   validOr(l.TotalTimerTimeScaled()),
+			distance: validOr(l.TotalDistanceScaled()),
+		})
+	case mesgnum.Activity:
+		a := mesgdef.NewActivity(&mesg)
+		if !a.Timestamp.IsZero() && !a.LocalTimestamp.IsZero() {
+			off := a.LocalTimestamp.Sub(a.Timestamp)
+			if off > -maxLocalOffset && off < maxLocalOffset {
+				s.localOffset, s.hasLocal = off, true
+			}
+		}
+	case mesgnum.Sport:
+		sp := mesgdef.NewSport(&mesg)
+		s.sport, s.subSport, s.hasSport = sp.Sport, sp.SubSport, true
+	case mesgnum.FieldDescription:
+		s.onFieldDescription(&mesg)
+	}
+}
+
+func (s *fitSequence) onFileID(mesg *proto.Message) {
+	id := mesgdef.NewFileId(mesg)
+	if id.Manufacturer != typedef.ManufacturerInvalid {
+		s.device.Manufacturer = typedefName(id.Manufacturer.String(), uint64(id.Manufacturer))
+	}
+	if id.Product != basetype.Uint16Invalid {
+		_, v := id.GetProduct()
+		if st, ok := v.(fmt.Stringer); ok {
+			s.device.Product = typedefName(st.String(), uint64(id.Product))
+		} else {
+			s.device.Product = strconv.Itoa(int(id.Product))
+		}
+	}
+	if s.device.Product == "" && id.ProductName != "" {
+		s.device.Product = id.ProductName
+	}
+}
+
+// typedefName is the profile's name of a value, or the number when the
+// profile does not know it.
+func typedefName(name string, num uint64) string {
+	if strings.Contains(name, "Invalid(") {
+		return strconv.FormatUint(num, 10)
+	}
+	return name
+}
+
+func (s *fitSequence) onFieldDescription(mesg *proto.Message) {
+	fd := mesgdef.NewFieldDescription(mesg)
+	name := strings.TrimSpace(strings.Join(fd.FieldName, " "))
+	if name == "" {
+		name = fmt.Sprintf("developer field %d/%d", fd.DeveloperDataIndex, fd.FieldDefinitionNumber)
+	}
+	df := &fitDevField{name: name, scale: 1}
+	if fd.Scale != basetype.Uint8Invalid && fd.Scale != 0 {
+		df.scale = float64(fd.Scale)
+	}
+	if fd.Offset != basetype.Sint8Invalid {
+		df.offset = float64(fd.Offset)
+	}
+	df.isPower = strings.EqualFold(name, "power") ||
+		(fd.NativeMesgNum == mesgnum.Record && fd.NativeFieldNum == fitPower)
+	if s.devFields == nil {
+		s.devFields = map[uint16]*fitDevField{}
+	}
+	s.devFields[uint16(fd.DeveloperDataIndex)<<8|uint16(fd.FieldDefinitionNumber)] = df
+	for _, n := range s.devNames {
+		if n == name {
+			return
+		}
+	}
+	s.devNames = append(s.devNames, name)
+}
+
+func (s *fitSequence) onSession(mesg *proto.Message) {
+	m := mesgdef.NewSession(mesg)
+	sess := fitSession{sport: m.Sport, subSport: m.SubSport, summary: EmptySummary()}
+	sess.start = fitTime(m.StartTime)
+	elapsed := validOr(m.TotalElapsedTimeScaled())
+	switch {
+	case sess.start != 0 && !math.IsNaN(elapsed):
+		sess.end = sess.start + uint32(math.Ceil(elapsed))
+	case !m.Timestamp.IsZero():
+		sess.end = fitTime(m.Timestamp)
+	}
+	sum := &sess.summary
+	sum.DurationS = validOr(m.TotalTimerTimeScaled())
+	sum.ElapsedS = elapsed
+	sum.DistanceM = validOr(m.TotalDistanceScaled())
+	sum.AvgSpeedMS = validOr(m.EnhancedAvgSpeedScaled())
+	if math.IsNaN(sum.AvgSpeedMS) {
+		sum.AvgSpeedMS = validOr(m.AvgSpeedScaled())
+	}
+	if m.AvgCadence != basetype.Uint8Invalid {
+		sum.AvgCadenceSPM = float64(m.AvgCadence)
+		if frac := validOr(m.AvgFractionalCadenceScaled()); !math.IsNaN(frac) {
+			sum.AvgCadenceSPM += frac
+		}
+	}
+	sum.AvgHeartRateBPM = validUint8(m.AvgHeartRate)
+	sum.MaxHeartRateBPM = validUint8(m.MaxHeartRate)
+	sum.AvgStanceTimeMs = validOr(m.AvgStanceTimeScaled())
+	sum.AvgBalanceLeftPct = validOr(m.AvgStanceTimeBalanceScaled())
+	sum.AvgVertOscCm = validOr(m.AvgVerticalOscillationScaled()) / 10
+	sum.AvgVertRatioPct = validOr(m.AvgVerticalRatioScaled())
+	sum.AvgStepLengthM = validOr(m.AvgStepLengthScaled()) / 1000
+	if m.AvgPower != basetype.Uint16Invalid {
+		sum.AvgPowerW = float64(m.AvgPower)
+	}
+	if m.TotalAscent != basetype.Uint16Invalid {
+		sum.AscentM = float64(m.TotalAscent)
+	}
+	if m.TotalDescent != basetype.Uint16Invalid {
+		sum.DescentM = float64(m.TotalDescent)
+	}
+	s.sessions = append(s.sessions, sess)
+}
+
+// onRecord appends one sample. Only the fields itbcheck uses are read,
+// straight from the message, so a record costs no allocation beyond the
+// growth of the sample slices.
+func (s *fitSequence) onRecord(mesg *proto.Message) {
+	s.records++
+	if s.records > s.maxRecords {
+		if !s.tooMany {
+			s.tooMany = true
+			s.cancel()
+		}
+		return
+	}
+	p := EmptySample()
+	speed, alt := math.NaN(), math.NaN()
+	frac := math.NaN()
+	ts := s.lastTime
+	for i := range mesg.Fields {
+		f := &mesg.Fields[i]
+		switch f.Num {
+		case fitTimestamp:
+			if t := f.Value.Uint32(); t != basetype.Uint32Invalid {
+				ts = t
+			}
+		case fitPositionLat:
+			p.LatDeg = fieldRaw(f) * semicircleDeg
+		case fitPositionLong:
+			p.LonDeg = fieldRaw(f) * semicircleDeg
+		case fitAltitude:
+			alt = fieldScaled(f)
+		case fitEnhancedAltitude:
+			p.AltitudeM = fieldScaled(f)
+		case fitHeartRate:
+			p.HeartRateBPM = fieldScaled(f)
+		case fitCadence:
+			p.CadenceSPM = fieldScaled(f)
+		case fitFractionalCadence:
+			frac = fieldScaled(f)
+		case fitDistance:
+			p.DistanceM = fieldScaled(f)
+		case fitSpeed:
+			speed = fieldScaled(f)
+		case fitEnhancedSpeed:
+			p.SpeedMS = fieldScaled(f)
+		case fitPower:
+			p.PowerW = fieldScaled(f)
+		case fitVerticalOscillation:
+			p.VertOscCm = fieldScaled(f) / 10
+		case fitStanceTime:
+			p.StanceTimeMs = fieldScaled(f)
+		case fitVerticalRatio:
+			p.VertRatioPct = fieldScaled(f)
+		case fitStanceTimeBalance:
+			p.BalanceLeftPct = fieldScaled(f)
+		case fitStepLength:
+			p.StepLengthM = fieldScaled(f) / 1000
+		}
+	}
+	if math.IsNaN(p.SpeedMS) {
+		p.SpeedMS = speed
+	}
+	if math.IsNaN(p.AltitudeM) {
+		p.AltitudeM = alt
+	}
+	if !math.IsNaN(p.CadenceSPM) && !math.IsNaN(frac) {
+		p.CadenceSPM += frac
+	}
+	if math.IsNaN(p.PowerW) && len(mesg.DeveloperFields) > 0 {
+		p.PowerW = s.devPowerOf(mesg.DeveloperFields)
+	}
+	s.lastTime = ts
+	s.times = append(s.times, ts)
+	s.samples.Append(p)
+}
+
+// devPowerOf is the power a developer field of a record gives, NaN when
+// none of them is power.
+func (s *fitSequence) devPowerOf(fields []proto.DeveloperField) float64 {
+	for i := range fields {
+		df := s.devFields[uint16(fields[i].DeveloperDataIndex)<<8|uint16(fields[i].Num)]
+		if df == nil || !df.isPower {
+			continue
+		}
+		v, ok := numeric(fields[i].Value)
+		if !ok {
+			continue
+		}
+		s.devPower = true
+		return v/df.scale - df.offset
+	}
+	return math.NaN()
+}
+
+// fieldRaw is a field's stored number, NaN when it holds the invalid value.
+func fieldRaw(f *proto.Field) float64 {
+	if !f.Value.Valid(f.BaseType) {
+		return math.NaN()
+	}
+	v, ok := numeric(f.Value)
+	if !ok {
+		return math.NaN()
+	}
+	return v
+}
+
+// fieldScaled is a field's value after the profile's scale and offset.
+func fieldScaled(f *proto.Field) float64 {
+	v := fieldRaw(f)
+	scale := f.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	return v/scale - f.Offset
+}
+
+// numeric converts a single numeric value; ok is false for slices,
+// strings and invalid floats.
+func numeric(v proto.Value) (float64, bool) {
+	var x float64
+	switch v.Type() {
+	case proto.TypeInt8:
+		x = float64(v.Int8())
+	case proto.TypeUint8:
+		x = float64(v.Uint8())
+	case proto.TypeInt16:
+		x = float64(v.Int16())
+	case proto.TypeUint16:
+		x = float64(v.Uint16())
+	case proto.TypeInt32:
+		x = float64(v.Int32())
+	case proto.TypeUint32:
+		x = float64(v.Uint32())
+	case proto.TypeInt64:
+		x = float64(v.Int64())
+	case proto.TypeUint64:
+		x = float64(v.Uint64())
+	case proto.TypeFloat32:
+		x = float64(v.Float32())
+	case proto.TypeFloat64:
+		x = v.Float64()
+	default:
+		return math.NaN(), false
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return math.NaN(), false
+	}
+	return x, true
+}
+
+// validOr turns the library's invalid float (a NaN bit pattern) into NaN.
+func validOr(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return math.NaN()
+	}
+	return v
+}
+
+func validUint8(v uint8) float64 {
+	if v == basetype.Uint8Invalid {
+		return math.NaN()
+	}
+	return float64(v)
+}
+
+// fitTime is t as seconds since the FIT epoch, 0 when t is zero.
+func fitTime(t time.Time) uint32 {
+	if t.IsZero() {
+		return 0
+	}
+	return uint32(t.Sub(fitTimeZero) / time.Second)
+}
+
+// fitTimeZero is 1989-12-31T00:00:00Z, time zero of FIT timestamps.
+var fitTimeZero = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// activities builds one Activity per session of the sequence (one for
+// all records when the file has no session message).
+func (s *fitSequence) activities(name string, opt Options) []*Activity {
+	sessions := s.sessions
+	if len(sessions) == 0 {
+		if s.records == 0 {
+			return nil
+		}
+		sess := fitSession{sport: typedef.SportInvalid, subSport: typedef.SubSportInvalid, summary: EmptySummary()}
+		if s.hasSport {
+			sess.sport, sess.subSport = s.sport, s.subSport
+		}
+		sessions = []fitSession{sess}
+	}
+	bounds := s.splitRecords(sessions)
+	acts := make([]*Activity, 0, len(sessions))
+	for i, sess := range sessions {
+		acts = append(acts, s.activity(name, opt, sess, bounds[i], bounds[i+1], len(s.sessions) == 0))
+	}
+	return acts
+}
+
+// splitRecords gives the sample index at which each session starts, plus
+// len(samples) at the end: records are in time order, so each session is a
+// contiguous run. A record belongs to the last session started at or
+// before it; records before the first session go to the first.
+func (s *fitSequence) splitRecords(sessions []fitSession) []int {
+	bounds := make([]int, len(sessions)+1)
+	n := len(s.times)
+	bounds[len(sessions)] = n
+	j := 0
+	for i := 1; i < len(sessions); i++ {
+		start := sessions[i].start
+		for j < n && (start == 0 || s.times[j] < start) {
+			j++
+		}
+		bounds[i] = j
+	}
+	return bounds
+}
+
+// activity builds the Activity of one session from samples [from, to).
+func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, to int, noSession bool) *Activity {
+	a := &Activity{
+		Source:         name,
+		Format:         FormatFIT,
+		Device:         s.device,
+		LocalOffset:    s.localOffset,
+		HasLocalOffset: s.hasLocal,
+		Summary:        sess.summary,
+	}
+	a.Sport, a.RawSport = fitSport(sess.sport, sess.subSport)
+	if noSession {
+		a.Notes = append(a.Notes, "no session message: summary computed from the records")
+	}
+	start := sess.start
+	if start == 0 && from < to {
+		start = s.times[from]
+	}
+	if start != 0 {
+		a.Start = fitTimeZero.Add(time.Duration(start) * time.Second)
+	}
+	a.Samples = sliceSamples(&s.samples, from, to)
+	for i := range a.Samples.ElapsedS {
+		a.Samples.ElapsedS[i] = float64(int64(s.times[from+i]) - int64(start))
+	}
+	// Cadence: FIT stores strides/min for running and walking; steps are
+	// twice that. Cycling (and other wheel sports) keep revolutions/min.
+	doubles := cadenceDoubles(a.Sport)
+	if doubles {
+		for i, c := range a.Samples.CadenceSPM {
+			a.Samples.CadenceSPM[i] = 2 * c
+		}
+		a.Summary.AvgCadenceSPM *= 2
+	} else if anyValue(a.Samples.CadenceSPM) || !math.IsNaN(a.Summary.AvgCadenceSPM) {
+		a.Notes = append(a.Notes, "cadence is in revolutions per minute (not a foot sport), not doubled")
+	}
+	for _, l := range s.laps {
+		if l.start == 0 || (sess.start != 0 && l.start < sess.start) || (sess.end != 0 && l.start > sess.end) {
+			continue
+		}
+		a.Laps = append(a.Laps, Lap{StartOffsetS: float64(int64(l.start) - int64(start)), DurationS: l.timerS, DistanceM: l.distance})
+	}
+	if len(s.devNames) > 0 {
+		a.DevFields = append([]string(nil), s.devNames...)
+	}
+	if s.devPower {
+		a.Notes = append(a.Notes, "power read from a developer field")
+	}
+	a.fillChannelsFromSamples()
+	a.fillSummaryFromSamples()
+	if opt.SummaryOnly {
+		a.Samples = Samples{}
+	}
+	return a
+}
+
+// cadenceDoubles reports whether FIT cadence of this sport is strides (or
+// cycles of both legs) per minute that must be doubled into steps.
+func cadenceDoubles(sp Sport) bool {
+	switch sp {
+	case SportCycling, SportSwimming:
+		return false
+	}
+	return true
+}
+
+// sliceSamples returns samples [from, to) of s, sharing storage when the
+// range is all of s.
+func sliceSamples(s *Samples, from, to int) Samples {
+	cut := func(v []float64) []float64 {
+		if from == 0 && to == len(v) {
+			return v
+		}
+		return append([]float64(nil), v[from:to]...)
+	}
+	return Samples{
+		ElapsedS: cut(s.ElapsedS), DistanceM: cut(s.DistanceM), SpeedMS: cut(s.SpeedMS),
+		HeartRateBPM: cut(s.HeartRateBPM), CadenceSPM: cut(s.CadenceSPM), AltitudeM: cut(s.AltitudeM),
+		LatDeg: cut(s.LatDeg), LonDeg: cut(s.LonDeg), StanceTimeMs: cut(s.StanceTimeMs),
+		BalanceLeftPct: cut(s.BalanceLeftPct), VertOscCm: cut(s.VertOscCm), VertRatioPct: cut(s.VertRatioPct),
+		StepLengthM: cut(s.StepLengthM), PowerW: cut(s.PowerW),
+	}
+}
+
+// fitSport normalises a FIT sport and sub-sport, and names them as the file
+// does ("running/trail").
+func fitSport(sp typedef.Sport, sub typedef.SubSport) (Sport, string) {
+	if sp == typedef.SportInvalid {
+		return SportUnknown, ""
+	}
+	raw := typedefName(sp.String(), uint64(sp))
+	if sub != typedef.SubSportInvalid && sub != typedef.SubSportGeneric {
+		raw += "/" + typedefName(sub.String(), uint64(sub))
+	}
+	switch sp {
+	case typedef.SportRunning:
+		switch sub {
+		case typedef.SubSportTrail:
+			return SportTrail, raw
+		case typedef.SubSportTreadmill, typedef.SubSportIndoorRunning:
+			return SportTreadmill, raw
+		case typedef.SubSportVirtualActivity:
+			return SportVirtual, raw
+		}
+		return SportRunning, raw
+	case typedef.SportCycling, typedef.SportEBiking:
+		return SportCycling, raw
+	case typedef.SportSwimming:
+		return SportSwimming, raw
+	case typedef.SportWalking:
+		return SportWalking, raw
+	case typedef.SportHiking:
+		return SportHiking, raw
+	}
+	return SportOther, raw
 }
