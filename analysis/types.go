@@ -18,14 +18,18 @@ type Run struct {
 	IsRun  bool // counts as running load
 	Device string
 
-	Start      time.Time // instant (UTC)
-	LocalDate  time.Time // start in the athlete's local time
-	DurationS  float64   // timer (moving) time, seconds
+	Start     time.Time // instant (UTC)
+	LocalDate time.Time // start in the athlete's local time
+	DurationS float64   // timer (moving) time, seconds
+	// RunningS is the running-only time in seconds (the samples that pass
+	// the cleaning of DOMAIN.md); equal to DurationS for summary-only runs.
+	RunningS   float64
 	DistanceKm float64
 
 	AvgSpeedMS       float64
 	CadenceSPM       float64 // mean running cadence, steps/min
 	HeartRateBPM     float64
+	MaxHeartRateBPM  float64 // highest heart rate seen in the activity
 	TRIMP            float64 // Banister TRIMP; NaN without heart rate
 	BalanceLeftPct   float64 // mean GCT balance, % on the left foot
 	StanceTimeMs     float64
@@ -125,4 +129,10 @@ type Season struct {
 	// Duplicates counts activities dropped as the same run read twice
 	// (same start time and distance from two sources).
 	Duplicates int
+
+	// Set by NewSeason: the heart-rate range TRIMP used, the heart-rate
+	// reserve that scores runs without HR, and the day numbers (see
+	// dayNumber) of the first activity and of its week's Monday.
+	maxHR, restHR, fallbackReserve float64
+	firstDay, firstMonday          int
 }

@@ -1,0 +1,168 @@
+package analysis
+
+import (
+	"math"
+	"time"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// Baseline settings (DOMAIN.md: the previous 6 weeks, at least 8 runs).
+const (
+	// BaselineWeeks is how many weeks before week i make its baseline.
+	BaselineWeeks = 6
+	// MinBaselineRuns is the fewest runs a per-run baseline needs.
+	MinBaselineRuns = 8
+	// MinDescentBaselineWeeks is the fewest of the BaselineWeeks weeks with
+	// a known descent that the descent baseline needs.
+	MinDescentBaselineWeeks = 4
+	// minSpeedSpreadMS is the smallest spread (SD) of baseline speeds for
+	// which a cadence-on-speed slope is fitted; below it the model falls
+	// back to the median cadence with slope 0.
+	minSpeedSpreadMS = 0.05
+)
+
+// WeekIndex is the index in Weeks of the ISO week holding t's calendar date
+// (in t's own zone: pass a Run's LocalDate), or -1 outside the season.
+func (s *Season) WeekIndex(t time.Time) int {
+	if len(s.Weeks) == 0 {
+		return -1
+	}
+	d := dayNumber(t) - dayNumber(s.Weeks[0].Monday)
+	if d < 0 || d/7 >= len(s.Weeks) {
+		return -1
+	}
+	return d / 7
+}
+
+// WeekRuns returns the running activities (IsRun) of week i in start order;
+// nil for an index outside Weeks. Non-running activities are in Runs only.
+func (s *Season) WeekRuns(i int) []Run {
+	if i < 0 || i >= len(s.Weeks) {
+		return nil
+	}
+	from := dayNumber(s.Weeks[i].Monday)
+	var out []Run
+	for _, r := range s.Runs {
+		if d := dayNumber(localDate(r, s.location())); r.IsRun && d >= from && d < from+7 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *Season) location() *time.Location {
+	if s.Params.Location == nil {
+		return time.UTC
+	}
+	return s.Params.Location
+}
+
+// baselineRuns are the running activities of the BaselineWeeks weeks before
+// week i.
+func (s *Season) baselineRuns(i int) []Run {
+	var out []Run
+	for k := max(0, i-BaselineWeeks); k < i && k < len(s.Weeks); k++ {
+		out = append(out, s.WeekRuns(k)...)
+	}
+	return out
+}
+
+// CadenceBaseline is the cadence model for week i, fitted on the runs of the
+// 6 weeks before it: cadence = a + b·speed by least squares
+// (stat.LinearRegression) when at least 8 runs have cadence and speed and
+// their speeds differ (SD ≥ 0.05 m/s); the median cadence with slope 0 when
+// they do not (SpeedAdjusted false); Valid false with fewer than 8 runs
+// with cadence ("not enough data").
+func (s *Season) CadenceBaseline(i int) CadenceModel {
+	var cad, spd, cadAll []float64
+	for _, r := range s.baselineRuns(i) {
+		if math.IsNaN(r.CadenceSPM) {
+			continue
+		}
+		cadAll = append(cadAll, r.CadenceSPM)
+		if !math.IsNaN(r.AvgSpeedMS) {
+			cad = append(cad, r.CadenceSPM)
+			spd = append(spd, r.AvgSpeedMS)
+		}
+	}
+	if len(cadAll) < MinBaselineRuns {
+		return CadenceModel{Runs: len(cadAll), Intercept: math.NaN(), Slope: math.NaN()}
+	}
+	if len(cad) >= MinBaselineRuns && stat.StdDev(spd, nil) >= minSpeedSpreadMS {
+		a, b := stat.LinearRegression(spd, cad, nil, false)
+		return CadenceModel{Valid: true, Intercept: a, Slope: b, Runs: len(cad), SpeedAdjusted: true}
+	}
+	return CadenceModel{Valid: true, Intercept: median(cadAll), Slope: 0, Runs: len(cadAll)}
+}
+
+// Predict is the model's cadence at speed v (steps/min): the intercept
+// alone for a model that is not speed-adjusted; NaN for an invalid model or
+// an unknown speed of a speed-adjusted one.
+func (m CadenceModel) Predict(speedMS float64) float64 {
+	switch {
+	case !m.Valid:
+		return math.NaN()
+	case !m.SpeedAdjusted:
+		return m.Intercept
+	}
+	return m.Intercept + m.Slope*speedMS
+}
+
+// ResidualPct is the run's cadence minus the model's cadence at the run's
+// speed, in percent of the model's cadence (negative: fewer steps than the
+// athlete's norm at that pace); NaN when either is unknown.
+func (m CadenceModel) ResidualPct(r Run) float64 {
+	return m.residualPct(r.CadenceSPM, r.AvgSpeedMS)
+}
+
+// SegmentResidualPct is ResidualPct for part of a run (a Segment's cadence
+// at its own speed), for the within-run fade of cadence.
+func (m CadenceModel) SegmentResidualPct(g Segment) float64 {
+	if !g.Valid {
+		return math.NaN()
+	}
+	return m.residualPct(g.CadenceSPM, g.SpeedMS)
+}
+
+func (m CadenceModel) residualPct(cadenceSPM, speedMS float64) float64 {
+	want := m.Predict(speedMS)
+	if math.IsNaN(cadenceSPM) || !(want > 0) {
+		return math.NaN()
+	}
+	return (cadenceSPM - want) / want * 100
+}
+
+// BalanceBaseline is the median per-run GCT balance (% left) of the runs of
+// the 6 weeks before week i; ok false with fewer than 8 such runs.
+func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
+	var bal []float64
+	for _, r := range s.baselineRuns(i) {
+		if !math.IsNaN(r.BalanceLeftPct) {
+			bal = append(bal, r.BalanceLeftPct)
+		}
+	}
+	if len(bal) < MinBaselineRuns {
+		return math.NaN(), false
+	}
+	return median(bal), true
+}
+
+// DescentBaseline is the median weekly descent (m) of the 6 weeks before
+// week i, empty weeks counting 0 m; ok false before 6 weeks of history or
+// when fewer than 4 of them have a known descent.
+func (s *Season) DescentBaseline(i int) (m float64, ok bool) {
+	if i < BaselineWeeks || i > len(s.Weeks) {
+		return math.NaN(), false
+	}
+	var d []float64
+	for _, w := range s.Weeks[i-BaselineWeeks : i] {
+		if !math.IsNaN(w.DescentM) {
+			d = append(d, w.DescentM)
+		}
+	}
+	if len(d) < MinDescentBaselineWeeks {
+		return math.NaN(), false
+	}
+	return median(d), true
+}

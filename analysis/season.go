@@ -1,0 +1,372 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Series settings where DOMAIN.md gives the number or leaves the choice to us.
+const (
+	// DuplicateWindow is how close two starts must be to be the same run.
+	DuplicateWindow = 60 * time.Second
+	// DuplicateDistanceFrac is how close two distances must be (fraction of
+	// the longer) to be the same run.
+	DuplicateDistanceFrac = 0.02
+	// ChronicDays is the history the acute:chronic ratios need.
+	ChronicDays = 28
+	// MinChronicKm is the smallest mean weekly km of the 4 weeks before for
+	// which ACWR is reported (DOMAIN.md: chronic ≥ 10 km/week).
+	MinChronicKm = 10.0
+	// MinChangeBaseKm is the smallest previous week for ChangePct.
+	MinChangeBaseKm = 10.0
+	// MonotonyCap bounds Foster monotony: seven identical days have SD 0
+	// and an infinite ratio; 10 is far above any threshold (2.0) and keeps
+	// strain finite and comparable.
+	MonotonyCap = 10.0
+	// EWMAAcuteLambda and EWMAChronicLambda are Williams et al. 2017's
+	// decay constants 2/(N+1) for N = 7 and 28 days.
+	EWMAAcuteLambda   = 2.0 / 8
+	EWMAChronicLambda = 2.0 / 29
+	// DefaultTRIMPReserve is the heart-rate reserve fraction used for runs
+	// without heart rate when the athlete has no run with it.
+	DefaultTRIMPReserve = 0.7
+)
+
+// NewSeason builds an athlete's series from their runs (any order; running
+// and non-running activities; duplicates are dropped).
+//
+// TRIMP is recomputed for every run with the athlete's heart-rate range:
+// p.MaxHR when it is positive, else the highest heart rate seen in the
+// runs (DefaultMaxHR when none, or when it is below 150 and so probably
+// not a maximum), and p.RestHR when positive, else DefaultRestHR. With the
+// TRIMP load metric, a run without heart rate is scored at the athlete's
+// median heart-rate reserve of the runs with it (DefaultTRIMPReserve when
+// none), so that missing HR does not read as a rest day.
+func NewSeason(athlete string, runs []Run, p Params) *Season {
+	if p.Location == nil {
+		p.Location = time.UTC
+	}
+	if p.LoadMetric == "" {
+		p.LoadMetric = LoadDistance
+	}
+	s := &Season{Athlete: athlete, Params: p}
+	s.Runs, s.Duplicates = dedupe(runs, p.Location)
+	s.rescoreTRIMP()
+	s.buildWeeks()
+	return s
+}
+
+// localDate is the run's start in the athlete's local time; Runs built
+// without Measure fall back on the season's location.
+func localDate(r Run, loc *time.Location) time.Time {
+	if r.LocalDate.IsZero() {
+		return r.Start.In(loc)
+	}
+	return r.LocalDate
+}
+
+// dayNumber counts civil days since 1970-01-01 for the calendar date of t in
+// its own zone, so that DST changes never shift a day.
+func dayNumber(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// mondayOf is the day number of the Monday of day n's ISO week
+// (1970-01-01 was a Thursday).
+func mondayOf(n int) int {
+	wd := (n + 3) % 7 // 0 = Monday
+	if wd < 0 {
+		wd += 7
+	}
+	return n - wd
+}
+
+// richness ranks copies of the same run: samples beat a summary, then more
+// metrics present.
+func richness(r Run) int {
+	score := 0
+	if !r.FromSummary {
+		score += 100
+	}
+	for _, v := range []float64{r.CadenceSPM, r.HeartRateBPM, r.BalanceLeftPct, r.StanceTimeMs,
+		r.VertOscCm, r.StepLengthM, r.DescentM, r.AvgSpeedMS, r.TrackKmCCW} {
+		if !math.IsNaN(v) {
+			score++
+		}
+	}
+	return score
+}
+
+func sameDistance(a, b float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return math.Abs(a-b) <= DuplicateDistanceFrac*math.Max(a, b)
+}
+
+// dedupe sorts runs by start and drops the poorer copy of a run read from
+// two sources. It returns a new slice and the number dropped.
+func dedupe(in []Run, loc *time.Location) ([]Run, int) {
+	runs := make([]Run, len(in))
+	copy(runs, in)
+	sort.SliceStable(runs, func(i, j int) bool { return runs[i].Start.Before(runs[j].Start) })
+	out := runs[:0]
+	dropped := 0
+	for _, r := range runs {
+		dup := -1
+		for k := len(out) - 1; k >= 0 && r.Start.Sub(out[k].Start) <= DuplicateWindow; k-- {
+			if sameDistance(r.DistanceKm, out[k].DistanceKm) {
+				dup = k
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, r)
+			continue
+		}
+		dropped++
+		if richness(r) > richness(out[dup]) {
+			out[dup] = r
+		}
+	}
+	return out, dropped
+}
+
+// hrRange is the athlete's max and resting heart rate for TRIMP.
+func (s *Season) hrRange() (maxHR, restHR float64) {
+	maxHR, restHR = s.Params.MaxHR, s.Params.RestHR
+	if !(restHR > 0) {
+		restHR = DefaultRestHR
+	}
+	if maxHR > restHR {
+		return maxHR, restHR
+	}
+	maxHR = math.NaN()
+	for _, r := range s.Runs {
+		for _, h := range []float64{r.MaxHeartRateBPM, r.HeartRateBPM} {
+			if h > maxHR || (math.IsNaN(maxHR) && h > 0) {
+				maxHR = h
+			}
+		}
+	}
+	if !(maxHR >= 150) {
+		maxHR = DefaultMaxHR
+	}
+	return maxHR, restHR
+}
+
+// rescoreTRIMP recomputes every run's TRIMP with the athlete's range.
+func (s *Season) rescoreTRIMP() {
+	maxHR, restHR := s.hrRange()
+	var reserves []float64
+	for i := range s.Runs {
+		r := &s.Runs[i]
+		r.TRIMP = banisterTRIMP(r.DurationS/60, r.HeartRateBPM, maxHR, restHR)
+		if r.IsRun && !math.IsNaN(r.HeartRateBPM) {
+			reserves = append(reserves, (r.HeartRateBPM-restHR)/(maxHR-restHR))
+		}
+	}
+	s.fallbackReserve = DefaultTRIMPReserve
+	if len(reserves) > 0 {
+		s.fallbackReserve = median(reserves)
+	}
+	s.maxHR, s.restHR = maxHR, restHR
+}
+
+// RunLoad is a run's training load in the season's load metric: km;
+// minutes; or Banister TRIMP, where a run without heart rate is scored at
+// the athlete's median heart-rate reserve. Non-running activities and runs
+// whose figure is unknown load 0.
+func (s *Season) RunLoad(r Run) float64 {
+	if !r.IsRun {
+		return 0
+	}
+	var v float64
+	switch s.Params.LoadMetric {
+	case LoadDuration:
+		v = r.DurationS / 60
+	case LoadTRIMP:
+		v = r.TRIMP
+		if math.IsNaN(v) && s.maxHR > s.restHR {
+			hr := s.restHR + s.fallbackReserve*(s.maxHR-s.restHR)
+			v = banisterTRIMP(r.DurationS/60, hr, s.maxHR, s.restHR)
+		}
+	default:
+		v = r.DistanceKm
+	}
+	if math.IsNaN(v) {
+		return 0
+	}
+	return v
+}
+
+// buildWeeks fills Weeks from the first to the last activity's ISO week.
+func (s *Season) buildWeeks() {
+	s.Weeks = nil
+	if len(s.Runs) == 0 {
+		return
+	}
+	loc := s.Params.Location
+	first, last := math.MaxInt, math.MinInt
+	for _, r := range s.Runs {
+		d := dayNumber(localDate(r, loc))
+		first, last = min(first, d), max(last, d)
+	}
+	s.firstDay, s.firstMonday = first, mondayOf(first)
+	nWeeks := (mondayOf(last)-s.firstMonday)/7 + 1
+	nDays := nWeeks * 7
+	dailyLoad := make([]float64, nDays)
+	dailyKm := make([]float64, nDays)
+	s.Weeks = make([]Week, nWeeks)
+	for i := range s.Weeks {
+		s.Weeks[i] = s.emptyWeek(i)
+	}
+	for _, r := range s.Runs {
+		if !r.IsRun {
+			continue
+		}
+		d := dayNumber(localDate(r, loc)) - s.firstMonday
+		w := &s.Weeks[d/7]
+		w.Runs++
+		dailyLoad[d] += s.RunLoad(r)
+		if !math.IsNaN(r.DistanceKm) {
+			w.DistanceKm += r.DistanceKm
+			dailyKm[d] += r.DistanceKm
+		}
+		if !math.IsNaN(r.DurationS) {
+			w.DurationH += r.DurationS / 3600
+		}
+	}
+	for i := range s.Weeks {
+		w := &s.Weeks[i]
+		days := dailyLoad[i*7 : i*7+7]
+		w.Load = floats.Sum(days)
+		w.Monotony, w.Strain = monotony(days)
+		s.fillRunFigures(i)
+	}
+	s.fillRatios(dailyLoad)
+}
+
+// emptyWeek is week i with nothing run: zero totals, absent averages.
+func (s *Season) emptyWeek(i int) Week {
+	n := math.NaN()
+	return Week{
+		Monday: s.mondayTime(i),
+		ACWR:   n, ACWREWMA: n, ChangePct: n, Monotony: n, Strain: n,
+		CadenceSPM: n, CadenceResidualPct: n, BalanceLeftPct: n,
+	}
+}
+
+// mondayTime is local midnight of week i's Monday in the season's location.
+func (s *Season) mondayTime(i int) time.Time {
+	d := time.Unix(int64(s.firstMonday+7*i)*86400, 0).UTC()
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, s.Params.Location)
+}
+
+// fillRunFigures sets week i's per-run aggregates.
+func (s *Season) fillRunFigures(i int) {
+	w := &s.Weeks[i]
+	runs := s.WeekRuns(i)
+	model := s.CadenceBaseline(i)
+	var cad, res, bal []float64
+	var descent, cw, ccw float64
+	var haveDescent bool
+	for _, r := range runs {
+		if !math.IsNaN(r.CadenceSPM) {
+			cad = append(cad, r.CadenceSPM)
+		}
+		if v := model.ResidualPct(r); !math.IsNaN(v) {
+			res = append(res, v)
+		}
+		if !math.IsNaN(r.BalanceLeftPct) {
+			bal = append(bal, r.BalanceLeftPct)
+		}
+		if !math.IsNaN(r.DescentM) {
+			descent += r.DescentM
+			haveDescent = true
+		}
+		if !math.IsNaN(r.TrackKmCW) {
+			cw += r.TrackKmCW
+		}
+		if !math.IsNaN(r.TrackKmCCW) {
+			ccw += r.TrackKmCCW
+		}
+	}
+	w.CadenceSPM = median(cad)
+	w.CadenceResidualPct = median(res)
+	if len(bal) > 0 {
+		w.BalanceLeftPct = stat.Mean(bal, nil)
+	}
+	// An empty week has 0 m of descent; a week of runs without altitude
+	// has an unknown descent.
+	w.DescentM = descent
+	if len(runs) > 0 && !haveDescent {
+		w.DescentM = math.NaN()
+	}
+	w.TrackKmCW, w.TrackKmCCW = cw, ccw
+}
+
+// fillRatios sets ACWR (uncoupled and EWMA) and ChangePct.
+func (s *Season) fillRatios(dailyLoad []float64) {
+	var acute, chronic float64
+	for i := range s.Weeks {
+		w := &s.Weeks[i]
+		for _, l := range dailyLoad[i*7 : i*7+7] {
+			acute = EWMAAcuteLambda*l + (1-EWMAAcuteLambda)*acute
+			chronic = EWMAChronicLambda*l + (1-EWMAChronicLambda)*chronic
+		}
+		if i > 0 && s.Weeks[i-1].DistanceKm >= MinChangeBaseKm {
+			prev := s.Weeks[i-1].DistanceKm
+			w.ChangePct = (w.DistanceKm - prev) / prev * 100
+		}
+		history := s.firstMonday + 7*i - s.firstDay
+		if history < ChronicDays || i < 4 {
+			continue
+		}
+		if chronic > 0 {
+			w.ACWREWMA = acute / chronic
+		}
+		var chronicKm, chronicLoad float64
+		for _, p := range s.Weeks[i-4 : i] {
+			chronicKm += p.DistanceKm / 4
+			chronicLoad += p.Load / 4
+		}
+		if chronicKm >= MinChronicKm && chronicLoad > 0 {
+			w.ACWR = w.Load / chronicLoad
+		}
+	}
+}
+
+// monotony is Foster's mean ÷ SD of the daily loads (sample SD), capped at
+// MonotonyCap, and strain = weekly load × monotony; NaN without load.
+func monotony(days []float64) (mono, strain float64) {
+	total := floats.Sum(days)
+	if !(total > 0) {
+		return math.NaN(), math.NaN()
+	}
+	mean, sd := stat.MeanStdDev(days, nil)
+	mono = MonotonyCap
+	if sd > 0 {
+		mono = math.Min(mean/sd, MonotonyCap)
+	}
+	return mono, total * mono
+}
+
+// median is the middle value (mean of the two middle ones for an even
+// count) of xs, which it sorts; NaN for none.
+func median(xs []float64) float64 {
+	n := len(xs)
+	if n == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return stat.Mean(xs[n/2-1:n/2+1], nil)
+}
