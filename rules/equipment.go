@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/itbcheck/itbcheck/analysis"
+)
+
+// shoePath is the chain path of shoe-mileage.
+var shoePath = []Link{Footwear, KneeFlexionLoad, ITBTension, PelvicTilt, LumbarOverload}
+
+// shoeHighMarginKm is how far past a shoe's own limit high begins.
+const shoeHighMarginKm = 200
+
+// ShoeMileage flags shoes run past their mileage.
+var ShoeMileage = &Rule{
+	ID:     "shoe-mileage",
+	Family: "equipment",
+	Doc:    "Worn-out footwear: cumulative km per pair of shoes.",
+	Computes: "Cumulative running km per shoe (the run's gear, as in Strava's Activity Gear column) plus the config's " +
+		"gear.<name>.prior_km. A shoe's limit_km, when set, replaces the medium limit, high becomes limit + 200 km and low " +
+		"at most limit − 200 km. One finding per shoe, at the run where it crossed its highest limit.",
+	Mechanism: shoePath,
+	Evidence:  "Weak to moderate: cushioning loss after 500–800 km.",
+	Defaults:  Thresholds{Low: 600, Medium: 800, High: 1000},
+	Unit:      "km per shoe",
+	Check:     checkShoeMileage,
+	describe: func(t Thresholds) string {
+		return levelText(t, "≥", "%.0f", " km") + noteText("per shoe", "a shoe's limit_km replaces medium, high = limit + 200 km")
+	},
+}
+
+// shoeThresholds are the limits for one shoe: its own limit_km, when set,
+// replaces the medium limit.
+func shoeThresholds(t Thresholds, shoe Shoe) Thresholds {
+	if shoe.LimitKm <= 0 {
+		return t
+	}
+	return Thresholds{
+		Low:    math.Min(t.Low, math.Max(shoe.LimitKm-shoeHighMarginKm, 0)),
+		Medium: shoe.LimitKm,
+		High:   shoe.LimitKm + shoeHighMarginKm,
+	}
+}
+
+// shoeConfig finds a shoe in the config by name, exactly or ignoring case.
+func shoeConfig(cfg *Config, name string) Shoe {
+	if cfg == nil {
+		return Shoe{}
+	}
+	if s, ok := cfg.Gear[name]; ok {
+		return s
+	}
+	for n, s := range cfg.Gear {
+		if strings.EqualFold(strings.TrimSpace(n), name) {
+			return s
+		}
+	}
+	return Shoe{}
+}
+
+// shoeState tracks one shoe's mileage through the season.
+type shoeState struct {
+	km    float64
+	prior float64
+	t     Thresholds
+	sev   Severity
+	at    analysis.Run
+	atKm  float64
+	limit float64
+}
+
+func checkShoeMileage(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
+	shoes := make(map[string]*shoeState)
+	var order []string
+	for _, r := range s.Runs {
+		name := strings.TrimSpace(r.Gear)
+		if !r.IsRun || name == "" {
+			continue
+		}
+		st, ok := shoes[name]
+		if !ok {
+			shoe := shoeConfig(cfg, name)
+			st = &shoeState{km: shoe.PriorKm, prior: shoe.PriorKm, t: shoeThresholds(t, shoe)}
+			shoes[name] = st
+			order = append(order, name)
+		}
+		if finite(r.DistanceKm) {
+			st.km += r.DistanceKm
+		}
+		if sev, limit := grade(st.km, st.t); sev > st.sev {
+			st.sev, st.at, st.atKm, st.limit = sev, r, st.km, limit
+		}
+	}
+	var out []Finding
+	for _, name := range order {
+		st := shoes[name]
+		if st.sev == None {
+			continue
+		}
+		summary := fmt.Sprintf("Shoe %q passed %.0f km on this run (%.0f km; %.0f km by the end of the period)", name, st.limit, st.atKm, st.km)
+		if st.prior > 0 {
+			summary = fmt.Sprintf("Shoe %q passed %.0f km on this run (%.0f km including %.0f km before the exports; %.0f km by the end of the period)",
+				name, st.limit, st.atKm, st.prior, st.km)
+		}
+		out = append(out, newFinding("shoe-mileage", shoePath, st.sev, dayText(runDay(s, st.at)), st.at.Source,
+			"shoe_km", st.atKm, st.limit, summary))
+	}
+	return out
+}

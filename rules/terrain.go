@@ -1,0 +1,155 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"gonum.org/v1/gonum/stat"
+)
+
+// Chain paths of the terrain rules.
+var (
+	downhillPath = []Link{KneeFlexionLoad, ITBTension, PelvicTilt, LumbarOverload}
+	trackPath    = []Link{SurfaceAsymmetry, PelvicTilt, ITBTension, LumbarOverload}
+)
+
+const (
+	// steepGradePct is the mean downhill grade at or below which a run's
+	// descent counts for downhill-load's low severity.
+	steepGradePct = -3.0
+	// descentRatioMedium and descentRatioHigh are the multiples of the
+	// baseline weekly descent for medium and high.
+	descentRatioMedium = 2.0
+	descentRatioHigh   = 3.0
+)
+
+// DownhillLoad flags steep descents and weeks of much more descent than usual.
+var DownhillLoad = &Rule{
+	ID:     "downhill-load",
+	Family: "terrain",
+	Doc:    "Descent volume: downhill running keeps the knee in the IT band's impingement zone.",
+	Computes: "Per run: descent (m) and mean grade of the descending stretches (%). Per week: descent vs the baseline, the " +
+		"mean weekly descent of the previous 6 weeks (at least 8 runs with altitude). Low: a run with at least the low limit " +
+		"of descent at a mean grade of −3 % or steeper (at most one per week, the largest). Medium: weekly descent ≥ 2× the " +
+		"baseline and ≥ the medium limit. High: ≥ 3× and ≥ the high limit. The limits are in metres; the ratios are fixed.",
+	Mechanism: downhillPath,
+	Evidence:  "Orchard 1996: downhill running keeps the knee near 20–30° of flexion, the impingement zone. Moderate.",
+	Defaults:  Thresholds{Low: 300, Medium: 500, High: 1000},
+	Unit:      "m of descent",
+	Check:     checkDownhillLoad,
+	describe: func(t Thresholds) string {
+		return fmt.Sprintf("low: a run with ≥ %.0f m of descent at ≤ %.0f %% grade; medium: weekly descent ≥ %.0f× your 6-week average and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m",
+			t.Low, steepGradePct, descentRatioMedium, t.Medium, descentRatioHigh, t.High)
+	},
+}
+
+// TrackDirection flags weeks of track laps run the same way round.
+var TrackDirection = &Rule{
+	ID:     "track-direction",
+	Family: "terrain",
+	Doc:    "Track laps run one way round: the banked, curved surface loads one leg more.",
+	Computes: "Per week: km on a ~400 m oval (GPS) turning one way minus km turning the other way, in km; laps run both " +
+		"ways cancel out. No high severity by default.",
+	Mechanism: trackPath,
+	Evidence:  "Clinical guidance (change direction on tracks); weak.",
+	Defaults:  Thresholds{Low: 10, Medium: 20, High: math.NaN()},
+	Unit:      "km per week one way",
+	Check:     checkTrackDirection,
+	describe: func(t Thresholds) string {
+		return levelText(t, "≥", "%.0f", " km") + noteText("per week on a track turning one way, net of laps the other way", "")
+	},
+}
+
+// descentBaseline is the mean weekly descent of the previous 6 weeks, when
+// at least minBaselineRuns of their runs have altitude data.
+// TODO(analysis): use (*analysis.Season).DescentBaseline when it lands.
+func descentBaseline(v *seasonView, i int) (float64, bool) {
+	n := 0
+	for _, r := range v.baselineRuns(i) {
+		if finite(r.DescentM) {
+			n++
+		}
+	}
+	if n < minBaselineRuns {
+		return math.NaN(), false
+	}
+	var weeks []float64
+	for j := max(0, i-baselineWeeks); j < i; j++ {
+		d := v.s.Weeks[j].DescentM
+		if !finite(d) {
+			d = 0
+		}
+		weeks = append(weeks, d)
+	}
+	return stat.Mean(weeks, nil), true
+}
+
+func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	v := newView(s)
+	var out []Finding
+	for i, w := range s.Weeks {
+		if base, ok := descentBaseline(v, i); ok && finite(w.DescentM) {
+			sev, limit := None, math.NaN()
+			switch {
+			case w.DescentM >= descentRatioHigh*base && w.DescentM >= t.High:
+				sev, limit = High, t.High
+			case w.DescentM >= descentRatioMedium*base && w.DescentM >= t.Medium:
+				sev, limit = Medium, t.Medium
+			}
+			if sev != None {
+				summary := fmt.Sprintf("Weekly descent %.0f m, %s your 6-week average (%.0f m/week)", w.DescentM, times(w.DescentM, base), base)
+				out = append(out, newFinding("downhill-load", downhillPath, sev, dayText(w.Monday), "", "descent_m", w.DescentM, limit, summary))
+				continue
+			}
+		}
+		var steepest *analysis.Run
+		for j, r := range v.byWeek[i] {
+			if r.DescentM >= t.Low && r.DownhillGradePct <= steepGradePct && (steepest == nil || r.DescentM > steepest.DescentM) {
+				steepest = &v.byWeek[i][j]
+			}
+		}
+		if steepest != nil {
+			summary := fmt.Sprintf("Run with %.0f m of descent at %.1f %% mean downhill grade", steepest.DescentM, steepest.DownhillGradePct)
+			out = append(out, newFinding("downhill-load", downhillPath, Low, dayText(runDay(s, *steepest)), steepest.Source,
+				"descent_m", steepest.DescentM, t.Low, summary))
+		}
+	}
+	return out
+}
+
+// times says how many times the baseline a value is.
+func times(v, base float64) string {
+	if base <= 0 {
+		return "up from none in"
+	}
+	return fmt.Sprintf("%.1f×", v/base)
+}
+
+func checkTrackDirection(s *analysis.Season, t Thresholds, _ *Config) []Finding {
+	var out []Finding
+	for _, w := range s.Weeks {
+		cw, ccw := w.TrackKmCW, w.TrackKmCCW
+		if !finite(cw) && !finite(ccw) {
+			continue
+		}
+		if !finite(cw) {
+			cw = 0
+		}
+		if !finite(ccw) {
+			ccw = 0
+		}
+		net := math.Abs(cw - ccw)
+		sev, limit := grade(net, t)
+		if sev == None {
+			continue
+		}
+		way, other := "counter-clockwise", cw
+		if cw > ccw {
+			way, other = "clockwise", ccw
+		}
+		summary := fmt.Sprintf("%.1f km of track laps this week turning %s (%.1f km the other way)", math.Max(cw, ccw), way, other)
+		out = append(out, newFinding("track-direction", trackPath, sev, dayText(w.Monday), "", "track_one_way_km", net, limit, summary))
+	}
+	return out
+}
