@@ -1,0 +1,14 @@
+// Package synth describes synthetic running seasons and encodes them as real
+// FIT activity files, the test data of the whole itbcheck pipeline.
+//
+// A Season is a list of RunSpec values; EncodeRun turns one RunSpec into the
+// bytes of a Garmin-like FIT activity file (file_id, device_info, timer
+// events, records, laps, session, activity) with realistic, seeded noise, so
+// the same spec always gives the same bytes. Plan builds ready-made seasons
+// that inject exactly one risk pattern (or none, for the controls) in a known
+// week; Patterns lists them with the rule ids they should trigger, so
+// end-to-end tests can iterate over them.
+//
+// The package depends on the FIT encoder only, never on itbcheck's own
+// ingest or analysis packages: it is the independent side of the tests.
+package synth
