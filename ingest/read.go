@@ -66,6 +66,9 @@ func readStream(ctx context.Context, r io.Reader, size int64, name string, opt O
 	case "gzip":
 		return readGzip(ctx, br, size, name, opt, depth, fn)
 	case "zip":
+		if ra, ok := r.(io.ReaderAt); ok && size > 0 {
+			return readZip(ctx, readerAt{ra, br}, size, name, opt, depth, fn)
+		}
 		return readZip(ctx, br, size, name, opt, depth, fn)
 	case "fit":
 		err = decodeFIT(br, name, opt, emit)
@@ -103,7 +106,7 @@ func sniff(head []byte, name string) string {
 	case bytes.Contains(text, []byte("<gpx")):
 		return "gpx"
 	}
-	switch filepath.Ext(lower) {
+	switch filepath.Ext(strings.TrimSuffix(lower, ".gz")) {
 	case ".fit":
 		return "fit" // let the FIT decoder say what is wrong with it
 	case ".tcx":
@@ -126,4 +129,11 @@ func IsSupportedName(name string) bool {
 		}
 	}
 	return false
+}
+
+// readerAt hands a zip decoder the random access of the open file, while
+// Read goes through the sniffing buffer.
+type readerAt struct {
+	io.ReaderAt
+	io.Reader
 }

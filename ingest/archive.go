@@ -1,0 +1,299 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ratioFloor is the output size below which the decompression ratio is not
+// checked: small, very repetitive files legitimately compress far.
+const ratioFloor = 1 << 20
+
+// boundedReader stops a decompression stream at the configured limits. It
+// remembers the limit it hit so the caller can report that, whatever the
+// decoder made of the short read.
+type boundedReader struct {
+	r          io.Reader
+	maxBytes   int64
+	maxRatio   int64
+	compressed func() int64 // compressed bytes consumed so far (or declared)
+	n          int64
+	err        error
+}
+
+func (b *boundedReader) Read(p []byte) (int, error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	switch c := b.compressed(); {
+	case b.n > b.maxBytes:
+		b.err = fmt.Errorf("%w: decompresses to more than %d bytes", ErrTooLarge, b.maxBytes)
+	case b.n > ratioFloor && c > 0 && b.n > b.maxRatio*c:
+		b.err = fmt.Errorf("%w: decompresses to more than %d times its compressed size (%d bytes from %d)", ErrTooLarge, b.maxRatio, b.n, c)
+	}
+	if b.err != nil {
+		return n, b.err
+	}
+	return n, err
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// readBounded decodes the decompressed stream src as the stream called name
+// and reports a limit it hit instead of what the decoder made of the cut.
+func readBounded(ctx context.Context, src *boundedReader, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	count := 0
+	probs := readStream(ctx, src, -1, name, opt, depth, func(a *Activity) { count++; fn(a) })
+	if src.err != nil {
+		return []Problem{{Path: name, Err: src.err, Partial: count > 0}}
+	}
+	return probs
+}
+
+// readGzip decompresses a gzip stream (.fit.gz, .tcx.gz, .gpx.gz, .csv.gz)
+// and decodes what it holds, within the decompression limits.
+func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	lim := opt.limits()
+	if depth >= lim.MaxNestingDepth {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: compressed more than %d levels deep", ErrTooLarge, lim.MaxNestingDepth)}}
+	}
+	in := &countingReader{r: r}
+	zr, err := gzip.NewReader(in)
+	if err != nil {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip header: %v", ErrCorrupt, err)}}
+	}
+	defer zr.Close()
+	src := &boundedReader{r: zr, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return in.n }}
+	return readBounded(ctx, src, name, opt, depth+1, fn)
+}
+
+// readZip reads a zip archive in place (a Strava or Garmin bulk export):
+// every member with a supported name is decoded, nested zips included, and
+// one bad member becomes a Problem while the others are still read. r must
+// be an io.ReaderAt of size bytes (the open file) or is buffered in memory
+// within MaxDecompressedBytes (a zip inside a zip).
+//
+// A Strava export's activities.csv is joined with the activity files it
+// names: each activity is emitted once, with samples from its file and
+// title, gear and sport from its row; rows without a readable file are
+// emitted as summary activities after the files.
+func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	lim := opt.limits()
+	if depth >= lim.MaxNestingDepth {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: archives nested more than %d levels deep", ErrTooLarge, lim.MaxNestingDepth)}}
+	}
+	ra, ok := r.(io.ReaderAt)
+	if !ok || size <= 0 {
+		buf, err := io.ReadAll(io.LimitReader(r, lim.MaxDecompressedBytes+1))
+		if err != nil {
+			return []Problem{{Path: name, Err: fmt.Errorf("reading zip: %w", err)}}
+		}
+		if int64(len(buf)) > lim.MaxDecompressedBytes {
+			return []Problem{{Path: name, Err: fmt.Errorf("%w: nested zip larger than %d bytes", ErrTooLarge, lim.MaxDecompressedBytes)}}
+		}
+		ra, size = bytes.NewReader(buf), int64(len(buf))
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil && zr == nil {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip directory: %v", ErrCorrupt, err)}}
+	}
+	if len(zr.File) > lim.MaxArchiveEntries {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip has %d members, limit %d", ErrTooLarge, len(zr.File), lim.MaxArchiveEntries)}}
+	}
+	var probs []Problem
+	j := &stravaJoin{byFile: map[string]*stravaRow{}}
+	index := -1
+	for i, f := range zr.File {
+		if strings.EqualFold(path.Base(f.Name), "activities.csv") && !strings.Contains(strings.Trim(path.Dir(f.Name), "./"), "/") {
+			index = i
+			probs = append(probs, readMember(ctx, f, name, opt, depth, j.addRow)...)
+			break
+		}
+	}
+	for i, f := range zr.File {
+		if err := ctx.Err(); err != nil {
+			return append(probs, Problem{Path: name, Err: err, Partial: true})
+		}
+		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) {
+			continue
+		}
+		probs = append(probs, readMember(ctx, f, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
+	}
+	for _, row := range j.rows {
+		if !row.used {
+			if row.a.SourceFile != "" && j.failed(row.a.SourceFile, probs) {
+				row.a.Notes = append(row.a.Notes, "activity file could not be read: figures from activities.csv only")
+			}
+			fn(row.a)
+		}
+	}
+	return probs
+}
+
+// readMember decodes one zip member within the limits.
+func readMember(ctx context.Context, f *zip.File, archive string, opt Options, depth int, fn func(*Activity)) []Problem {
+	lim := opt.limits()
+	name := archive + "!/" + displayName(f.Name)
+	if !safeMemberName(f.Name) {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: unsafe member name (absolute or with ..)", ErrCorrupt)}}
+	}
+	if f.UncompressedSize64 > uint64(lim.MaxDecompressedBytes) {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: member declares %d bytes, limit %d", ErrTooLarge, f.UncompressedSize64, lim.MaxDecompressedBytes)}}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}}
+	}
+	defer rc.Close()
+	compressed := int64(f.CompressedSize64)
+	src := &boundedReader{r: rc, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return compressed }}
+	return readBounded(ctx, src, name, opt, depth+1, fn)
+}
+
+// safeMemberName rejects absolute member names and names that climb out of
+// the archive ("../"): they mark a hostile or broken archive.
+func safeMemberName(n string) bool {
+	n = strings.ReplaceAll(n, "\\", "/")
+	if strings.HasPrefix(n, "/") || (len(n) > 1 && n[1] == ':') {
+		return false
+	}
+	for _, part := range strings.Split(n, "/") {
+		if part == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// displayName makes a member name safe to print: control characters and
+// invalid UTF-8 become '?'.
+func displayName(n string) string {
+	var b strings.Builder
+	for i, r := range n {
+		if r == utf8.RuneError && !strings.HasPrefix(n[i:], "\uFFFD") || unicode.IsControl(r) {
+			b.WriteByte('?')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// stravaRow is one row of a Strava export's activities.csv.
+type stravaRow struct {
+	a    *Activity
+	used bool
+}
+
+// stravaJoin matches the activity files of an export with the rows of its
+// activities.csv: by the row's Filename, else by start within 2 minutes.
+type stravaJoin struct {
+	rows   []*stravaRow
+	byFile map[string]*stravaRow
+}
+
+// joinWindow is how far apart a row's start and a file's start may be.
+const joinWindow = 2 * time.Minute
+
+func fileKey(p string) string { return strings.ToLower(path.Base(strings.ReplaceAll(p, "\\", "/"))) }
+
+func (j *stravaJoin) addRow(a *Activity) {
+	row := &stravaRow{a: a}
+	j.rows = append(j.rows, row)
+	if a.SourceFile != "" {
+		j.byFile[fileKey(a.SourceFile)] = row
+	}
+}
+
+// join completes a from its row, when one matches, and marks the row used.
+func (j *stravaJoin) join(a *Activity) *Activity {
+	if len(j.rows) == 0 {
+		return a
+	}
+	member := a.Source
+	if i := strings.LastIndex(member, "!/"); i >= 0 {
+		member = member[i+2:]
+	}
+	row := j.byFile[fileKey(member)]
+	if row != nil && row.used {
+		row = nil
+	}
+	if row == nil && !a.Start.IsZero() {
+		best := joinWindow + 1
+		for _, r := range j.rows {
+			if r.used || r.a.Start.IsZero() || r.a.LocalWallClock {
+				continue
+			}
+			d := r.a.Start.Sub(a.Start)
+			if d < 0 {
+				d = -d
+			}
+			if d <= joinWindow && d < best {
+				row, best = r, d
+			}
+		}
+	}
+	if row == nil {
+		return a
+	}
+	row.used = true
+	ra := row.a
+	if ra.Title != "" {
+		a.Title = ra.Title
+	}
+	a.Gear = ra.Gear
+	if ra.Sport != SportUnknown {
+		a.Sport, a.RawSport = ra.Sport, ra.RawSport
+	}
+	a.SourceFile = ra.SourceFile
+	fillMissing(&a.Summary, ra.Summary)
+	a.Notes = append(a.Notes, "title, sport and gear from activities.csv")
+	return a
+}
+
+// failed reports whether a problem was reported for the member file.
+func (j *stravaJoin) failed(file string, probs []Problem) bool {
+	for _, p := range probs {
+		if fileKey(p.Path) == fileKey(file) {
+			return true
+		}
+	}
+	return false
+}
+
+// fillMissing copies into s the figures of from that s lacks.
+func fillMissing(s *Summary, from Summary) {
+	pairs := []struct{ dst, src *float64 }{
+		{&s.DurationS, &from.DurationS}, {&s.ElapsedS, &from.ElapsedS}, {&s.DistanceM, &from.DistanceM},
+		{&s.AvgSpeedMS, &from.AvgSpeedMS}, {&s.AvgCadenceSPM, &from.AvgCadenceSPM},
+		{&s.AvgHeartRateBPM, &from.AvgHeartRateBPM}, {&s.MaxHeartRateBPM, &from.MaxHeartRateBPM},
+		{&s.AvgPowerW, &from.AvgPowerW}, {&s.AscentM, &from.AscentM}, {&s.DescentM, &from.DescentM},
+	}
+	for _, p := range pairs {
+		if math.IsNaN(*p.dst) {
+			*p.dst = *p.src
+		}
+	}
+}

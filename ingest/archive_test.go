@@ -1,0 +1,246 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/muktihari/fit/encoder"
+	"github.com/muktihari/fit/profile/mesgdef"
+	"github.com/muktihari/fit/profile/typedef"
+	"github.com/muktihari/fit/proto"
+)
+
+// tinyFIT encodes a short FIT run of n one-second records starting at start.
+func tinyFIT(t testing.TB, start time.Time, n int) []byte {
+	t.Helper()
+	msgs := []proto.Message{
+		mesgdef.NewFileId(nil).SetType(typedef.FileActivity).SetManufacturer(typedef.ManufacturerGarmin).
+			SetProduct(3990).SetTimeCreated(start).ToMesg(nil),
+	}
+	for i := 0; i < n; i++ {
+		msgs = append(msgs, mesgdef.NewRecord(nil).SetTimestamp(start.Add(time.Duration(i)*time.Second)).
+			SetDistance(uint32(i*300)).SetEnhancedSpeed(3000).SetHeartRate(150).SetCadence(85).ToMesg(nil))
+	}
+	end := start.Add(time.Duration(n-1) * time.Second)
+	msgs = append(msgs,
+		mesgdef.NewSession(nil).SetTimestamp(end).SetStartTime(start).SetSport(typedef.SportRunning).
+			SetTotalElapsedTime(uint32((n-1)*1000)).SetTotalTimerTime(uint32((n-1)*1000)).
+			SetTotalDistance(uint32((n-1)*300)).ToMesg(nil),
+		mesgdef.NewActivity(nil).SetTimestamp(end).SetNumSessions(1).ToMesg(nil),
+	)
+	var buf bytes.Buffer
+	if err := encoder.New(&buf, encoder.WithProtocolVersion(proto.V2)).Encode(&proto.FIT{Messages: msgs}); err != nil {
+		t.Fatalf("encoding FIT: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func gz(t testing.TB, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+type member struct {
+	name string
+	data []byte
+}
+
+func makeZip(t testing.TB, members []member) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	for _, m := range members {
+		f, err := w.Create(m.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write(m.data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func writeFile(t testing.TB, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestGzip(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		data   []byte
+		format Format
+	}{
+		{"run.tcx.gz", gz(t, []byte(makeTCX(30, "Running"))), FormatTCX},
+		{"run.gpx.gz", gz(t, []byte(makeGPX(30, "running"))), FormatGPX},
+		{"Activities.csv.gz", gz(t, []byte(garminUS)), FormatCSVSummary},
+		{"samples.csv.gz", gz(t, []byte(sampleCSV)), FormatCSVSamples},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, dir, tt.name, tt.data)
+			acts, err := Open(p, Options{})
+			if err != nil || len(acts) == 0 {
+				t.Fatalf("Open: %d activities, %v", len(acts), err)
+			}
+			wantEq(t, "format", acts[0].Format, tt.format)
+			wantEq(t, "source", acts[0].Source, p)
+		})
+	}
+}
+
+// stravaExport builds a Strava bulk export: activities.csv and one file per
+// activity in mixed formats, a row without a file, and a file without a row
+// that matches a row by start time.
+func stravaExport(t testing.TB) []byte {
+	t0 := time.Date(2026, 3, 3, 6, 30, 0, 0, time.UTC)
+	csv := "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Activity Gear,Filename,Elapsed Time,Moving Time,Distance,Average Cadence\n" +
+		`1,"Mar 3, 2026, 6:30:00 AM","Tempo, hard",Run,60,0.1,Old Clifton 8,activities/1.fit.gz,60,60,90,86` + "\n" +
+		`2,"Mar 4, 2026, 6:30:00 AM",Hill run,Trail Run,30,0.1,Speedgoat 5,activities/2.gpx,30,30,90,` + "\n" +
+		`3,"Mar 5, 2026, 6:30:00 AM",Commute,Ride,30,0.1,,activities/3.tcx.gz,30,30,90,` + "\n" +
+		`4,"Mar 6, 2026, 6:30:00 AM",Forgot the watch,Run,1800,5.0,Old Clifton 8,,1800,1800,5000,` + "\n" +
+		`5,"Mar 7, 2026, 6:31:00 AM",Renamed file,Run,30,0.1,Speedgoat 5,activities/renamed.gpx,30,30,90,` + "\n"
+	gpxOn := func(day int) []byte {
+		return []byte(strings.Replace(makeGPX(30, "running"), "2026-03-04T06:30", fmt.Sprintf("2026-03-%02dT06:30", day), -1))
+	}
+	return makeZip(t, []member{
+		{"activities.csv", []byte(csv)},
+		{"activities/1.fit.gz", gz(t, tinyFIT(t, t0, 60))},
+		{"activities/2.gpx", gpxOn(4)},
+		{"activities/3.tcx.gz", gz(t, []byte(strings.Replace(makeTCX(30, "Biking"), "2026-03-03", "2026-03-05", -1)))},
+		{"activities/7.gpx", gpxOn(7)},
+		{"profile.json", []byte("{}")},
+		{"media/photo.jpg", []byte("jpeg")},
+	})
+}
+
+func TestStravaZip(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "export_123.zip", stravaExport(t))
+	acts, err := Open(p, Options{})
+	if err != nil {
+		t.Errorf("Open: %v", err)
+	}
+	got := map[string]*Activity{}
+	var titles []string
+	for _, a := range acts {
+		got[a.Title] = a
+		titles = append(titles, a.Title)
+	}
+	sort.Strings(titles)
+	want := []string{"Commute", "Forgot the watch", "Hill run", "Renamed file", "Tempo, hard"}
+	if strings.Join(titles, "|") != strings.Join(want, "|") {
+		t.Fatalf("activities %q, want each of %q once", titles, want)
+	}
+	tests := []struct {
+		title  string
+		format Format
+		sport  Sport
+		gear   string
+		source string
+	}{
+		{"Tempo, hard", FormatFIT, SportRunning, "Old Clifton 8", "!/activities/1.fit.gz"},
+		{"Hill run", FormatGPX, SportTrail, "Speedgoat 5", "!/activities/2.gpx"},
+		{"Commute", FormatTCX, SportCycling, "", "!/activities/3.tcx.gz"},
+		{"Forgot the watch", FormatCSVSummary, SportRunning, "Old Clifton 8", "!/activities.csv"},
+		{"Renamed file", FormatGPX, SportRunning, "Speedgoat 5", "!/activities/7.gpx"},
+	}
+	for _, tt := range tests {
+		a := got[tt.title]
+		wantEq(t, tt.title+" format", a.Format, tt.format)
+		wantEq(t, tt.title+" sport", a.Sport, tt.sport)
+		wantEq(t, tt.title+" gear", a.Gear, tt.gear)
+		wantEq(t, tt.title+" source", a.Source, p+tt.source)
+		if tt.format != FormatCSVSummary && a.Samples.Len() == 0 {
+			t.Errorf("%s: no samples", tt.title)
+		}
+	}
+	wantNum(t, "summary-only distance", got["Forgot the watch"].Summary.DistanceM, 5000)
+}
+
+func TestGarminNestedZip(t *testing.T) {
+	t0 := time.Date(2026, 3, 3, 6, 30, 0, 0, time.UTC)
+	inner := makeZip(t, []member{
+		{"a.fit", tinyFIT(t, t0, 20)},
+		{"b.fit", tinyFIT(t, t0.Add(24*time.Hour), 20)},
+		{"broken.fit", []byte("not a fit file at all")},
+	})
+	outer := makeZip(t, []member{
+		{"DI_CONNECT/DI-Connect-Fitness/summary.json", []byte("{}")},
+		{"DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner},
+	})
+	p := writeFile(t, t.TempDir(), "garmin.zip", outer)
+	acts, err := Open(p, Options{})
+	if len(acts) != 2 {
+		t.Fatalf("%d activities, want 2 (err %v)", len(acts), err)
+	}
+	wantEq(t, "source", acts[0].Source, p+"!/DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip!/a.fit")
+	if err == nil || !strings.Contains(err.Error(), "UploadedFiles_0-_Part1.zip!/broken.fit") {
+		t.Errorf("err = %v, want a problem naming the broken member", err)
+	}
+}
+
+func TestArchiveLimits(t *testing.T) {
+	dir := t.TempDir()
+	bomb := gz(t, bytes.Repeat([]byte("0"), 20<<20)) // 20 MiB of zeros in ~20 KiB
+	many := make([]member, 30)
+	for i := range many {
+		many[i] = member{fmt.Sprintf("f%d.gpx", i), []byte(makeGPX(3, "running"))}
+	}
+	tests := []struct {
+		name     string
+		data     []byte
+		opt      Options
+		wantErr  error
+		wantText string
+		wantActs int
+	}{
+		{"bomb.csv.gz", bomb, Options{}, ErrTooLarge, "times its compressed size", 0},
+		{"big.csv.gz", bomb, Options{Limits: Limits{MaxDecompressedBytes: 1 << 20, MaxRatio: 1 << 30}}, ErrTooLarge, "more than 1048576 bytes", 0},
+		{"bomb.zip", makeZip(t, []member{{"x.csv", bytes.Repeat([]byte("0"), 20<<20)}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
+			Options{}, ErrTooLarge, "bomb.zip!/x.csv", 1},
+		{"slip.zip", makeZip(t, []member{{"../../etc/evil.gpx", []byte(makeGPX(3, "running"))}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
+			Options{}, ErrCorrupt, "unsafe member name", 1},
+		{"many.zip", makeZip(t, many), Options{Limits: Limits{MaxArchiveEntries: 10}}, ErrTooLarge, "30 members, limit 10", 0},
+		{"deep.zip", makeZip(t, []member{{"1.zip", makeZip(t, []member{{"2.zip", makeZip(t, []member{{"3.zip", makeZip(t, many[:1])}})}})}}),
+			Options{}, ErrTooLarge, "nested more than 3", 0},
+		{"ctrl.zip", makeZip(t, []member{{"bad\x1b[31mname.gpx", []byte("junk")}}), Options{}, ErrEmpty, "ctrl.zip!/bad?[31mname.gpx", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, dir, tt.name, tt.data)
+			acts, err := Open(p, tt.opt)
+			if !errors.Is(err, tt.wantErr) || !strings.Contains(fmt.Sprint(err), tt.wantText) {
+				t.Errorf("err = %v, want %v mentioning %q", err, tt.wantErr, tt.wantText)
+			}
+			if len(acts) != tt.wantActs {
+				t.Errorf("%d activities, want %d", len(acts), tt.wantActs)
+			}
+		})
+	}
+}
