@@ -1,14 +1,248 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Inspect writes what each file holds, as `itbcheck inspect` prints it, in
-// format text or json. Each entry is one activity read from a file. (Stub.)
+// format text or json. Each entry is one activity read from a file. JSON is
+// one object for a single activity and an array for several (CONTRACT.md,
+// "inspect --format json"); absent figures are null, never 0.
 func Inspect(w io.Writer, format string, acts []*ingest.Activity) error {
-	return fmt.Errorf("format %q not yet supported", format)
+	switch format {
+	case "json":
+		return inspectJSON(w, acts)
+	case "text", "":
+		return inspectText(w, acts)
+	}
+	return fmt.Errorf("inspect: unknown format %q (want text or json)", format)
+}
+
+// inspectEntry is the JSON of one activity. Keys beyond the contract's
+// (raw_sport, elapsed_s, laps, notes, dev_fields) are additions.
+type inspectEntry struct {
+	Path      string         `json:"path"`
+	Format    string         `json:"format"`
+	Sport     string         `json:"sport"`
+	RawSport  *string        `json:"raw_sport"`
+	Device    *string        `json:"device"`
+	Start     *string        `json:"start"`
+	DurationS fixed          `json:"duration_s"`
+	ElapsedS  fixed          `json:"elapsed_s"`
+	DistanceM fixed          `json:"distance_m"`
+	Samples   int            `json:"samples"`
+	Channels  []string       `json:"channels"`
+	Laps      int            `json:"laps"`
+	Summary   inspectSummary `json:"summary"`
+	DevFields []string       `json:"dev_fields,omitempty"`
+	Notes     []string       `json:"notes,omitempty"`
+}
+
+// inspectSummary is the contract's summary object plus a few extra figures.
+type inspectSummary struct {
+	AvgCadenceSPM     fixed `json:"avg_cadence_spm"`
+	AvgHeartRateBPM   fixed `json:"avg_heart_rate_bpm"`
+	AvgStanceTimeMs   fixed `json:"avg_stance_time_ms"`
+	AvgBalanceLeftPct fixed `json:"avg_stance_time_balance_left_pct"`
+	AvgVertOscCm      fixed `json:"avg_vertical_oscillation_cm"`
+	AvgStepLengthM    fixed `json:"avg_step_length_m"`
+	AscentM           fixed `json:"ascent_m"`
+	DescentM          fixed `json:"descent_m"`
+	AvgVertRatioPct   fixed `json:"avg_vertical_ratio_pct"`
+	AvgSpeedMS        fixed `json:"avg_speed_m_s"`
+	MaxHeartRateBPM   fixed `json:"max_heart_rate_bpm"`
+	AvgPowerW         fixed `json:"avg_power_w"`
+}
+
+// fixed is a number written with at most Dec decimals; NaN and infinities
+// are written as null.
+type fixed struct {
+	V   float64
+	Dec int
+}
+
+// MarshalJSON writes the rounded number, or null when absent.
+func (f fixed) MarshalJSON() ([]byte, error) {
+	if math.IsNaN(f.V) || math.IsInf(f.V, 0) {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.FormatFloat(inspectRound(f.V, f.Dec), 'f', -1, 64)), nil
+}
+
+// inspectRound rounds v to dec decimals (half away from zero); -0 is 0.
+func inspectRound(v float64, dec int) float64 {
+	p := math.Pow10(dec)
+	r := math.Round(v*p) / p
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+func newInspectEntry(a *ingest.Activity) inspectEntry {
+	s := a.Summary
+	e := inspectEntry{
+		Path:      a.Source,
+		Format:    string(a.Format),
+		Sport:     string(a.Sport),
+		RawSport:  optString(a.RawSport),
+		Device:    optString(a.Device.String()),
+		DurationS: fixed{s.DurationS, 1},
+		ElapsedS:  fixed{s.ElapsedS, 1},
+		DistanceM: fixed{s.DistanceM, 1},
+		Samples:   a.Samples.Len(),
+		Channels:  a.Channels.Names(),
+		Laps:      len(a.Laps),
+		Summary: inspectSummary{
+			AvgCadenceSPM:     fixed{s.AvgCadenceSPM, 1},
+			AvgHeartRateBPM:   fixed{s.AvgHeartRateBPM, 1},
+			AvgStanceTimeMs:   fixed{s.AvgStanceTimeMs, 1},
+			AvgBalanceLeftPct: fixed{s.AvgBalanceLeftPct, 2},
+			AvgVertOscCm:      fixed{s.AvgVertOscCm, 2},
+			AvgStepLengthM:    fixed{s.AvgStepLengthM, 2},
+			AscentM:           fixed{s.AscentM, 1},
+			DescentM:          fixed{s.DescentM, 1},
+			AvgVertRatioPct:   fixed{s.AvgVertRatioPct, 2},
+			AvgSpeedMS:        fixed{s.AvgSpeedMS, 2},
+			MaxHeartRateBPM:   fixed{s.MaxHeartRateBPM, 0},
+			AvgPowerW:         fixed{s.AvgPowerW, 1},
+		},
+		DevFields: a.DevFields,
+		Notes:     a.Notes,
+	}
+	if st := startText(a); st != "" {
+		e.Start = &st
+	}
+	return e
+}
+
+// startText is the start in RFC 3339 with the file's local offset when
+// known (else UTC), "" when the file has no start.
+func startText(a *ingest.Activity) string {
+	if a.Start.IsZero() {
+		return ""
+	}
+	return a.LocalStart(time.UTC).Format(time.RFC3339)
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func inspectJSON(w io.Writer, acts []*ingest.Activity) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if len(acts) == 1 {
+		return enc.Encode(newInspectEntry(acts[0]))
+	}
+	entries := make([]inspectEntry, len(acts))
+	for i, a := range acts {
+		entries[i] = newInspectEntry(a)
+	}
+	return enc.Encode(entries)
+}
+
+// inspectText writes one aligned block per activity, blank line between.
+func inspectText(w io.Writer, acts []*ingest.Activity) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for i, a := range acts {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		s := a.Summary
+		fmt.Fprintf(tw, "%s\n", a.Source)
+		line := func(label, value string) { fmt.Fprintf(tw, "  %s\t%s\n", label, value) }
+		sport := string(a.Sport)
+		if a.RawSport != "" && a.RawSport != sport {
+			sport += " (" + a.RawSport + ")"
+		}
+		line("format", string(a.Format))
+		line("sport", sport)
+		line("device", orDash(a.Device.String()))
+		line("start", orDash(startText(a)))
+		line("duration", duration(s.DurationS, s.ElapsedS))
+		line("distance", unit(s.DistanceM/1000, 2, "km"))
+		line("samples", strconv.Itoa(a.Samples.Len()))
+		line("channels", orDash(strings.Join(a.Channels.Names(), ", ")))
+		line("laps", strconv.Itoa(len(a.Laps)))
+		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport)))
+		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM))
+		line("speed", unit(s.AvgSpeedMS, 2, "m/s"))
+		line("GCT", unit(s.AvgStanceTimeMs, 1, "ms"))
+		line("GCT balance", unit(s.AvgBalanceLeftPct, 2, "% left"))
+		line("vert. oscillation", unit(s.AvgVertOscCm, 2, "cm"))
+		line("vert. ratio", unit(s.AvgVertRatioPct, 2, "%"))
+		line("step length", unit(s.AvgStepLengthM, 2, "m"))
+		line("power", unit(s.AvgPowerW, 0, "W"))
+		line("ascent", unit(s.AscentM, 0, "m"))
+		line("descent", unit(s.DescentM, 0, "m"))
+		if len(a.DevFields) > 0 {
+			line("developer fields", strings.Join(a.DevFields, ", "))
+		}
+		for _, n := range a.Notes {
+			line("note", n)
+		}
+	}
+	return tw.Flush()
+}
+
+// cadenceUnit is spm for foot sports; FIT cycling and swimming cadence is
+// revolutions (or strokes) per minute and is not doubled by ingest.
+func cadenceUnit(sp ingest.Sport) string {
+	if sp == ingest.SportCycling || sp == ingest.SportSwimming {
+		return "rpm"
+	}
+	return "spm"
+}
+
+// unit formats v with dec decimals and a unit, "-" when absent.
+func unit(v float64, dec int, u string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "-"
+	}
+	return strconv.FormatFloat(inspectRound(v, dec), 'f', dec, 64) + " " + u
+}
+
+func maxHR(v float64) string {
+	if math.IsNaN(v) {
+		return ""
+	}
+	return ", " + unit(v, 0, "max")
+}
+
+// duration formats timer time as h:mm:ss, with the wall-clock time when it
+// differs (pauses).
+func duration(timerS, elapsedS float64) string {
+	if math.IsNaN(timerS) {
+		return "-"
+	}
+	s := clock(timerS)
+	if !math.IsNaN(elapsedS) && math.Abs(elapsedS-timerS) >= 1 {
+		s += " (" + clock(elapsedS) + " elapsed)"
+	}
+	return s
+}
+
+func clock(sec float64) string {
+	t := int(math.Round(sec))
+	return fmt.Sprintf("%d:%02d:%02d", t/3600, t/60%60, t%60)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

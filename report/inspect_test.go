@@ -1,0 +1,161 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/ingest"
+)
+
+// inspectFiles are the FIT files ingest's tests generate with
+// muktihari/fit's encoder (ingest/testdata/fit, regenerated there with
+// -update).
+var inspectFiles = []string{"run_dynamics.fit", "run_plain.fit", "ride.fit"}
+
+func openSynth(t *testing.T, name string) []*ingest.Activity {
+	t.Helper()
+	path := filepath.Join("..", "ingest", "testdata", "fit", name)
+	acts, err := ingest.Open(path, ingest.Options{})
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	return acts
+}
+
+// TestInspectGolden compares inspect's json and text output for the
+// generated FIT files with testdata/inspect/ (rewrite with -update).
+func TestInspectGolden(t *testing.T) {
+	for _, name := range inspectFiles {
+		for _, format := range []string{"json", "text"} {
+			t.Run(name+"."+format, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := Inspect(&b, format, openSynth(t, name)); err != nil {
+					t.Fatal(err)
+				}
+				ext := map[string]string{"json": ".json", "text": ".txt"}[format]
+				golden := filepath.Join("testdata", "inspect", strings.TrimSuffix(name, ".fit")+ext)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./report -update)", err)
+				}
+				if !bytes.Equal(b.Bytes(), want) {
+					t.Errorf("%s differs from golden:\n%s", golden, b.String())
+				}
+			})
+		}
+	}
+}
+
+// TestInspectJSONContract checks the contract's keys, units and nulls.
+func TestInspectJSONContract(t *testing.T) {
+	var acts []*ingest.Activity
+	for _, name := range inspectFiles {
+		acts = append(acts, openSynth(t, name)...)
+	}
+	var b bytes.Buffer
+	if err := Inspect(&b, "json", acts); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("several activities must give an array: %v", err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("%d entries", len(got))
+	}
+	keys := []string{"path", "format", "sport", "device", "start", "duration_s", "distance_m", "samples", "channels", "summary"}
+	sumKeys := []string{"avg_cadence_spm", "avg_heart_rate_bpm", "avg_stance_time_ms", "avg_stance_time_balance_left_pct",
+		"avg_vertical_oscillation_cm", "avg_step_length_m", "ascent_m", "descent_m"}
+	for _, e := range got {
+		for _, k := range keys {
+			if _, ok := e[k]; !ok {
+				t.Errorf("%v: key %q missing", e["path"], k)
+			}
+		}
+		sum := e["summary"].(map[string]any)
+		for _, k := range sumKeys {
+			if _, ok := sum[k]; !ok {
+				t.Errorf("%v: summary key %q missing", e["path"], k)
+			}
+		}
+	}
+	tests := []struct {
+		i     int
+		key   string
+		want  any // nil: null
+		start string
+	}{
+		{0, "avg_cadence_spm", 169.0, "2026-03-02T07:30:00+01:00"},
+		{0, "avg_stance_time_balance_left_pct", 49.7, ""},
+		{0, "avg_vertical_oscillation_cm", 8.5, ""},
+		{0, "avg_step_length_m", 1.06, ""},
+		{1, "avg_stance_time_balance_left_pct", nil, "2026-03-02T06:30:00Z"},
+		{1, "avg_step_length_m", nil, ""},
+		{2, "avg_stance_time_ms", nil, ""},
+		{2, "ascent_m", nil, ""},
+	}
+	for _, tt := range tests {
+		sum := got[tt.i]["summary"].(map[string]any)
+		if sum[tt.key] != tt.want {
+			t.Errorf("entry %d %s = %v, want %v", tt.i, tt.key, sum[tt.key], tt.want)
+		}
+		if tt.start != "" && got[tt.i]["start"] != tt.start {
+			t.Errorf("entry %d start = %v, want %s", tt.i, got[tt.i]["start"], tt.start)
+		}
+	}
+	if got[0]["dev_fields"] == nil || got[1]["dev_fields"] != nil {
+		t.Errorf("dev_fields: %v / %v", got[0]["dev_fields"], got[1]["dev_fields"])
+	}
+}
+
+func TestInspectSingleObjectAndNulls(t *testing.T) {
+	a := &ingest.Activity{Source: "x.csv", Format: ingest.FormatCSVSummary, Sport: ingest.SportRunning,
+		Summary: ingest.EmptySummary(), Start: time.Date(2026, 1, 5, 7, 0, 0, 0, time.UTC)}
+	a.Summary.DistanceM = 10000.04
+	a.Summary.AscentM = 0 // a recorded zero stays 0
+	var b bytes.Buffer
+	if err := Inspect(&b, "json", []*ingest.Activity{a}); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("one activity must give an object: %v", err)
+	}
+	sum := got["summary"].(map[string]any)
+	if got["distance_m"] != 10000.0 || sum["ascent_m"] != 0.0 || sum["avg_cadence_spm"] != nil || got["device"] != nil {
+		t.Errorf("got %s", b.String())
+	}
+	if !strings.Contains(b.String(), `"avg_cadence_spm": null`) {
+		t.Errorf("absent cadence not null: %s", b.String())
+	}
+	b.Reset()
+	if err := Inspect(&b, "text", []*ingest.Activity{a}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "distance") || !strings.Contains(b.String(), "10.00 km") {
+		t.Errorf("text: %s", b.String())
+	}
+}
+
+func TestInspectUnknownFormat(t *testing.T) {
+	if err := Inspect(&bytes.Buffer{}, "yaml", nil); err == nil {
+		t.Error("unknown format accepted")
+	}
+	if math.IsNaN(inspectRound(1.005, 2)) {
+		t.Error("round")
+	}
+}
