@@ -1,0 +1,331 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/pipeline"
+	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// analysisFlags are the flags of analyze, batch and check.
+type analysisFlags struct {
+	format  string
+	output  string
+	athlete string
+	since   string
+	until   string
+	jobs    int
+	quiet   bool
+	weekly  bool
+	// check only
+	failOn string
+	team   bool
+	expect string
+}
+
+// reportFormats are the formats of analyze and batch; check adds junit and
+// github.
+var reportFormats = []string{"text", "json", "markdown", "html", "csv"}
+
+// addAnalysisFlags declares the flags common to the analysing commands.
+func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
+	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default text, or from the -o extension)")
+	fs.StringVarP(&f.output, "output", "o", "", "write the report to `PATH` instead of stdout")
+	fs.StringVar(&f.since, "since", "", "first day of the period (`YYYY-MM-DD`)")
+	fs.StringVar(&f.until, "until", "", "last day of the period (`YYYY-MM-DD`)")
+	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
+	fs.BoolVarP(&f.quiet, "no-progress", "q", false, "no progress on stderr")
+	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
+}
+
+// analyzeCommand is `itbcheck analyze PATH...`.
+func (c *cli) analyzeCommand() *cobra.Command {
+	var f analysisFlags
+	cmd := &cobra.Command{
+		Use:   "analyze [flags] PATH...",
+		Short: "Screen one athlete's files, folders or bulk-export zips",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			job, err := c.prepare(cmd, &f, reportFormats)
+			if err != nil {
+				return err
+			}
+			name := f.athlete
+			if name == "" {
+				name = athleteNameFromPaths(args)
+			}
+			job.athletes = []pipeline.Athlete{job.athleteFor(name, args)}
+			r, err := c.analyse(job)
+			if err != nil {
+				return err
+			}
+			if err := c.writeReport(job, r); err != nil {
+				return err
+			}
+			c.code = exitForInputs(r)
+			return nil
+		},
+	}
+	addAnalysisFlags(cmd.Flags(), &f, reportFormats)
+	cmd.Flags().StringVar(&f.athlete, "athlete", "", "athlete `NAME` (default: the folder's name)")
+	return cmd
+}
+
+// athleteNameFromPaths names an athlete after the single folder given, else
+// after the folder holding the first file.
+func athleteNameFromPaths(paths []string) string {
+	p := paths[0]
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() && len(paths) == 1 {
+		return filepath.Base(p)
+	}
+	return filepath.Base(filepath.Dir(p))
+}
+
+// job is a prepared analysis: flags checked, config resolved.
+type job struct {
+	flags    *analysisFlags
+	cfg      *config
+	format   string
+	since    time.Time
+	until    time.Time
+	now      time.Time
+	failOn   rules.Severity
+	athletes []pipeline.Athlete
+}
+
+// athleteFor makes a pipeline athlete with the settings of the roster entry
+// of that name, when the config has one.
+func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
+	e := j.cfg.entry(name)
+	return pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.params(e), Rules: j.cfg.rulesFor(e)}
+}
+
+// prepare checks the flags and resolves the config: everything that can be
+// a usage error happens here, before anything is read.
+func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*job, error) {
+	j := &job{flags: f}
+	var err error
+	if j.format, err = chooseFormat(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
+		return nil, err
+	}
+	if j.since, err = parseDay("--since", f.since); err != nil {
+		return nil, err
+	}
+	if j.until, err = parseDay("--until", f.until); err != nil {
+		return nil, err
+	}
+	if !j.since.IsZero() && !j.until.IsZero() && j.until.Before(j.since) {
+		return nil, usageErrorf("--until %s is before --since %s", f.until, f.since)
+	}
+	if f.jobs < 0 {
+		return nil, usageErrorf("--jobs %d: want a number ≥ 1", f.jobs)
+	}
+	j.failOn = rules.High
+	if f.failOn != "" {
+		if j.failOn, err = rules.ParseSeverity(f.failOn); err != nil {
+			return nil, usageErrorf("--fail-on: %v", err)
+		}
+	}
+	if j.now, err = now(); err != nil {
+		return nil, err
+	}
+	if j.cfg, err = loadConfig(c.configPath, cmd.Flags(), c.stderr); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+// chooseFormat picks the output format: --format, else the extension of
+// -o (not for batch, whose -o is a folder), else text.
+func chooseFormat(flag, output string, allowed []string, outputIsFolder bool) (string, error) {
+	if flag != "" {
+		f := strings.ToLower(flag)
+		switch f {
+		case "md":
+			f = "markdown"
+		case "txt":
+			f = "text"
+		}
+		if !contains(allowed, f) {
+			return "", usageErrorf("--format %s: unknown format (want one of %s)", flag, strings.Join(allowed, ", "))
+		}
+		return f, nil
+	}
+	if output != "" && !outputIsFolder {
+		if f, ok := report.FormatFromExt(output); ok && contains(allowed, f) {
+			return f, nil
+		}
+	}
+	return "text", nil
+}
+
+// parseDay reads a YYYY-MM-DD flag; "" is the zero time.
+func parseDay(flag, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, usageErrorf("%s %s: not a date (want YYYY-MM-DD)", flag, v)
+	}
+	return d, nil
+}
+
+// now is the report's generated_at: ITBCHECK_NOW (RFC 3339), else
+// SOURCE_DATE_EPOCH (Unix seconds), else the clock, in UTC to the second.
+func now() (time.Time, error) {
+	if v := os.Getenv("ITBCHECK_NOW"); v != "" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return time.Time{}, configErrorf("ITBCHECK_NOW %s: not an RFC 3339 time such as 2026-06-22T10:00:00Z", v)
+		}
+		return t.UTC(), nil
+	}
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		s, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, configErrorf("SOURCE_DATE_EPOCH %s: not a number of seconds", v)
+		}
+		return time.Unix(s, 0).UTC(), nil
+	}
+	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+// analyse runs the pipeline over the job's athletes, with progress on a
+// terminal.
+func (c *cli) analyse(j *job) (*report.Report, error) {
+	jobs := j.flags.jobs
+	if jobs == 0 {
+		jobs = j.cfg.Jobs
+	}
+	if err := c.refuseInputAsOutput(j); err != nil {
+		return nil, err
+	}
+	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.ingestOptions()}
+	var p *progress
+	if !j.flags.quiet && isTerminal(c.stderr) {
+		p = newProgress(c.stderr)
+		opt.Progress = p.update
+	}
+	athletes, err := pipeline.Run(c.ctx, j.athletes, opt)
+	if p != nil {
+		p.clear()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes}, nil
+}
+
+// refuseInputAsOutput stops a run whose -o would overwrite one of its
+// input files.
+func (c *cli) refuseInputAsOutput(j *job) error {
+	if j.flags.output == "" {
+		return nil
+	}
+	targets := []string{j.flags.output}
+	if st, err := os.Stat(j.flags.output); err == nil && st.IsDir() {
+		entries, _ := os.ReadDir(j.flags.output)
+		targets = targets[:0]
+		for _, e := range entries {
+			targets = append(targets, filepath.Join(j.flags.output, e.Name()))
+		}
+	}
+	var outs []os.FileInfo
+	for _, t := range targets {
+		if st, err := os.Stat(t); err == nil && !st.IsDir() {
+			outs = append(outs, st)
+		}
+	}
+	if len(outs) == 0 {
+		return nil
+	}
+	for _, a := range j.athletes {
+		files, _, _ := ingest.Walk(existing(a.Paths))
+		for _, in := range files {
+			ist, err := os.Stat(in)
+			if err != nil {
+				continue
+			}
+			for _, o := range outs {
+				if os.SameFile(ist, o) {
+					return usageErrorf("-o %s: would overwrite the input %s", j.flags.output, in)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// existing keeps the paths that exist (Walk stops at a missing one; the
+// pipeline reports those).
+func existing(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// exitForInputs is 3 when an input could not be read, else 0.
+func exitForInputs(r *report.Report) int {
+	for _, a := range r.Athletes {
+		if len(a.InputsFailed) > 0 {
+			return exitInputs
+		}
+	}
+	return exitOK
+}
+
+// renderOptions are the report options for this job writing to stdout
+// (toStdout) or a file.
+func (c *cli) renderOptions(j *job, toStdout bool) report.Options {
+	return report.Options{
+		Color:  toStdout && j.format == "text" && isTerminal(c.stdout) && os.Getenv("NO_COLOR") == "",
+		FailOn: j.failOn,
+		Weekly: j.flags.weekly,
+	}
+}
+
+// writeReport renders the whole report to stdout or to the -o file.
+func (c *cli) writeReport(j *job, r *report.Report) error {
+	var buf bytes.Buffer
+	toStdout := j.flags.output == ""
+	if err := report.Render(&buf, j.format, r, c.renderOptions(j, toStdout)); err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("render %s: %s", j.format, oneLine(err))}
+	}
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	if toStdout {
+		_, err := c.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeAtomic(j.flags.output, buf.Bytes()); err != nil {
+		return &exitError{code: exitUsage, msg: oneLine(err)}
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// writeAtomic writes data to path so that readers see either the old file
+// or the complete new one: a temporary file in the same folder, synced to
+// disk, then renamed over path.
+func writeAtomic(path string, data []byte) error {
+	return writeAllAtomic([]outputFile{{Path: path, Data: data}})
+}
+
+// outputFile is one file to write.
+type outputFile struct {
+	Path string
+	Data []byte
+}
+
+// writeAllAtomic writes every file to a temporary sibling first and renames
+// them into place only when all of them are on disk, so that a failure
+// leaves no half-written report (at worst some renamed and the rest absent).
+func writeAllAtomic(files []outputFile) error {
+	temps := make([]string, 0, len(files))
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range files {
+		tmp, err := writeTemp(f.Path, f.Data)
+		if err != nil {
+			cleanup()
+			return err
+		}
+		temps = append(temps, tmp)
+	}
+	for i, f := range files {
+		if err := os.Rename(temps[i], f.Path); err != nil {
+			cleanup()
+			return fmt.Errorf("%s: %v", f.Path, err)
+		}
+	}
+	for _, f := range files {
+		syncDir(filepath.Dir(f.Path))
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file beside path and returns its
+// name.
+func writeTemp(path string, data []byte) (string, error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("%s: cannot create a file in %s: %v", path, dir, err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("%s: %v", path, err)
+	}
+	return f.Name(), nil
+}
+
+// syncDir makes a rename in dir durable where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itbcheck/itbcheck/internal/pipeline"
+	"github.com/itbcheck/itbcheck/report"
+)
+
+// batchCommand is `itbcheck batch ROOT`.
+func (c *cli) batchCommand() *cobra.Command {
+	var f analysisFlags
+	cmd := &cobra.Command{
+		Use:   "batch [flags] ROOT",
+		Short: "Screen a team: each sub-folder of ROOT, or each athlete of the config's roster",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, err := c.prepare(cmd, &f, reportFormats)
+			if err != nil {
+				return err
+			}
+			if j.athletes, err = c.teamAthletes(j, args); err != nil {
+				return err
+			}
+			r, err := c.analyse(j)
+			if err != nil {
+				return err
+			}
+			if f.output == "" {
+				err = c.writeReport(j, r)
+			} else {
+				err = c.writeFolder(j, r)
+			}
+			if err != nil {
+				return err
+			}
+			c.code = exitForInputs(r)
+			return nil
+		},
+	}
+	addAnalysisFlags(cmd.Flags(), &f, reportFormats)
+	cmd.Flags().Lookup("output").Usage = "write one report per athlete and the team summary into the folder `DIR`"
+	return cmd
+}
+
+// teamAthletes lists a team: each non-hidden sub-folder of ROOT (with the
+// roster's overrides for an athlete of the same name), or, without ROOT,
+// the config's athletes: roster. Files directly in ROOT are ignored with a
+// warning.
+func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
+	if len(args) == 0 {
+		if len(j.cfg.Athletes) == 0 {
+			return nil, usageErrorf("missing ROOT: give a team folder, or list athletes: in the config")
+		}
+		var out []pipeline.Athlete
+		for _, e := range j.cfg.Athletes {
+			out = append(out, j.athleteFor(e.Name, e.Paths))
+		}
+		return out, nil
+	}
+	root := args[0]
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil, usageErrorf("ROOT %s: %v", root, unwrapPath(err))
+	}
+	var out []pipeline.Athlete
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		p := filepath.Join(root, e.Name())
+		st, err := os.Stat(p) // follows links to athlete folders
+		if err != nil {
+			continue
+		}
+		if !st.IsDir() {
+			fmt.Fprintf(c.stderr, "itbcheck: warning: %s: files directly in ROOT are ignored; put each athlete's files in a sub-folder\n", p)
+			continue
+		}
+		out = append(out, j.athleteFor(e.Name(), []string{p}))
+	}
+	if len(out) == 0 {
+		return nil, usageErrorf("ROOT %s: no athlete sub-folders", root)
+	}
+	return out, nil
+}
+
+// unwrapPath drops the path from an *os.PathError's message.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// formatExt is the file extension of each format's reports.
+var formatExt = map[string]string{
+	"text": "txt", "json": "json", "markdown": "md", "html": "html", "csv": "csv", "junit": "xml",
+}
+
+// writeFolder writes one report per athlete (DIR/<athlete>.<ext>) and the
+// team summary (DIR/index.<ext>, or DIR/team.csv) into the -o folder. All
+// reports are rendered before any file is written, and all files are
+// renamed into place only once all are on disk.
+func (c *cli) writeFolder(j *job, r *report.Report) error {
+	dir := j.flags.output
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("-o %s: batch writes a folder, and this is a file", dir)}
+	}
+	ext := formatExt[j.format]
+	opt := c.renderOptions(j, false)
+	var files []outputFile
+	used := map[string]bool{}
+	render := func(name string, rep *report.Report) error {
+		var buf bytes.Buffer
+		if err := report.Render(&buf, j.format, rep, opt); err != nil {
+			return &exitError{code: exitUsage, msg: fmt.Sprintf("render %s for %s: %s", j.format, name, oneLine(err))}
+		}
+		files = append(files, outputFile{Path: filepath.Join(dir, name), Data: buf.Bytes()})
+		return nil
+	}
+	for _, a := range r.Athletes {
+		name := uniqueName(fileName(a.Name), ext, used)
+		one := *r
+		one.Athletes = []*report.Athlete{a}
+		if err := render(name, &one); err != nil {
+			return err
+		}
+	}
+	index := "index." + ext
+	if j.format == "csv" {
+		index = "team.csv"
+	}
+	if err := render(index, r); err != nil {
+		return err
+	}
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("-o %s: %v", dir, unwrapPath(err))}
+	}
+	if err := writeAllAtomic(files); err != nil {
+		return &exitError{code: exitUsage, msg: oneLine(err)}
+	}
+	return nil
+}
+
+// fileName makes an athlete's name safe as a file name: letters, digits,
+// '.', '-' and '_' are kept, other runes become '_'; never empty, never
+// hidden.
+func fileName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteRune('_')
+		}
+	}
+	s := strings.TrimLeft(b.String(), ".")
+	if s == "" {
+		s = "athlete"
+	}
+	return s
+}
+
+// uniqueName gives base.ext, or base-2.ext and so on when the name (without
+// regard to case) is taken or is the team summary's.
+func uniqueName(base, ext string, used map[string]bool) string {
+	name := base + "." + ext
+	for i := 2; used[strings.ToLower(name)] || strings.EqualFold(base, "index") || strings.EqualFold(name, "team.csv"); i++ {
+		name = fmt.Sprintf("%s-%d.%s", base, i, ext)
+		if !used[strings.ToLower(name)] {
+			break
+		}
+	}
+	used[strings.ToLower(name)] = true
+	return name
+}

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// expectations are what `itbcheck check --expect FILE` compares a report
+// with. The file is YAML:
+//
+//	athletes:
+//	  alice:
+//	    findings:
+//	      - {rule: load-spike, severity: high, week: 2026-W20}
+//	      - {rule: low-cadence, date: 2026-05-11}
+//	    max_other: low   # no other finding above low
+//	  bob:
+//	    max: low         # no finding above low at all
+//
+// Each expected finding needs a finding of that rule with at least that
+// severity (default low) on that day (date: YYYY-MM-DD, the finding's date)
+// or in that ISO week (week: YYYY-Www, the week holding the finding's date);
+// without date or week any day matches. max_other bounds the severity of
+// the findings no expected finding matched; max bounds every finding (use
+// "none" for no finding at all). Every athlete named must be in the report;
+// athletes not named are not checked.
+type expectations struct {
+	Athletes map[string]athleteExpectation `yaml:"athletes"`
+}
+
+// athleteExpectation is one athlete's expected findings and bounds.
+type athleteExpectation struct {
+	Findings []expectedFinding `yaml:"findings"`
+	MaxOther string            `yaml:"max_other"`
+	Max      string            `yaml:"max"`
+
+	maxOther, max rules.Severity // parsed; -1 when not given
+}
+
+// expectedFinding is one finding that must be in the report.
+type expectedFinding struct {
+	Rule     string `yaml:"rule"`
+	Severity string `yaml:"severity"`
+	Week     string `yaml:"week"`
+	Date     string `yaml:"date"`
+
+	severity rules.Severity
+}
+
+var isoWeek = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
+
+// readExpectations reads and checks an expectations file.
+func readExpectations(path string) (*expectations, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErrorf("--expect %s: %v", path, unwrapPath(err))
+	}
+	var e expectations
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&e); err != nil {
+		return nil, configErrorf("--expect %s: %s", path, oneLine(err))
+	}
+	for name, a := range e.Athletes {
+		where := fmt.Sprintf("--expect %s: athletes.%s", path, name)
+		if a.maxOther, err = parseBound(a.MaxOther); err != nil {
+			return nil, configErrorf("%s.max_other: %v", where, err)
+		}
+		if a.max, err = parseBound(a.Max); err != nil {
+			return nil, configErrorf("%s.max: %v", where, err)
+		}
+		for i := range a.Findings {
+			f := &a.Findings[i]
+			fw := fmt.Sprintf("%s.findings[%d]", where, i)
+			if rules.ByID(f.Rule) == nil {
+				return nil, configErrorf("%s.rule: unknown rule id %q", fw, f.Rule)
+			}
+			f.severity = rules.Low
+			if f.Severity != "" {
+				if f.severity, err = rules.ParseSeverity(f.Severity); err != nil {
+					return nil, configErrorf("%s.severity: %v", fw, err)
+				}
+			}
+			if f.Week != "" && !isoWeek.MatchString(f.Week) {
+				return nil, configErrorf("%s.week: %q is not an ISO week such as 2026-W20", fw, f.Week)
+			}
+			if f.Date != "" {
+				if _, err := time.Parse(time.DateOnly, f.Date); err != nil {
+					return nil, configErrorf("%s.date: %q is not a date (want YYYY-MM-DD)", fw, f.Date)
+				}
+			}
+			if f.Week != "" && f.Date != "" {
+				return nil, configErrorf("%s: give week or date, not both", fw)
+			}
+		}
+		e.Athletes[name] = a
+	}
+	return &e, nil
+}
+
+// parseBound reads max or max_other: "" is no bound (-1), "none" is None.
+func parseBound(v string) (rules.Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return -1, nil
+	case "none":
+		return rules.None, nil
+	}
+	return rules.ParseSeverity(v)
+}
+
+// compare gives the differences between the expectations and r, as lines
+// "- athlete: expected" and "+ athlete: got"; none when all are met.
+func (e *expectations) compare(r *report.Report) []string {
+	var diff []string
+	names := make([]string, 0, len(e.Athletes))
+	for n := range e.Athletes {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		exp := e.Athletes[name]
+		var got *report.Athlete
+		for _, a := range r.Athletes {
+			if a.Name == name {
+				got = a
+			}
+		}
+		if got == nil {
+			diff = append(diff, "- "+name+": in the report", "+ "+name+": not in the report")
+			continue
+		}
+		diff = append(diff, exp.compare(name, got.Findings)...)
+	}
+	return diff
+}
+
+// compare checks one athlete's findings.
+func (x athleteExpectation) compare(name string, got []rules.Finding) []string {
+	var diff []string
+	matched := make([]bool, len(got))
+	for _, want := range x.Findings {
+		k := -1
+		for i, f := range got {
+			if want.matches(f) && (k < 0 || matched[k] && !matched[i]) {
+				k = i
+			}
+		}
+		if k >= 0 {
+			matched[k] = true
+			continue
+		}
+		diff = append(diff, fmt.Sprintf("- %s: %s", name, want.describe()))
+		same := 0
+		for _, f := range got {
+			if f.Rule == want.Rule {
+				diff = append(diff, fmt.Sprintf("+ %s: %s", name, describeFinding(f)))
+				same++
+			}
+		}
+		if same == 0 {
+			diff = append(diff, fmt.Sprintf("+ %s: no %s finding", name, want.Rule))
+		}
+	}
+	diff = append(diff, bound(name, "no finding above", x.max, got, nil)...)
+	diff = append(diff, bound(name, "no other finding above", x.maxOther, got, matched)...)
+	return diff
+}
+
+// bound lists the findings above limit (skipping matched ones when given).
+func bound(name, what string, limit rules.Severity, got []rules.Finding, matched []bool) []string {
+	if limit < 0 {
+		return nil
+	}
+	var diff []string
+	for i, f := range got {
+		if f.Severity <= limit || matched != nil && matched[i] {
+			continue
+		}
+		if diff == nil {
+			diff = append(diff, fmt.Sprintf("- %s: %s %s", name, what, limit))
+		}
+		diff = append(diff, fmt.Sprintf("+ %s: %s", name, describeFinding(f)))
+	}
+	return diff
+}
+
+// matches reports whether finding f meets the expected one.
+func (w expectedFinding) matches(f rules.Finding) bool {
+	if f.Rule != w.Rule || f.Severity < w.severity {
+		return false
+	}
+	switch {
+	case w.Date != "":
+		return f.Date == w.Date
+	case w.Week != "":
+		return strings.EqualFold(weekOf(f.Date), w.Week)
+	}
+	return true
+}
+
+// describe gives an expected finding in words.
+func (w expectedFinding) describe() string {
+	s := fmt.Sprintf("%s at least %s", w.Rule, w.severity)
+	switch {
+	case w.Date != "":
+		s += " on " + w.Date
+	case w.Week != "":
+		s += " in " + strings.ToUpper(w.Week)
+	}
+	return s
+}
+
+// describeFinding gives a finding in the words of describe.
+func describeFinding(f rules.Finding) string {
+	s := fmt.Sprintf("%s %s on %s (%s)", f.Rule, f.Severity, f.Date, weekOf(f.Date))
+	if f.Summary != "" {
+		s += ": " + f.Summary
+	}
+	return s
+}
+
+// weekOf gives the ISO week (2026-W20) of a YYYY-MM-DD date, or "" when the
+// date cannot be read.
+func weekOf(date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return ""
+	}
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}

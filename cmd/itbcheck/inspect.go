@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/report"
+)
+
+// inspectCommand is `itbcheck inspect FILE...`.
+func (c *cli) inspectCommand() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "inspect [flags] FILE...",
+		Short: "Show what a file holds: format, sport, device, samples, channels, summary",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := chooseFormat(format, output, []string{"text", "json"}, false)
+			if err != nil {
+				return err
+			}
+			cfg, err := loadConfig(c.configPath, nil, c.stderr)
+			if err != nil {
+				return err
+			}
+			var acts []*ingest.Activity
+			failed := false
+			for _, path := range args {
+				if err := c.ctx.Err(); err != nil {
+					return err
+				}
+				got, err := ingest.Open(path, cfg.ingestOptions())
+				acts = append(acts, got...)
+				if err != nil {
+					failed = true
+					for _, e := range splitJoined(err) {
+						fmt.Fprintf(c.stderr, "itbcheck: %s\n", oneLine(e))
+					}
+				}
+			}
+			if len(acts) > 0 || f == "json" {
+				var buf bytes.Buffer
+				if err := report.Inspect(&buf, f, acts); err != nil {
+					return &exitError{code: exitUsage, msg: fmt.Sprintf("inspect %s: %s", f, oneLine(err))}
+				}
+				if output != "" {
+					if err := writeAtomic(output, buf.Bytes()); err != nil {
+						return &exitError{code: exitUsage, msg: oneLine(err)}
+					}
+				} else if _, err := c.stdout.Write(buf.Bytes()); err != nil {
+					return err
+				}
+			}
+			if failed {
+				c.code = exitInputs
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "output format: text or json (default text)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
+	return cmd
+}
+
+// splitJoined undoes errors.Join, so that each problem gets its own line.
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}

@@ -1,0 +1,219 @@
+// Command itbcheck screens running-watch exports for training patterns that
+// lead to Iliotibial Band Syndrome and secondary low back pain. It is a
+// screening aid, never a diagnosis.
+//
+// Usage:
+//
+//	itbcheck analyze [flags] PATH...
+//	itbcheck batch   [flags] ROOT
+//	itbcheck check   [flags] PATH...
+//	itbcheck inspect [flags] FILE...
+//	itbcheck rules   [flags]
+//	itbcheck version
+//
+// See CONTRACT.md for the flags, the config keys and the exit codes.
+//
+// For reproducible output (golden files, CI), the environment variable
+// ITBCHECK_NOW (an RFC 3339 time) or SOURCE_DATE_EPOCH (Unix seconds) fixes
+// the report's generated_at; ITBCHECK_NOW wins when both are set.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/pprof"
+	"syscall"
+
+	_ "time/tzdata" // time zones of the config work without a system database
+
+	"github.com/spf13/cobra"
+)
+
+// version is itbcheck's release, printed by `itbcheck version` and written
+// into every report.
+const version = "0.1.0"
+
+// Exit codes of the contract.
+const (
+	exitOK       = 0 // done; check: no finding at or above --fail-on
+	exitFindings = 1 // check: a finding at or above --fail-on, or unmet expectations
+	exitUsage    = 2 // usage or configuration error; nothing analysed
+	exitInputs   = 3 // done, but an input could not be read
+	// exitInterrupted ends a run stopped by Ctrl-C or SIGTERM (128 + SIGINT,
+	// as shells report it); nothing was written.
+	exitInterrupted = 130
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// usageError is a mistake on the command line: exit 2 with a hint.
+type usageError struct {
+	msg  string
+	hint string // the command whose --help helps, e.g. "itbcheck analyze"
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// exitError ends a command with a code after its message was printed, or
+// with a message to print.
+type exitError struct {
+	code int
+	msg  string // printed on stderr when not empty
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// cli holds one invocation: its streams and the values of its flags.
+type cli struct {
+	ctx            context.Context
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	code           int // exit code of a successful command (0, 1 or 3)
+
+	configPath string
+	cpuProfile string
+	memProfile string
+	cpuFile    *os.File
+}
+
+// run executes itbcheck with args (without the program name) and returns the
+// exit code. main calls it; tests drive the whole CLI through it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := c.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if perr := c.stopProfiles(); perr != nil && err == nil {
+		err = perr
+	}
+	if err == nil {
+		return c.code
+	}
+	return c.report(cmd, err)
+}
+
+// report prints err on one line with a hint and gives the exit code.
+func (c *cli) report(cmd *cobra.Command, err error) int {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(c.stderr, "itbcheck: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(c.stderr, "itbcheck: interrupted; nothing written")
+		return exitInterrupted
+	}
+	var ce *configError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", ce.msg)
+		return exitUsage
+	}
+	// Everything else is a usage error: our own, or cobra's (unknown
+	// command or flag, wrong number of arguments).
+	name := "itbcheck"
+	if cmd != nil {
+		name = cmd.CommandPath()
+	}
+	fmt.Fprintf(c.stderr, "itbcheck: %s (see '%s --help')\n", oneLine(err), name)
+	return exitUsage
+}
+
+// rootCommand builds the command tree.
+func (c *cli) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "itbcheck",
+		Short: "Screen running-watch exports for ITB syndrome risk patterns",
+		Long: "itbcheck reads running-watch exports (FIT, CSV, TCX, GPX, gzip, bulk-export zips)\n" +
+			"and screens them for training patterns that lead to Iliotibial Band Syndrome and\n" +
+			"secondary low back pain. It flags risk patterns; it does not diagnose.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return c.startProfiles()
+		},
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{msg: err.Error()}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&c.configPath, "config", "", "YAML config `FILE` (default ./itbcheck.yaml, then $XDG_CONFIG_HOME/itbcheck/config.yaml)")
+	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
+	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
+		c.inspectCommand(), c.rulesCommand(), c.versionCommand())
+	return root
+}
+
+// startProfiles starts the CPU profile when asked.
+func (c *cli) startProfiles() error {
+	if c.cpuProfile == "" {
+		return nil
+	}
+	f, err := os.Create(c.cpuProfile)
+	if err != nil {
+		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, err)
+	}
+	c.cpuFile = f
+	return nil
+}
+
+// stopProfiles stops the CPU profile and writes the memory profile.
+func (c *cli) stopProfiles() error {
+	if c.cpuFile != nil {
+		pprof.StopCPUProfile()
+		if err := c.cpuFile.Close(); err != nil {
+			return &exitError{code: exitUsage, msg: fmt.Sprintf("--cpuprofile %s: %v", c.cpuProfile, err)}
+		}
+		c.cpuFile = nil
+	}
+	if c.memProfile == "" {
+		return nil
+	}
+	f, err := os.Create(c.memProfile)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("--memprofile %s: %v", c.memProfile, err)}
+	}
+	defer f.Close()
+	runtime.GC()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("--memprofile %s: %v", c.memProfile, err)}
+	}
+	return nil
+}
+
+// versionCommand prints the version.
+func (c *cli) versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print itbcheck's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(c.stdout, "itbcheck %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return nil
+		},
+	}
+}
