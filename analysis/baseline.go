@@ -41,6 +41,13 @@ func (s *Season) WeekRuns(i int) []Run {
 	if i < 0 || i >= len(s.Weeks) {
 		return nil
 	}
+	if len(s.weekRuns) == len(s.Weeks) {
+		out := make([]Run, 0, len(s.weekRuns[i]))
+		for _, k := range s.weekRuns[i] {
+			out = append(out, s.Runs[k])
+		}
+		return out
+	}
 	from := dayNumber(s.Weeks[i].Monday)
 	var out []Run
 	for _, r := range s.Runs {
@@ -75,6 +82,14 @@ func (s *Season) baselineRuns(i int) []Run {
 // they do not (SpeedAdjusted false); Valid false with fewer than 8 runs
 // with cadence ("not enough data").
 func (s *Season) CadenceBaseline(i int) CadenceModel {
+	if len(s.cadenceModels) == len(s.Weeks) && i >= 0 && i < len(s.Weeks) {
+		return s.cadenceModels[i]
+	}
+	return s.fitCadence(i)
+}
+
+// fitCadence computes CadenceBaseline(i).
+func (s *Season) fitCadence(i int) CadenceModel {
 	var cad, spd, cadAll []float64
 	for _, r := range s.baselineRuns(i) {
 		if math.IsNaN(r.CadenceSPM) {

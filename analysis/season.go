@@ -226,12 +226,14 @@ func (s *Season) buildWeeks() {
 	for i := range s.Weeks {
 		s.Weeks[i] = s.emptyWeek(i)
 	}
-	for _, r := range s.Runs {
+	s.weekRuns = make([][]int, nWeeks)
+	for k, r := range s.Runs {
 		if !r.IsRun {
 			continue
 		}
 		d := dayNumber(localDate(r, loc)) - s.firstMonday
 		w := &s.Weeks[d/7]
+		s.weekRuns[d/7] = append(s.weekRuns[d/7], k)
 		w.Runs++
 		dailyLoad[d] += s.RunLoad(r)
 		if !math.IsNaN(r.DistanceKm) {
@@ -241,6 +243,10 @@ func (s *Season) buildWeeks() {
 		if !math.IsNaN(r.DurationS) {
 			w.DurationH += r.DurationS / 3600
 		}
+	}
+	s.cadenceModels = make([]CadenceModel, nWeeks)
+	for i := range s.Weeks {
+		s.cadenceModels[i] = s.fitCadence(i)
 	}
 	for i := range s.Weeks {
 		w := &s.Weeks[i]
@@ -299,6 +305,7 @@ func (s *Season) fillRunFigures(i int) {
 	}
 	w.CadenceSPM = median(cad)
 	w.CadenceResidualPct = median(res)
+	w.CadenceRuns = len(res)
 	if len(bal) > 0 {
 		w.BalanceLeftPct = stat.Mean(bal, nil)
 	}
@@ -313,10 +320,15 @@ func (s *Season) fillRunFigures(i int) {
 
 // fillRatios sets ACWR (uncoupled and EWMA) and ChangePct.
 func (s *Season) fillRatios(dailyLoad []float64) {
-	var acute, chronic float64
+	// Both averages start at the mean daily load of the first 7 days from
+	// the first activity, so that neither starts from an empty history.
+	start := s.firstDay - s.firstMonday
+	seed := stat.Mean(dailyLoad[start:min(start+7, len(dailyLoad))], nil)
+	acute, chronic := seed, seed
 	for i := range s.Weeks {
 		w := &s.Weeks[i]
-		for _, l := range dailyLoad[i*7 : i*7+7] {
+		for d := max(i*7, start); d < i*7+7; d++ {
+			l := dailyLoad[d]
 			acute = EWMAAcuteLambda*l + (1-EWMAAcuteLambda)*acute
 			chronic = EWMAChronicLambda*l + (1-EWMAChronicLambda)*chronic
 		}

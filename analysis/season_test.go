@@ -348,3 +348,44 @@ func TestWeekIndexOutside(t *testing.T) {
 		t.Errorf("empty season: %d weeks", len(empty.Weeks))
 	}
 }
+
+func TestSeasonEWMASpike(t *testing.T) {
+	var runs []Run
+	for d := 0; d < 35; d++ {
+		km := 10.0
+		if d >= 28 {
+			km = 15
+		}
+		runs = append(runs, run(monday0.AddDate(0, 0, d), km))
+	}
+	s := NewSeason("kim", runs, Params{})
+	acute := 15 - 5*math.Pow(1-EWMAAcuteLambda, 7)
+	chronic := 10 + 5*(1-math.Pow(1-EWMAChronicLambda, 7))
+	checkNear(t, "ACWREWMA", s.Weeks[4].ACWREWMA, acute/chronic, 1e-9)
+	checkNear(t, "ACWR", s.Weeks[4].ACWR, 1.5, 1e-9)
+}
+
+// TestSeasonWithoutCaches checks that a Season assembled by hand (as other
+// packages' tests do) answers the same as one from NewSeason.
+func TestSeasonWithoutCaches(t *testing.T) {
+	var runs []Run
+	for d := 0; d < 56; d += 3 {
+		r := run(monday0.AddDate(0, 0, d), 8+float64(d%4))
+		r.AvgSpeedMS = 2.8 + 0.05*float64(d%7)
+		r.CadenceSPM = 150 + 8*r.AvgSpeedMS
+		runs = append(runs, r)
+	}
+	built := NewSeason("lee", runs, Params{})
+	bare := &Season{Athlete: built.Athlete, Params: built.Params, Runs: built.Runs, Weeks: built.Weeks}
+	for i := range built.Weeks {
+		if a, b := len(built.WeekRuns(i)), len(bare.WeekRuns(i)); a != b {
+			t.Errorf("week %d: WeekRuns %d vs %d without caches", i, a, b)
+		}
+		if a, b := built.CadenceBaseline(i), bare.CadenceBaseline(i); a != b && !(math.IsNaN(a.Intercept) && math.IsNaN(b.Intercept)) {
+			t.Errorf("week %d: CadenceBaseline %+v vs %+v without caches", i, a, b)
+		}
+	}
+	if m := built.CadenceBaseline(7); !m.Valid || !m.SpeedAdjusted || !near(m.Slope, 8, 1e-6) {
+		t.Errorf("CadenceBaseline(7) = %+v, want a valid fit with slope 8", m)
+	}
+}

@@ -87,10 +87,12 @@ type Week struct {
 	// CadenceResidualPct is the median speed-adjusted cadence of the week's
 	// runs relative to the baseline model, in percent; NaN without baseline.
 	CadenceResidualPct float64
-	BalanceLeftPct     float64 // mean of per-run GCT balance
-	DescentM           float64
-	TrackKmCW          float64
-	TrackKmCCW         float64
+	// CadenceRuns counts the runs in CadenceResidualPct's median.
+	CadenceRuns    int
+	BalanceLeftPct float64 // mean of per-run GCT balance
+	DescentM       float64
+	TrackKmCW      float64
+	TrackKmCCW     float64
 }
 
 // LoadMetric chooses what "load" means.
@@ -135,4 +137,9 @@ type Season struct {
 	// dayNumber) of the first activity and of its week's Monday.
 	maxHR, restHR, fallbackReserve float64
 	firstDay, firstMonday          int
+	// weekRuns[i] indexes the running activities of week i in Runs;
+	// cadenceModels[i] caches CadenceBaseline(i). Both are nil for a
+	// Season built without NewSeason, whose methods then compute.
+	weekRuns      [][]int
+	cadenceModels []CadenceModel
 }
