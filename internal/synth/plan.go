@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -324,4 +325,11 @@ func planRun(p Pattern, s Season, w int, monday time.Time, sl slot, km float64, 
 		}
 	}
 	return r
+}
+
+// ISOWeek gives the expectation's week as `itbcheck check --expect` writes
+// it, e.g. "2026-W19".
+func (e Expectation) ISOWeek() string {
+	y, w := e.Monday.ISOWeek()
+	return fmt.Sprintf("%d-W%02d", y, w)
 }
