@@ -59,7 +59,7 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 	}
 	r.clear()
 	sum := &a.Summary
-	if a.Samples.Len() < 2 {
+	if a.Samples.Len() < 2 || !parallel(&a.Samples) {
 		r.fromSummary(sum)
 	} else {
 		measureSamples(&r, &a.Samples)
@@ -244,6 +244,20 @@ func haversineM(lat1, lon1, lat2, lon2 float64) float64 {
 	return 2 * earthRadiusM * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
+// parallel reports whether every stream of s has one value per sample, as
+// Samples.Append guarantees; Samples built otherwise are not trusted.
+func parallel(s *ingest.Samples) bool {
+	n := s.Len()
+	for _, c := range [][]float64{s.DistanceM, s.SpeedMS, s.HeartRateBPM, s.CadenceSPM,
+		s.AltitudeM, s.LatDeg, s.LonDeg, s.StanceTimeMs, s.BalanceLeftPct, s.VertOscCm,
+		s.VertRatioPct, s.StepLengthM} {
+		if len(c) != n {
+			return false
+		}
+	}
+	return true
+}
+
 // measureSamples computes the sample-based metrics in two linear passes
 // (the second only for long runs) plus the track scan when positions exist.
 func measureSamples(r *Run, s *ingest.Samples) {
@@ -252,6 +266,7 @@ func measureSamples(r *Run, s *ingest.Samples) {
 		moveS, moveM, runS, runM       float64
 		haveDist                       bool
 		cad, hr, bal, gct, vo, vr, stp wmean
+		hrMoving                       wmean // all moving time, for non-running activities
 		maxHR                          = math.NaN()
 		havePos                        bool
 		terr                           terrain
@@ -275,6 +290,7 @@ func measureSamples(r *Run, s *ingest.Samples) {
 			havePos = true
 		}
 		terr.add(s.AltitudeM[i], iv.dM)
+		hrMoving.add(s.HeartRateBPM[i], iv.dtS)
 		if !iv.running {
 			continue
 		}
@@ -304,6 +320,9 @@ func measureSamples(r *Run, s *ingest.Samples) {
 	r.CadenceSPM, r.HeartRateBPM, r.BalanceLeftPct = cad.mean(), hr.mean(), bal.mean()
 	r.StanceTimeMs, r.VertOscCm, r.VertRatioPct, r.StepLengthM = gct.mean(), vo.mean(), vr.mean(), stp.mean()
 	r.MaxHeartRateBPM = maxHR
+	if !r.IsRun {
+		r.HeartRateBPM = hrMoving.mean()
+	}
 	if terr.seen {
 		r.AscentM, r.DescentM = terr.ascentM, terr.descentM
 		r.DownhillGradePct = terr.gradePct()

@@ -262,3 +262,51 @@ func BenchmarkMeasure(b *testing.B) {
 		Measure(a, time.UTC)
 	}
 }
+
+func TestMeasureDegenerateInputs(t *testing.T) {
+	start := time.Date(2026, 5, 4, 7, 0, 0, 0, time.UTC)
+	allNaN := activity(100, func(t float64, s *ingest.Sample) {})
+	for i := range allNaN.Samples.ElapsedS {
+		allNaN.Samples.ElapsedS[i] = math.NaN()
+	}
+	backwards := activity(100, steady(3, 170))
+	for i := range backwards.Samples.ElapsedS {
+		backwards.Samples.ElapsedS[i] = 100 - float64(i)
+	}
+	ragged := activity(100, steady(3, 170))
+	ragged.Samples.CadenceSPM = ragged.Samples.CadenceSPM[:10]
+	tests := []struct {
+		name string
+		act  *ingest.Activity
+		km   float64
+	}{
+		{"no samples, zero summary", &ingest.Activity{Sport: ingest.SportRunning, Start: start}, math.NaN()},
+		{"every value NaN", allNaN, math.NaN()},
+		{"time running backwards", backwards, math.NaN()},
+		{"ragged streams fall back on the summary", ragged, math.NaN()},
+		{"one sample", activity(1, steady(3, 170)), math.NaN()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Measure(tc.act, nil)
+			checkNear(t, "DistanceKm", r.DistanceKm, tc.km, 0)
+			if r.CadenceSPM == 0 || r.DurationS == 0 || r.TRIMP == 0 {
+				t.Errorf("absent values must be NaN, not 0: %+v", r)
+			}
+		})
+	}
+}
+
+func TestMeasureRideHeartRate(t *testing.T) {
+	a := activity(601, func(t float64, s *ingest.Sample) {
+		s.SpeedMS, s.CadenceSPM, s.HeartRateBPM = 8, 90, 130
+	})
+	a.Sport = ingest.SportCycling
+	r := Measure(a, time.UTC)
+	if r.IsRun {
+		t.Fatal("ride counted as a run")
+	}
+	checkNear(t, "DistanceKm", r.DistanceKm, 4.8, 1e-9)
+	checkNear(t, "HeartRateBPM", r.HeartRateBPM, 130, 1e-9)
+	checkNear(t, "CadenceSPM", r.CadenceSPM, math.NaN(), 0)
+}
