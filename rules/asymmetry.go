@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"gonum.org/v1/gonum/stat"
 )
 
 // Chain paths of the asymmetry rules.
@@ -21,7 +20,7 @@ var GCTImbalance = &Rule{
 	Doc:    "Ground contact time balance away from 50/50, week by week.",
 	Computes: "Weekly mean of per-run GCT balance (% on the left foot); asymmetry = |balance − 50| in percentage points. " +
 		"Low above the low limit; medium at the medium limit for 2 consecutive weeks on the same side, or a rise of the " +
-		"medium limit over the athlete's own baseline (mean balance of the previous 6 weeks, at least 8 runs); high above " +
+		"medium limit over the athlete's own baseline (median balance of the previous 6 weeks' runs, at least 8 runs); high above " +
 		"the high limit for 2 consecutive weeks on the same side. The side named is the foot that stays longer on the ground.",
 	Mechanism: gctImbalancePath,
 	Evidence:  "Garmin running dynamics zones (orange > 50.8 %, red > 52.2 %, the worst 5 % of runners); Garmin reports a link between poor balance and injury in some runners; asymmetry as pain compensation. Weak to moderate.",
@@ -59,24 +58,7 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
-// balanceBaseline is the mean GCT balance of the runs of the previous 6
-// weeks, when at least minBaselineRuns of them have one.
-// TODO(analysis): use (*analysis.Season).BalanceBaseline when it lands.
-func balanceBaseline(v *seasonView, i int) (float64, bool) {
-	var bals []float64
-	for _, r := range v.baselineRuns(i) {
-		if finite(r.BalanceLeftPct) {
-			bals = append(bals, r.BalanceLeftPct)
-		}
-	}
-	if len(bals) < minBaselineRuns {
-		return math.NaN(), false
-	}
-	return stat.Mean(bals, nil), true
-}
-
 func checkGCTImbalance(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	v := newView(s)
 	var out []Finding
 	for i, w := range s.Weeks {
 		b := w.BalanceLeftPct
@@ -101,7 +83,7 @@ func checkGCTImbalance(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 			out = append(out, newFinding("gct-imbalance", gctImbalancePath, Medium, date, "", "gct_asymmetry_pp", asym, t.Medium, lr+" for 2 weeks"))
 			continue
 		}
-		if base, ok := balanceBaseline(v, i); ok {
+		if base, ok := s.BalanceBaseline(i); ok {
 			if rise := asym - math.Abs(base-50); rise >= t.Medium {
 				summary := fmt.Sprintf("%s, %.1f pp more than your 6-week baseline (%.1f %% left)", lr, rise, base)
 				out = append(out, newFinding("gct-imbalance", gctImbalancePath, Medium, date, "", "gct_asymmetry_change_pp", rise, t.Medium, summary))

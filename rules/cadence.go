@@ -89,13 +89,13 @@ func checkCadenceDrop(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i, w := range s.Weeks {
 		base := v.baselineRuns(i)
-		m := cadenceModel(base)
+		m := s.CadenceBaseline(i)
 		if !m.Valid {
 			continue
 		}
 		var now, was, cads []float64
 		for _, r := range v.byWeek[i] {
-			if x := residualPct(m, r.CadenceSPM, r.AvgSpeedMS); finite(x) {
+			if x := m.ResidualPct(r); finite(x) {
 				now = append(now, x)
 				cads = append(cads, r.CadenceSPM)
 			}
@@ -104,7 +104,7 @@ func checkCadenceDrop(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 			continue
 		}
 		for _, r := range base {
-			was = append(was, residualPct(m, r.CadenceSPM, r.AvgSpeedMS))
+			was = append(was, m.ResidualPct(r))
 		}
 		change := median(now) - median(was)
 		sev, limit := grade(-change, t)
@@ -190,7 +190,7 @@ func checkCadenceFade(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 		i := v.weekIndex(r)
 		m, ok := models[i]
 		if !ok && i >= 0 {
-			m = cadenceModel(v.baselineRuns(i))
+			m = s.CadenceBaseline(i)
 			models[i] = m
 		}
 		last, how := r.Last.CadenceSPM, "speed-adjusted"

@@ -111,6 +111,7 @@ func season(runs []analysis.Run) *analysis.Season {
 			CadenceSPM: math.NaN(), CadenceResidualPct: math.NaN(), BalanceLeftPct: math.NaN(), Monotony: math.NaN(), Strain: math.NaN()}
 		daily := make([]float64, 7)
 		var cads, bals []float64
+		haveDescent := false
 		for _, r := range runs {
 			d := int(math.Floor(r.LocalDate.Sub(m).Hours() / 24))
 			if d < 0 || d > 6 || !r.IsRun {
@@ -126,11 +127,15 @@ func season(runs []analysis.Run) *analysis.Season {
 			}
 			if finite(r.DescentM) {
 				w.DescentM += r.DescentM
+				haveDescent = true
 			}
 			w.TrackKmCW += r.TrackKmCW
 			w.TrackKmCCW += r.TrackKmCCW
 		}
 		w.Load = w.DistanceKm
+		if w.Runs > 0 && !haveDescent {
+			w.DescentM = math.NaN() // as analysis: runs without altitude
+		}
 		w.CadenceSPM = median(cads)
 		if len(bals) > 0 {
 			w.BalanceLeftPct = stat.Mean(bals, nil)

@@ -10,37 +10,21 @@ import (
 	"gonum.org/v1/gonum/stat"
 )
 
-// Small views of a Season that several rules share.
-//
-// TODO(analysis): the baseline helpers here (weekly run lists, cadence and
-// balance baselines, descent baseline) are planned as methods of
-// analysis.Season; switch to them when they land.
-
-const (
-	// baselineWeeks is how many weeks before week i form its baseline.
-	baselineWeeks = 6
-	// minBaselineRuns is the fewest runs a baseline needs to be valid.
-	minBaselineRuns = 8
-)
+// Small views of a Season that several rules share. The baselines
+// themselves (cadence model, balance, descent) are analysis.Season's
+// methods; this view only caches the weekly run lists.
 
 // seasonView groups a season's running activities by ISO week.
 type seasonView struct {
 	s      *analysis.Season
 	byWeek [][]analysis.Run // running activities of s.Weeks[i], in start order
-	index  map[string]int   // week index by its Monday, YYYY-MM-DD
 }
 
-// newView indexes the season's runs by week. Runs outside the weeks (which
-// analysis does not produce) and non-running activities are left out.
+// newView indexes the season's running activities by week.
 func newView(s *analysis.Season) *seasonView {
 	v := &seasonView{s: s, byWeek: make([][]analysis.Run, len(s.Weeks))}
-	for _, r := range s.Runs {
-		if !r.IsRun {
-			continue
-		}
-		if i := v.weekIndex(r); i >= 0 {
-			v.byWeek[i] = append(v.byWeek[i], r)
-		}
+	for i := range s.Weeks {
+		v.byWeek[i] = s.WeekRuns(i)
 	}
 	return v
 }
@@ -48,7 +32,7 @@ func newView(s *analysis.Season) *seasonView {
 // baselineRuns returns the runs of the baselineWeeks weeks before week i.
 func (v *seasonView) baselineRuns(i int) []analysis.Run {
 	var runs []analysis.Run
-	for j := max(0, i-baselineWeeks); j < i; j++ {
+	for j := max(0, i-analysis.BaselineWeeks); j < i; j++ {
 		runs = append(runs, v.byWeek[j]...)
 	}
 	return runs
@@ -97,73 +81,7 @@ func median(xs []float64) float64 {
 	return floats.Sum(ys[n/2-1:n/2+1]) / 2
 }
 
-// cadenceModel fits cadence = a + b·speed on runs (the baseline): gonum's
-// least squares when at least minBaselineRuns runs have speed and cadence,
-// the speeds vary and the slope is positive; else the median cadence of
-// the runs with slope 0 (SpeedAdjusted false). Valid false with fewer than
-// minBaselineRuns runs with cadence.
-func cadenceModel(runs []analysis.Run) analysis.CadenceModel {
-	var cad, spdX, spdY []float64
-	for _, r := range runs {
-		if !finite(r.CadenceSPM) {
-			continue
-		}
-		cad = append(cad, r.CadenceSPM)
-		if finite(r.AvgSpeedMS) && r.AvgSpeedMS > 0 {
-			spdX = append(spdX, r.AvgSpeedMS)
-			spdY = append(spdY, r.CadenceSPM)
-		}
-	}
-	if len(cad) < minBaselineRuns {
-		return analysis.CadenceModel{Runs: len(cad)}
-	}
-	if len(spdX) >= minBaselineRuns && stat.StdDev(spdX, nil) > 0.05 {
-		a, b := stat.LinearRegression(spdX, spdY, nil, false)
-		if finite(a) && finite(b) && b > 0 {
-			return analysis.CadenceModel{Valid: true, Intercept: a, Slope: b, Runs: len(spdX), SpeedAdjusted: true}
-		}
-	}
-	return analysis.CadenceModel{Valid: true, Intercept: median(cad), Runs: len(cad)}
-}
-
-// residualPct is how far a cadence lies from the model's prediction at the
-// given speed, in percent of the prediction; NaN when it cannot be judged.
-func residualPct(m analysis.CadenceModel, cadenceSPM, speedMS float64) float64 {
-	if !m.Valid || !finite(cadenceSPM) {
-		return math.NaN()
-	}
-	want := m.Intercept
-	if m.SpeedAdjusted {
-		if !finite(speedMS) || speedMS <= 0 {
-			return math.NaN()
-		}
-		want += m.Slope * speedMS
-	}
-	if want <= 0 {
-		return math.NaN()
-	}
-	return (cadenceSPM - want) / want * 100
-}
-
-// predict is the model's cadence at a speed (the intercept without speed
-// adjustment).
-func predict(m analysis.CadenceModel, speedMS float64) float64 {
-	if m.SpeedAdjusted {
-		return m.Intercept + m.Slope*speedMS
-	}
-	return m.Intercept
-}
-
 // weekIndex is the index in s.Weeks of the week run r falls in, or -1.
 func (v *seasonView) weekIndex(r analysis.Run) int {
-	if v.index == nil {
-		v.index = make(map[string]int, len(v.s.Weeks))
-		for i, w := range v.s.Weeks {
-			v.index[dayText(w.Monday)] = i
-		}
-	}
-	if i, ok := v.index[dayText(mondayOf(runDay(v.s, r)))]; ok {
-		return i
-	}
-	return -1
+	return v.s.WeekIndex(runDay(v.s, r))
 }

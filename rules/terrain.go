@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"gonum.org/v1/gonum/stat"
 )
 
 // Chain paths of the terrain rules.
@@ -30,7 +29,7 @@ var DownhillLoad = &Rule{
 	Family: "terrain",
 	Doc:    "Descent volume: downhill running keeps the knee in the IT band's impingement zone.",
 	Computes: "Per run: descent (m) and mean grade of the descending stretches (%). Per week: descent vs the baseline, the " +
-		"mean weekly descent of the previous 6 weeks (at least 8 runs with altitude). Low: a run with at least the low limit " +
+		"median weekly descent of the previous 6 weeks (at least 4 of them with altitude data). Low: a run with at least the low limit " +
 		"of descent at a mean grade of −3 % or steeper (at most one per week, the largest). Medium: weekly descent ≥ 2× the " +
 		"baseline and ≥ the medium limit. High: ≥ 3× and ≥ the high limit. The limits are in metres; the ratios are fixed.",
 	Mechanism: downhillPath,
@@ -39,7 +38,7 @@ var DownhillLoad = &Rule{
 	Unit:      "m of descent",
 	Check:     checkDownhillLoad,
 	describe: func(t Thresholds) string {
-		return fmt.Sprintf("low: a run with ≥ %.0f m of descent at ≤ %.0f %% grade; medium: weekly descent ≥ %.0f× your 6-week average and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m",
+		return fmt.Sprintf("low: a run with ≥ %.0f m of descent at ≤ %.0f %% grade; medium: weekly descent ≥ %.0f× your 6-week median and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m",
 			t.Low, steepGradePct, descentRatioMedium, t.Medium, descentRatioHigh, t.High)
 	},
 }
@@ -61,35 +60,11 @@ var TrackDirection = &Rule{
 	},
 }
 
-// descentBaseline is the mean weekly descent of the previous 6 weeks, when
-// at least minBaselineRuns of their runs have altitude data.
-// TODO(analysis): use (*analysis.Season).DescentBaseline when it lands.
-func descentBaseline(v *seasonView, i int) (float64, bool) {
-	n := 0
-	for _, r := range v.baselineRuns(i) {
-		if finite(r.DescentM) {
-			n++
-		}
-	}
-	if n < minBaselineRuns {
-		return math.NaN(), false
-	}
-	var weeks []float64
-	for j := max(0, i-baselineWeeks); j < i; j++ {
-		d := v.s.Weeks[j].DescentM
-		if !finite(d) {
-			d = 0
-		}
-		weeks = append(weeks, d)
-	}
-	return stat.Mean(weeks, nil), true
-}
-
 func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	v := newView(s)
 	var out []Finding
 	for i, w := range s.Weeks {
-		if base, ok := descentBaseline(v, i); ok && finite(w.DescentM) {
+		if base, ok := s.DescentBaseline(i); ok && finite(w.DescentM) {
 			sev, limit := None, math.NaN()
 			switch {
 			case w.DescentM >= descentRatioHigh*base && w.DescentM >= t.High:
@@ -98,7 +73,7 @@ func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 				sev, limit = Medium, t.Medium
 			}
 			if sev != None {
-				summary := fmt.Sprintf("Weekly descent %.0f m, %s your 6-week average (%.0f m/week)", w.DescentM, times(w.DescentM, base), base)
+				summary := fmt.Sprintf("Weekly descent %.0f m, %s your usual week (6-week median %.0f m)", w.DescentM, times(w.DescentM, base), base)
 				out = append(out, newFinding("downhill-load", downhillPath, sev, dayText(w.Monday), "", "descent_m", w.DescentM, limit, summary))
 				continue
 			}
