@@ -1,8 +1,130 @@
 package report
 
 import (
+	"bytes"
+	_ "embed"
 	"fmt"
+	"html/template"
 	"io"
+	"strconv"
+
+	"github.com/itbcheck/itbcheck/rules"
 )
 
-func renderHTML(w io.Writer, r *Report) error { return fmt.Errorf("html: not yet") }
+//go:embed assets/report.html.tmpl
+var htmlTemplateText string
+
+//go:embed assets/report.css
+var htmlCSS string
+
+// htmlTemplate is the page; html/template escapes every piece of user text
+// (athlete names, file paths, findings' words) for its context.
+var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
+
+// htmlPage is the data of the HTML template.
+type htmlPage struct {
+	CSS          template.CSS
+	Generated    string
+	Tool         string
+	Activities   int
+	InputsFailed int
+	Counts       Counts
+	Team         []htmlTeamRow
+	Athletes     []htmlAthlete
+	WeekColumns  []string
+	Disclaimer   string
+	RedFlags     string
+}
+
+type htmlTeamRow struct {
+	Name, Anchor, Highest string
+	Counts                Counts
+	Weeks, InputsFailed   int
+}
+
+type htmlAthlete struct {
+	Name, Anchor, Period       string
+	Activities, Weeks, Skipped int
+	Findings                   []htmlFinding
+	Charts                     []chart
+	WeekRows                   [][]string
+	InputsFailed               []FailedInput
+}
+
+type htmlFinding struct {
+	Severity, Date, Rule, Summary string
+	Metric, Value, Threshold      string
+	Activity                      string
+	Chain                         []htmlLink
+	Explanation, Advice           string
+}
+
+type htmlLink struct{ Label, Text string }
+
+// renderHTML writes one self-contained page: styles inline, charts as
+// inline SVG, no scripts and no external resources.
+func renderHTML(w io.Writer, r *Report) error {
+	page := htmlPage{
+		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
+		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
+		Tool:        (r.Tool.Name + " " + r.Tool.Version),
+		Counts:      r.Counts(),
+		WeekColumns: weekColumns,
+		Disclaimer:  disclaimer(),
+		RedFlags:    joinRedFlags(),
+	}
+	anchors := map[*Athlete]string{}
+	for i, a := range r.Athletes {
+		anchors[a] = "athlete-" + strconv.Itoa(i+1)
+		page.Activities += a.Activities()
+		page.InputsFailed += len(a.InputsFailed)
+		page.Athletes = append(page.Athletes, athleteHTML(a, anchors[a]))
+	}
+	if len(r.Athletes) > 1 {
+		for _, a := range byRisk(r.Athletes) {
+			row := htmlTeamRow{Name: a.Name, Anchor: anchors[a], Counts: a.Counts(), Weeks: weeksOf(a), InputsFailed: len(a.InputsFailed)}
+			if h := a.Highest(); h > rules.None {
+				row.Highest = h.String()
+			}
+			page.Team = append(page.Team, row)
+		}
+	}
+	var b bytes.Buffer
+	if err := htmlTemplate.Execute(&b, page); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err := b.WriteTo(w)
+	return err
+}
+
+func athleteHTML(a *Athlete, anchor string) htmlAthlete {
+	ha := htmlAthlete{
+		Name: a.Name, Anchor: anchor, Period: periodText(a),
+		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped,
+		Charts: athleteCharts(a), WeekRows: weekCells(a), InputsFailed: a.InputsFailed,
+	}
+	for _, f := range findingsBySeverity(a.Findings) {
+		hf := htmlFinding{
+			Severity: f.Severity.String(), Date: f.Date, Rule: f.Rule, Summary: f.Summary,
+			Metric: f.Metric, Value: fmtNum(f.Value, 2), Threshold: fmtNum(f.Threshold, 2),
+			Activity: f.Activity, Explanation: f.Explanation, Advice: f.Advice,
+		}
+		for _, l := range f.Mechanism {
+			hf.Chain = append(hf.Chain, htmlLink{Label: linkLabel(l), Text: linkText(l)})
+		}
+		ha.Findings = append(ha.Findings, hf)
+	}
+	return ha
+}
+
+// joinRedFlags gives the red flags as one paragraph.
+func joinRedFlags() string {
+	s := ""
+	for i, rf := range redFlags() {
+		if i > 0 {
+			s += " "
+		}
+		s += rf
+	}
+	return s
+}

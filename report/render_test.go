@@ -37,7 +37,7 @@ func TestGolden(t *testing.T) {
 		{"report-color.txt", "text", Options{Color: true}},
 		{"report.md", "markdown", Options{}},
 		{"report.json", "json", Options{}},
-		// html: added with the HTML renderer
+		{"report.html", "html", Options{}},
 		{"team.csv", "csv", Options{}},
 		{"weekly.csv", "csv", Options{Weekly: true}},
 		{"report.xml", "junit", Options{}},
@@ -124,7 +124,7 @@ func TestFormatFromExt(t *testing.T) {
 			t.Errorf("FormatFromExt(%q) = %q, %v; want %q, %v", tt.path, got, ok, tt.want, tt.ok)
 		}
 	}
-	for _, f := range []string{"text", "json", "markdown", "csv", "junit"} {
+	for _, f := range Formats {
 		if err := Render(&bytes.Buffer{}, f, fixture(), Options{}); err != nil {
 			t.Errorf("Render(%s): %v", f, err)
 		}
