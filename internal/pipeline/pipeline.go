@@ -234,20 +234,25 @@ func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
 // period bounds a season: the --since/--until window where given, else the
 // first and last activity's local date; zero without activities.
 func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
-	if s == nil || len(s.Runs) == 0 {
-		return since, until
-	}
-	first, last := localDay(s.Runs[0]), localDay(s.Runs[0])
-	for _, r := range s.Runs[1:] {
-		d := localDay(r)
-		if d < first {
-			first = d
-		}
-		if d > last {
-			last = d
-		}
-	}
 	from, to = since, until
+	first, last := "", ""
+	if s != nil {
+		for _, r := range s.Runs {
+			if r.Start.IsZero() && r.LocalDate.IsZero() {
+				continue // a file without a start time says nothing of the period
+			}
+			d := localDay(r)
+			if first == "" || d < first {
+				first = d
+			}
+			if d > last {
+				last = d
+			}
+		}
+	}
+	if first == "" {
+		return from, to
+	}
 	if from.IsZero() {
 		from, _ = time.Parse(time.DateOnly, first)
 	}
