@@ -1,9 +1,13 @@
 package synth
 
 import (
+	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -45,4 +49,75 @@ func (s Season) WriteFIT(dir string) ([]string, error) {
 		paths = append(paths, path)
 	}
 	return paths, nil
+}
+
+// stravaHeader is the start of the header of Strava's bulk-export
+// activities.csv, with its repeated column names ("Elapsed Time",
+// "Distance", "Max Heart Rate"): the first Distance is in km, the second in
+// metres; Average Cadence of runs is in strides per minute.
+var stravaHeader = []string{
+	"Activity ID", "Activity Date", "Activity Name", "Activity Type", "Activity Description",
+	"Elapsed Time", "Distance", "Max Heart Rate", "Relative Effort", "Commute",
+	"Activity Private Note", "Activity Gear", "Filename", "Athlete Weight", "Bike Weight",
+	"Elapsed Time", "Moving Time", "Distance", "Max Speed", "Average Speed",
+	"Elevation Gain", "Elevation Loss", "Max Cadence", "Average Cadence",
+	"Max Heart Rate", "Average Heart Rate",
+}
+
+// stravaType names the spec's sport as Strava's "Activity Type" does.
+func stravaType(r RunSpec) string {
+	switch r.sport() {
+	case SportTrail:
+		return "Trail Run"
+	case SportTreadmill:
+		return "Run" // Strava marks treadmill runs as Run with no map
+	case SportCycling:
+		return "Ride"
+	}
+	return "Run"
+}
+
+// WriteStravaCSV writes the season as a Strava bulk-export activities.csv
+// summary (one row per activity, the same figures as the FIT session; the
+// Filename column names the file WriteFIT writes under activities/). The
+// Activity Gear column carries each run's Gear, for shoe-mileage tests.
+func (s Season) WriteStravaCSV(path string) error {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	if err := w.Write(stravaHeader); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	taken := map[string]bool{}
+	for i, r := range s.Runs {
+		name := r.FileName(taken)
+		taken[name] = true
+		if err := r.validate(); err != nil {
+			return fmt.Errorf("%s: %s: %w", path, name, err)
+		}
+		t := summarise(r, simulate(r))
+		cadence := func(c float64) string { return strconv.FormatFloat(math.Round(c*10)/10, 'f', 1, 64) }
+		f1 := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+		elapsed := strconv.Itoa(int(math.Round(t.timerS)))
+		kind := r.Kind
+		if kind == "" {
+			kind = "run"
+		}
+		title := strings.ToUpper(kind[:1]) + kind[1:] + " " + stravaType(r)
+		row := []string{
+			strconv.Itoa(14_000_000_000 + i), r.Start.UTC().Format("Jan 2, 2006, 3:04:05 PM"), title, stravaType(r), "",
+			elapsed, strconv.FormatFloat(t.distM/1000, 'f', 2, 64), f1(t.maxHR), "", "false",
+			"", r.Gear, "activities/" + name, "", "",
+			elapsed, elapsed, f1(t.distM), strconv.FormatFloat(t.maxSpeed, 'f', 3, 64), strconv.FormatFloat(t.avgSpeed, 'f', 3, 64),
+			f1(t.ascentM), f1(t.descentM), cadence(t.maxCadence), cadence(t.avgCadence),
+			f1(t.maxHR), f1(t.avgHR),
+		}
+		if err := w.Write(row); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	}
+	w.Flush()
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("%s: writing: %w", path, err)
+	}
+	return nil
 }
