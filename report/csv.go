@@ -90,12 +90,8 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 			for _, f := range a.Findings {
 				open = append(open, f.Rule+"@"+f.Date)
 			}
-			highest := ""
-			if h := a.Highest(); h > 0 {
-				highest = h.String()
-			}
 			write([]string{
-				a.Name, highest, strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
+				a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
 				csvNum(thisKm, 1), csvNum(lastKm, 1), csvNum(acwr, 2),
 				strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
 			})

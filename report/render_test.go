@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,17 +82,11 @@ func firstDiff(got, want string) string {
 			wl = w[i]
 		}
 		if gl != wl {
-			return "line " + itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
 		}
 	}
 	return ""
 }
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string { return string(append([]byte(nil), []byte(jsonInt(i))...)) }
-
-func jsonInt(i int) string { b, _ := json.Marshal(i); return string(b) }
 
 func TestRenderUnknownFormat(t *testing.T) {
 	if err := Render(&bytes.Buffer{}, "pdf", fixture(), Options{}); err == nil {

@@ -29,7 +29,8 @@ const (
 	ansiGreen  = "\x1b[32m"
 )
 
-// textWriter writes the text report, remembering the first error.
+// textWriter writes the text report; the bufio.Writer keeps the first
+// write error and Flush returns it.
 type textWriter struct {
 	w     *bufio.Writer
 	color bool
