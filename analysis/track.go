@@ -23,18 +23,21 @@ import (
 // positive is counter-clockwise. Laps are counted greedily, so a partial
 // last lap is not counted.
 const (
-	trackStepM     = 5.0
-	trackSmoothS   = 2.0
-	trackMinLapM   = 370.0
-	trackMaxLapM   = 480.0
-	trackCloseM    = 25.0
-	trackMinLongM  = 145.0
-	trackMaxLongM  = 195.0
-	trackMinWideM  = 60.0
-	trackMaxWideM  = 105.0
-	trackPerimTol  = 0.10
-	trackFitRMSM   = 4.0
-	metresPerDegLa = earthRadiusM * math.Pi / 180
+	trackStepM   = 5.0
+	trackSmoothS = 2.0
+	// trackMaxSpeedMS is faster than any runner: a position moving faster
+	// is a GPS jump and breaks the path (it also bounds the work per sample).
+	trackMaxSpeedMS = 12.0
+	trackMinLapM    = 370.0
+	trackMaxLapM    = 480.0
+	trackCloseM     = 25.0
+	trackMinLongM   = 145.0
+	trackMaxLongM   = 195.0
+	trackMinWideM   = 60.0
+	trackMaxWideM   = 105.0
+	trackPerimTol   = 0.10
+	trackFitRMSM    = 4.0
+	metresPerDegLa  = earthRadiusM * math.Pi / 180
 )
 
 type point struct{ x, y float64 }
@@ -76,6 +79,13 @@ func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 		// Exponential smoothing (time constant trackSmoothS) damps GPS
 		// jitter, which would otherwise lengthen every lap.
 		q, p := sp, proj(i)
+		if math.Hypot(p.x-q.x, p.y-q.y) > trackMaxSpeedMS*dt+trackCloseM {
+			// A GPS jump, not running: break the chain here.
+			a, b := detectLaps(chain)
+			cw, ccw = cw+a, ccw+b
+			chain, acc = chain[:0], 0
+			continue
+		}
 		f := 1 - math.Exp(-dt/trackSmoothS)
 		p = point{q.x + (p.x-q.x)*f, q.y + (p.y-q.y)*f}
 		sp = p
