@@ -102,7 +102,7 @@ type LoadMetric string
 const (
 	LoadDistance LoadMetric = "distance" // km
 	LoadDuration LoadMetric = "duration" // minutes
-	LoadTRIMP    LoadMetric = "trimp"    // Banister TRIMP, km where HR is missing
+	LoadTRIMP    LoadMetric = "trimp"    // Banister TRIMP; runs without HR at the athlete's median HR reserve
 )
 
 // Params are the athlete-level settings the series depend on.
