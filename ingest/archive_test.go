@@ -244,3 +244,39 @@ func TestArchiveLimits(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeSummaries(t *testing.T) {
+	t0 := time.Date(2026, 3, 3, 6, 30, 0, 0, time.UTC)
+	file := func(src string, start time.Time) *Activity {
+		return &Activity{Source: src, Format: FormatFIT, Sport: SportRunning, Start: start, Summary: EmptySummary()}
+	}
+	row := func(title, srcFile string, start time.Time) *Activity {
+		a := newSummaryActivity("activities.csv")
+		a.Title, a.Gear, a.SourceFile, a.Start, a.Sport = title, "Pegasus", srcFile, start, SportTrail
+		return a
+	}
+	zurich := file("export/activities/9.fit", t0.Add(72*time.Hour))
+	zurich.HasLocalOffset, zurich.LocalOffset = true, time.Hour
+	garmin := row("garmin row", "", t0.Add(73*time.Hour).Add(30*time.Second))
+	garmin.LocalWallClock = true
+	in := []*Activity{
+		row("by name", "activities/1.fit.gz", t0.Add(-time.Hour)),
+		row("no file", "", t0.Add(48*time.Hour)),
+		file("export/activities/1.fit.gz", t0),
+		row("by time", "", t0.Add(24*time.Hour+90*time.Second)),
+		file("export/activities/2.fit", t0.Add(24*time.Hour)),
+		file("export/activities/3.fit", t0.Add(96*time.Hour)),
+		garmin, zurich,
+	}
+	out := MergeSummaries(in)
+	var got []string
+	for _, a := range out {
+		got = append(got, a.Title+"/"+string(a.Format))
+	}
+	want := "by name/fit|by time/fit|/fit|garmin row/fit|no file/csv-summary"
+	if strings.Join(got, "|") != want {
+		t.Errorf("merged %q, want %q", strings.Join(got, "|"), want)
+	}
+	wantEq(t, "gear joined", out[0].Gear, "Pegasus")
+	wantEq(t, "sport from row", out[0].Sport, SportTrail)
+}
