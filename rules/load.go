@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"gonum.org/v1/gonum/stat"
@@ -46,16 +47,17 @@ var WeeklyJump = &Rule{
 	ID:     "weekly-jump",
 	Family: "training load",
 	Doc:    "Week-over-week progression of running distance.",
-	Computes: "Running km this week vs the reference week, in percent. The reference is the longest of the 4 weeks before " +
-		"(usually last week): returning to a volume run within the last month, as after a deload or a taper, is not a " +
-		"progression. Judged only when last week had at least 10 km.",
+	Computes: "Running km this week vs last week, in percent, judged only when last week had at least 10 km. " +
+		"A return is not a progression: when this week's km does not exceed the highest weekly km of the 4 weeks " +
+		"before last week by more than 10 %, the athlete is back to a volume run within the last month after a " +
+		"lighter week (a deload, a taper, an illness), and the severity is capped at low.",
 	Mechanism: loadPath,
 	Evidence:  "Nielsen 2014 (JOSPT 44:739): > 30 % weekly progression associated with distance-related injuries incl. ITBS and PFPS; the 10 % rule is convention.",
 	Defaults:  Thresholds{Low: 10, Medium: 20, High: 30},
-	Unit:      "% more km than the reference week",
+	Unit:      "% more km than last week",
 	Check:     checkWeeklyJump,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs the longest of the 4 weeks before", "")
+		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs last week", "low at most when back to the highest week of the 4 before last week + 10 %")
 	},
 }
 
@@ -99,7 +101,7 @@ func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 		sev, limit := grade(w.ACWR, t)
 		note := ""
 		if sev == Medium {
-			if js, _, _ := jumpAt(s, i, jump); js >= Medium {
+			if jumpAt(s, i, jump).sev >= Medium {
 				sev, note = High, ", with a weekly jump"
 			}
 		}
@@ -132,38 +134,62 @@ func chronicKm(s *analysis.Season, i int) float64 {
 	return stat.Mean(xs, nil)
 }
 
-// jumpAt grades week i's distance progression: the change in percent vs the
-// longest of the chronicWeeks weeks before (the reference), judged only when
-// last week had at least minReferenceKm.
-func jumpAt(s *analysis.Season, i int, t Thresholds) (sev Severity, changePct, refKm float64) {
+// returnSlackPct is how far above the highest of the 4 weeks before last
+// week a week may go and still count as a return rather than new volume.
+const returnSlackPct = 10.0
+
+// jump is week i's distance progression vs last week.
+type jump struct {
+	sev       Severity // after the return cap
+	limit     float64  // the threshold sev was graded on
+	changePct float64  // this week's km vs last week's, in percent
+	lastKm    float64  // last week's km
+	// returning is true when this week stays within returnSlackPct of
+	// peakKm, the highest week of the 4 before last week (the latest such
+	// week starts on peakMonday): a return to recent volume after a
+	// lighter week, capped at low.
+	returning  bool
+	peakKm     float64
+	peakMonday time.Time
+}
+
+// jumpAt grades week i's distance progression: the change in percent vs
+// last week, judged only when last week had at least minReferenceKm, and
+// capped at low when the week returns to a volume run in the 4 weeks
+// before last week.
+func jumpAt(s *analysis.Season, i int, t Thresholds) jump {
+	j := jump{changePct: math.NaN(), lastKm: math.NaN(), peakKm: math.NaN()}
 	if i < 1 || !(s.Weeks[i-1].DistanceKm >= minReferenceKm) || !finite(s.Weeks[i].DistanceKm) {
-		return None, math.NaN(), math.NaN()
+		return j
 	}
-	refKm = 0
-	for j := max(0, i-chronicWeeks); j < i; j++ {
-		if finite(s.Weeks[j].DistanceKm) {
-			refKm = max(refKm, s.Weeks[j].DistanceKm)
+	j.lastKm = s.Weeks[i-1].DistanceKm
+	j.changePct = (s.Weeks[i].DistanceKm - j.lastKm) / j.lastKm * 100
+	j.sev, j.limit = grade(j.changePct, t)
+	for k := max(0, i-1-chronicWeeks); k < i-1; k++ {
+		if km := s.Weeks[k].DistanceKm; finite(km) && !(km < j.peakKm) {
+			j.peakKm, j.peakMonday = km, s.Weeks[k].Monday
 		}
 	}
-	changePct = (s.Weeks[i].DistanceKm - refKm) / refKm * 100
-	sev, _ = grade(changePct, t)
-	return sev, changePct, refKm
+	if j.sev > Low && finite(j.peakKm) && s.Weeks[i].DistanceKm <= j.peakKm*(1+returnSlackPct/100) {
+		j.returning = true
+		j.sev, j.limit = Low, t.Low
+	}
+	return j
 }
 
 func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i, w := range s.Weeks {
-		sev, change, ref := jumpAt(s, i, t)
-		if sev == None {
+		j := jumpAt(s, i, t)
+		if j.sev == None {
 			continue
 		}
-		_, limit := grade(change, t)
-		what := "last week"
-		if ref != s.Weeks[i-1].DistanceKm {
-			what = "the longest of the 4 weeks before"
+		summary := fmt.Sprintf("Weekly distance +%.0f %% on last week (%.1f km vs %.1f km)", j.changePct, w.DistanceKm, j.lastKm)
+		if j.returning {
+			summary = fmt.Sprintf("+%.0f %% on last week, but back to the %.1f km of the week of %s: a return after a lighter week, not new volume",
+				j.changePct, j.peakKm, dayText(j.peakMonday))
 		}
-		summary := fmt.Sprintf("Weekly distance up %.0f %% (%.1f km vs %.1f km, %s)", change, w.DistanceKm, ref, what)
-		out = append(out, newFinding("weekly-jump", loadPath, sev, dayText(w.Monday), "", "week_change_pct", change, limit, summary))
+		out = append(out, newFinding("weekly-jump", loadPath, j.sev, dayText(w.Monday), "", "week_change_pct", j.changePct, j.limit, summary))
 	}
 	return out
 }

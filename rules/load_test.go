@@ -85,9 +85,26 @@ func TestLoadRules(t *testing.T) {
 		{"chronic below 10 km/week", join(scaledWeek(0, 0.2), scaledWeek(1, 0.2), scaledWeek(2, 0.2), scaledWeek(3, 0.2), scaledWeek(4, 0.5)), "load-spike", nil},
 		{"last week below 10 km: no jump", join(steadyWeeks(4), scaledWeek(4, 0.2), scaledWeek(5, 1)), "weekly-jump", nil},
 		{"deload and rebuild: no spike", join(steadyWeeks(6), scaledWeek(6, 0.5), scaledWeek(7, 1), steadyWeek(8)), "load-spike", nil},
-		{"deload and rebuild: no jump", join(steadyWeeks(6), scaledWeek(6, 0.5), scaledWeek(7, 1), steadyWeek(8)), "weekly-jump", nil},
+		{"deload and rebuild: a return, low only", join(steadyWeeks(6), scaledWeek(6, 0.5), scaledWeek(7, 1), steadyWeek(8)), "weekly-jump",
+			[]want{{Low, monday(7), 100, 10}}},
+		{"jump after a deload beyond the recent peak is new volume",
+			join(steadyWeeks(6), scaledWeek(6, 0.7), scaledWeek(7, 1.2)), "weekly-jump",
+			[]want{{High, monday(7), (1.2/0.7 - 1) * 100, 30}}},
+		{"return within 10 % of the recent peak is capped",
+			join(steadyWeeks(6), scaledWeek(6, 0.7), scaledWeek(7, 1.1)), "weekly-jump",
+			[]want{{Low, monday(7), (1.1/0.7 - 1) * 100, 10}}},
+		{"back after two light weeks: a return",
+			join(scaledWeek(0, 1), scaledWeek(1, 0.7), scaledWeek(2, 0.7), scaledWeek(3, 1)), "weekly-jump",
+			[]want{{Low, monday(3), (1/0.7 - 1) * 100, 10}}},
+		{"peak only in last week: a genuine jump",
+			join(scaledWeek(0, 0.6), scaledWeek(1, 0.6), scaledWeek(2, 0.6), scaledWeek(3, 0.6), scaledWeek(4, 0.8)), "weekly-jump",
+			[]want{{High, monday(4), (0.8/0.6 - 1) * 100, 30}}},
+		{"a peak 5 weeks before last week is forgotten",
+			join(scaledWeek(0, 1.5), scaledWeek(1, 0.7), scaledWeek(2, 0.7), scaledWeek(3, 0.7), scaledWeek(4, 0.7), scaledWeek(5, 0.7), scaledWeek(6, 1)), "weekly-jump",
+			[]want{{High, monday(6), (1/0.7 - 1) * 100, 30}}},
 		{"taper and race: no spike", join(steadyWeeks(8), scaledWeek(8, 0.7), scaledWeek(9, 0.5), scaledWeek(10, 0.9)), "load-spike", nil},
-		{"taper and race: no jump", join(steadyWeeks(8), scaledWeek(8, 0.7), scaledWeek(9, 0.5), scaledWeek(10, 0.9)), "weekly-jump", nil},
+		{"taper and race: a return, low only", join(steadyWeeks(8), scaledWeek(8, 0.7), scaledWeek(9, 0.5), scaledWeek(10, 0.9)), "weekly-jump",
+			[]want{{Low, monday(10), 80, 10}}},
 		{"same load every day, early season: medium",
 			join(steadyWeeks(3), everyDay(3, 6, 8)), "monotony",
 			[]want{{Medium, monday(3), nan, 2.0}}},
@@ -113,6 +130,30 @@ func everyDay(w int, km, last float64) []analysis.Run {
 		runs = append(runs, run(w, d, km))
 	}
 	return append(runs, run(w, 6, last))
+}
+
+func TestWeeklyJumpSummary(t *testing.T) {
+	runs := join(steadyWeeks(6), scaledWeek(6, 0.8), steadyWeek(7))
+	got := only(Evaluate(season(runs), nil), "weekly-jump")
+	want := "+25 % on last week, but back to the 42.0 km of the week of 2026-04-06: a return after a lighter week, not new volume"
+	if len(got) != 1 || got[0].Summary != want || got[0].Metric != "week_change_pct" {
+		t.Fatalf("got %v, want one finding %q", brief(got), want)
+	}
+	runs = join(steadyWeeks(6), scaledWeek(6, 1.25))
+	got = only(Evaluate(season(runs), nil), "weekly-jump")
+	want = "Weekly distance +25 % on last week (52.5 km vs 42.0 km)"
+	if len(got) != 1 || got[0].Summary != want || got[0].Severity != Medium {
+		t.Fatalf("got %v, want one medium finding %q", brief(got), want)
+	}
+}
+
+// A return after a deload must not lift an ACWR-medium load spike to high.
+func TestLoadSpikeReturnNotEscalated(t *testing.T) {
+	runs := join(scaledWeek(0, 0.5), scaledWeek(1, 0.5), scaledWeek(2, 1.25), scaledWeek(3, 0.5), scaledWeek(4, 1.3))
+	got := only(Evaluate(season(runs), nil), "load-spike")
+	if len(got) != 1 || got[0].Severity != Medium {
+		t.Fatalf("got %v, want one medium load-spike", brief(got))
+	}
 }
 
 func TestLoadSpikeOverrides(t *testing.T) {
