@@ -63,15 +63,15 @@ func fitSamples(t *testing.T, dir, rel string) string {
 		t.Skipf("go env GOMODCACHE: %v", err)
 	}
 	src := filepath.Join(strings.TrimSpace(string(out)), "github.com", "muktihari", "fit@v0.26.1", "testdata", "from_official_sdk")
-	matches, _ := filepath.Glob(filepath.Join(src, "*.fit"))
-	if len(matches) == 0 {
-		t.Skip("no FIT files in the module cache")
-	}
+	// Activities with a start time, so that the season stays short.
+	names := []string{"Activity.fit", "HrmPluginTestActivity.fit", "WithGearChangeData.fit",
+		"activity_lowbattery.fit", "activity_multisport.fit", "activity_poolswim.fit"}
 	dst := filepath.Join(dir, rel)
-	for _, m := range matches {
+	for _, name := range names {
+		m := filepath.Join(src, name)
 		data, err := os.ReadFile(m)
 		if err != nil {
-			t.Fatal(err)
+			t.Skipf("FIT test data: %v", err)
 		}
 		writeFile(t, dst, filepath.Base(m), string(data))
 	}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// binary is the itbcheck built once by TestMain for the end-to-end tests;
+// "" when the build failed.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "itbcheck-e2e")
+	if err == nil {
+		out := filepath.Join(dir, "itbcheck")
+		if b, err := exec.Command("go", "build", "-o", out, ".").CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building itbcheck for end-to-end tests: %v\n%s", err, b)
+		} else {
+			binary = out
+		}
+	}
+	code := m.Run()
+	if dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+// runBinary runs the built itbcheck as a subprocess.
+func runBinary(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	if binary == "" {
+		t.Fatal("itbcheck binary not built (see TestMain output)")
+	}
+	cmd := exec.Command(binary, args...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	default:
+		t.Fatal(err)
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestBinary(t *testing.T) {
+	dir := isolate(t)
+	in := fitSamples(t, dir, "alice")
+	empty := writeFile(t, dir, "bob/empty.fit", "")
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string // substring; "" for empty stdout
+		wantStderr string // substring; "" for empty stderr
+	}{
+		{"version", []string{"version"}, exitOK, "itbcheck 0.1.0", ""},
+		{"usage error on stderr only", []string{"analyze"}, exitUsage, "", "requires at least 1 arg"},
+		{"report on stdout", []string{"analyze", "--format", "json", filepath.Join(in, "Activity.fit")}, exitOK, `"schema": "itbcheck.report/v1"`, ""},
+		{"unreadable input", []string{"analyze", "--format", "json", empty}, exitInputs, `"inputs_failed"`, ""},
+		{"inspect unreadable", []string{"inspect", empty}, exitInputs, "", "empty.fit"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runBinary(t, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d; stderr %q", code, tt.wantCode, errOut)
+			}
+			if (tt.wantStdout == "") != (out == "") || !strings.Contains(out, tt.wantStdout) {
+				t.Errorf("stdout = %.200q, want %q", out, tt.wantStdout)
+			}
+			if (tt.wantStderr == "") != (errOut == "") || !strings.Contains(errOut, tt.wantStderr) {
+				t.Errorf("stderr = %q, want %q", errOut, tt.wantStderr)
+			}
+		})
+	}
+}
