@@ -427,7 +427,20 @@ func TestFITSynthetic(t *testing.T) {
 // TestFITPlainRunTimes checks compressed timestamps (run_plain.fit is
 // written with compressed timestamp headers) and the 30 s pause.
 func TestFITPlainRunTimes(t *testing.T) {
-	acts, err := decodeBytes(t, readSynth(t, "run_plain.fit"), Options{})
+	b := readSynth(t, "run_plain.fit")
+	compressed := 0
+	lis := listenerFunc(func(m proto.Message) {
+		if m.Num == mesgnum.Record && m.Header&proto.MesgCompressedHeaderMask != 0 {
+			compressed++
+		}
+	})
+	if _, err := decoder.New(bytes.NewReader(b), decoder.WithMesgListener(lis), decoder.WithBroadcastOnly()).Decode(); err != nil {
+		t.Fatal(err)
+	}
+	if compressed < 500 {
+		t.Fatalf("only %d records use compressed timestamps", compressed)
+	}
+	acts, err := decodeBytes(t, b, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -566,4 +579,32 @@ func FuzzFIT(f *testing.F) {
 			}
 		})
 	})
+}
+
+// BenchmarkDecodeFIT decodes muktihari/fit's 2.4 MB big_activity.fit.
+func BenchmarkDecodeFIT(b *testing.B) {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		b.Skip(err)
+	}
+	path := filepath.Join(strings.TrimSpace(string(out)), "github.com", "muktihari", "fit@v0.26.1", "testdata", "big_activity.fit")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, tt := range []struct {
+		name string
+		opt  Options
+	}{{"samples", Options{}}, {"summary-only", Options{SummaryOnly: true}}} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				if err := decodeFIT(bytes.NewReader(data), "big.fit", tt.opt, func(a *Activity) { n += a.Samples.Len() }); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
