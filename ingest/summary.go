@@ -62,8 +62,9 @@ func (a *Activity) fillChannelsFromSamples() {
 //     cadence ≥ 120 spm (where cadence is recorded); for other sports every
 //     sample counts.
 //   - MaxHeartRateBPM: largest heart rate sample.
-//   - AscentM, DescentM: sums of altitude climbs and falls, each counted
-//     once it reaches 3 m (hysteresis against sensor noise).
+//   - AscentM, DescentM: sums of altitude climbs and falls between turning
+//     points, a turn counting once the altitude reverses by 3 m (hysteresis
+//     against sensor noise).
 func (a *Activity) fillSummaryFromSamples() {
 	s := &a.Samples
 	n := s.Len()
@@ -224,29 +225,55 @@ func integrateSpeed(t, speed []float64) float64 {
 }
 
 // climbs sums altitude gains and losses with climbHysteresisM hysteresis:
-// a change counts once the altitude has moved that far from the last
-// turning point. NaN, NaN without altitude.
+// a climb or fall counts, in full from turning point to turning point, once
+// the altitude has reversed by that much from its extreme, so sensor noise
+// smaller than the threshold adds nothing. NaN, NaN without altitude.
 func climbs(alt []float64) (up, down float64) {
-	ref, any := math.NaN(), false
+	const (
+		none = iota
+		rising
+		falling
+	)
+	ref, ext, dir, any := math.NaN(), math.NaN(), none, false
 	for _, x := range alt {
 		if math.IsNaN(x) {
 			continue
 		}
 		if !any {
-			ref, any = x, true
+			ref, ext, any = x, x, true
 			continue
 		}
-		switch d := x - ref; {
-		case d >= climbHysteresisM:
-			up += d
-			ref = x
-		case d <= -climbHysteresisM:
-			down -= d
-			ref = x
+		switch dir {
+		case none:
+			if x-ref >= climbHysteresisM {
+				dir, ext = rising, x
+			} else if ref-x >= climbHysteresisM {
+				dir, ext = falling, x
+			}
+		case rising:
+			if x > ext {
+				ext = x
+			} else if ext-x >= climbHysteresisM {
+				up += ext - ref
+				ref, ext, dir = ext, x, falling
+			}
+		case falling:
+			if x < ext {
+				ext = x
+			} else if x-ext >= climbHysteresisM {
+				down += ref - ext
+				ref, ext, dir = ext, x, rising
+			}
 		}
 	}
 	if !any {
 		return math.NaN(), math.NaN()
+	}
+	switch dir {
+	case rising:
+		up += ext - ref
+	case falling:
+		down += ref - ext
 	}
 	return up, down
 }

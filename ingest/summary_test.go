@@ -22,6 +22,15 @@ func TestFillSummaryFromSamples(t *testing.T) {
 			want: Summary{DurationS: 3, ElapsedS: 31, AvgCadenceSPM: 173, AscentM: 4, DescentM: 14},
 		},
 		{
+			name:  "smooth climb and fall with noise below the threshold",
+			sport: SportTrail,
+			rows: [][4]float64{
+				{0, 3, 170, 400}, {1, 3, 170, 401}, {2, 3, 170, 400.5}, {3, 3, 170, 410}, {4, 3, 170, 420},
+				{5, 3, 170, 419}, {6, 3, 170, 400}, {7, 3, 170, 380}, {8, 3, 170, 381.5}, {9, 3, 170, 400},
+			},
+			want: Summary{DurationS: 9, ElapsedS: 9, AvgCadenceSPM: 170, AscentM: 40, DescentM: 40},
+		},
+		{
 			name:  "cycling keeps every sample",
 			sport: SportCycling,
 			rows:  [][4]float64{{0, 8, 80, nan}, {1, 8, 90, nan}},
