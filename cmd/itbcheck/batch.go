@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
 	"github.com/itbcheck/itbcheck/report"
 )
@@ -51,8 +52,8 @@ func (c *cli) batchCommand() *cobra.Command {
 
 // teamAthletes lists a team: each non-hidden sub-folder of ROOT (with the
 // roster's overrides for an athlete of the same name), or, without ROOT,
-// the config's athletes: roster. Files directly in ROOT are ignored with a
-// warning.
+// the config's athletes: roster. Activity files directly in ROOT are
+// ignored with a warning; other files (a README) silently.
 func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
 	if len(args) == 0 {
 		if len(j.cfg.Athletes) == 0 {
@@ -80,6 +81,9 @@ func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
 			continue
 		}
 		if !st.IsDir() {
+			if !ingest.IsSupportedName(e.Name()) {
+				continue // a README or an expectations file beside the team
+			}
 			fmt.Fprintf(c.stderr, "itbcheck: warning: %s: files directly in ROOT are ignored; put each athlete's files in a sub-folder\n", p)
 			continue
 		}
