@@ -239,7 +239,9 @@ func (c *cli) refuseInputAsOutput(j *job) error {
 		return nil
 	}
 	targets := []string{j.flags.output}
+	what := "would overwrite the input"
 	if st, err := os.Stat(j.flags.output); err == nil && st.IsDir() {
+		what = "is a folder of inputs; reports there would be read as inputs next time, such as"
 		entries, _ := os.ReadDir(j.flags.output)
 		targets = targets[:0]
 		for _, e := range entries {
@@ -264,7 +266,7 @@ func (c *cli) refuseInputAsOutput(j *job) error {
 			}
 			for _, o := range outs {
 				if os.SameFile(ist, o) {
-					return usageErrorf("-o %s: would overwrite the input %s", j.flags.output, in)
+					return usageErrorf("-o %s: %s %s", j.flags.output, what, in)
 				}
 			}
 		}

@@ -13,6 +13,10 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 )
 
+// origDir is the package folder, where go test starts (isolate moves
+// each test elsewhere).
+var origDir, _ = os.Getwd()
+
 // fixedNow pins generated_at so reports compare byte for byte.
 const fixedNow = "2026-06-22T10:00:00Z"
 

@@ -107,6 +107,26 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 	if !strings.Contains(want, `"generated_at": "`+fixedNow+`"`) {
 		t.Errorf("generated_at not pinned by ITBCHECK_NOW: %.300s", want)
 	}
+
+	// The committed sample team, where the rules find things.
+	sample, err := filepath.Abs(filepath.Join(origDir, "..", "..", "testdata", "sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(sample); err != nil {
+		t.Skipf("no sample team: %v", err)
+	}
+	var team string
+	for _, jobs := range []string{"1", "8"} {
+		code, out, errOut := runCLI(t, "batch", "--format", "json", "--jobs", jobs, sample)
+		if code != exitOK {
+			t.Fatalf("batch sample --jobs %s: exit %d, stderr %q", jobs, code, errOut)
+		}
+		if team != "" && out != team {
+			t.Errorf("batch sample: --jobs %s output differs from --jobs 1", jobs)
+		}
+		team = out
+	}
 }
 
 func TestBatchFolder(t *testing.T) {
@@ -161,6 +181,12 @@ func TestBatchFolder(t *testing.T) {
 			}
 		})
 	}
+	t.Run("output is an input folder", func(t *testing.T) {
+		code, _, errOut := runCLI(t, "batch", "-o", filepath.Join(root, "alice"), root)
+		if code != exitUsage || !strings.Contains(errOut, "folder of inputs") {
+			t.Errorf("batch -o ROOT/alice: exit %d, stderr %q; want 2 and a refusal", code, errOut)
+		}
+	})
 	t.Run("output is a file", func(t *testing.T) {
 		f := writeFile(t, dir, "file.json", "{}")
 		if code, _, errOut := runCLI(t, "batch", "-o", f, root); code != exitUsage {
