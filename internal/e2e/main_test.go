@@ -17,8 +17,9 @@ import (
 	"github.com/itbcheck/itbcheck/internal/synth"
 )
 
-// binary is the itbcheck executable TestMain builds once.
-var binary string
+// binary is the itbcheck executable TestMain builds once, in scratch, a
+// folder that lives as long as the test binary.
+var binary, scratch string
 
 // fixedNow pins the reports' generated_at so outputs compare byte for byte.
 const fixedNow = "2026-06-22T10:00:00Z"
@@ -37,6 +38,7 @@ func buildAndRun(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	scratch = dir
 	binary = filepath.Join(dir, "itbcheck")
 	build := exec.Command("go", "build", "-o", binary, "github.com/itbcheck/itbcheck/cmd/itbcheck")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
@@ -158,6 +160,9 @@ func writeSeason(t *testing.T, p synth.Pattern, dir string) synth.Season {
 	}
 	return s
 }
+
+// tempRoot makes a folder for data shared by several tests.
+func tempRoot() (string, error) { return os.MkdirTemp(scratch, "data-") }
 
 // day parses a report's YYYY-MM-DD date.
 func day(t *testing.T, s string) time.Time {
