@@ -156,6 +156,18 @@ func TestCSVDialects(t *testing.T) {
 				wantEq(t, "start unknown", acts[0].Start.IsZero(), true)
 			},
 		},
+		{
+			name: "golden cheetah", wantN: 1, wantFmt: FormatCSVSamples,
+			text:      "secs,cad,hr,km,kph,nm,watts,alt,lon,lat\n0,88,140,0,10.8,0,250,400,8.5,47.0\n1,88,141,0.003,10.8,0,251,400,8.5,47.00003\n",
+			wantSport: []Sport{SportRunning},
+			check: func(t *testing.T, acts []*Activity) {
+				s := &acts[0].Samples
+				wantNum(t, "km → m", s.DistanceM[1], 3)
+				wantNum(t, "kph → m/s", s.SpeedMS[0], 3)
+				wantNum(t, "cad doubled", s.CadenceSPM[0], 176)
+				wantNum(t, "power", s.PowerW[1], 251)
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,9 +37,9 @@ func per(factors map[string]float64) func(string) (float64, bool) {
 // FIT ones where the name is a FIT field (speed m/s, distance m) and are
 // checked against the values afterwards (inferUnits).
 var sampleChannels = []sampleChannel{
-	{[]string{"distance", "distance m", "distancemeters", "dist", "total distance"},
+	{[]string{"distance", "distance m", "distancemeters", "dist", "total distance", "distance km", "km"},
 		func(p *Sample) *float64 { return &p.DistanceM }, per(map[string]float64{"m": 1, "km": 1000, "mi": 1609.344, "miles": 1609.344})},
-	{[]string{"enhanced speed", "speed", "velocity smooth", "velocity", "speed ms", "speed m s"},
+	{[]string{"enhanced speed", "speed", "velocity smooth", "velocity", "speed ms", "speed m s", "kph", "speed kmh"},
 		func(p *Sample) *float64 { return &p.SpeedMS }, per(map[string]float64{"m/s": 1, "km/h": 1 / 3.6, "kph": 1 / 3.6, "mph": 0.44704})},
 	{[]string{"heart rate", "heartrate", "hr", "heart rate bpm", "bpm", "heartratebpm"},
 		func(p *Sample) *float64 { return &p.HeartRateBPM }, per(map[string]float64{"bpm": 1})},
@@ -64,6 +64,9 @@ var sampleChannels = []sampleChannel{
 	{[]string{"power", "watts", "power w"},
 		func(p *Sample) *float64 { return &p.PowerW }, per(map[string]float64{"w": 1, "watts": 1})},
 }
+
+// nameUnits gives the unit of columns whose name says it.
+var nameUnits = map[string]string{"km": "km", "distance km": "km", "kph": "km/h", "speed kmh": "km/h"}
 
 // boundColumn is a sample channel found in a CSV header.
 type boundColumn struct {
@@ -101,12 +104,16 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 			continue
 		}
 		taken[i] = true
-		f, ok := ch.scale(t.units[i])
+		unit := t.units[i]
+		if unit == "" {
+			unit = nameUnits[t.header[i]] // GoldenCheetah's "km", "kph"
+		}
+		f, ok := ch.scale(unit)
 		if !ok {
 			a.Notes = append(a.Notes, fmt.Sprintf("column %q: unknown unit %q, read as is", t.raw[i], t.units[i]))
 			f = 1
 		}
-		cols = append(cols, boundColumn{idx: i, dst: ch.dst, factor: f, unitSaid: t.units[i] != "", name: t.header[i]})
+		cols = append(cols, boundColumn{idx: i, dst: ch.dst, factor: f, unitSaid: unit != "", name: t.header[i]})
 	}
 	fracCol := t.column("fractional cadence")
 	lim := opt.limits()
