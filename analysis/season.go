@@ -54,7 +54,13 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 		p.LoadMetric = LoadDistance
 	}
 	s := &Season{Athlete: athlete, Params: p}
-	s.Runs, s.Duplicates = dedupe(runs, p.Location)
+	dated := make([]Run, 0, len(runs))
+	for _, r := range runs {
+		if r.Start.Year() >= 1990 { // an undated run would stretch the weeks back to year 1
+			dated = append(dated, r)
+		}
+	}
+	s.Runs, s.Duplicates = dedupe(dated, p.Location)
 	s.rescoreTRIMP()
 	s.buildWeeks()
 	return s
