@@ -38,6 +38,7 @@ type htmlPage struct {
 
 type htmlTeamRow struct {
 	Name, Anchor, Highest string
+	Page                  string // the athlete's own report, when written beside this one
 	Counts                Counts
 	Weeks, InputsFailed   int
 }
@@ -63,7 +64,7 @@ type htmlLink struct{ Label, Text string }
 
 // renderHTML writes one self-contained page: styles inline, charts as
 // inline SVG, no scripts and no external resources.
-func renderHTML(w io.Writer, r *Report) error {
+func renderHTML(w io.Writer, r *Report, opt Options) error {
 	page := htmlPage{
 		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
 		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
@@ -82,7 +83,7 @@ func renderHTML(w io.Writer, r *Report) error {
 	}
 	if len(r.Athletes) > 1 {
 		for _, a := range byRisk(r.Athletes) {
-			row := htmlTeamRow{Name: a.Name, Anchor: anchors[a], Counts: a.Counts(), Weeks: weeksOf(a), InputsFailed: len(a.InputsFailed)}
+			row := htmlTeamRow{Name: a.Name, Anchor: anchors[a], Counts: a.Counts(), Weeks: weeksOf(a), InputsFailed: len(a.InputsFailed), Page: opt.AthletePages[a.Name]}
 			if h := a.Highest(); h > rules.None {
 				row.Highest = h.String()
 			}

@@ -23,6 +23,10 @@ type Options struct {
 	// Weekly makes the csv format write one row per athlete-week instead of
 	// one row per athlete.
 	Weekly bool
+	// AthletePages maps an athlete's name to the relative path of their own
+	// report. When set, the HTML team overview links to those pages (the
+	// batch -o DIR index) instead of to sections of the same page.
+	AthletePages map[string]string
 }
 
 // failOn is the effective failure threshold.
@@ -69,7 +73,7 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 	case "markdown", "md":
 		return renderMarkdown(w, r)
 	case "html":
-		return renderHTML(w, r)
+		return renderHTML(w, r, opt)
 	case "csv":
 		return renderCSV(w, r, opt)
 	case "junit", "xml":

@@ -129,8 +129,10 @@ func (c *cli) writeFolder(j *job, r *report.Report) error {
 		files = append(files, outputFile{Path: filepath.Join(dir, name), Data: buf.Bytes()})
 		return nil
 	}
+	pages := map[string]string{}
 	for _, a := range r.Athletes {
 		name := uniqueName(fileName(a.Name), ext, used)
+		pages[a.Name] = name
 		one := *r
 		one.Athletes = []*report.Athlete{a}
 		if err := render(name, &one); err != nil {
@@ -141,6 +143,7 @@ func (c *cli) writeFolder(j *job, r *report.Report) error {
 	if j.format == "csv" {
 		index = "team.csv"
 	}
+	opt.AthletePages = pages // the index links to each athlete's own page
 	if err := render(index, r); err != nil {
 		return err
 	}

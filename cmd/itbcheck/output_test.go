@@ -142,6 +142,7 @@ func TestBatchFolder(t *testing.T) {
 	}{
 		{"json", []string{"alice.json", "bob_smith.json", "index.json"}},
 		{"csv", []string{"alice.csv", "bob_smith.csv", "team.csv"}},
+		{"html", []string{"alice.html", "bob_smith.html", "index.html"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -167,6 +168,14 @@ func TestBatchFolder(t *testing.T) {
 			sort.Strings(got)
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("files = %q, want %q", got, tt.want)
+			}
+			if tt.format == "html" {
+				data, _ := os.ReadFile(filepath.Join(out, "index.html"))
+				for _, page := range []string{`href="alice.html"`, `href="bob_smith.html"`} {
+					if !strings.Contains(string(data), page) {
+						t.Errorf("index.html has no link %s to the athlete's own page", page)
+					}
+				}
 			}
 			if tt.format == "json" {
 				data, _ := os.ReadFile(filepath.Join(out, "index.json"))
