@@ -226,6 +226,8 @@ func TestArchiveLimits(t *testing.T) {
 			Options{}, ErrTooLarge, "bomb.zip!/x.csv", 1},
 		{"slip.zip", makeZip(t, []member{{"../../etc/evil.gpx", []byte(makeGPX(3, "running"))}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
 			Options{}, ErrCorrupt, "unsafe member name", 1},
+		{"big.gpx", []byte(makeGPX(3, "running")), Options{Limits: Limits{MaxFileBytes: 100}}, ErrTooLarge, "limit 100", 0},
+		{"big.zip", makeZip(t, many[:2]), Options{Limits: Limits{MaxFileBytes: 100}}, nil, "", 2},
 		{"many.zip", makeZip(t, many), Options{Limits: Limits{MaxArchiveEntries: 10}}, ErrTooLarge, "30 members, limit 10", 0},
 		{"deep.zip", makeZip(t, []member{{"1.zip", makeZip(t, []member{{"2.zip", makeZip(t, []member{{"3.zip", makeZip(t, many[:1])}})}})}}),
 			Options{}, ErrTooLarge, "nested more than 3", 0},
@@ -235,7 +237,7 @@ func TestArchiveLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := writeFile(t, dir, tt.name, tt.data)
 			acts, err := Open(p, tt.opt)
-			if !errors.Is(err, tt.wantErr) || !strings.Contains(fmt.Sprint(err), tt.wantText) {
+			if tt.wantErr == nil && err != nil || !errors.Is(err, tt.wantErr) || !strings.Contains(fmt.Sprint(err), tt.wantText) {
 				t.Errorf("err = %v, want %v mentioning %q", err, tt.wantErr, tt.wantText)
 			}
 			if len(acts) != tt.wantActs {

@@ -32,7 +32,7 @@ func Read(ctx context.Context, path string, opt Options, fn func(*Activity)) []P
 		return []Problem{{Path: path, Err: fmt.Errorf("is a directory")}}
 	}
 	lim := opt.limits()
-	if st.Size() > lim.MaxFileBytes {
+	if st.Size() > lim.MaxFileBytes && !isZipFile(f) {
 		return []Problem{{Path: path, Err: fmt.Errorf("%w: file is %d bytes, limit %d", ErrTooLarge, st.Size(), lim.MaxFileBytes)}}
 	}
 	if st.Size() == 0 {
@@ -136,4 +136,13 @@ func IsSupportedName(name string) bool {
 type readerAt struct {
 	io.ReaderAt
 	io.Reader
+}
+
+// isZipFile reports whether f starts like a zip archive. Zips are read in
+// place member by member (each within the decompression limits), so a bulk
+// export with years of photos may exceed MaxFileBytes.
+func isZipFile(f *os.File) bool {
+	head := make([]byte, 4)
+	n, _ := f.ReadAt(head, 0)
+	return n == 4 && bytes.Equal(head, []byte("PK\x03\x04"))
 }
