@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,9 +154,9 @@ func rank(sev string) int {
 }
 
 // writeSeason plans pattern p and writes its FIT files into dir.
-func writeSeason(t *testing.T, p synth.Pattern, dir string) synth.Season {
+func writeSeason(t *testing.T, p synth.Pattern, dir string, opts ...synth.Option) synth.Season {
 	t.Helper()
-	s := synth.Plan(p, synth.WithInterval(interval))
+	s := synth.Plan(p, append([]synth.Option{synth.WithInterval(interval)}, opts...)...)
 	if _, err := s.WriteFIT(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +174,36 @@ func day(t *testing.T, s string) time.Time {
 		t.Fatalf("bad date %q: %v", s, err)
 	}
 	return d
+}
+
+// variants gives the plan options TestPatterns runs every pattern with:
+// the defaults, or with E2E_SEEDS=1,2,3 one run per noise seed, and with
+// E2E_TZ=America/Denver the seasons in that time zone (a Monday there).
+func variants(t *testing.T) map[string][]synth.Option {
+	var base []synth.Option
+	name := ""
+	if tz := os.Getenv("E2E_TZ"); tz != "" {
+		loc, err := time.LoadLocation(tz)
+		if err != nil {
+			t.Fatalf("E2E_TZ: %v", err)
+		}
+		d := synth.DefaultStart
+		base = append(base, synth.WithStart(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)))
+		name = tz + " "
+	}
+	seeds := os.Getenv("E2E_SEEDS")
+	if seeds == "" {
+		return map[string][]synth.Option{strings.TrimSpace(name): base}
+	}
+	out := map[string][]synth.Option{}
+	for _, f := range strings.Split(seeds, ",") {
+		seed, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+		if err != nil {
+			t.Fatalf("E2E_SEEDS: %v", err)
+		}
+		out[name+"seed "+f] = append(append([]synth.Option(nil), base...), synth.WithSeed(seed))
+	}
+	return out
 }
 
 // seasonWeek gives the 1-based week of the season a date falls in (0 when

@@ -24,6 +24,23 @@ type row struct {
 // its severity or above) and precision (nothing else at medium or high, the
 // controls quiet).
 func TestPatterns(t *testing.T) {
+	vs := variants(t)
+	names := make([]string, 0, len(vs))
+	for name := range vs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if name == "" {
+			testPatterns(t, nil)
+			continue
+		}
+		t.Run(name, func(t *testing.T) { testPatterns(t, vs[name]) })
+	}
+}
+
+// testPatterns checks every pattern planned with opts and logs the table.
+func testPatterns(t *testing.T, opts []synth.Option) {
 	var mu sync.Mutex
 	rows := map[synth.Pattern]row{}
 	t.Run("each", func(t *testing.T) {
@@ -40,7 +57,7 @@ func TestPatterns(t *testing.T) {
 					rows[pi.Pattern] = r
 					mu.Unlock()
 				}()
-				s, a := analyzePattern(t, pi)
+				s, a := analyzePattern(t, pi, opts)
 				r.fired = firedText(s, a.Findings)
 				checkRecall(t, s, a.Findings)
 				checkPrecision(t, pi, s, a.Findings)
@@ -59,9 +76,9 @@ func TestPatterns(t *testing.T) {
 
 // analyzePattern writes pattern pi's season, runs analyze and check on it,
 // checks their exit codes and returns the season and the athlete's report.
-func analyzePattern(t *testing.T, pi synth.PatternInfo) (synth.Season, athleteReport) {
+func analyzePattern(t *testing.T, pi synth.PatternInfo, opts []synth.Option) (synth.Season, athleteReport) {
 	dir := filepath.Join(t.TempDir(), string(pi.Pattern))
-	s := writeSeason(t, pi.Pattern, dir)
+	s := writeSeason(t, pi.Pattern, dir, opts...)
 	res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
 	if res.code != 0 {
 		t.Fatalf("analyze exit %d, want 0; stderr:\n%s", res.code, res.stderr)
@@ -218,4 +235,29 @@ func firedText(s synth.Season, fs []finding) string {
 		parts = append(parts, fmt.Sprintf("%s:%s@w%d", id, tops[id].sev[:1], tops[id].week))
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestLocalWeeks runs two seasons in America/Denver, where daylight saving
+// starts in the season's second week and the Sunday-evening runs of the
+// load-spike pattern fall on Monday in UTC: weeks must be the athlete's
+// local ISO weeks.
+func TestLocalWeeks(t *testing.T) {
+	denver, err := time.LoadLocation("America/Denver")
+	if err != nil {
+		t.Skipf("no time zone database: %v", err)
+	}
+	d := synth.DefaultStart
+	start := synth.WithStart(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, denver))
+	for _, pi := range synth.Patterns {
+		if pi.Pattern != synth.Steady && pi.Pattern != synth.LoadSpike {
+			continue
+		}
+		t.Run(string(pi.Pattern), func(t *testing.T) {
+			t.Parallel()
+			s, a := analyzePattern(t, pi, []synth.Option{start})
+			checkRecall(t, s, a.Findings)
+			checkPrecision(t, pi, s, a.Findings)
+			checkWeeks(t, s, a)
+		})
+	}
 }
