@@ -249,12 +249,15 @@ func parseClock(s string, sep rune) float64 {
 }
 
 // sportFromName normalises a sport as exports name it ("Run", "Trail Run",
-// "Treadmill Running", "running", "9", "Ride").
+// "Treadmill Running", "running", "Ride", "Road Cycling"). Numbers are
+// Strava's GPX type codes: 9 run, 1 ride.
 func sportFromName(s string) Sport {
 	n, _ := normHeader(s)
 	switch n {
+	case "":
+		return SportUnknown
 	case "run", "running", "road running", "street running", "indoor running", "track running",
-		"track run", "ultra run", "9", "1": // GPX "9" (Garmin Connect's running type id), FIT sport 1
+		"track run", "ultra run", "9":
 		return SportRunning
 	case "trail run", "trail running", "trail":
 		return SportTrail
@@ -262,20 +265,20 @@ func sportFromName(s string) Sport {
 		return SportTreadmill
 	case "virtual run", "virtual running":
 		return SportVirtual
-	case "ride", "cycling", "biking", "bike", "virtual ride", "road biking", "mountain biking",
-		"mountain bike ride", "gravel ride", "e bike ride", "indoor cycling", "virtual cycling", "2":
+	case "1":
 		return SportCycling
-	case "swim", "swimming", "lap swimming", "pool swim", "open water swimming", "5":
-		return SportSwimming
-	case "walk", "walking", "11":
-		return SportWalking
-	case "hike", "hiking", "17":
-		return SportHiking
-	case "":
-		return SportUnknown
 	}
-	if strings.Contains(n, "run") {
+	switch {
+	case strings.Contains(n, "run"):
 		return SportRunning
+	case strings.Contains(n, "cycl") || strings.Contains(n, "bik") || strings.Contains(n, "ride"):
+		return SportCycling
+	case strings.Contains(n, "swim"):
+		return SportSwimming
+	case strings.Contains(n, "walk"):
+		return SportWalking
+	case strings.Contains(n, "hik"):
+		return SportHiking
 	}
 	return SportOther
 }

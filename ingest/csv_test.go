@@ -346,3 +346,15 @@ func hasNote(a *Activity, sub string) bool {
 	}
 	return false
 }
+
+func TestSportFromName(t *testing.T) {
+	tests := map[string]Sport{
+		"Run": SportRunning, "Trail Run": SportTrail, "Virtual Run": SportVirtual, "Treadmill Running": SportTreadmill,
+		"running": SportRunning, "9": SportRunning, "1": SportCycling, "Ride": SportCycling, "E-Bike Ride": SportCycling,
+		"Road Cycling": SportCycling, "Mountain Biking": SportCycling, "Pool Swim": SportSwimming, "Walk": SportWalking,
+		"Hiking": SportHiking, "WeightTraining": SportOther, "": SportUnknown, "Track Running": SportRunning,
+	}
+	for in, want := range tests {
+		wantEq(t, in, sportFromName(in), want)
+	}
+}
