@@ -1,0 +1,301 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/muktihari/fit/decoder"
+	"github.com/muktihari/fit/profile/filedef"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/pipeline"
+	"github.com/itbcheck/itbcheck/report"
+)
+
+// typedNsPerByte is the cost of the reference decode: muktihari/fit's typed
+// decoder (filedef listener building a filedef.Activity) on one core, in
+// nanoseconds per byte of FIT file. BenchmarkTypedDecode sets it; the other
+// benchmarks divide their time by it to report "x_typed", the fraction of
+// that reference's time they take on the same bytes (lower is better).
+var typedNsPerByte float64
+
+// BenchmarkTypedDecode is the reference: every file of the team through
+// muktihari/fit's typed decoder, GOMAXPROCS=1.
+func BenchmarkTypedDecode(b *testing.B) {
+	t := benchTeam(b)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	b.SetBytes(t.bytes)
+	b.ReportAllocs()
+	br := bufio.NewReaderSize(nil, 64<<10)
+	for b.Loop() {
+		if _, err := typedDecodeAll(t.files, br); err != nil {
+			b.Fatal(err)
+		}
+	}
+	typedNsPerByte = float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(t.bytes)
+}
+
+// typedRef returns typedNsPerByte, measuring it with one timed pass when
+// BenchmarkTypedDecode did not run (a -bench filter left it out).
+func typedRef(b *testing.B, t *team) float64 {
+	if typedNsPerByte == 0 {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		br := bufio.NewReaderSize(nil, 64<<10)
+		typedDecodeAll(t.files, br) // warm the page cache
+		start := time.Now()
+		if _, err := typedDecodeAll(t.files, br); err != nil {
+			b.Fatal(err)
+		}
+		typedNsPerByte = float64(time.Since(start).Nanoseconds()) / float64(t.bytes)
+	}
+	return typedNsPerByte
+}
+
+// reportRatio reports the time per op as a fraction of the typed decode of
+// the same bytes.
+func reportRatio(b *testing.B, ref float64, bytes int64) {
+	perOp := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	b.ReportMetric(perOp/(ref*float64(bytes)), "x_typed")
+}
+
+// typedDecodeAll decodes files with the typed decoder and returns the
+// number of records read.
+func typedDecodeAll(files []string, br *bufio.Reader) (int, error) {
+	records := 0
+	lis := filedef.NewListener()
+	defer lis.Close()
+	dec := decoder.New(nil, decoder.WithMesgListener(lis), decoder.WithBroadcastOnly())
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			return records, err
+		}
+		br.Reset(f)
+		dec.Reset(br, decoder.WithMesgListener(lis), decoder.WithBroadcastOnly())
+		for dec.Next() {
+			if _, err := dec.Decode(); err != nil {
+				f.Close()
+				return records, fmt.Errorf("%s: %w", path, err)
+			}
+			if a, ok := lis.File().(*filedef.Activity); ok {
+				records += len(a.Records)
+			}
+		}
+		f.Close()
+	}
+	return records, nil
+}
+
+// BenchmarkDecodeOne reads one one-hour 1 Hz run through ingest.Read.
+func BenchmarkDecodeOne(b *testing.B) {
+	t := benchTeam(b)
+	path := t.files[0]
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ref := typedRef(b, t)
+	b.SetBytes(st.Size())
+	b.ReportAllocs()
+	ctx := context.Background()
+	for b.Loop() {
+		n := 0
+		if probs := ingest.Read(ctx, path, ingest.Options{}, func(a *ingest.Activity) { n += a.Samples.Len() }); len(probs) > 0 {
+			b.Fatal(probs[0].Err)
+		}
+		if n < 3500 {
+			b.Fatalf("%d samples, want one hour at 1 Hz", n)
+		}
+	}
+	reportRatio(b, ref, st.Size())
+}
+
+// BenchmarkSeason analyses one athlete's season (80 one-hour runs): decode,
+// Measure, NewSeason, rules, and the JSON report, with the default jobs.
+func BenchmarkSeason(b *testing.B) {
+	t := benchTeam(b)
+	ref := typedRef(b, t)
+	var bytes int64
+	for _, f := range t.athletes[0] {
+		if st, err := os.Stat(f); err == nil {
+			bytes += st.Size()
+		}
+	}
+	dir := filepath.Dir(t.athletes[0][0])
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		analyseAndRender(b, []string{dir}, 0)
+	}
+	reportRatio(b, ref, bytes)
+}
+
+// BenchmarkBatch analyses the whole team through the pipeline, with one
+// decoder and with two, and renders the JSON report.
+func BenchmarkBatch(b *testing.B) {
+	t := benchTeam(b)
+	ref := typedRef(b, t)
+	var dirs []string
+	for _, files := range t.athletes {
+		dirs = append(dirs, filepath.Dir(files[0]))
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			b.SetBytes(t.bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				analyseAndRender(b, dirs, jobs)
+			}
+			reportRatio(b, ref, t.bytes)
+		})
+	}
+}
+
+// analyseAndRender runs the pipeline over one athlete per folder and
+// renders the JSON report.
+func analyseAndRender(b *testing.B, dirs []string, jobs int) {
+	var athletes []pipeline.Athlete
+	for _, d := range dirs {
+		athletes = append(athletes, pipeline.Athlete{
+			Name:  filepath.Base(d),
+			Paths: []string{d},
+			Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance,
+				MaxHR: math.NaN(), RestHR: math.NaN()},
+		})
+	}
+	out, err := pipeline.Run(context.Background(), athletes, pipeline.Options{Jobs: jobs})
+	if err != nil {
+		b.Fatal(err)
+	}
+	runs := 0
+	for _, a := range out {
+		if len(a.InputsFailed) > 0 {
+			b.Fatalf("%s: %s", a.InputsFailed[0].Path, a.InputsFailed[0].Error)
+		}
+		runs += len(a.Season.Runs)
+	}
+	if runs == 0 {
+		b.Fatal("no runs analysed")
+	}
+	r := &report.Report{Tool: report.Tool{Name: "itbcheck", Version: "bench"}, Athletes: out}
+	if err := report.Render(io.Discard, "json", r, report.Options{}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// itbcheckBinary builds the CLI once per process.
+func itbcheckBinary(b *testing.B) string {
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "itbcheck-bench-bin")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "itbcheck")
+		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+		out, err := exec.Command(goTool, "build", "-o", binPath, "github.com/itbcheck/itbcheck/cmd/itbcheck").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		b.Fatal(binErr)
+	}
+	return binPath
+}
+
+// BenchmarkCLI runs `itbcheck batch --format json --jobs 2` as a separate
+// process over 1×, 2× and 4× the team and reports its peak resident memory
+// (peak_MiB, the largest of the iterations): it must stay flat as the
+// number of files grows, and time must grow linearly.
+func BenchmarkCLI(b *testing.B) {
+	t := benchTeam(b)
+	ref := typedRef(b, t)
+	bin := itbcheckBinary(b)
+	for _, k := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("team=%dx", k), func(b *testing.B) {
+			root, err := t.replicated(k)
+			if err != nil {
+				b.Fatal(err)
+			}
+			bytes := int64(k) * t.bytes
+			b.SetBytes(bytes)
+			var peakKiB int64
+			for b.Loop() {
+				peakKiB = max(peakKiB, runBatch(b, bin, root))
+			}
+			reportRatio(b, ref, bytes)
+			b.ReportMetric(float64(peakKiB)/1024, "peak_MiB")
+		})
+	}
+}
+
+// runBatch runs the CLI's batch command over root and returns its maximum
+// resident set size in KiB.
+func runBatch(b *testing.B, bin, root string) int64 {
+	cmd := exec.Command(bin, "batch", "--format", "json", "--jobs", "2", "-q", root)
+	cmd.Stdout = io.Discard
+	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=0")
+	var stderr []byte
+	cmd.Stderr = writerFunc(func(p []byte) (int, error) { stderr = append(stderr, p...); return len(p), nil })
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		b.Fatal(err)
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 0 {
+		b.Fatalf("itbcheck batch exit %d: %s", code, stderr)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		b.Skip("no rusage on this system")
+	}
+	return ru.Maxrss // KiB on Linux
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// TestHourSeason checks the team's shape without generating it (that is
+// left to the benchmarks): 80 one-hour runs, no rides.
+func TestHourSeason(t *testing.T) {
+	for i, p := range teamPatterns {
+		s := hourSeason(p, i, runsPerAthlete)
+		if len(s.Runs) != runsPerAthlete {
+			t.Fatalf("%s: %d runs, want %d", p, len(s.Runs), runsPerAthlete)
+		}
+		last := time.Time{}
+		for _, r := range s.Runs {
+			if !r.IsRun() {
+				t.Errorf("%s: a %s in the team", p, r.Sport)
+			}
+			if d := r.Duration(); d < 59*time.Minute || d > 61*time.Minute {
+				t.Errorf("%s %s: %v, want one hour", p, r.Start.Format(time.DateOnly), d)
+			}
+			if !r.Start.After(last) {
+				t.Errorf("%s: runs out of order at %s", p, r.Start)
+			}
+			last = r.Start
+		}
+	}
+}
