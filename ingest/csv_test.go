@@ -117,6 +117,20 @@ func TestCSVDialects(t *testing.T) {
 			},
 		},
 		{
+			name: "garmin statute units", wantN: 1, wantFmt: FormatCSVSummary, wantSport: []Sport{SportRunning},
+			text: "Activity Type,Date,Title,Distance,Time,Avg Run Cadence,Total Ascent,Avg Stride Length\n" +
+				`Running,2026-03-04 06:30:00,"Boulder Running","6.52","00:54:30","172","394","3.67"` + "\n",
+			check: func(t *testing.T, acts []*Activity) {
+				s := acts[0].Summary
+				wantNum(t, "miles", s.DistanceM, 6.52*1609.344)
+				wantNum(t, "feet", s.AscentM, 394*0.3048)
+				wantNum(t, "stride feet", s.AvgStepLengthM, 3.67*0.3048)
+				if !hasNote(acts[0], "miles") {
+					t.Errorf("no note on the inferred units: %q", acts[0].Notes)
+				}
+			},
+		},
+		{
 			name: "garmin european", text: garminEuropean, wantN: 1, wantFmt: FormatCSVSummary,
 			wantSport: []Sport{SportTrail},
 			check: func(t *testing.T, acts []*Activity) {

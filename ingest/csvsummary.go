@@ -161,20 +161,20 @@ func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
 		gct: col("Avg Ground Contact Time"), bal: col("Avg GCT Balance"),
 		power: col("Avg Power"), speed: col("Avg Speed"),
 	}
-	distScale, distNote := 1000.0, "Distance read as km (the export does not name its unit)"
+	explicit := ""
 	if c.dist >= 0 {
 		switch u := t.units[c.dist]; {
 		case u == "km":
-			distNote = ""
+			explicit = "metric"
 		case u == "mi" || strings.HasPrefix(u, "mile"):
-			distScale, distNote = 1609.344, ""
-		case u == "m":
-			distScale, distNote = 1, ""
+			explicit = "statute"
 		}
 	}
 	num := func(rec []string, i int) float64 { return parseNumber(field(rec, i), t.sep) }
 	clock := func(rec []string, i int) float64 { return parseClock(field(rec, i), t.sep) }
-	return t.rows(func(line int, rec []string) error {
+	var acts []*Activity
+	var votes unitVotes
+	err := t.rows(func(line int, rec []string) error {
 		a := newSummaryActivity(t.name)
 		a.RawSport = field(rec, c.typ)
 		a.Sport = sportFromName(a.RawSport)
@@ -186,10 +186,7 @@ func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
 			a.Notes = append(a.Notes, "line "+itoa(line)+": Date unreadable")
 		}
 		s := &a.Summary
-		s.DistanceM = num(rec, c.dist) * distScale
-		if distNote != "" && !math.IsNaN(s.DistanceM) {
-			a.Notes = append(a.Notes, distNote)
-		}
+		s.DistanceM = num(rec, c.dist) // in the export's unit until finishGarmin
 		s.DurationS = clock(rec, c.moving)
 		if math.IsNaN(s.DurationS) {
 			s.DurationS = clock(rec, c.time)
@@ -197,9 +194,6 @@ func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
 		s.ElapsedS = clock(rec, c.elapsed)
 		if math.IsNaN(s.ElapsedS) {
 			s.ElapsedS = clock(rec, c.time)
-		}
-		if s.DurationS > 0 {
-			s.AvgSpeedMS = s.DistanceM / s.DurationS
 		}
 		s.AvgHeartRateBPM = num(rec, c.avgHR)
 		s.MaxHeartRateBPM = num(rec, c.maxHR)
@@ -212,9 +206,69 @@ func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
 		s.AvgStanceTimeMs = num(rec, c.gct)
 		s.AvgBalanceLeftPct = parseBalanceLeft(field(rec, c.bal), t.sep)
 		s.AvgPowerW = num(rec, c.power)
-		emit(a)
+		if a.Sport.IsRunning() {
+			votes.add(s)
+		}
+		acts = append(acts, a)
 		return nil
 	})
+	system, note := votes.decide(explicit)
+	for _, a := range acts {
+		s := &a.Summary
+		if system == "statute" {
+			s.DistanceM *= 1609.344
+			s.AscentM *= 0.3048
+			s.DescentM *= 0.3048
+			s.AvgStepLengthM *= 0.3048
+		} else {
+			s.DistanceM *= 1000
+		}
+		if s.DurationS > 0 {
+			s.AvgSpeedMS = s.DistanceM / s.DurationS
+		}
+		if note != "" && !math.IsNaN(s.DistanceM) {
+			a.Notes = append(a.Notes, note)
+		}
+		emit(a)
+	}
+	return err
+}
+
+// unitVotes tells a metric Garmin export (km, m) from a statute one (miles,
+// feet), which the header does not say: on a run, step length × cadence is
+// the speed, and only one unit system makes it agree with distance ÷ time.
+type unitVotes struct{ metric, statute int }
+
+// add counts the vote of one run still in the export's units.
+func (v *unitVotes) add(s *Summary) {
+	step, cad, dist, dur := s.AvgStepLengthM, s.AvgCadenceSPM, s.DistanceM, s.DurationS
+	if !(step > 0 && cad > 0 && dist > 0 && dur > 0) {
+		return
+	}
+	off := func(stepM, distM float64) float64 {
+		want := distM / dur
+		return math.Abs(stepM*cad/60-want) / want
+	}
+	m, st := off(step, dist*1000), off(step*0.3048, dist*1609.344)
+	switch {
+	case m < st && m < 0.25:
+		v.metric++
+	case st < m && st < 0.25:
+		v.statute++
+	}
+}
+
+// decide picks the unit system and the note that says how.
+func (v unitVotes) decide(explicit string) (system, note string) {
+	switch {
+	case explicit != "":
+		return explicit, ""
+	case v.statute > v.metric:
+		return "statute", "distance in miles, ascent and step length in feet: inferred from step length × cadence against pace"
+	case v.metric > 0:
+		return "metric", "distance in km: inferred from step length × cadence against pace"
+	}
+	return "metric", "Distance read as km (the export does not name its unit)"
 }
 
 // parseBalanceLeft reads a GCT balance cell: "49.6% L / 50.4% R",
