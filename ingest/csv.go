@@ -63,7 +63,7 @@ func openCSV(r io.Reader, name string) (*csvTable, error) {
 	t.rd.Comma = t.sep
 	t.rd.FieldsPerRecord = -1
 	t.rd.LazyQuotes = true
-	t.rd.ReuseRecord = false
+	t.rd.ReuseRecord = true // rows are parsed at once, never kept
 	hdr, err := t.rd.Read()
 	if err != nil {
 		return nil, fmt.Errorf("%w: CSV header unreadable: %v", ErrCorrupt, err)
