@@ -232,9 +232,12 @@ type Activity struct {
 	LocalOffset    time.Duration
 	HasLocalOffset bool
 	// LocalWallClock is true when the file wrote the start as local time
-	// without a zone (Garmin Connect's Activities.csv): Start then holds
-	// that wall-clock time as if it were UTC, and the true instant is the
-	// same wall-clock time in the athlete's configured timezone.
+	// without a zone (Garmin Connect's Activities.csv, fit2gpx CSVs). The
+	// decoder then sets HasLocalOffset so that LocalStart gives the written
+	// wall-clock time: with Options.Location, Start is that wall-clock time
+	// in the location and LocalOffset its offset; without, Start is the
+	// wall-clock time read as UTC (off by the athlete's UTC offset) and
+	// LocalOffset is zero.
 	LocalWallClock bool
 	// SourceFile is the activity file a summary row names (Strava's
 	// "Filename" column, e.g. "activities/1234.fit.gz"), used to join the

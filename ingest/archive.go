@@ -247,8 +247,8 @@ func (j *stravaJoin) join(a *Activity) *Activity {
 				continue
 			}
 			d := r.a.Start.Sub(a.Start)
-			if r.a.LocalWallClock { // compare wall clocks: the row has no zone
-				d = r.a.Start.Sub(a.Start.Add(a.LocalOffset))
+			if r.a.LocalWallClock { // compare wall clocks: the row had no zone
+				d = r.a.Start.Add(r.a.LocalOffset).Sub(a.Start.Add(a.LocalOffset))
 			}
 			if d < 0 {
 				d = -d

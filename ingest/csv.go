@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -281,4 +282,17 @@ func sportFromName(s string) Sport {
 		return SportHiking
 	}
 	return SportOther
+}
+
+// setWallClockStart sets a's start from a local time written without a
+// zone (see Activity.LocalWallClock).
+func setWallClockStart(a *Activity, wall time.Time, opt Options) {
+	a.LocalWallClock, a.HasLocalOffset = true, true
+	if opt.Location == nil {
+		a.Start, a.LocalOffset = wall, 0
+		return
+	}
+	t := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), wall.Nanosecond(), opt.Location)
+	_, off := t.Zone()
+	a.Start, a.LocalOffset = t.UTC(), time.Duration(off)*time.Second
 }

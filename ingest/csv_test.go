@@ -99,7 +99,8 @@ func TestCSVDialects(t *testing.T) {
 				a := acts[0]
 				wantEq(t, "start", a.Start, time.Date(2026, 3, 4, 6, 30, 0, 0, time.UTC))
 				wantEq(t, "wall clock", a.LocalWallClock, true)
-				wantEq(t, "has offset", a.HasLocalOffset, false)
+				wantEq(t, "has offset", a.HasLocalOffset, true)
+				wantEq(t, "local start is the written time", a.LocalStart(time.UTC).Format("2006-01-02 15:04"), "2026-03-04 06:30")
 				wantNum(t, "distance", a.Summary.DistanceM, 10500)
 				wantNum(t, "moving", a.Summary.DurationS, 54*60+30)
 				wantNum(t, "elapsed", a.Summary.ElapsedS, 56*60)
@@ -371,4 +372,23 @@ func TestSportFromName(t *testing.T) {
 	for in, want := range tests {
 		wantEq(t, in, sportFromName(in), want)
 	}
+}
+
+func TestWallClockLocation(t *testing.T) {
+	zurich, err := time.LoadLocation("Europe/Zurich")
+	if err != nil {
+		t.Skipf("no tz database: %v", err)
+	}
+	var a *Activity
+	err = decodeCSV(strings.NewReader(garminUS), "x.csv", Options{Location: zurich}, func(x *Activity) {
+		if a == nil {
+			a = x
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEq(t, "instant", a.Start, time.Date(2026, 3, 4, 5, 30, 0, 0, time.UTC))
+	wantEq(t, "offset", a.LocalOffset, time.Hour)
+	wantEq(t, "local", a.LocalStart(nil).Format("15:04"), "06:30")
 }

@@ -137,7 +137,6 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 			mode = kind
 			if kind == "abs" && !zoned && !notedZone {
 				notedZone = true
-				a.LocalWallClock = true
 				a.Notes = append(a.Notes, fmt.Sprintf("time column %q has no zone: read as local wall-clock time", t.raw[timeCol]))
 			}
 			if kind == "fit" {
@@ -181,6 +180,9 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 	}
 	if haveStart {
 		a.Start = start.UTC()
+		if notedZone {
+			setWallClockStart(a, start, opt)
+		}
 	}
 	inferSampleUnits(a, cols, t.column("fractional cadence") >= 0)
 	a.Sport = inferSport(a)

@@ -180,8 +180,7 @@ func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
 		a.Sport = sportFromName(a.RawSport)
 		a.Title = field(rec, c.title)
 		if ts, ok := parseLayouts(field(rec, c.date), garminDateLayouts); ok {
-			a.Start = ts
-			a.LocalWallClock = true
+			setWallClockStart(a, ts, opt)
 		} else {
 			a.Notes = append(a.Notes, "line "+itoa(line)+": Date unreadable")
 		}

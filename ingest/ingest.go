@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error classes. Problems wrap one of these where it applies, so callers can
@@ -64,6 +65,11 @@ type Options struct {
 	// SummaryOnly lets decoders skip per-sample data they would otherwise
 	// keep (inspect needs samples; a summary-only consumer does not).
 	SummaryOnly bool
+	// Location is the athlete's timezone, for files that write local time
+	// without a zone (Garmin Connect's Activities.csv, some sample CSVs).
+	// Nil keeps the written wall-clock time as the local time with offset
+	// zero (see Activity.LocalWallClock).
+	Location *time.Location
 }
 
 func (o Options) limits() Limits {
