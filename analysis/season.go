@@ -137,10 +137,22 @@ func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 		}
 		dropped++
 		if richness(r) > richness(out[dup]) {
-			out[dup] = r
+			r, out[dup] = out[dup], r
 		}
+		keepLabels(&out[dup], r)
 	}
 	return out, dropped
+}
+
+// keepLabels gives the kept copy of a run what only the dropped copy knew:
+// a Strava summary row names the shoes and the title that its FIT file lacks.
+func keepLabels(kept *Run, dropped Run) {
+	if kept.Gear == "" {
+		kept.Gear = dropped.Gear
+	}
+	if kept.Title == "" {
+		kept.Title = dropped.Title
+	}
 }
 
 // hrRange is the athlete's max and resting heart rate for TRIMP.

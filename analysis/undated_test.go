@@ -19,3 +19,22 @@ func TestNewSeasonIgnoresUndatedRuns(t *testing.T) {
 		t.Fatalf("got %d weeks and %d runs, want 1 and 1", len(s.Weeks), len(s.Runs))
 	}
 }
+
+// The same run from a Strava summary row and from its FIT file counts once,
+// keeping the samples of the file and the shoes of the row.
+func TestDuplicateKeepsGearFromSummary(t *testing.T) {
+	day := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
+	fromFIT := Run{Start: day, LocalDate: day, IsRun: true, DistanceKm: 10, DurationS: 3000, CadenceSPM: 170}
+	fromCSV := Run{Start: day.Add(20 * time.Second), LocalDate: day, IsRun: true, DistanceKm: 10.05, DurationS: 3000,
+		FromSummary: true, Gear: "Old Clifton 8", Title: "Easy"}
+	for _, order := range [][]Run{{fromFIT, fromCSV}, {fromCSV, fromFIT}} {
+		s := NewSeason("x", order, Params{})
+		if len(s.Runs) != 1 || s.Duplicates != 1 {
+			t.Fatalf("got %d runs, %d duplicates; want 1 and 1", len(s.Runs), s.Duplicates)
+		}
+		r := s.Runs[0]
+		if r.FromSummary || r.Gear != "Old Clifton 8" || r.Title != "Easy" {
+			t.Errorf("kept %+v; want the FIT copy with the CSV's gear and title", r)
+		}
+	}
+}

@@ -194,6 +194,7 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	if loc == nil {
 		loc = time.UTC
 	}
+	opt.Location = loc // files that write local time without a zone
 	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
 		if !a.HasStart() {
 			res.problems = append(res.problems, ingest.Problem{Path: a.Source,
