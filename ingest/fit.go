@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -48,9 +49,36 @@ const semicircleDeg = 180.0 / (1 << 31)
 const maxLocalOffset = 15 * time.Hour
 
 // decodeFIT reads every FIT sequence of a (possibly chained) FIT stream and
-// emits one Activity per session. Records are streamed through a message
-// listener; nothing but the activity being built is held in memory.
+// emits one Activity per session. A file of up to fastFITMaxBytes is read
+// whole and, when it is an ordinary one, decoded by the fast path of
+// fit_fast.go; anything else streams through decodeFITStream, where records
+// pass through a message listener and nothing but the activity being built
+// is held in memory.
 func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
+	lim := opt.limits()
+	data, complete, release, rerr := readWhole(r, fastFITMaxBytes)
+	defer release()
+	if complete {
+		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}}
+		if decodeFITFast(data, seq) {
+			for _, a := range seq.activities(name, opt) {
+				emit(a)
+			}
+			return nil
+		}
+	}
+	// The ordinary path reads the same bytes again, then the rest of r (or
+	// the error that stopped the reading).
+	rest := r
+	if rerr != nil {
+		rest = errReader{rerr}
+	}
+	return decodeFITStream(io.MultiReader(bytes.NewReader(data), rest), name, opt, emit)
+}
+
+// decodeFITStream is the ordinary path: muktihari/fit's decoder with
+// fitSequence as its message listener, one FIT sequence after another.
+func decodeFITStream(r io.Reader, name string, opt Options, emit emitFunc) error {
 	lim := opt.limits()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -101,6 +129,11 @@ func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	}
 	return nil
 }
+
+// errReader returns its error on every read.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // fitError classifies a decoder error into one lower-case line wrapping an
 // ingest error class. seqs is the number of complete FIT sequences before

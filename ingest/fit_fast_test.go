@@ -1,0 +1,84 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/internal/synth"
+)
+
+// decodeBoth decodes data through decodeFIT (fast path when it applies)
+// and through the ordinary path alone, and describes each result.
+func decodeBoth(data []byte) (fast, slow string, tookFast bool) {
+	describe := func(decode func(emit emitFunc) error) string {
+		var b strings.Builder
+		err := decode(func(a *Activity) { fmt.Fprintf(&b, "%+v\n", *a) })
+		fmt.Fprintf(&b, "error: %v", err)
+		return b.String()
+	}
+	fast = describe(func(emit emitFunc) error { return decodeFIT(bytes.NewReader(data), "x.fit", Options{}, emit) })
+	slow = describe(func(emit emitFunc) error { return decodeFITStream(bytes.NewReader(data), "x.fit", Options{}, emit) })
+	seq := &fitSequence{maxRecords: DefaultLimits.MaxRecords, cancel: func() {}}
+	return fast, slow, decodeFITFast(data, seq)
+}
+
+// TestFITFastPathSameResult decodes real and synthetic files both ways:
+// the fast path must give exactly the activities (or error) of the
+// ordinary path, sample for sample.
+func TestFITFastPathSameResult(t *testing.T) {
+	var files []string
+	local, _ := filepath.Glob(filepath.Join("testdata", "fit", "*.fit"))
+	files = append(files, local...)
+	if !testing.Short() {
+		for _, mod := range []string{"github.com/muktihari/fit@v0.26.1", "github.com/tormoder/fit@v0.15.0"} {
+			if dir := moduleTestdata(t, mod); dir != "" {
+				filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+					if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".fit") {
+						files = append(files, path)
+					}
+					return nil
+				})
+			}
+		}
+	}
+	fastCount := 0
+	check := func(name string, data []byte) {
+		fast, slow, took := decodeBoth(data)
+		if took {
+			fastCount++
+		}
+		if fast != slow {
+			t.Errorf("%s (fast path %v): results differ\nfast: %.600s\nslow: %.600s", name, took, fast, slow)
+		}
+	}
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(path, data)
+		if len(data) > 40 { // cut files take the ordinary path and keep its errors
+			check(path+" (truncated)", data[:len(data)*2/3])
+		}
+	}
+	run := synth.RunSpec{Start: time.Date(2026, 3, 3, 7, 0, 0, 0, time.FixedZone("", 3600)), DistanceKm: 3,
+		PaceMinPerKm: 5.5, CadenceSPM: 172, BalanceLeftPct: 50.5, Dynamics: true, Seed: 7}
+	for _, r := range []synth.RunSpec{run, func() synth.RunSpec { r := run; r.TrackLaps = 5; return r }(),
+		func() synth.RunSpec { r := run; r.Sport = synth.SportCycling; r.Dynamics = false; return r }(),
+		func() synth.RunSpec { r := run; r.Interval = 5 * time.Second; return r }()} {
+		data, err := synth.EncodeRun(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(fmt.Sprintf("synth %s laps=%d", r.Sport, r.TrackLaps), data)
+	}
+	if fastCount < 4 {
+		t.Errorf("fast path taken for %d files, want at least the synthetic ones", fastCount)
+	}
+	t.Logf("%d files (and cut copies), fast path taken %d times", len(files)+4, fastCount)
+}
