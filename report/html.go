@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -46,18 +47,25 @@ type htmlTeamRow struct {
 type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
-	Findings                   []htmlFinding
-	Charts                     []chart
+	Verdict                    string // "3 risk patterns need attention (...)"; "" without findings
+	Groups                     []htmlGroup
+	Charts                     []chart // the charts no group shows
 	WeekRows                   [][]string
 	InputsFailed               []FailedInput
 }
 
-type htmlFinding struct {
-	Severity, Date, Rule, Summary string
-	Metric, Value, Threshold      string
-	Activity                      string
+// htmlGroup is one rule's block, with the charts of its findings.
+type htmlGroup struct {
+	Severity, Name, Rule, Verdict string
+	Findings                      []htmlFinding
 	Chain                         []htmlLink
 	Explanation, Advice           string
+	Charts                        []chart
+}
+
+type htmlFinding struct {
+	Severity, Date, Summary, Evidence string
+	Activity                          string
 }
 
 type htmlLink struct{ Label, Text string }
@@ -102,18 +110,40 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped,
-		Charts: athleteCharts(a), WeekRows: weekCells(a), InputsFailed: a.InputsFailed,
+		WeekRows: weekCells(a), InputsFailed: a.InputsFailed,
 	}
-	for _, f := range findingsBySeverity(a.Findings) {
-		hf := htmlFinding{
-			Severity: f.Severity.String(), Date: f.Date, Rule: f.Rule, Summary: f.Summary,
-			Metric: f.Metric, Value: fmtNum(f.Value, 2), Threshold: fmtNum(f.Threshold, 2),
-			Activity: f.Activity, Explanation: f.Explanation, Advice: f.Advice,
+	charts := athleteCharts(a)
+	used := make([]bool, len(charts))
+	groups := groupByRule(a.Findings)
+	if len(groups) > 0 {
+		ha.Verdict = verdictHead(groups, a.Counts())
+	}
+	for _, g := range groups {
+		hg := htmlGroup{
+			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule, Verdict: verdictText(g, a, nil),
+			Explanation: g.Explanation, Advice: g.Advice,
 		}
-		for _, l := range f.Mechanism {
-			hf.Chain = append(hf.Chain, htmlLink{Label: linkLabel(l), Text: linkText(l)})
+		for _, f := range g.Findings {
+			hg.Findings = append(hg.Findings, htmlFinding{
+				Severity: f.Severity.String(), Date: f.Date, Summary: f.Summary,
+				Evidence: evidenceText(f), Activity: f.Activity,
+			})
 		}
-		ha.Findings = append(ha.Findings, hf)
+		for _, l := range g.Chain {
+			hg.Chain = append(hg.Chain, htmlLink{Label: linkLabel(l), Text: linkText(l)})
+		}
+		for i, c := range charts {
+			if !used[i] && slices.Contains(c.Rules, g.Rule) {
+				used[i] = true
+				hg.Charts = append(hg.Charts, c)
+			}
+		}
+		ha.Groups = append(ha.Groups, hg)
+	}
+	for i, c := range charts {
+		if !used[i] {
+			ha.Charts = append(ha.Charts, c)
+		}
 	}
 	return ha
 }

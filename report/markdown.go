@@ -73,10 +73,15 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	if len(a.Findings) == 0 {
 		p("No risk pattern found in %d weeks of running.", weeksOf(a))
 	} else {
-		p("### Findings: %s", countsText(a.Counts()))
-		for _, f := range findingsBySeverity(a.Findings) {
+		groups := groupByRule(a.Findings)
+		p("### In short: %s", verdictHead(groups, a.Counts()))
+		p("")
+		for _, g := range groups {
+			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)))
+		}
+		for _, g := range groups {
 			p("")
-			mdFinding(p, f)
+			mdGroup(p, g)
 		}
 	}
 	p("")
@@ -96,25 +101,35 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	}
 }
 
-func mdFinding(p func(string, ...any), f rules.Finding) {
-	p("#### %s %s · %s · `%s`", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), f.Date, md(f.Rule))
+// mdGroup writes one rule's block: a line per finding, then why it
+// matters and what to do, once.
+func mdGroup(p func(string, ...any), g ruleGroup) {
+	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule), strings.ToUpper(g.Highest.String()))
 	p("")
-	p("%s", md(f.Summary))
-	p("")
-	if f.Metric != "" {
-		p("- Measured: %s %s (threshold %s)", md(f.Metric), fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))
+	for _, f := range g.Findings {
+		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), f.Date, md(f.Summary))
+		if e := evidenceText(f); e != "" {
+			line += " · " + md(e)
+		}
+		if f.Activity != "" {
+			line += " · run " + md(f.Activity)
+		}
+		p("%s", line)
 	}
-	if f.Activity != "" {
-		p("- Run: %s", md(f.Activity))
+	if len(g.Chain) > 0 || g.Explanation != "" {
+		p("")
+		why := "**Why it matters:**"
+		if len(g.Chain) > 0 {
+			why += " " + chainLabels(g.Chain) + "."
+		}
+		if g.Explanation != "" {
+			why += " " + md(g.Explanation)
+		}
+		p("%s", why)
 	}
-	if len(f.Mechanism) > 0 {
-		p("- Why it matters: %s", chainLabels(f.Mechanism))
-	}
-	if f.Explanation != "" {
-		p("- %s", md(f.Explanation))
-	}
-	if f.Advice != "" {
-		p("- **What to do:** %s", md(f.Advice))
+	if g.Advice != "" {
+		p("")
+		p("**What to do:** %s", md(g.Advice))
 	}
 }
 

@@ -164,14 +164,6 @@ func byRisk(as []*Athlete) []*Athlete {
 	return out
 }
 
-// findingsBySeverity returns the findings highest severity first, keeping
-// the report's order (date, then rule) within a severity.
-func findingsBySeverity(fs []rules.Finding) []rules.Finding {
-	out := append([]rules.Finding(nil), fs...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Severity > out[j].Severity })
-	return out
-}
-
 // day formats t as YYYY-MM-DD, "" for the zero time.
 func day(t time.Time) string {
 	if t.IsZero() {

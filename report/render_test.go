@@ -233,7 +233,11 @@ func TestText(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
 		"No risk pattern found in 5 weeks",
-		"[HIGH] 2026-03-30 load-spike",
+		"In short: 4 risk patterns need attention (4 findings: 1 high, 2 medium, 1 low)",
+		"[HIGH] Training load spike: week of 30 Mar, ACWR 1.49",
+		"[HIGH] Training load spike (load-spike), 1 finding",
+		"[HIGH] 2026-03-30 Acute load 49% above the 4-week average (42.0 km vs 28.3 km) · ACWR 1.49 (limit 1.30)",
+		"[MEDIUM] 2026-04-21 Cadence fell 5.7% from the first to the last third (174 → 164 spm) · -5.7 % (limit -5 %) · run alice/2026-04-21-long.fit",
 		"training load spike → gluteus medius fatigue → TFL compensation → IT band tension → pelvic tilt → lower back overload",
 		"screening aid, not a diagnosis",
 		"Unreadable inputs: 1",
@@ -254,10 +258,21 @@ func TestText(t *testing.T) {
 	if a, b := strings.Index(out, "  alice"), strings.Index(out, "  bob"); a < 0 || b < 0 || a > b {
 		t.Errorf("team overview not sorted by risk")
 	}
-	// Findings grouped by severity: high, then medium, then low.
-	h, m, l := strings.Index(out, "[HIGH]"), strings.Index(out, "[MEDIUM]"), strings.Index(out, "[LOW]")
-	if !(h < m && m < l) {
-		t.Errorf("findings not grouped by severity: high %d medium %d low %d", h, m, l)
+	// One block per rule, highest severity first, then first date.
+	last := -1
+	for _, head := range []string{
+		"[HIGH] Training load spike (load-spike)", "[MEDIUM] Weekly distance jump (weekly-jump)",
+		"[MEDIUM] Cadence fading late in long runs (cadence-fade)", "[LOW] Ground contact balance off 50/50 (gct-imbalance)",
+	} {
+		i := strings.Index(out, head)
+		if i <= last {
+			t.Errorf("block %q missing or out of order", head)
+		}
+		last = i
+	}
+	// The old evidence line (metric name, two decimals) is gone.
+	if strings.Contains(out, "threshold 1.30") || strings.Contains(out, "acwr 1.49") {
+		t.Errorf("text still prints the raw metric and threshold")
 	}
 	colour := string(render(t, "text", Options{Color: true}))
 	if !strings.Contains(colour, ansiRed+"[HIGH]") {

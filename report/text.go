@@ -62,9 +62,10 @@ func (t *textWriter) para(lead, indent, text string) {
 }
 
 // wrap breaks text into lines at spaces: the first of at most first runes,
-// the others of at most rest; a longer word gets a line of its own.
+// the others of at most rest; a longer word gets a line of its own. A
+// no-break space (see glue) does not break; it is printed as a space.
 func wrap(text string, first, rest int) []string {
-	words := strings.Fields(text)
+	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	var lines []string
 	cur := ""
 	for _, w := range words {
@@ -85,8 +86,18 @@ func wrap(text string, first, rest int) []string {
 	if cur != "" || len(lines) == 0 {
 		lines = append(lines, cur)
 	}
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, nbsp, " ")
+	}
 	return lines
 }
+
+// nbsp keeps words together when wrapping.
+const nbsp = "\u00a0"
+
+// glue joins the words of s with no-break spaces, so that a number stays
+// on the line of its unit and limit when the text report wraps.
+func glue(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
 // plain makes user-supplied text safe for a terminal: control characters
 // (ANSI escapes among them) become spaces.
@@ -203,33 +214,78 @@ func (t *textWriter) athlete(a *Athlete) {
 	if len(a.Findings) == 0 {
 		t.para("", "", fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a)))
 	} else {
-		t.line("%s", t.paint(ansiBold, "Findings: "+countsText(a.Counts())))
-		for _, f := range findingsBySeverity(a.Findings) {
+		groups := groupByRule(a.Findings)
+		t.verdict(a, groups)
+		for _, g := range groups {
 			t.line("")
-			t.finding(f)
+			t.group(g)
 		}
 	}
 	t.line("")
 	t.weekTable(a)
 }
 
-func (t *textWriter) finding(f rules.Finding) {
-	t.line("%s %s  %s", t.paint(sevCode(f.Severity), sevTag(f.Severity)), f.Date, t.paint(ansiBold, f.Rule))
-	t.para("  ", "  ", plain(f.Summary))
-	if f.Metric != "" {
-		t.para("  ", "  ", t.paint(ansiDim, fmt.Sprintf("%s %s, threshold %s", f.Metric, fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))))
+// verdict writes the athlete's findings in a few lines: one per rule,
+// in the order of the blocks below it.
+func (t *textWriter) verdict(a *Athlete, groups []ruleGroup) {
+	t.line("%s", t.paint(ansiBold, "In short: "+verdictHead(groups, a.Counts())))
+	for _, g := range groups {
+		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
+		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
+		t.paraLead(lead, strings.Repeat(" ", 11), plain(verdictText(g, a, glue)))
+	}
+}
+
+// group writes one rule's block: its findings as compact lines, then why
+// it matters and what to do, once.
+func (t *textWriter) group(g ruleGroup) {
+	noun := "findings"
+	if len(g.Findings) == 1 {
+		noun = "finding"
+	}
+	t.line("%s %s", t.paint(sevCode(g.Highest), sevTag(g.Highest)),
+		t.paint(ansiBold, fmt.Sprintf("%s (%s), %d %s", plain(g.Name), plain(g.Rule), len(g.Findings), noun)))
+	for _, f := range g.Findings {
+		lead := fmt.Sprintf("  %-8s %s  ", sevTag(f.Severity), f.Date)
+		width := utf8.RuneCountInString(lead)
+		lead = strings.Replace(lead, sevTag(f.Severity), t.paint(sevCode(f.Severity), sevTag(f.Severity)), 1)
+		t.paraLead(lead, strings.Repeat(" ", width), occurrenceText(f))
+	}
+	if len(g.Chain) > 0 {
+		t.para("  Why it matters: ", "    ", chainLabels(g.Chain))
+	}
+	if g.Explanation != "" {
+		t.para("    ", "    ", plain(g.Explanation))
+	}
+	if g.Advice != "" {
+		t.para("  What to do: ", "    ", plain(g.Advice))
+	}
+}
+
+// occurrenceText is one finding in a line: its summary, the evidence with
+// units, and the run when there is one.
+func occurrenceText(f rules.Finding) string {
+	parts := []string{plain(f.Summary)}
+	if e := evidenceText(f); e != "" {
+		parts = append(parts, glue(e))
 	}
 	if f.Activity != "" {
-		t.para("  Run: ", "       ", plain(f.Activity))
+		parts = append(parts, glue("run "+plain(f.Activity)))
 	}
-	if len(f.Mechanism) > 0 {
-		t.para("  Why it matters: ", "    ", chainLabels(f.Mechanism))
-	}
-	if f.Explanation != "" {
-		t.para("    ", "    ", plain(f.Explanation))
-	}
-	if f.Advice != "" {
-		t.para("  What to do: ", "    ", plain(f.Advice))
+	// The separator stays at the end of a line, never starts one.
+	return strings.Join(parts, nbsp+"· ")
+}
+
+// paraLead is para for a lead that may hold ANSI escapes: the text wraps
+// at the width of indent on every line.
+func (t *textWriter) paraLead(lead, indent, text string) {
+	w := textWidth - utf8.RuneCountInString(indent)
+	for i, l := range wrap(text, w, w) {
+		prefix := indent
+		if i == 0 {
+			prefix = lead
+		}
+		t.line("%s%s", prefix, l)
 	}
 }
 

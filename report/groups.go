@@ -1,0 +1,320 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// The human reports (text, Markdown, HTML) open each athlete with a verdict,
+// one line per rule that fired, then show one block per rule: its findings
+// as compact lines, and the rule's "why it matters" and "what to do" once.
+
+// ruleGroup is one rule's findings for one athlete.
+type ruleGroup struct {
+	Rule        string
+	Name        string         // the rule in plain words, capitalised
+	Highest     rules.Severity // highest severity among Findings
+	Findings    []rules.Finding
+	Chain       []rules.Link // the union of the findings' mechanism paths
+	Explanation string
+	Advice      string
+}
+
+// groupByRule gathers findings by rule: compound-risk first (it says that
+// patterns pile up), then by highest severity, first date and catalogue
+// order. Within a group, findings are in date order, then highest severity
+// first.
+func groupByRule(fs []rules.Finding) []ruleGroup {
+	index := map[string]int{}
+	var gs []ruleGroup
+	for _, f := range fs {
+		i, ok := index[f.Rule]
+		if !ok {
+			i = len(gs)
+			index[f.Rule] = i
+			gs = append(gs, ruleGroup{Rule: f.Rule, Name: ruleName(f.Rule)})
+		}
+		g := &gs[i]
+		g.Findings = append(g.Findings, f)
+		if f.Severity > g.Highest {
+			g.Highest = f.Severity
+		}
+		if g.Explanation == "" {
+			g.Explanation = f.Explanation
+		}
+		if g.Advice == "" {
+			g.Advice = f.Advice
+		}
+	}
+	order := map[string]int{}
+	for i, id := range catalogueIDs(fs) {
+		order[id] = i
+	}
+	for i := range gs {
+		g := &gs[i]
+		sort.SliceStable(g.Findings, func(a, b int) bool {
+			fa, fb := g.Findings[a], g.Findings[b]
+			if fa.Date != fb.Date {
+				return fa.Date < fb.Date
+			}
+			return fa.Severity > fb.Severity
+		})
+		g.Chain = unionChain(g.Rule, g.Findings)
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		a, b := gs[i], gs[j]
+		if ca, cb := a.Rule == compoundRisk, b.Rule == compoundRisk; ca != cb {
+			return ca
+		}
+		if a.Highest != b.Highest {
+			return a.Highest > b.Highest
+		}
+		if da, db := a.Findings[0].Date, b.Findings[0].Date; da != db {
+			return da < db
+		}
+		return order[a.Rule] < order[b.Rule]
+	})
+	return gs
+}
+
+// compoundRisk is the id of the rule that says several patterns pile up.
+const compoundRisk = "compound-risk"
+
+// unionChain joins the mechanism paths of a rule's findings: the links in
+// the order of the rule's own path, then links the catalogue does not list
+// for it in the order first seen.
+func unionChain(id string, fs []rules.Finding) []rules.Link {
+	seen := map[rules.Link]bool{}
+	for _, f := range fs {
+		for _, l := range f.Mechanism {
+			seen[l] = true
+		}
+	}
+	var out []rules.Link
+	if r := rules.ByID(id); r != nil {
+		for _, l := range r.Mechanism {
+			if seen[l] {
+				out = append(out, l)
+				delete(seen, l)
+			}
+		}
+	}
+	for _, f := range fs {
+		for _, l := range f.Mechanism {
+			if seen[l] {
+				out = append(out, l)
+				delete(seen, l)
+			}
+		}
+	}
+	return out
+}
+
+// ruleName gives a rule in plain words, capitalised; the id for a rule the
+// report does not know.
+func ruleName(id string) string {
+	if s, ok := ruleNames[id]; ok {
+		return s
+	}
+	return id
+}
+
+// ruleNames are the rules in the runner's words.
+var ruleNames = map[string]string{
+	"load-spike":      "Training load spike",
+	"weekly-jump":     "Weekly distance jump",
+	"monotony":        "Same load day after day",
+	"cadence-drop":    "Cadence down from your baseline",
+	"low-cadence":     "Low cadence on easy runs",
+	"cadence-fade":    "Cadence fading late in long runs",
+	"gct-imbalance":   "Ground contact balance off 50/50",
+	"asymmetry-drift": "Balance worsening within runs",
+	"downhill-load":   "Downhill load",
+	"track-direction": "Track laps run one way",
+	"shoe-mileage":    "Worn-out shoes",
+	compoundRisk:      "Several risk patterns in the same week",
+}
+
+// verdictHead is "3 risk patterns need attention (5 findings: 2 high, 2
+// medium, 1 low)".
+func verdictHead(gs []ruleGroup, c Counts) string {
+	noun, verb := "risk patterns", "need"
+	if len(gs) == 1 {
+		noun, verb = "risk pattern", "needs"
+	}
+	findings := "findings"
+	if c.Total() == 1 {
+		findings = "finding"
+	}
+	return fmt.Sprintf("%d %s %s attention (%d %s: %d high, %d medium, %d low)",
+		len(gs), noun, verb, c.Total(), findings, c.High, c.Medium, c.Low)
+}
+
+// verdictText is a group in one line of plain words: when it happened and
+// its strongest number, e.g. "Ground contact balance off 50/50: 5 weeks
+// from 4 May to 1 Jun, at worst 2.6 pp". keep, when set, rewrites the
+// number so that it stays on one line.
+func verdictText(g ruleGroup, a *Athlete, keep func(string) string) string {
+	withYear := a.From.Year() != a.To.Year()
+	first, last := g.Findings[0], g.Findings[len(g.Findings)-1]
+	n := len(g.Findings)
+	runs := 0
+	for _, f := range g.Findings {
+		if f.Activity != "" {
+			runs++
+		}
+	}
+	var when string
+	switch {
+	case n == 1 && runs == 1:
+		when = "run on " + shortDate(first.Date, withYear)
+	case n == 1:
+		when = "week of " + shortDate(first.Date, withYear)
+	default:
+		unit := "times"
+		if runs == n {
+			unit = "runs"
+		} else if runs == 0 {
+			unit = "weeks"
+		}
+		when = fmt.Sprintf("%d %s from %s to %s", n, unit, shortDate(first.Date, withYear), shortDate(last.Date, withYear))
+	}
+	worst := strongest(g.Findings)
+	if worst.Metric == "" {
+		return g.Name + ": " + when
+	}
+	v := valueText(worst)
+	if n > 1 {
+		v = "at worst " + v
+	}
+	if keep != nil {
+		v = keep(v)
+	}
+	return g.Name + ": " + when + ", " + v
+}
+
+// strongest is the finding of highest severity that passes its threshold
+// by the widest margin; the earliest on a tie.
+func strongest(fs []rules.Finding) rules.Finding {
+	best := fs[0]
+	margin := func(f rules.Finding) float64 {
+		m := math.Abs(f.Value - f.Threshold)
+		if math.IsNaN(m) {
+			return -1
+		}
+		return m
+	}
+	for _, f := range fs[1:] {
+		if f.Severity > best.Severity || (f.Severity == best.Severity && margin(f) > margin(best)) {
+			best = f
+		}
+	}
+	return best
+}
+
+// shortDate turns YYYY-MM-DD into "4 May" (or "4 May 2026"); other text is
+// returned as it is.
+func shortDate(d string, withYear bool) string {
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	if withYear {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan")
+}
+
+// unitStyle says how to print a finding's value and threshold.
+type unitStyle struct {
+	prefix    string // before the value: "ACWR "
+	suffix    string // after the value: " %", " pp"
+	limitUnit bool   // repeat prefix and suffix on the limit
+	prec      int    // decimals
+	signed    bool   // always print the sign
+	trim      bool   // drop trailing zeros, and decimals from values ≥ 10
+}
+
+// styleOf picks the style of a finding's numbers from its rule's Unit;
+// rules without one print the metric's name and two decimals.
+func styleOf(f rules.Finding) unitStyle {
+	unit := ""
+	if r := rules.ByID(f.Rule); r != nil {
+		unit = r.Unit
+	}
+	word, _, _ := strings.Cut(strings.ReplaceAll(unit, ",", " "), " ")
+	switch word {
+	case "%":
+		return unitStyle{suffix: " %", limitUnit: true, prec: 1, signed: true, trim: true}
+	case "pp":
+		return unitStyle{suffix: " pp", limitUnit: true, prec: 1}
+	case "spm", "km", "m":
+		return unitStyle{suffix: " " + word, limitUnit: true}
+	case "ACWR", "monotony":
+		return unitStyle{prefix: word + " ", prec: 2}
+	case "risk":
+		return unitStyle{suffix: " families"}
+	}
+	return unitStyle{prefix: f.Metric + " ", prec: 2}
+}
+
+// number formats v in style s with prec decimals.
+func (s unitStyle) number(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return dash
+	}
+	if s.trim && math.Abs(v) >= 10 {
+		prec = 0
+	}
+	out := strconv.FormatFloat(round(v, prec), 'f', prec, 64)
+	if s.trim && strings.Contains(out, ".") {
+		out = strings.TrimRight(strings.TrimRight(out, "0"), ".")
+	}
+	if s.signed && round(v, prec) > 0 {
+		out = "+" + out
+	}
+	return out
+}
+
+// numbers gives value and threshold as printed, with one or two more
+// decimals when rounding would make a value that passed its limit look
+// equal to it.
+func (s unitStyle) numbers(v, limit float64) (string, string) {
+	prec := s.prec
+	for {
+		a, b := s.number(v, prec), s.number(limit, prec)
+		if a != b || v == limit || prec >= s.prec+2 {
+			return a, b
+		}
+		prec++
+		s.trim = false
+	}
+}
+
+// valueText is a finding's value with its unit: "+79 %", "ACWR 1.80".
+func valueText(f rules.Finding) string {
+	s := styleOf(f)
+	v, _ := s.numbers(f.Value, f.Threshold)
+	return s.prefix + v + s.suffix
+}
+
+// evidenceText is a finding's value and limit with their unit, rounded for
+// the unit: "+79 % (limit +30 %)", "ACWR 1.80 (limit 1.50)", "3 families
+// (limit 2)"; "" when the finding has no metric.
+func evidenceText(f rules.Finding) string {
+	if f.Metric == "" {
+		return ""
+	}
+	s := styleOf(f)
+	v, l := s.numbers(f.Value, f.Threshold)
+	if s.limitUnit {
+		l = s.prefix + l + s.suffix
+	}
+	return s.prefix + v + s.suffix + " (limit " + l + ")"
+}

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// gctAdvice is the fixture's advice of its gct-imbalance finding.
+const gctAdvice = "Strengthen gluteus medius on both sides (side-lying hip abduction, clamshells, single-leg bridges)."
+
+// repeatedFixture is the fixture with gct-imbalance firing in four weeks
+// and a medium compound-risk finding, as a season where patterns persist.
+func repeatedFixture() *Report {
+	r := fixture()
+	alice := r.Athletes[1]
+	var gct rules.Finding
+	for _, f := range alice.Findings {
+		if f.Rule == "gct-imbalance" {
+			gct = f
+		}
+	}
+	for i, d := range []string{"2026-03-30", "2026-04-06", "2026-04-20"} {
+		f := gct
+		f.Date = d
+		f.Value = 1.6 + float64(i)*0.6
+		f.Threshold, f.Severity = 1.5, rules.Medium
+		if f.Value > 2.2 {
+			f.Threshold, f.Severity = 2.2, rules.High
+		}
+		alice.Findings = append(alice.Findings, f)
+	}
+	alice.Findings = append(alice.Findings, rules.Finding{
+		Rule: "compound-risk", Severity: rules.Medium, Date: "2026-03-30", Metric: "risk_families",
+		Value: 2, Threshold: 2, Summary: "2 risk families at medium or higher in the same week",
+		Mechanism:   []rules.Link{rules.TrainingLoad, rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
+		Explanation: "Patterns feed one another.", Advice: "Ease off.",
+	})
+	return r
+}
+
+func renderReport(t *testing.T, r *Report, format string) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, format, r, Options{}); err != nil {
+		t.Fatalf("Render(%s): %v", format, err)
+	}
+	return b.String()
+}
+
+// TestGroupedOncePerRule checks that a rule firing in four weeks gets one
+// block: four finding lines, but its why and what-to-do texts once.
+func TestGroupedOncePerRule(t *testing.T) {
+	for _, format := range []string{"text", "markdown", "html"} {
+		t.Run(format, func(t *testing.T) {
+			out := renderReport(t, repeatedFixture(), format)
+			flat := strings.Join(strings.Fields(out), " ")
+			if format == "html" {
+				flat = html.UnescapeString(flat)
+			}
+			if n := strings.Count(flat, gctAdvice); n != 1 {
+				t.Errorf("gct-imbalance advice appears %d times, want 1", n)
+			}
+			if n := strings.Count(flat, "Staying longer on the left foot"); n != 1 {
+				t.Errorf("gct-imbalance explanation appears %d times, want 1", n)
+			}
+			for _, d := range []string{"2026-03-30", "2026-04-06", "2026-04-13", "2026-04-20"} {
+				if !strings.Contains(flat, d) {
+					t.Errorf("finding of %s missing", d)
+				}
+			}
+			// compound-risk leads, though load-spike is the higher.
+			c, l := strings.Index(flat, "Several risk patterns in the same week"), strings.Index(flat, "Training load spike")
+			if c < 0 || l < 0 || c > l {
+				t.Errorf("compound-risk does not come first: at %d, load-spike at %d", c, l)
+			}
+		})
+	}
+}
+
+// TestVerdict checks the opening lines: one per rule that fired, in block
+// order, with the date range and the strongest number.
+func TestVerdict(t *testing.T) {
+	out := renderReport(t, repeatedFixture(), "text")
+	flat := strings.Join(strings.Fields(out), " ")
+	start := strings.Index(flat, "In short: 5 risk patterns need attention (8 findings: 2 high, 5 medium, 1 low)")
+	end := strings.Index(flat, "[MEDIUM] Several risk patterns in the same week (compound-risk), 1 finding")
+	if start < 0 || end < start {
+		t.Fatalf("no verdict before the first block:\n%s", out)
+	}
+	verdict := flat[start:end]
+	for _, want := range []string{
+		"[MEDIUM] Several risk patterns in the same week: week of 30 Mar, 2 families",
+		"[HIGH] Training load spike: week of 30 Mar, ACWR 1.49",
+		"[HIGH] Ground contact balance off 50/50: 4 weeks from 30 Mar to 20 Apr, at worst 2.8 pp",
+		"[MEDIUM] Weekly distance jump: week of 30 Mar, +35 %",
+		"[MEDIUM] Cadence fading late in long runs: run on 21 Apr, -5.7 %",
+	} {
+		if !strings.Contains(verdict, want) {
+			t.Errorf("verdict lacks %q:\n%s", want, verdict)
+		}
+	}
+	if n := strings.Count(verdict, "["); n != 5 {
+		t.Errorf("verdict has %d lines, want one per rule (5)", n)
+	}
+	// The quiet athlete has no verdict.
+	if strings.Count(flat, "In short:") != 1 {
+		t.Errorf("want exactly one verdict (bob has no findings)")
+	}
+}
+
+func TestEvidenceText(t *testing.T) {
+	tests := []struct {
+		rule, metric string
+		value, limit float64
+		want         string
+	}{
+		{"load-spike", "acwr", 1.8, 1.5, "ACWR 1.80 (limit 1.50)"},
+		{"weekly-jump", "week_change_pct", 79.16, 30, "+79 % (limit +30 %)"},
+		{"cadence-drop", "cadence_change_pct", -6.91, -5, "-6.9 % (limit -5 %)"},
+		{"cadence-fade", "cadence_change_pct", -5.04, -5, "-5.04 % (limit -5.00 %)"},
+		{"gct-imbalance", "gct_asymmetry_pp", 2.58, 2.2, "2.6 pp (limit 2.2 pp)"},
+		{"gct-imbalance", "gct_asymmetry_pp", 2.23, 2.2, "2.23 pp (limit 2.20 pp)"},
+		{"asymmetry-drift", "asymmetry_drift_pp", 1.04, 1, "1.04 pp (limit 1.00 pp)"},
+		{"compound-risk", "risk_families", 3, 2, "3 families (limit 2)"},
+		{"low-cadence", "cadence_spm", 157.73, 160, "158 spm (limit 160 spm)"},
+		{"shoe-mileage", "shoe_km", 812.4, 800, "812 km (limit 800 km)"},
+		{"downhill-load", "descent_m", 1040, 1000, "1040 m (limit 1000 m)"},
+		{"monotony", "monotony", 2.1, 2, "monotony 2.10 (limit 2.00)"},
+		{"no-such-rule", "widgets", 1.234, 1, "widgets 1.23 (limit 1.00)"},
+		{"load-spike", "", 1.8, 1.5, ""},
+	}
+	for _, tt := range tests {
+		f := rules.Finding{Rule: tt.rule, Metric: tt.metric, Value: tt.value, Threshold: tt.limit}
+		if got := evidenceText(f); got != tt.want {
+			t.Errorf("evidenceText(%s %v/%v) = %q, want %q", tt.rule, tt.value, tt.limit, got, tt.want)
+		}
+	}
+}
