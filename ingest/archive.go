@@ -3,8 +3,10 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -29,6 +31,7 @@ type boundedReader struct {
 	compressed func() int64 // compressed bytes consumed so far (or declared)
 	n          int64
 	err        error
+	srcErr     error // what went wrong decompressing, in plain words
 }
 
 func (b *boundedReader) Read(p []byte) (int, error) {
@@ -46,7 +49,27 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	if b.err != nil {
 		return n, b.err
 	}
+	if err != nil && !errors.Is(err, io.EOF) && b.srcErr == nil {
+		b.srcErr = decompressError(err)
+	}
 	return n, err
+}
+
+// decompressError says in plain words what a gzip or zip stream error
+// means.
+func decompressError(err error) error {
+	var corrupt flate.CorruptInputError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: compressed data ends early (file cut short)", ErrTruncated)
+	case errors.Is(err, zip.ErrFormat):
+		return fmt.Errorf("%w: member data does not match the sizes in the zip directory (damaged or forged archive)", ErrCorrupt)
+	case errors.Is(err, zip.ErrChecksum), errors.Is(err, gzip.ErrChecksum):
+		return fmt.Errorf("%w: checksum mismatch in compressed data (damaged file)", ErrCorrupt)
+	case errors.Is(err, gzip.ErrHeader), errors.As(err, &corrupt):
+		return fmt.Errorf("%w: compressed data is damaged", ErrCorrupt)
+	}
+	return fmt.Errorf("%w: reading compressed data: %s", ErrCorrupt, oneLine(err))
 }
 
 // countingReader counts the bytes read through it.
@@ -69,6 +92,11 @@ func readBounded(ctx context.Context, src *boundedReader, name string, opt Optio
 	if src.err != nil {
 		return []Problem{{Path: name, Err: src.err, Partial: count > 0}}
 	}
+	if len(probs) > 0 && src.srcErr != nil {
+		// The decoder's view of a cut or damaged stream ("XML ends early")
+		// hides the cause.
+		return []Problem{{Path: name, Err: src.srcErr, Partial: count > 0}}
+	}
 	return probs
 }
 
@@ -82,7 +110,10 @@ func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Opt
 	in := &countingReader{r: r}
 	zr, err := gzip.NewReader(in)
 	if err != nil {
-		return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip header: %v", ErrCorrupt, err)}}
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return []Problem{{Path: name, Err: fmt.Errorf("%w: gzip file ends inside its header", ErrTruncated)}}
+		}
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: bad gzip header (not a gzip file, or damaged)", ErrCorrupt)}}
 	}
 	defer zr.Close()
 	src := &boundedReader{r: zr, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return in.n }}
@@ -117,7 +148,10 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil && zr == nil {
-		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip directory: %v", ErrCorrupt, err)}}
+		if errors.Is(err, zip.ErrFormat) {
+			return []Problem{{Path: name, Err: fmt.Errorf("%w: not a readable zip archive (directory missing or damaged; truncated download?)", ErrCorrupt)}}
+		}
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip directory unreadable: %s", ErrCorrupt, oneLine(err))}}
 	}
 	if len(zr.File) > lim.MaxArchiveEntries {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip has %d members, limit %d", ErrTooLarge, len(zr.File), lim.MaxArchiveEntries)}}
@@ -141,6 +175,12 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 		probs = append(probs, readMember(ctx, f, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
 	}
+	if len(probs) > maxArchiveProblems {
+		rest := len(probs) - maxArchiveProblems + 1
+		last := probs[maxArchiveProblems-1]
+		probs = append(probs[:maxArchiveProblems-1], Problem{Path: last.Path, Partial: last.Partial,
+			Err: fmt.Errorf("%w (and %d more unreadable members after this one)", last.Err, rest-1)})
+	}
 	for _, row := range j.rows {
 		if !row.used {
 			if row.a.SourceFile != "" && j.failed(row.a.SourceFile, probs) {
@@ -151,6 +191,10 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	return probs
 }
+
+// maxArchiveProblems bounds the problems listed for one archive; the rest
+// are counted in the last one.
+const maxArchiveProblems = 20
 
 // readMember decodes one zip member within the limits.
 func readMember(ctx context.Context, f *zip.File, archive string, opt Options, depth int, fn func(*Activity)) []Problem {
@@ -163,8 +207,11 @@ func readMember(ctx context.Context, f *zip.File, archive string, opt Options, d
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: member declares %d bytes, limit %d", ErrTooLarge, f.UncompressedSize64, lim.MaxDecompressedBytes)}}
 	}
 	rc, err := f.Open()
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip compression method %d", ErrUnsupported, f.Method)}}
+	}
 	if err != nil {
-		return []Problem{{Path: name, Err: fmt.Errorf("%w: %v", ErrCorrupt, err)}}
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip member unreadable: %s", ErrCorrupt, oneLine(err))}}
 	}
 	defer rc.Close()
 	compressed := int64(f.CompressedSize64)

@@ -23,6 +23,46 @@ type csvTable struct {
 	units  []string // unit written in the header, e.g. "km" from "Distance (km)"
 	raw    []string // the header as written
 	rd     *csv.Reader
+	limit  *recordLimit
+}
+
+// maxCSVRecordBytes bounds one CSV record (a line, or several when a
+// quoted cell spans lines): a file without newlines, or with a quote never
+// closed, is refused instead of being read whole into memory.
+const maxCSVRecordBytes = 4 << 20
+
+// recordLimit fails a read once more than max bytes have been read since
+// the last complete record (n is reset by the caller after each record).
+type recordLimit struct {
+	r   io.Reader
+	n   int
+	max int
+}
+
+func (l *recordLimit) Read(p []byte) (int, error) {
+	if l.n > l.max {
+		return 0, fmt.Errorf("%w: CSV line longer than %d MiB (no line breaks, or a quote never closed)", ErrTooLarge, l.max>>20)
+	}
+	n, err := l.r.Read(p)
+	l.n += n
+	return n, err
+}
+
+// isUTF16 reports whether text starts with a UTF-16 byte order mark or
+// has the NUL byte in every other position of UTF-16 ASCII.
+func isUTF16(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	head = head[:min(len(head), 256)]
+	var zeros [2]int
+	for i, c := range head {
+		if c == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(head) / 2
+	return len(head) >= 8 && (zeros[0] >= half*2/3 && zeros[1] == 0 || zeros[1] >= half*2/3 && zeros[0] == 0)
 }
 
 // decodeCSV reads a CSV export. The header decides the dialect: a Strava or
@@ -55,20 +95,28 @@ func openCSV(r io.Reader, name string) (*csvTable, error) {
 	if len(bytes.TrimSpace(head)) == 0 {
 		return nil, fmt.Errorf("%w: CSV file has no header", ErrEmpty)
 	}
+	if isUTF16(head) {
+		return nil, fmt.Errorf("%w: CSV text is UTF-16 encoded; itbcheck reads UTF-8 (save the file as UTF-8 CSV)", ErrUnsupported)
+	}
 	line := head
 	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
 		line = head[:i]
 	}
 	t := &csvTable{name: name, sep: detectSeparator(line)}
-	t.rd = csv.NewReader(br)
+	t.limit = &recordLimit{r: br, max: maxCSVRecordBytes}
+	t.rd = csv.NewReader(t.limit)
 	t.rd.Comma = t.sep
 	t.rd.FieldsPerRecord = -1
 	t.rd.LazyQuotes = true
 	t.rd.ReuseRecord = true // rows are parsed at once, never kept
 	hdr, err := t.rd.Read()
+	if errors.Is(err, ErrTooLarge) {
+		return nil, fmt.Errorf("%w (the header)", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: CSV header unreadable: %v", ErrCorrupt, err)
 	}
+	t.limit.n = 0
 	for _, h := range hdr {
 		n, u := normHeader(h)
 		t.raw = append(t.raw, h)
@@ -153,10 +201,14 @@ func (t *csvTable) nthColumn(name string, k int) int {
 func (t *csvTable) rows(fn func(line int, rec []string) error) error {
 	for {
 		rec, err := t.rd.Read()
+		t.limit.n = 0
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		line, _ := t.rd.FieldPos(0)
+		if errors.Is(err, ErrTooLarge) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("%w: CSV line %d: %v", ErrCorrupt, line, err)
 		}

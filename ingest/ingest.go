@@ -56,7 +56,7 @@ var DefaultLimits = Limits{
 	MaxRatio:             200,
 	MaxArchiveEntries:    100000,
 	MaxNestingDepth:      3,
-	MaxRecords:           2_000_000,
+	MaxRecords:           500_000, // 5.8 days at one record a second; ~100 MiB of samples
 }
 
 // Options tune reading.

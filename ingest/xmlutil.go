@@ -19,6 +19,9 @@ type xmlVisitor interface {
 	end(path []string, text string) error
 }
 
+// maxXMLDepth bounds element nesting; TCX and GPX need about ten levels.
+const maxXMLDepth = 256
+
 // walkXML streams r through v without holding the document: files can hold
 // hours of one-second trackpoints. Character data is collected per element
 // (only the text directly inside it) and capped at 4 KiB.
@@ -40,10 +43,19 @@ func walkXML(r io.Reader, v xmlVisitor) error {
 			if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
 				return fmt.Errorf("%w: XML ends early at line %d", ErrTruncated, line)
 			}
-			return fmt.Errorf("%w: XML line %d: %v", ErrCorrupt, line, err)
+			msg := err.Error()
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				msg = se.Msg // without a second "on line N"
+			}
+			return fmt.Errorf("%w: XML line %d: %s", ErrCorrupt, line, strings.Join(strings.Fields(msg), " "))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if len(path) >= maxXMLDepth {
+				line, _ := d.InputPos()
+				return fmt.Errorf("%w: XML line %d: elements nested more than %d deep", ErrCorrupt, line, maxXMLDepth)
+			}
 			path = append(path, t.Name.Local)
 			texts = append(texts, nil)
 			if err := v.start(path, t); err != nil {
