@@ -42,6 +42,12 @@ const (
 
 type point struct{ x, y float64 }
 
+// dist2 is the squared distance between p and q.
+func dist2(p, q point) float64 {
+	dx, dy := p.x-q.x, p.y-q.y
+	return dx*dx + dy*dy
+}
+
 // trackKm returns the km run on a track oval clockwise and counter-clockwise.
 func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 	lat0, lon0 := math.NaN(), math.NaN()
@@ -62,6 +68,7 @@ func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 	chain := make([]point, 0, s.Len()/2+16)
 	var sp point // smoothed position
 	acc := 0.0   // metres walked since the last resampled point
+	lastDt, f := math.NaN(), 0.0
 	for i := 1; i < s.Len(); i++ {
 		dt := s.ElapsedS[i] - s.ElapsedS[i-1]
 		ok := dt > 0 && dt <= MaxSampleGapS &&
@@ -79,17 +86,19 @@ func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 		// Exponential smoothing (time constant trackSmoothS) damps GPS
 		// jitter, which would otherwise lengthen every lap.
 		q, p := sp, proj(i)
-		if math.Hypot(p.x-q.x, p.y-q.y) > trackMaxSpeedMS*dt+trackCloseM {
+		if jump := trackMaxSpeedMS*dt + trackCloseM; dist2(p, q) > jump*jump {
 			// A GPS jump, not running: break the chain here.
 			a, b := detectLaps(chain)
 			cw, ccw = cw+a, ccw+b
 			chain, acc = chain[:0], 0
 			continue
 		}
-		f := 1 - math.Exp(-dt/trackSmoothS)
+		if dt != lastDt { // samples are evenly spaced: one Exp per run, not per sample
+			lastDt, f = dt, 1-math.Exp(-dt/trackSmoothS)
+		}
 		p = point{q.x + (p.x-q.x)*f, q.y + (p.y-q.y)*f}
 		sp = p
-		dl := math.Hypot(p.x-q.x, p.y-q.y)
+		dl := math.Sqrt(dist2(p, q))
 		t := 0.0
 		for acc+(dl-t) >= trackStepM {
 			t += trackStepM - acc
@@ -108,10 +117,11 @@ func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 func detectLaps(chain []point) (cwM, ccwM float64) {
 	minSteps, maxSteps := int(trackMinLapM/trackStepM), int(trackMaxLapM/trackStepM)
 	for k := 0; k+minSteps < len(chain); {
-		best, bestD := -1, trackCloseM
+		// Squared distances: no square root in this, the hottest loop.
+		best, bestD2 := -1, trackCloseM*trackCloseM
 		for j := k + minSteps; j <= k+maxSteps && j < len(chain); j++ {
-			if d := math.Hypot(chain[j].x-chain[k].x, chain[j].y-chain[k].y); d <= bestD {
-				best, bestD = j, d
+			if d2 := dist2(chain[j], chain[k]); d2 <= bestD2 {
+				best, bestD2 = j, d2
 			}
 		}
 		if best < 0 {

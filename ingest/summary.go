@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -73,44 +72,58 @@ func (a *Activity) fillSummaryFromSamples() {
 	}
 	sum := &a.Summary
 	var filled []string
-	set := func(dst *float64, v float64, name string) {
-		if math.IsNaN(*dst) && !math.IsNaN(v) {
+	// set fills a figure the file did not give; value is only computed
+	// then (a FIT session usually gives them all).
+	set := func(dst *float64, value func() float64, name string) {
+		if !math.IsNaN(*dst) {
+			return
+		}
+		if v := value(); !math.IsNaN(v) {
 			*dst = v
 			filled = append(filled, name)
 		}
 	}
 
-	set(&sum.ElapsedS, elapsedSpan(s.ElapsedS), "elapsed time")
-	set(&sum.DurationS, movingSeconds(s.ElapsedS), "timer time")
-	dist := maxValue(s.DistanceM)
-	if math.IsNaN(dist) {
-		dist = integrateSpeed(s.ElapsedS, s.SpeedMS)
-	}
-	set(&sum.DistanceM, dist, "distance")
-	avgSpeed := math.NaN()
-	if sum.DurationS > 0 && !math.IsNaN(sum.DistanceM) {
-		avgSpeed = sum.DistanceM / sum.DurationS
-	} else {
-		avgSpeed = meanOf(s.SpeedMS, nil)
-	}
-	set(&sum.AvgSpeedMS, avgSpeed, "average speed")
+	set(&sum.ElapsedS, func() float64 { return elapsedSpan(s.ElapsedS) }, "elapsed time")
+	set(&sum.DurationS, func() float64 { return movingSeconds(s.ElapsedS) }, "timer time")
+	set(&sum.DistanceM, func() float64 {
+		if dist := maxValue(s.DistanceM); !math.IsNaN(dist) {
+			return dist
+		}
+		return integrateSpeed(s.ElapsedS, s.SpeedMS)
+	}, "distance")
+	set(&sum.AvgSpeedMS, func() float64 {
+		if sum.DurationS > 0 && !math.IsNaN(sum.DistanceM) {
+			return sum.DistanceM / sum.DurationS
+		}
+		return meanOf(s.SpeedMS, nil)
+	}, "average speed")
 
 	var keep []bool
-	if a.Sport.IsRunning() || a.Sport == SportUnknown || a.Sport == "" {
-		keep = runningMask(s)
+	masked := false
+	mean := func(v []float64) func() float64 {
+		return func() float64 {
+			if !masked && (a.Sport.IsRunning() || a.Sport == SportUnknown || a.Sport == "") {
+				keep = runningMask(s)
+			}
+			masked = true
+			return meanOf(v, keep)
+		}
 	}
-	set(&sum.AvgCadenceSPM, meanOf(s.CadenceSPM, keep), "average cadence")
-	set(&sum.AvgHeartRateBPM, meanOf(s.HeartRateBPM, keep), "average heart rate")
-	set(&sum.MaxHeartRateBPM, maxValue(s.HeartRateBPM), "max heart rate")
-	set(&sum.AvgStanceTimeMs, meanOf(s.StanceTimeMs, keep), "average stance time")
-	set(&sum.AvgBalanceLeftPct, meanOf(s.BalanceLeftPct, keep), "average GCT balance")
-	set(&sum.AvgVertOscCm, meanOf(s.VertOscCm, keep), "average vertical oscillation")
-	set(&sum.AvgVertRatioPct, meanOf(s.VertRatioPct, keep), "average vertical ratio")
-	set(&sum.AvgStepLengthM, meanOf(s.StepLengthM, keep), "average step length")
-	set(&sum.AvgPowerW, meanOf(s.PowerW, keep), "average power")
-	up, down := climbs(s.AltitudeM)
-	set(&sum.AscentM, up, "ascent")
-	set(&sum.DescentM, down, "descent")
+	set(&sum.AvgCadenceSPM, mean(s.CadenceSPM), "average cadence")
+	set(&sum.AvgHeartRateBPM, mean(s.HeartRateBPM), "average heart rate")
+	set(&sum.MaxHeartRateBPM, func() float64 { return maxValue(s.HeartRateBPM) }, "max heart rate")
+	set(&sum.AvgStanceTimeMs, mean(s.StanceTimeMs), "average stance time")
+	set(&sum.AvgBalanceLeftPct, mean(s.BalanceLeftPct), "average GCT balance")
+	set(&sum.AvgVertOscCm, mean(s.VertOscCm), "average vertical oscillation")
+	set(&sum.AvgVertRatioPct, mean(s.VertRatioPct), "average vertical ratio")
+	set(&sum.AvgStepLengthM, mean(s.StepLengthM), "average step length")
+	set(&sum.AvgPowerW, mean(s.PowerW), "average power")
+	if math.IsNaN(sum.AscentM) || math.IsNaN(sum.DescentM) {
+		up, down := climbs(s.AltitudeM)
+		set(&sum.AscentM, func() float64 { return up }, "ascent")
+		set(&sum.DescentM, func() float64 { return down }, "descent")
+	}
 
 	if len(filled) > 0 {
 		a.Notes = append(a.Notes, "computed from samples: "+strings.Join(filled, ", "))
@@ -147,16 +160,13 @@ func meanOf(v []float64, keep []bool) float64 {
 
 // maxValue is the largest non-NaN value of v, NaN when there is none.
 func maxValue(v []float64) float64 {
-	vals := make([]float64, 0, len(v))
+	m := math.NaN()
 	for _, x := range v {
-		if !math.IsNaN(x) {
-			vals = append(vals, x)
+		if x > m || (math.IsNaN(m) && !math.IsNaN(x)) {
+			m = x
 		}
 	}
-	if len(vals) == 0 {
-		return math.NaN()
-	}
-	return floats.Max(vals)
+	return m
 }
 
 // anyValue reports whether v holds at least one non-NaN value.
