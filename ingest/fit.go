@@ -185,6 +185,8 @@ type fitSession struct {
 type fitLap struct {
 	start            uint32
 	timerS, distance float64
+	sport            typedef.Sport
+	subSport         typedef.SubSport
 }
 
 // fitSequence gathers one FIT sequence's messages as the decoder streams
@@ -231,6 +233,8 @@ func (s *fitSequence) OnMesg(mesg proto.Message) {
 			start:    fitTime(l.StartTime),
 			timerS:   validOr(l.TotalTimerTimeScaled()),
 			distance: validOr(l.TotalDistanceScaled()),
+			sport:    l.Sport,
+			subSport: l.SubSport,
 		})
 	case mesgnum.Activity:
 		a := mesgdef.NewActivity(&mesg)
@@ -528,10 +532,8 @@ func (s *fitSequence) activities(name string, opt Options) []*Activity {
 		if s.records == 0 {
 			return nil
 		}
-		sess := fitSession{sport: typedef.SportInvalid, subSport: typedef.SubSportInvalid, summary: EmptySummary()}
-		if s.hasSport {
-			sess.sport, sess.subSport = s.sport, s.subSport
-		}
+		sess := fitSession{summary: EmptySummary()}
+		sess.sport, sess.subSport = s.sessionlessSport()
 		sessions = []fitSession{sess}
 	}
 	bounds := s.splitRecords(sessions)
@@ -574,6 +576,9 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 	a.Sport, a.RawSport = fitSport(sess.sport, sess.subSport)
 	if noSession {
 		a.Notes = append(a.Notes, "no session message: summary computed from the records")
+		if sess.sport != typedef.SportInvalid && !s.hasSport {
+			a.Notes = append(a.Notes, "sport taken from the lap messages")
+		}
 	}
 	start := sess.start
 	if start == 0 && from < to {
@@ -608,6 +613,9 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 	}
 	if s.devPower {
 		a.Notes = append(a.Notes, "power read from a developer field")
+	}
+	if a.Sport == SportUnknown {
+		a.Sport = inferFITSport(a)
 	}
 	a.fillChannelsFromSamples()
 	a.fillSummaryFromSamples()
