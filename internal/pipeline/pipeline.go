@@ -195,15 +195,17 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 		loc = time.UTC
 	}
 	opt.Location = loc // files that write local time without a zone
+	var undated []ingest.Problem
 	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
 		if !a.HasStart() {
-			res.problems = append(res.problems, ingest.Problem{Path: a.Source,
+			undated = append(undated, ingest.Problem{Path: a.Source,
 				Err: fmt.Errorf("%w: no start time recorded, so the activity cannot be placed in a week", ingest.ErrCorrupt)})
 			return
 		}
 		res.runs = append(res.runs, analysis.Measure(a, loc))
 		a.Samples = ingest.Samples{} // let the samples go now
 	})
+	res.problems = append(res.problems, undated...) // read's result would overwrite them
 	return res
 }
 
