@@ -101,10 +101,73 @@ type fastDef struct {
 	slow bool
 }
 
-// fastField is one record field the samples need, at off in the message.
+// fastField is one record field the samples need: where it lies in the
+// message and how to turn its bytes into a sample value.
 type fastField struct {
-	num       byte
-	off, size int
+	off  int // offset in the message content
+	n    int // bytes read: the profile type's width, or fewer when the field is shorter
+	kind fastKind
+}
+
+// fastKind says how to read one record field: the width and signedness of
+// its profile type, its scale and offset, and the sample row slot it fills.
+type fastKind struct {
+	width  int  // bytes of the profile type: 1, 2 or 4
+	signed bool // sint32 (positions); the others are unsigned
+	slot   int  // index in a fastRow, or slotTime
+	scale  float64
+	offset float64
+	mul    float64 // applied after scale and offset when not 0 (semicircles → degrees)
+	div    float64 // applied after scale and offset when not 0 (mm → cm, mm → m)
+}
+
+// Slots of a fastRow: the Samples channels in their order, then values
+// onRecord combines before storing.
+const (
+	slotDistance = iota
+	slotSpeed
+	slotHeartRate
+	slotCadence
+	slotAltitude
+	slotLat
+	slotLon
+	slotStanceTime
+	slotBalance
+	slotVertOsc
+	slotVertRatio
+	slotStepLength
+	slotPower
+	slotLegacySpeed    // speed (16 bit), expanded by the decoder into enhanced_speed
+	slotLegacyAltitude // altitude (16 bit), expanded into enhanced_altitude
+	slotFracCadence
+	fastRowLen
+	slotTime = -1
+)
+
+// fastRow holds one record's values while it is read, NaN when absent.
+type fastRow [fastRowLen]float64
+
+// fastRecordKinds maps the record fields the samples use (those onRecord
+// reads) to how they are read; the FIT profile's types and scales, as in
+// the constants of fit.go.
+var fastRecordKinds = map[byte]fastKind{
+	fitTimestamp:           {width: 4, slot: slotTime, scale: 1},
+	fitPositionLat:         {width: 4, signed: true, slot: slotLat, scale: 1, mul: semicircleDeg},
+	fitPositionLong:        {width: 4, signed: true, slot: slotLon, scale: 1, mul: semicircleDeg},
+	fitAltitude:            {width: 2, slot: slotLegacyAltitude, scale: 5, offset: 500},
+	fitEnhancedAltitude:    {width: 4, slot: slotAltitude, scale: 5, offset: 500},
+	fitHeartRate:           {width: 1, slot: slotHeartRate, scale: 1},
+	fitCadence:             {width: 1, slot: slotCadence, scale: 1},
+	fitFractionalCadence:   {width: 1, slot: slotFracCadence, scale: 128},
+	fitDistance:            {width: 4, slot: slotDistance, scale: 100},
+	fitSpeed:               {width: 2, slot: slotLegacySpeed, scale: 1000},
+	fitEnhancedSpeed:       {width: 4, slot: slotSpeed, scale: 1000},
+	fitPower:               {width: 2, slot: slotPower, scale: 1},
+	fitVerticalOscillation: {width: 2, slot: slotVertOsc, scale: 10, div: 10},
+	fitStanceTime:          {width: 2, slot: slotStanceTime, scale: 10},
+	fitVerticalRatio:       {width: 2, slot: slotVertRatio, scale: 100},
+	fitStanceTimeBalance:   {width: 2, slot: slotBalance, scale: 100},
+	fitStepLength:          {width: 2, slot: slotStepLength, scale: 10, div: 1000},
 }
 
 // fastPresizeMax bounds the samples allocated ahead from the file size:
@@ -117,16 +180,6 @@ const fitRecordMesg = 20
 // fitCompressedSpeedDistance is record field 8: 3 bytes holding speed and
 // distance as components, read only by the ordinary path.
 const fitCompressedSpeedDistance = 8
-
-// fastRecordFields lists the record fields the samples use: those onRecord
-// reads.
-var fastRecordFields = [256]bool{
-	fitPositionLat: true, fitPositionLong: true, fitAltitude: true, fitHeartRate: true,
-	fitCadence: true, fitDistance: true, fitSpeed: true, fitPower: true,
-	fitVerticalOscillation: true, fitStanceTime: true, fitFractionalCadence: true,
-	fitEnhancedSpeed: true, fitEnhancedAltitude: true, fitVerticalRatio: true,
-	fitStanceTimeBalance: true, fitStepLength: true, fitTimestamp: true,
-}
 
 // decodeFITFast decodes data, a whole FIT file held in memory, into seq and
 // returns false (with seq in an undefined state) when the file needs the
@@ -190,6 +243,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 			timestamp += uint32((off - lastOffset) & 0x1f)
 			lastOffset = off
 		}
+		headerTime := timestamp // what a compressed header gives, before the message's own timestamp
 		if def.tsOff >= 0 {
 			timestamp = readFastUint(body[def.tsOff:def.tsOff+4], def.bigEndian)
 			lastOffset = byte(timestamp & 0x1f)
@@ -198,7 +252,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 			if def.hasDev || seq.records >= seq.maxRecords {
 				return false
 			}
-			seq.fastRecord(def, body, compressed, timestamp)
+			seq.fastRecord(def, body, compressed, headerTime)
 		} else {
 			if compressed {
 				return false
@@ -246,8 +300,8 @@ func parseFastDef(msgs []byte, def *fastDef) (n int, ok bool) {
 			if num == fitCompressedSpeedDistance {
 				def.slow = true
 			}
-			if fastRecordFields[num] {
-				def.fields = append(def.fields, fastField{num: num, off: off, size: size})
+			if k, ok := fastRecordKinds[num]; ok {
+				def.fields = append(def.fields, fastField{off: off, n: min(size, k.width), kind: k})
 			}
 		}
 		off += size
@@ -311,122 +365,105 @@ func (s *fitSequence) presize(n int) {
 
 // fastRecord appends the sample of one record message, read from its bytes
 // as onRecord reads it from a decoded message: each field with the base
-// type, invalid value, scale and offset of the FIT profile (see the
-// constants in fit.go), and the legacy 16-bit speed and altitude standing in
+// type, invalid value, scale and offset of the FIT profile, a field shorter
+// than its type zero-padded and a longer one read for its first value (as
+// the decoder does), and the legacy 16-bit speed and altitude standing in
 // for the enhanced ones as the decoder's component expansion makes them.
 func (s *fitSequence) fastRecord(def *fastDef, body []byte, compressed bool, timestamp uint32) {
 	s.records++
-	p := EmptySample()
-	speed, alt := math.NaN(), math.NaN()
-	expSpeed, expAlt := math.NaN(), math.NaN()
-	frac := math.NaN()
+	nan := math.NaN()
+	var row fastRow
+	for i := range row {
+		row[i] = nan
+	}
 	ts := s.lastTime
 	if compressed {
 		ts = timestamp
 	}
-	for _, f := range def.fields {
-		b := body[f.off : f.off+f.size]
-		switch f.num {
-		case fitTimestamp:
-			if t := readFastUint(b[:min(4, len(b))], def.bigEndian); t != math.MaxUint32 {
-				ts = t
+	for i := range def.fields {
+		f := &def.fields[i]
+		v, ok := f.read(body, def.bigEndian)
+		if f.kind.slot == slotTime {
+			if ok {
+				ts = v
 			}
-		case fitPositionLat:
-			p.LatDeg = fastSint32(b, def.bigEndian) * semicircleDeg
-		case fitPositionLong:
-			p.LonDeg = fastSint32(b, def.bigEndian) * semicircleDeg
-		case fitAltitude:
-			if v, ok := fastUint(b, 2, def.bigEndian); ok {
-				alt = v/5 - 500
-				expAlt = float64(uint32((alt+500)*5))/5 - 500
-			}
-		case fitEnhancedAltitude:
-			p.AltitudeM = fastScaled(b, 4, def.bigEndian, 5, 500)
-		case fitHeartRate:
-			p.HeartRateBPM = fastScaled(b, 1, def.bigEndian, 1, 0)
-		case fitCadence:
-			p.CadenceSPM = fastScaled(b, 1, def.bigEndian, 1, 0)
-		case fitFractionalCadence:
-			frac = fastScaled(b, 1, def.bigEndian, 128, 0)
-		case fitDistance:
-			p.DistanceM = fastScaled(b, 4, def.bigEndian, 100, 0)
-		case fitSpeed:
-			if v, ok := fastUint(b, 2, def.bigEndian); ok {
-				speed = v / 1000
-				expSpeed = float64(uint32(speed*1000)) / 1000
-			}
-		case fitEnhancedSpeed:
-			p.SpeedMS = fastScaled(b, 4, def.bigEndian, 1000, 0)
-		case fitPower:
-			p.PowerW = fastScaled(b, 2, def.bigEndian, 1, 0)
-		case fitVerticalOscillation:
-			p.VertOscCm = fastScaled(b, 2, def.bigEndian, 10, 0) / 10
-		case fitStanceTime:
-			p.StanceTimeMs = fastScaled(b, 2, def.bigEndian, 10, 0)
-		case fitVerticalRatio:
-			p.VertRatioPct = fastScaled(b, 2, def.bigEndian, 100, 0)
-		case fitStanceTimeBalance:
-			p.BalanceLeftPct = fastScaled(b, 2, def.bigEndian, 100, 0)
-		case fitStepLength:
-			p.StepLengthM = fastScaled(b, 2, def.bigEndian, 10, 0) / 1000
+			continue
 		}
+		if !ok {
+			row[f.kind.slot] = nan
+			continue
+		}
+		x := float64(v)
+		if f.kind.signed {
+			x = float64(int32(v))
+		}
+		x = x/f.kind.scale - f.kind.offset
+		if f.kind.mul != 0 {
+			x *= f.kind.mul
+		}
+		if f.kind.div != 0 {
+			x /= f.kind.div
+		}
+		row[f.kind.slot] = x
 	}
 	// The decoder expands a valid speed (altitude) into enhanced_speed
-	// (enhanced_altitude), replacing a value the record also holds there.
-	if !math.IsNaN(expSpeed) {
-		p.SpeedMS = expSpeed
+	// (enhanced_altitude), through its integer raw value, replacing a value
+	// the record also holds there.
+	if v := row[slotLegacySpeed]; !math.IsNaN(v) {
+		row[slotSpeed] = float64(uint32(v*1000)) / 1000
 	}
-	if !math.IsNaN(expAlt) {
-		p.AltitudeM = expAlt
+	if v := row[slotLegacyAltitude]; !math.IsNaN(v) {
+		row[slotAltitude] = float64(uint32((v+500)*5))/5 - 500
 	}
-	if math.IsNaN(p.SpeedMS) {
-		p.SpeedMS = speed
-	}
-	if math.IsNaN(p.AltitudeM) {
-		p.AltitudeM = alt
-	}
-	if !math.IsNaN(p.CadenceSPM) && !math.IsNaN(frac) {
-		p.CadenceSPM += frac
+	if !math.IsNaN(row[slotCadence]) && !math.IsNaN(row[slotFracCadence]) {
+		row[slotCadence] += row[slotFracCadence]
 	}
 	s.lastTime = ts
 	s.times = append(s.times, ts)
-	s.samples.Append(p)
+	p := &s.samples
+	p.ElapsedS = append(p.ElapsedS, nan) // set from times when the activity is built
+	p.DistanceM = append(p.DistanceM, row[slotDistance])
+	p.SpeedMS = append(p.SpeedMS, row[slotSpeed])
+	p.HeartRateBPM = append(p.HeartRateBPM, row[slotHeartRate])
+	p.CadenceSPM = append(p.CadenceSPM, row[slotCadence])
+	p.AltitudeM = append(p.AltitudeM, row[slotAltitude])
+	p.LatDeg = append(p.LatDeg, row[slotLat])
+	p.LonDeg = append(p.LonDeg, row[slotLon])
+	p.StanceTimeMs = append(p.StanceTimeMs, row[slotStanceTime])
+	p.BalanceLeftPct = append(p.BalanceLeftPct, row[slotBalance])
+	p.VertOscCm = append(p.VertOscCm, row[slotVertOsc])
+	p.VertRatioPct = append(p.VertRatioPct, row[slotVertRatio])
+	p.StepLengthM = append(p.StepLengthM, row[slotStepLength])
+	p.PowerW = append(p.PowerW, row[slotPower])
 }
 
-// fastUint reads an unsigned field whose profile type is n bytes wide:
-// a longer field gives its first n bytes, a shorter one is zero-padded.
-// ok is false for the type's invalid value (all bits set).
-func fastUint(b []byte, n int, bigEndian bool) (float64, bool) {
-	v := readFastUint(b[:min(n, len(b))], bigEndian)
-	if v == uint32(1<<(8*n)-1) {
-		return 0, false
+// read gives the field's raw value; ok is false for its type's invalid
+// value (all bits set; 0x7FFFFFFF for sint32).
+func (f *fastField) read(body []byte, bigEndian bool) (v uint32, ok bool) {
+	b := body[f.off : f.off+f.n]
+	switch {
+	case f.n == 1:
+		v = uint32(b[0])
+	case f.n == 2 && !bigEndian:
+		v = uint32(binary.LittleEndian.Uint16(b))
+	case f.n == 4 && !bigEndian:
+		v = binary.LittleEndian.Uint32(b)
+	default:
+		v = readFastUint(b, bigEndian)
 	}
-	return float64(v), true
-}
-
-// fastScaled is an unsigned field after the profile's scale and offset,
-// NaN when invalid.
-func fastScaled(b []byte, n int, bigEndian bool, scale, offset float64) float64 {
-	v, ok := fastUint(b, n, bigEndian)
-	if !ok {
-		return math.NaN()
+	invalid := uint32(1<<(8*f.kind.width) - 1)
+	if f.kind.signed {
+		invalid = math.MaxInt32
 	}
-	return v/scale - offset
+	return v, v != invalid
 }
 
-// fastSint32 reads a sint32 field (positions), NaN when invalid.
-func fastSint32(b []byte, bigEndian bool) float64 {
-	v := int32(readFastUint(b[:min(4, len(b))], bigEndian))
-	if v == math.MaxInt32 {
-		return math.NaN()
-	}
-	return float64(v)
-}
-
-// fitCRCTable is the byte-at-a-time table of the FIT CRC-16 (polynomial
-// 0x8005, reflected as 0xA001, initial value 0: CRC-16/ARC).
-var fitCRCTable = func() (t [256]uint16) {
-	for i := range t {
+// fitCRCTables are the tables of the FIT CRC-16 (polynomial 0x8005,
+// reflected as 0xA001, initial value 0: CRC-16/ARC) for slicing-by-8:
+// table 0 advances the CRC by one byte, table k by a byte followed by k
+// zero bytes, so eight independent lookups advance it by eight bytes.
+var fitCRCTables = func() (t [8][256]uint16) {
+	for i := range t[0] {
 		c := uint16(i)
 		for range 8 {
 			if c&1 != 0 {
@@ -435,15 +472,28 @@ var fitCRCTable = func() (t [256]uint16) {
 				c >>= 1
 			}
 		}
-		t[i] = c
+		t[0][i] = c
+	}
+	for k := 1; k < 8; k++ {
+		for i := range t[k] {
+			c := t[k-1][i]
+			t[k][i] = c>>8 ^ t[0][byte(c)]
+		}
 	}
 	return t
 }()
 
-// fitCRC continues the FIT CRC crc over b.
+// fitCRC continues the FIT CRC crc over b, eight bytes a step.
 func fitCRC(crc uint16, b []byte) uint16 {
+	t := &fitCRCTables
+	for len(b) >= 8 {
+		crc ^= uint16(b[0]) | uint16(b[1])<<8
+		crc = t[7][byte(crc)] ^ t[6][crc>>8] ^ t[5][b[2]] ^ t[4][b[3]] ^
+			t[3][b[4]] ^ t[2][b[5]] ^ t[1][b[6]] ^ t[0][b[7]]
+		b = b[8:]
+	}
 	for _, c := range b {
-		crc = crc>>8 ^ fitCRCTable[byte(crc)^c]
+		crc = crc>>8 ^ t[0][byte(crc)^c]
 	}
 	return crc
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/muktihari/fit/kit/hash/crc16"
+
 	"github.com/itbcheck/itbcheck/internal/synth"
 )
 
@@ -81,4 +83,23 @@ func TestFITFastPathSameResult(t *testing.T) {
 		t.Errorf("fast path taken for %d files, want at least the synthetic ones", fastCount)
 	}
 	t.Logf("%d files (and cut copies), fast path taken %d times", len(files)+4, fastCount)
+}
+
+// TestFITCRC checks the sliced CRC against muktihari/fit's on every length
+// up to 100 and a longer block.
+func TestFITCRC(t *testing.T) {
+	data := make([]byte, 1000)
+	for i := range data {
+		data[i] = byte(i*7919 + i>>3)
+	}
+	for n := 0; n <= len(data); n++ {
+		if n > 100 && n != len(data) {
+			continue
+		}
+		h := crc16.New()
+		h.Write(data[:n])
+		if got := fitCRC(0, data[:n]); got != h.Sum16() {
+			t.Fatalf("%d bytes: crc %#04x, want %#04x", n, got, h.Sum16())
+		}
+	}
 }
