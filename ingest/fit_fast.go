@@ -265,8 +265,11 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 	b := rest.Bytes()
 	binary.LittleEndian.PutUint32(b[4:8], uint32(len(b)-12))
 	rest.Write([]byte{0, 0})
-	dec := decoder.New(bytes.NewReader(rest.Bytes()), decoder.WithMesgListener(seq), decoder.WithBroadcastOnly(), decoder.WithIgnoreChecksum())
+	dec := restDecoders.Get().(*decoder.Decoder)
+	dec.Reset(bytes.NewReader(rest.Bytes()), decoder.WithMesgListener(seq), decoder.WithBroadcastOnly(), decoder.WithIgnoreChecksum())
 	_, err := dec.Decode()
+	dec.Reset(nil) // drop the references to seq and rest
+	restDecoders.Put(dec)
 	return err == nil && !seq.tooMany
 }
 
@@ -344,21 +347,17 @@ func readFastUint(b []byte, bigEndian bool) uint32 {
 	return uint32(v)
 }
 
-// presize makes room for about n samples in one allocation (at most
-// fastPresizeMax: a longer activity grows its slices as it goes).
+// presize makes room for about n samples (at most fastPresizeMax: a
+// longer activity grows its slices as it goes), with recycled storage when
+// there is some.
 func (s *fitSequence) presize(n int) {
 	n = min(max(n, 16), fastPresizeMax)
-	back := make([]float64, 14*n)
-	next := func() []float64 {
-		v := back[:0:n]
-		back = back[n:]
-		return v
-	}
 	s.samples = Samples{
-		ElapsedS: next(), DistanceM: next(), SpeedMS: next(), HeartRateBPM: next(),
-		CadenceSPM: next(), AltitudeM: next(), LatDeg: next(), LonDeg: next(),
-		StanceTimeMs: next(), BalanceLeftPct: next(), VertOscCm: next(),
-		VertRatioPct: next(), StepLengthM: next(), PowerW: next(),
+		ElapsedS: channelSlice(n), DistanceM: channelSlice(n), SpeedMS: channelSlice(n),
+		HeartRateBPM: channelSlice(n), CadenceSPM: channelSlice(n), AltitudeM: channelSlice(n),
+		LatDeg: channelSlice(n), LonDeg: channelSlice(n), StanceTimeMs: channelSlice(n),
+		BalanceLeftPct: channelSlice(n), VertOscCm: channelSlice(n), VertRatioPct: channelSlice(n),
+		StepLengthM: channelSlice(n), PowerW: channelSlice(n),
 	}
 	s.times = make([]uint32, 0, n)
 }

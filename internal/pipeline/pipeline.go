@@ -203,7 +203,7 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 			return
 		}
 		res.runs = append(res.runs, analysis.Measure(a, loc))
-		a.Samples = ingest.Samples{} // let the samples go now
+		a.Samples.Recycle() // measured: the next file's samples reuse the storage
 	})
 	res.problems = append(res.problems, undated...) // read's result would overwrite them
 	return res
