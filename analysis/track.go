@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"sync"
 
 	"github.com/itbcheck/itbcheck/ingest"
 )
@@ -42,6 +43,9 @@ const (
 
 type point struct{ x, y float64 }
 
+// chains recycles trackKm's resampled paths between runs.
+var chains = sync.Pool{New: func() any { return new([]point) }}
+
 // dist2 is the squared distance between p and q.
 func dist2(p, q point) float64 {
 	dx, dy := p.x-q.x, p.y-q.y
@@ -65,7 +69,10 @@ func trackKm(s *ingest.Samples) (cwKm, ccwKm float64) {
 		return point{(s.LonDeg[i] - lon0) * kx, (s.LatDeg[i] - lat0) * metresPerDegLa}
 	}
 	var cw, ccw float64
-	chain := make([]point, 0, s.Len()/2+16)
+	cp := chains.Get().(*[]point)
+	defer chains.Put(cp)
+	chain := (*cp)[:0]
+	defer func() { *cp = chain[:0] }()
 	var sp point // smoothed position
 	acc := 0.0   // metres walked since the last resampled point
 	lastDt, f := math.NaN(), 0.0

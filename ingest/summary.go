@@ -3,6 +3,7 @@ package ingest
 import (
 	"math"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/gonum/stat"
 )
@@ -143,20 +144,37 @@ func runningMask(s *Samples) []bool {
 }
 
 // meanOf is the mean of the non-NaN values of v, restricted to keep[i]
-// when keep is not nil; NaN when there is none.
+// when keep is not nil; NaN when there is none. It copies the values only
+// when some are left out (and then into a recycled buffer), so that the
+// mean is always gonum's over the same slice of values.
 func meanOf(v []float64, keep []bool) float64 {
-	vals := make([]float64, 0, len(v))
+	n := 0
 	for i, x := range v {
-		if math.IsNaN(x) || (keep != nil && !keep[i]) {
-			continue
+		if !math.IsNaN(x) && (keep == nil || keep[i]) {
+			n++
 		}
-		vals = append(vals, x)
 	}
-	if len(vals) == 0 {
+	switch n {
+	case 0:
 		return math.NaN()
+	case len(v):
+		return stat.Mean(v, nil)
 	}
-	return stat.Mean(vals, nil)
+	bp := meanBuffers.Get().(*[]float64)
+	vals := (*bp)[:0]
+	for i, x := range v {
+		if !math.IsNaN(x) && (keep == nil || keep[i]) {
+			vals = append(vals, x)
+		}
+	}
+	m := stat.Mean(vals, nil)
+	*bp = vals
+	meanBuffers.Put(bp)
+	return m
 }
+
+// meanBuffers recycles meanOf's buffers.
+var meanBuffers = sync.Pool{New: func() any { return new([]float64) }}
 
 // maxValue is the largest non-NaN value of v, NaN when there is none.
 func maxValue(v []float64) float64 {
