@@ -108,6 +108,35 @@ func richness(r Run) int {
 	return score
 }
 
+// maxZoneSkew is the largest gap between the UTC offsets of two copies of
+// one run: a file that wrote local time without a zone against one that
+// knows the instant.
+const maxZoneSkew = 14 * time.Hour
+
+// sameStart reports whether two runs start together: the same instant, or
+// the same local wall-clock time (one copy, such as a per-second CSV
+// converted from the FIT file, wrote local time with no zone, so its
+// instant is off by the athlete's UTC offset).
+func sameStart(a, b Run, loc *time.Location) bool {
+	if absDuration(a.Start.Sub(b.Start)) <= DuplicateWindow {
+		return true
+	}
+	return absDuration(wallClock(localDate(a, loc)).Sub(wallClock(localDate(b, loc)))) <= DuplicateWindow
+}
+
+// wallClock reads t's local date and clock time as if they were UTC.
+func wallClock(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
 func sameDistance(a, b float64) bool {
 	if math.IsNaN(a) || math.IsNaN(b) {
 		return math.IsNaN(a) && math.IsNaN(b)
@@ -125,8 +154,8 @@ func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 	dropped := 0
 	for _, r := range runs {
 		dup := -1
-		for k := len(out) - 1; k >= 0 && r.Start.Sub(out[k].Start) <= DuplicateWindow; k-- {
-			if sameDistance(r.DistanceKm, out[k].DistanceKm) {
+		for k := len(out) - 1; k >= 0 && r.Start.Sub(out[k].Start) <= maxZoneSkew+DuplicateWindow; k-- {
+			if sameStart(r, out[k], loc) && sameDistance(r.DistanceKm, out[k].DistanceKm) {
 				dup = k
 				break
 			}

@@ -38,3 +38,21 @@ func TestDuplicateKeepsGearFromSummary(t *testing.T) {
 		}
 	}
 }
+
+// A per-second CSV converted from a FIT file writes local time without a
+// zone: its instant is off by the UTC offset, its wall clock is not.
+func TestDuplicateByLocalWallClock(t *testing.T) {
+	plus3 := time.FixedZone("", 3*3600)
+	fitStart := time.Date(2016, 8, 25, 17, 5, 16, 0, time.UTC)
+	csvStart := time.Date(2016, 8, 25, 20, 5, 16, 0, time.UTC) // 20:05 local, read as UTC
+	runs := []Run{
+		{Start: fitStart, LocalDate: fitStart.In(plus3), IsRun: true, DistanceKm: 21.30, DurationS: 5712, CadenceSPM: 185},
+		{Start: csvStart, LocalDate: csvStart, IsRun: true, DistanceKm: 21.29, DurationS: 5712, FromSummary: true},
+		// Another run three hours later at the same distance is not a copy.
+		{Start: fitStart.Add(3 * time.Hour), LocalDate: fitStart.Add(3 * time.Hour).In(plus3), IsRun: true, DistanceKm: 21.3, DurationS: 5712},
+	}
+	s := NewSeason("x", runs, Params{})
+	if len(s.Runs) != 2 || s.Duplicates != 1 {
+		t.Fatalf("got %d runs, %d duplicates; want 2 and 1", len(s.Runs), s.Duplicates)
+	}
+}
