@@ -97,6 +97,9 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	p("| %s |", strings.Join(weekColumns, " | "))
 	p("|---|%s", strings.Repeat("---:|", len(weekColumns)-1))
 	for _, row := range rows {
+		if len(row) == 1 { // a break: the span in the first cell
+			row = append(row, make([]string, len(weekColumns)-1)...)
+		}
 		p("| %s |", strings.Join(row, " | "))
 	}
 }

@@ -293,15 +293,39 @@ func (t *textWriter) paraLead(lead, indent, text string) {
 // Markdown.
 var weekColumns = []string{"week", "runs", "km", "ACWR", "change %", "cadence", "balance L %", "descent m"}
 
+// minEmptyStreak is the number of consecutive weeks without running (and
+// without a finding) that the weekly table folds into one row, so a season
+// with a long break stays readable.
+const minEmptyStreak = 3
+
 // weekCells gives the weekly table's rows as strings, with the week marked
-// "!" when a finding falls in it.
+// "!" when a finding falls in it. Streaks of minEmptyStreak or more empty
+// weeks become one row of a single cell naming the span.
 func weekCells(a *Athlete) [][]string {
 	if a.Season == nil {
 		return nil
 	}
 	flagged := flaggedWeeks(a.Findings)
+	weeks := a.Season.Weeks
+	empty := func(i int) bool {
+		_, ok := flagged[day(weeks[i].Monday)]
+		return weeks[i].Runs == 0 && !ok
+	}
 	var rows [][]string
-	for _, wk := range a.Season.Weeks {
+	for i := 0; i < len(weeks); i++ {
+		if empty(i) {
+			j := i
+			for j+1 < len(weeks) && empty(j+1) {
+				j++
+			}
+			if n := j - i + 1; n >= minEmptyStreak {
+				rows = append(rows, []string{fmt.Sprintf("… %d weeks without running (%s to %s) …",
+					n, day(weeks[i].Monday), day(weeks[j].Monday))})
+				i = j
+				continue
+			}
+		}
+		wk := weeks[i]
 		mark := ""
 		if _, ok := flagged[day(wk.Monday)]; ok {
 			mark = " !"
@@ -332,6 +356,9 @@ func (t *textWriter) weekTable(a *Athlete) {
 		widths[i] = utf8.RuneCountInString(h)
 	}
 	for _, row := range rows {
+		if len(row) == 1 {
+			continue // a break, printed across the columns
+		}
 		for i, c := range row {
 			widths[i] = max(widths[i], utf8.RuneCountInString(c))
 		}
@@ -350,6 +377,10 @@ func (t *textWriter) weekTable(a *Athlete) {
 	}
 	t.line("%s", t.paint(ansiDim, cells(weekColumns)))
 	for _, row := range rows {
+		if len(row) == 1 {
+			t.line("  %s", t.paint(ansiDim, row[0]))
+			continue
+		}
 		t.line("%s", cells(row))
 	}
 }

@@ -1,0 +1,41 @@
+package report
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// A long break folds into one row; short breaks and weeks with a finding
+// keep their own rows.
+func TestWeekCellsFoldBreaks(t *testing.T) {
+	monday := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	runs := []int{3, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0}
+	var weeks []analysis.Week
+	for i, n := range runs {
+		weeks = append(weeks, analysis.Week{Monday: monday.AddDate(0, 0, 7*i), Runs: n, DistanceKm: float64(10 * n)})
+	}
+	a := &Athlete{Name: "x", Season: &analysis.Season{Weeks: weeks},
+		// a finding in week 11 (an empty week) keeps that week's own row
+		Findings: []rules.Finding{{Rule: "load-spike", Severity: rules.Low, Date: "2026-03-16"}}}
+	var got []string
+	for _, row := range weekCells(a) {
+		got = append(got, row[0])
+	}
+	want := []string{
+		"2026-01-05",
+		"… 4 weeks without running (2026-01-12 to 2026-02-02) …",
+		"2026-02-09",
+		"2026-02-16", "2026-02-23", // a 2-week break stays as it is
+		"2026-03-02",
+		"2026-03-09",
+		"2026-03-16 !",
+		"2026-03-23",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("week rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
