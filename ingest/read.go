@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // emitFunc receives each activity a decoder reads.
@@ -50,7 +51,9 @@ func readStream(ctx context.Context, r io.Reader, size int64, name string, opt O
 			probs = append(probs, Problem{Path: name, Err: fmt.Errorf("%w: decoder failed on malformed input (%v)", ErrCorrupt, v)})
 		}
 	}()
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := sniffReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() { br.Reset(nil); sniffReaders.Put(br) }()
 	head, _ := br.Peek(512)
 	kind := sniff(head, name)
 	count := 0
@@ -86,6 +89,10 @@ func readStream(ctx context.Context, r io.Reader, size int64, name string, opt O
 	}
 	return nil
 }
+
+// sniffReaders recycles readStream's 64 KB buffers: one per file adds up
+// over a club's archive.
+var sniffReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 // sniff names the format of a stream from its first bytes, falling back on
 // the file name's extension for text formats.
