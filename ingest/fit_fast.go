@@ -396,7 +396,9 @@ func (s *fitSequence) fastRecord(def *fastDef, body []byte, compressed bool, tim
 		if f.kind.signed {
 			x = float64(int32(v))
 		}
-		x = x/f.kind.scale - f.kind.offset
+		if f.kind.scale != 1 || f.kind.offset != 0 { // x/1 - 0 is x: skip the division
+			x = x/f.kind.scale - f.kind.offset
+		}
 		if f.kind.mul != 0 {
 			x *= f.kind.mul
 		}
