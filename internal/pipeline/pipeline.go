@@ -92,6 +92,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 	runs := make([][]analysis.Run, len(athletes))
 	for k, j := range jobs {
 		r := results[k]
+		results[k] = result{} // one copy of the runs at a time: memory stays flat as the team grows
 		runs[j.athlete] = append(runs[j.athlete], r.runs...)
 		for _, p := range r.problems {
 			out[j.athlete].InputsFailed = append(out[j.athlete].InputsFailed,
@@ -104,6 +105,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		}
 		kept := inPeriod(runs[i], opt.Since, opt.Until)
 		season := analysis.NewSeason(a.Name, kept, a.Params)
+		runs[i], kept = nil, nil // the season holds its own copy
 		out[i].Season = season
 		out[i].Findings = rules.Evaluate(season, a.Rules)
 		out[i].From, out[i].To = period(season, opt.Since, opt.Until)
