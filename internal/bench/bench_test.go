@@ -18,6 +18,7 @@ import (
 
 	"github.com/muktihari/fit/decoder"
 	"github.com/muktihari/fit/profile/filedef"
+	"github.com/muktihari/fit/proto"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
@@ -102,6 +103,73 @@ func typedDecodeAll(files []string, br *bufio.Reader) (int, error) {
 		f.Close()
 	}
 	return records, nil
+}
+
+// BenchmarkFieldDecode is muktihari/fit's decoder producing field values
+// (proto.Message) to a listener that drops them, without typed structs:
+// a point of comparison, one core.
+func BenchmarkFieldDecode(b *testing.B) {
+	t := benchTeam(b)
+	ref := typedRef(b, t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	b.SetBytes(t.bytes)
+	b.ReportAllocs()
+	br := bufio.NewReaderSize(nil, 64<<10)
+	dec := decoder.New(nil)
+	for b.Loop() {
+		for _, path := range t.files {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			br.Reset(f)
+			dec.Reset(br, decoder.WithMesgListener(dropMesgs{}), decoder.WithBroadcastOnly())
+			for dec.Next() {
+				if _, err := dec.Decode(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			f.Close()
+		}
+	}
+	reportRatio(b, ref, t.bytes)
+}
+
+type dropMesgs struct{}
+
+func (dropMesgs) OnMesg(proto.Message) {}
+
+// BenchmarkRawFraming splits the files into messages with muktihari/fit's
+// RawDecoder and does nothing with them: the practical ceiling of any
+// decoder that reads every byte, one core.
+func BenchmarkRawFraming(b *testing.B) {
+	t := benchTeam(b)
+	ref := typedRef(b, t)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	b.SetBytes(t.bytes)
+	b.ReportAllocs()
+	br := bufio.NewReaderSize(nil, 64<<10)
+	raw := decoder.NewRaw()
+	messages := 0
+	for b.Loop() {
+		for _, path := range t.files {
+			f, err := os.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			br.Reset(f)
+			if _, err := raw.Decode(br, func(flag decoder.RawFlag, _ []byte) error {
+				if flag == decoder.RawFlagMesgData {
+					messages++
+				}
+				return nil
+			}); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+	}
+	reportRatio(b, ref, t.bytes)
 }
 
 // BenchmarkDecodeOne reads one one-hour 1 Hz run through ingest.Read.
