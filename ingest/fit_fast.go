@@ -104,9 +104,10 @@ type fastDef struct {
 // fastField is one record field the samples need: where it lies in the
 // message and how to turn its bytes into a sample value.
 type fastField struct {
-	off  int // offset in the message content
-	n    int // bytes read: the profile type's width, or fewer when the field is shorter
-	kind fastKind
+	off     int    // offset in the message content
+	n       int    // bytes read: the profile type's width, or fewer when the field is shorter
+	invalid uint32 // the profile type's invalid value
+	kind    fastKind
 }
 
 // fastKind says how to read one record field: the width and signedness of
@@ -304,7 +305,11 @@ func parseFastDef(msgs []byte, def *fastDef) (n int, ok bool) {
 				def.slow = true
 			}
 			if k, ok := fastRecordKinds[num]; ok {
-				def.fields = append(def.fields, fastField{off: off, n: min(size, k.width), kind: k})
+				invalid := uint32(1<<(8*k.width) - 1)
+				if k.signed {
+					invalid = math.MaxInt32
+				}
+				def.fields = append(def.fields, fastField{off: off, n: min(size, k.width), invalid: invalid, kind: k})
 			}
 		}
 		off += size
@@ -381,7 +386,22 @@ func (s *fitSequence) fastRecord(def *fastDef, body []byte, compressed bool, tim
 	}
 	for i := range def.fields {
 		f := &def.fields[i]
-		v, ok := f.read(body, def.bigEndian)
+		// The field's raw value (inlined: this loop runs for every field of
+		// every record); ok is false for its type's invalid value, all bits
+		// set (0x7FFFFFFF for sint32).
+		var v uint32
+		b := body[f.off : f.off+f.n]
+		switch {
+		case f.n == 1:
+			v = uint32(b[0])
+		case f.n == 2 && !def.bigEndian:
+			v = uint32(b[0]) | uint32(b[1])<<8
+		case f.n == 4 && !def.bigEndian:
+			v = uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		default:
+			v = readFastUint(b, def.bigEndian)
+		}
+		ok := v != f.invalid
 		if f.kind.slot == slotTime {
 			if ok {
 				ts = v
@@ -438,32 +458,11 @@ func (s *fitSequence) fastRecord(def *fastDef, body []byte, compressed bool, tim
 	p.PowerW = append(p.PowerW, row[slotPower])
 }
 
-// read gives the field's raw value; ok is false for its type's invalid
-// value (all bits set; 0x7FFFFFFF for sint32).
-func (f *fastField) read(body []byte, bigEndian bool) (v uint32, ok bool) {
-	b := body[f.off : f.off+f.n]
-	switch {
-	case f.n == 1:
-		v = uint32(b[0])
-	case f.n == 2 && !bigEndian:
-		v = uint32(binary.LittleEndian.Uint16(b))
-	case f.n == 4 && !bigEndian:
-		v = binary.LittleEndian.Uint32(b)
-	default:
-		v = readFastUint(b, bigEndian)
-	}
-	invalid := uint32(1<<(8*f.kind.width) - 1)
-	if f.kind.signed {
-		invalid = math.MaxInt32
-	}
-	return v, v != invalid
-}
-
 // fitCRCTables are the tables of the FIT CRC-16 (polynomial 0x8005,
-// reflected as 0xA001, initial value 0: CRC-16/ARC) for slicing-by-8:
+// reflected as 0xA001, initial value 0: CRC-16/ARC) for slicing-by-16:
 // table 0 advances the CRC by one byte, table k by a byte followed by k
-// zero bytes, so eight independent lookups advance it by eight bytes.
-var fitCRCTables = func() (t [8][256]uint16) {
+// zero bytes, so sixteen independent lookups advance it by sixteen bytes.
+var fitCRCTables = func() (t [16][256]uint16) {
 	for i := range t[0] {
 		c := uint16(i)
 		for range 8 {
@@ -475,7 +474,7 @@ var fitCRCTables = func() (t [8][256]uint16) {
 		}
 		t[0][i] = c
 	}
-	for k := 1; k < 8; k++ {
+	for k := 1; k < len(t); k++ {
 		for i := range t[k] {
 			c := t[k-1][i]
 			t[k][i] = c>>8 ^ t[0][byte(c)]
@@ -484,14 +483,16 @@ var fitCRCTables = func() (t [8][256]uint16) {
 	return t
 }()
 
-// fitCRC continues the FIT CRC crc over b, eight bytes a step.
+// fitCRC continues the FIT CRC crc over b, sixteen bytes a step.
 func fitCRC(crc uint16, b []byte) uint16 {
 	t := &fitCRCTables
-	for len(b) >= 8 {
+	for len(b) >= 16 {
 		crc ^= uint16(b[0]) | uint16(b[1])<<8
-		crc = t[7][byte(crc)] ^ t[6][crc>>8] ^ t[5][b[2]] ^ t[4][b[3]] ^
-			t[3][b[4]] ^ t[2][b[5]] ^ t[1][b[6]] ^ t[0][b[7]]
-		b = b[8:]
+		crc = t[15][byte(crc)] ^ t[14][crc>>8] ^ t[13][b[2]] ^ t[12][b[3]] ^
+			t[11][b[4]] ^ t[10][b[5]] ^ t[9][b[6]] ^ t[8][b[7]] ^
+			t[7][b[8]] ^ t[6][b[9]] ^ t[5][b[10]] ^ t[4][b[11]] ^
+			t[3][b[12]] ^ t[2][b[13]] ^ t[1][b[14]] ^ t[0][b[15]]
+		b = b[16:]
 	}
 	for _, c := range b {
 		crc = crc>>8 ^ t[0][byte(crc)^c]

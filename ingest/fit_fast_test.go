@@ -103,3 +103,23 @@ func TestFITCRC(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFITFastPath decodes a synthetic one-hour 1 Hz run held in
+// memory through the fast path alone (no file system), recycling samples
+// as the pipeline does.
+func BenchmarkFITFastPath(b *testing.B) {
+	data, err := synth.EncodeRun(synth.RunSpec{Start: time.Date(2026, 3, 3, 7, 0, 0, 0, time.UTC), DistanceKm: 10.9,
+		PaceMinPerKm: 5.5, CadenceSPM: 172, BalanceLeftPct: 50.5, Dynamics: true, Seed: 7})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		seq := &fitSequence{maxRecords: DefaultLimits.MaxRecords, cancel: func() {}}
+		if !decodeFITFast(data, seq) {
+			b.Fatal("fast path not taken")
+		}
+		seq.samples.Recycle()
+	}
+}
