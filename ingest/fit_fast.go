@@ -280,7 +280,9 @@ func parseFastDef(msgs []byte, def *fastDef) (n int, ok bool) {
 	if len(msgs) < 6 {
 		return 0, false
 	}
-	*def = fastDef{defined: true, bigEndian: msgs[2] == 1, tsOff: -1, fields: def.fields[:0]}
+	// Architecture 0 is little-endian; the decoder reads anything else as
+	// big-endian, and so does this.
+	*def = fastDef{defined: true, bigEndian: msgs[2] != 0, tsOff: -1, fields: def.fields[:0]}
 	if def.bigEndian {
 		def.mesgNum = binary.BigEndian.Uint16(msgs[3:5])
 	} else {
