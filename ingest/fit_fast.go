@@ -44,17 +44,18 @@ import (
 // records than the limit. The fast path therefore never changes what is
 // read; it only skips work.
 
-// fastFITMaxBytes bounds the files read whole into memory; larger ones
-// stream through the ordinary path.
-const fastFITMaxBytes = 64 << 20
+// fastFITMaxBytes bounds the files read whole into memory (a day of 1 Hz
+// records is about 4 MB); larger ones stream through the ordinary path, so
+// a decoder never holds more than this of a file.
+const fastFITMaxBytes = 16 << 20
 
 // fileBuffers recycles the buffers files are read into.
 var fileBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // readWhole reads r to its end into a pooled buffer. complete is false when
-// r holds more than max bytes (data then holds the first bytes read). Call
-// release when done with data.
-func readWhole(r io.Reader, max int) (data []byte, complete bool, release func(), err error) {
+// r holds more than limit bytes (data then holds the first bytes read).
+// Call release when done with data.
+func readWhole(r io.Reader, limit int) (data []byte, complete bool, release func(), err error) {
 	bp := fileBuffers.Get().(*[]byte)
 	buf := (*bp)[:0]
 	for {
@@ -70,7 +71,7 @@ func readWhole(r io.Reader, max int) (data []byte, complete bool, release func()
 			*bp = buf
 			return buf, false, func() { recycle(bp) }, err
 		}
-		if len(buf) > max {
+		if len(buf) > limit {
 			*bp = buf
 			return buf, false, func() { recycle(bp) }, nil
 		}
