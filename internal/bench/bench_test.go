@@ -272,9 +272,19 @@ func analyseAndRender(b *testing.B, dirs []string, jobs int) {
 
 var (
 	binOnce sync.Once
+	binDir  string // removed by TestMain
 	binPath string
 	binErr  error
 )
+
+// TestMain removes the CLI binary the benchmarks built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 // itbcheckBinary builds the CLI once per process.
 func itbcheckBinary(b *testing.B) string {
@@ -284,7 +294,7 @@ func itbcheckBinary(b *testing.B) string {
 			binErr = err
 			return
 		}
-		binPath = filepath.Join(dir, "itbcheck")
+		binDir, binPath = dir, filepath.Join(dir, "itbcheck")
 		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
 		out, err := exec.Command(goTool, "build", "-o", binPath, "github.com/itbcheck/itbcheck/cmd/itbcheck").CombinedOutput()
 		if err != nil {
