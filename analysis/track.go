@@ -127,8 +127,18 @@ func detectLaps(chain []point) (cwM, ccwM float64) {
 		// Squared distances: no square root in this, the hottest loop.
 		best, bestD2 := -1, trackCloseM*trackCloseM
 		for j := k + minSteps; j <= k+maxSteps && j < len(chain); j++ {
-			if d2 := dist2(chain[j], chain[k]); d2 <= bestD2 {
+			d2 := dist2(chain[j], chain[k])
+			if d2 <= bestD2 {
 				best, bestD2 = j, d2
+				continue
+			}
+			// Consecutive points of a chain are at most trackStepM apart, so
+			// from a point D metres away the next ones stay beyond
+			// trackCloseM for (D-trackCloseM)/trackStepM steps: skip them (one
+			// step short, for rounding). On a road run this ends the search
+			// at once.
+			if d2 > 4*trackCloseM*trackCloseM {
+				j += int((math.Sqrt(d2)-trackCloseM)/trackStepM) - 1
 			}
 		}
 		if best < 0 {
