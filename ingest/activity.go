@@ -273,10 +273,12 @@ func (a *Activity) LocalStart(fallback *time.Location) time.Time {
 	return a.Start.In(fallback)
 }
 
-// earliestStart is the FIT epoch: a start before it means the file recorded
-// no real time (a zero timestamp) rather than a run in 1989.
-var earliestStart = time.Date(1989, 12, 31, 0, 0, 1, 0, time.UTC)
+// fitEpoch is 1989-12-31T00:00:00Z, time zero of FIT timestamps (FIT
+// files and per-sample CSVs that write FIT epoch seconds).
+var fitEpoch = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)
 
 // HasStart reports whether the activity carries a real start time, without
-// which it cannot be placed in a day or week.
-func (a *Activity) HasStart() bool { return a.Start.After(earliestStart) }
+// which it cannot be placed in a day or week. A start at or before the FIT
+// epoch means the file recorded no real time (a zero timestamp) rather
+// than a run in 1989.
+func (a *Activity) HasStart() bool { return a.Start.After(fitEpoch) }

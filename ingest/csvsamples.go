@@ -77,9 +77,6 @@ type boundColumn struct {
 	name     string
 }
 
-// fitEpochUTC is the FIT time origin, 1989-12-31 00:00:00 UTC.
-var fitEpochUTC = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)
-
 // sampleTimeLayouts are the timestamp forms of per-sample CSVs.
 var sampleTimeLayouts = []string{
 	time.RFC3339Nano,
@@ -229,7 +226,7 @@ func parseSampleTime(s, colName string, sep rune) (ts time.Time, elapsed float64
 	case v >= 1.3e9:
 		return time.Unix(0, int64(v*1e9)).UTC(), 0, "abs", true
 	default:
-		return fitEpochUTC.Add(time.Duration(v * float64(time.Second))), 0, "fit", true
+		return fitEpoch.Add(time.Duration(v * float64(time.Second))), 0, "fit", true
 	}
 }
 
@@ -284,8 +281,8 @@ func inferSampleUnits(a *Activity, cols []boundColumn, fractional bool) {
 		note("GCT balance read as a fraction (median %.3f)", m)
 	}
 	if maxAbs(s.LatDeg) > 180 || maxAbs(s.LonDeg) > 180 {
-		scale(s.LatDeg, 180/math.Pow(2, 31))
-		scale(s.LonDeg, 180/math.Pow(2, 31))
+		scale(s.LatDeg, semicircleDeg)
+		scale(s.LonDeg, semicircleDeg)
 		note("positions read as FIT semicircles")
 	}
 	for i := range s.LatDeg { // a coordinate outside the globe is no position

@@ -518,11 +518,8 @@ func fitTime(t time.Time) uint32 {
 	if t.IsZero() {
 		return 0
 	}
-	return uint32(t.Sub(fitTimeZero) / time.Second)
+	return uint32(t.Sub(fitEpoch) / time.Second)
 }
-
-// fitTimeZero is 1989-12-31T00:00:00Z, time zero of FIT timestamps.
-var fitTimeZero = time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC)
 
 // activities builds one Activity per session of the sequence (one for
 // all records when the file has no session message).
@@ -585,7 +582,7 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 		start = s.times[from]
 	}
 	if start != 0 {
-		a.Start = fitTimeZero.Add(time.Duration(start) * time.Second)
+		a.Start = fitEpoch.Add(time.Duration(start) * time.Second)
 	}
 	a.Samples = sliceSamples(&s.samples, from, to)
 	for i := range a.Samples.ElapsedS {
