@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"gonum.org/v1/gonum/stat"
 )
 
 // start is the Monday of the first week of the test seasons.
@@ -94,70 +93,10 @@ func steadyWeeks(n int, opts ...func(*analysis.Run)) []analysis.Run {
 	return runs
 }
 
-// season builds a Season from runs, filling the weeks the way analysis
-// does (distance load, uncoupled ACWR, change, monotony, strain, medians).
+// season builds a Season from runs with analysis itself (UTC, distance
+// load), so that the rules see exactly the series the pipeline gives them.
 func season(runs []analysis.Run) *analysis.Season {
-	s := &analysis.Season{Athlete: "test", Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance}, Runs: runs}
-	if len(runs) == 0 {
-		return s
-	}
-	last := 0
-	for _, r := range runs {
-		last = max(last, int(r.LocalDate.Sub(start).Hours()/24)/7)
-	}
-	for i := 0; i <= last; i++ {
-		m := start.AddDate(0, 0, 7*i)
-		w := analysis.Week{Monday: m, ACWR: math.NaN(), ACWREWMA: math.NaN(), ChangePct: math.NaN(),
-			CadenceSPM: math.NaN(), CadenceResidualPct: math.NaN(), BalanceLeftPct: math.NaN(), Monotony: math.NaN(), Strain: math.NaN()}
-		daily := make([]float64, 7)
-		var cads, bals []float64
-		haveDescent := false
-		for _, r := range runs {
-			d := int(math.Floor(r.LocalDate.Sub(m).Hours() / 24))
-			if d < 0 || d > 6 || !r.IsRun {
-				continue
-			}
-			w.Runs++
-			w.DistanceKm += r.DistanceKm
-			w.DurationH += r.DurationS / 3600
-			daily[d] += r.DistanceKm
-			cads = append(cads, r.CadenceSPM)
-			if finite(r.BalanceLeftPct) {
-				bals = append(bals, r.BalanceLeftPct)
-			}
-			if finite(r.DescentM) {
-				w.DescentM += r.DescentM
-				haveDescent = true
-			}
-			w.TrackKmCW += r.TrackKmCW
-			w.TrackKmCCW += r.TrackKmCCW
-		}
-		w.Load = w.DistanceKm
-		if w.Runs > 0 && !haveDescent {
-			w.DescentM = math.NaN() // as analysis: runs without altitude
-		}
-		w.CadenceSPM = median(cads)
-		if len(bals) > 0 {
-			w.BalanceLeftPct = stat.Mean(bals, nil)
-		}
-		if sd := stat.StdDev(daily, nil); sd > 0 {
-			w.Monotony = stat.Mean(daily, nil) / sd
-			w.Strain = w.Load * w.Monotony
-		}
-		s.Weeks = append(s.Weeks, w)
-	}
-	for i := range s.Weeks {
-		if i >= 1 && s.Weeks[i-1].DistanceKm >= 10 {
-			s.Weeks[i].ChangePct = (s.Weeks[i].DistanceKm/s.Weeks[i-1].DistanceKm - 1) * 100
-		}
-		if i >= 4 {
-			c := (s.Weeks[i-1].Load + s.Weeks[i-2].Load + s.Weeks[i-3].Load + s.Weeks[i-4].Load) / 4
-			if c >= 10 {
-				s.Weeks[i].ACWR = s.Weeks[i].Load / c
-			}
-		}
-	}
-	return s
+	return analysis.NewSeason("test", runs, analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance, MaxHR: math.NaN(), RestHR: math.NaN()})
 }
 
 // join concatenates run lists.

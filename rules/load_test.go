@@ -79,8 +79,8 @@ func TestLoadRules(t *testing.T) {
 		{"huge spike is high by itself", join(steadyWeeks(6), scaledWeek(6, 2.1)), "load-spike",
 			[]want{{High, monday(6), 2.1, 2.0}}},
 		{"ACWR medium without a jump stays medium",
-			join(scaledWeek(0, 0.5), scaledWeek(1, 0.5), scaledWeek(2, 0.5), scaledWeek(3, 1.1), scaledWeek(4, 1.19)), "load-spike",
-			[]want{{Medium, monday(4), 1.19 / ((0.5*3 + 1.1) / 4), 1.5}}},
+			join([]analysis.Run{run(0, 0, 1)}, scaledWeek(0, 0.5), scaledWeek(1, 0.5), scaledWeek(2, 0.5), scaledWeek(3, 1.1), scaledWeek(4, 1.19)), "load-spike",
+			[]want{{Medium, monday(4), 1.19 * 42 / ((1 + 0.5*42*3 + 1.1*42) / 4), 1.5}}},
 		{"not 28 days of history", join(steadyWeeks(3), scaledWeek(3, 2.5)), "load-spike", nil},
 		{"chronic below 10 km/week", join(scaledWeek(0, 0.2), scaledWeek(1, 0.2), scaledWeek(2, 0.2), scaledWeek(3, 0.2), scaledWeek(4, 0.5)), "load-spike", nil},
 		{"last week below 10 km: no jump", join(steadyWeeks(4), scaledWeek(4, 0.2), scaledWeek(5, 1)), "weekly-jump", nil},
@@ -149,7 +149,8 @@ func TestWeeklyJumpSummary(t *testing.T) {
 
 // A return after a deload must not lift an ACWR-medium load spike to high.
 func TestLoadSpikeReturnNotEscalated(t *testing.T) {
-	runs := join(scaledWeek(0, 0.5), scaledWeek(1, 0.5), scaledWeek(2, 1.25), scaledWeek(3, 0.5), scaledWeek(4, 1.3))
+	// The Monday run gives week 4 its 28 days of history.
+	runs := join([]analysis.Run{run(0, 0, 1)}, scaledWeek(0, 0.5), scaledWeek(1, 0.5), scaledWeek(2, 1.25), scaledWeek(3, 0.5), scaledWeek(4, 1.3))
 	got := only(Evaluate(season(runs), nil), "load-spike")
 	if len(got) != 1 || got[0].Severity != Medium {
 		t.Fatalf("got %v, want one medium load-spike", brief(got))
