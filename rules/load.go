@@ -14,11 +14,9 @@ import (
 var loadPath = []Link{TrainingLoad, GluteFatigue, TFLCompensation, ITBTension, PelvicTilt, LumbarOverload}
 
 const (
-	// chronicWeeks is the number of weeks the chronic load averages.
-	chronicWeeks = 4
-	// minReferenceKm is the least distance a reference week needs before a
-	// change against it is judged.
-	minReferenceKm = 10.0
+	// returnWeeks is how many weeks before last week weekly-jump searches
+	// for a volume the athlete is returning to.
+	returnWeeks = 4
 	// minStrainWeeks is the fewest earlier weeks with a strain value needed
 	// to take the athlete's 90th percentile of weekly strain.
 	minStrainWeeks = 8
@@ -91,11 +89,13 @@ func loadUnit(s *analysis.Season) string {
 	return "km"
 }
 
+// checkLoadSpike grades the weeks' ACWR, which analysis leaves NaN without
+// 28 days of history or with a chronic load under 10 km/week.
 func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 	jump := cfg.Thresholds(WeeklyJump)
 	var out []Finding
 	for i, w := range s.Weeks {
-		if !finite(w.ACWR) || i < chronicWeeks || chronicKm(s, i) < minReferenceKm {
+		if !finite(w.ACWR) || !(w.ACWR > 0) {
 			continue
 		}
 		sev, limit := grade(w.ACWR, t)
@@ -110,28 +110,10 @@ func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 		}
 		unit := loadUnit(s)
 		summary := fmt.Sprintf("Running load %.2f× the 4-week average (%.1f %s vs %.1f %s/week)%s",
-			w.ACWR, w.Load, unit, chronicLoad(s, i), unit, note)
+			w.ACWR, w.Load, unit, w.Load/w.ACWR, unit, note)
 		out = append(out, newFinding("load-spike", loadPath, sev, dayText(w.Monday), "", "acwr", w.ACWR, limit, summary))
 	}
 	return out
-}
-
-// chronicLoad is the mean load of the chronicWeeks weeks before week i.
-func chronicLoad(s *analysis.Season, i int) float64 {
-	xs := make([]float64, 0, chronicWeeks)
-	for j := i - chronicWeeks; j < i; j++ {
-		xs = append(xs, s.Weeks[j].Load)
-	}
-	return stat.Mean(xs, nil)
-}
-
-// chronicKm is the mean distance of the chronicWeeks weeks before week i.
-func chronicKm(s *analysis.Season, i int) float64 {
-	xs := make([]float64, 0, chronicWeeks)
-	for j := i - chronicWeeks; j < i; j++ {
-		xs = append(xs, s.Weeks[j].DistanceKm)
-	}
-	return stat.Mean(xs, nil)
 }
 
 // returnSlackPct is how far above the highest of the 4 weeks before last
@@ -153,19 +135,18 @@ type jump struct {
 	peakMonday time.Time
 }
 
-// jumpAt grades week i's distance progression: the change in percent vs
-// last week, judged only when last week had at least minReferenceKm, and
-// capped at low when the week returns to a volume run in the 4 weeks
-// before last week.
+// jumpAt grades week i's distance progression: the week's ChangePct vs
+// last week (NaN, so no finding, when last week had under 10 km), capped at
+// low when the week returns to a volume run in the 4 weeks before last week.
 func jumpAt(s *analysis.Season, i int, t Thresholds) jump {
 	j := jump{changePct: math.NaN(), lastKm: math.NaN(), peakKm: math.NaN()}
-	if i < 1 || !(s.Weeks[i-1].DistanceKm >= minReferenceKm) || !finite(s.Weeks[i].DistanceKm) {
+	if i < 1 || !finite(s.Weeks[i].ChangePct) {
 		return j
 	}
 	j.lastKm = s.Weeks[i-1].DistanceKm
-	j.changePct = (s.Weeks[i].DistanceKm - j.lastKm) / j.lastKm * 100
+	j.changePct = s.Weeks[i].ChangePct
 	j.sev, j.limit = grade(j.changePct, t)
-	for k := max(0, i-1-chronicWeeks); k < i-1; k++ {
+	for k := max(0, i-1-returnWeeks); k < i-1; k++ {
 		if km := s.Weeks[k].DistanceKm; finite(km) && !(km < j.peakKm) {
 			j.peakKm, j.peakMonday = km, s.Weeks[k].Monday
 		}
