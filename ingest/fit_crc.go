@@ -3,9 +3,6 @@ package ingest
 import (
 	"encoding/binary"
 	"io"
-
-	"github.com/muktihari/fit/kit/hash"
-	"github.com/muktihari/fit/kit/hash/crc16"
 )
 
 // fitCRCReader checks the CRC of each FIT sequence as its bytes stream to
@@ -17,8 +14,8 @@ import (
 // cases, and the decoder runs with its check off.
 type fitCRCReader struct {
 	r       io.Reader
-	h       hash.Hash16
-	n       int64 // bytes read
+	sum     uint16 // FIT CRC of the sequence's header and data so far
+	n       int64  // bytes read
 	state   int
 	hdr     [14]byte
 	hdrN    int
@@ -37,7 +34,7 @@ const (
 )
 
 func newFITCRCReader(r io.Reader) *fitCRCReader {
-	return &fitCRCReader{r: r, h: crc16.New()}
+	return &fitCRCReader{r: r}
 }
 
 // Read passes bytes through, checking them on the way.
@@ -81,20 +78,17 @@ func (c *fitCRCReader) consume(b []byte) {
 			c.hdrOK = true
 			if size == 14 {
 				if want := binary.LittleEndian.Uint16(c.hdr[12:14]); want != 0 {
-					c.h.Reset()
-					c.h.Write(c.hdr[:12])
-					c.hdrOK = c.h.Sum16() == want
+					c.hdrOK = fitCRC(0, c.hdr[:12]) == want
 				}
 			}
-			c.h.Reset()
-			c.h.Write(c.hdr[:size])
+			c.sum = fitCRC(0, c.hdr[:size])
 			c.state = crcData
 		case crcData:
 			k := len(b)
 			if uint32(k) > c.data {
 				k = int(c.data)
 			}
-			c.h.Write(b[:k])
+			c.sum = fitCRC(c.sum, b[:k])
 			c.data -= uint32(k)
 			b = b[k:]
 			if c.data == 0 {
@@ -107,8 +101,50 @@ func (c *fitCRCReader) consume(b []byte) {
 			if c.crcN < 2 {
 				return
 			}
-			c.results = append(c.results, c.hdrOK && binary.LittleEndian.Uint16(c.crc[:]) == c.h.Sum16())
+			c.results = append(c.results, c.hdrOK && binary.LittleEndian.Uint16(c.crc[:]) == c.sum)
 			c.state, c.hdrN, c.crcN = crcHeader, 0, 0
 		}
 	}
+}
+
+// fitCRCTables are the tables of the FIT CRC-16 (polynomial 0x8005,
+// reflected as 0xA001, initial value 0: CRC-16/ARC) for slicing-by-16:
+// table 0 advances the CRC by one byte, table k by a byte followed by k
+// zero bytes, so sixteen independent lookups advance it by sixteen bytes.
+var fitCRCTables = func() (t [16][256]uint16) {
+	for i := range t[0] {
+		c := uint16(i)
+		for range 8 {
+			if c&1 != 0 {
+				c = c>>1 ^ 0xA001
+			} else {
+				c >>= 1
+			}
+		}
+		t[0][i] = c
+	}
+	for k := 1; k < len(t); k++ {
+		for i := range t[k] {
+			c := t[k-1][i]
+			t[k][i] = c>>8 ^ t[0][byte(c)]
+		}
+	}
+	return t
+}()
+
+// fitCRC continues the FIT CRC crc over b, sixteen bytes a step.
+func fitCRC(crc uint16, b []byte) uint16 {
+	t := &fitCRCTables
+	for len(b) >= 16 {
+		crc ^= uint16(b[0]) | uint16(b[1])<<8
+		crc = t[15][byte(crc)] ^ t[14][crc>>8] ^ t[13][b[2]] ^ t[12][b[3]] ^
+			t[11][b[4]] ^ t[10][b[5]] ^ t[9][b[6]] ^ t[8][b[7]] ^
+			t[7][b[8]] ^ t[6][b[9]] ^ t[5][b[10]] ^ t[4][b[11]] ^
+			t[3][b[12]] ^ t[2][b[13]] ^ t[1][b[14]] ^ t[0][b[15]]
+		b = b[16:]
+	}
+	for _, c := range b {
+		crc = crc>>8 ^ t[0][byte(crc)^c]
+	}
+	return crc
 }
