@@ -228,11 +228,12 @@ type Activity struct {
 	Start time.Time // start instant (UTC)
 	// LocalOffset is the offset of the athlete's local time from UTC at
 	// Start, valid when HasLocalOffset (FIT activity.local_timestamp, or a
-	// local time written in a summary CSV).
+	// local time written without a zone in a summary or per-sample CSV).
 	LocalOffset    time.Duration
 	HasLocalOffset bool
 	// LocalWallClock is true when the file wrote the start as local time
-	// without a zone (Garmin Connect's Activities.csv, fit2gpx CSVs). The
+	// without a zone (Garmin Connect's Activities.csv, per-sample CSVs such
+	// as fit2gpx's). The
 	// decoder then sets HasLocalOffset so that LocalStart gives the written
 	// wall-clock time: with Options.Location, Start is that wall-clock time
 	// in the location and LocalOffset its offset; without, Start is the

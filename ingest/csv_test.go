@@ -392,3 +392,35 @@ func TestWallClockLocation(t *testing.T) {
 	wantEq(t, "offset", a.LocalOffset, time.Hour)
 	wantEq(t, "local", a.LocalStart(nil).Format("15:04"), "06:30")
 }
+
+// TestWallClockLocationSamples: a per-sample CSV with zone-less times is
+// placed as Garmin's summary rows are (TestWallClockLocation): the instant
+// from Options.Location (the written time read as UTC without one) and
+// LocalStart giving the written wall-clock time either way.
+func TestWallClockLocationSamples(t *testing.T) {
+	zurich, err := time.LoadLocation("Europe/Zurich")
+	if err != nil {
+		t.Skipf("no tz database: %v", err)
+	}
+	const text = "timestamp,heart_rate,cadence\n2026-03-04 06:30:00,140,86\n2026-03-04 06:30:01,141,86\n"
+	for _, tt := range []struct {
+		loc         *time.Location
+		wantInstant time.Time
+		wantOffset  time.Duration
+	}{
+		{zurich, time.Date(2026, 3, 4, 5, 30, 0, 0, time.UTC), time.Hour},
+		{nil, time.Date(2026, 3, 4, 6, 30, 0, 0, time.UTC), 0},
+	} {
+		var a *Activity
+		err := decodeCSV(strings.NewReader(text), "s.csv", Options{Location: tt.loc}, func(x *Activity) { a = x })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantEq(t, "wall clock", a.LocalWallClock, true)
+		wantEq(t, "has offset", a.HasLocalOffset, true)
+		wantEq(t, "instant", a.Start, tt.wantInstant)
+		wantEq(t, "offset", a.LocalOffset, tt.wantOffset)
+		wantEq(t, "local", a.LocalStart(time.UTC).Format("2006-01-02 15:04"), "2026-03-04 06:30")
+		wantNum(t, "elapsed of second sample", a.Samples.ElapsedS[1], 1)
+	}
+}
