@@ -106,9 +106,15 @@ func (s *Season) fitCadence(i int) CadenceModel {
 	}
 	if len(cad) >= MinBaselineRuns && stat.StdDev(spd, nil) >= minSpeedSpreadMS {
 		a, b := stat.LinearRegression(spd, cad, nil, false)
-		return CadenceModel{Valid: true, Intercept: a, Slope: b, Runs: len(cad), SpeedAdjusted: true}
+		m := CadenceModel{Valid: true, Intercept: a, Slope: b, Runs: len(cad), SpeedAdjusted: true}
+		res := make([]float64, len(cad))
+		for k := range cad {
+			res[k] = m.residualPct(cad[k], spd[k])
+		}
+		m.BaselineResidualPct = Median(res)
+		return m
 	}
-	return CadenceModel{Valid: true, Intercept: median(cadAll), Slope: 0, Runs: len(cadAll)}
+	return CadenceModel{Valid: true, Intercept: Median(cadAll), Slope: 0, Runs: len(cadAll)}
 }
 
 // Predict is the model's cadence at speed v (steps/min): the intercept
@@ -160,7 +166,7 @@ func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
 	if len(bal) < MinBaselineRuns {
 		return math.NaN(), false
 	}
-	return median(bal), true
+	return Median(bal), true
 }
 
 // DescentBaseline is the median weekly descent (m) of the 6 weeks before
@@ -179,5 +185,5 @@ func (s *Season) DescentBaseline(i int) (m float64, ok bool) {
 	if len(d) < MinDescentBaselineWeeks {
 		return math.NaN(), false
 	}
-	return median(d), true
+	return Median(d), true
 }

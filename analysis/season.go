@@ -220,7 +220,7 @@ func (s *Season) rescoreTRIMP() {
 	}
 	s.fallbackReserve = DefaultTRIMPReserve
 	if len(reserves) > 0 {
-		s.fallbackReserve = median(reserves)
+		s.fallbackReserve = Median(reserves)
 	}
 	s.maxHR, s.restHR = maxHR, restHR
 }
@@ -350,8 +350,8 @@ func (s *Season) fillRunFigures(i int) {
 			ccw += r.TrackKmCCW
 		}
 	}
-	w.CadenceSPM = median(cad)
-	w.CadenceResidualPct = median(res)
+	w.CadenceSPM = Median(cad)
+	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
 	w.CadenceRuns = len(res)
 	if len(bal) > 0 {
 		w.BalanceLeftPct = stat.Mean(bal, nil)
@@ -416,14 +416,18 @@ func monotony(days []float64) (mono, strain float64) {
 	return mono, total * mono
 }
 
-// median is the middle value (mean of the two middle ones for an even
-// count) of xs, which it sorts; NaN for none.
-func median(xs []float64) float64 {
+// Median is the middle value (mean of the two middle ones for an even
+// count) of the values of xs that are not NaN; NaN for none. It sorts xs
+// in place.
+func Median(xs []float64) float64 {
+	sort.Float64s(xs) // NaNs first
+	for len(xs) > 0 && math.IsNaN(xs[0]) {
+		xs = xs[1:]
+	}
 	n := len(xs)
 	if n == 0 {
 		return math.NaN()
 	}
-	sort.Float64s(xs)
 	if n%2 == 1 {
 		return xs[n/2]
 	}

@@ -85,7 +85,10 @@ type Week struct {
 	Strain     float64 // weekly load × monotony
 	CadenceSPM float64 // median of the week's run cadences
 	// CadenceResidualPct is the median speed-adjusted cadence of the week's
-	// runs relative to the baseline model, in percent; NaN without baseline.
+	// runs (ResidualPct against the baseline model) minus the baseline
+	// runs' median (the model's BaselineResidualPct), in percent; negative
+	// when the week steps less than the previous 6 weeks at the same pace.
+	// NaN without baseline.
 	CadenceResidualPct float64
 	// CadenceRuns counts the runs in CadenceResidualPct's median.
 	CadenceRuns    int
@@ -120,6 +123,10 @@ type CadenceModel struct {
 	Slope         float64 // steps/min per m/s
 	Runs          int     // runs the fit used
 	SpeedAdjusted bool    // false when speed was missing and raw values are compared
+	// BaselineResidualPct is the median ResidualPct of the runs the model
+	// was fitted on (0 for a median model): least squares centres the mean
+	// residual, not the median that weeks are compared by.
+	BaselineResidualPct float64
 }
 
 // Season is one athlete's analysed period.

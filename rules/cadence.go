@@ -84,39 +84,26 @@ var CadenceFade = &Rule{
 	},
 }
 
+// checkCadenceDrop grades each week's CadenceResidualPct, which analysis
+// computes against the cadence model of the 6 weeks before (NaN without 8
+// baseline runs), when at least minDropRuns runs of the week have one.
 func checkCadenceDrop(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	v := newView(s)
 	var out []Finding
 	for i, w := range s.Weeks {
-		base := v.baselineRuns(i)
-		m := s.CadenceBaseline(i)
-		if !m.Valid {
+		change := w.CadenceResidualPct
+		if !finite(change) || w.CadenceRuns < minDropRuns {
 			continue
 		}
-		var now, was, cads []float64
-		for _, r := range v.byWeek[i] {
-			if x := m.ResidualPct(r); finite(x) {
-				now = append(now, x)
-				cads = append(cads, r.CadenceSPM)
-			}
-		}
-		if len(now) < minDropRuns {
-			continue
-		}
-		for _, r := range base {
-			was = append(was, m.ResidualPct(r))
-		}
-		change := median(now) - median(was)
 		sev, limit := grade(-change, t)
 		if sev == None {
 			continue
 		}
 		how := "speed-adjusted"
-		if !m.SpeedAdjusted {
+		if !s.CadenceBaseline(i).SpeedAdjusted {
 			how = "not speed-adjusted: no usable speed"
 		}
 		summary := fmt.Sprintf("Cadence %.1f %% below your 6-week baseline (%s; median %.0f spm over %d runs)",
-			-change, how, median(cads), len(now))
+			-change, how, w.CadenceSPM, w.CadenceRuns)
 		out = append(out, newFinding("cadence-drop", cadenceDropPath, sev, dayText(w.Monday), "", "cadence_change_pct", change, -limit, summary))
 	}
 	return out
@@ -145,17 +132,17 @@ func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	if len(speeds) < minEasyPaceRuns {
 		return nil
 	}
-	easy := median(speeds)
-	v := newView(s)
+	easy := analysis.Median(speeds)
 	var out []Finding
 	for i := range s.Weeks {
 		var lowest *analysis.Run
-		for j, r := range v.byWeek[i] {
+		runs := s.WeekRuns(i)
+		for j, r := range runs {
 			if !(r.AvgSpeedMS < easy) || !finite(r.CadenceSPM) {
 				continue
 			}
 			if lowest == nil || r.CadenceSPM < lowest.CadenceSPM {
-				lowest = &v.byWeek[i][j]
+				lowest = &runs[j]
 			}
 		}
 		if lowest == nil {
@@ -179,20 +166,13 @@ func pace(speedMS float64) string {
 }
 
 func checkCadenceFade(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	v := newView(s)
 	var out []Finding
-	models := make(map[int]analysis.CadenceModel)
 	for _, r := range s.Runs {
 		if !r.IsRun || r.DurationS < minThirdsRunS || !r.First.Valid || !r.Last.Valid ||
 			!finite(r.First.CadenceSPM) || !finite(r.Last.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
-		i := v.weekIndex(r)
-		m, ok := models[i]
-		if !ok && i >= 0 {
-			m = s.CadenceBaseline(i)
-			models[i] = m
-		}
+		m := s.CadenceBaseline(s.WeekIndex(runDay(s, r)))
 		last, how := r.Last.CadenceSPM, "speed-adjusted"
 		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Last.SpeedMS) {
 			last -= m.Slope * (r.Last.SpeedMS - r.First.SpeedMS)

@@ -61,7 +61,6 @@ var TrackDirection = &Rule{
 }
 
 func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	v := newView(s)
 	var out []Finding
 	for i, w := range s.Weeks {
 		if base, ok := s.DescentBaseline(i); ok && finite(w.DescentM) {
@@ -79,9 +78,10 @@ func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 			}
 		}
 		var steepest *analysis.Run
-		for j, r := range v.byWeek[i] {
+		runs := s.WeekRuns(i)
+		for j, r := range runs {
 			if r.DescentM >= t.Low && r.DownhillGradePct <= steepGradePct && (steepest == nil || r.DescentM > steepest.DescentM) {
-				steepest = &v.byWeek[i][j]
+				steepest = &runs[j]
 			}
 		}
 		if steepest != nil {
