@@ -36,9 +36,9 @@ type inspectEntry struct {
 	RawSport  *string        `json:"raw_sport"`
 	Device    *string        `json:"device"`
 	Start     *string        `json:"start"`
-	DurationS fixed          `json:"duration_s"`
-	ElapsedS  fixed          `json:"elapsed_s"`
-	DistanceM fixed          `json:"distance_m"`
+	DurationS num            `json:"duration_s"`
+	ElapsedS  num            `json:"elapsed_s"`
+	DistanceM num            `json:"distance_m"`
 	Samples   int            `json:"samples"`
 	Channels  []string       `json:"channels"`
 	Laps      int            `json:"laps"`
@@ -49,43 +49,18 @@ type inspectEntry struct {
 
 // inspectSummary is the contract's summary object plus a few extra figures.
 type inspectSummary struct {
-	AvgCadenceSPM     fixed `json:"avg_cadence_spm"`
-	AvgHeartRateBPM   fixed `json:"avg_heart_rate_bpm"`
-	AvgStanceTimeMs   fixed `json:"avg_stance_time_ms"`
-	AvgBalanceLeftPct fixed `json:"avg_stance_time_balance_left_pct"`
-	AvgVertOscCm      fixed `json:"avg_vertical_oscillation_cm"`
-	AvgStepLengthM    fixed `json:"avg_step_length_m"`
-	AscentM           fixed `json:"ascent_m"`
-	DescentM          fixed `json:"descent_m"`
-	AvgVertRatioPct   fixed `json:"avg_vertical_ratio_pct"`
-	AvgSpeedMS        fixed `json:"avg_speed_m_s"`
-	MaxHeartRateBPM   fixed `json:"max_heart_rate_bpm"`
-	AvgPowerW         fixed `json:"avg_power_w"`
-}
-
-// fixed is a number written with at most Dec decimals; NaN and infinities
-// are written as null.
-type fixed struct {
-	V   float64
-	Dec int
-}
-
-// MarshalJSON writes the rounded number, or null when absent.
-func (f fixed) MarshalJSON() ([]byte, error) {
-	if math.IsNaN(f.V) || math.IsInf(f.V, 0) {
-		return []byte("null"), nil
-	}
-	return []byte(strconv.FormatFloat(inspectRound(f.V, f.Dec), 'f', -1, 64)), nil
-}
-
-// inspectRound rounds v to dec decimals (half away from zero); -0 is 0.
-func inspectRound(v float64, dec int) float64 {
-	p := math.Pow10(dec)
-	r := math.Round(v*p) / p
-	if r == 0 {
-		return 0 // no "-0"
-	}
-	return r
+	AvgCadenceSPM     num `json:"avg_cadence_spm"`
+	AvgHeartRateBPM   num `json:"avg_heart_rate_bpm"`
+	AvgStanceTimeMs   num `json:"avg_stance_time_ms"`
+	AvgBalanceLeftPct num `json:"avg_stance_time_balance_left_pct"`
+	AvgVertOscCm      num `json:"avg_vertical_oscillation_cm"`
+	AvgStepLengthM    num `json:"avg_step_length_m"`
+	AscentM           num `json:"ascent_m"`
+	DescentM          num `json:"descent_m"`
+	AvgVertRatioPct   num `json:"avg_vertical_ratio_pct"`
+	AvgSpeedMS        num `json:"avg_speed_m_s"`
+	MaxHeartRateBPM   num `json:"max_heart_rate_bpm"`
+	AvgPowerW         num `json:"avg_power_w"`
 }
 
 func newInspectEntry(a *ingest.Activity) inspectEntry {
@@ -96,25 +71,25 @@ func newInspectEntry(a *ingest.Activity) inspectEntry {
 		Sport:     string(a.Sport),
 		RawSport:  optString(a.RawSport),
 		Device:    optString(a.Device.String()),
-		DurationS: fixed{s.DurationS, 1},
-		ElapsedS:  fixed{s.ElapsedS, 1},
-		DistanceM: fixed{s.DistanceM, 1},
+		DurationS: num{s.DurationS, 1},
+		ElapsedS:  num{s.ElapsedS, 1},
+		DistanceM: num{s.DistanceM, 1},
 		Samples:   a.Samples.Len(),
 		Channels:  a.Channels.Names(),
 		Laps:      len(a.Laps),
 		Summary: inspectSummary{
-			AvgCadenceSPM:     fixed{s.AvgCadenceSPM, 1},
-			AvgHeartRateBPM:   fixed{s.AvgHeartRateBPM, 1},
-			AvgStanceTimeMs:   fixed{s.AvgStanceTimeMs, 1},
-			AvgBalanceLeftPct: fixed{s.AvgBalanceLeftPct, 2},
-			AvgVertOscCm:      fixed{s.AvgVertOscCm, 2},
-			AvgStepLengthM:    fixed{s.AvgStepLengthM, 2},
-			AscentM:           fixed{s.AscentM, 1},
-			DescentM:          fixed{s.DescentM, 1},
-			AvgVertRatioPct:   fixed{s.AvgVertRatioPct, 2},
-			AvgSpeedMS:        fixed{s.AvgSpeedMS, 2},
-			MaxHeartRateBPM:   fixed{s.MaxHeartRateBPM, 0},
-			AvgPowerW:         fixed{s.AvgPowerW, 1},
+			AvgCadenceSPM:     num{s.AvgCadenceSPM, 1},
+			AvgHeartRateBPM:   num{s.AvgHeartRateBPM, 1},
+			AvgStanceTimeMs:   num{s.AvgStanceTimeMs, 1},
+			AvgBalanceLeftPct: num{s.AvgBalanceLeftPct, 2},
+			AvgVertOscCm:      num{s.AvgVertOscCm, 2},
+			AvgStepLengthM:    num{s.AvgStepLengthM, 2},
+			AscentM:           num{s.AscentM, 1},
+			DescentM:          num{s.DescentM, 1},
+			AvgVertRatioPct:   num{s.AvgVertRatioPct, 2},
+			AvgSpeedMS:        num{s.AvgSpeedMS, 2},
+			MaxHeartRateBPM:   num{s.MaxHeartRateBPM, 0},
+			AvgPowerW:         num{s.AvgPowerW, 1},
 		},
 		DevFields: a.DevFields,
 		Notes:     a.Notes,
@@ -212,7 +187,7 @@ func unit(v float64, dec int, u string) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "-"
 	}
-	return strconv.FormatFloat(inspectRound(v, dec), 'f', dec, 64) + " " + u
+	return strconv.FormatFloat(round(v, dec), 'f', dec, 64) + " " + u
 }
 
 func maxHR(v float64) string {

@@ -155,7 +155,19 @@ func TestInspectUnknownFormat(t *testing.T) {
 	if err := Inspect(&bytes.Buffer{}, "yaml", nil); err == nil {
 		t.Error("unknown format accepted")
 	}
-	if math.IsNaN(inspectRound(1.005, 2)) {
-		t.Error("round")
+}
+
+func TestRound(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		prec int
+		want string
+	}{
+		{1.25, 1, "1.3"}, {-1.25, 1, "-1.3"}, {-0.0001, 2, "0"}, {math.NaN(), 1, "null"},
+	} {
+		b, _ := num{tt.v, tt.prec}.MarshalJSON()
+		if string(b) != tt.want {
+			t.Errorf("num{%v, %d} = %s, want %s", tt.v, tt.prec, b, tt.want)
+		}
 	}
 }
