@@ -27,12 +27,14 @@ func cell(s string) string {
 	return s
 }
 
-// csvNum formats v with prec decimals; empty when absent.
-func csvNum(v float64, prec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+// csvNum is n as a CSV cell: the number as the JSON report writes it,
+// empty when absent.
+func csvNum(n num) string {
+	b, _ := n.MarshalJSON()
+	if string(b) == "null" {
 		return ""
 	}
-	return strconv.FormatFloat(round(v, prec), 'f', -1, 64)
+	return string(b)
 }
 
 // teamColumns are the header of the per-athlete CSV.
@@ -63,13 +65,13 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 				continue
 			}
 			for _, wk := range a.Season.Weeks {
-				jw := weekJSON(wk)
+				jw := weekJSON(wk) // the same figures, rounded alike
 				write([]string{
-					a.Name, jw.Week, strconv.Itoa(wk.Runs),
-					csvNum(wk.DistanceKm, 1), csvNum(wk.DurationH, 2), csvNum(wk.Load, 1),
-					csvNum(wk.ACWR, 2), csvNum(wk.ACWREWMA, 2), csvNum(wk.ChangePct, 1),
-					csvNum(wk.Monotony, 2), csvNum(wk.Strain, 1), csvNum(wk.CadenceSPM, 1),
-					csvNum(wk.BalanceLeftPct, 1), csvNum(wk.DescentM, 0),
+					a.Name, jw.Week, strconv.Itoa(jw.Runs),
+					csvNum(jw.DistanceKm), csvNum(jw.DurationH), csvNum(jw.Load),
+					csvNum(jw.ACWR), csvNum(jw.ACWREWMA), csvNum(jw.ChangePct),
+					csvNum(jw.Monotony), csvNum(jw.Strain), csvNum(jw.CadenceSPM),
+					csvNum(jw.GCTBalanceLeftPct), csvNum(jw.DescentM),
 				})
 			}
 		}
@@ -77,12 +79,13 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 		write(append([]string(nil), teamColumns...))
 		for _, a := range byRisk(r.Athletes) {
 			c := a.Counts()
-			thisKm, lastKm, acwr := math.NaN(), math.NaN(), math.NaN()
+			thisKm, lastKm, acwr := num{math.NaN(), 1}, num{math.NaN(), 1}, num{math.NaN(), 2}
 			if a.Season != nil {
 				if n := len(a.Season.Weeks); n > 0 {
-					thisKm, acwr = a.Season.Weeks[n-1].DistanceKm, a.Season.Weeks[n-1].ACWR
+					this := weekJSON(a.Season.Weeks[n-1])
+					thisKm, acwr = this.DistanceKm, this.ACWR
 					if n > 1 {
-						lastKm = a.Season.Weeks[n-2].DistanceKm
+						lastKm = weekJSON(a.Season.Weeks[n-2]).DistanceKm
 					}
 				}
 			}
@@ -92,7 +95,7 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 			}
 			write([]string{
 				a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
-				csvNum(thisKm, 1), csvNum(lastKm, 1), csvNum(acwr, 2),
+				csvNum(thisKm), csvNum(lastKm), csvNum(acwr),
 				strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
 			})
 		}
