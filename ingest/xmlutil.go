@@ -159,9 +159,10 @@ func (b *trackBuilder) flush() error {
 	return nil
 }
 
-// finishRunning applies what XML exports leave implicit: cadence of a run in
-// strides/min (median below 110) is doubled; a track without a sport is
-// taken as running when its cadence or dynamics say so.
+// finishTrack applies what XML exports leave implicit, then computes the
+// channels and missing summary figures: cadence of a run in strides/min
+// (median below 110) is doubled; a track without a sport is taken as
+// running when its cadence or dynamics say so.
 func finishTrack(a *Activity) {
 	s := &a.Samples
 	if a.Sport.IsRunning() || a.Sport == SportUnknown {
