@@ -53,12 +53,7 @@ var stravaDateLayouts = []string{
 // non-breaking spaces newer exports put before "AM"/"PM" are folded.
 func parseStravaDate(s string) (time.Time, bool) {
 	s = strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(strings.TrimSpace(s))
-	for _, l := range stravaDateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
+	return parseLayouts(s, stravaDateLayouts)
 }
 
 // newSummaryActivity is an activity read from one summary CSV row.
@@ -294,7 +289,7 @@ func parseBalanceLeft(s string, sep rune) float64 {
 func parseLayouts(s string, layouts []string) (time.Time, bool) {
 	for _, l := range layouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t, true
+			return t.UTC(), true
 		}
 	}
 	return time.Time{}, false
