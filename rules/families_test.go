@@ -86,3 +86,14 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// The summary of track-direction states the finding's value: the km net of
+// laps the other way.
+func TestTrackDirectionSummaryStatesValue(t *testing.T) {
+	runs := setWeek(steadyWeeks(4), 3, trackCW(5), trackCCW(1)) // 25 km one way, 5 km the other
+	got := only(Evaluate(season(runs), nil), "track-direction")
+	want := "20.0 km more track laps turning clockwise than counter-clockwise this week (25.0 km vs 5.0 km)"
+	if len(got) != 1 || got[0].Value != 20 || got[0].Summary != want || got[0].Severity != Medium {
+		t.Fatalf("got %v, want one medium finding of 20 km: %q", brief(got), want)
+	}
+}

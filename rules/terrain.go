@@ -101,29 +101,23 @@ func times(v, base float64) string {
 	return fmt.Sprintf("%.1f×", v/base)
 }
 
+// checkTrackDirection grades each week's track km turning one way net of
+// the km turning the other way (analysis sums 0 for weeks without laps).
 func checkTrackDirection(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for _, w := range s.Weeks {
 		cw, ccw := w.TrackKmCW, w.TrackKmCCW
-		if !finite(cw) && !finite(ccw) {
-			continue
-		}
-		if !finite(cw) {
-			cw = 0
-		}
-		if !finite(ccw) {
-			ccw = 0
-		}
 		net := math.Abs(cw - ccw)
 		sev, limit := grade(net, t)
 		if sev == None {
 			continue
 		}
-		way, other := "counter-clockwise", cw
+		way, other := "counter-clockwise", "clockwise"
 		if cw > ccw {
-			way, other = "clockwise", ccw
+			way, other = other, way
 		}
-		summary := fmt.Sprintf("%.1f km of track laps this week turning %s (%.1f km the other way)", math.Max(cw, ccw), way, other)
+		summary := fmt.Sprintf("%.1f km more track laps turning %s than %s this week (%.1f km vs %.1f km)",
+			net, way, other, math.Max(cw, ccw), math.Min(cw, ccw))
 		out = append(out, newFinding("track-direction", trackPath, sev, dayText(w.Monday), "", "track_one_way_km", net, limit, summary))
 	}
 	return out
