@@ -79,8 +79,8 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		Tool:        (r.Tool.Name + " " + r.Tool.Version),
 		Counts:      r.Counts(),
 		WeekColumns: weekColumns,
-		Disclaimer:  disclaimer(),
-		RedFlags:    joinRedFlags(),
+		Disclaimer:  rules.Disclaimer,
+		RedFlags:    rules.RedFlags,
 	}
 	anchors := map[*Athlete]string{}
 	for i, a := range r.Athletes {
@@ -146,16 +146,4 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 		}
 	}
 	return ha
-}
-
-// joinRedFlags gives the red flags as one paragraph.
-func joinRedFlags() string {
-	s := ""
-	for i, rf := range redFlags() {
-		if i > 0 {
-			s += " "
-		}
-		s += rf
-	}
-	return s
 }

@@ -30,7 +30,7 @@ func renderMarkdown(w io.Writer, r *Report) error {
 	p("")
 	p("Generated %s by %s %s.", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version))
 	p("")
-	p("> %s", disclaimer())
+	p("> %s", rules.Disclaimer)
 	if len(r.Athletes) > 1 {
 		p("")
 		p("## Team overview")
@@ -49,9 +49,7 @@ func renderMarkdown(w io.Writer, r *Report) error {
 	p("")
 	p("## See a professional")
 	p("")
-	for _, rf := range redFlags() {
-		p("- %s", rf)
-	}
+	p("- %s", rules.RedFlags)
 	return b.Flush()
 }
 

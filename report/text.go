@@ -173,11 +173,9 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		t.athlete(a)
 	}
 	t.line("")
-	t.para("", "", disclaimer())
+	t.para("", "", rules.Disclaimer)
 	t.line("Red flags:")
-	for _, rf := range redFlags() {
-		t.para("  - ", "    ", rf)
-	}
+	t.para("  - ", "    ", rules.RedFlags)
 	return t.w.Flush()
 }
 

@@ -27,36 +27,15 @@ func chainLabels(ls []rules.Link) string {
 	return strings.Join(parts, " → ")
 }
 
-// disclaimer says what the report is and is not.
-func disclaimer() string { return rules.Disclaimer }
-
-// redFlags lists when to see a professional.
-func redFlags() []string { return []string{rules.RedFlags} }
-
-// ruleOrder is the contract's catalogue order, used when rules.All is
-// empty.
-var ruleOrder = []string{
-	"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence",
-	"cadence-fade", "gct-imbalance", "asymmetry-drift", "downhill-load",
-	"track-direction", "shoe-mileage", "compound-risk",
-}
-
-// catalogueIDs lists the rule ids in catalogue order: from rules.All when
-// it is filled, else the contract's list; ids only seen in findings follow.
+// catalogueIDs lists the rule ids in catalogue order (rules.All), then ids
+// only seen in findings.
 func catalogueIDs(fs []rules.Finding) []string {
 	var ids []string
 	seen := map[string]bool{}
-	if len(rules.All) > 0 {
-		for _, r := range rules.All {
-			if !seen[r.ID] {
-				ids = append(ids, r.ID)
-				seen[r.ID] = true
-			}
-		}
-	} else {
-		for _, id := range ruleOrder {
-			ids = append(ids, id)
-			seen[id] = true
+	for _, r := range rules.All {
+		if !seen[r.ID] {
+			ids = append(ids, r.ID)
+			seen[r.ID] = true
 		}
 	}
 	for _, f := range fs {
