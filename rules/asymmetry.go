@@ -58,6 +58,9 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
+// checkGCTImbalance grades each week's mean GCT balance: high and medium
+// need two consecutive weeks on the same side (or, for medium, a rise over
+// the baseline), low one week.
 func checkGCTImbalance(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i, w := range s.Weeks {
@@ -97,6 +100,8 @@ func checkGCTImbalance(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	return out
 }
 
+// checkAsymmetryDrift grades, per long run, how much the asymmetry of the
+// last third exceeds that of the first.
 func checkAsymmetryDrift(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for _, r := range s.Runs {

@@ -122,6 +122,8 @@ func gradeBelow(v float64, t Thresholds) (Severity, float64) {
 	return None, math.NaN()
 }
 
+// checkLowCadence reports, per week, the easy run (slower than the season's
+// median speed) with the lowest cadence when it is under the limit.
 func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var speeds []float64
 	for _, r := range s.Runs {
@@ -165,6 +167,9 @@ func pace(speedMS float64) string {
 	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
 }
 
+// checkCadenceFade compares the last third of each long run with its first
+// third, moving the last third to the first third's speed along the slope
+// of the week's cadence model when there is one.
 func checkCadenceFade(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for _, r := range s.Runs {

@@ -39,6 +39,7 @@ func init() {
 	CompoundRisk.Check = checkCompound
 }
 
+// checkCompound runs the other enabled rules and judges their findings.
 func checkCompound(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 	return compoundFindings(evaluateBase(s, cfg), t)
 }
@@ -84,9 +85,7 @@ func compoundWeek(monday string, fs []Finding, t Thresholds) (Finding, bool) {
 			if _, ok := rulesOf[r.Family]; !ok {
 				families = append(families, r.Family)
 			}
-			if ids := rulesOf[r.Family]; len(ids) == 0 || ids[len(ids)-1] != r.ID {
-				rulesOf[r.Family] = append(ids, r.ID)
-			}
+			rulesOf[r.Family] = append(rulesOf[r.Family], r.ID) // each rule once: the loop breaks below
 			for _, l := range f.Mechanism {
 				seen[l] = true
 			}

@@ -63,15 +63,17 @@ func shoeConfig(cfg *Config, name string) Shoe {
 
 // shoeState tracks one shoe's mileage through the season.
 type shoeState struct {
-	km    float64
-	prior float64
-	t     Thresholds
-	sev   Severity
-	at    analysis.Run
-	atKm  float64
-	limit float64
+	km    float64      // km so far, prior_km included
+	prior float64      // the config's prior_km
+	t     Thresholds   // this shoe's limits (shoeThresholds)
+	sev   Severity     // highest severity reached so far
+	at    analysis.Run // the run on which sev was reached
+	atKm  float64      // km at the end of that run
+	limit float64      // the limit sev was graded on
 }
 
+// checkShoeMileage adds up each shoe's km run by run and reports the run at
+// which it crossed its highest limit.
 func checkShoeMileage(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 	shoes := make(map[string]*shoeState)
 	var order []string

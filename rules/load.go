@@ -158,6 +158,7 @@ func jumpAt(s *analysis.Season, i int, t Thresholds) jump {
 	return j
 }
 
+// checkWeeklyJump reports every week whose jumpAt grade is at least low.
 func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i, w := range s.Weeks {
@@ -175,6 +176,8 @@ func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	return out
 }
 
+// checkMonotony grades each week's Foster monotony; high also needs the
+// week's strain above the 90th percentile of the earlier weeks' strains.
 func checkMonotony(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	var strains []float64 // finite strains of the weeks before, for the percentile

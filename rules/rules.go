@@ -181,6 +181,7 @@ func validateThresholds(r *Rule, t Thresholds) error {
 	return nil
 }
 
+// ruleIDs lists the ids of All, for error messages.
 func ruleIDs() []string {
 	ids := make([]string, len(All))
 	for i, r := range All {

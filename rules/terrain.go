@@ -60,6 +60,8 @@ var TrackDirection = &Rule{
 	},
 }
 
+// checkDownhillLoad reports a week at medium or high when its descent is a
+// multiple of the baseline, else at low its largest steep-descent run.
 func checkDownhillLoad(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i, w := range s.Weeks {
