@@ -249,13 +249,11 @@ func inferSampleUnits(a *Activity, cols []boundColumn, fractional bool) {
 		}
 	}
 	note := func(format string, args ...any) { a.Notes = append(a.Notes, fmt.Sprintf(format, args...)) }
-	cadName := firstBound(cols, "cadence", "run cadence", "runcadence", "cad")
-	if m := median(s.CadenceSPM); !math.IsNaN(m) && !said[cadName] && m < 110 {
-		scale(s.CadenceSPM, 2)
+	if !said[firstBound(cols, "cadence", "run cadence", "runcadence", "cad")] {
 		if fractional {
-			note("cadence + fractional_cadence in strides/min (median %.0f) doubled to steps/min", m)
+			doubleStrides(a, "cadence + fractional_cadence")
 		} else {
-			note("cadence in strides/min (median %.0f) doubled to steps/min", m)
+			doubleStrides(a, "cadence")
 		}
 	}
 	if m := median(s.StepLengthM); !math.IsNaN(m) && !said[firstBound(cols, "step length", "steplength", "stride length")] {
@@ -290,6 +288,25 @@ func inferSampleUnits(a *Activity, cols []boundColumn, fractional bool) {
 			s.LatDeg[i], s.LonDeg[i] = math.NaN(), math.NaN()
 		}
 	}
+}
+
+// maxStridesSPM is the highest median cadence of a run read as strides
+// per minute: a runner's 150 to 200 steps a minute are 75 to 100 strides.
+const maxStridesSPM = 110
+
+// doubleStrides doubles a.Samples.CadenceSPM into steps per minute when its
+// median (below maxStridesSPM) shows strides per minute, and notes it,
+// naming the cadence as what.
+func doubleStrides(a *Activity, what string) {
+	c := a.Samples.CadenceSPM
+	m := median(c)
+	if math.IsNaN(m) || m >= maxStridesSPM {
+		return
+	}
+	for i := range c {
+		c[i] *= 2
+	}
+	a.Notes = append(a.Notes, fmt.Sprintf("%s in strides/min (median %.0f) doubled to steps/min", what, m))
 }
 
 // inferSport guesses the sport of a per-sample CSV, which does not say:

@@ -164,14 +164,8 @@ func (b *trackBuilder) flush() error {
 // (median below 110) is doubled; a track without a sport is taken as
 // running when its cadence or dynamics say so.
 func finishTrack(a *Activity) {
-	s := &a.Samples
 	if a.Sport.IsRunning() || a.Sport == SportUnknown {
-		if m := median(s.CadenceSPM); !math.IsNaN(m) && m < 110 {
-			for i := range s.CadenceSPM {
-				s.CadenceSPM[i] *= 2
-			}
-			a.Notes = append(a.Notes, fmt.Sprintf("cadence in strides/min (median %.0f) doubled to steps/min", m))
-		}
+		doubleStrides(a, "cadence")
 	}
 	if a.Sport == SportUnknown {
 		a.Sport = inferSport(a)
