@@ -181,7 +181,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 			setWallClockStart(a, start, opt)
 		}
 	}
-	inferSampleUnits(a, cols, t.column("fractional cadence") >= 0)
+	inferSampleUnits(a, cols, fracCol >= 0)
 	a.Sport = inferSport(a)
 	a.fillChannelsFromSamples()
 	a.fillSummaryFromSamples()
