@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -273,8 +275,13 @@ func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
 }
 
 // oneLine gives the reason of err on one line, without a leading copy of
-// path (report.FailedInput carries the path separately).
+// path (report.FailedInput carries the path separately): "no such file or
+// directory", not "stat PATH: no such file or directory".
 func oneLine(err error, path string) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		err = pe.Err
+	}
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, path+": ")
 	return strings.Join(strings.Fields(msg), " ")

@@ -259,3 +259,14 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestOneLine(t *testing.T) {
+	_, err := os.Stat("/no/such/path")
+	if got := oneLine(err, "/no/such/path"); got != "no such file or directory" {
+		t.Errorf("oneLine(stat error) = %q", got)
+	}
+	err = fmt.Errorf("%s: truncated\n FIT   data", "a.fit")
+	if got := oneLine(err, "a.fit"); got != "truncated FIT data" {
+		t.Errorf("oneLine = %q", got)
+	}
+}
