@@ -84,16 +84,20 @@ func (c *cli) analyzeCommand() *cobra.Command {
 }
 
 // athleteNameFromPaths names an athlete after the single folder given, else
-// after the folder holding the first file.
+// after the folder holding the first file; "athlete" when that folder is
+// the file system's root.
 func athleteNameFromPaths(paths []string) string {
 	p := paths[0]
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
-	if st, err := os.Stat(p); err == nil && st.IsDir() && len(paths) == 1 {
-		return filepath.Base(p)
+	if st, err := os.Stat(p); err != nil || !st.IsDir() || len(paths) > 1 {
+		p = filepath.Dir(p)
 	}
-	return filepath.Base(filepath.Dir(p))
+	if name := filepath.Base(p); name != string(filepath.Separator) && name != "." {
+		return name
+	}
+	return "athlete"
 }
 
 // job is a prepared analysis: flags checked, config resolved.

@@ -251,3 +251,25 @@ func TestRulesCatalogue(t *testing.T) {
 		t.Errorf("rules markdown: exit %d, %q", code, out)
 	}
 }
+
+func TestAthleteNameFromPaths(t *testing.T) {
+	dir := t.TempDir()
+	team := filepath.Join(dir, "alice")
+	if err := os.Mkdir(team, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{team}, "alice"},
+		{[]string{filepath.Join(team, "run.fit")}, "alice"},
+		{[]string{team, filepath.Join(dir, "bob")}, filepath.Base(dir)},
+		{[]string{"/missing.fit"}, "athlete"},
+		{[]string{"/"}, "athlete"},
+	} {
+		if got := athleteNameFromPaths(tt.paths); got != tt.want {
+			t.Errorf("athleteNameFromPaths(%q) = %q, want %q", tt.paths, got, tt.want)
+		}
+	}
+}
