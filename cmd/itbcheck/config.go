@@ -133,7 +133,7 @@ func findConfigFile(flagPath string) (string, error) {
 		return explicit, nil
 	}
 	candidates := []string{"itbcheck.yaml"}
-	if dir, err := os.UserConfigDir(); err == nil {
+	if dir := userConfigDir(); dir != "" {
 		candidates = append(candidates, filepath.Join(dir, "itbcheck", "config.yaml"))
 	}
 	for _, c := range candidates {
@@ -142,6 +142,20 @@ func findConfigFile(flagPath string) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// userConfigDir is $XDG_CONFIG_HOME as the contract names it, on every
+// system; without it, the system's own (~/.config on Linux); "" when there
+// is none.
+func userConfigDir() string {
+	if dir := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(dir) {
+		return dir
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return dir
 }
 
 // loadConfig resolves the configuration. flags holds the command's flags;
