@@ -104,11 +104,7 @@ func (c *cli) checkExit(j *job, r *report.Report, exp *expectations, failOnGiven
 func worst(r *report.Report) rules.Severity {
 	w := rules.None
 	for _, a := range r.Athletes {
-		for _, f := range a.Findings {
-			if f.Severity > w {
-				w = f.Severity
-			}
-		}
+		w = max(w, a.Highest())
 	}
 	return w
 }
