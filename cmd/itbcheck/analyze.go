@@ -137,7 +137,7 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 		return nil, usageErrorf("--until %s is before --since %s", f.until, f.since)
 	}
 	if f.jobs < 0 {
-		return nil, usageErrorf("--jobs %d: want a number ≥ 1", f.jobs)
+		return nil, usageErrorf("--jobs %d: want a number ≥ 1 (or 0: one per CPU)", f.jobs)
 	}
 	j.failOn = rules.High
 	if f.failOn != "" {
