@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,12 +44,22 @@ func fakeRead(ctx context.Context, path string, opt ingest.Options, fn func(*ing
 	case strings.HasPrefix(base, "panic"):
 		panic("decoder bug")
 	}
-	h := fnv.New32a()
-	h.Write([]byte(path))
+	// The minute comes from the number in the name (run07 → 07), so no two
+	// runs of one athlete start within the duplicate window; a name without
+	// a number falls back on a hash of its base name. (A hash of the whole
+	// path made the test flaky: temp dirs are random, and two runs a minute
+	// apart with no distance are one run to analysis.)
+	minute := uint32(0)
+	if n, err := strconv.Atoi(strings.TrimFunc(strings.TrimSuffix(base, filepath.Ext(base)), func(r rune) bool { return r < '0' || r > '9' })); err == nil {
+		minute = uint32(n) * 7
+	} else {
+		h := fnv.New32a()
+		h.Write([]byte(base))
+		minute = h.Sum32() % 300
+	}
 	for i := range 2 {
-		// The day comes from the length of the name (so tests can aim at
-		// dates), the minute from the path (so no two runs look alike).
-		day := time.Date(2026, 5, 1+len(base)%20, 6+i*6, 0, 0, 0, time.UTC).Add(time.Duration(h.Sum32()%300) * time.Minute)
+		// The day comes from the length of the name (so tests can aim at dates).
+		day := time.Date(2026, 5, 1+len(base)%20, 6+i*6, 0, 0, 0, time.UTC).Add(time.Duration(minute) * time.Minute)
 		fn(&ingest.Activity{Source: fmt.Sprintf("%s#%d", path, i), Sport: ingest.SportRunning, Start: day})
 	}
 	return nil
