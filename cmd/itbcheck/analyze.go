@@ -233,6 +233,13 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Each unreadable input also gets its one line on stderr, so that a
+	// report written with -o does not hide why the exit code is 3.
+	for _, a := range athletes {
+		for _, in := range a.InputsFailed {
+			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", in.Path, in.Error)
+		}
+	}
 	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes}, nil
 }
 
