@@ -65,7 +65,7 @@ func (t *textWriter) para(lead, indent, text string) {
 // the others of at most rest; a longer word gets a line of its own. A
 // no-break space (see glue) does not break; it is printed as a space.
 func wrap(text string, first, rest int) []string {
-	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+	words := keepUnits(strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }))
 	var lines []string
 	cur := ""
 	for _, w := range words {
@@ -90,6 +90,26 @@ func wrap(text string, first, rest int) []string {
 		lines[i] = strings.ReplaceAll(l, nbsp, " ")
 	}
 	return lines
+}
+
+// units are the words that never start a line when they follow a number
+// ("10 % a week" must not wrap as "10" / "% a week").
+var units = map[string]bool{"%": true, "pp": true, "km": true, "m": true, "cm": true, "ms": true,
+	"spm": true, "bpm": true, "s": true, "min": true, "h": true, "km/week": true, "m/s": true}
+
+// keepUnits joins a unit to the number before it with a no-break space.
+func keepUnits(words []string) []string {
+	out := words[:0]
+	for _, w := range words {
+		if n := len(out); n > 0 && units[strings.TrimRight(w, ".,;:)")] {
+			if last := out[n-1]; last != "" && last[len(last)-1] >= '0' && last[len(last)-1] <= '9' {
+				out[n-1] = last + nbsp + w
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // nbsp keeps words together when wrapping.

@@ -39,3 +39,15 @@ func TestWeekCellsFoldBreaks(t *testing.T) {
 		t.Errorf("week rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A number keeps its unit on its line when a paragraph wraps.
+func TestWrapKeepsUnits(t *testing.T) {
+	text := "Cut back to the last well-tolerated week, then build by at most 10 % a week."
+	for width := 20; width <= 80; width++ {
+		for _, l := range wrap(text, width, width) {
+			if strings.HasPrefix(l, "%") {
+				t.Fatalf("width %d: a line starts with its unit: %q", width, l)
+			}
+		}
+	}
+}
