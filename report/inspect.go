@@ -101,10 +101,17 @@ func newInspectEntry(a *ingest.Activity) inspectEntry {
 }
 
 // startText is the start in RFC 3339 with the file's local offset when
-// known (else UTC), "" when the file has no start.
+// known (else UTC); a start the file wrote as zone-less local time is that
+// clock time with no offset (ISO 8601 local time); "" when the file has
+// no start.
 func startText(a *ingest.Activity) string {
 	if a.Start.IsZero() {
 		return ""
+	}
+	if a.LocalWallClock {
+		// The file wrote local time without a zone: say so rather than
+		// print an offset the file never gave.
+		return a.LocalStart(time.UTC).Format("2006-01-02T15:04:05")
 	}
 	return a.LocalStart(time.UTC).Format(time.RFC3339)
 }
@@ -146,7 +153,11 @@ func inspectText(w io.Writer, acts []*ingest.Activity) error {
 		line("format", string(a.Format))
 		line("sport", sport)
 		line("device", orDash(a.Device.String()))
-		line("start", orDash(startText(a)))
+		start := orDash(startText(a))
+		if a.LocalWallClock && !a.Start.IsZero() {
+			start += " (local time; the file names no zone)"
+		}
+		line("start", start)
 		line("duration", duration(s.DurationS, s.ElapsedS))
 		line("distance", unit(s.DistanceM/1000, 2, "km"))
 		line("samples", strconv.Itoa(a.Samples.Len()))
