@@ -53,8 +53,9 @@ var LowCadence = &Rule{
 	Family: "cadence",
 	Doc:    "Low step rate at easy pace, a marker of overstriding.",
 	Computes: "A run's average cadence (steps/min) when it is run at easy pace, defined as slower than the athlete's median " +
-		"running speed over the season (needs at least 5 runs with speed). At most one finding per week: the week's " +
-		"lowest-cadence easy run. Low only by default; medium and high limits, when configured, are lower cadences.",
+		"running speed over that week and the 6 weeks before it (needs at least 5 runs with speed), so a week's verdict " +
+		"never depends on later runs. At most one finding per week: the week's lowest-cadence easy run. Low only by " +
+		"default; medium and high limits, when configured, are lower cadences.",
 	Mechanism:    lowCadencePath,
 	Evidence:     "Weak to moderate: low cadence as a marker of overstriding.",
 	Defaults:     Thresholds{Low: 160, Medium: math.NaN(), High: math.NaN()},
@@ -125,18 +126,12 @@ func gradeBelow(v float64, t Thresholds) (Severity, float64) {
 // checkLowCadence reports, per week, the easy run (slower than the season's
 // median speed) with the lowest cadence when it is under the limit.
 func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	var speeds []float64
-	for _, r := range s.Runs {
-		if r.IsRun && finite(r.AvgSpeedMS) && r.AvgSpeedMS > 0 {
-			speeds = append(speeds, r.AvgSpeedMS)
-		}
-	}
-	if len(speeds) < minEasyPaceRuns {
-		return nil
-	}
-	easy := analysis.Median(speeds)
 	var out []Finding
 	for i := range s.Weeks {
+		easy, ok := easySpeed(s, i)
+		if !ok {
+			continue
+		}
 		var lowest *analysis.Run
 		runs := s.WeekRuns(i)
 		for j, r := range runs {
@@ -159,6 +154,24 @@ func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 			"cadence_spm", lowest.CadenceSPM, limit, summary))
 	}
 	return out
+}
+
+// easySpeed is the median running speed of week i and the baseline weeks
+// before it: runs slower than that are easy. ok is false with fewer than
+// minEasyPaceRuns runs with speed.
+func easySpeed(s *analysis.Season, i int) (speedMS float64, ok bool) {
+	var speeds []float64
+	for j := max(0, i-analysis.BaselineWeeks); j <= i; j++ {
+		for _, r := range s.WeekRuns(j) {
+			if finite(r.AvgSpeedMS) && r.AvgSpeedMS > 0 {
+				speeds = append(speeds, r.AvgSpeedMS)
+			}
+		}
+	}
+	if len(speeds) < minEasyPaceRuns {
+		return math.NaN(), false
+	}
+	return analysis.Median(speeds), true
 }
 
 // pace formats a speed as min:ss per km.
