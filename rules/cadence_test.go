@@ -88,3 +88,29 @@ func TestCadenceRules(t *testing.T) {
 		})
 	}
 }
+
+// An earlier week's low-cadence verdict never depends on later runs: many
+// fast runs added weeks later must not turn an easy run into a "fast" one.
+func TestLowCadenceIgnoresLaterRuns(t *testing.T) {
+	early := join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(2.9), cadence(156))})
+	var later []analysis.Run
+	for w := 7; w < 20; w++ { // thirteen weeks of slow shuffling after it
+		for d := 0; d < 7; d++ {
+			later = append(later, run(w, d, 5, speed(2.0)))
+		}
+	}
+	before := Evaluate(season(early), nil)
+	after := Evaluate(season(join(early, later)), nil)
+	count := func(fs []Finding) int {
+		n := 0
+		for _, f := range fs {
+			if f.Rule == "low-cadence" && f.Date == day(6, 1) {
+				n++
+			}
+		}
+		return n
+	}
+	if count(before) != 1 || count(after) != 1 {
+		t.Errorf("low-cadence findings for %s: %d before the later weeks, %d after; want 1 and 1", day(6, 1), count(before), count(after))
+	}
+}
