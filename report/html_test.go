@@ -111,5 +111,9 @@ func TestHTMLInChromium(t *testing.T) {
 	if err != nil || st.Size() < 10_000 {
 		t.Fatalf("no usable screenshot at %s: %v", shot, err)
 	}
-	t.Logf("screenshot: %s", shot)
+	n := barPixels(t, shot)
+	if n < 1000 {
+		t.Errorf("screenshot %s shows %d pixels of the weekly chart's bars; the charts did not render", shot, n)
+	}
+	t.Logf("screenshot: %s (%d bar pixels)", shot, n)
 }
