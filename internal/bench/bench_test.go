@@ -383,3 +383,40 @@ func TestHourSeason(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRunHeap measures the heap that the analysed runs keep: every
+// file of the team read and reduced by analysis.Measure (samples recycled as
+// the pipeline does), the runs held in one slice. heap_B/run is the live
+// heap after a collection divided by the number of runs: the Run itself
+// plus what it references (strings, the per-minute trace). It is what grows
+// with the number of activities a batch holds.
+func BenchmarkRunHeap(b *testing.B) {
+	t := benchTeam(b)
+	ctx := context.Background()
+	live := func() uint64 {
+		// Two collections: sync.Pool keeps recycled buffers for one.
+		runtime.GC()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	var perRun float64
+	for b.Loop() {
+		before := live()
+		runs := make([]analysis.Run, 0, len(t.files))
+		for _, f := range t.files {
+			probs := ingest.Read(ctx, f, ingest.Options{}, func(a *ingest.Activity) {
+				runs = append(runs, analysis.Measure(a, time.UTC))
+				a.Samples.Recycle()
+			})
+			if len(probs) > 0 {
+				b.Fatal(probs[0].Err)
+			}
+		}
+		after := live()
+		perRun = (float64(after) - float64(before)) / float64(len(runs))
+		runtime.KeepAlive(runs)
+	}
+	b.ReportMetric(perRun, "heap_B/run")
+}
