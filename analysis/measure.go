@@ -169,7 +169,7 @@ func (r *Run) keepOnlyTotals() {
 	r.VertOscCm, r.VertRatioPct, r.StepLengthM = n, n, n
 	r.DownhillGradePct, r.TrackKmCW, r.TrackKmCCW = n, n, n
 	r.First, r.Last = emptySegment(), emptySegment()
-	r.Trace = nil
+	r.Trace = Trace{}
 }
 
 // banisterTRIMP is duration_min × HRr × 0.64·e^(1.92·HRr) with HRr the
@@ -382,13 +382,12 @@ func measureThirds(r *Run, s *ingest.Samples, runS float64) {
 	firstEnd, lastStart := WarmUpS+third, runS-third
 	var first, last, minute segAcc
 	minuteIdx := 0
-	r.Trace = make([]TracePoint, 0, int(runS/60)+1)
+	// Every interval adds at most MaxSampleGapS to tau, so minutes follow
+	// one another from 0 and each has running time: point i is minute i.
+	r.Trace = MakeTrace(int(runS/60) + 1)
 	flush := func() {
 		if minute.timeS > 0 {
-			r.Trace = append(r.Trace, TracePoint{
-				Minute: float64(minuteIdx), CadenceSPM: minute.cad.mean(),
-				SpeedMS: minute.speed(), BalanceLeftPct: minute.bal.mean(),
-			})
+			r.Trace.Append(minute.cad.mean(), minute.bal.mean())
 		}
 		minute = segAcc{}
 	}

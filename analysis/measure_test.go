@@ -64,8 +64,8 @@ func TestMeasureSamples(t *testing.T) {
 			if r.FromSummary || !r.IsRun {
 				t.Errorf("FromSummary %v, IsRun %v; want false, true", r.FromSummary, r.IsRun)
 			}
-			if r.First.Valid || len(r.Trace) != 0 {
-				t.Errorf("short run has thirds (%v) or a trace (%d points)", r.First.Valid, len(r.Trace))
+			if r.First.Valid || r.Trace.Len() != 0 {
+				t.Errorf("short run has thirds (%v) or a trace (%d points)", r.First.Valid, r.Trace.Len())
 			}
 		})
 	}
@@ -142,12 +142,12 @@ func TestMeasureThirds(t *testing.T) {
 	checkNear(t, "fade %", (r.Last.CadenceSPM-r.First.CadenceSPM)/r.First.CadenceSPM*100, -5, 0.01)
 	checkNear(t, "Last.SpeedMS", r.Last.SpeedMS, 3, 0.01)
 	checkNear(t, "Last.BalanceLeftPct", r.Last.BalanceLeftPct, 51.5, 0.01)
-	if len(r.Trace) != 60 {
-		t.Fatalf("trace has %d minutes, want 60", len(r.Trace))
+	if r.Trace.Len() != 60 {
+		t.Fatalf("trace has %d minutes, want 60", r.Trace.Len())
 	}
-	checkNear(t, "Trace[0].CadenceSPM", r.Trace[0].CadenceSPM, 170, 0.01)
-	checkNear(t, "Trace[59].CadenceSPM", r.Trace[59].CadenceSPM, 161.5, 0.01)
-	checkNear(t, "Trace[59].Minute", r.Trace[59].Minute, 59, 0)
+	checkNear(t, "Trace[0].CadenceSPM", r.Trace.At(0).CadenceSPM, 170, 0.01)
+	checkNear(t, "Trace[59].CadenceSPM", r.Trace.At(59).CadenceSPM, 161.5, 0.01)
+	checkNear(t, "Trace[59].Minute", r.Trace.At(59).Minute, 59, 0)
 }
 
 func TestMeasureTrack(t *testing.T) {
@@ -220,7 +220,7 @@ func TestMeasureSummaryOnly(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &ingest.Activity{Sport: tc.sport, Start: time.Date(2026, 5, 4, 7, 0, 0, 0, time.UTC), Summary: sum}
 			r := Measure(a, time.UTC)
-			if !r.FromSummary || r.IsRun != tc.isRun || r.First.Valid || r.Trace != nil {
+			if !r.FromSummary || r.IsRun != tc.isRun || r.First.Valid || r.Trace.Len() != 0 {
 				t.Errorf("FromSummary %v IsRun %v First.Valid %v", r.FromSummary, r.IsRun, r.First.Valid)
 			}
 			checkNear(t, "DistanceKm", r.DistanceKm, 10, 1e-9)

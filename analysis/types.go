@@ -49,7 +49,7 @@ type Run struct {
 
 	// Trace is a per-minute series for within-run charts of long runs
 	// (empty for runs under 45 minutes or without samples).
-	Trace []TracePoint
+	Trace Trace
 
 	FromSummary bool // metrics came from a summary (no per-sample data)
 }
@@ -65,10 +65,9 @@ type Segment struct {
 
 // TracePoint is one minute of a run.
 type TracePoint struct {
-	Minute         float64
-	CadenceSPM     float64
-	SpeedMS        float64
-	BalanceLeftPct float64
+	Minute         float64 // minutes of running time from the start
+	CadenceSPM     float64 // NaN when unknown
+	BalanceLeftPct float64 // NaN when unknown
 }
 
 // Week is one ISO week (Monday to Sunday, athlete's local time) of running.

@@ -512,13 +512,14 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 			break
 		}
 	}
-	if run == nil || len(run.Trace) == 0 {
+	if run == nil || run.Trace.Len() == 0 {
 		ch.Note = "No minute-by-minute data kept for this run."
 		return ch
 	}
-	n := len(run.Trace)
+	n := run.Trace.Len()
 	xs, cad, bal := make([]float64, n), make([]float64, n), make([]float64, n)
-	for i, tp := range run.Trace {
+	for i := range n {
+		tp := run.Trace.At(i)
 		xs[i], cad[i], bal[i] = tp.Minute, tp.CadenceSPM, tp.BalanceLeftPct
 	}
 	thirds := func(p *plot.Plot, value func(analysis.Segment) float64) {

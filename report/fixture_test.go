@@ -47,12 +47,12 @@ func fixture() *Report {
 			r.First = analysis.Segment{Valid: true, StartS: 300, EndS: 2000, CadenceSPM: 174, SpeedMS: 3.3, BalanceLeftPct: 50.4}
 			r.Last = analysis.Segment{Valid: true, StartS: 3700, EndS: 5400, CadenceSPM: 164, SpeedMS: 3.2, BalanceLeftPct: 51.9}
 			for m := 0; m < 90; m++ {
-				r.Trace = append(r.Trace, analysis.TracePoint{
-					Minute: float64(m), CadenceSPM: 175 - float64(m)*0.12, SpeedMS: 3.3,
-					BalanceLeftPct: 50.3 + float64(m)*0.018,
-				})
+				bal := 50.3 + float64(m)*0.018
+				if m == 40 {
+					bal = nan // a gap in the balance trace
+				}
+				r.Trace.Append(175-float64(m)*0.12, bal)
 			}
-			r.Trace[40].BalanceLeftPct = nan // a gap in the balance trace
 		}
 		alice.Runs = append(alice.Runs, r)
 	}
