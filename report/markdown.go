@@ -35,11 +35,13 @@ func renderMarkdown(w io.Writer, r *Report) error {
 		p("")
 		p("## Team overview")
 		p("")
-		p("| athlete | highest | findings | high | medium | low | weeks |")
-		p("|---|---|---:|---:|---:|---:|---:|")
-		for _, a := range byRisk(r.Athletes) {
-			c := a.Counts()
-			p("| %s | %s | %d | %d | %d | %d | %d |", md(a.Name), a.Highest(), c.Total(), c.High, c.Medium, c.Low, weeksOf(a))
+		p("Highest risk first. %s", md(teamNote))
+		p("")
+		p("| athlete | highest | this week | km | last km | ACWR | open findings | unreadable |")
+		p("|---|---|---|---:|---:|---:|---|---:|")
+		for _, row := range teamRows(r.Athletes) {
+			p("| %s | %s | %s | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, row.thisWeek(),
+				fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), md(row.openText()), row.Unreadable)
 		}
 	}
 	for _, a := range r.Athletes {

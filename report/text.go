@@ -166,15 +166,6 @@ func sevCode(s rules.Severity) string {
 // sevTag is "[HIGH]", "[MEDIUM]", "[LOW]".
 func sevTag(s rules.Severity) string { return "[" + strings.ToUpper(s.String()) + "]" }
 
-// countsText is "3 findings (1 high, 1 medium, 1 low)".
-func countsText(c Counts) string {
-	noun := "findings"
-	if c.Total() == 1 {
-		noun = "finding"
-	}
-	return fmt.Sprintf("%d %s (%d high, %d medium, %d low)", c.Total(), noun, c.High, c.Medium, c.Low)
-}
-
 func renderText(w io.Writer, r *Report, opt Options) error {
 	t := &textWriter{w: bufio.NewWriter(w), color: opt.Color}
 	title := "itbcheck"
@@ -199,18 +190,68 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 	return t.w.Flush()
 }
 
+// teamTextColumns are the headers of the text team overview after the
+// athlete's name.
+var teamTextColumns = []string{"highest", "this week", "km", "last km", "ACWR", "unreadable"}
+
+// teamOverview writes one row per athlete, highest risk first, each
+// followed by the patterns found; names too long for textWidth are
+// shortened.
 func (t *textWriter) teamOverview(as []*Athlete) {
-	width := 4
-	for _, a := range as {
-		width = max(width, utf8.RuneCountInString(plain(a.Name)))
+	rows := teamRows(as)
+	cells := make([][]string, len(rows))
+	widths := make([]int, len(teamTextColumns))
+	for i, h := range teamTextColumns {
+		widths[i] = utf8.RuneCountInString(h)
 	}
-	for _, a := range byRisk(as) {
-		h := a.Highest()
-		name := plain(a.Name)
-		pad := strings.Repeat(" ", width-utf8.RuneCountInString(name))
-		tag := fmt.Sprintf("%-6s", h.String())
-		t.line("  %s%s  %s  %s, %d weeks", name, pad, t.paint(sevCode(h), tag), countsText(a.Counts()), weeksOf(a))
+	for i, r := range rows {
+		cells[i] = []string{r.Highest.String(), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
+			fmtNum(r.ACWR, 2), strconv.Itoa(r.Unreadable)}
+		for j, c := range cells[i] {
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
 	}
+	rest := 2 // the indent
+	for _, w := range widths {
+		rest += 2 + w
+	}
+	nameWidth := utf8.RuneCountInString("athlete")
+	for _, r := range rows {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(plain(r.Athlete.Name)))
+	}
+	nameWidth = min(nameWidth, textWidth-rest)
+	line := func(name string, row []string, paint func(int, string) string) string {
+		var b strings.Builder
+		b.WriteString("  " + name + strings.Repeat(" ", nameWidth-utf8.RuneCountInString(name)))
+		for j, c := range row {
+			pad := strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c))
+			if j < 2 { // severity and week: left-aligned
+				b.WriteString("  " + paint(j, c) + pad)
+			} else {
+				b.WriteString("  " + pad + paint(j, c))
+			}
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	t.line("%s", t.paint(ansiDim, line("athlete", teamTextColumns, func(_ int, s string) string { return s })))
+	for i, r := range rows {
+		sev := func(j int, s string) string {
+			if j == 0 {
+				return t.paint(sevCode(r.Highest), s)
+			}
+			return s
+		}
+		t.line("%s", line(clip(plain(r.Athlete.Name), nameWidth), cells[i], sev))
+		open := "none"
+		if items := r.openItems(); len(items) > 0 {
+			for k := range items {
+				items[k] = glue(items[k]) // a pattern never breaks across lines
+			}
+			open = strings.Join(items, ", ")
+		}
+		t.para("    open findings: ", "    ", open)
+	}
+	t.para("  ", "  ", teamNote)
 }
 
 func (t *textWriter) athlete(a *Athlete) {

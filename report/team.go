@@ -1,0 +1,104 @@
+package report
+
+import (
+	"math"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// The team overview of the human reports (text, Markdown, HTML) gives one
+// row per athlete, highest risk first: the highest severity, the km of the
+// athlete's last two weeks, the last week's ACWR, the patterns found and
+// the unreadable inputs. "This week" is the athlete's last ISO week with
+// data, the last week of its season.
+
+// teamNote says what the overview's week columns mean.
+const teamNote = `"This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
+
+// teamRow is one athlete's row of the team overview.
+type teamRow struct {
+	Athlete  *Athlete
+	Highest  rules.Severity
+	ThisWeek time.Time // Monday of the last week; zero without weeks
+	// ThisKm, LastKm and ACWR are NaN when absent.
+	ThisKm, LastKm, ACWR float64
+	Open                 []openPattern // in the order of the athlete's blocks
+	Unreadable           int
+}
+
+// openPattern is one rule that fired for an athlete, with its highest
+// severity.
+type openPattern struct {
+	Name     string // the rule in plain words, lower case: "training load spike"
+	Severity rules.Severity
+}
+
+// teamRows gives the overview's rows in risk order (SortByRisk).
+func teamRows(as []*Athlete) []teamRow {
+	var out []teamRow
+	for _, a := range byRisk(as) {
+		row := teamRow{Athlete: a, Highest: a.Highest(), ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
+			Unreadable: len(a.InputsFailed)}
+		if a.Season != nil {
+			if n := len(a.Season.Weeks); n > 0 {
+				this := a.Season.Weeks[n-1]
+				row.ThisWeek, row.ThisKm, row.ACWR = this.Monday, this.DistanceKm, this.ACWR
+				if n > 1 {
+					row.LastKm = a.Season.Weeks[n-2].DistanceKm
+				}
+			}
+		}
+		for _, g := range groupByRule(a.Findings) {
+			row.Open = append(row.Open, openPattern{Name: lowerFirst(g.Name), Severity: g.Highest})
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// thisWeek is the row's week as YYYY-MM-DD, dash without weeks.
+func (r teamRow) thisWeek() string {
+	if r.ThisWeek.IsZero() {
+		return dash
+	}
+	return day(r.ThisWeek)
+}
+
+// openItems are the row's patterns as "training load spike (high)".
+func (r teamRow) openItems() []string {
+	var out []string
+	for _, o := range r.Open {
+		out = append(out, o.Name+" ("+o.Severity.String()+")")
+	}
+	return out
+}
+
+// openText is the row's patterns in one line, "none" when there is none.
+func (r teamRow) openText() string {
+	if len(r.Open) == 0 {
+		return "none"
+	}
+	return strings.Join(r.openItems(), ", ")
+}
+
+// lowerFirst lower-cases the first letter of s.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// clip shortens s to at most n runes, ending it with "…" when cut.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:max(0, n-1)]) + "…"
+}

@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// teamSection is the part of out from the team overview's heading to the
+// first athlete's.
+func teamSection(t *testing.T, out, start, end string) string {
+	t.Helper()
+	i := strings.Index(out, start)
+	if i < 0 {
+		t.Fatalf("no team overview (%q) in:\n%s", start, out)
+	}
+	j := strings.Index(out[i:], end)
+	if j < 0 {
+		t.Fatalf("team overview does not end with %q", end)
+	}
+	return out[i : i+j]
+}
+
+func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
+	tests := []struct {
+		format, start, end string
+		alice, bob         []string // in the order they must appear in the athlete's row
+	}{
+		{"text", "Team overview", "══",
+			[]string{"alice", "high", "2026-04-20", "36.0", "46.0", "0.95", "1",
+				"training load spike (high), weekly distance jump (medium)", "ground contact balance off 50/50 (low)"},
+			[]string{"bob *the* [builder] <b>", "none", "2026-04-06", "10.0", "15.0", "–", "0", "open findings: none"}},
+		{"markdown", "## Team overview", "\n## ",
+			[]string{"| alice | high | 2026-04-20 | 36.0 | 46.0 | 0.95 | training load spike (high), weekly distance jump (medium), cadence fading late in long runs (medium), ground contact balance off 50/50 (low) | 1 |"},
+			[]string{"| 2026-04-06 | 10.0 | 15.0 | – | none | 0 |"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			team := teamSection(t, string(render(t, tt.format, Options{})), tt.start, tt.end)
+			for _, want := range []string{"last ISO week with data", "this week", "last km", "ACWR"} {
+				if !strings.Contains(team, want) {
+					t.Errorf("overview lacks %q", want)
+				}
+			}
+			pos := 0
+			for _, row := range [][]string{tt.alice, tt.bob} { // alice (high) before bob (none)
+				for _, want := range row {
+					i := strings.Index(team[pos:], want)
+					if i < 0 {
+						t.Fatalf("overview lacks %q after offset %d:\n%s", want, pos, team)
+					}
+					pos += i + len(want)
+				}
+			}
+		})
+	}
+}
+
+func TestTeamOverviewTextWidth(t *testing.T) {
+	r := fixture()
+	r.Athletes[0].Name = strings.Repeat("Maximiliane von Hohenzollern-Sigmaringen ", 2)
+	var b bytes.Buffer
+	if err := Render(&b, "text", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	team := teamSection(t, b.String(), "Team overview", "══")
+	for _, l := range strings.Split(team, "\n") {
+		if n := utf8.RuneCountInString(l); n > textWidth {
+			t.Errorf("overview line is %d columns wide: %q", n, l)
+		}
+	}
+	if !strings.Contains(team, "  Maximiliane von Hohenz") || !strings.Contains(team, "…  none") {
+		t.Errorf("long name not shortened to fit:\n%s", team)
+	}
+}
