@@ -31,18 +31,27 @@ type htmlPage struct {
 	InputsFailed int
 	Counts       Counts
 	Team         []htmlTeamRow
+	TeamNote     string
 	Athletes     []htmlAthlete
 	WeekColumns  []string
 	Disclaimer   string
 	RedFlags     string
 }
 
+// htmlTeamRow is one athlete's row of the team overview.
 type htmlTeamRow struct {
-	Name, Anchor, Highest string
-	Page                  string // the athlete's own report, when written beside this one
-	Counts                Counts
-	Weeks, InputsFailed   int
+	Name, Highest string
+	// Link is the athlete's own report when written beside this one, else
+	// their section of this page.
+	Link                           string
+	ThisWeek, ThisKm, LastKm, ACWR string
+	Open                           []htmlOpen // none when quiet
+	InputsFailed                   int
+	Spark                          *sparkline // nil without weeks
 }
+
+// htmlOpen is one pattern found for an athlete, with its highest severity.
+type htmlOpen struct{ Name, Severity string }
 
 type htmlAthlete struct {
 	Name, Anchor, Period       string
@@ -90,13 +99,10 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		page.Athletes = append(page.Athletes, athleteHTML(a, anchors[a]))
 	}
 	if len(r.Athletes) > 1 {
-		for _, a := range byRisk(r.Athletes) {
-			row := htmlTeamRow{Name: a.Name, Anchor: anchors[a], Counts: a.Counts(), Weeks: weeksOf(a), InputsFailed: len(a.InputsFailed), Page: opt.AthletePages[a.Name]}
-			if h := a.Highest(); h > rules.None {
-				row.Highest = h.String()
-			}
-			page.Team = append(page.Team, row)
+		for _, tr := range teamRows(r.Athletes) {
+			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages))
 		}
+		page.TeamNote = teamNote
 	}
 	var b bytes.Buffer
 	if err := htmlTemplate.Execute(&b, page); err != nil {
@@ -104,6 +110,27 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 	}
 	_, err := b.WriteTo(w)
 	return err
+}
+
+// teamRowHTML is tr as the HTML team table shows it; the name links to
+// the athlete's page in pages, else to anchor.
+func teamRowHTML(tr teamRow, anchor string, pages map[string]string) htmlTeamRow {
+	a := tr.Athlete
+	row := htmlTeamRow{
+		Name: a.Name, Link: "#" + anchor, ThisWeek: tr.thisWeek(),
+		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
+		InputsFailed: tr.Unreadable, Spark: teamSparkline(a),
+	}
+	if p, ok := pages[a.Name]; ok && p != "" {
+		row.Link = p
+	}
+	if tr.Highest > rules.None {
+		row.Highest = tr.Highest.String()
+	}
+	for _, o := range tr.Open {
+		row.Open = append(row.Open, htmlOpen{Name: o.Name, Severity: o.Severity.String()})
+	}
+	return row
 }
 
 func athleteHTML(a *Athlete, anchor string) htmlAthlete {

@@ -17,9 +17,10 @@ import (
 func TestHTMLSelfContained(t *testing.T) {
 	out := string(render(t, "html", Options{}))
 	// bob: weekly and cadence (no running dynamics: balance skipped);
-	// alice: weekly, cadence, balance and the faded run.
-	if n := strings.Count(out, "<svg"); n != 6 {
-		t.Errorf("%d <svg> elements, want 6", n)
+	// alice: weekly, cadence, balance and the faded run; a sparkline each
+	// in the team table.
+	if n := strings.Count(out, "<svg"); n != 8 {
+		t.Errorf("%d <svg> elements, want 8", n)
 	}
 	if n := strings.Count(out, "<figure>"); n != 6 {
 		t.Errorf("%d figures, want 6", n)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -34,6 +35,10 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 		{"markdown", "## Team overview", "\n## ",
 			[]string{"| alice | high | 2026-04-20 | 36.0 | 46.0 | 0.95 | training load spike (high), weekly distance jump (medium), cadence fading late in long runs (medium), ground contact balance off 50/50 (low) | 1 |"},
 			[]string{"| 2026-04-06 | 10.0 | 15.0 | – | none | 0 |"}},
+		{"html", `<section class="team">`, "</section>",
+			[]string{`>alice</a>`, `badge high`, "<td>2026-04-20</td>", ">36.0<", ">46.0<", ">0.95<",
+				`training load spike&nbsp;<span class="sev high">(high)</span>`, ">1</td></tr>"},
+			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", "<td>2026-04-06</td>", ">10.0<", ">15.0<", ">–<", `"open">none<`, ">0</td></tr>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -54,6 +59,49 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTeamOverviewHTMLSparklines(t *testing.T) {
+	team := teamSection(t, string(render(t, "html", Options{})), `<section class="team">`, "</section>")
+	rows := regexp.MustCompile(`(?s)<tr><td>.*?</tr>`).FindAllString(team, -1)
+	if len(rows) != 2 {
+		t.Fatalf("%d athlete rows in the team table, want 2", len(rows))
+	}
+	for i, row := range rows {
+		if n := strings.Count(row, `<svg class="spark"`); n != 1 {
+			t.Errorf("row %d has %d sparklines, want 1", i+1, n)
+		}
+		if !strings.Contains(row, `role="img"><title>Weekly running km`) {
+			t.Errorf("row %d: sparkline without an accessible title", i+1)
+		}
+	}
+	// alice's 8 weeks: the spike week high, the balance week low, the
+	// faded run's week medium; the bars sit at the right edge.
+	for _, want := range []string{`<rect class="high" x="121"`, `<rect class="low" x="141"`, `<rect class="medium" x="151"`} {
+		if !strings.Contains(rows[0], want) {
+			t.Errorf("alice's sparkline lacks %s", want)
+		}
+	}
+	if strings.Contains(rows[1], "<rect class=") {
+		t.Errorf("bob's sparkline colours a week without findings")
+	}
+	if strings.Count(rows[0], "<rect") != 8 || strings.Count(rows[1], "<rect") != 5 {
+		t.Errorf("sparklines do not have one bar per week")
+	}
+}
+
+func TestTeamOverviewHTMLLinks(t *testing.T) {
+	var b bytes.Buffer
+	pages := map[string]string{"alice": "alice.html"}
+	if err := Render(&b, "html", fixture(), Options{AthletePages: pages}); err != nil {
+		t.Fatal(err)
+	}
+	team := teamSection(t, b.String(), `<section class="team">`, "</section>")
+	for _, want := range []string{`<a href="alice.html">alice</a>`, `<a href="#athlete-1">bob`} {
+		if !strings.Contains(team, want) {
+			t.Errorf("team table lacks %s", want)
+		}
 	}
 }
 

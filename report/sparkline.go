@@ -1,0 +1,68 @@
+package report
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// Size of the team table's sparklines, in px.
+const (
+	sparkWeeks  = 16
+	sparkWidth  = 160
+	sparkHeight = 32
+	sparkSlot   = sparkWidth / sparkWeeks
+)
+
+// sparkline is the weekly running km of an athlete's last sparkWeeks
+// weeks as a tiny bar chart; its words are fixed and its numbers computed,
+// so it carries no user text.
+type sparkline struct {
+	Title string
+	Bars  []sparkBar
+}
+
+// sparkBar is one week's bar, with its numbers formatted for the SVG.
+type sparkBar struct {
+	X, Y, W, H string
+	Severity   string // of the week's findings; "" without
+	Title      string // "week of 2026-04-20: 46.0 km, highest severity high"
+}
+
+// teamSparkline draws a's sparkline; nil without weeks. The latest week is
+// at the right edge, so athletes line up by their own last week.
+func teamSparkline(a *Athlete) *sparkline {
+	if a.Season == nil || len(a.Season.Weeks) == 0 {
+		return nil
+	}
+	weeks := a.Season.Weeks[max(0, len(a.Season.Weeks)-sparkWeeks):]
+	top := 0.0
+	for _, w := range weeks {
+		if !math.IsNaN(w.DistanceKm) {
+			top = math.Max(top, w.DistanceKm)
+		}
+	}
+	flagged := flaggedWeeks(a.Findings)
+	s := &sparkline{Title: "Weekly running km, " + strconv.Itoa(len(weeks)) + " weeks from " + day(weeks[0].Monday) +
+		" to " + day(weeks[len(weeks)-1].Monday) + ", at most " + fmtNum(top, 1) +
+		" km; coloured bars are weeks with a finding"}
+	px := func(v float64) string { return strconv.FormatFloat(round(v, 1), 'f', -1, 64) }
+	offset := sparkWeeks - len(weeks)
+	for i, w := range weeks {
+		km := w.DistanceKm
+		bar := sparkBar{Title: "week of " + day(w.Monday) + ": " + fmtNum(km, 1) + " km"}
+		if sev, ok := flagged[day(w.Monday)]; ok && sev > rules.None {
+			bar.Severity = sev.String()
+			bar.Title += ", highest severity " + sev.String()
+		}
+		h := 0.0
+		if top > 0 && km > 0 {
+			h = math.Max(1, km/top*(sparkHeight-2))
+		}
+		bar.X, bar.W = px(float64((offset+i)*sparkSlot)+1), px(sparkSlot-2)
+		bar.Y, bar.H = px(sparkHeight-1-h), px(h)
+		s.Bars = append(s.Bars, bar)
+	}
+	return s
+}
