@@ -125,7 +125,6 @@ func gradeBelow(v float64, t Thresholds) (Severity, float64) {
 
 // checkLowCadence reports, per week, the easy run (slower than the median speed
 // of that week and the 6 before it) with the lowest cadence when it is under the limit.
-// median speed) with the lowest cadence when it is under the limit.
 func checkLowCadence(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 	var out []Finding
 	for i := range s.Weeks {
