@@ -182,7 +182,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 		}
 	}
 	inferSampleUnits(a, cols, fracCol >= 0)
-	a.Sport = inferSport(a)
+	a.Sport = inferSport(a, "columns")
 	a.fillChannelsFromSamples()
 	a.fillSummaryFromSamples()
 	emit(a)
@@ -309,20 +309,6 @@ func doubleStrides(a *Activity, what string) {
 	a.Notes = append(a.Notes, fmt.Sprintf("%s in strides/min (median %.0f) doubled to steps/min", what, m))
 }
 
-// inferSport guesses the sport of a per-sample CSV, which does not say:
-// running dynamics or a step rate of a run (median ≥ 120 spm) mean running.
-func inferSport(a *Activity) Sport {
-	s := &a.Samples
-	if anyValue(s.StanceTimeMs) || anyValue(s.VertOscCm) || anyValue(s.BalanceLeftPct) {
-		a.Notes = append(a.Notes, "sport inferred as running from the running dynamics columns")
-		return SportRunning
-	}
-	if m := median(s.CadenceSPM); m >= 120 && m <= 240 {
-		a.Notes = append(a.Notes, fmt.Sprintf("sport inferred as running from cadence (median %.0f spm)", m))
-		return SportRunning
-	}
-	return SportUnknown
-}
 
 func firstBound(cols []boundColumn, names ...string) string {
 	for _, c := range cols {

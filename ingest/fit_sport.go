@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/muktihari/fit/profile/typedef"
 )
@@ -27,15 +28,27 @@ func (s *fitSequence) sessionlessSport() (typedef.Sport, typedef.SubSport) {
 // steps a minute (already doubled from strides) at running speed is a run.
 // Speed tells a run from a ride, whose 85 rpm would double into the same
 // range. The guess is noted on the activity.
-func inferFITSport(a *Activity) Sport {
+func inferFITSport(a *Activity) Sport { return inferSport(a, "records") }
+
+// inferSport guesses running for an activity whose file names no sport,
+// from its samples (what names the channels: "records", "columns"):
+// running dynamics are recorded only by runners; else a median cadence of
+// 120–240 steps/min at a running speed (1.5–6.5 m/s) when speed is known.
+// The speed check keeps a ride out, whose ~85 rpm, doubled as if strides,
+// would look like a runner's 170. A note says what the guess rests on.
+func inferSport(a *Activity, what string) Sport {
 	s := &a.Samples
 	if anyValue(s.StanceTimeMs) || anyValue(s.VertOscCm) || anyValue(s.BalanceLeftPct) {
-		a.Notes = append(a.Notes, "sport inferred as running from the running dynamics in the records")
+		a.Notes = append(a.Notes, "sport inferred as running from the running dynamics in the "+what)
 		return SportRunning
 	}
 	cad, speed := median(s.CadenceSPM), median(s.SpeedMS)
-	if cad >= 120 && cad <= 240 && speed >= 1.5 && speed <= 6.5 {
-		a.Notes = append(a.Notes, fmt.Sprintf("sport inferred as running from the records (cadence %.0f spm at %.1f m/s)", cad, speed))
+	if cad >= 120 && cad <= 240 && (math.IsNaN(speed) || speed >= 1.5 && speed <= 6.5) {
+		if math.IsNaN(speed) {
+			a.Notes = append(a.Notes, fmt.Sprintf("sport inferred as running from the %s (median cadence %.0f spm; no speed to check)", what, cad))
+		} else {
+			a.Notes = append(a.Notes, fmt.Sprintf("sport inferred as running from the %s (cadence %.0f spm at %.1f m/s)", what, cad, speed))
+		}
 		return SportRunning
 	}
 	return SportUnknown

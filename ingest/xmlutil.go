@@ -168,7 +168,7 @@ func finishTrack(a *Activity) {
 		doubleStrides(a, "cadence")
 	}
 	if a.Sport == SportUnknown {
-		a.Sport = inferSport(a)
+		a.Sport = inferSport(a, "track points")
 	}
 	a.fillChannelsFromSamples()
 	a.fillSummaryFromSamples()
