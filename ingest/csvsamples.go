@@ -309,7 +309,6 @@ func doubleStrides(a *Activity, what string) {
 	a.Notes = append(a.Notes, fmt.Sprintf("%s in strides/min (median %.0f) doubled to steps/min", what, m))
 }
 
-
 func firstBound(cols []boundColumn, names ...string) string {
 	for _, c := range cols {
 		for _, n := range names {
