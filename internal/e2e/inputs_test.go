@@ -3,7 +3,6 @@ package e2e
 import (
 	"archive/zip"
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,49 +42,16 @@ func TestContainers(t *testing.T) {
 	if err := os.MkdirAll(gz, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	var zbuf bytes.Buffer
-	zw := zip.NewWriter(&zbuf)
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
-		w := gzip.NewWriter(&b)
-		w.Write(data)
-		w.Close()
-		if err := os.WriteFile(filepath.Join(gz, filepath.Base(p)+".gz"), b.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(gz, filepath.Base(p)+".gz"), gzipped(t, data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		f, err := zw.Create("activities/" + filepath.Base(p) + ".gz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.Write(b.Bytes())
 	}
-	csvPath := filepath.Join(root, "activities.csv")
-	if err := s.WriteStravaCSV(csvPath); err != nil {
-		t.Fatal(err)
-	}
-	csvData, err := os.ReadFile(csvPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Strava names the files activities/<id>.fit.gz; synth's CSV names them
-	// activities/<name>.fit, so point it at the gzipped copies.
-	csvData = bytes.ReplaceAll(csvData, []byte(".fit,"), []byte(".fit.gz,"))
-	f, err := zw.Create("activities.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Write(csvData)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	zipPath := filepath.Join(root, "export_12345.zip")
-	if err := os.WriteFile(zipPath, zbuf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	zipPath := stravaExport(t, s, paths, root)
 
 	analyze := func(path string) athleteReport {
 		t.Helper()
@@ -146,4 +112,48 @@ func TestUnreadableInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// stravaExport writes the season as a Strava-like bulk export into dir:
+// export_12345.zip holding activities.csv and activities/<name>.fit.gz
+// for the FIT files at paths, and returns the zip's path.
+func stravaExport(t *testing.T, s synth.Season, paths []string, dir string) string {
+	t.Helper()
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	add := func(name string, data []byte) {
+		f, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add("activities/"+filepath.Base(p)+".gz", gzipped(t, data))
+	}
+	csvPath := filepath.Join(dir, "activities.csv")
+	if err := s.WriteStravaCSV(csvPath); err != nil {
+		t.Fatal(err)
+	}
+	csvData, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Strava names the files activities/<id>.fit.gz; synth's CSV names them
+	// activities/<name>.fit, so point it at the gzipped copies.
+	add("activities.csv", bytes.ReplaceAll(csvData, []byte(".fit,"), []byte(".fit.gz,")))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zipPath := filepath.Join(dir, "export_12345.zip")
+	if err := os.WriteFile(zipPath, zbuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return zipPath
 }

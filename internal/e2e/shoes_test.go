@@ -1,9 +1,6 @@
 package e2e
 
 import (
-	"archive/zip"
-	"bytes"
-	"compress/gzip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,35 +23,7 @@ func TestShoeMileageFromStravaExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var zbuf bytes.Buffer
-	zw := zip.NewWriter(&zbuf)
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var gz bytes.Buffer
-		w := gzip.NewWriter(&gz)
-		w.Write(data)
-		w.Close()
-		f, _ := zw.Create("activities/" + filepath.Base(p) + ".gz")
-		f.Write(gz.Bytes())
-	}
-	csvPath := filepath.Join(root, "activities.csv")
-	if err := s.WriteStravaCSV(csvPath); err != nil {
-		t.Fatal(err)
-	}
-	csvData, _ := os.ReadFile(csvPath)
-	csvData = bytes.ReplaceAll(csvData, []byte(".fit,"), []byte(".fit.gz,"))
-	f, _ := zw.Create("activities.csv")
-	f.Write(csvData)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	export := filepath.Join(root, "export_123.zip")
-	if err := os.WriteFile(export, zbuf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	export := stravaExport(t, s, paths, root)
 
 	// Where the plan says the Pegasus crosses 800 km with 600 km before.
 	const prior = 600.0
