@@ -78,38 +78,35 @@ func athleteCharts(a *Athlete) []chart {
 	return out
 }
 
-// hband shades the plot between two y values across its whole width.
-type hband struct {
-	y0, y1 float64
-	fill   color.Color
+// band shades the plot between two values of one axis across the whole
+// other axis: a horizontal band (y from lo to hi) or, when vertical, a
+// vertical one (x from lo to hi). Infinite ends reach the plot's edge.
+type band struct {
+	lo, hi   float64
+	fill     color.Color
+	vertical bool
 }
 
+func hband(y0, y1 float64, fill color.Color) band { return band{y0, y1, fill, false} }
+func vband(x0, x1 float64, fill color.Color) band { return band{x0, x1, fill, true} }
+
 // Plot implements plot.Plotter.
-func (b hband) Plot(c draw.Canvas, p *plot.Plot) {
-	_, trY := p.Transforms(&c)
-	lo, hi := math.Max(b.y0, p.Y.Min), math.Min(b.y1, p.Y.Max)
+func (b band) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	axis, tr := p.Y, trY
+	if b.vertical {
+		axis, tr = p.X, trX
+	}
+	lo, hi := math.Max(b.lo, axis.Min), math.Min(b.hi, axis.Max)
 	if lo >= hi {
 		return
 	}
-	y0, y1 := trY(lo), trY(hi)
-	c.FillPolygon(b.fill, []vg.Point{{X: c.Min.X, Y: y0}, {X: c.Max.X, Y: y0}, {X: c.Max.X, Y: y1}, {X: c.Min.X, Y: y1}})
-}
-
-// vband shades the plot between two x values across its whole height.
-type vband struct {
-	x0, x1 float64
-	fill   color.Color
-}
-
-// Plot implements plot.Plotter.
-func (b vband) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, _ := p.Transforms(&c)
-	lo, hi := math.Max(b.x0, p.X.Min), math.Min(b.x1, p.X.Max)
-	if lo >= hi {
+	a0, a1 := tr(lo), tr(hi)
+	if b.vertical {
+		c.FillPolygon(b.fill, []vg.Point{{X: a0, Y: c.Min.Y}, {X: a1, Y: c.Min.Y}, {X: a1, Y: c.Max.Y}, {X: a0, Y: c.Max.Y}})
 		return
 	}
-	x0, x1 := trX(lo), trX(hi)
-	c.FillPolygon(b.fill, []vg.Point{{X: x0, Y: c.Min.Y}, {X: x1, Y: c.Min.Y}, {X: x1, Y: c.Max.Y}, {X: x0, Y: c.Max.Y}})
+	c.FillPolygon(b.fill, []vg.Point{{X: c.Min.X, Y: a0}, {X: c.Max.X, Y: a0}, {X: c.Max.X, Y: a1}, {X: c.Min.X, Y: a1}})
 }
 
 // bars draws one bar per week (x = week index), each in its own colour.
@@ -309,7 +306,7 @@ func weeklyChart(a *Athlete) chart {
 	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week (Monday)", "ACWR")
 	bottom.X.Min, bottom.X.Max = -0.6, float64(n)-0.4
 	bottom.Y.Min, bottom.Y.Max = 0, math.Max(2.2, maxACWR+0.4) // headroom for the legend
-	bottom.Add(hband{0.8, 1.3, colGreenBg}, hband{1.5, math.Inf(1), colRedBg})
+	bottom.Add(hband(0.8, 1.3, colGreenBg), hband(1.5, math.Inf(1), colRedBg))
 	bottom.X.Tick.Marker = ticks
 	if line := addLine(bottom, xs, acwr, colLine, vg.Points(1.5), false); line != nil {
 		bottom.Legend.Add("ACWR", line)
@@ -471,11 +468,11 @@ func balanceChart(a *Athlete) chart {
 // addBalanceZones shades Garmin's GCT balance colour zones.
 func addBalanceZones(p *plot.Plot) {
 	p.Add(
-		hband{math.Inf(-1), balanceOrangeLo, colRedBg},
-		hband{balanceOrangeLo, balanceGreenLo, colOrangBg},
-		hband{balanceGreenLo, balanceGreenHi, colGreenBg},
-		hband{balanceGreenHi, balanceOrangeHi, colOrangBg},
-		hband{balanceOrangeHi, math.Inf(1), colRedBg},
+		hband(math.Inf(-1), balanceOrangeLo, colRedBg),
+		hband(balanceOrangeLo, balanceGreenLo, colOrangBg),
+		hband(balanceGreenLo, balanceGreenHi, colGreenBg),
+		hband(balanceGreenHi, balanceOrangeHi, colOrangBg),
+		hband(balanceOrangeHi, math.Inf(1), colRedBg),
 	)
 }
 
@@ -528,7 +525,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 				continue
 			}
 			x0, x1 := g.StartS/60, g.EndS/60
-			p.Add(vband{x0, x1, colGreyBg})
+			p.Add(vband(x0, x1, colGreyBg))
 			addLine(p, []float64{x0, x1}, []float64{value(g), value(g)}, colHigh, vg.Points(1.5), true)
 		}
 	}
