@@ -35,6 +35,17 @@ type chart struct {
 	Rules []string
 }
 
+// with puts a drawn SVG into the chart, or, when drawing failed, a note
+// saying so in its place.
+func (ch chart) with(svg template.HTML, err error) chart {
+	if err != nil {
+		ch.Note = "Chart could not be drawn: " + err.Error()
+		return ch
+	}
+	ch.SVG = svg
+	return ch
+}
+
 // Colours of the charts.
 var (
 	colBar     = color.RGBA{R: 0x48, G: 0x78, B: 0xb0, A: 0xff}
@@ -320,13 +331,7 @@ func weeklyChart(a *Athlete) chart {
 	if maxACWR == 0 {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
-	svg, err := drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 5.6*vg.Inch, ch.Title)
-	if err != nil {
-		ch.Note = "Chart could not be drawn: " + err.Error()
-		return ch
-	}
-	ch.SVG = svg
-	return ch
+	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 5.6*vg.Inch, ch.Title))
 }
 
 // namedRuns lists the sources of runs that findings name, with the highest
@@ -387,13 +392,7 @@ func cadenceChart(a *Athlete) chart {
 		p.Legend.Add("run", sc)
 	}
 	markNamed(p, s, named, func(r analysis.Run) float64 { return r.CadenceSPM })
-	svg, err := drawOne(p, 7*vg.Inch, 3.4*vg.Inch)
-	if err != nil {
-		ch.Note = "Chart could not be drawn: " + err.Error()
-		return ch
-	}
-	ch.SVG = svg
-	return ch
+	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch))
 }
 
 // markNamed draws the runs that findings name as larger dots in their
@@ -456,13 +455,7 @@ func balanceChart(a *Athlete) chart {
 		p.Legend.Add("run", sc)
 	}
 	markNamed(p, a.Season, namedRuns(a.Findings), func(r analysis.Run) float64 { return r.BalanceLeftPct })
-	svg, err := drawOne(p, 7*vg.Inch, 3.4*vg.Inch)
-	if err != nil {
-		ch.Note = "Chart could not be drawn: " + err.Error()
-		return ch
-	}
-	ch.SVG = svg
-	return ch
+	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch))
 }
 
 // addBalanceZones shades Garmin's GCT balance colour zones.
@@ -554,13 +547,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	} else {
 		cp.X.Label.Text = "minutes from the start"
 	}
-	svg, err := drawStacked(plots, 7*vg.Inch, height, ch.Title)
-	if err != nil {
-		ch.Note = "Chart could not be drawn: " + err.Error()
-		return ch
-	}
-	ch.SVG = svg
-	return ch
+	return ch.with(drawStacked(plots, 7*vg.Inch, height, ch.Title))
 }
 
 // drawOne renders one plot to inline SVG.
