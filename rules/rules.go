@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -118,11 +120,7 @@ func (c *Config) Validate() error {
 	if c == nil {
 		return nil
 	}
-	ids := make([]string, 0, len(c.Rules))
-	for id := range c.Rules {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(c.Rules))
 	for _, id := range ids {
 		r := ByID(id)
 		if r == nil {
@@ -132,11 +130,7 @@ func (c *Config) Validate() error {
 			return err
 		}
 	}
-	names := make([]string, 0, len(c.Gear))
-	for name := range c.Gear {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(c.Gear))
 	for _, name := range names {
 		shoe := c.Gear[name]
 		if shoe.PriorKm < 0 || math.IsNaN(shoe.PriorKm) || math.IsInf(shoe.PriorKm, 0) {

@@ -3,9 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -123,11 +124,7 @@ func parseBound(v string) (rules.Severity, error) {
 // "- athlete: expected" and "+ athlete: got"; none when all are met.
 func (e *expectations) compare(r *report.Report) []string {
 	var diff []string
-	names := make([]string, 0, len(e.Athletes))
-	for n := range e.Athletes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(e.Athletes))
 	for _, name := range names {
 		exp := e.Athletes[name]
 		var got *report.Athlete
