@@ -32,8 +32,15 @@ const (
 	SportSwimming  Sport = "swimming"
 	SportWalking   Sport = "walking"
 	SportHiking    Sport = "hiking"
-	SportOther     Sport = "other"
-	SportUnknown   Sport = "unknown"
+	// SportStrength is strength training (FIT training/strength_training,
+	// Strava "Weight Training", Garmin "Strength Training"): the gluteal
+	// strengthening the reports recommend.
+	SportStrength Sport = "strength_training"
+	// SportMobility is stretching and mobility work (FIT
+	// training/flexibility_training, yoga, pilates; Strava "Yoga").
+	SportMobility Sport = "mobility"
+	SportOther    Sport = "other"
+	SportUnknown  Sport = "unknown"
 )
 
 // IsRunning reports whether activities of this sport count as running load.
@@ -207,12 +214,18 @@ type Summary struct {
 	AvgPowerW         float64
 	AscentM           float64
 	DescentM          float64
+	// RPE is the runner's perceived exertion on Foster's CR-10 scale (1–10):
+	// FIT session.workout_rpe ÷ 10, Strava's "Perceived Exertion".
+	RPE float64
+	// Feel is the runner's feel after the session, 0–100 (FIT
+	// session.workout_feel: 0 weak … 100 strong).
+	Feel float64
 }
 
 // EmptySummary returns a Summary with every figure absent (NaN).
 func EmptySummary() Summary {
 	n := math.NaN()
-	return Summary{n, n, n, n, n, n, n, n, n, n, n, n, n, n, n}
+	return Summary{n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n, n}
 }
 
 // Activity is one recorded activity in itbcheck's normalised model.
