@@ -4,8 +4,10 @@
 // report): files, folders and bulk-export archives go in, *Activity values
 // come out, one per recorded activity, each handed to the caller as soon as
 // it is read so that the samples of a whole export are never held at once. Walk expands
-// folders into files; Read (or Open) sniffs each file's content, falling
-// back on its extension, and runs the decoder for its format. Absent values
+// folders into files; a Reader (NewReader over any io.Reader with a name;
+// Read and Open are thin wrappers over it for a path) sniffs the content,
+// falling back on the name's extension, and runs the decoder its row of
+// the format table names. Absent values
 // are NaN (or a false flag), never zero, so that the analysis stage can tell
 // "not recorded" from "recorded as zero".
 //
@@ -13,7 +15,9 @@
 //
 //   - activity.go: the model (Activity, Samples, Summary, Sport, Channels).
 //   - ingest.go: Open, Options, Limits, Problem and the error classes.
-//   - read.go: Read, content sniffing and dispatch; walk.go: Walk.
+//   - read.go: Reader, NewReader, Read and the format table (signature,
+//     extensions, decoder: a new format is one row and one decoder file);
+//     walk.go: Walk.
 //   - fit.go: FIT with github.com/muktihari/fit, one activity per session;
 //     fit_fast.go reads record fields from the bytes of ordinary files;
 //     fit_crc.go checks FIT CRCs; fit_sport.go gives the sport of files

@@ -96,18 +96,11 @@ func (o Options) limits() Limits {
 	return l
 }
 
-// Open reads every activity in the file at path. The error, when not nil,
-// joins the Problems met; activities read before or beside a problem are
-// still returned.
+// Open reads every activity in the file at path: a thin wrapper over
+// NewReader. The error, when not nil, joins the Problems met; activities
+// read before or beside a problem are still returned.
 func Open(path string, opt Options) ([]*Activity, error) {
 	var acts []*Activity
 	probs := Read(context.Background(), path, opt, func(a *Activity) { acts = append(acts, a) })
-	if len(probs) == 0 {
-		return acts, nil
-	}
-	errs := make([]error, len(probs))
-	for i, p := range probs {
-		errs[i] = p
-	}
-	return acts, errors.Join(errs...)
+	return acts, joinProblems(probs)
 }

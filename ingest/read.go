@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 )
@@ -15,10 +16,109 @@ import (
 // emitFunc receives each activity a decoder reads.
 type emitFunc func(*Activity)
 
-// Read decodes the file at path (any supported format, gzip or zip) and
-// calls fn for each activity, in file order, as soon as it is read, so a
-// caller need not hold a whole bulk export in memory. It returns the
+// A Reader decodes the activities of one input stream: a file of any
+// supported format, gzip-compressed or not, or a zip archive of them. Like
+// csv.NewReader and zip.NewReader it reads from an io.Reader; Read and Open
+// are thin wrappers that open a path and hand it to a Reader, and tests and
+// fuzzers call it directly on bytes.
+type Reader struct {
+	r     io.Reader
+	name  string // the path shown in problems and set as Activity.Source
+	size  int64  // bytes of r when known (compressed size), else -1
+	opt   Options
+	depth int // enclosing archives or compressed streams
+}
+
+// NewReader returns a Reader of r, called name in problems and activities
+// (a path, or "archive.zip!/member"). The format is sniffed from the content
+// and, for text formats, from name's extension. When r also has a size
+// (bytes.Reader, strings.Reader, io.SectionReader, os.File), empty and
+// oversized inputs are refused before decoding, and a zip is read in place
+// when r is an io.ReaderAt.
+func NewReader(r io.Reader, name string, opt Options) *Reader {
+	return &Reader{r: r, name: name, size: sizeOf(r), opt: opt}
+}
+
+// sizeOf gives the byte size of r when r can tell it, else -1.
+func sizeOf(r io.Reader) int64 {
+	switch v := r.(type) {
+	case interface{ Size() int64 }:
+		return v.Size()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if st, err := v.Stat(); err == nil && st.Mode().IsRegular() {
+			return st.Size()
+		}
+	}
+	return -1
+}
+
+// Each calls fn for each activity, in stream order, as soon as it is read,
+// so a caller need not hold a whole bulk export in memory. It returns the
 // problems met; one bad archive member does not stop the others.
+func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem) {
+	defer func() {
+		if v := recover(); v != nil {
+			probs = append(probs, Problem{Path: rd.name, Err: fmt.Errorf("%w: decoder failed on malformed input (%v)", ErrCorrupt, v)})
+		}
+	}()
+	if rd.depth == 0 && rd.size == 0 {
+		return []Problem{{Path: rd.name, Err: fmt.Errorf("%w: zero-length file", ErrEmpty)}}
+	}
+	br := sniffReaders.Get().(*bufio.Reader)
+	br.Reset(rd.r)
+	defer func() { br.Reset(nil); sniffReaders.Put(br) }()
+	head, _ := br.Peek(512)
+	f := sniff(head, rd.name)
+	lim := rd.opt.limits()
+	// Zips are read in place member by member (each within the
+	// decompression limits), so a bulk export with years of photos may
+	// exceed MaxFileBytes.
+	if rd.depth == 0 && rd.size > lim.MaxFileBytes && (f == nil || f.kind != "zip") {
+		return []Problem{{Path: rd.name, Err: fmt.Errorf("%w: file is %d bytes, limit %d", ErrTooLarge, rd.size, lim.MaxFileBytes)}}
+	}
+	if f == nil {
+		return []Problem{{Path: rd.name, Err: fmt.Errorf("%w: not a %s file", ErrUnsupported, formatList())}}
+	}
+	if f.unpack != nil {
+		return f.unpack(ctx, rd, br, fn)
+	}
+	count := 0
+	emit := func(a *Activity) {
+		if a.Source == "" {
+			a.Source = rd.name
+		}
+		count++
+		fn(a)
+	}
+	if err := f.decode(br, rd.name, rd.opt, emit); err != nil {
+		return []Problem{{Path: rd.name, Err: err, Partial: count > 0}}
+	}
+	return nil
+}
+
+// ReadAll reads every activity of the stream. The error, when not nil,
+// joins the Problems met; activities read before or beside a problem are
+// still returned.
+func (rd *Reader) ReadAll() ([]*Activity, error) {
+	var acts []*Activity
+	probs := rd.Each(context.Background(), func(a *Activity) { acts = append(acts, a) })
+	return acts, joinProblems(probs)
+}
+
+// joinProblems joins problems into one error, nil when there are none.
+func joinProblems(probs []Problem) error {
+	if len(probs) == 0 {
+		return nil
+	}
+	errs := make([]error, len(probs))
+	for i, p := range probs {
+		errs[i] = p
+	}
+	return errors.Join(errs...)
+}
+
+// Read decodes the file at path (any supported format, gzip or zip) and
+// calls fn for each activity, as Reader.Each does.
 func Read(ctx context.Context, path string, opt Options, fn func(*Activity)) []Problem {
 	f, err := os.Open(path) // read-only: inputs are never modified
 	if err != nil {
@@ -32,124 +132,122 @@ func Read(ctx context.Context, path string, opt Options, fn func(*Activity)) []P
 	if st.IsDir() {
 		return []Problem{{Path: path, Err: fmt.Errorf("is a directory")}}
 	}
-	lim := opt.limits()
-	if st.Size() > lim.MaxFileBytes && !isZipFile(f) {
-		return []Problem{{Path: path, Err: fmt.Errorf("%w: file is %d bytes, limit %d", ErrTooLarge, st.Size(), lim.MaxFileBytes)}}
-	}
-	if st.Size() == 0 {
-		return []Problem{{Path: path, Err: fmt.Errorf("%w: zero-length file", ErrEmpty)}}
-	}
-	return readStream(ctx, f, st.Size(), path, opt, 0, fn)
+	rd := NewReader(f, path, opt)
+	rd.size = st.Size()
+	return rd.Each(ctx, fn)
 }
 
-// readStream sniffs r and hands it to the decoder for its format. name is
-// the path shown in problems and activities; size is the compressed size
-// when known (-1 otherwise); depth counts enclosing archives.
-func readStream(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) (probs []Problem) {
-	defer func() {
-		if v := recover(); v != nil {
-			probs = append(probs, Problem{Path: name, Err: fmt.Errorf("%w: decoder failed on malformed input (%v)", ErrCorrupt, v)})
-		}
-	}()
-	br := sniffReaders.Get().(*bufio.Reader)
-	br.Reset(r)
-	defer func() { br.Reset(nil); sniffReaders.Put(br) }()
-	head, _ := br.Peek(512)
-	kind := sniff(head, name)
-	count := 0
-	emit := func(a *Activity) {
-		if a.Source == "" {
-			a.Source = name
-		}
-		count++
-		fn(a)
+// readStream decodes r as an inner stream (a decompressed gzip stream, a
+// zip member) at depth enclosing archives. size is the compressed size when
+// known (-1 otherwise).
+func readStream(ctx context.Context, r io.Reader, size int64, name string, opt Options, depth int, fn func(*Activity)) []Problem {
+	return (&Reader{r: r, name: name, size: size, opt: opt, depth: depth}).Each(ctx, fn)
+}
+
+// sniffReaders recycles the 64 KB sniffing buffers: one per file adds up
+// over a club's archive.
+var sniffReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
+// format is one row of the format table: how a format is recognised and
+// which decoder reads it. A new format is one row here and one decoder file.
+type format struct {
+	kind string // "fit", "gzip", ...
+	// exts are the lower-case file name endings read as this format when the
+	// content does not say (walks skip names matching no row).
+	exts []string
+	// magic recognises the format from the first bytes of the stream (head,
+	// and lower, the same bytes in lower case); nil: by extension only.
+	magic func(head, lower []byte) bool
+	// decode reads a file format; unpack opens a container (gzip, zip)
+	// whose content is read again through the table.
+	decode func(r io.Reader, name string, opt Options, emit emitFunc) error
+	unpack func(ctx context.Context, rd *Reader, br *bufio.Reader, fn func(*Activity)) []Problem
+}
+
+// formats is the format table, in sniffing order: binary signatures first,
+// then text markers, then extensions. It is filled by init because the
+// containers' rows read their content through the table again.
+var formats []format
+
+func init() {
+	formats = []format{
+		{kind: "gzip",
+			magic: func(h, _ []byte) bool { return len(h) >= 2 && h[0] == 0x1f && h[1] == 0x8b },
+			unpack: func(ctx context.Context, rd *Reader, br *bufio.Reader, fn func(*Activity)) []Problem {
+				return readGzip(ctx, br, rd.size, rd.name, rd.opt, rd.depth, fn)
+			}},
+		{kind: "zip", exts: []string{".zip"},
+			magic:  func(h, _ []byte) bool { return bytes.HasPrefix(h, []byte("PK\x03\x04")) },
+			unpack: unpackZip},
+		{kind: "fit", exts: []string{".fit", ".fit.gz"},
+			// the extension lets the FIT decoder say what is wrong with a damaged one
+			magic: func(h, _ []byte) bool {
+				return len(h) >= 12 && (h[0] == 12 || h[0] == 14) && bytes.Equal(h[8:12], []byte(".FIT"))
+			},
+			decode: decodeFIT},
+		{kind: "tcx", exts: []string{".tcx", ".tcx.gz"},
+			magic:  func(_, l []byte) bool { return bytes.Contains(l, []byte("<trainingcenterdatabase")) },
+			decode: decodeTCX},
+		{kind: "gpx", exts: []string{".gpx", ".gpx.gz"},
+			magic:  func(_, l []byte) bool { return bytes.Contains(l, []byte("<gpx")) },
+			decode: decodeGPX},
+		{kind: "csv", exts: []string{".csv", ".csv.gz"}, decode: decodeCSV},
 	}
-	var err error
-	switch kind {
-	case "gzip":
-		return readGzip(ctx, br, size, name, opt, depth, fn)
-	case "zip":
-		if ra, ok := r.(io.ReaderAt); ok && size > 0 {
-			return readZip(ctx, readerAt{ra, br}, size, name, opt, depth, fn)
-		}
-		return readZip(ctx, br, size, name, opt, depth, fn)
-	case "fit":
-		err = decodeFIT(br, name, opt, emit)
-	case "tcx":
-		err = decodeTCX(br, name, opt, emit)
-	case "gpx":
-		err = decodeGPX(br, name, opt, emit)
-	case "csv":
-		err = decodeCSV(br, name, opt, emit)
-	default:
-		err = fmt.Errorf("%w: not a FIT, CSV, TCX, GPX, gzip or zip file", ErrUnsupported)
+}
+
+// unpackZip reads a zip in place when the stream has random access.
+func unpackZip(ctx context.Context, rd *Reader, br *bufio.Reader, fn func(*Activity)) []Problem {
+	if ra, ok := rd.r.(io.ReaderAt); ok && rd.size > 0 {
+		return readZip(ctx, readerAt{ra, br}, rd.size, rd.name, rd.opt, rd.depth, fn)
 	}
-	if err != nil {
-		return []Problem{{Path: name, Err: err, Partial: count > 0}}
+	return readZip(ctx, br, rd.size, rd.name, rd.opt, rd.depth, fn)
+}
+
+// sniff finds the format of a stream from its first bytes, falling back on
+// the name's extension; nil when no row matches.
+func sniff(head []byte, name string) *format {
+	lower := bytes.ToLower(head)
+	for i := range formats {
+		if f := &formats[i]; f.magic != nil && f.magic(head, lower) {
+			return f
+		}
+	}
+	return formatByName(name)
+}
+
+// formatByName gives the row whose extension ends name, nil when none does.
+func formatByName(name string) *format {
+	l := strings.ToLower(name)
+	for i := range formats {
+		for _, ext := range formats[i].exts {
+			if strings.HasSuffix(l, ext) {
+				return &formats[i]
+			}
+		}
 	}
 	return nil
 }
 
-// sniffReaders recycles readStream's 64 KB buffers: one per file adds up
-// over a club's archive.
-var sniffReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
-
-// sniff names the format of a stream from its first bytes, falling back on
-// the file name's extension for text formats.
-func sniff(head []byte, name string) string {
-	lower := strings.ToLower(name)
-	switch {
-	case len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b:
-		return "gzip"
-	case len(head) >= 4 && bytes.Equal(head[:4], []byte("PK\x03\x04")):
-		return "zip"
-	case len(head) >= 12 && (head[0] == 12 || head[0] == 14) && bytes.Equal(head[8:12], []byte(".FIT")):
-		return "fit"
+// formatList names the formats of the table: "FIT, TCX, GPX, CSV, gzip or zip".
+func formatList() string {
+	var names []string
+	for _, f := range formats {
+		n := f.kind
+		if f.decode != nil {
+			n = strings.ToUpper(n)
+		}
+		names = append(names, n)
 	}
-	text := bytes.ToLower(head)
-	switch {
-	case bytes.Contains(text, []byte("<trainingcenterdatabase")):
-		return "tcx"
-	case bytes.Contains(text, []byte("<gpx")):
-		return "gpx"
-	}
-	switch filepath.Ext(strings.TrimSuffix(lower, ".gz")) {
-	case ".fit":
-		return "fit" // let the FIT decoder say what is wrong with it
-	case ".tcx":
-		return "tcx"
-	case ".gpx":
-		return "gpx"
-	case ".csv":
-		return "csv"
-	}
-	return ""
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // IsSupportedName reports whether a file name has an extension itbcheck
 // reads; folder walks skip (and count) the others.
-func IsSupportedName(name string) bool {
-	l := strings.ToLower(name)
-	for _, ext := range []string{".fit", ".fit.gz", ".csv", ".csv.gz", ".tcx", ".tcx.gz", ".gpx", ".gpx.gz", ".zip"} {
-		if strings.HasSuffix(l, ext) {
-			return true
-		}
-	}
-	return false
-}
+func IsSupportedName(name string) bool { return formatByName(name) != nil }
 
 // readerAt hands a zip decoder the random access of the open file, while
 // Read goes through the sniffing buffer.
 type readerAt struct {
 	io.ReaderAt
 	io.Reader
-}
-
-// isZipFile reports whether f starts like a zip archive. Zips are read in
-// place member by member (each within the decompression limits), so a bulk
-// export with years of photos may exceed MaxFileBytes.
-func isZipFile(f *os.File) bool {
-	head := make([]byte, 4)
-	n, _ := f.ReadAt(head, 0)
-	return n == 4 && bytes.Equal(head, []byte("PK\x03\x04"))
 }
