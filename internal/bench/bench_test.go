@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -274,6 +273,7 @@ var (
 	binOnce sync.Once
 	binDir  string // removed by TestMain
 	binPath string
+	rssPath string // the peakrss wrapper
 	binErr  error
 )
 
@@ -286,7 +286,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// itbcheckBinary builds the CLI once per process.
+// itbcheckBinary builds the CLI and the peakrss wrapper once per process.
 func itbcheckBinary(b *testing.B) string {
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "itbcheck-bench-bin")
@@ -294,11 +294,18 @@ func itbcheckBinary(b *testing.B) string {
 			binErr = err
 			return
 		}
-		binDir, binPath = dir, filepath.Join(dir, "itbcheck")
-		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		out, err := exec.Command(goTool, "build", "-o", binPath, "github.com/itbcheck/itbcheck/cmd/itbcheck").CombinedOutput()
+		binDir, binPath, rssPath = dir, filepath.Join(dir, "itbcheck"), filepath.Join(dir, "peakrss")
+		goTool, err := exec.LookPath("go")
 		if err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+			binErr = err
+			return
+		}
+		for pkg, out := range map[string]string{"cmd/itbcheck": binPath, "internal/bench/peakrss": rssPath} {
+			log, err := exec.Command(goTool, "build", "-o", out, "github.com/itbcheck/itbcheck/"+pkg).CombinedOutput()
+			if err != nil {
+				binErr = fmt.Errorf("go build %s: %v\n%s", pkg, err, log)
+				return
+			}
 		}
 	})
 	if binErr != nil {
@@ -308,14 +315,24 @@ func itbcheckBinary(b *testing.B) string {
 }
 
 // BenchmarkCLI runs `itbcheck batch --format json --jobs 2` as a separate
-// process over 1×, 2× and 4× the team and reports its peak resident memory
-// (peak_MiB, the largest of the iterations): it must stay flat as the
-// number of files grows, and time must grow linearly.
+// process over 1×, 2×, 4× and 16× the team. Besides the time it reports
+// the process's CPU time (cpu_s, user and system: on a shared 2-core
+// machine a better measure of work than wall time) and its peak resident
+// memory (peak_MiB, the largest of the iterations), measured through the
+// peakrss wrapper so that the benchmark's own memory cannot leak in.
+// Memory must stay flat as the team grows, and time must grow linearly.
 func BenchmarkCLI(b *testing.B) {
 	t := benchTeam(b)
 	ref := typedRef(b, t)
 	bin := itbcheckBinary(b)
-	for _, k := range []int{1, 2, 4} {
+	b.Run("version", func(b *testing.B) { // the floor: the program doing nothing
+		var u usage
+		for b.Loop() {
+			u = u.max(runMeasured(b, bin, "version"))
+		}
+		u.report(b, 1)
+	})
+	for _, k := range []int{1, 2, 4, 16} {
 		b.Run(fmt.Sprintf("team=%dx", k), func(b *testing.B) {
 			root, err := t.replicated(k)
 			if err != nil {
@@ -323,37 +340,78 @@ func BenchmarkCLI(b *testing.B) {
 			}
 			bytes := int64(k) * t.bytes
 			b.SetBytes(bytes)
-			var peakKiB int64
+			var u usage
 			for b.Loop() {
-				peakKiB = max(peakKiB, runBatch(b, bin, root))
+				u = u.max(runMeasured(b, bin, "batch", "--format", "json", "--jobs", "2", "-q", root))
 			}
 			reportRatio(b, ref, bytes)
-			b.ReportMetric(float64(peakKiB)/1024, "peak_MiB")
+			u.report(b, 1)
 		})
 	}
 }
 
-// runBatch runs the CLI's batch command over root and returns its maximum
-// resident set size in KiB.
-func runBatch(b *testing.B, bin, root string) int64 {
-	cmd := exec.Command(bin, "batch", "--format", "json", "--jobs", "2", "-q", root)
+// usage is what peakrss measured of one process: its peak resident set and
+// its CPU time. The cpu field is the total over the iterations.
+type usage struct {
+	peakKiB int64
+	cpu     time.Duration
+	n       int
+}
+
+// max adds v's CPU time and keeps the larger peak.
+func (u usage) max(v usage) usage {
+	return usage{peakKiB: max(u.peakKiB, v.peakKiB), cpu: u.cpu + v.cpu, n: u.n + v.n}
+}
+
+// report reports the peak in MiB and the CPU time per iteration, divided
+// by per (the runs an iteration covers, 1 for the whole process) as
+// cpu_ms/run, else as cpu_s.
+func (u usage) report(b *testing.B, per int) {
+	b.ReportMetric(float64(u.peakKiB)/1024, "peak_MiB")
+	cpu := u.cpu.Seconds() / float64(u.n)
+	if per > 1 {
+		b.ReportMetric(1000*cpu/float64(per), "cpu_ms/run")
+	} else {
+		b.ReportMetric(cpu, "cpu_s")
+	}
+}
+
+// runMeasured runs the CLI with args under the peakrss wrapper, output
+// discarded, and returns its peak RSS and CPU time. Exit codes other than
+// 0 fail the benchmark.
+func runMeasured(b *testing.B, bin string, args ...string) usage {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pr.Close()
+	cmd := exec.Command(rssPath, append([]string{bin}, args...)...)
 	cmd.Stdout = io.Discard
 	cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=0")
+	cmd.ExtraFiles = []*os.File{pw} // fd 3: peakrss's report
 	var stderr []byte
 	cmd.Stderr = writerFunc(func(p []byte) (int, error) { stderr = append(stderr, p...); return len(p), nil })
-	err := cmd.Run()
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	line, _ := io.ReadAll(pr)
+	err = cmd.Wait()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
 		b.Fatal(err)
 	}
 	if code := cmd.ProcessState.ExitCode(); code != 0 {
-		b.Fatalf("itbcheck batch exit %d: %s", code, stderr)
+		b.Fatalf("itbcheck %s: exit %d: %s", args[0], code, stderr)
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		b.Skip("no rusage on this system")
+	var u usage
+	var userUs, sysUs int64
+	if _, err := fmt.Sscanf(string(line), "maxrss_kib=%d user_us=%d sys_us=%d", &u.peakKiB, &userUs, &sysUs); err != nil {
+		b.Fatalf("peakrss said %q: %v", line, err)
 	}
-	return ru.Maxrss // KiB on Linux
+	u.cpu, u.n = time.Duration(userUs+sysUs)*time.Microsecond, 1
+	return u
 }
 
 type writerFunc func([]byte) (int, error)

@@ -5,6 +5,14 @@
 //
 //	go test -run '^$' -bench . -benchmem ./internal/bench/
 //
-// The package has no code outside its tests; PERFORMANCE.md at the
-// repository root lists the figures and the machine they were taken on.
+// The same first athlete's runs are also written as TCX, GPX and
+// per-second CSV (BenchmarkFormatDecode, BenchmarkFormatAnalyze), so that
+// each format's cost per run is a ratio to FIT's from the same run.
+// Processes (BenchmarkCLI, BenchmarkFormatAnalyze) are measured through
+// the peakrss wrapper (./peakrss): their peak RSS and CPU time are their
+// own, not the benchmark's.
+//
+// The package has no code outside its tests and the wrapper; PERFORMANCE.md
+// at the repository root lists the figures and the machine they were
+// taken on.
 package bench

@@ -83,27 +83,21 @@ func buildMessages(r RunSpec, ss []sample) []proto.Message {
 			SetEventGroup(0).ToMesg(nil),
 	)
 
-	lapM := 1000 * r.AutoLapKm
-	if r.AutoLapKm == 0 {
-		lapM = 1000
-	}
 	var laps []proto.Message
-	lapStart := 0
+	ranges := lapRanges(r, ss)
 	for i, s := range ss {
 		msgs = append(msgs, recordMesg(r, s, at(s.t)))
-		last := i == len(ss)-1
-		if last || (lapM > 0 && i > lapStart && math.Floor(s.distM/lapM) > math.Floor(ss[lapStart].distM/lapM)) {
-			lap := summarise(r, ss[lapStart:i+1])
+		if l := ranges[len(laps)]; i == l[1] {
+			last := i == len(ss)-1
 			trigger := typedef.LapTriggerDistance
 			if last {
 				trigger = typedef.LapTriggerSessionEnd
 			}
-			m := lapMesg(lap, uint16(len(laps)), at(ss[lapStart].t), at(s.t), sport, subSport, trigger)
+			m := lapMesg(summarise(r, ss[l[0]:i+1]), uint16(len(laps)), at(ss[l[0]].t), at(s.t), sport, subSport, trigger)
 			laps = append(laps, m)
 			if !last {
 				msgs = append(msgs, m)
 			}
-			lapStart = i
 		}
 	}
 	msgs = append(msgs, mesgdef.NewEvent(nil).
@@ -124,6 +118,26 @@ func buildMessages(r RunSpec, ss []sample) []proto.Message {
 		SetEventType(typedef.EventTypeStop).
 		SetLocalTimestamp(end.Add(time.Duration(offsetS)*time.Second)).ToMesg(nil))
 	return msgs
+}
+
+// lapRanges splits the samples into the run's auto laps: the first and
+// last sample index of each lap (a lap's last sample is the next lap's
+// first), the last lap ending with the run.
+func lapRanges(r RunSpec, ss []sample) [][2]int {
+	lapM := 1000 * r.AutoLapKm
+	if r.AutoLapKm == 0 {
+		lapM = 1000
+	}
+	var out [][2]int
+	lapStart := 0
+	for i, s := range ss {
+		last := i == len(ss)-1
+		if last || (lapM > 0 && i > lapStart && math.Floor(s.distM/lapM) > math.Floor(ss[lapStart].distM/lapM)) {
+			out = append(out, [2]int{lapStart, i})
+			lapStart = i
+		}
+	}
+	return out
 }
 
 // recordMesg scales one sample into a FIT record. Cadence is written as a
