@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
@@ -103,7 +104,7 @@ func athleteNameFromPaths(paths []string) string {
 // job is a prepared analysis: flags checked, config resolved.
 type job struct {
 	flags    *analysisFlags
-	cfg      *config
+	cfg      *config.Config
 	format   string
 	since    time.Time
 	until    time.Time
@@ -115,8 +116,8 @@ type job struct {
 // athleteFor makes a pipeline athlete with the settings of the roster entry
 // of that name, when the config has one.
 func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
-	e := j.cfg.entry(name)
-	return pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.params(e), Rules: j.cfg.rulesFor(e)}
+	e := j.cfg.Athlete(name)
+	return pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
 }
 
 // prepare checks the flags and resolves the config: everything that can be
@@ -148,7 +149,7 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	if j.now, err = now(); err != nil {
 		return nil, err
 	}
-	if j.cfg, err = loadConfig(c.configPath, cmd.Flags(), c.stderr); err != nil {
+	if j.cfg, err = c.loadConfig(cmd.Flags()); err != nil {
 		return nil, err
 	}
 	return j, nil
@@ -196,14 +197,14 @@ func now() (time.Time, error) {
 	if v := os.Getenv("ITBCHECK_NOW"); v != "" {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
-			return time.Time{}, configErrorf("ITBCHECK_NOW %s: not an RFC 3339 time such as 2026-06-22T10:00:00Z", v)
+			return time.Time{}, usageErrorf("ITBCHECK_NOW %s: not an RFC 3339 time such as 2026-06-22T10:00:00Z", v)
 		}
 		return t.UTC(), nil
 	}
 	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		s, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			return time.Time{}, configErrorf("SOURCE_DATE_EPOCH %s: not a number of seconds", v)
+			return time.Time{}, usageErrorf("SOURCE_DATE_EPOCH %s: not a number of seconds", v)
 		}
 		return time.Unix(s, 0).UTC(), nil
 	}
@@ -220,7 +221,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
 	}
-	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.ingestOptions()}
+	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions()}
 	var p *progress
 	if !j.flags.quiet && isTerminal(c.stderr) {
 		p = newProgress(c.stderr)

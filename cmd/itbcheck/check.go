@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
@@ -28,9 +29,9 @@ func (c *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var exp *expectations
+			var exp *expect.Expectations
 			if f.expect != "" {
-				if exp, err = readExpectations(f.expect); err != nil {
+				if exp, err = expect.Read(f.expect); err != nil {
 					return err
 				}
 			}
@@ -79,9 +80,9 @@ func (c *cli) checkCommand() *cobra.Command {
 
 // checkExit decides check's exit code. With expectations, a mismatch is 1
 // and --fail-on applies only when given explicitly.
-func (c *cli) checkExit(j *job, r *report.Report, exp *expectations, failOnGiven bool) int {
+func (c *cli) checkExit(j *job, r *report.Report, exp *expect.Expectations, failOnGiven bool) int {
 	if exp != nil {
-		diff := exp.compare(r)
+		diff := exp.Compare(r)
 		if len(diff) > 0 {
 			fmt.Fprintln(c.stderr, "itbcheck: expectations not met (- expected, + got):")
 			for _, l := range diff {

@@ -22,7 +22,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cfg, err := loadConfig(c.configPath, nil, c.stderr)
+			cfg, err := c.loadConfig(nil)
 			if err != nil {
 				return err
 			}
@@ -32,7 +32,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 				if err := c.ctx.Err(); err != nil {
 					return err
 				}
-				got, err := ingest.Open(path, cfg.ingestOptions())
+				got, err := ingest.Open(path, cfg.IngestOptions())
 				acts = append(acts, got...)
 				if err != nil {
 					failed = true

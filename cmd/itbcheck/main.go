@@ -32,6 +32,9 @@ import (
 	_ "time/tzdata" // time zones of the config work without a system database
 
 	"github.com/spf13/cobra"
+
+	"github.com/itbcheck/itbcheck/internal/config"
+	"github.com/itbcheck/itbcheck/internal/expect"
 )
 
 // version is itbcheck's release, printed by `itbcheck version` and written
@@ -58,8 +61,7 @@ func main() {
 
 // usageError is a mistake on the command line: exit 2 with a hint.
 type usageError struct {
-	msg  string
-	hint string // the command whose --help helps, e.g. "itbcheck analyze"
+	msg string
 }
 
 func (e *usageError) Error() string { return e.msg }
@@ -122,9 +124,10 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 		fmt.Fprintln(c.stderr, "itbcheck: interrupted; nothing written")
 		return exitInterrupted
 	}
-	var ce *configError
-	if errors.As(err, &ce) {
-		fmt.Fprintf(c.stderr, "itbcheck: %s\n", ce.msg)
+	var ce *config.Error
+	var xe *expect.Error
+	if errors.As(err, &ce) || errors.As(err, &xe) {
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", oneLine(err))
 		return exitUsage
 	}
 	// Everything else is a usage error: our own, or cobra's (unknown
@@ -148,6 +151,9 @@ func (c *cli) rootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := config.FlagsFromEnv(cmd.Flags(), os.LookupEnv); err != nil {
+				return err
+			}
 			return c.startProfiles()
 		},
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
@@ -160,7 +166,7 @@ func (c *cli) rootCommand() *cobra.Command {
 	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
-		c.inspectCommand(), c.rulesCommand(), c.versionCommand())
+		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand())
 	return root
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -68,14 +69,20 @@ func TestCheckExit(t *testing.T) {
 	finding := func(s rules.Severity) rules.Finding {
 		return rules.Finding{Rule: "load-spike", Severity: s, Date: "2026-05-11"}
 	}
-	met := &expectations{Athletes: map[string]athleteExpectation{"a": {max: -1, maxOther: -1}}}
-	unmet := &expectations{Athletes: map[string]athleteExpectation{"a": {max: rules.None, maxOther: -1}}}
+	met, err := expect.Parse("met.yaml", []byte("athletes:\n  a: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unmet, err := expect.Parse("unmet.yaml", []byte("athletes:\n  a: {max: none}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		findings []rules.Finding
 		failed   bool
 		failOn   rules.Severity
-		exp      *expectations
+		exp      *expect.Expectations
 		given    bool
 		want     int
 	}{

@@ -40,7 +40,7 @@ func (c *cli) rulesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cfg, err := loadConfig(c.configPath, nil, c.stderr)
+			cfg, err := c.loadConfig(nil)
 			if err != nil {
 				return err
 			}

@@ -1,8 +1,13 @@
-package main
+// Package expect compares a report with the findings a CI run expects
+// (`itbcheck check --expect FILE`): the matcher behind the gate that pins
+// what a set of sample exports must produce.
+package expect
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"regexp"
@@ -10,13 +15,13 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// expectations are what `itbcheck check --expect FILE` compares a report
+// Expectations are what `itbcheck check --expect FILE` compares a report
 // with. The file is YAML:
 //
 //	athletes:
@@ -35,12 +40,12 @@ import (
 // the findings no expected finding matched; max bounds every finding (use
 // "none" for no finding at all). Every athlete named must be in the report;
 // athletes not named are not checked.
-type expectations struct {
-	Athletes map[string]athleteExpectation `yaml:"athletes"`
+type Expectations struct {
+	Athletes map[string]Athlete `yaml:"athletes"`
 }
 
-// athleteExpectation is one athlete's expected findings and bounds.
-type athleteExpectation struct {
+// Athlete is one athlete's expected findings and bounds.
+type Athlete struct {
 	Findings []expectedFinding `yaml:"findings"`
 	MaxOther string            `yaml:"max_other"`
 	Max      string            `yaml:"max"`
@@ -60,48 +65,68 @@ type expectedFinding struct {
 
 var isoWeek = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
 
-// readExpectations reads and checks an expectations file.
-func readExpectations(path string) (*expectations, error) {
+// Error is a problem with an expectations file: a usage error of check.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+func errorf(format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...)}
+}
+
+// Read reads and checks an expectations file.
+func Read(path string) (*Expectations, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageErrorf("--expect %s: %v", path, unwrapPath(err))
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, errorf("--expect %s: %v", path, err)
 	}
-	var e expectations
+	return Parse(path, data)
+}
+
+// Parse reads expectations from data; name says where they came from in
+// messages.
+func Parse(path string, data []byte) (*Expectations, error) {
+	var e Expectations
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&e); err != nil {
-		return nil, configErrorf("--expect %s: %s", path, oneLine(err))
+	err := dec.Decode(&e)
+	if err != nil {
+		return nil, errorf("--expect %s: %s", path, strings.Join(strings.Fields(err.Error()), " "))
 	}
 	for name, a := range e.Athletes {
 		where := fmt.Sprintf("--expect %s: athletes.%s", path, name)
 		if a.maxOther, err = parseBound(a.MaxOther); err != nil {
-			return nil, configErrorf("%s.max_other: %v", where, err)
+			return nil, errorf("%s.max_other: %v", where, err)
 		}
 		if a.max, err = parseBound(a.Max); err != nil {
-			return nil, configErrorf("%s.max: %v", where, err)
+			return nil, errorf("%s.max: %v", where, err)
 		}
 		for i := range a.Findings {
 			f := &a.Findings[i]
 			fw := fmt.Sprintf("%s.findings[%d]", where, i)
 			if rules.ByID(f.Rule) == nil {
-				return nil, configErrorf("%s.rule: unknown rule id %q", fw, f.Rule)
+				return nil, errorf("%s.rule: unknown rule id %q", fw, f.Rule)
 			}
 			f.severity = rules.Low
 			if f.Severity != "" {
 				if f.severity, err = rules.ParseSeverity(f.Severity); err != nil {
-					return nil, configErrorf("%s.severity: %v", fw, err)
+					return nil, errorf("%s.severity: %v", fw, err)
 				}
 			}
 			if f.Week != "" && !isoWeek.MatchString(f.Week) {
-				return nil, configErrorf("%s.week: %q is not an ISO week such as 2026-W20", fw, f.Week)
+				return nil, errorf("%s.week: %q is not an ISO week such as 2026-W20", fw, f.Week)
 			}
 			if f.Date != "" {
 				if _, err := time.Parse(time.DateOnly, f.Date); err != nil {
-					return nil, configErrorf("%s.date: %q is not a date (want YYYY-MM-DD)", fw, f.Date)
+					return nil, errorf("%s.date: %q is not a date (want YYYY-MM-DD)", fw, f.Date)
 				}
 			}
 			if f.Week != "" && f.Date != "" {
-				return nil, configErrorf("%s: give week or date, not both", fw)
+				return nil, errorf("%s: give week or date, not both", fw)
 			}
 		}
 		e.Athletes[name] = a
@@ -120,9 +145,9 @@ func parseBound(v string) (rules.Severity, error) {
 	return rules.ParseSeverity(v)
 }
 
-// compare gives the differences between the expectations and r, as lines
+// Compare gives the differences between the expectations and r, as lines
 // "- athlete: expected" and "+ athlete: got"; none when all are met.
-func (e *expectations) compare(r *report.Report) []string {
+func (e *Expectations) Compare(r *report.Report) []string {
 	var diff []string
 	names := slices.Sorted(maps.Keys(e.Athletes))
 	for _, name := range names {
@@ -143,7 +168,7 @@ func (e *expectations) compare(r *report.Report) []string {
 }
 
 // compare checks one athlete's findings.
-func (x athleteExpectation) compare(name string, got []rules.Finding) []string {
+func (x Athlete) compare(name string, got []rules.Finding) []string {
 	var diff []string
 	matched := make([]bool, len(got))
 	for _, want := range x.Findings {

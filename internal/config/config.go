@@ -1,0 +1,701 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// EnvPrefix starts every environment variable itbcheck reads:
+// ITBCHECK_<KEY> with the dots and dashes of the key turned into
+// underscores.
+const EnvPrefix = "ITBCHECK"
+
+// TopLevelKeys are the config file's known top-level keys; others are
+// warned about and ignored.
+var TopLevelKeys = []string{"timezone", "load", "rules", "gear", "athletes", "limits", "jobs"}
+
+// ruleFields are the keys of one rules.<id> section.
+var ruleFields = []string{"enabled", "low", "medium", "high"}
+
+// LoadMetrics are the values load.metric accepts.
+var LoadMetrics = []analysis.LoadMetric{analysis.LoadDistance, analysis.LoadDuration, analysis.LoadTRIMP}
+
+// limitKeys maps the limits.* keys to the ingest.Limits field they set and
+// the factor from the config's unit to the field's.
+var limitKeys = []struct {
+	key    string
+	factor int64
+	get    func(l ingest.Limits) int64
+	set    func(l *ingest.Limits, v int64)
+}{
+	{"limits.max_file_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxFileBytes }, func(l *ingest.Limits, v int64) { l.MaxFileBytes = v }},
+	{"limits.max_decompressed_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxDecompressedBytes }, func(l *ingest.Limits, v int64) { l.MaxDecompressedBytes = v }},
+	{"limits.max_ratio", 1, func(l ingest.Limits) int64 { return l.MaxRatio }, func(l *ingest.Limits, v int64) { l.MaxRatio = v }},
+	{"limits.max_archive_entries", 1, func(l ingest.Limits) int64 { return int64(l.MaxArchiveEntries) }, func(l *ingest.Limits, v int64) { l.MaxArchiveEntries = int(v) }},
+	{"limits.max_nesting_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxNestingDepth) }, func(l *ingest.Limits, v int64) { l.MaxNestingDepth = int(v) }},
+	{"limits.max_records", 1, func(l ingest.Limits) int64 { return int64(l.MaxRecords) }, func(l *ingest.Limits, v int64) { l.MaxRecords = int(v) }},
+}
+
+// Config is the resolved configuration.
+type Config struct {
+	File       string // the config file read; "" when none
+	Timezone   string // IANA name; "" for UTC
+	Location   *time.Location
+	LoadMetric analysis.LoadMetric
+	Rules      rules.Config
+	Limits     ingest.Limits // zero fields take ingest.DefaultLimits
+	Jobs       int           // 0: one per CPU
+	Athletes   []Athlete     // the roster, paths made absolute
+
+	// Values lists every scalar key in force with where it came from, in
+	// the order `config show` prints them.
+	Values []Value
+	// Lists are the gear and roster entries, with the file lines they came
+	// from.
+	Lists []Value
+}
+
+// Athlete is one athlete of the config's athletes: list, with the
+// overrides that apply to them only.
+type Athlete struct {
+	Name     string
+	Paths    []string // relative paths are taken from the config file's folder
+	Timezone string
+	Location *time.Location // nil: the global one
+	Rules    map[string]rules.Settings
+	Gear     map[string]rules.Shoe
+}
+
+// Error is a configuration problem: exit 2, nothing analysed.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+func errorf(format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...)}
+}
+
+// Options say where Load looks.
+type Options struct {
+	// Path is the --config flag; "" to look in the default places.
+	Path string
+	// LookupEnv reads the environment; nil for os.LookupEnv.
+	LookupEnv func(string) (string, bool)
+	// Flags, when not nil, holds the command's flags: a changed flag named
+	// like a key (jobs) overrides the environment and the file.
+	Flags *pflag.FlagSet
+	// Warn receives warnings (unknown keys); nil discards them.
+	Warn io.Writer
+}
+
+func (o *Options) lookup(name string) (string, bool) {
+	if o.LookupEnv != nil {
+		return o.LookupEnv(name)
+	}
+	return os.LookupEnv(name)
+}
+
+// EnvName is the environment variable of a key or flag:
+// rules.load-spike.medium is ITBCHECK_RULES_LOAD_SPIKE_MEDIUM.
+func EnvName(key string) string {
+	return EnvPrefix + "_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
+}
+
+// Find picks the config file: path (the --config flag) or ITBCHECK_CONFIG,
+// which must exist, else ./itbcheck.yaml, else
+// $XDG_CONFIG_HOME/itbcheck/config.yaml (~/.config when unset). It returns
+// "" when there is none.
+func Find(o Options) (string, error) {
+	explicit := o.Path
+	if explicit == "" {
+		explicit, _ = o.lookup(EnvPrefix + "_CONFIG")
+	}
+	if explicit != "" {
+		st, err := os.Stat(explicit)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", errorf("config %s: no such file", explicit)
+			}
+			return "", errorf("config %s: %v", explicit, err)
+		}
+		if st.IsDir() {
+			return "", errorf("config %s: is a folder, want a YAML file", explicit)
+		}
+		return explicit, nil
+	}
+	for _, c := range Candidates(o) {
+		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+			return c, nil
+		}
+	}
+	return "", nil
+}
+
+// Candidates are the places Find looks when no file is named.
+func Candidates(o Options) []string {
+	out := []string{"itbcheck.yaml"}
+	if dir := userConfigDir(o); dir != "" {
+		out = append(out, filepath.Join(dir, "itbcheck", "config.yaml"))
+	}
+	return out
+}
+
+// userConfigDir is $XDG_CONFIG_HOME as the contract names it, on every
+// system; without it, the system's own (~/.config on Linux); "" when there
+// is none.
+func userConfigDir(o Options) string {
+	if dir, _ := o.lookup("XDG_CONFIG_HOME"); filepath.IsAbs(dir) {
+		return dir
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return dir
+}
+
+// file is a parsed config file: its scalar values by dotted key, and the
+// gear and athletes sections to decode.
+type file struct {
+	path     string
+	scalars  map[string]*yaml.Node
+	gear     *yaml.Node
+	athletes *yaml.Node
+}
+
+// parse reads the config file once and flattens it.
+func parse(path string, warn io.Writer) (*file, error) {
+	f := &file{path: path, scalars: map[string]*yaml.Node{}}
+	if path == "" {
+		return f, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errorf("config %s: %v", path, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, errorf("config %s: not valid YAML: %s", path, oneLine(err))
+	}
+	if len(doc.Content) == 0 {
+		return f, nil // an empty file: all defaults
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, errorf("config %s:%d: want a mapping of keys such as timezone and rules", path, top.Line)
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i].Value, top.Content[i+1]
+		switch {
+		case k == "gear":
+			f.gear = v
+		case k == "athletes":
+			f.athletes = v
+		case !slices.Contains(TopLevelKeys, k):
+			warnf(warn, "config %s:%d: unknown key %q ignored (known: %s)", path, top.Content[i].Line, k, strings.Join(TopLevelKeys, ", "))
+		default:
+			if err := f.flatten(k, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return f, nil
+}
+
+// flatten records the scalars under node v as dotted keys below prefix.
+func (f *file) flatten(prefix string, v *yaml.Node) error {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" {
+			return nil // "key:" with nothing: the default
+		}
+		f.scalars[prefix] = v
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			if err := f.flatten(prefix+"."+v.Content[i].Value, v.Content[i+1]); err != nil {
+				return err
+			}
+		}
+	case yaml.AliasNode:
+		return f.flatten(prefix, v.Alias)
+	default:
+		return errorf("config %s:%d: %s: want a single value or a mapping, not a list", f.path, v.Line, prefix)
+	}
+	return nil
+}
+
+// resolver finds each key's value: flag, environment, file, default.
+type resolver struct {
+	o    *Options
+	file *file
+	seen map[string]bool // file keys that are known
+}
+
+// get gives the raw value of key and where it came from; ok is false when
+// only the default applies.
+func (r *resolver) get(key string) (string, Source, bool) {
+	r.seen[key] = true
+	if r.o.Flags != nil {
+		if fl := r.o.Flags.Lookup(key); fl != nil && fl.Changed {
+			if env := fl.Annotations[envAnnotation]; len(env) > 0 {
+				return fl.Value.String(), Source{Kind: FromEnv, Name: env[0]}, true
+			}
+			return fl.Value.String(), Source{Kind: FromFlag, Name: "--" + key}, true
+		}
+	}
+	if v, ok := r.o.lookup(EnvName(key)); ok && v != "" {
+		return v, Source{Kind: FromEnv, Name: EnvName(key)}, true
+	}
+	if n, ok := r.file.scalars[key]; ok {
+		return n.Value, Source{Kind: FromFile, Name: r.file.path, Line: n.Line}, true
+	}
+	return "", Source{Kind: FromDefault}, false
+}
+
+// Load resolves the configuration. Warnings (unknown keys) go to o.Warn.
+func Load(o Options) (*Config, error) {
+	path, err := Find(o)
+	if err != nil {
+		return nil, err
+	}
+	f, err := parse(path, o.Warn)
+	if err != nil {
+		return nil, err
+	}
+	r := &resolver{o: &o, file: f, seen: map[string]bool{}}
+	c := &Config{File: path}
+	if err := c.scalars(r); err != nil {
+		return nil, err
+	}
+	if err := c.ruleSettings(r); err != nil {
+		return nil, err
+	}
+	for _, k := range slices.Sorted(maps.Keys(f.scalars)) {
+		if !r.seen[k] {
+			warnf(o.Warn, "%s:%d: unknown key %q ignored (see itbcheck config init)", r.where(), f.scalars[k].Line, k)
+		}
+	}
+	if c.Rules.Gear, err = r.gear(f.gear, "gear"); err != nil {
+		return nil, err
+	}
+	if err := validateRules(&c.Rules, r.where()); err != nil {
+		return nil, err
+	}
+	if c.Athletes, err = c.roster(r); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// where names the config in messages.
+func (r *resolver) where() string {
+	if r.file.path == "" {
+		return "config"
+	}
+	return "config " + r.file.path
+}
+
+// bad is an error about key's value from src.
+func (r *resolver) bad(key, value string, src Source, want string) error {
+	return errorf("%s: %s: %q (from %s): %s", r.where(), key, value, src, want)
+}
+
+// scalars resolves timezone, load.metric, jobs and limits.
+func (c *Config) scalars(r *resolver) error {
+	v, src, _ := r.get("timezone")
+	c.Timezone = strings.TrimSpace(v)
+	loc, err := LoadLocation(c.Timezone)
+	if err != nil {
+		return r.bad("timezone", v, src, err.Error())
+	}
+	c.Location = loc
+	c.add("timezone", cmpOr(c.Timezone, "UTC"), src)
+
+	v, src, ok := r.get("load.metric")
+	c.LoadMetric = analysis.LoadDistance
+	if ok {
+		c.LoadMetric = analysis.LoadMetric(strings.ToLower(strings.TrimSpace(v)))
+		if !slices.Contains(LoadMetrics, c.LoadMetric) {
+			return r.bad("load.metric", v, src, "want one of "+joinMetrics())
+		}
+	}
+	c.add("load.metric", string(c.LoadMetric), src)
+
+	v, src, ok = r.get("jobs")
+	if ok {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 0 {
+			return r.bad("jobs", v, src, "want a whole number ≥ 0 (0: one per CPU)")
+		}
+		c.Jobs = n
+	}
+	c.add("jobs", strconv.Itoa(c.Jobs), src)
+
+	for _, l := range limitKeys {
+		v, src, ok := r.get(l.key)
+		if !ok {
+			c.add(l.key, strconv.FormatInt(l.get(ingest.DefaultLimits)/l.factor, 10), src)
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || n < 0 {
+			return r.bad(l.key, v, src, "want a whole number ≥ 0")
+		}
+		l.set(&c.Limits, n*l.factor)
+		c.add(l.key, strconv.FormatInt(n, 10), src)
+	}
+	return nil
+}
+
+// ruleSettings reads rules.<id>.{enabled,low,medium,high}.
+func (c *Config) ruleSettings(r *resolver) error {
+	for k, n := range r.file.scalars {
+		rest, ok := strings.CutPrefix(k, "rules.")
+		if !ok {
+			continue
+		}
+		id, field, _ := strings.Cut(rest, ".")
+		if rules.ByID(id) == nil {
+			return errorf("%s:%d: rules.%s: unknown rule id (see itbcheck rules)", r.where(), n.Line, id)
+		}
+		if field == "" {
+			return errorf("%s:%d: rules.%s: want a mapping of enabled, low, medium, high", r.where(), n.Line, id)
+		}
+	}
+	c.Rules.Rules = map[string]rules.Settings{}
+	type shown struct {
+		field string
+		src   Source
+	}
+	for _, rule := range rules.All {
+		var st rules.Settings
+		var srcs []shown
+		set := false
+		for _, f := range ruleFields {
+			key := "rules." + rule.ID + "." + f
+			v, src, ok := r.get(key)
+			srcs = append(srcs, shown{f, src})
+			if !ok {
+				continue
+			}
+			set = true
+			if f == "enabled" {
+				b, err := strconv.ParseBool(strings.TrimSpace(v))
+				if err != nil {
+					return r.bad(key, v, src, "want true or false")
+				}
+				st.Enabled = &b
+				continue
+			}
+			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+				return r.bad(key, v, src, "want a number")
+			}
+			switch f {
+			case "low":
+				st.Low = &x
+			case "medium":
+				st.Medium = &x
+			case "high":
+				st.High = &x
+			}
+		}
+		if set {
+			c.Rules.Rules[rule.ID] = st
+		}
+		t := c.Rules.Thresholds(rule)
+		for _, s := range srcs {
+			key := "rules." + rule.ID + "." + s.field
+			switch s.field {
+			case "enabled":
+				c.add(key, strconv.FormatBool(c.Rules.Enabled(rule)), s.src)
+			case "low":
+				c.add(key, number(t.Low), s.src)
+			case "medium":
+				c.add(key, number(t.Medium), s.src)
+			case "high":
+				c.add(key, number(t.High), s.src)
+			}
+		}
+	}
+	return nil
+}
+
+// add records a value in force.
+func (c *Config) add(key, value string, src Source) {
+	c.Values = append(c.Values, Value{Key: key, Value: value, Source: src})
+}
+
+// rawShoe and rawAthlete are the typed shapes of gear and athletes
+// entries, decoded from the parsed nodes (yaml keeps shoe names as
+// written: they are case-sensitive labels).
+type rawShoe struct {
+	PriorKm *float64 `yaml:"prior_km"`
+	LimitKm *float64 `yaml:"limit_km"`
+}
+
+type rawSettings struct {
+	Enabled *bool    `yaml:"enabled"`
+	Low     *float64 `yaml:"low"`
+	Medium  *float64 `yaml:"medium"`
+	High    *float64 `yaml:"high"`
+}
+
+type rawAthlete struct {
+	Name     string                 `yaml:"name"`
+	Paths    []string               `yaml:"paths"`
+	Timezone string                 `yaml:"timezone"`
+	Rules    map[string]rawSettings `yaml:"rules"`
+	Gear     yaml.Node              `yaml:"gear"`
+}
+
+// gear decodes a gear section into rules.Shoe values, keeping the names as
+// written.
+func (r *resolver) gear(n *yaml.Node, key string) (map[string]rules.Shoe, error) {
+	out := map[string]rules.Shoe{}
+	if n == nil || n.Kind == 0 || n.Tag == "!!null" {
+		return out, nil
+	}
+	var raw map[string]rawShoe
+	if err := n.Decode(&raw); err != nil {
+		return nil, errorf("%s:%d: %s: %s", r.where(), n.Line, key, oneLine(err))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name := n.Content[i].Value
+		s := raw[name]
+		var shoe rules.Shoe
+		if s.PriorKm != nil {
+			shoe.PriorKm = *s.PriorKm
+		}
+		if s.LimitKm != nil {
+			shoe.LimitKm = *s.LimitKm
+		}
+		if shoe.PriorKm < 0 || shoe.LimitKm < 0 {
+			return nil, errorf("%s:%d: %s.%s: mileages must not be negative", r.where(), n.Content[i].Line, key, name)
+		}
+		out[name] = shoe
+	}
+	return out, nil
+}
+
+// roster resolves the athletes: list.
+func (c *Config) roster(r *resolver) ([]Athlete, error) {
+	for _, name := range slices.Sorted(maps.Keys(c.Rules.Gear)) {
+		s := c.Rules.Gear[name]
+		c.Lists = append(c.Lists, Value{Key: fmt.Sprintf("gear.%q", name),
+			Value:  fmt.Sprintf("prior_km %s, limit_km %s", number(s.PriorKm), number(s.LimitKm)),
+			Source: Source{Kind: FromFile, Name: r.file.path, Line: lineOfKey(r.file.gear, name)}})
+	}
+	n := r.file.athletes
+	if n == nil || n.Tag == "!!null" {
+		return nil, nil
+	}
+	var raw []rawAthlete
+	if err := n.Decode(&raw); err != nil {
+		return nil, errorf("%s:%d: athletes: %s", r.where(), n.Line, oneLine(err))
+	}
+	base := "."
+	if r.file.path != "" {
+		base = filepath.Dir(r.file.path)
+	}
+	seen := map[string]bool{}
+	var out []Athlete
+	for i, a := range raw {
+		key := fmt.Sprintf("athletes[%d]", i)
+		line := n.Content[i].Line
+		if strings.TrimSpace(a.Name) == "" {
+			return nil, errorf("%s:%d: %s.name: missing", r.where(), line, key)
+		}
+		if seen[a.Name] {
+			return nil, errorf("%s:%d: %s.name: %q listed twice", r.where(), line, key, a.Name)
+		}
+		seen[a.Name] = true
+		e := Athlete{Name: a.Name, Timezone: a.Timezone}
+		for _, p := range a.Paths {
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(base, p)
+			}
+			e.Paths = append(e.Paths, p)
+		}
+		if a.Timezone != "" {
+			loc, err := LoadLocation(a.Timezone)
+			if err != nil {
+				return nil, errorf("%s:%d: %s.timezone: %v", r.where(), line, key, err)
+			}
+			e.Location = loc
+		}
+		e.Rules = map[string]rules.Settings{}
+		for _, id := range slices.Sorted(maps.Keys(a.Rules)) {
+			if rules.ByID(id) == nil {
+				return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
+			}
+			s := a.Rules[id]
+			e.Rules[id] = rules.Settings{Enabled: s.Enabled, Low: s.Low, Medium: s.Medium, High: s.High}
+		}
+		var err error
+		if e.Gear, err = r.gear(&a.Gear, key+".gear"); err != nil {
+			return nil, err
+		}
+		merged := MergeRules(c.Rules, e)
+		if err := validateRules(&merged, r.where()+": "+key); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+		c.Lists = append(c.Lists, Value{Key: key, Value: a.Name + ": " + strings.Join(a.Paths, ", "),
+			Source: Source{Kind: FromFile, Name: r.file.path, Line: line}})
+	}
+	return out, nil
+}
+
+// lineOfKey is the line of key in mapping node n; 0 when absent.
+func lineOfKey(n *yaml.Node, key string) int {
+	if n == nil {
+		return 0
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i].Line
+		}
+	}
+	return 0
+}
+
+// validateRules checks thresholds and gear with the rules package.
+func validateRules(rc *rules.Config, where string) error {
+	if err := rc.Validate(); err != nil {
+		return errorf("%s: %v", where, err)
+	}
+	return nil
+}
+
+// MergeRules lays an athlete's rule settings and shoes over the global
+// ones: a setting field given for the athlete wins; a shoe of the same name
+// (compared without regard to case) replaces the global one.
+func MergeRules(global rules.Config, e Athlete) rules.Config {
+	out := rules.Config{Rules: map[string]rules.Settings{}, Gear: map[string]rules.Shoe{}}
+	for id, s := range global.Rules {
+		out.Rules[id] = s
+	}
+	for id, s := range e.Rules {
+		m := out.Rules[id]
+		if s.Enabled != nil {
+			m.Enabled = s.Enabled
+		}
+		if s.Low != nil {
+			m.Low = s.Low
+		}
+		if s.Medium != nil {
+			m.Medium = s.Medium
+		}
+		if s.High != nil {
+			m.High = s.High
+		}
+		out.Rules[id] = m
+	}
+	for name, s := range global.Gear {
+		out.Gear[name] = s
+	}
+	for name, s := range e.Gear {
+		for g := range out.Gear {
+			if strings.EqualFold(g, name) {
+				delete(out.Gear, g)
+			}
+		}
+		out.Gear[name] = s
+	}
+	return out
+}
+
+// Params gives the analysis parameters for an athlete (nil: the global
+// settings only).
+func (c *Config) Params(e *Athlete) analysis.Params {
+	p := analysis.Params{Location: c.Location, LoadMetric: c.LoadMetric, MaxHR: math.NaN(), RestHR: math.NaN()}
+	if e != nil && e.Location != nil {
+		p.Location = e.Location
+	}
+	return p
+}
+
+// RulesFor gives the rules config for an athlete (nil: the global one).
+func (c *Config) RulesFor(e *Athlete) *rules.Config {
+	if e == nil {
+		rc := c.Rules
+		return &rc
+	}
+	rc := MergeRules(c.Rules, *e)
+	return &rc
+}
+
+// Athlete finds the roster entry of an athlete by name, or nil.
+func (c *Config) Athlete(name string) *Athlete {
+	for i := range c.Athletes {
+		if c.Athletes[i].Name == name {
+			return &c.Athletes[i]
+		}
+	}
+	return nil
+}
+
+// IngestOptions gives the decoders' options.
+func (c *Config) IngestOptions() ingest.Options { return ingest.Options{Limits: c.Limits} }
+
+// LoadLocation loads an IANA time zone; "" is UTC.
+func LoadLocation(name string) (*time.Location, error) {
+	if name == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("unknown time zone %q (want an IANA name such as Europe/Zurich)", name)
+	}
+	return loc, nil
+}
+
+func joinMetrics() string {
+	s := make([]string, len(LoadMetrics))
+	for i, m := range LoadMetrics {
+		s[i] = string(m)
+	}
+	return strings.Join(s, ", ")
+}
+
+// number prints a threshold or mileage; "-" for NaN (no such severity).
+func number(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func warnf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, "itbcheck: warning: "+format+"\n", args...)
+	}
+}
+
+// oneLine joins the lines of an error message.
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
