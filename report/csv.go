@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"github.com/itbcheck/itbcheck/rules"
 	"io"
 	"math"
 	"regexp"
@@ -91,7 +92,9 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 			}
 			open := make([]string, 0, len(a.Findings))
 			for _, f := range a.Findings {
-				open = append(open, f.Rule+"@"+f.Date)
+				if f.Severity >= rules.Low { // info notes are not findings to act on
+					open = append(open, f.Rule+"@"+f.Date)
+				}
 			}
 			write([]string{
 				a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),

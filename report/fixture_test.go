@@ -116,7 +116,18 @@ func fixture() *Report {
 				From: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 26, 0, 0, 0, 0, time.UTC),
 				Skipped:      2,
 				InputsFailed: []FailedInput{{Path: hostilePath, Error: "truncated FIT file: 812 of 4096 bytes"}},
+				Rules: []rules.Status{
+					{Rule: "load-spike", State: rules.Judged},
+					{Rule: "cadence-drop", State: rules.Learning, Reason: "5 of 8 runs with cadence in the 6 weeks before"},
+					{Rule: "track-direction", State: rules.NoData, Reason: "no GPS"},
+					{Rule: "monotony", State: rules.Disabled},
+				},
 				Findings: []rules.Finding{
+					{
+						Rule: "downhill-load", Severity: rules.Info, Date: "2026-03-02", Until: "2026-04-20", Metric: "descent_m",
+						Value: 190, Threshold: math.NaN(), Summary: "Rolling terrain every week: 120–190 m of descent a week is your usual",
+						Mechanism: []rules.Link{rules.KneeFlexionLoad, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload},
+					},
 					{
 						Rule: "load-spike", Severity: rules.High, Date: "2026-03-30", Metric: "acwr",
 						Value: 42.0 / 28.25, Threshold: 1.3,
@@ -132,7 +143,7 @@ func fixture() *Report {
 						Advice: "Build by at most 10 % a week.",
 					},
 					{
-						Rule: "gct-imbalance", Severity: rules.Low, Date: "2026-04-13", Metric: "asymmetry_pp",
+						Rule: "gct-imbalance", Severity: rules.Low, Date: "2026-04-13", Until: "2026-04-20", Trend: rules.TrendRising, Metric: "asymmetry_pp",
 						Value: 0.9, Threshold: 0.8, Summary: "Ground contact time balance 50.9% left (0.9 pp off 50/50)",
 						Mechanism:   []rules.Link{rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
 						Explanation: "Staying longer on the left foot can be a way of sparing the right leg; the uneven loading tilts the pelvis and loads the lower back on one side. The link to injury is plausible, not proven.",

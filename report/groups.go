@@ -39,6 +39,9 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 			i = len(gs)
 			index[f.Rule] = i
 			gs = append(gs, ruleGroup{Rule: f.Rule, Name: ruleName(f.Rule)})
+			if r := rules.ByID(f.Rule); r != nil {
+				gs[i].Explanation, gs[i].Advice = r.Explanation, r.Advice
+			}
 		}
 		g := &gs[i]
 		g.Findings = append(g.Findings, f)
@@ -69,7 +72,7 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		a, b := gs[i], gs[j]
-		if ca, cb := a.Rule == compoundRisk, b.Rule == compoundRisk; ca != cb {
+		if ca, cb := a.Rule == rules.CompoundRisk.ID, b.Rule == rules.CompoundRisk.ID; ca != cb {
 			return ca
 		}
 		if a.Highest != b.Highest {
@@ -82,9 +85,6 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 	})
 	return gs
 }
-
-// compoundRisk is the id of the rule that says several patterns pile up.
-const compoundRisk = "compound-risk"
 
 // unionChain joins the mechanism paths of a rule's findings: the links in
 // the order of the rule's own path, then links the catalogue does not list
@@ -116,29 +116,73 @@ func unionChain(id string, fs []rules.Finding) []rules.Link {
 	return out
 }
 
-// ruleName gives a rule in plain words, capitalised; the id for a rule the
-// report does not know.
+// ruleName gives a rule in plain words, capitalised (its Title); the id
+// for a rule the report does not know.
 func ruleName(id string) string {
-	if s, ok := ruleNames[id]; ok {
-		return s
+	if r := rules.ByID(id); r != nil && r.Title != "" {
+		return r.Title
 	}
 	return id
 }
 
-// ruleNames are the rules in the runner's words.
-var ruleNames = map[string]string{
-	"load-spike":      "Training load spike",
-	"weekly-jump":     "Weekly distance jump",
-	"monotony":        "Same load day after day",
-	"cadence-drop":    "Cadence down from your baseline",
-	"low-cadence":     "Low cadence on easy runs",
-	"cadence-fade":    "Cadence fading late in long runs",
-	"gct-imbalance":   "Ground contact balance off 50/50",
-	"asymmetry-drift": "Balance worsening within runs",
-	"downhill-load":   "Downhill load",
-	"track-direction": "Track laps run one way",
-	"shoe-mileage":    "Worn-out shoes",
-	compoundRisk:      "Several risk patterns in the same week",
+// riskGroups are the groups with a finding at low or higher; noteGroups
+// the groups of info notes alone.
+func riskGroups(gs []ruleGroup) (risks, notes []ruleGroup) {
+	for _, g := range gs {
+		if g.Highest >= rules.Low {
+			risks = append(risks, g)
+		} else {
+			notes = append(notes, g)
+		}
+	}
+	return risks, notes
+}
+
+// statusNotes gives one sentence for each rule that could not judge the
+// athlete's data: "Still learning your baseline for cadence down from
+// your baseline (3 of 8 weeks with cadence)." or "Could not judge track
+// laps run one way (no GPS)."
+func statusNotes(a *Athlete) []string {
+	var out []string
+	for _, st := range a.Rules {
+		reason := ""
+		if st.Reason != "" {
+			reason = " (" + st.Reason + ")"
+		}
+		name := lowerFirst(ruleName(st.Rule))
+		switch st.State {
+		case rules.Learning:
+			out = append(out, "Still learning your baseline for "+name+reason+".")
+		case rules.NoData:
+			out = append(out, "Could not judge "+name+reason+".")
+		}
+	}
+	return out
+}
+
+// quietText is what an athlete without risk findings reads: an all-clear
+// only when every rule could judge.
+func quietText(a *Athlete) string {
+	if len(statusNotes(a)) == 0 {
+		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
+	}
+	return fmt.Sprintf("No risk pattern found in %d weeks of running by the rules that could judge; the others are listed below.", weeksOf(a))
+}
+
+// spanText is a finding's date, or its episode's first and last: "2026-05-04 to 2026-05-25".
+func spanText(f rules.Finding) string {
+	if f.Until == "" || f.Until == f.Date {
+		return f.Date
+	}
+	return f.Date + " to " + f.Until
+}
+
+// lastDate is the last day or week a finding covers.
+func lastDate(f rules.Finding) string {
+	if f.Until != "" {
+		return f.Until
+	}
+	return f.Date
 }
 
 // verdictHead is "3 risk patterns need attention (5 findings: 2 high, 2
@@ -152,8 +196,9 @@ func verdictHead(gs []ruleGroup, c Counts) string {
 	if c.Total() == 1 {
 		findings = "finding"
 	}
-	return fmt.Sprintf("%d %s %s attention (%d %s: %d high, %d medium, %d low)",
+	head := fmt.Sprintf("%d %s %s attention (%d %s: %d high, %d medium, %d low)",
 		len(gs), noun, verb, c.Total(), findings, c.High, c.Medium, c.Low)
+	return head
 }
 
 // verdictText is a group in one line of plain words: when it happened and
@@ -162,7 +207,11 @@ func verdictHead(gs []ruleGroup, c Counts) string {
 // number so that it stays on one line.
 func verdictText(g ruleGroup, a *Athlete, keep func(string) string) string {
 	withYear := a.From.Year() != a.To.Year()
-	first, last := g.Findings[0], g.Findings[len(g.Findings)-1]
+	first := g.Findings[0]
+	end := lastDate(first)
+	for _, f := range g.Findings {
+		end = max(end, lastDate(f))
+	}
 	n := len(g.Findings)
 	runs := 0
 	for _, f := range g.Findings {
@@ -174,16 +223,16 @@ func verdictText(g ruleGroup, a *Athlete, keep func(string) string) string {
 	switch {
 	case n == 1 && runs == 1:
 		when = "run on " + shortDate(first.Date, withYear)
+	case n == 1 && end != first.Date:
+		when = "weeks of " + shortDate(first.Date, withYear) + " to " + shortDate(end, withYear)
 	case n == 1:
 		when = "week of " + shortDate(first.Date, withYear)
 	default:
 		unit := "times"
 		if runs == n {
 			unit = "runs"
-		} else if runs == 0 {
-			unit = "weeks"
 		}
-		when = fmt.Sprintf("%d %s from %s to %s", n, unit, shortDate(first.Date, withYear), shortDate(last.Date, withYear))
+		when = fmt.Sprintf("%d %s from %s to %s", n, unit, shortDate(first.Date, withYear), shortDate(end, withYear))
 	}
 	worst := strongest(g.Findings)
 	if worst.Metric == "" {

@@ -56,9 +56,12 @@ type htmlOpen struct{ Name, Severity string }
 type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
-	Verdict                    string // "3 risk patterns need attention (...)"; "" without findings
+	Verdict                    string   // "3 risk patterns need attention (...)"; "" without findings
+	Quiet                      string   // what an athlete without risk findings reads
+	Statuses                   []string // the rules that could not judge, in words
 	Groups                     []htmlGroup
-	Charts                     []chart // the charts no group shows
+	Notes                      []htmlFinding // info notes: context, no action
+	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
 	InputsFailed               []FailedInput
 }
@@ -141,9 +144,18 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 	}
 	charts := athleteCharts(a)
 	used := make([]bool, len(charts))
-	groups := groupByRule(a.Findings)
+	groups, notes := riskGroups(groupByRule(a.Findings))
 	if len(groups) > 0 {
 		ha.Verdict = verdictHead(groups, a.Counts())
+	} else {
+		ha.Quiet = quietText(a)
+	}
+	ha.Statuses = statusNotes(a)
+	for _, g := range notes {
+		for _, f := range g.Findings {
+			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
+				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
+		}
 	}
 	for _, g := range groups {
 		hg := htmlGroup{
@@ -152,7 +164,7 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 		}
 		for _, f := range g.Findings {
 			hg.Findings = append(hg.Findings, htmlFinding{
-				Severity: f.Severity.String(), Date: f.Date, Summary: f.Summary,
+				Severity: f.Severity.String(), Date: spanText(f), Summary: f.Summary,
 				Evidence: evidenceText(f), Activity: f.Activity,
 			})
 		}

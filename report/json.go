@@ -53,9 +53,38 @@ type jsonAthlete struct {
 	Athlete      string            `json:"athlete"`
 	Period       *jsonPeriod       `json:"period"`
 	Activities   int               `json:"activities"`
+	Runs         int               `json:"runs"`
+	LoadMetric   *string           `json:"load_metric"`
 	InputsFailed []jsonFailedInput `json:"inputs_failed"`
 	Weeks        []jsonWeek        `json:"weeks"`
 	Findings     []jsonFinding     `json:"findings"`
+	Rules        []jsonRuleStatus  `json:"rules"`
+	Symptoms     []jsonSymptom     `json:"symptoms"`
+	RedFlags     []jsonRedFlag     `json:"red_flags"`
+}
+
+// jsonRuleStatus is what one rule could judge; reason is left out when
+// there is none, as in the contract's example.
+type jsonRuleStatus struct {
+	Rule   string `json:"rule"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// jsonSymptom is one entry of the runner's symptom log.
+type jsonSymptom struct {
+	Date  string   `json:"date"`
+	Site  string   `json:"site"`
+	Side  string   `json:"side"`
+	Pain  num      `json:"pain"`
+	Flags []string `json:"flags"`
+	Note  string   `json:"note"`
+}
+
+// jsonRedFlag is a reason to see a professional promptly.
+type jsonRedFlag struct {
+	Date   string `json:"date"`
+	Reason string `json:"reason"`
 }
 
 type jsonPeriod struct {
@@ -88,6 +117,7 @@ type jsonFinding struct {
 	Rule        string         `json:"rule"`
 	Severity    rules.Severity `json:"severity"`
 	Date        string         `json:"date"`
+	Until       *string        `json:"until"`
 	Activity    *string        `json:"activity"`
 	Metric      string         `json:"metric"`
 	Value       num            `json:"value"`
@@ -109,9 +139,10 @@ type jsonSeverity struct {
 	High   int `json:"high"`
 	Medium int `json:"medium"`
 	Low    int `json:"low"`
+	Info   int `json:"info"`
 }
 
-// renderJSON writes the report in the contract's schema itbcheck.report/v1.
+// renderJSON writes the report in the contract's schema itbcheck.report/v2.
 func renderJSON(w io.Writer, r *Report) error {
 	out := jsonReport{
 		Schema:      Schema,
@@ -126,7 +157,7 @@ func renderJSON(w io.Writer, r *Report) error {
 	}
 	c := r.Counts()
 	out.Summary.Athletes = len(r.Athletes)
-	out.Summary.Findings = jsonSeverity{High: c.High, Medium: c.Medium, Low: c.Low}
+	out.Summary.Findings = jsonSeverity(c)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(true)
@@ -137,9 +168,20 @@ func athleteJSON(a *Athlete) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
+		Runs:         a.Runs(),
 		InputsFailed: []jsonFailedInput{},
 		Weeks:        []jsonWeek{},
 		Findings:     []jsonFinding{},
+		Rules:        []jsonRuleStatus{},
+		Symptoms:     []jsonSymptom{},
+		RedFlags:     []jsonRedFlag{},
+	}
+	if a.Season != nil && a.Season.Params.LoadMetric != "" {
+		m := string(a.Season.Params.LoadMetric)
+		ja.LoadMetric = &m
+	}
+	for _, st := range a.Rules {
+		ja.Rules = append(ja.Rules, jsonRuleStatus{Rule: st.Rule, Status: string(st.State), Reason: st.Reason})
 	}
 	if !a.From.IsZero() || !a.To.IsZero() {
 		ja.Period = &jsonPeriod{From: optDay(a.From), To: optDay(a.To)}
@@ -200,6 +242,10 @@ func findingJSON(f rules.Finding) jsonFinding {
 	if f.Activity != "" {
 		s := f.Activity
 		jf.Activity = &s
+	}
+	if f.Until != "" {
+		s := f.Until
+		jf.Until = &s
 	}
 	return jf
 }

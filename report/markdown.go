@@ -70,18 +70,34 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 		}
 	}
 	p("")
-	if len(a.Findings) == 0 {
-		p("No risk pattern found in %d weeks of running.", weeksOf(a))
+	groups, notes := riskGroups(groupByRule(a.Findings))
+	if len(groups) == 0 {
+		p("%s", md(quietText(a)))
 	} else {
-		groups := groupByRule(a.Findings)
 		p("### In short: %s", verdictHead(groups, a.Counts()))
 		p("")
 		for _, g := range groups {
 			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)))
 		}
-		for _, g := range groups {
-			p("")
-			mdGroup(p, g)
+	}
+	if sn := statusNotes(a); len(sn) > 0 {
+		p("")
+		for _, n := range sn {
+			p("- %s", md(n))
+		}
+	}
+	for _, g := range groups {
+		p("")
+		mdGroup(p, g)
+	}
+	if len(notes) > 0 {
+		p("")
+		p("#### Notes (context, no action needed)")
+		p("")
+		for _, g := range notes {
+			for _, f := range g.Findings {
+				p("- %s, %s: %s", md(g.Name), spanText(f), md(f.Summary))
+			}
 		}
 	}
 	p("")
@@ -110,7 +126,7 @@ func mdGroup(p func(string, ...any), g ruleGroup) {
 	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule), strings.ToUpper(g.Highest.String()))
 	p("")
 	for _, f := range g.Findings {
-		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), f.Date, md(f.Summary))
+		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), spanText(f), md(f.Summary))
 		if e := evidenceText(f); e != "" {
 			line += " · " + md(e)
 		}
@@ -145,6 +161,8 @@ func sevEmoji(s rules.Severity) string {
 		return "🟠"
 	case rules.Low:
 		return "🟡"
+	case rules.Info:
+		return "ℹ️"
 	}
 	return "🟢"
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // Schema is the versioned name of the JSON report.
-const Schema = "itbcheck.report/v1"
+const Schema = "itbcheck.report/v2"
 
 // Tool names the program that wrote a report.
 type Tool struct {
@@ -28,6 +28,9 @@ type Athlete struct {
 	Name     string
 	Season   *analysis.Season
 	Findings []rules.Finding // sorted by date, then severity (highest first), then rule id
+	// Rules says, rule by rule in catalogue order, what could be judged
+	// (rules.Screen's statuses); nil when the athlete was not screened.
+	Rules []rules.Status
 	// InputsFailed lists inputs that could not be read, fully or partly.
 	InputsFailed []FailedInput
 	// Skipped counts files of types itbcheck does not read.

@@ -82,27 +82,70 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
-// SortByRisk orders athletes by risk: highest severity first, then more
-// findings first, then by name.
+// SortByRisk orders athletes by their current open risk (OpenRisk,
+// highest first), then highest severity, then name. Info notes never count.
 func SortByRisk(as []*Athlete) {
 	sort.SliceStable(as, func(i, j int) bool {
 		a, b := as[i], as[j]
+		if ra, rb := a.OpenRisk(), b.OpenRisk(); ra != rb {
+			return ra > rb
+		}
 		if ha, hb := a.Highest(), b.Highest(); ha != hb {
 			return ha > hb
-		}
-		if len(a.Findings) != len(b.Findings) {
-			return len(a.Findings) > len(b.Findings)
 		}
 		return a.Name < b.Name
 	})
 }
 
-// Highest is the highest severity among the athlete's findings, rules.None
-// when there is none.
+// Weights of the team ranking: a finding at low, medium and high, and the
+// share of that weight a resolved episode keeps.
+const (
+	riskLow, riskMedium, riskHigh = 1.0, 3.0, 9.0
+	resolvedShare                 = 0.3
+	// openWeeks is how many weeks at the end of the athlete's period count
+	// as "now": a finding whose last week falls in them is open.
+	openWeeks = 2
+)
+
+// OpenRisk scores the athlete's current risk for the team ranking: every
+// finding at low or higher weighs by its severity (low 1, medium 3, high
+// 9), fully while it is open (its last day or week within the last 2
+// weeks of the period), 0.3 of that once resolved. Info notes weigh nothing.
+func (a *Athlete) OpenRisk() float64 {
+	end := a.To
+	if a.Season != nil && len(a.Season.Weeks) > 0 {
+		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
+	}
+	since := day(mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)))
+	score := 0.0
+	for _, f := range a.Findings {
+		w := 0.0
+		switch f.Severity {
+		case rules.Low:
+			w = riskLow
+		case rules.Medium:
+			w = riskMedium
+		case rules.High:
+			w = riskHigh
+		}
+		last := f.Date
+		if f.Until != "" {
+			last = f.Until
+		}
+		if !end.IsZero() && last != "" && last < since {
+			w *= resolvedShare
+		}
+		score += w
+	}
+	return score
+}
+
+// Highest is the highest severity among the athlete's findings, info notes
+// left out: rules.None when there is no finding at low or higher.
 func (a *Athlete) Highest() rules.Severity {
 	h := rules.None
 	for _, f := range a.Findings {
-		if f.Severity > h {
+		if f.Severity > h && f.Severity >= rules.Low {
 			h = f.Severity
 		}
 	}
@@ -111,10 +154,11 @@ func (a *Athlete) Highest() rules.Severity {
 
 // Counts is the number of findings per severity.
 type Counts struct {
-	High, Medium, Low int
+	High, Medium, Low, Info int
 }
 
-// Total is the number of findings counted.
+// Total is the number of findings at low or higher; info notes are
+// counted apart.
 func (c Counts) Total() int { return c.High + c.Medium + c.Low }
 
 func (c *Counts) add(s rules.Severity) {
@@ -125,6 +169,8 @@ func (c *Counts) add(s rules.Severity) {
 		c.Medium++
 	case rules.Low:
 		c.Low++
+	case rules.Info:
+		c.Info++
 	}
 }
 
@@ -146,6 +192,21 @@ func (r *Report) Counts() Counts {
 		}
 	}
 	return c
+}
+
+// Runs is the number of running activities of the athlete (the ones that
+// count for load).
+func (a *Athlete) Runs() int {
+	if a.Season == nil {
+		return 0
+	}
+	n := 0
+	for _, r := range a.Season.Runs {
+		if r.IsRun {
+			n++
+		}
+	}
+	return n
 }
 
 // Activities is the number of activities read for the athlete, running or
@@ -188,18 +249,27 @@ func weeksOf(a *Athlete) int {
 	return len(a.Season.Weeks)
 }
 
-// flaggedWeeks gives the Mondays (YYYY-MM-DD) of weeks that have a finding,
-// with the highest severity found in them.
+// flaggedWeeks gives the Mondays (YYYY-MM-DD) of weeks that have a finding
+// at low or higher (every week of an episode), with the highest severity
+// found in them.
 func flaggedWeeks(fs []rules.Finding) map[string]rules.Severity {
 	m := map[string]rules.Severity{}
 	for _, f := range fs {
+		if f.Severity < rules.Low {
+			continue // a note is not a finding
+		}
 		t, err := time.Parse("2006-01-02", f.Date)
 		if err != nil {
 			continue
 		}
-		k := day(mondayOf(t))
-		if f.Severity > m[k] {
-			m[k] = f.Severity
+		end := t
+		if u, err := time.Parse("2006-01-02", f.Until); err == nil && u.After(t) {
+			end = u
+		}
+		for w := mondayOf(t); !w.After(end); w = w.AddDate(0, 0, 7) {
+			if k := day(w); f.Severity > m[k] {
+				m[k] = f.Severity
+			}
 		}
 	}
 	return m

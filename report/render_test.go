@@ -12,7 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -153,7 +155,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("JSON does not parse: %v", err)
 	}
-	if doc["schema"] != "itbcheck.report/v1" {
+	if doc["schema"] != "itbcheck.report/v2" {
 		t.Errorf("schema = %v", doc["schema"])
 	}
 	athletes := doc["athletes"].([]any)
@@ -178,9 +180,29 @@ func TestJSON(t *testing.T) {
 	if alice["activities"].(float64) != 29 {
 		t.Errorf("alice activities = %v, want 29 (running or not)", alice["activities"])
 	}
-	f0 := alice["findings"].([]any)[0].(map[string]any)
-	if f0["activity"] != nil || f0["value"].(float64) != 1.49 || f0["severity"] != "high" {
+	fs := alice["findings"].([]any)
+	f0, note := fs[1].(map[string]any), fs[0].(map[string]any)
+	if f0["activity"] != nil || f0["until"] != nil || f0["value"].(float64) != 1.49 || f0["severity"] != "high" {
 		t.Errorf("first finding = %v", f0)
+	}
+	if note["severity"] != "info" || note["until"] != "2026-04-20" || note["threshold"] != nil {
+		t.Errorf("info note = %v", note)
+	}
+	if alice["runs"].(float64) != 28 || alice["load_metric"] != nil || bob["runs"].(float64) != 12 {
+		t.Errorf("runs %v/%v, load_metric %v: want 28 and 12 runs, null metric for a hand-built season", alice["runs"], bob["runs"], alice["load_metric"])
+	}
+	wantRules := `[{"rule":"load-spike","status":"judged"},{"rule":"cadence-drop","status":"learning","reason":"5 of 8 runs with cadence in the 6 weeks before"},{"rule":"track-direction","status":"no-data","reason":"no GPS"},{"rule":"monotony","status":"disabled"}]`
+	var wantDoc any
+	if err := json.Unmarshal([]byte(wantRules), &wantDoc); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := mustJSON(t, alice["rules"]), mustJSON(t, wantDoc); got != want {
+		t.Errorf("rules = %s, want %s", got, want)
+	}
+	for _, k := range []string{"symptoms", "red_flags", "rules"} {
+		if v, ok := bob[k].([]any); !ok || (k != "rules" && len(v) != 0) {
+			t.Errorf("bob %s = %#v, want an array", k, bob[k])
+		}
 	}
 	if p := alice["period"].(map[string]any); p["from"] != "2026-03-02" || p["to"] != "2026-04-26" {
 		t.Errorf("period = %v", p)
@@ -189,7 +211,7 @@ func TestJSON(t *testing.T) {
 	if sum["activities"].(float64) != 41 || sum["inputs_failed"].(float64) != 1 {
 		t.Errorf("summary = %v", sum)
 	}
-	if fs := sum["findings"].(map[string]any); fs["high"].(float64) != 1 || fs["medium"].(float64) != 2 || fs["low"].(float64) != 1 {
+	if fs := sum["findings"].(map[string]any); fs["high"].(float64) != 1 || fs["medium"].(float64) != 2 || fs["low"].(float64) != 1 || fs["info"].(float64) != 1 {
 		t.Errorf("summary findings = %v", fs)
 	}
 	snake := regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
@@ -221,7 +243,8 @@ func TestJSONNoActivity(t *testing.T) {
 	if err := Render(&b, "json", r, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"period": null`, `"activities": 0`, `"weeks": []`, `"findings": []`, `"inputs_failed": []`} {
+	for _, want := range []string{`"period": null`, `"activities": 0`, `"runs": 0`, `"load_metric": null`, `"weeks": []`, `"findings": []`,
+		`"inputs_failed": []`, `"rules": []`, `"symptoms": []`, `"red_flags": []`, `"info": 0`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("JSON lacks %s:\n%s", want, b.String())
 		}
@@ -234,6 +257,11 @@ func TestText(t *testing.T) {
 	for _, want := range []string{
 		"No risk pattern found in 5 weeks",
 		"In short: 4 risk patterns need attention (4 findings: 1 high, 2 medium, 1 low)",
+		"- Still learning your baseline for cadence down from your baseline (5 of 8 runs with cadence in the 6 weeks before).",
+		"- Could not judge track laps run one way (no GPS).",
+		"[LOW] 2026-04-13 to 2026-04-20 Ground contact time balance",
+		"Uneven ground contact balance: weeks of 13 Apr to 20 Apr, 0.9 pp",
+		"Notes (context, no action needed) - Downhill load, 2026-03-02 to 2026-04-20: Rolling terrain every week",
 		"[HIGH] Training load spike: week of 30 Mar, ACWR 1.49",
 		"[HIGH] Training load spike (load-spike), 1 finding",
 		"[HIGH] 2026-03-30 Acute load 49% above the 4-week average (42.0 km vs 28.3 km) · ACWR 1.49 (limit 1.30)",
@@ -262,7 +290,7 @@ func TestText(t *testing.T) {
 	last := -1
 	for _, head := range []string{
 		"[HIGH] Training load spike (load-spike)", "[MEDIUM] Weekly distance jump (weekly-jump)",
-		"[MEDIUM] Cadence fading late in long runs (cadence-fade)", "[LOW] Ground contact balance off 50/50 (gct-imbalance)",
+		"[MEDIUM] Cadence fading late in long runs (cadence-fade)", "[LOW] Uneven ground contact balance (gct-imbalance)",
 	} {
 		i := strings.Index(out, head)
 		if i <= last {
@@ -384,5 +412,53 @@ func TestJUnit(t *testing.T) {
 		if n != alice.Failures || alice.Tests != len(alice.Cases) || alice.Cases[0].Name != "load-spike" {
 			t.Errorf("counted %d failing cases of %d, attribute says %d; first case %q", n, len(alice.Cases), alice.Failures, alice.Cases[0].Name)
 		}
+	}
+}
+
+// mustJSON marshals v (maps with sorted keys).
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestOpenRiskRanking: the team ranking weighs what is open now. A creeping
+// athlete with several open lows and a medium ranks above one with many
+// info notes (constant exposures) and above one whose high episode ended
+// months ago.
+func TestOpenRiskRanking(t *testing.T) {
+	weeks := func(n int) *analysis.Season {
+		s := &analysis.Season{}
+		for i := 0; i < n; i++ {
+			s.Weeks = append(s.Weeks, analysis.Week{Monday: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)})
+		}
+		return s
+	}
+	f := func(sev rules.Severity, date, until string) rules.Finding {
+		return rules.Finding{Rule: "x", Severity: sev, Date: date, Until: until}
+	}
+	// 16 weeks: the last two start 2026-06-08 and 2026-06-15.
+	creep := &Athlete{Name: "creep", Season: weeks(16), Findings: []rules.Finding{
+		f(rules.Low, "2026-05-25", "2026-06-15"), f(rules.Low, "2026-06-08", ""), f(rules.Medium, "2026-06-15", ""),
+	}}
+	trail := &Athlete{Name: "trail", Season: weeks(16), Findings: []rules.Finding{
+		f(rules.Info, "2026-03-02", "2026-06-15"), f(rules.Info, "2026-03-02", "2026-06-15"), f(rules.Info, "2026-04-06", "2026-06-15"),
+	}}
+	old := &Athlete{Name: "old", Season: weeks(16), Findings: []rules.Finding{
+		f(rules.High, "2026-03-30", "2026-04-06"),
+	}}
+	as := []*Athlete{trail, old, creep}
+	SortByRisk(as)
+	if got := as[0].Name + " " + as[1].Name + " " + as[2].Name; got != "creep old trail" {
+		t.Errorf("ranking %s, want creep old trail (open risk %.1f, %.1f, %.1f)", got, creep.OpenRisk(), old.OpenRisk(), trail.OpenRisk())
+	}
+	if trail.OpenRisk() != 0 || trail.Highest() != rules.None {
+		t.Errorf("info notes count for the ranking: risk %.1f, highest %s", trail.OpenRisk(), trail.Highest())
+	}
+	if got, want := old.OpenRisk(), riskHigh*resolvedShare; got < want-1e-9 || got > want+1e-9 {
+		t.Errorf("resolved high weighs %.2f, want %.2f", got, want)
 	}
 }

@@ -52,7 +52,8 @@ func teamRows(as []*Athlete) []teamRow {
 				}
 			}
 		}
-		for _, g := range groupByRule(a.Findings) {
+		risks, _ := riskGroups(groupByRule(a.Findings))
+		for _, g := range risks {
 			row.Open = append(row.Open, openPattern{Name: lowerFirst(g.Name), Severity: g.Highest})
 		}
 		out = append(out, row)

@@ -30,10 +30,10 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 	}{
 		{"text", "Team overview", "══",
 			[]string{"alice", "high", "2026-04-20", "36.0", "46.0", "0.95", "1",
-				"training load spike (high), weekly distance jump (medium)", "ground contact balance off 50/50 (low)"},
+				"training load spike (high), weekly distance jump (medium)", "uneven ground contact balance (low)"},
 			[]string{"bob *the* [builder] <b>", "none", "2026-04-06", "10.0", "15.0", "–", "0", "open findings: none"}},
 		{"markdown", "## Team overview", "\n## ",
-			[]string{"| alice | high | 2026-04-20 | 36.0 | 46.0 | 0.95 | training load spike (high), weekly distance jump (medium), cadence fading late in long runs (medium), ground contact balance off 50/50 (low) | 1 |"},
+			[]string{"| alice | high | 2026-04-20 | 36.0 | 46.0 | 0.95 | training load spike (high), weekly distance jump (medium), cadence fading late in long runs (medium), uneven ground contact balance (low) | 1 |"},
 			[]string{"| 2026-04-06 | 10.0 | 15.0 | – | none | 0 |"}},
 		{"html", `<section class="team">`, "</section>",
 			[]string{`>alice</a>`, `badge high`, "<td>2026-04-20</td>", ">36.0<", ">46.0<", ">0.95<",

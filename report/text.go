@@ -159,6 +159,8 @@ func sevCode(s rules.Severity) string {
 		return ansiYellow
 	case rules.Low:
 		return ansiCyan
+	case rules.Info:
+		return ansiDim
 	}
 	return ansiGreen
 }
@@ -270,16 +272,18 @@ func (t *textWriter) athlete(a *Athlete) {
 		}
 	}
 	t.line("")
-	if len(a.Findings) == 0 {
-		t.para("", "", fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a)))
+	groups, notes := riskGroups(groupByRule(a.Findings))
+	if len(groups) == 0 {
+		t.para("", "", quietText(a))
 	} else {
-		groups := groupByRule(a.Findings)
 		t.verdict(a, groups)
-		for _, g := range groups {
-			t.line("")
-			t.group(g)
-		}
 	}
+	t.statuses(a)
+	for _, g := range groups {
+		t.line("")
+		t.group(g)
+	}
+	t.notes(notes)
 	t.line("")
 	t.weekTable(a)
 }
@@ -295,6 +299,28 @@ func (t *textWriter) verdict(a *Athlete, groups []ruleGroup) {
 	}
 }
 
+// statuses lists the rules that could not judge, so that a quiet report
+// is never read as an all-clear without the data to back it.
+func (t *textWriter) statuses(a *Athlete) {
+	for _, n := range statusNotes(a) {
+		t.para("  - ", "    ", plain(n))
+	}
+}
+
+// notes writes the info notes: context, no action.
+func (t *textWriter) notes(gs []ruleGroup) {
+	if len(gs) == 0 {
+		return
+	}
+	t.line("")
+	t.line("%s", t.paint(ansiBold, "Notes (context, no action needed)"))
+	for _, g := range gs {
+		for _, f := range g.Findings {
+			t.para("  - ", "    ", plain(g.Name)+", "+spanText(f)+": "+plain(f.Summary))
+		}
+	}
+}
+
 // group writes one rule's block: its findings as compact lines, then why
 // it matters and what to do, once.
 func (t *textWriter) group(g ruleGroup) {
@@ -305,7 +331,7 @@ func (t *textWriter) group(g ruleGroup) {
 	t.line("%s %s", t.paint(sevCode(g.Highest), sevTag(g.Highest)),
 		t.paint(ansiBold, fmt.Sprintf("%s (%s), %d %s", plain(g.Name), plain(g.Rule), len(g.Findings), noun)))
 	for _, f := range g.Findings {
-		lead := fmt.Sprintf("  %-8s %s  ", sevTag(f.Severity), f.Date)
+		lead := fmt.Sprintf("  %-8s %s  ", sevTag(f.Severity), spanText(f))
 		width := utf8.RuneCountInString(lead)
 		lead = strings.Replace(lead, sevTag(f.Severity), t.paint(sevCode(f.Severity), sevTag(f.Severity)), 1)
 		t.paraLead(lead, strings.Repeat(" ", width), occurrenceText(f))

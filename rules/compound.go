@@ -3,11 +3,8 @@ package rules
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
-	"time"
-
-	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // compoundPath is compound-risk's path: the whole chain, ending at the back.
@@ -16,97 +13,147 @@ var compoundPath = []Link{
 	TFLCompensation, ITBTension, GaitCompensation, PelvicTilt, LumbarOverload,
 }
 
-// CompoundRisk flags weeks in which several risk families reach medium.
+// CompoundRisk flags weeks in which several risk families are open at once.
 var CompoundRisk = &Rule{
 	ID:     "compound-risk",
 	Family: "compound",
-	Doc:    "Several risk families at medium or higher in the same ISO week.",
-	Computes: "Counts the distinct families (training load, cadence, asymmetry, terrain, equipment) with a finding at medium " +
-		"or higher in the same ISO week (run findings count in their run's week). At least the high limit of families " +
-		"gives one high finding dated that Monday, naming the families and rules; its mechanism joins theirs.",
+	Title:  "Several risk patterns at once",
+	Doc:    "Several risk families open within the same two weeks.",
+	Computes: "For each ISO week, the distinct families (training load, cadence, asymmetry, terrain, equipment) with a finding " +
+		"at low or higher covering that week or the one before (an episode covers its weeks; run findings count in their run's " +
+		"week; info notes never count). Medium: at least the medium limit of families at low or higher; high: at least the high " +
+		"limit of families at medium or higher. Consecutive weeks make one episode, named by its families and rules; its " +
+		"mechanism joins theirs.",
 	Mechanism: compoundPath,
-	Evidence:  "The self-feeding cycle of the hip → pelvis → lower back chain; plausible, not proven.",
-	Defaults:  Thresholds{Low: math.NaN(), Medium: math.NaN(), High: 2},
-	Unit:      "risk families",
+	Evidence:  "The article's self-feeding cycle of the hip → pelvis → lower back chain.",
+	Grade:     GradePlausible,
+	Explanation: "Several risk patterns at the same time can feed one another: load, fatigue and compensation add up along the hip → pelvis → lower back chain. " +
+		"Each link is discussed with its own finding; that they combine into a self-feeding cycle is plausible rather than proven.",
+	Advice:   advise(adviceLoad, adviceHip),
+	Defaults: Thresholds{Low: math.NaN(), Medium: 3, High: 2},
+	Unit:     "risk families",
+	Requires: []*Rule{
+		LoadSpike, WeeklyJump, Monotony,
+		CadenceDrop, LowCadence, CadenceFade,
+		GCTImbalance, AsymmetryDrift,
+		DownhillLoad, TrackDirection,
+		ShoeMileage,
+	},
+	Run:             checkCompound,
+	levelsUnordered: true,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥", "%.0f", " families") + noteText("at medium or higher in the same week", "")
+		return fmt.Sprintf("medium: ≥ %.0f families at low or higher, high: ≥ %.0f families at medium or higher, within the same 2 weeks", t.Medium, t.High)
 	},
 }
 
-func init() {
-	// Set here, not in the literal: checkCompound runs the whole catalogue,
-	// which lists CompoundRisk itself.
-	CompoundRisk.Check = checkCompound
+// compoundWindowWeeks is how many weeks, ending with the judged one, a
+// family's finding may cover to count.
+const compoundWindowWeeks = 2
+
+// family is one risk family open in a week: its highest severity, rules
+// and links.
+type family struct {
+	name    string
+	sev     Severity
+	rules   []string            // in the order first seen
+	ruleSev map[string]Severity // each rule's highest severity
 }
 
-// checkCompound runs the other enabled rules and judges their findings.
-func checkCompound(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
-	return compoundFindings(evaluateBase(s, cfg), t)
-}
-
-// compoundFindings judges the other rules' findings week by week.
-func compoundFindings(fs []Finding, t Thresholds) []Finding {
-	weeks := make(map[string][]Finding)
-	for _, f := range fs {
-		if f.Severity < Medium || f.Rule == CompoundRisk.ID {
-			continue
-		}
-		d, err := time.Parse("2006-01-02", f.Date)
-		if err != nil {
-			continue
-		}
-		m := dayText(mondayOf(d))
-		weeks[m] = append(weeks[m], f)
+// checkCompound judges the required rules' findings week by week.
+func checkCompound(p *Pass) {
+	s, t := p.Season, p.Thresholds
+	type span struct {
+		f           Finding
+		rule        *Rule
+		first, last int
 	}
-	mondays := make([]string, 0, len(weeks))
-	for m := range weeks {
-		mondays = append(mondays, m)
-	}
-	sort.Strings(mondays)
-	var out []Finding
-	for _, m := range mondays {
-		if f, ok := compoundWeek(m, weeks[m], t); ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// compoundWeek builds the compound finding of one week, if it has one.
-func compoundWeek(monday string, fs []Finding, t Thresholds) (Finding, bool) {
-	rulesOf := make(map[string][]string) // family → rule ids
-	var families []string
-	seen := make(map[Link]bool)
-	for _, r := range All {
-		for _, f := range fs {
-			if f.Rule != r.ID {
+	var spans []span
+	for _, r := range p.Rule.Requires {
+		for _, f := range p.ResultOf(r) {
+			if f.Severity < Low {
 				continue
 			}
-			if _, ok := rulesOf[r.Family]; !ok {
-				families = append(families, r.Family)
+			if first, last, ok := findingWeeks(s, f); ok {
+				spans = append(spans, span{f, r, first, last})
 			}
-			rulesOf[r.Family] = append(rulesOf[r.Family], r.ID) // each rule once: the loop breaks below
-			for _, l := range f.Mechanism {
-				seen[l] = true
-			}
-			break
 		}
 	}
-	n := float64(len(families))
-	sev, limit := grade(n, t)
-	if sev == None {
-		return Finding{}, false
+	var marks []mark
+	links := map[Link]bool{}
+	for w := range s.Weeks {
+		var fams []*family
+		byName := map[string]*family{}
+		for _, sp := range spans {
+			if sp.first > w || sp.last < w-compoundWindowWeeks+1 {
+				continue
+			}
+			fam := byName[sp.rule.Family]
+			if fam == nil {
+				fam = &family{name: sp.rule.Family, ruleSev: map[string]Severity{}}
+				byName[fam.name] = fam
+				fams = append(fams, fam)
+			}
+			fam.sev = max(fam.sev, sp.f.Severity)
+			if !slices.Contains(fam.rules, sp.rule.ID) {
+				fam.rules = append(fam.rules, sp.rule.ID)
+			}
+			fam.ruleSev[sp.rule.ID] = max(fam.ruleSev[sp.rule.ID], sp.f.Severity)
+		}
+		atLow, atMedium := 0, 0
+		for _, fam := range fams {
+			atLow++
+			if fam.sev >= Medium {
+				atMedium++
+			}
+		}
+		m := mark{week: w}
+		switch {
+		case float64(atMedium) >= t.High:
+			m.sev, m.value, m.limit = High, float64(atMedium), t.High
+			m.summary = familiesText(fams, Medium, "at medium or higher")
+		case float64(atLow) >= t.Medium:
+			m.sev, m.value, m.limit = Medium, float64(atLow), t.Medium
+			m.summary = familiesText(fams, Low, "open")
+		default:
+			continue
+		}
+		marks = append(marks, m)
+		for _, sp := range spans {
+			if sp.first <= w && sp.last >= w-compoundWindowWeeks+1 {
+				for _, l := range sp.f.Mechanism {
+					links[l] = true
+				}
+			}
+		}
 	}
-	var parts []string
-	for _, fam := range families {
-		parts = append(parts, fmt.Sprintf("%s (%s)", fam, strings.Join(rulesOf[fam], ", ")))
-	}
+	before := len(p.findings)
+	p.reportEpisodes("risk_families", marks)
 	var path []Link
 	for _, l := range compoundPath {
-		if seen[l] || l == LumbarOverload {
+		if links[l] || l == LumbarOverload {
 			path = append(path, l)
 		}
 	}
-	summary := fmt.Sprintf("%d risk families at medium or higher in the same week: %s", len(families), strings.Join(parts, "; "))
-	return newFinding(CompoundRisk.ID, path, sev, monday, "", "risk_families", n, limit, summary), true
+	for i := before; i < len(p.findings); i++ {
+		p.findings[i].Mechanism = append([]Link(nil), path...)
+	}
+}
+
+// familiesText names the families at sev or higher and their rules:
+// "3 risk families open within 2 weeks: training load (load-spike); ...".
+func familiesText(fams []*family, sev Severity, how string) string {
+	var parts []string
+	for _, fam := range fams {
+		if fam.sev < sev {
+			continue
+		}
+		var ids []string
+		for _, id := range fam.rules {
+			if fam.ruleSev[id] >= sev {
+				ids = append(ids, id)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", fam.name, strings.Join(ids, ", ")))
+	}
+	return fmt.Sprintf("%d risk families %s within 2 weeks: %s", len(parts), how, strings.Join(parts, "; "))
 }

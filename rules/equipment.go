@@ -18,15 +18,21 @@ const shoeHighMarginKm = 200
 var ShoeMileage = &Rule{
 	ID:     "shoe-mileage",
 	Family: "equipment",
+	Title:  "Worn-out shoes",
 	Doc:    "Worn-out footwear: cumulative km per pair of shoes.",
 	Computes: "Cumulative running km per shoe (the run's gear, as in Strava's Activity Gear column) plus the config's " +
 		"gear.<name>.prior_km. A shoe's limit_km, when set, replaces the medium limit, high becomes limit + 200 km and low " +
 		"at most limit − 200 km. One finding per shoe, at the run where it crossed its highest limit.",
 	Mechanism: shoePath,
 	Evidence:  "Weak to moderate: cushioning loss after 500–800 km.",
-	Defaults:  Thresholds{Low: 600, Medium: 800, High: 1000},
-	Unit:      "km per shoe",
-	Check:     checkShoeMileage,
+	Grade:     GradeWeak,
+	Explanation: "Worn-out shoes absorb and guide less; foam ages in lab studies, but no study links a mileage limit to injury, so this is an equipment note. " +
+		"Less guidance may keep the knee longer near 20–30° of flexion, where the IT band presses the outer knee hardest, " +
+		"and band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
+	Advice:   advise(adviceShoes),
+	Defaults: Thresholds{Low: 600, Medium: 800, High: 1000},
+	Unit:     "km per shoe",
+	Run:      checkShoeMileage,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "%.0f", " km") + noteText("per shoe", "a shoe's limit_km replaces medium, high = limit + 200 km")
 	},
@@ -74,7 +80,9 @@ type shoeState struct {
 
 // checkShoeMileage adds up each shoe's km run by run and reports the run at
 // which it crossed its highest limit.
-func checkShoeMileage(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
+func checkShoeMileage(p *Pass) {
+	s, t := p.Season, p.Thresholds
+	cfg := p.Config
 	shoes := make(map[string]*shoeState)
 	var order []string
 	for _, r := range s.Runs {
@@ -96,7 +104,6 @@ func checkShoeMileage(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 			st.sev, st.at, st.atKm, st.limit = sev, r, st.km, limit
 		}
 	}
-	var out []Finding
 	for _, name := range order {
 		st := shoes[name]
 		if st.sev == None {
@@ -107,8 +114,6 @@ func checkShoeMileage(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 			summary = fmt.Sprintf("Shoe %q passed %.0f km on this run (%.0f km including %.0f km before the exports; %.0f km by the end of the period)",
 				name, st.limit, st.atKm, st.prior, st.km)
 		}
-		out = append(out, newFinding("shoe-mileage", shoePath, st.sev, dayText(runDay(s, st.at)), st.at.Source,
-			"shoe_km", st.atKm, st.limit, summary))
+		p.Report(Finding{Severity: st.sev, Date: dayText(runDay(s, st.at)), Activity: st.at.Source, Metric: "shoe_km", Value: st.atKm, Threshold: st.limit, Summary: summary})
 	}
-	return out
 }

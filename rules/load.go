@@ -26,15 +26,23 @@ const (
 var LoadSpike = &Rule{
 	ID:     "load-spike",
 	Family: "training load",
+	Title:  "Training load spike",
 	Doc:    "Acute:chronic workload ratio of weekly running load: this week's load well above the average of the 4 weeks before.",
 	Computes: "ACWR = this ISO week's running load ÷ mean weekly load of the 4 preceding weeks (uncoupled), in the configured load " +
 		"metric (km by default). Judged only with 28 days of history and a chronic load of at least 10 km/week. " +
 		"High from the medium limit when weekly-jump reaches medium in the same week (even if weekly-jump is disabled).",
 	Mechanism: loadPath,
 	Evidence:  "Gabbett 2016 (sweet spot 0.8–1.3, danger ≥ 1.5); debated (Impellizzeri 2020): a risk signal, not a predictor.",
-	Defaults:  Thresholds{Low: 1.3, Medium: 1.5, High: 2.0},
-	Unit:      "ACWR",
-	Check:     checkLoadSpike,
+	Grade:     GradeWeakModerate,
+	Explanation: "A sudden rise in running load outpaces the adaptation of muscles and tendons; that link is well established, " +
+		"but the acute:chronic ratio itself is contested (Lolli 2019, Impellizzeri 2020) and is a risk signal, not a predictor. " +
+		"Tired hip abductors (gluteus medius) may let the pelvis drop, and the tensor fasciae latae works harder to hold the hip, " +
+		"pulling the IT band tight over the outer knee and hip. " +
+		"That band tension may tilt the pelvis so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
+	Advice:   advise(adviceLoad, adviceHip),
+	Defaults: Thresholds{Low: 1.3, Medium: 1.5, High: 2.0},
+	Unit:     "ACWR",
+	Run:      checkLoadSpike,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "%.2f", "") + noteText("ACWR", fmt.Sprintf("high from %.2f when weekly-jump ≥ medium", t.Medium))
 	},
@@ -44,6 +52,7 @@ var LoadSpike = &Rule{
 var WeeklyJump = &Rule{
 	ID:     "weekly-jump",
 	Family: "training load",
+	Title:  "Weekly distance jump",
 	Doc:    "Week-over-week progression of running distance.",
 	Computes: "Running km this week vs last week, in percent, judged only when last week had at least 10 km. " +
 		"A return is not a progression: when this week's km does not exceed the highest weekly km of the 4 weeks " +
@@ -51,9 +60,16 @@ var WeeklyJump = &Rule{
 		"lighter week (a deload, a taper, an illness), and the severity is capped at low.",
 	Mechanism: loadPath,
 	Evidence:  "Nielsen 2014 (JOSPT 44:739): > 30 % weekly progression associated with distance-related injuries incl. ITBS and PFPS; the 10 % rule is convention.",
-	Defaults:  Thresholds{Low: 10, Medium: 20, High: 30},
-	Unit:      "% more km than last week",
-	Check:     checkWeeklyJump,
+	Grade:     GradeWeak,
+	Explanation: "Raising weekly distance faster than the body adapts may lead to distance-related running injuries, ITBS among them; " +
+		"the best study (Nielsen 2014, novice runners) found a higher risk above +30 % a week that was not statistically significant. " +
+		"Tired hip abductors (gluteus medius) may let the pelvis drop, and the tensor fasciae latae works harder to hold the hip, " +
+		"pulling the IT band tight over the outer knee and hip. " +
+		"That band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
+	Advice:   advise(adviceLoad, adviceHip),
+	Defaults: Thresholds{Low: 10, Medium: 20, High: 30},
+	Unit:     "% more km than last week",
+	Run:      checkWeeklyJump,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs last week", "low at most when back to the highest week of the 4 before last week + 10 %")
 	},
@@ -63,15 +79,22 @@ var WeeklyJump = &Rule{
 var Monotony = &Rule{
 	ID:     "monotony",
 	Family: "training load",
+	Title:  "Same load day after day",
 	Doc:    "Foster monotony: little variation of load across the days of a week.",
 	Computes: "Monotony = mean ÷ SD of the 7 daily loads (rest days = 0); strain = weekly load × monotony. " +
 		"High needs monotony at the high limit and strain above the athlete's 90th percentile of weekly strain over the " +
 		"earlier weeks; with fewer than 8 earlier weeks the rule stops at medium.",
 	Mechanism: loadPath,
 	Evidence:  "Foster 1998; weak for ITBS specifically.",
-	Defaults:  Thresholds{Low: 1.5, Medium: 2.0, High: 2.0},
-	Unit:      "monotony",
-	Check:     checkMonotony,
+	Grade:     GradeWeak,
+	Explanation: "Running the same load day after day leaves little room to recover, a pattern Foster linked to illness and overtraining " +
+		"in athletes training daily; for ITBS specifically there is no study. " +
+		"Fatigued hip abductors may hand stabilising work to the tensor fasciae latae, which tightens the IT band. " +
+		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
+	Advice:   advise(adviceLoad),
+	Defaults: Thresholds{Low: 1.5, Medium: 2.0, High: 2.0},
+	Unit:     "monotony",
+	Run:      checkMonotony,
 	describe: func(t Thresholds) string {
 		return fmt.Sprintf("low ≥ %.2f, medium ≥ %.2f, high ≥ %.2f with strain above your 90th percentile (monotony; high needs 8 earlier weeks)",
 			t.Low, t.Medium, t.High)
@@ -91,9 +114,10 @@ func loadUnit(s *analysis.Season) string {
 
 // checkLoadSpike grades the weeks' ACWR, which analysis leaves NaN without
 // 28 days of history or with a chronic load under 10 km/week.
-func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
+func checkLoadSpike(p *Pass) {
+	s, t := p.Season, p.Thresholds
+	cfg := p.Config
 	jump := cfg.Thresholds(WeeklyJump)
-	var out []Finding
 	for i, w := range s.Weeks {
 		if !finite(w.ACWR) || !(w.ACWR > 0) {
 			continue
@@ -111,9 +135,8 @@ func checkLoadSpike(s *analysis.Season, t Thresholds, cfg *Config) []Finding {
 		unit := loadUnit(s)
 		summary := fmt.Sprintf("Running load %.2f× the 4-week average (%.1f %s vs %.1f %s/week)%s",
 			w.ACWR, w.Load, unit, w.Load/w.ACWR, unit, note)
-		out = append(out, newFinding("load-spike", loadPath, sev, dayText(w.Monday), "", "acwr", w.ACWR, limit, summary))
+		p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "acwr", Value: w.ACWR, Threshold: limit, Summary: summary})
 	}
-	return out
 }
 
 // returnSlackPct is how far above the highest of the 4 weeks before last
@@ -159,8 +182,8 @@ func jumpAt(s *analysis.Season, i int, t Thresholds) jump {
 }
 
 // checkWeeklyJump reports every week whose jumpAt grade is at least low.
-func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	var out []Finding
+func checkWeeklyJump(p *Pass) {
+	s, t := p.Season, p.Thresholds
 	for i, w := range s.Weeks {
 		j := jumpAt(s, i, t)
 		if j.sev == None {
@@ -171,15 +194,14 @@ func checkWeeklyJump(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 			summary = fmt.Sprintf("+%.0f %% on last week, but back to the %.1f km of the week of %s: a return after a lighter week, not new volume",
 				j.changePct, j.peakKm, dayText(j.peakMonday))
 		}
-		out = append(out, newFinding("weekly-jump", loadPath, j.sev, dayText(w.Monday), "", "week_change_pct", j.changePct, j.limit, summary))
+		p.Report(Finding{Severity: j.sev, Date: dayText(w.Monday), Metric: "week_change_pct", Value: j.changePct, Threshold: j.limit, Summary: summary})
 	}
-	return out
 }
 
 // checkMonotony grades each week's Foster monotony; high also needs the
 // week's strain above the 90th percentile of the earlier weeks' strains.
-func checkMonotony(s *analysis.Season, t Thresholds, _ *Config) []Finding {
-	var out []Finding
+func checkMonotony(p *Pass) {
+	s, t := p.Season, p.Thresholds
 	var strains []float64 // finite strains of the weeks before, for the percentile
 	for _, w := range s.Weeks {
 		m := w.Monotony
@@ -196,12 +218,11 @@ func checkMonotony(s *analysis.Season, t Thresholds, _ *Config) []Finding {
 				}
 			}
 			if sev != None {
-				out = append(out, newFinding("monotony", loadPath, sev, dayText(w.Monday), "", "monotony", m, limit, summary))
+				p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "monotony", Value: m, Threshold: limit, Summary: summary})
 			}
 		}
 		if finite(w.Strain) {
 			strains = append(strains, w.Strain)
 		}
 	}
-	return out
 }

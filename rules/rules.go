@@ -8,12 +8,9 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // All lists every rule of the catalogue in the contract's order.
-// compound-risk comes last: it judges the other rules' findings.
 var All = []*Rule{
 	LoadSpike, WeeklyJump, Monotony,
 	CadenceDrop, LowCadence, CadenceFade,
@@ -31,33 +28,6 @@ func ByID(id string) *Rule {
 		}
 	}
 	return nil
-}
-
-// Evaluate runs every enabled rule on a season with the config's thresholds
-// and returns the findings, compound-risk included, sorted by date, then
-// severity (highest first), then rule id. cfg may be nil.
-func Evaluate(s *analysis.Season, cfg *Config) []Finding {
-	if s == nil {
-		return nil
-	}
-	findings := evaluateBase(s, cfg)
-	if cfg.Enabled(CompoundRisk) {
-		findings = append(findings, compoundFindings(findings, cfg.Thresholds(CompoundRisk))...)
-	}
-	SortFindings(findings)
-	return findings
-}
-
-// evaluateBase runs every enabled rule except compound-risk.
-func evaluateBase(s *analysis.Season, cfg *Config) []Finding {
-	var findings []Finding
-	for _, r := range All {
-		if r == CompoundRisk || r.Check == nil || !cfg.Enabled(r) {
-			continue
-		}
-		findings = append(findings, r.Check(s, cfg.Thresholds(r), cfg)...)
-	}
-	return findings
 }
 
 // SortFindings orders findings by date, then severity (highest first), then
@@ -162,7 +132,7 @@ func validateThresholds(r *Rule, t Thresholds) error {
 		if l.v < 0 {
 			return fmt.Errorf("%s: must be ≥ 0 (%g)", key, l.v)
 		}
-		if !math.IsNaN(prev) {
+		if !math.IsNaN(prev) && !r.levelsUnordered {
 			if r.LowerIsWorse && l.v > prev {
 				return fmt.Errorf("%s: must be ≤ %s (%g)", key, prevName, prev)
 			}

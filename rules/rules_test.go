@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,8 +29,13 @@ func TestCatalogue(t *testing.T) {
 		if ByID(r.ID) != r {
 			t.Errorf("ByID(%s) does not return the rule", r.ID)
 		}
-		if r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Family == "" || r.Check == nil || r.Unit == "" {
-			t.Errorf("%s: missing Doc, Computes, Evidence, Family, Unit or Check", r.ID)
+		if r.Title == "" || r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Grade == "" || r.Family == "" || r.Run == nil || r.Unit == "" {
+			t.Errorf("%s: missing Title, Doc, Computes, Evidence, Grade, Family, Unit or Run", r.ID)
+		}
+		for _, req := range r.Requires {
+			if slices.Index(All, req) >= i || req == nil {
+				t.Errorf("%s requires %v, which is not earlier in All", r.ID, req)
+			}
 		}
 		if n := len(r.Mechanism); n == 0 || r.Mechanism[n-1] != LumbarOverload {
 			t.Errorf("%s: mechanism %v does not end at lumbar-overload", r.ID, r.Mechanism)
@@ -39,7 +45,7 @@ func TestCatalogue(t *testing.T) {
 				t.Errorf("%s: unknown link %q", r.ID, l)
 			}
 		}
-		if Explanation(r.ID) == "" || !strings.HasSuffix(Advice(r.ID), seeProfessional) {
+		if r.Explanation == "" || !strings.HasSuffix(r.Advice, seeProfessional) {
 			t.Errorf("%s: missing explanation or advice without the pointer to a physiotherapist", r.ID)
 		}
 		if err := validateThresholds(r, r.Defaults); err != nil {
@@ -76,7 +82,7 @@ func TestThresholdText(t *testing.T) {
 func allTexts(fs []Finding) []string {
 	texts := []string{RedFlags, Disclaimer}
 	for _, r := range All {
-		texts = append(texts, r.Doc, r.Computes, r.Evidence, Explanation(r.ID), Advice(r.ID))
+		texts = append(texts, r.Title, r.Doc, r.Computes, r.Evidence, r.Explanation, r.Advice)
 	}
 	for _, l := range Links {
 		texts = append(texts, LinkText(l), LinkLabel(l))
@@ -246,8 +252,8 @@ func TestCompoundRisk(t *testing.T) {
 		})
 	}
 	// Check alone gives the same as Evaluate.
-	if got := CompoundRisk.Check(season(spikeAndDrop), CompoundRisk.Defaults, nil); len(got) != 1 {
-		t.Errorf("CompoundRisk.Check gave %d findings, want 1", len(got))
+	if got, st := CompoundRisk.Check(season(spikeAndDrop), nil); len(got) != 1 || st.State != Judged {
+		t.Errorf("CompoundRisk.Check gave %d findings (%s), want 1, judged", len(got), st.State)
 	}
 }
 

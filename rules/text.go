@@ -1,9 +1,11 @@
 package rules
 
-// The texts of the catalogue live here, in one place, so that the reports
-// can reuse them: the chain's links in plain words and as short labels, the
-// explanation of each rule's path, the advice by chain link, the red flags
-// and the disclaimer. None of them diagnoses: they speak of risk patterns.
+import "strings"
+
+// The texts shared by the catalogue live here: the chain's links in plain
+// words and as short labels, the advice by chain link, the red flags and
+// the disclaimer. Each rule carries its own title, explanation and advice.
+// None of them diagnoses: they speak of risk patterns.
 
 // Disclaimer says what itbcheck is and is not. Reports print it once.
 const Disclaimer = "itbcheck is a screening aid, not a diagnosis: it points out training patterns " +
@@ -64,52 +66,6 @@ func LinkLabel(l Link) string {
 	return string(l)
 }
 
-// Explanations walk each rule's mechanism path in plain words, marking which
-// links are well established and which are plausible rather than proven.
-var explanations = map[string]string{
-	"load-spike": "A sudden rise in running load outpaces the adaptation of muscles and tendons; this link is well established, " +
-		"though the acute:chronic ratio predicts injury less reliably than once thought. " +
-		"Tired hip abductors (gluteus medius) let the pelvis drop, and the tensor fasciae latae works harder to hold the hip, " +
-		"pulling the IT band tight over the outer knee and hip. " +
-		"That band tension may tilt the pelvis so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
-	"weekly-jump": "Raising weekly distance faster than the body adapts is associated with distance-related running injuries, ITBS among them (Nielsen 2014). " +
-		"Tired hip abductors (gluteus medius) let the pelvis drop, and the tensor fasciae latae works harder to hold the hip, " +
-		"pulling the IT band tight over the outer knee and hip. " +
-		"That band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
-	"monotony": "Running the same load day after day leaves little room to recover, a pattern linked to overreaching in general; " +
-		"for ITBS specifically the evidence is weak. " +
-		"Fatigued hip abductors hand stabilising work to the tensor fasciae latae, which tightens the IT band. " +
-		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
-	"cadence-drop": "Fewer, longer steps keep the knee longer near 20–30° of flexion, where the IT band presses the outer knee hardest; " +
-		"that step rate changes hip and knee loading is well established (Heiderscheit 2011). " +
-		"Longer strides also bring more hip adduction, which strains the band and tires the gluteus medius. " +
-		"The resulting pelvic tilt may overload the lower back muscles: plausible, not proven.",
-	"low-cadence": "A low step rate at easy pace is a marker of overstriding, which keeps the knee near 20–30° of flexion where the IT band presses the outer knee hardest; " +
-		"the evidence for this marker is weak to moderate. " +
-		"Band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
-	"cadence-fade": "A step rate that falls late in a long run at the same pace is a sign of fatigue; " +
-		"fatigue raises hip adduction and IT band strain (Miller 2007, moderate evidence). " +
-		"As the gluteus medius tires, the tensor fasciae latae takes over and pulls the band tight. " +
-		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
-	"gct-imbalance": "Spending longer on the ground with one foot is a common way to compensate for pain or weakness, " +
-		"though the watch's balance figure links to injury only in some runners. " +
-		"Uneven loading shifts stress to the hip and pelvis, which may tilt and make the lower back muscles overwork: plausible, not proven. " +
-		"The pattern can feed itself, as compensation adds strain to the other side.",
-	"asymmetry-drift": "Balance that worsens as a run goes on suggests that the hip stabilisers (gluteus medius) tire (moderate evidence). " +
-		"The gait then compensates, with a shorter stance on one side, shifting stress to the hip and pelvis. " +
-		"A tilting pelvis may make the lower back muscles overwork: plausible, not proven.",
-	"downhill-load": "Running downhill keeps the knee near 20–30° of flexion, where the IT band presses the outer knee hardest (Orchard 1996, well described). " +
-		"A tight band may tilt the pelvis, so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
-	"track-direction": "Running track bends always the same way makes one leg functionally longer and drops the pelvis on one side; " +
-		"this is clinical guidance with weak evidence. " +
-		"The tilted pelvis tensions the IT band of one leg, and the lower back muscles may overwork to keep the torso upright: plausible, not proven.",
-	"shoe-mileage": "Worn-out shoes absorb and guide less; cushioning loss after 500–800 km is weak to moderately supported. " +
-		"Less guidance may keep the knee longer near 20–30° of flexion, where the IT band presses the outer knee hardest, " +
-		"and band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
-	"compound-risk": "Several risk patterns in the same week can feed one another: load, fatigue and compensation add up along the hip → pelvis → lower back chain. " +
-		"Each link is discussed with its own finding; that they combine into a self-feeding cycle is plausible rather than proven.",
-}
-
 // Advice by chain link, from DOMAIN.md.
 const (
 	adviceLoad     = "Cut back to the last well-tolerated week, then build by at most 10 % a week; keep an easy day between hard ones."
@@ -120,35 +76,8 @@ const (
 	adviceShoes    = "Retire or rotate shoes past their limit."
 )
 
-var advices = map[string][]string{
-	"load-spike":      {adviceLoad, adviceHip},
-	"weekly-jump":     {adviceLoad, adviceHip},
-	"monotony":        {adviceLoad},
-	"cadence-drop":    {adviceCadence, adviceHip},
-	"low-cadence":     {adviceCadence},
-	"cadence-fade":    {adviceHip, adviceCadence},
-	"gct-imbalance":   {adviceHip},
-	"asymmetry-drift": {adviceHip},
-	"downhill-load":   {adviceDownhill, adviceHip},
-	"track-direction": {adviceTrack, adviceHip},
-	"shoe-mileage":    {adviceShoes},
-	"compound-risk":   {adviceLoad, adviceHip},
-}
-
-// Explanation returns the plain-words walk of rule id's mechanism path, as
-// findings carry it, or "" for an unknown rule.
-func Explanation(id string) string { return explanations[id] }
-
-// Advice returns what to do about rule id's pattern, ending with a pointer
-// to a physiotherapist, or "" for an unknown rule.
-func Advice(id string) string {
-	a, ok := advices[id]
-	if !ok {
-		return ""
-	}
-	s := ""
-	for _, x := range a {
-		s += x + " "
-	}
-	return s + seeProfessional
+// advise joins pieces of advice and ends them with the pointer to a
+// physiotherapist, as every rule's Advice ends.
+func advise(pieces ...string) string {
+	return strings.Join(append(pieces, seeProfessional), " ")
 }

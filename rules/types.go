@@ -3,16 +3,17 @@ package rules
 import (
 	"fmt"
 	"strings"
-
-	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // Severity grades a finding.
 type Severity int
 
 // Severities in increasing order. None is the zero value: no finding.
+// Info is a note (context, a constant exposure): it never counts for
+// `check --fail-on` nor for the team ranking.
 const (
 	None Severity = iota
+	Info
 	Low
 	Medium
 	High
@@ -21,6 +22,8 @@ const (
 // String gives the contract's lower-case name.
 func (s Severity) String() string {
 	switch s {
+	case Info:
+		return "info"
 	case Low:
 		return "low"
 	case Medium:
@@ -34,9 +37,11 @@ func (s Severity) String() string {
 // MarshalText writes the lower-case name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// ParseSeverity reads "low", "medium" or "high".
+// ParseSeverity reads "info", "low", "medium" or "high".
 func ParseSeverity(v string) (Severity, error) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "info":
+		return Info, nil
 	case "low":
 		return Low, nil
 	case "medium":
@@ -44,7 +49,7 @@ func ParseSeverity(v string) (Severity, error) {
 	case "high":
 		return High, nil
 	}
-	return None, fmt.Errorf("unknown severity %q (want low, medium or high)", v)
+	return None, fmt.Errorf("unknown severity %q (want info, low, medium or high)", v)
 }
 
 // Link is one link of the mechanism chain (ids of DOMAIN.md).
@@ -72,29 +77,56 @@ type Thresholds struct {
 	High   float64
 }
 
-// Finding is one risk pattern seen in the data, with its evidence.
+// Finding is one risk pattern seen in the data, with its evidence. A
+// pattern that lasts several weeks is one finding, an episode: Date is its
+// first day or week, Until its last, Value its peak.
 type Finding struct {
-	Rule        string
-	Severity    Severity
-	Date        string // YYYY-MM-DD: the activity's day, or the Monday of the week
-	Activity    string // source of the run the finding is about; "" for week findings
-	Metric      string
-	Value       float64
-	Threshold   float64
+	Rule     string
+	Severity Severity
+	Date     string // YYYY-MM-DD: the activity's day, or the Monday of the (first) week
+	Until    string // YYYY-MM-DD: the episode's last day or week; "" when it is one day or week
+	Activity string // source of the run the finding is about; "" for week findings
+	Metric   string
+	Value    float64 // the episode's peak value, in the rule's unit
+	// Threshold is the limit of Severity the peak was graded on.
+	Threshold float64
+	// Trend says how the episode's value moved from its first to its last
+	// week: TrendRising, TrendFalling, TrendSteady, or "" for one week.
+	Trend       Trend
 	Summary     string // one line with the numbers
 	Mechanism   []Link
 	Explanation string // walks the mechanism path in plain words
 	Advice      string
 }
 
-// Rule is one risk pattern: documentation plus a check.
+// Trend is how an episode's value moved over its weeks.
+type Trend string
+
+// Trends of an episode.
+const (
+	TrendRising  Trend = "rising"
+	TrendFalling Trend = "falling"
+	TrendSteady  Trend = "steady"
+)
+
+// Rule is one risk pattern: everything the reports say about it, its
+// defaults, what it builds on, and its check.
 type Rule struct {
-	ID        string // stable id of the contract
-	Family    string // training load, cadence, asymmetry, terrain, equipment, compound
-	Doc       string // what it detects, one or two sentences
-	Computes  string // how the metric is computed, with units
+	ID     string // stable id of the contract
+	Family string // training load, cadence, asymmetry, terrain, equipment, compound
+	// Title names the pattern in the runner's words, capitalised:
+	// "Training load spike".
+	Title    string
+	Doc      string // what it detects, one or two sentences
+	Computes string // how the metric is computed, with units
+	// Explanation walks the rule's mechanism path in plain words, saying
+	// which links are well established and which plausible; findings carry it.
+	Explanation string
+	// Advice says what to do, ending with the pointer to a physiotherapist.
+	Advice    string
 	Mechanism []Link // its path through the chain; ends at lumbar-overload
-	Evidence  string // sources and how strong they are
+	Evidence  string // sources
+	Grade     Grade  // how strong the evidence is
 	Defaults  Thresholds
 	// Unit names the unit of the thresholds and of Finding.Value/Threshold,
 	// e.g. "ACWR", "% weekly change", "spm".
@@ -104,12 +136,31 @@ type Rule struct {
 	LowerIsWorse bool
 	// DisabledByDefault rules run only when the config enables them.
 	DisabledByDefault bool
-	// Check finds the pattern in a season with the thresholds in force.
-	Check func(s *analysis.Season, t Thresholds, cfg *Config) []Finding
+	// Requires lists the rules whose findings this rule reads through
+	// Pass.ResultOf; they run first (a required rule that is disabled
+	// gives no findings).
+	Requires []*Rule
+	// Run finds the pattern in pass.Season with pass.Thresholds and
+	// reports findings and the rule's status through the pass.
+	Run func(pass *Pass)
 
 	// describe, when set, prints the thresholds in force for ThresholdText.
 	describe func(t Thresholds) string
+	// levelsUnordered marks rules whose limits count different things, so
+	// that low ≤ medium ≤ high does not apply (compound-risk).
+	levelsUnordered bool
 }
+
+// Grade is how strong a rule's evidence is, in DOMAIN.md's words.
+type Grade string
+
+// Evidence grades.
+const (
+	GradeWeak         Grade = "weak"
+	GradeWeakModerate Grade = "weak–moderate"
+	GradeModerate     Grade = "moderate"
+	GradePlausible    Grade = "plausible, not proven"
+)
 
 // Settings override one rule's defaults; nil fields keep the default.
 type Settings struct {

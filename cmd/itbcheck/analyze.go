@@ -145,6 +145,9 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 		if j.failOn, err = rules.ParseSeverity(f.failOn); err != nil {
 			return nil, usageErrorf("--fail-on: %v", err)
 		}
+		if j.failOn < rules.Low { // info notes never fail a check
+			return nil, usageErrorf("--fail-on %s: want low, medium or high (info notes never fail a check)", f.failOn)
+		}
 	}
 	if j.now, err = now(); err != nil {
 		return nil, err

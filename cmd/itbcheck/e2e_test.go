@@ -66,7 +66,7 @@ func TestBinary(t *testing.T) {
 	}{
 		{"version", []string{"version"}, exitOK, "itbcheck 0.1.0", ""},
 		{"usage error on stderr only", []string{"analyze"}, exitUsage, "", "requires at least 1 arg"},
-		{"report on stdout", []string{"analyze", "--format", "json", filepath.Join(in, "Activity.fit")}, exitOK, `"schema": "itbcheck.report/v1"`, ""},
+		{"report on stdout", []string{"analyze", "--format", "json", filepath.Join(in, "Activity.fit")}, exitOK, `"schema": "itbcheck.report/v2"`, ""},
 		{"unreadable input", []string{"analyze", "--format", "json", empty}, exitInputs, `"inputs_failed"`, "cannot read " + empty + ": empty: zero-length file"},
 		{"inspect unreadable", []string{"inspect", empty}, exitInputs, "", "empty.fit"},
 	}

@@ -14,6 +14,7 @@ import (
 // ruleEntry is one rule of the catalogue as `itbcheck rules` prints it.
 type ruleEntry struct {
 	ID         string   `json:"id"`
+	Title      string   `json:"title"`
 	Family     string   `json:"family"`
 	Detects    string   `json:"detects"`
 	Computes   string   `json:"computes"`
@@ -25,7 +26,9 @@ type ruleEntry struct {
 	ThresholdText string   `json:"threshold_text"`
 	Enabled       bool     `json:"enabled"`
 	Evidence      string   `json:"evidence"`
+	Grade         string   `json:"evidence_grade"`
 	Mechanism     []string `json:"mechanism"`
+	Requires      []string `json:"requires"`
 }
 
 // rulesCommand is `itbcheck rules`.
@@ -79,9 +82,12 @@ func catalogue(cfg *rules.Config) []ruleEntry {
 	for _, r := range rules.All {
 		t := cfg.Thresholds(r)
 		e := ruleEntry{
-			ID: r.ID, Family: r.Family, Detects: r.Doc, Computes: r.Computes,
-			ThresholdText: r.ThresholdText(t), Enabled: cfg.Enabled(r), Evidence: r.Evidence,
-			Mechanism: []string{},
+			ID: r.ID, Title: r.Title, Family: r.Family, Detects: r.Doc, Computes: r.Computes,
+			ThresholdText: r.ThresholdText(t), Enabled: cfg.Enabled(r), Evidence: r.Evidence, Grade: string(r.Grade),
+			Mechanism: []string{}, Requires: []string{},
+		}
+		for _, req := range r.Requires {
+			e.Requires = append(e.Requires, req.ID)
 		}
 		e.Thresholds.Low, e.Thresholds.Medium, e.Thresholds.High = optional(t.Low), optional(t.Medium), optional(t.High)
 		for _, l := range r.Mechanism {
@@ -113,22 +119,29 @@ func writeRulesText(buf *bytes.Buffer, entries []ruleEntry) {
 		if i > 0 {
 			buf.WriteString("\n")
 		}
-		fmt.Fprintf(buf, "%s (%s, %s)\n", e.ID, e.Family, enabledText(e.Enabled))
+		fmt.Fprintf(buf, "%s: %s (%s, %s)\n", e.ID, e.Title, e.Family, enabledText(e.Enabled))
 		fmt.Fprintf(buf, "  detects:    %s\n", e.Detects)
 		fmt.Fprintf(buf, "  computes:   %s\n", e.Computes)
 		fmt.Fprintf(buf, "  thresholds: %s\n", e.ThresholdText)
 		fmt.Fprintf(buf, "  mechanism:  %s\n", strings.Join(e.Mechanism, " → "))
-		fmt.Fprintf(buf, "  evidence:   %s\n", e.Evidence)
+		fmt.Fprintf(buf, "  evidence:   %s (%s)\n", e.Evidence, e.Grade)
+		if len(e.Requires) > 0 {
+			fmt.Fprintf(buf, "  builds on:  %s\n", strings.Join(e.Requires, ", "))
+		}
 	}
 }
 
 // writeRulesMarkdown prints the catalogue as a Markdown table.
 func writeRulesMarkdown(buf *bytes.Buffer, entries []ruleEntry) {
-	buf.WriteString("| id | family | detects | computes | thresholds in force | enabled | mechanism | evidence |\n")
+	buf.WriteString("| id | family | detects | computes | thresholds in force | enabled | mechanism | evidence (grade) |\n")
 	buf.WriteString("|---|---|---|---|---|---|---|---|\n")
 	cell := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ") }
 	for _, e := range entries {
-		fmt.Fprintf(buf, "| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", e.ID, cell(e.Family), cell(e.Detects),
-			cell(e.Computes), cell(e.ThresholdText), enabledText(e.Enabled), cell(strings.Join(e.Mechanism, " → ")), cell(e.Evidence))
+		detects := "**" + cell(e.Title) + "**: " + cell(e.Detects)
+		if len(e.Requires) > 0 {
+			detects += " Builds on " + cell(strings.Join(e.Requires, ", ")) + "."
+		}
+		fmt.Fprintf(buf, "| `%s` | %s | %s | %s | %s | %s | %s | %s (%s) |\n", e.ID, cell(e.Family), detects,
+			cell(e.Computes), cell(e.ThresholdText), enabledText(e.Enabled), cell(strings.Join(e.Mechanism, " → ")), cell(e.Evidence), cell(e.Grade))
 	}
 }

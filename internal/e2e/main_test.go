@@ -84,7 +84,7 @@ func itbcheck(t *testing.T, env []string, args ...string) result {
 	return result{out.Bytes(), errb.Bytes(), code}
 }
 
-// report is the part of the itbcheck.report/v1 JSON the suite checks.
+// report is the part of the itbcheck.report/v2 JSON the suite checks.
 type report struct {
 	Schema      string          `json:"schema"`
 	GeneratedAt string          `json:"generated_at"`
@@ -134,8 +134,8 @@ func parseReport(t *testing.T, data []byte) report {
 	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatalf("report is not JSON: %v\n%.500s", err, data)
 	}
-	if r.Schema != "itbcheck.report/v1" {
-		t.Fatalf("schema %q, want itbcheck.report/v1", r.Schema)
+	if r.Schema != "itbcheck.report/v2" {
+		t.Fatalf("schema %q, want itbcheck.report/v2", r.Schema)
 	}
 	return r
 }

@@ -206,7 +206,7 @@ func bound(name, what string, limit rules.Severity, got []rules.Finding, matched
 	}
 	var diff []string
 	for i, f := range got {
-		if f.Severity <= limit || matched != nil && matched[i] {
+		if f.Severity <= limit || f.Severity == rules.Info || matched != nil && matched[i] {
 			continue
 		}
 		if diff == nil {

@@ -6,6 +6,6 @@
 // activity, after which the samples are dropped), gathers the per-run
 // metrics in input order so that the result never depends on scheduling,
 // and builds each athlete's season (analysis.NewSeason) and findings
-// (rules.Evaluate). It knows nothing about output formats: it returns
+// (rules.Screen). It knows nothing about output formats: it returns
 // report.Athlete values for the report package to render.
 package pipeline

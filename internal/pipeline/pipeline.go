@@ -109,7 +109,8 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs[i], kept = nil, nil // the season holds its own copy
 		out[i].Season = season
-		out[i].Findings = rules.Evaluate(season, a.Rules)
+		res := rules.Screen(season, a.Rules)
+		out[i].Findings, out[i].Rules = res.Findings, res.Statuses
 		out[i].From, out[i].To = period(season, opt.Since, opt.Until)
 	}
 	return out, nil
