@@ -9,6 +9,16 @@
 // week; Patterns lists them with the rule ids they should trigger, so
 // end-to-end tests can iterate over them.
 //
+// Team builds the realistic seasons beside those clean ones: at least 12
+// athletes of 16 to 24 weeks, reproducible from a seed, with day-to-day
+// noise, skipped runs, illness and holidays, a taper and half marathon,
+// mountain, track, treadmill and daily-running habits that are the
+// athlete's normal, and true patterns of a planned size (a load spike, a
+// slow creep, cadence drops and fades, asymmetry drifts, a downhill or a
+// new track block). Each Athlete carries its Truth: the rules that should
+// explain each pattern, from which week, at the severity DOMAIN.md's
+// grading gives its planned size; a healthy athlete carries none.
+//
 // The package depends on the FIT encoder only, never on itbcheck's own
 // ingest or analysis packages: it is the independent side of the tests.
 package synth

@@ -132,6 +132,7 @@ type config struct {
 	start    time.Time
 	seed     uint64
 	interval time.Duration
+	noise    float64 // Team's noise scale (1 unless a test plans without noise)
 }
 
 // Option changes a default of Plan.

@@ -56,6 +56,9 @@ func simulate(r RunSpec) []sample {
 	for t := 0; ; t += dt {
 		frac := d / totalM
 		v := v0 * (1 + speedDev)
+		if r.ClimbM > 0 || r.RepM > 0 {
+			v *= speedShape(r, d, totalM)
+		}
 		s := sample{t: t, distM: d, speedMS: v}
 		// Heart rate: rises with speed and with cardiac drift over the run.
 		s.hrBPM = 95 + 20*v + 10*frac + rng.NormFloat64()*1.5
@@ -103,6 +106,29 @@ func simulate(r RunSpec) []sample {
 	return out
 }
 
+// speedShape is the factor on the mean speed at distance d of a mountain
+// run (slower uphill, faster downhill) or an interval session (repeats
+// fast, recoveries slow); 1 for other runs.
+func speedShape(r RunSpec, d, totalM float64) float64 {
+	f := 1.0
+	if r.ClimbM > 0 {
+		grade := r.ClimbM / (totalM / 2)
+		if d < totalM/2 {
+			f *= math.Max(0.55, 1-2.5*grade)
+		} else {
+			f *= math.Min(1.25, 1+1.2*grade)
+		}
+	}
+	if r.RepM > 0 {
+		if math.Mod(d, r.RepM+r.RecoveryM) < r.RepM {
+			f *= 1.2
+		} else {
+			f *= 0.8
+		}
+	}
+	return f
+}
+
 // ramp is 0 over the first third of a run, rises linearly over the middle
 // third and is 1 over the last third: a change applied with it makes the
 // last third differ from the first by exactly the full amount.
@@ -122,7 +148,12 @@ func altitude(r RunSpec, d, totalM, phase float64) float64 {
 	if r.DescentM > 0 {
 		rolling *= 0.5
 	}
-	return baseAltM + r.DescentM*(1-d/totalM) + rolling
+	climb := 0.0
+	if r.ClimbM > 0 {
+		climb = r.ClimbM * (1 - math.Abs(2*d/totalM-1))
+		rolling *= 0.5
+	}
+	return baseAltM + r.DescentM*(1-d/totalM) + climb + rolling
 }
 
 // trackPosition places distance d (metres from the start line at the

@@ -62,6 +62,15 @@ type RunSpec struct {
 	// round the lane-1 line, counter-clockwise unless TrackClockwise.
 	TrackLaps      int
 	TrackClockwise bool
+	// ClimbM > 0 makes the run a mountain out-and-back: it climbs ClimbM
+	// at a constant grade over the first half and descends it over the
+	// second (ascent = descent = ClimbM). The speed slows uphill and
+	// quickens downhill, and cadence follows the speed.
+	ClimbM float64
+	// RepM > 0 makes the run an interval session: repeats of RepM at
+	// about 20 % above the mean speed, each followed by RecoveryM of jog
+	// at about 20 % below it; cadence follows the speed.
+	RepM, RecoveryM float64
 
 	// Dynamics adds the running-dynamics channels (stance time, GCT
 	// balance, vertical oscillation and ratio, step length), as an HRM-Pro
@@ -124,6 +133,10 @@ func (r RunSpec) validate() error {
 		return fmt.Errorf("run spec %s: cadence %.1f spm out of range", r.Start.Format(time.DateOnly), r.CadenceSPM)
 	case r.Interval < 0 || r.Interval%time.Second != 0:
 		return fmt.Errorf("run spec %s: interval %v is not whole seconds", r.Start.Format(time.DateOnly), r.Interval)
+	case r.ClimbM < 0 || r.ClimbM > 0.3*r.Distance()*1000/2:
+		return fmt.Errorf("run spec %s: climb %.0f m out of range", r.Start.Format(time.DateOnly), r.ClimbM)
+	case r.RepM < 0 || r.RecoveryM < 0 || (r.RepM > 0 && r.RecoveryM == 0):
+		return fmt.Errorf("run spec %s: intervals %.0f m / %.0f m out of range", r.Start.Format(time.DateOnly), r.RepM, r.RecoveryM)
 	case r.Dynamics && (r.BalanceLeftPct < 40 || r.BalanceLeftPct > 60):
 		return fmt.Errorf("run spec %s: GCT balance %.2f %% out of range", r.Start.Format(time.DateOnly), r.BalanceLeftPct)
 	}
