@@ -261,7 +261,12 @@ type Activity struct {
 	Samples  Samples
 	Channels Channels // which per-sample channels hold at least one value
 	Laps     []Lap
-	Summary  Summary
+	// Resumes lists, in increasing order, the samples recorded first after
+	// a pause the device marked (FIT timer start after a stop, the first
+	// point of each GPX <trkseg> after the first): the interval before each
+	// is paused time, and no distance is drawn across it (see Timeline).
+	Resumes []int
+	Summary Summary
 
 	// DevFields lists developer (Connect IQ) fields found, by name, e.g.
 	// "Power" from Stryd; their per-sample values are mapped into Samples

@@ -300,15 +300,28 @@ func fit2gpxAverages(t *testing.T, path string) map[string]float64 {
 	for i, h := range strings.Split(sc.Text(), ";") {
 		idx[h] = i
 	}
+	// Averages over moving time (DOMAIN.md): each row weighs the seconds
+	// since the row before (the file has no pause), zeros left out.
 	sums, ns := map[string]float64{}, map[string]float64{}
+	var w float64
 	add := func(k string, v float64) {
-		if !math.IsNaN(v) {
-			sums[k] += v
-			ns[k]++
+		if !math.IsNaN(v) && v != 0 {
+			sums[k] += v * w
+			ns[k] += w
 		}
 	}
+	var prev time.Time
 	for sc.Scan() {
 		rec := strings.Split(sc.Text(), ";")
+		ts, err := time.Parse("2006-01-02T15:04:05", rec[idx["time"]])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w = 0
+		if !prev.IsZero() {
+			w = ts.Sub(prev).Seconds()
+		}
+		prev = ts
 		num := func(col string) float64 {
 			v, err := strconv.ParseFloat(rec[idx[col]], 64)
 			if err != nil {
@@ -317,9 +330,6 @@ func fit2gpxAverages(t *testing.T, path string) map[string]float64 {
 			return v
 		}
 		cad := 2 * (num("cadence") + num("fractional_cadence"))
-		if sp := num("enhanced_speed"); (!math.IsNaN(sp) && sp < 1.5) || (!math.IsNaN(cad) && cad < 120) {
-			continue
-		}
 		add("cadence", cad)
 		add("balance", num("stance_time_balance"))
 		add("osc", num("vertical_oscillation")/10)

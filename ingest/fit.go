@@ -536,26 +536,46 @@ func (s *fitSequence) activities(name string, opt Options) []*Activity {
 	bounds := s.splitRecords(sessions)
 	acts := make([]*Activity, 0, len(sessions))
 	for i, sess := range sessions {
-		acts = append(acts, s.activity(name, opt, sess, bounds[i], bounds[i+1], len(s.sessions) == 0))
+		a := s.activity(name, opt, sess, bounds[i][0], bounds[i][1], len(s.sessions) == 0)
+		next := len(s.times)
+		if i+1 < len(sessions) {
+			next = bounds[i+1][0]
+		}
+		if out := next - bounds[i][1]; out > 0 {
+			a.Notes = append(a.Notes, fmt.Sprintf("%d records after the session's end left out", out))
+		}
+		acts = append(acts, a)
 	}
 	return acts
 }
 
-// splitRecords gives the sample index at which each session starts, plus
-// len(samples) at the end: records are in time order, so each session is a
-// contiguous run. A record belongs to the last session started at or
-// before it; records before the first session go to the first.
-func (s *fitSequence) splitRecords(sessions []fitSession) []int {
-	bounds := make([]int, len(sessions)+1)
+// splitRecords gives the sample range [from, to) of each session: records
+// are in time order, so each session is a contiguous run. A record belongs
+// to the last session started at or before it, up to the session's end (start + elapsed
+// time, as the official SDK counts a session's records): records after it
+// and before the next session belong to none.
+func (s *fitSequence) splitRecords(sessions []fitSession) [][2]int {
+	bounds := make([][2]int, len(sessions))
 	n := len(s.times)
-	bounds[len(sessions)] = n
 	j := 0
-	for i := 1; i < len(sessions); i++ {
-		start := sessions[i].start
-		for j < n && (start == 0 || s.times[j] < start) {
+	for i, sess := range sessions {
+		for j < n && sess.start != 0 && s.times[j] < sess.start {
 			j++
 		}
-		bounds[i] = j
+		bounds[i][0] = j
+		to := n
+		if i+1 < len(sessions) {
+			next := sessions[i+1].start
+			for to = j; to < n && next != 0 && s.times[to] < next; to++ {
+			}
+		}
+		if sess.start != 0 && !math.IsNaN(sess.summary.ElapsedS) {
+			end := float64(sess.start) + sess.summary.ElapsedS
+			for to > j && float64(s.times[to-1]) > end {
+				to--
+			}
+		}
+		bounds[i][1] = to
 	}
 	return bounds
 }
@@ -622,15 +642,12 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 	return a
 }
 
-// cadenceDoubles reports whether FIT cadence of this sport is strides (or
-// cycles of both legs) per minute that must be doubled into steps.
-func cadenceDoubles(sp Sport) bool {
-	switch sp {
-	case SportCycling, SportSwimming:
-		return false
-	}
-	return true
-}
+// cadenceDoubles reports whether FIT cadence of this sport is strides per
+// minute that must be doubled into steps: running, walking and hiking only
+// (DOMAIN.md), and a sport not yet known (inferred from the steps later).
+// Cycling, swimming, rowing, paddling and fitness equipment keep their
+// revolutions or strokes per minute.
+func cadenceDoubles(sp Sport) bool { return footSport(sp) }
 
 // sliceSamples returns samples [from, to) of s, sharing storage when the
 // range is all of s.

@@ -9,10 +9,19 @@ import (
 )
 
 // gpxReader turns the elements of a GPX 1.1 (or 1.0) file into one
-// activity: every trkpt of every trk, in file order.
+// activity: every trkpt of every trk, in file order, each <trkseg> (and
+// each <trk>) after the first a segment of its own: a device pause, summed
+// segment by segment (DOMAIN.md: no line across the gap).
 type gpxReader struct {
 	a *Activity
 	b *trackBuilder
+}
+
+// segment marks that the next point starts a new segment.
+func (g *gpxReader) segment() {
+	if n := g.a.Samples.Len(); n > 0 && (len(g.a.Resumes) == 0 || g.a.Resumes[len(g.a.Resumes)-1] != n) {
+		g.a.Resumes = append(g.a.Resumes, n)
+	}
 }
 
 // decodeGPX reads a GPX file with a streaming XML decoder. Distance and
@@ -48,6 +57,8 @@ func (g *gpxReader) start(path []string, el xml.StartElement) error {
 		if c := attr(el, "creator"); c != "" {
 			g.a.Device.Product = c
 		}
+	case "trkseg", "trk":
+		g.segment()
 	case "trkpt":
 		g.b.p.LatDeg = xmlNumber(attr(el, "lat"))
 		g.b.p.LonDeg = xmlNumber(attr(el, "lon"))
@@ -88,13 +99,21 @@ func (g *gpxReader) end(path []string, text string) error {
 }
 
 // fillTrackDistance computes cumulative distance from the positions with
-// the haversine formula and speed from distance over time between
-// consecutive timed points.
+// the haversine formula, segment by segment (nothing is added across a
+// segment break), and speed from distance over time between consecutive
+// timed points of a segment.
 func fillTrackDistance(a *Activity) {
 	s := &a.Samples
 	total := 0.0
 	prev := -1
+	next := 0 // index in a.Resumes of the next segment start
 	for i := range s.LatDeg {
+		if next < len(a.Resumes) && a.Resumes[next] <= i {
+			next++
+			if prev >= 0 {
+				prev = -2 // a segment starts: do not join it to the last point
+			}
+		}
 		if math.IsNaN(s.LatDeg[i]) || math.IsNaN(s.LonDeg[i]) || math.Abs(s.LatDeg[i]) > 90 || math.Abs(s.LonDeg[i]) > 180 {
 			s.LatDeg[i], s.LonDeg[i] = math.NaN(), math.NaN()
 			continue
@@ -109,7 +128,7 @@ func fillTrackDistance(a *Activity) {
 		s.DistanceM[i] = total
 		prev = i
 	}
-	if prev >= 0 {
+	if prev != -1 {
 		a.Notes = append(a.Notes, "distance and speed computed from positions (haversine)")
 	}
 }

@@ -8,24 +8,12 @@ import (
 	"gonum.org/v1/gonum/stat"
 )
 
-// Cleaning thresholds for summary figures computed from samples (DOMAIN.md,
-// "Units and cleaning").
-const (
-	// runMinSpeedMS is the slowest speed still counted as running.
-	runMinSpeedMS = 1.5
-	// runMinCadenceSPM is the lowest step rate still counted as running.
-	runMinCadenceSPM = 120
-	// pauseGapS is the longest gap between samples that is not a pause.
-	pauseGapS = 10
-	// climbHysteresisM is the altitude change that must build up before
-	// it counts as ascent or descent, so that sensor noise does not.
-	climbHysteresisM = 3
-)
-
 // fillChannelsFromSamples adds to a.Channels every channel that holds at
-// least one value in a.Samples. Decoders may call it once after reading
-// instead of tracking channels themselves.
+// least one value in a.Samples, once zero sensor values are cleared as
+// absent (clearZeros). Decoders call it once after reading instead of
+// tracking channels themselves.
 func (a *Activity) fillChannelsFromSamples() {
+	a.clearZeros()
 	s := &a.Samples
 	cols := []struct {
 		c Channel
@@ -48,24 +36,24 @@ func (a *Activity) fillChannelsFromSamples() {
 // NaN from a.Samples, and adds a note naming the figures it computed.
 // Decoders call it after filling what the file's own summary gives.
 //
-// How each figure is computed:
+// How each figure is computed (clean.go has the rules):
 //   - ElapsedS: last sample's ElapsedS minus the first's.
-//   - DurationS: sum of the intervals between consecutive samples of at most
-//     10 s; longer gaps are pauses.
+//   - DurationS: moving time along the Timeline: device pauses and gaps
+//     over 10 s without movement left out; smart recording counts.
 //   - DistanceM: largest cumulative distance; without a distance channel,
-//     speed integrated over the non-pause intervals.
+//     the metres moved along the timeline (speed over time).
 //   - AvgSpeedMS: DistanceM ÷ DurationS; else the mean of the speed samples.
 //   - Averages (cadence, heart rate, stance time, GCT balance, vertical
-//     oscillation, vertical ratio, step length, power): mean over the
-//     running samples. For running sports (and unknown sport) a sample is
-//     running when its speed is ≥ 1.5 m/s (where speed is recorded) and its
-//     cadence ≥ 120 spm (where cadence is recorded); for other sports every
-//     sample counts.
+//     oscillation, vertical ratio, step length, power): mean over moving
+//     time, each sample weighted by the moving seconds of the interval
+//     ending at it, as a device averages second by second; absent (and
+//     zero) values left out. The same for every sport and format: no
+//     "running only" subset.
 //   - MaxHeartRateBPM: largest heart rate sample.
-//   - AscentM, DescentM: sums of altitude climbs and falls between turning
-//     points, a turn counting once the altitude reverses by 3 m (hysteresis
-//     against sensor noise).
+//   - AscentM, DescentM: climbs and falls of at least 3 m from the last
+//     counted point (hysteresis against sensor noise), segment by segment.
 func (a *Activity) fillSummaryFromSamples() {
+	a.clearZeros() // idempotent: decoders also clear before listing channels
 	s := &a.Samples
 	n := s.Len()
 	if n == 0 {
@@ -86,12 +74,25 @@ func (a *Activity) fillSummaryFromSamples() {
 	}
 
 	set(&sum.ElapsedS, func() float64 { return elapsedSpan(s.ElapsedS) }, "elapsed time")
-	set(&sum.DurationS, func() float64 { return movingSeconds(s.ElapsedS) }, "timer time")
+	var mv *movingFigures // walked only when a figure needs it
+	moving := func() *movingFigures {
+		if mv == nil {
+			m := a.moving()
+			mv = &m
+		}
+		return mv
+	}
+	set(&sum.DurationS, func() float64 {
+		if n < 2 {
+			return math.NaN()
+		}
+		return moving().movingS
+	}, "timer time")
 	set(&sum.DistanceM, func() float64 {
 		if dist := maxValue(s.DistanceM); !math.IsNaN(dist) {
 			return dist
 		}
-		return integrateSpeed(s.ElapsedS, s.SpeedMS)
+		return moving().movedM
 	}, "distance")
 	set(&sum.AvgSpeedMS, func() float64 {
 		if sum.DurationS > 0 && !math.IsNaN(sum.DistanceM) {
@@ -99,18 +100,7 @@ func (a *Activity) fillSummaryFromSamples() {
 		}
 		return meanOf(s.SpeedMS, nil)
 	}, "average speed")
-
-	var keep []bool
-	masked := false
-	mean := func(v []float64) func() float64 {
-		return func() float64 {
-			if !masked && (a.Sport.IsRunning() || a.Sport == SportUnknown || a.Sport == "") {
-				keep = runningMask(s)
-			}
-			masked = true
-			return meanOf(v, keep)
-		}
-	}
+	mean := func(v []float64) func() float64 { return func() float64 { return movingMean(v, moving().weights) } }
 	set(&sum.AvgCadenceSPM, mean(s.CadenceSPM), "average cadence")
 	set(&sum.AvgHeartRateBPM, mean(s.HeartRateBPM), "average heart rate")
 	set(&sum.MaxHeartRateBPM, func() float64 { return maxValue(s.HeartRateBPM) }, "max heart rate")
@@ -121,7 +111,7 @@ func (a *Activity) fillSummaryFromSamples() {
 	set(&sum.AvgStepLengthM, mean(s.StepLengthM), "average step length")
 	set(&sum.AvgPowerW, mean(s.PowerW), "average power")
 	if math.IsNaN(sum.AscentM) || math.IsNaN(sum.DescentM) {
-		up, down := climbs(s.AltitudeM)
+		up, down := climbs(s.AltitudeM, a.Resumes)
 		set(&sum.AscentM, func() float64 { return up }, "ascent")
 		set(&sum.DescentM, func() float64 { return down }, "descent")
 	}
@@ -129,18 +119,6 @@ func (a *Activity) fillSummaryFromSamples() {
 	if len(filled) > 0 {
 		a.Notes = append(a.Notes, "computed from samples: "+strings.Join(filled, ", "))
 	}
-}
-
-// runningMask marks the samples that count as running: pace and step rate
-// of a run where those are recorded. Gaps are handled by the caller's
-// interval sums, not here: a sample after a pause is still a running sample.
-func runningMask(s *Samples) []bool {
-	keep := make([]bool, s.Len())
-	for i := range keep {
-		sp, cad := s.SpeedMS[i], s.CadenceSPM[i]
-		keep[i] = (math.IsNaN(sp) || sp >= runMinSpeedMS) && (math.IsNaN(cad) || cad >= runMinCadenceSPM)
-	}
-	return keep
 }
 
 // meanOf is the mean of the non-NaN values of v, restricted to keep[i]
@@ -210,98 +188,4 @@ func elapsedSpan(t []float64) float64 {
 		last = x
 	}
 	return last - first
-}
-
-// movingSeconds sums the intervals between consecutive timed samples that
-// are not pauses (at most pauseGapS long). NaN with fewer than two samples.
-func movingSeconds(t []float64) float64 {
-	total, prev, seen := 0.0, math.NaN(), 0
-	for _, x := range t {
-		if math.IsNaN(x) {
-			continue
-		}
-		if d := x - prev; seen > 0 && d > 0 && d <= pauseGapS {
-			total += d
-		}
-		prev = x
-		seen++
-	}
-	if seen < 2 {
-		return math.NaN()
-	}
-	return total
-}
-
-// integrateSpeed is the distance covered at the recorded speeds over the
-// non-pause intervals; NaN without speed samples.
-func integrateSpeed(t, speed []float64) float64 {
-	total, prevT, prevV, any := 0.0, math.NaN(), math.NaN(), false
-	for i, x := range t {
-		v := speed[i]
-		if math.IsNaN(x) || math.IsNaN(v) {
-			continue
-		}
-		if d := x - prevT; d > 0 && d <= pauseGapS {
-			total += d * (v + prevV) / 2
-		}
-		prevT, prevV, any = x, v, true
-	}
-	if !any {
-		return math.NaN()
-	}
-	return total
-}
-
-// climbs sums altitude gains and losses with climbHysteresisM hysteresis:
-// a climb or fall counts, in full from turning point to turning point, once
-// the altitude has reversed by that much from its extreme, so sensor noise
-// smaller than the threshold adds nothing. NaN, NaN without altitude.
-func climbs(alt []float64) (up, down float64) {
-	const (
-		none = iota
-		rising
-		falling
-	)
-	ref, ext, dir, any := math.NaN(), math.NaN(), none, false
-	for _, x := range alt {
-		if math.IsNaN(x) {
-			continue
-		}
-		if !any {
-			ref, ext, any = x, x, true
-			continue
-		}
-		switch dir {
-		case none:
-			if x-ref >= climbHysteresisM {
-				dir, ext = rising, x
-			} else if ref-x >= climbHysteresisM {
-				dir, ext = falling, x
-			}
-		case rising:
-			if x > ext {
-				ext = x
-			} else if ext-x >= climbHysteresisM {
-				up += ext - ref
-				ref, ext, dir = ext, x, falling
-			}
-		case falling:
-			if x < ext {
-				ext = x
-			} else if x-ext >= climbHysteresisM {
-				down += ref - ext
-				ref, ext, dir = ext, x, rising
-			}
-		}
-	}
-	if !any {
-		return math.NaN(), math.NaN()
-	}
-	switch dir {
-	case rising:
-		up += ext - ref
-	case falling:
-		down += ref - ext
-	}
-	return up, down
 }

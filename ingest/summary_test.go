@@ -14,12 +14,24 @@ func TestFillSummaryFromSamples(t *testing.T) {
 		want  Summary
 	}{
 		{
-			name:  "run with a walk break and a pause",
+			// No "running only" subset: the walk counts; a 28 s gap with
+			// movement in it is smart recording, not a pause; each sample
+			// weighs the moving seconds of the interval ending at it.
+			name:  "run with a walk break and a smart-recording gap",
 			sport: SportRunning,
 			rows: [][4]float64{
 				{0, 3, 170, 100}, {1, 3, 172, 104}, {2, 1, 100, 104}, {30, 3, 174, 100}, {31, 3, 176, 90},
 			},
-			want: Summary{DurationS: 3, ElapsedS: 31, AvgCadenceSPM: 173, AscentM: 4, DescentM: 14},
+			want: Summary{DurationS: 31, ElapsedS: 31, AvgCadenceSPM: (172 + 100 + 28*174 + 176) / 31.0, AscentM: 4, DescentM: 14},
+		},
+		{
+			// Standing still for 60 s (speed 0 at both ends): a pause.
+			name:  "gap without movement is a pause",
+			sport: SportRunning,
+			rows: [][4]float64{
+				{0, 3, 170, nan}, {1, 0, 0, nan}, {61, 0, 0, nan}, {62, 3, 180, nan},
+			},
+			want: Summary{DurationS: 2, ElapsedS: 62, AvgCadenceSPM: 180, AscentM: nan, DescentM: nan},
 		},
 		{
 			name:  "smooth climb and fall with noise below the threshold",
@@ -33,8 +45,8 @@ func TestFillSummaryFromSamples(t *testing.T) {
 		{
 			name:  "cycling keeps every sample",
 			sport: SportCycling,
-			rows:  [][4]float64{{0, 8, 80, nan}, {1, 8, 90, nan}},
-			want:  Summary{DurationS: 1, ElapsedS: 1, AvgCadenceSPM: 85, AscentM: nan, DescentM: nan},
+			rows:  [][4]float64{{0, 8, 80, nan}, {1, 8, 90, nan}, {2, 8, 70, nan}},
+			want:  Summary{DurationS: 2, ElapsedS: 2, AvgCadenceSPM: 80, AscentM: nan, DescentM: nan},
 		},
 	}
 	for _, tt := range tests {

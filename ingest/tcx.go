@@ -135,8 +135,30 @@ func (t *tcxReader) finish() {
 			a.Laps[i].StartOffsetS = t.laps[i].Sub(a.Start).Seconds()
 		}
 	}
+	lapTotals(a)
 	finishTrack(a)
 	t.emit(a)
 	t.n++
 	t.a, t.b, t.laps = nil, nil, nil
+}
+
+// lapTotals takes the device's own totals from the laps: timer time is the
+// sum of the laps' TotalTimeSeconds (the time the device was not paused,
+// DOMAIN.md), distance the sum of their DistanceMeters, when every lap
+// gives them.
+func lapTotals(a *Activity) {
+	if len(a.Laps) == 0 {
+		return
+	}
+	timer, dist := 0.0, 0.0
+	for _, l := range a.Laps {
+		timer += l.DurationS
+		dist += l.DistanceM
+	}
+	if timer > 0 {
+		a.Summary.DurationS = timer
+	}
+	if dist > 0 {
+		a.Summary.DistanceM = dist
+	}
 }
