@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/itbcheck/itbcheck/internal/safetext"
 )
 
 // plainNumber matches cells that are numbers a spreadsheet may read as
@@ -16,8 +18,10 @@ var plainNumber = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
 
 // cell neutralises spreadsheet formula injection: a cell starting with
 // = + - @, a tab or a carriage return gets a leading apostrophe, unless it
-// is a plain number.
+// is a plain number. Control characters (ESC, OSC) and bidi overrides
+// from file and folder names are escaped first (internal/safetext).
 func cell(s string) string {
+	s = safetext.Escape(s)
 	if s == "" || plainNumber.MatchString(s) {
 		return s
 	}

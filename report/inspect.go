@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 )
 
 // Inspect writes what each file holds, as `itbcheck inspect` prints it, in
@@ -144,8 +145,11 @@ func inspectText(w io.Writer, acts []*ingest.Activity) error {
 			fmt.Fprintln(tw)
 		}
 		s := a.Summary
-		fmt.Fprintf(tw, "%s\n", a.Source)
-		line := func(label, value string) { fmt.Fprintf(tw, "  %s\t%s\n", label, value) }
+		fmt.Fprintf(tw, "%s\n", safetext.Escape(a.Source))
+		// Every value may come from the file (device, creator, sport
+		// names, developer fields): escaped, so that no control
+		// character or bidi override reaches the terminal.
+		line := func(label, value string) { fmt.Fprintf(tw, "  %s\t%s\n", label, safetext.Escape(value)) }
 		sport := string(a.Sport)
 		if a.RawSport != "" && a.RawSport != sport {
 			sport += " (" + a.RawSport + ")"

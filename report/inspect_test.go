@@ -171,3 +171,33 @@ func TestRound(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectTextEscapesFileText: developer-field names, the GPX creator
+// (the device), titles and the path come from the file; inspect's text
+// shows their control characters and bidi overrides escaped, never raw.
+func TestInspectTextEscapesFileText(t *testing.T) {
+	a := &ingest.Activity{
+		Source:    "runs/x\n::error::forged.gpx",
+		Format:    ingest.FormatGPX,
+		Sport:     ingest.SportRunning,
+		RawSport:  "run\x1b]0;owned\x07",
+		Device:    ingest.Device{Manufacturer: "Evil\x1b[2J\u009b31m", Product: "watch\u202eexe.gpx"},
+		DevFields: []string{"Power\u2066", "Form\nPower"},
+		Summary:   ingest.EmptySummary(),
+	}
+	var b strings.Builder
+	if err := Inspect(&b, "text", []*ingest.Activity{a}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\u2066", "\x07", "\n::error::", "Form\nPower"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("inspect text holds %q raw:\n%s", bad, out)
+		}
+	}
+	for _, want := range []string{`x\n::error::forged.gpx`, `Evil\x1b[2J\u009b31m watch\u202eexe.gpx`, `Power\u2066, Form\nPower`, `run\x1b]0;owned\a`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("inspect text lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -325,17 +325,19 @@ func TestMarkdownEscapes(t *testing.T) {
 
 func TestCSVInjection(t *testing.T) {
 	tests := map[string]string{
-		"=cmd|' /C calc'!A0": "'=cmd|' /C calc'!A0",
-		"+1+2":               "'+1+2",
-		"-2+3":               "'-2+3",
-		"@SUM(A1)":           "'@SUM(A1)",
-		"\tx":                "'\tx",
-		"-3.2":               "-3.2",
-		"+4":                 "+4",
-		"12":                 "12",
-		"alice":              "alice",
-		"":                   "",
-		"-Inf":               "'-Inf",
+		"=cmd|' /C calc'!A0":          "'=cmd|' /C calc'!A0",
+		"+1+2":                        "'+1+2",
+		"-2+3":                        "'-2+3",
+		"@SUM(A1)":                    "'@SUM(A1)",
+		"\tx":                         `\tx`, // escaped: no tab, so nothing to neutralise
+		"\x1b]8;;http://evil\x07name": `\x1b]8;;http://evil\aname`,
+		"bidi\u202etxt.exe":           `bidi\u202etxt.exe`,
+		"-3.2":                        "-3.2",
+		"+4":                          "+4",
+		"12":                          "12",
+		"alice":                       "alice",
+		"":                            "",
+		"-Inf":                        "'-Inf",
 	}
 	for in, want := range tests {
 		if got := cell(in); got != want {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -119,16 +120,10 @@ const nbsp = "\u00a0"
 // on the line of its unit and limit when the text report wraps.
 func glue(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
 
-// plain makes user-supplied text safe for a terminal: control characters
-// (ANSI escapes among them) become spaces.
-func plain(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
-}
+// plain makes text from an input (names, paths, titles, reasons) safe for
+// a terminal: control characters (ANSI escapes among them) and bidi
+// overrides are shown escaped, with itbcheck's one sanitiser.
+func plain(s string) string { return safetext.Escape(s) }
 
 // fmtNum formats v with prec decimals, dash when absent.
 func fmtNum(v float64, prec int) string {

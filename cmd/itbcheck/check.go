@@ -8,6 +8,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -121,7 +122,7 @@ func (c *cli) writeAnnotations(j *job, r *report.Report) error {
 			if f.Severity >= j.failOn {
 				level = "error"
 			}
-			file := f.Activity
+			file := safetext.Escape(f.Activity) // names from files: no ESC or bidi override in the log
 			if file == "" && i < len(j.athletes) && len(j.athletes[i].Paths) > 0 {
 				file = j.athletes[i].Paths[0]
 			}
@@ -129,11 +130,11 @@ func (c *cli) writeAnnotations(j *job, r *report.Report) error {
 			if file != "" {
 				props = "file=" + escapeProperty(file) + "," + props
 			}
-			msg := fmt.Sprintf("%s: %s risk pattern on %s: %s", a.Name, f.Severity, f.Date, f.Summary)
+			msg := fmt.Sprintf("%s: %s risk pattern on %s: %s", safetext.Escape(a.Name), f.Severity, f.Date, safetext.Escape(f.Summary))
 			fmt.Fprintf(&buf, "::%s %s::%s\n", level, props, escapeData(msg))
 		}
 		for _, in := range a.InputsFailed {
-			fmt.Fprintf(&buf, "::error file=%s::%s\n", escapeProperty(in.Path), escapeData("cannot read: "+in.Error))
+			fmt.Fprintf(&buf, "::error file=%s::%s\n", escapeProperty(safetext.Escape(in.Path)), escapeData("cannot read: "+safetext.Escape(in.Error)))
 		}
 	}
 	if err := c.ctx.Err(); err != nil {

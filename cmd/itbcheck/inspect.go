@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
 )
 
@@ -37,7 +38,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 				if err != nil {
 					failed = true
 					for _, e := range splitJoined(err) {
-						fmt.Fprintf(c.stderr, "itbcheck: %s\n", oneLine(e))
+						fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(oneLine(e)))
 					}
 				}
 			}
