@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -13,9 +12,9 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -205,11 +204,7 @@ func now() (time.Time, error) {
 		return t.UTC(), nil
 	}
 	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-		s, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return time.Time{}, usageErrorf("SOURCE_DATE_EPOCH %s: not a number of seconds", v)
-		}
-		return time.Unix(s, 0).UTC(), nil
+		return sourceDateEpoch(v)
 	}
 	return time.Now().UTC().Truncate(time.Second), nil
 }
@@ -241,7 +236,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	// report written with -o does not hide why the exit code is 3.
 	for _, a := range athletes {
 		for _, in := range a.InputsFailed {
-			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", in.Path, in.Error)
+			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", safetext.Escape(in.Path), safetext.Escape(in.Error))
 		}
 	}
 	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes}, nil
@@ -253,38 +248,12 @@ func (c *cli) refuseInputAsOutput(j *job) error {
 	if j.flags.output == "" {
 		return nil
 	}
-	targets := []string{j.flags.output}
-	what := "would overwrite the input"
-	if st, err := os.Stat(j.flags.output); err == nil && st.IsDir() {
-		what = "is a folder of inputs; reports there would be read as inputs next time, such as"
-		entries, _ := os.ReadDir(j.flags.output)
-		targets = targets[:0]
-		for _, e := range entries {
-			targets = append(targets, filepath.Join(j.flags.output, e.Name()))
-		}
-	}
-	var outs []os.FileInfo
-	for _, t := range targets {
-		if st, err := os.Stat(t); err == nil && !st.IsDir() {
-			outs = append(outs, st)
-		}
-	}
-	if len(outs) == 0 {
-		return nil
-	}
+	var paths []string
 	for _, a := range j.athletes {
-		files, _, _ := ingest.Walk(existing(a.Paths))
-		for _, in := range files {
-			ist, err := os.Stat(in)
-			if err != nil {
-				continue
-			}
-			for _, o := range outs {
-				if os.SameFile(ist, o) {
-					return usageErrorf("-o %s: %s %s", j.flags.output, what, in)
-				}
-			}
-		}
+		paths = append(paths, a.Paths...)
+	}
+	if victim, what := inputClash(j.flags.output, paths); victim != "" {
+		return usageErrorf("-o %s: %s %s", j.flags.output, what, victim)
 	}
 	return nil
 }

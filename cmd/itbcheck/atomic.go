@@ -23,6 +23,13 @@ type outputFile struct {
 // them into place only when all of them are on disk, so that a failure
 // leaves no half-written report (at worst some renamed and the rest absent).
 func writeAllAtomic(files []outputFile) error {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if d := filepath.Dir(f.Path); !dirs[d] {
+			dirs[d] = true
+			removeStaleTemps(d) // left by a run killed mid-write
+		}
+	}
 	temps := make([]string, 0, len(files))
 	cleanup := func() {
 		for _, t := range temps {
@@ -53,7 +60,7 @@ func writeAllAtomic(files []outputFile) error {
 // name.
 func writeTemp(path string, data []byte) (string, error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := createTemp(path)
 	if err != nil {
 		return "", fmt.Errorf("%s: cannot create a file in %s: %v", path, dir, err)
 	}

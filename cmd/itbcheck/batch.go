@@ -176,7 +176,7 @@ func fileName(name string) string {
 	if s == "" {
 		s = "athlete"
 	}
-	return s
+	return shortName(s) // a 250-byte folder name must not stop the team's reports
 }
 
 // uniqueName gives base.ext, or base-2.ext and so on when the name (without

@@ -26,7 +26,6 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
-	"runtime/pprof"
 	"syscall"
 
 	_ "time/tzdata" // time zones of the config work without a system database
@@ -35,6 +34,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/internal/expect"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 )
 
 // version is itbcheck's release, printed by `itbcheck version` and written
@@ -59,7 +59,8 @@ func main() {
 	os.Exit(code)
 }
 
-// usageError is a mistake on the command line: exit 2 with a hint.
+// usageError is a mistake on the command line: exit 2, with the --help
+// of the command in use as the hint (see report).
 type usageError struct {
 	msg string
 }
@@ -116,7 +117,7 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintf(c.stderr, "itbcheck: %s\n", ee.msg)
+			fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(ee.msg))
 		}
 		return ee.code
 	}
@@ -127,7 +128,7 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 	var ce *config.Error
 	var xe *expect.Error
 	if errors.As(err, &ce) || errors.As(err, &xe) {
-		fmt.Fprintf(c.stderr, "itbcheck: %s\n", oneLine(err))
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(oneLine(err)))
 		return exitUsage
 	}
 	// Everything else is a usage error: our own, or cobra's (unknown
@@ -136,7 +137,7 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 	if cmd != nil {
 		name = cmd.CommandPath()
 	}
-	fmt.Fprintf(c.stderr, "itbcheck: %s (see '%s --help')\n", oneLine(err), name)
+	fmt.Fprintf(c.stderr, "itbcheck: %s (see '%s --help')\n", safetext.Escape(oneLine(err)), name)
 	return exitUsage
 }
 
@@ -154,7 +155,7 @@ func (c *cli) rootCommand() *cobra.Command {
 			if err := config.FlagsFromEnv(cmd.Flags(), os.LookupEnv); err != nil {
 				return err
 			}
-			return c.startProfiles()
+			return c.startProfiles(args)
 		},
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
@@ -168,47 +169,6 @@ func (c *cli) rootCommand() *cobra.Command {
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
 		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand())
 	return root
-}
-
-// startProfiles starts the CPU profile when asked.
-func (c *cli) startProfiles() error {
-	if c.cpuProfile == "" {
-		return nil
-	}
-	f, err := os.Create(c.cpuProfile)
-	if err != nil {
-		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, err)
-	}
-	c.cpuFile = f
-	return nil
-}
-
-// stopProfiles stops the CPU profile and writes the memory profile.
-func (c *cli) stopProfiles() error {
-	if c.cpuFile != nil {
-		pprof.StopCPUProfile()
-		if err := c.cpuFile.Close(); err != nil {
-			return &exitError{code: exitUsage, msg: fmt.Sprintf("--cpuprofile %s: %v", c.cpuProfile, err)}
-		}
-		c.cpuFile = nil
-	}
-	if c.memProfile == "" {
-		return nil
-	}
-	f, err := os.Create(c.memProfile)
-	if err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("--memprofile %s: %v", c.memProfile, err)}
-	}
-	defer f.Close()
-	runtime.GC()
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("--memprofile %s: %v", c.memProfile, err)}
-	}
-	return nil
 }
 
 // versionCommand prints the version.

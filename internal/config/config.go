@@ -358,6 +358,10 @@ func (c *Config) scalars(r *resolver) error {
 		if err != nil || n < 0 {
 			return r.bad(l.key, v, src, "want a whole number ≥ 0")
 		}
+		if most := limitMost(l.factor); n > most {
+			// 2^44+1 MB once wrapped round to a 1 MiB limit.
+			return r.bad(l.key, v, src, fmt.Sprintf("too large (at most %d)", most))
+		}
 		l.set(&c.Limits, n*l.factor)
 		c.add(l.key, strconv.FormatInt(n, 10), src)
 	}
@@ -699,3 +703,12 @@ func warnf(w io.Writer, format string, args ...any) {
 
 // oneLine joins the lines of an error message.
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+// limitMost is the largest value a limits.* key may take: sizes whose
+// bytes still fit an int64, counts that fit an int32.
+func limitMost(factor int64) int64 {
+	if factor > 1 {
+		return math.MaxInt64 / factor
+	}
+	return math.MaxInt32
+}

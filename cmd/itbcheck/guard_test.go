@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// TestProfileOverInputRefused: --cpuprofile and --memprofile get -o's
+// guard: `analyze --cpuprofile prof/a.fit prof` once turned a.fit into a
+// gzip profile. Now the run stops with exit 2 and the input is untouched,
+// whether the input is a file argument, inside a folder argument or a
+// batch ROOT.
+func TestProfileOverInputRefused(t *testing.T) {
+	dir := isolate(t)
+	team := filepath.Join(dir, "team")
+	athlete := fitSamples(t, team, "alice")
+	victim := filepath.Join(athlete, "Activity.fit")
+	before, err := os.ReadFile(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--cpuprofile", victim, "analyze", "--format", "json", athlete},
+		{"--memprofile", victim, "analyze", "--format", "json", athlete},
+		{"--cpuprofile", filepath.Join(athlete, "..", "alice", "Activity.fit"), "analyze", victim},
+		{"--memprofile", victim, "batch", "--format", "json", team},
+		{"--cpuprofile", victim, "inspect", victim},
+		{"--cpuprofile", victim, "check", athlete},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, "would overwrite the input") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 refusing to overwrite the input", args, code, stderr)
+		}
+		if after, _ := os.ReadFile(victim); !bytes.Equal(after, before) {
+			t.Fatalf("%q: the input %s was changed", args, victim)
+		}
+	}
+	// Beside the inputs, not over one: written, and no temporary left.
+	prof := filepath.Join(athlete, "run.prof")
+	if code, _, stderr := runCLI(t, "--cpuprofile", prof, "analyze", "--format", "json", victim); code != exitOK && code != exitInputs {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, err := os.ReadFile(prof); err != nil || !bytes.HasPrefix(b, []byte{0x1f, 0x8b}) {
+		t.Errorf("%s: %v, not a profile", prof, err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(athlete, ".*tmp")); len(m) > 0 {
+		t.Errorf("temporaries left: %q", m)
+	}
+}
+
+// TestEnvironmentRanges: a limits.max_file_mb whose bytes overflow (2^44+1
+// MB once wrapped to a 1 MiB limit) and a SOURCE_DATE_EPOCH outside 0 to
+// the year 9999 (once a generated_at in year -1199) are configuration
+// errors: exit 2, nothing analysed.
+func TestEnvironmentRanges(t *testing.T) {
+	dir := isolate(t)
+	athlete := fitSamples(t, dir, "alice")
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"ITBCHECK_LIMITS_MAX_FILE_MB": "17592186044417"}, "limits.max_file_mb: \"17592186044417\" (from env ITBCHECK_LIMITS_MAX_FILE_MB): too large"},
+		{map[string]string{"ITBCHECK_LIMITS_MAX_RECORDS": "9999999999999"}, "limits.max_records: \"9999999999999\" (from env ITBCHECK_LIMITS_MAX_RECORDS): too large"},
+		{map[string]string{"ITBCHECK_NOW": "", "SOURCE_DATE_EPOCH": "-99999999999"}, "SOURCE_DATE_EPOCH -99999999999: out of range"},
+		{map[string]string{"ITBCHECK_NOW": "", "SOURCE_DATE_EPOCH": "253402300800"}, "out of range"},
+		{map[string]string{"ITBCHECK_NOW": "", "SOURCE_DATE_EPOCH": "1e9"}, "not a whole number"},
+	} {
+		for k, v := range tc.env {
+			t.Setenv(k, v)
+		}
+		code, stdout, stderr := runCLI(t, "analyze", "--format", "json", athlete)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with %q", tc.env, code, stderr, tc.want)
+		}
+		for k := range tc.env {
+			os.Unsetenv(k)
+		}
+		t.Setenv("ITBCHECK_NOW", fixedNow)
+	}
+	t.Setenv("ITBCHECK_NOW", "")
+	os.Unsetenv("ITBCHECK_NOW")
+	t.Setenv("SOURCE_DATE_EPOCH", "253402300799")
+	if code, stdout, stderr := runCLI(t, "analyze", "--format", "json", athlete); code == exitUsage || !strings.Contains(stdout, `"generated_at": "9999-12-31T23:59:59Z"`) {
+		t.Errorf("the last second of 9999: exit %d, %s %.200s", code, stderr, stdout)
+	}
+}
+
+// TestBatchLongAthleteName: one athlete folder of 250 bytes once failed
+// the whole `batch -o` (exit 2, no report for anyone): its report name is
+// shortened with a hash, and every athlete gets a report.
+func TestBatchLongAthleteName(t *testing.T) {
+	dir := isolate(t)
+	team := filepath.Join(dir, "team")
+	long := strings.Repeat("ü", 120) + "-runner" // 247 bytes
+	long += strings.Repeat("x", 250-len(long))
+	fitSamples(t, team, long)
+	fitSamples(t, team, "bob")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, "batch", "--format", "json", "-o", out, team)
+	if code != exitOK && code != exitInputs {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if len(e.Name()) > maxNameBytes+len(".json") {
+			t.Errorf("%s: %d bytes", e.Name(), len(e.Name()))
+		}
+	}
+	if len(names) != 3 || !strings.Contains(strings.Join(names, " "), "bob.json") {
+		t.Errorf("reports %q; want the long-named athlete's, bob's and the index", names)
+	}
+	if a, b := shortName(long), shortName(long+"y"); a == b || !strings.HasPrefix(a, "ü") {
+		t.Errorf("shortName: %q and %q", a, b)
+	}
+}
+
+// TestStaleTemporariesCleaned: a run killed mid-write (SIGKILL) leaves a
+// hidden temporary; the next run writing into that folder removes the
+// temporaries of our own naming whose writer is gone (or that are
+// old), and nothing else.
+func TestStaleTemporariesCleaned(t *testing.T) {
+	dir := isolate(t)
+	athlete := fitSamples(t, dir, "alice")
+	out := filepath.Join(dir, "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("no `true` to make a finished process id")
+	}
+	old := time.Now().Add(-2 * staleAfter)
+	files := map[string]bool{ // name: must be removed
+		".itbcheck-" + strconv.Itoa(dead.Process.Pid) + "-4242.tmp": true,
+		".itbcheck-1-77.tmp":       false, // pid 1 runs: a live run's temporary
+		".alice.json.123456.tmp":   true,  // an earlier version's, an hour old
+		".keep.tmp":                false, // not ours
+		"notes.txt":                false,
+		".itbcheck-1-78.tmp.extra": false,
+	}
+	for name := range files {
+		p := writeFile(t, out, name, "partial")
+		if strings.HasPrefix(name, ".alice") || strings.HasSuffix(name, ".extra") || name == ".keep.tmp" {
+			os.Chtimes(p, old, old)
+		}
+	}
+	if code, _, stderr := runCLI(t, "analyze", "--format", "json", "-o", filepath.Join(out, "alice.json"), athlete); code != exitOK && code != exitInputs {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for name, gone := range files {
+		_, err := os.Stat(filepath.Join(out, name))
+		if gone && err == nil {
+			t.Errorf("%s: stale temporary kept", name)
+		}
+		if !gone && err != nil {
+			t.Errorf("%s: removed, but it is not a stale temporary of ours", name)
+		}
+	}
+}
+
+// TestFileTextEscapedOnStderr: a file named "x\n::error::..." once started
+// a GitHub annotation line on stderr, and ESC sequences in names reached
+// the terminal: the "cannot read" line shows them escaped, on one line.
+func TestFileTextEscapedOnStderr(t *testing.T) {
+	dir := isolate(t)
+	athlete := filepath.Join(dir, "alice")
+	writeFile(t, athlete, "x\n::error::forged\x1b[2J\u202e.fit", "not a FIT file at all")
+	code, _, stderr := runCLI(t, "analyze", "--format", "json", athlete)
+	if code != exitInputs {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.HasPrefix(line, "itbcheck: ") {
+			t.Errorf("stderr line %q does not start with itbcheck:", line)
+		}
+	}
+	if strings.ContainsAny(stderr, "\x1b\u202e") || !strings.Contains(stderr, `x\n::error::forged\x1b[2J\u202e.fit`) {
+		t.Errorf("stderr %q: want the name escaped", stderr)
+	}
+	// The same names in GitHub annotations.
+	var b bytes.Buffer
+	c := &cli{ctx: t.Context(), stdout: &b, stderr: &b}
+	r := &report.Report{Athletes: []*report.Athlete{{Name: "al\x1b[31mice",
+		Findings:     []rules.Finding{{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
+		InputsFailed: []report.FailedInput{{Path: "b\x1b.fit", Error: "bad \x9b"}}}}}
+	if err := c.writeAnnotations(&job{flags: &analysisFlags{}, failOn: rules.Medium}, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(b.String(), "\x1b\u202e\u009b") {
+		t.Errorf("annotations hold raw control characters: %q", b.String())
+	}
+}
