@@ -10,13 +10,16 @@ import (
 // truths 1-based, as reports count them. Every season ends the week before
 // TeamEnd. A truth's grades follow DOMAIN.md's rules table for the planned
 // size of the pattern against the athlete's own level before it; where two
-// rules may explain a pattern, the grade is the lower of theirs.
+// rules may explain a pattern, the grade is the lower of theirs; a cadence
+// drop may also show as low-cadence, which DOMAIN.md merges into
+// cadence-drop's evidence.
 
 // Rule ids the truths name, as CONTRACT.md lists them.
 const (
 	ruleLoadSpike      = "load-spike"
 	ruleWeeklyJump     = "weekly-jump"
 	ruleCadenceDrop    = "cadence-drop"
+	ruleLowCadence     = "low-cadence"
 	ruleCadenceFade    = "cadence-fade"
 	ruleGCTImbalance   = "gct-imbalance"
 	ruleAsymmetryDrift = "asymmetry-drift"
@@ -197,16 +200,16 @@ var profiles = []profile{
 			})
 		},
 		truth: []Truth{
-			{Pattern: "load-creep", Rules: []string{ruleWeeklyJump, ruleLoadSpike}, Until: 18,
+			{Pattern: "load-creep", Onset: 12, Rules: []string{ruleWeeklyJump, ruleLoadSpike}, Until: 18,
 				Grades: []Grade{{14, "medium"}, {16, "high"}},
 				Size:   "+12 %/week from week 12: x1.40 the tolerated level by week 14 (ramp +40 % medium), x1.76 by week 16 (+60 % high)"},
-			{Pattern: "cadence-fall", Rules: []string{ruleCadenceDrop}, Until: 18,
+			{Pattern: "cadence-fall", Onset: 12, Rules: []string{ruleCadenceDrop, ruleLowCadence}, Until: 18,
 				Grades: []Grade{{13, "low"}, {15, "medium"}, {16, "high"}},
 				Size:   "-1.6 %/week from week 12: -3.2 % in week 13 (low), -6.4 % in week 15 (medium), -8 % and the second week at <= -5 % in week 16 (high)"},
-			{Pattern: "asymmetry-rise", Rules: []string{ruleGCTImbalance}, Until: 18,
+			{Pattern: "asymmetry-rise", Onset: 12, Rules: []string{ruleGCTImbalance}, Until: 18,
 				Grades: []Grade{{13, "low"}, {16, "medium"}},
 				Size:   "+0.45 pp/week from week 12: +0.9 pp in week 13 (low), >= 1.5 pp in weeks 15 and 16 (medium), +2.25 pp from week 16 (51.95 %, short of Garmin red)"},
-			{Pattern: "compound", Rules: []string{ruleCompoundRisk}, Until: 18,
+			{Pattern: "compound", Onset: 12, Rules: []string{ruleCompoundRisk}, Until: 18,
 				Grades: []Grade{{14, "medium"}, {15, "high"}},
 				Size:   "load, cadence and asymmetry at >= low within 2 weeks by week 14; load and cadence at medium in week 15"},
 		},
@@ -226,7 +229,7 @@ var profiles = []profile{
 				return b.normalWeek(build(35, w))
 			})
 		},
-		truth: []Truth{{Pattern: "load-spike", Rules: []string{ruleLoadSpike, ruleWeeklyJump}, Until: 13,
+		truth: []Truth{{Pattern: "load-spike", Onset: 13, Rules: []string{ruleLoadSpike, ruleWeeklyJump}, Until: 13,
 			Grades: []Grade{{13, "medium"}},
 			Size:   "week 13 at 1.8x the 4-week mean (load-spike medium) and +67 % on the highest recent week (weekly-jump high)"}},
 	},
@@ -242,7 +245,7 @@ var profiles = []profile{
 				return wk
 			})
 		},
-		truth: []Truth{{Pattern: "cadence-drop", Rules: []string{ruleCadenceDrop}, Until: 20,
+		truth: []Truth{{Pattern: "cadence-drop", Onset: 13, Rules: []string{ruleCadenceDrop, ruleLowCadence}, Until: 20,
 			Grades: []Grade{{13, "medium"}, {14, "high"}},
 			Size:   "-6.5 % speed-adjusted from week 13 (medium), the second week at <= -5 % in week 14 (high)"}},
 	},
@@ -258,7 +261,7 @@ var profiles = []profile{
 				return wk
 			})
 		},
-		truth: []Truth{{Pattern: "cadence-fade", Rules: []string{ruleCadenceFade}, Until: 20,
+		truth: []Truth{{Pattern: "cadence-fade", Onset: 12, Rules: []string{ruleCadenceFade}, Until: 20,
 			Grades: []Grade{{12, "low"}, {13, "medium"}},
 			Size:   "-9.5 % last vs first third on every long run from week 12 (one run: low; the second within 3 weeks: medium)"}},
 	},
@@ -274,7 +277,7 @@ var profiles = []profile{
 				return wk
 			})
 		},
-		truth: []Truth{{Pattern: "asymmetry-drift", Rules: []string{ruleAsymmetryDrift}, Until: 20,
+		truth: []Truth{{Pattern: "asymmetry-drift", Onset: 12, Rules: []string{ruleAsymmetryDrift}, Until: 20,
 			Grades: []Grade{{12, "low"}, {13, "medium"}},
 			Size:   "+2.0 pp last vs first third on every long run from week 12 (one run: low; the second within 3 weeks: medium)"}},
 	},
@@ -292,7 +295,7 @@ var profiles = []profile{
 					{day: 5, kind: "downhill", km: 11}, {day: 6, kind: "long", share: .7}}}
 			})
 		},
-		truth: []Truth{{Pattern: "downhill-block", Rules: []string{ruleDownhillLoad}, Until: 20,
+		truth: []Truth{{Pattern: "downhill-block", Onset: 13, Rules: []string{ruleDownhillLoad}, Until: 20,
 			Grades: []Grade{{13, "medium"}, {14, "high"}},
 			Size:   "~1 300 m a week from week 13, ~5x the athlete's ~250 m baseline (>= 2x and 500 m: medium; >= 3x and 1 000 m, confirmed: high)"}},
 	},
@@ -310,7 +313,7 @@ var profiles = []profile{
 					{day: 5, kind: "easy", share: .35}, {day: 6, kind: "long", share: .65}}}
 			})
 		},
-		truth: []Truth{{Pattern: "track-block", Rules: []string{ruleTrackDirection}, Until: 18,
+		truth: []Truth{{Pattern: "track-block", Onset: 12, Rules: []string{ruleTrackDirection}, Until: 18,
 			Grades: []Grade{{12, "low"}},
 			Size:   "a new block of 12.4 km/week of one-way track from week 12, after 11 weeks without (low once per block)"}},
 	},
@@ -326,7 +329,7 @@ var profiles = []profile{
 				return wk
 			})
 		},
-		truth: []Truth{{Pattern: "balance-drift", Rules: []string{ruleGCTImbalance}, Until: 24,
+		truth: []Truth{{Pattern: "balance-drift", Onset: 9, Rules: []string{ruleGCTImbalance}, Until: 24,
 			Grades: []Grade{{12, "low"}, {17, "medium"}, {19, "high"}},
 			Size:   "+0.21 pp/week from week 9: +0.84 pp in week 12 (low), >= 1.5 pp in weeks 16 and 17 (medium), 52.3 % in week 19 (into Garmin red with a change: high)"}},
 	},

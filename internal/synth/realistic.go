@@ -32,6 +32,9 @@ type Truth struct {
 	Pattern string
 	// Rules are the rule ids whose findings explain the pattern.
 	Rules []string
+	// Onset is the first week (1-based) the pattern is injected; a slow
+	// one (a creep, a drift) reaches its first grade only later.
+	Onset int
 	// Grades lists the first week at each severity the pattern reaches, in
 	// ascending order: Grades[0].Week is the week it starts to be
 	// detectable, the last grade the severity of its full size.

@@ -86,7 +86,7 @@ func TestTeamShape(t *testing.T) {
 			t.Errorf("%s: runs per week %v, want at most 7", s.Athlete, perWeek)
 		}
 		for _, tr := range a.Truth {
-			if len(tr.Rules) == 0 || len(tr.Grades) == 0 || tr.Start() < 9 || tr.Until > s.Weeks || tr.Until < tr.Start() {
+			if len(tr.Rules) == 0 || len(tr.Grades) == 0 || tr.Onset < 9 || tr.Onset > tr.Start() || tr.Until > s.Weeks || tr.Until < tr.Start() {
 				t.Errorf("%s: truth %+v malformed (starts before a baseline exists, or outside the season)", s.Athlete, tr)
 			}
 			for i, g := range tr.Grades {
@@ -589,22 +589,13 @@ func TestTruthGrades(t *testing.T) {
 	for i, a := range Team(1, noiseFree()) {
 		p, s := profiles[i], a.Season
 		g := grader{s: s, start: 8}
-		if !a.Healthy() {
-			g.start = a.Truth[0].Start() - 1
-		}
 		fade := func(r RunSpec) float64 { return -r.CadenceFadePct }
 		drift := func(r RunSpec) float64 { return r.BalanceDriftPP }
 		series := map[string][]string{}
 		for _, tr := range a.Truth {
-			// The pattern's first planned week, which may precede its
+			// Graded from the pattern's onset, which may precede its
 			// first grade (a creep starts below the thresholds).
-			first := g
-			switch tr.Pattern {
-			case "load-creep", "cadence-fall", "asymmetry-rise", "compound":
-				first.start = creepStart
-			case "balance-drift":
-				first.start = driftStart
-			}
+			first := grader{s: s, start: tr.Onset - 1}
 			var sev []string
 			switch tr.Pattern {
 			case "load-creep":
@@ -665,7 +656,7 @@ func ExampleTeam() {
 	// Output:
 	// creep 18 weeks
 	//   load-creep [weekly-jump load-spike] [{14 medium} {16 high}]
-	//   cadence-fall [cadence-drop] [{13 low} {15 medium} {16 high}]
+	//   cadence-fall [cadence-drop low-cadence] [{13 low} {15 medium} {16 high}]
 	//   asymmetry-rise [gct-imbalance] [{13 low} {16 medium}]
 	//   compound [compound-risk] [{14 medium} {15 high}]
 	// spike 18 weeks
