@@ -73,16 +73,16 @@ func decodeCSV(r io.Reader, name string, opt Options, emit emitFunc) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case isStravaHeader(t.header):
-		return decodeStravaCSV(t, opt, emit)
-	case isGarminHeader(t.header):
-		return decodeGarminCSV(t, opt, emit)
+	switch x, cols := summaryExportFor(t.raw); x {
+	case stravaIndex:
+		return decodeStravaCSV(t, cols, opt, emit)
+	case garminIndex:
+		return decodeGarminCSV(t, cols, opt, emit)
 	}
 	if t.column(sampleTimeNames...) >= 0 {
 		return decodeSampleCSV(t, opt, emit)
 	}
-	return fmt.Errorf("%w: CSV header matches no known export (no Strava or Garmin summary columns, no time column)", ErrUnsupported)
+	return unmappedError(t.raw)
 }
 
 // openCSV detects the separator from the header line and reads the header.
@@ -181,21 +181,6 @@ func (t *csvTable) column(names ...string) int {
 	return -1
 }
 
-// nthColumn is the index of the k-th (0-based) column named name, -1 when
-// there are fewer. Strava's export repeats names (two "Distance" columns).
-func (t *csvTable) nthColumn(name string, k int) int {
-	name, _ = normHeader(name)
-	for i, h := range t.header {
-		if h == name {
-			if k == 0 {
-				return i
-			}
-			k--
-		}
-	}
-	return -1
-}
-
 // rows calls fn for each data row with its 1-based line number; a row that
 // cannot be parsed ends the file with an error naming the line.
 func (t *csvTable) rows(fn func(line int, rec []string) error) error {
@@ -238,17 +223,23 @@ func isMissing(s string) bool {
 	return false
 }
 
-// parseNumber reads a number as exports write it: "1,234.5" (thousands
-// separator), "1.234,5" or "3,76" (decimal comma; a lone comma is decimal
-// when the separator is ";" or tab and a thousands separator otherwise),
-// with a trailing unit or percent sign ("49.6%", "245 ms") ignored. NaN for
-// a missing or unreadable cell.
-func parseNumber(s string, sep rune) float64 {
+// numDialect is how a file writes its numbers: which of "." and "," is
+// the decimal mark (the other one separates thousands).
+type numDialect int8
+
+const (
+	dialectPoint numDialect = iota // 1,234.5
+	dialectComma                   // 1.234,5
+)
+
+// numberText cuts a cell to its number ("49.6% L" → "49.6", "245 ms" →
+// "245") after dropping the spaces some locales put between thousands;
+// "" for a missing cell.
+func numberText(s string) string {
 	s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\u00a0", ""), "\u202f", ""))
 	if isMissing(s) {
-		return math.NaN()
+		return ""
 	}
-	// Cut a trailing unit: keep the leading number-like run.
 	end := 0
 	for end < len(s) && strings.ContainsRune("+-0123456789.,eE", rune(s[end])) {
 		if (s[end] == 'e' || s[end] == 'E') && (end == 0 || end+1 >= len(s) || !strings.ContainsRune("+-0123456789", rune(s[end+1]))) {
@@ -256,18 +247,33 @@ func parseNumber(s string, sep rune) float64 {
 		}
 		end++
 	}
-	s = s[:end]
+	return s[:end]
+}
+
+// parseNumberIn reads a number written in dialect d. Only a single "," or
+// "." followed by exactly three digits is ambiguous ("1,234"), and only
+// there the dialect decides: a comma followed by anything else is a
+// decimal comma ("12,80" is 12.8, never 1 280), and where both marks
+// appear the last one is the decimal mark. NaN for a missing or
+// unreadable cell.
+func parseNumberIn(s string, d numDialect) float64 {
+	s = numberText(s)
+	if s == "" {
+		return math.NaN()
+	}
 	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	dots, commas := strings.Count(s, "."), strings.Count(s, ",")
 	switch {
 	case dot >= 0 && comma >= 0 && comma > dot: // 1.234,5
-		s = strings.ReplaceAll(s, ".", "")
-		s = strings.Replace(s, ",", ".", 1)
+		s = strings.Replace(strings.ReplaceAll(s, ".", ""), ",", ".", 1)
 	case dot >= 0 && comma >= 0: // 1,234.5
 		s = strings.ReplaceAll(s, ",", "")
-	case comma >= 0 && sep != ',' && strings.Count(s, ",") == 1:
+	case commas == 1 && (d == dialectComma || digitsAfter(s, comma) != 3):
 		s = strings.Replace(s, ",", ".", 1)
-	case comma >= 0:
+	case commas > 0: // 1,234 or 1,234,567
 		s = strings.ReplaceAll(s, ",", "")
+	case dots > 1 || dots == 1 && d == dialectComma && digitsAfter(s, dot) == 3: // 1.234.567, 1.234
+		s = strings.ReplaceAll(s, ".", "")
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) {
@@ -276,15 +282,141 @@ func parseNumber(s string, sep rune) float64 {
 	return v
 }
 
+// digitsAfter counts the digits after position i.
+func digitsAfter(s string, i int) int {
+	n := 0
+	for _, c := range s[i+1:] {
+		if c < '0' || c > '9' {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// parseNumber reads a number of a per-sample CSV, whose dialect follows its
+// separator: a lone comma followed by three digits ("1,234") is a decimal
+// comma when the separator is ";" or tab and a thousands separator
+// otherwise; a lone dot is always decimal. See parseNumberIn for the rest.
+func parseNumber(s string, sep rune) float64 {
+	if sep != ',' && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		return parseNumberIn(s, dialectComma)
+	}
+	return parseNumberIn(s, dialectPoint)
+}
+
+// cellDialect is what one cell shows of its file's number dialect:
+// "12,80" or "1.234,5" a decimal comma, "3.76" or "1,234.5" a decimal
+// point; ok is false for cells that say nothing ("1,234", "42", dates,
+// times, words).
+func cellDialect(s string) (d numDialect, ok bool) {
+	if strings.ContainsAny(s, ":/") {
+		return 0, false
+	}
+	n := strings.TrimLeft(numberText(s), "+-")
+	rest := strings.TrimSpace(strings.TrimSpace(s)[len(numberText(s)):])
+	if n == "" || strings.ContainsAny(n, "+-eE") || strings.ContainsAny(rest, "0123456789") || !validGrouping(n) {
+		return 0, false
+	}
+	dot, comma := strings.LastIndexByte(n, '.'), strings.LastIndexByte(n, ',')
+	dots, commas := strings.Count(n, "."), strings.Count(n, ",")
+	switch {
+	case dots > 0 && commas > 0 && comma > dot:
+		return dialectComma, true
+	case dots > 0 && commas > 0:
+		return dialectPoint, true
+	case commas == 1 && digitsAfter(n, comma) != 3, dots > 1:
+		return dialectComma, true
+	case dots == 1 && digitsAfter(n, dot) != 3, commas > 1:
+		return dialectPoint, true
+	}
+	return 0, false
+}
+
+// validGrouping reports whether n is digits with at most one decimal mark
+// and, before it, thousands groups of three: "1.234.567,8" yes,
+// "03.03.2026" (a date) no.
+func validGrouping(n string) bool {
+	last := strings.LastIndexAny(n, ".,")
+	if last < 0 {
+		return true
+	}
+	head, tail := n[:last], n[last+1:]
+	if tail == "" || strings.Trim(tail, "0123456789") != "" {
+		return false
+	}
+	if strings.Count(n, ".") > 1 || strings.Count(n, ",") > 1 {
+		head = n // every mark separates thousands: check all groups
+	}
+	groups := strings.FieldsFunc(head, func(r rune) bool { return r == '.' || r == ',' })
+	for i, g := range groups {
+		if g == "" || strings.Trim(g, "0123456789") != "" || i > 0 && len(g) != 3 || i == 0 && len(g) > 3 && len(groups) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// decideDialects gives each of ncol columns its number dialect: the one
+// its own cells show (a German Strava export writes the display distance
+// "9,55" and the raw columns "9550.0": columns may differ), else the one
+// the file's numeric cells show as a whole, else the one the separator
+// suggests (";" or tab: decimal comma). Columns marked text are not
+// numeric and are skipped.
+func decideDialects(recs [][]string, ncol int, text []bool, sep rune) []numDialect {
+	votes := make([][2]int, ncol)
+	var file [2]int
+	for _, rec := range recs {
+		for i, cell := range rec {
+			if i >= ncol || text[i] {
+				continue
+			}
+			if d, ok := cellDialect(cell); ok {
+				votes[i][d]++
+				file[d]++
+			}
+		}
+	}
+	pick := func(v [2]int, fallback numDialect) numDialect {
+		switch {
+		case v[dialectComma] > v[dialectPoint]:
+			return dialectComma
+		case v[dialectPoint] > v[dialectComma]:
+			return dialectPoint
+		}
+		return fallback
+	}
+	byFile := dialectPoint
+	if sep != ',' {
+		byFile = dialectComma
+	}
+	byFile = pick(file, byFile)
+	out := make([]numDialect, ncol)
+	for i := range out {
+		out[i] = pick(votes[i], byFile)
+	}
+	return out
+}
+
 // parseClock reads a duration written "h:mm:ss", "mm:ss" or "h:mm:ss.s",
 // or a plain number of seconds. NaN when unreadable.
 func parseClock(s string, sep rune) float64 {
+	return readClock(s, func(p string) float64 { return parseNumber(p, sep) })
+}
+
+// parseClockIn is parseClock for a summary CSV column of dialect d
+// ("00:30:00,75" in a decimal-comma file).
+func parseClockIn(s string, d numDialect) float64 {
+	return readClock(s, func(p string) float64 { return parseNumberIn(p, d) })
+}
+
+func readClock(s string, num func(string) float64) float64 {
 	s = strings.TrimSpace(s)
 	if isMissing(s) {
 		return math.NaN()
 	}
 	if !strings.Contains(s, ":") {
-		return parseNumber(s, sep)
+		return num(s)
 	}
 	parts := strings.Split(s, ":")
 	if len(parts) > 3 {
@@ -292,7 +424,7 @@ func parseClock(s string, sep rune) float64 {
 	}
 	total := 0.0
 	for _, p := range parts {
-		v := parseNumber(p, sep)
+		v := num(p)
 		if math.IsNaN(v) || v < 0 {
 			return math.NaN()
 		}

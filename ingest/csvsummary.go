@@ -1,43 +1,329 @@
 package ingest
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
-// isStravaHeader reports whether a CSV header is Strava's bulk export
-// activities.csv.
-func isStravaHeader(h []string) bool {
-	return hasAll(h, "activity id", "activity date", "activity type")
+// exportIndex is a summaryExport's tables keyed by folded text.
+type exportIndex struct {
+	export  *summaryExport
+	headers map[string]summaryField
+	sports  map[string]Sport
 }
 
-// isGarminHeader reports whether a CSV header is Garmin Connect's
-// Activities.csv (the list export of connect.garmin.com).
-func isGarminHeader(h []string) bool {
-	return hasAll(h, "activity type", "date") &&
-		(hasAll(h, "title") || hasAll(h, "avg run cadence") || hasAll(h, "avg hr"))
-}
-
-func hasAll(h []string, names ...string) bool {
-	for _, n := range names {
-		found := false
-		for _, x := range h {
-			if x == n {
-				found = true
-				break
+func newExportIndex(e *summaryExport) *exportIndex {
+	x := &exportIndex{export: e, headers: map[string]summaryField{}, sports: map[string]Sport{}}
+	for _, c := range e.columns {
+		for _, texts := range c.headers {
+			for _, h := range texts {
+				x.headers[fold(h)] = c.field
 			}
 		}
-		if !found {
+	}
+	for _, s := range e.sports {
+		for _, names := range s.names {
+			for _, n := range names {
+				x.sports[fold(n)] = s.sport
+			}
+		}
+	}
+	return x
+}
+
+var (
+	garminIndex = newExportIndex(&garminSummary)
+	stravaIndex = newExportIndex(&stravaSummary)
+)
+
+// sport normalises an activity-type name: this export's table, then the
+// other export's, then the English word heuristics of sportFromName.
+func (x *exportIndex) sport(name string) Sport {
+	k := fold(name)
+	if s, ok := x.sports[k]; ok {
+		return s
+	}
+	for _, other := range []*exportIndex{garminIndex, stravaIndex} {
+		if s, ok := other.sports[k]; ok {
+			return s
+		}
+	}
+	return sportFromName(name)
+}
+
+// summaryColumns says which header columns hold which field.
+type summaryColumns struct {
+	idx   [numSummaryFields][]int // column indices per field, in header order
+	exact [numSummaryFields]bool  // found by the table's text, not by meaning
+	// byMeaning lists the headers mapped by their words, "header → field".
+	byMeaning []string
+	// unmapped lists the headers no field took, as written.
+	unmapped []string
+}
+
+// at is the column of the n-th (0-based) occurrence of f, -1 if none.
+func (c *summaryColumns) at(f summaryField, n int) int {
+	if n < len(c.idx[f]) {
+		return c.idx[f][n]
+	}
+	return -1
+}
+
+// recognised reports whether every required column of the export was
+// found, by the table's text when exactOnly.
+func (c *summaryColumns) recognised(e *summaryExport, exactOnly bool) bool {
+	for _, f := range e.required {
+		if len(c.idx[f]) == 0 || exactOnly && !c.exact[f] {
 			return false
 		}
 	}
 	return true
 }
 
-// stravaDateLayouts are the ways Strava writes "Activity Date" (UTC),
-// depending on the account's locale.
+// mapHeader assigns the header's columns to fields: by the table's texts
+// first, then, for fields still without a column, by meaning.
+func (x *exportIndex) mapHeader(raw []string) *summaryColumns {
+	c := &summaryColumns{}
+	taken := make([]bool, len(raw))
+	keys := make([]string, len(raw))
+	for i, h := range raw {
+		keys[i] = fold(h)
+		f, ok := x.headers[keys[i]]
+		if !ok {
+			base, _ := normHeader(h) // without a bracketed unit: "Distance (km)"
+			f, ok = x.headers[fold(base)]
+		}
+		if ok {
+			c.idx[f] = append(c.idx[f], i)
+			c.exact[f] = true
+			taken[i] = true
+		}
+	}
+	for _, col := range x.export.columns {
+		if len(c.idx[col.field]) > 0 {
+			continue
+		}
+		for i := range raw {
+			if !taken[i] && col.meaning.matches(keys[i]) {
+				c.idx[col.field] = append(c.idx[col.field], i)
+				c.byMeaning = append(c.byMeaning, strings.TrimSpace(raw[i])+" → "+fieldNames[col.field])
+				taken[i] = true
+			}
+		}
+	}
+	for i, h := range raw {
+		if !taken[i] && strings.TrimSpace(h) != "" {
+			c.unmapped = append(c.unmapped, strings.TrimSpace(h))
+		}
+	}
+	return c
+}
+
+// matches reports whether a folded header carries the meaning.
+func (m meaning) matches(key string) bool {
+	if len(m.all) == 0 {
+		return false
+	}
+	words := strings.Fields(key)
+	has := func(stems []string) bool {
+		for _, s := range stems {
+			if whole, ok := strings.CutPrefix(s, "="); ok || len(s) <= 2 {
+				for _, w := range words {
+					if w == whole {
+						return true
+					}
+				}
+			} else if strings.Contains(key, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range m.all {
+		if !has(g) {
+			return false
+		}
+	}
+	return !has(m.none)
+}
+
+// foldRunes spell letters without their accents.
+var foldRunes = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae", 'ç': "c",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
+	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ù': "u",
+	'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss", 'œ': "oe",
+}
+
+// fold lower-cases s, drops accents and turns every run of other than
+// letters and digits into one space: "Ø Schrittfrequenz (Laufen)" is
+// "o schrittfrequenz laufen", "Type d'activité" is "type d activite".
+func fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch rep, ok := foldRunes[r]; {
+		case ok:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(rep)
+			space = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space = false
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// summaryExportFor finds the summary export a header belongs to: by the
+// tables' texts first (Strava before Garmin: both have an activity type
+// and a date, only Strava an activity id), then by meaning.
+func summaryExportFor(raw []string) (*exportIndex, *summaryColumns) {
+	maps := map[*exportIndex]*summaryColumns{}
+	for _, exactOnly := range []bool{true, false} {
+		for _, x := range []*exportIndex{stravaIndex, garminIndex} {
+			c := maps[x]
+			if c == nil {
+				c = x.mapHeader(raw)
+				maps[x] = c
+			}
+			if c.recognised(x.export, exactOnly) {
+				return x, c
+			}
+		}
+	}
+	return nil, nil
+}
+
+// unmappedError is the error for a header that no export explains: it
+// names the columns that no table maps.
+func unmappedError(raw []string) error {
+	c := garminIndex.mapHeader(raw)
+	s := stravaIndex.mapHeader(raw)
+	var names []string
+	for _, h := range c.unmapped {
+		for _, h2 := range s.unmapped {
+			if h == h2 {
+				names = append(names, strconv.Quote(h))
+				break
+			}
+		}
+	}
+	const shown = 12
+	more := ""
+	if len(names) > shown {
+		more = fmt.Sprintf(" and %d more", len(names)-shown)
+		names = names[:shown]
+	}
+	return fmt.Errorf("%w: CSV header matches no known export (no Strava or Garmin summary columns in any of %d languages, no time column); columns not mapped: %s%s",
+		ErrUnsupported, len(summaryLanguages), strings.Join(names, ", "), more)
+}
+
+// summaryRows are the data rows of a summary export, read whole (one row
+// per activity: a few thousand at most) so that the number dialect can be
+// decided from all of them before any is read.
+type summaryRows struct {
+	lines   []int
+	recs    [][]string
+	dialect []numDialect // per column
+}
+
+// textFields hold words, not numbers; their cells say nothing about the
+// number dialect.
+var textFields = []summaryField{colType, colDate, colTitle, colGear, colFile, colID}
+
+// readSummaryRows reads every data row and decides each column's number
+// dialect.
+func readSummaryRows(t *csvTable, c *summaryColumns, opt Options) (*summaryRows, error) {
+	r := &summaryRows{}
+	maxRows := opt.limits().MaxRecords
+	err := t.rows(func(line int, rec []string) error {
+		if len(r.recs) >= maxRows {
+			return fmt.Errorf("%w: more than %d rows in a summary CSV", ErrTooLarge, maxRows)
+		}
+		r.lines = append(r.lines, line)
+		r.recs = append(r.recs, append([]string(nil), rec...))
+		return nil
+	})
+	text := make([]bool, len(t.raw))
+	for _, f := range textFields {
+		for _, i := range c.idx[f] {
+			text[i] = true
+		}
+	}
+	r.dialect = decideDialects(r.recs, len(t.raw), text, t.sep)
+	return r, err
+}
+
+// summaryRow reads one row's cells by field.
+type summaryRow struct {
+	rec  []string
+	c    *summaryColumns
+	rows *summaryRows
+}
+
+func (r summaryRow) text(f summaryField) string { return field(r.rec, r.c.at(f, 0)) }
+
+// num is the n-th column of f as a number in that column's dialect.
+func (r summaryRow) num(f summaryField, n int) float64 {
+	i := r.c.at(f, n)
+	if i < 0 {
+		return math.NaN()
+	}
+	return parseNumberIn(field(r.rec, i), r.rows.dialectOf(i))
+}
+
+// clock is the column of f as a duration.
+func (r summaryRow) clock(f summaryField) float64 {
+	i := r.c.at(f, 0)
+	if i < 0 {
+		return math.NaN()
+	}
+	return parseClockIn(field(r.rec, i), r.rows.dialectOf(i))
+}
+
+func (r *summaryRows) dialectOf(i int) numDialect {
+	if i < len(r.dialect) {
+		return r.dialect[i]
+	}
+	return dialectPoint
+}
+
+// firstPositive is the first value above zero, NaN when none is: a time
+// of 0 s is Garmin's "not recorded".
+func firstPositive(vs ...float64) float64 {
+	for _, v := range vs {
+		if v > 0 {
+			return v
+		}
+	}
+	return math.NaN()
+}
+
+// firstValue is the first value that is not NaN.
+func firstValue(vs ...float64) float64 {
+	for _, v := range vs {
+		if !math.IsNaN(v) {
+			return v
+		}
+	}
+	return math.NaN()
+}
+
+// stravaDateLayouts are the ways Strava writes "Activity Date" (UTC) with
+// numbers only; dates with month names in any language read through
+// parseWordDate.
 var stravaDateLayouts = []string{
 	"Jan 2, 2006, 3:04:05 PM",
 	"Jan 2, 2006 3:04:05 PM",
@@ -53,7 +339,10 @@ var stravaDateLayouts = []string{
 // non-breaking spaces newer exports put before "AM"/"PM" are folded.
 func parseStravaDate(s string) (time.Time, bool) {
 	s = strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(strings.TrimSpace(s))
-	return parseLayouts(s, stravaDateLayouts)
+	if t, ok := parseLayouts(s, stravaDateLayouts); ok {
+		return t, true
+	}
+	return parseWordDate(s)
 }
 
 // newSummaryActivity is an activity read from one summary CSV row.
@@ -61,69 +350,68 @@ func newSummaryActivity(name string) *Activity {
 	return &Activity{Source: name, Format: FormatCSVSummary, Sport: SportUnknown, Summary: EmptySummary()}
 }
 
+// noteByMeaning adds to a the headers that were mapped by their words.
+func noteByMeaning(a *Activity, c *summaryColumns) {
+	if len(c.byMeaning) > 0 {
+		a.Notes = append(a.Notes, "columns read by meaning (header text not in itbcheck's tables): "+strings.Join(c.byMeaning, "; "))
+	}
+}
+
+// stravaStrides are the sports whose Strava "Average Cadence" is in
+// strides per minute (one foot): runs, walks and hikes. Rides give rpm,
+// rowing and paddling strokes: never doubled.
+func stravaStrides(s Sport) bool {
+	return s.IsRunning() || s == SportWalking || s == SportHiking
+}
+
 // decodeStravaCSV reads Strava's activities.csv. Strava repeats column
 // names: the first "Distance" is in km (a display value), the second in
 // metres; both "Elapsed Time" columns are in seconds. "Average Cadence" of
-// runs is in strides per minute and is doubled.
-func decodeStravaCSV(t *csvTable, opt Options, emit emitFunc) error {
-	c := struct {
-		date, title, typ, gear, file, elapsed1, elapsed2, moving, dist1, dist2,
-		maxHR1, maxHR2, avgHR, avgSpeed, gain, loss, cadence, watts int
-	}{
-		date: t.column("Activity Date"), title: t.column("Activity Name"), typ: t.column("Activity Type"),
-		gear: t.column("Activity Gear"), file: t.column("Filename"),
-		elapsed1: t.nthColumn("Elapsed Time", 0), elapsed2: t.nthColumn("Elapsed Time", 1),
-		moving: t.column("Moving Time"), dist1: t.nthColumn("Distance", 0), dist2: t.nthColumn("Distance", 1),
-		maxHR1: t.nthColumn("Max Heart Rate", 0), maxHR2: t.nthColumn("Max Heart Rate", 1),
-		avgHR: t.column("Average Heart Rate"), avgSpeed: t.column("Average Speed"),
-		gain: t.column("Elevation Gain"), loss: t.column("Elevation Loss"),
-		cadence: t.column("Average Cadence"), watts: t.column("Average Watts"),
-	}
-	num := func(rec []string, i int) float64 { return parseNumber(field(rec, i), t.sep) }
-	first := func(vs ...float64) float64 {
-		for _, v := range vs {
-			if !math.IsNaN(v) {
-				return v
-			}
-		}
-		return math.NaN()
-	}
-	return t.rows(func(line int, rec []string) error {
+// runs, walks and hikes is in strides per minute and is doubled.
+// "Perceived Exertion" (1–10) is the runner's RPE.
+func decodeStravaCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc) error {
+	rows, err := readSummaryRows(t, c, opt)
+	for k, rec := range rows.recs {
+		r := summaryRow{rec, c, rows}
 		a := newSummaryActivity(t.name)
-		a.RawSport = field(rec, c.typ)
-		a.Sport = sportFromName(a.RawSport)
-		a.Title = field(rec, c.title)
-		a.Gear = field(rec, c.gear)
-		a.SourceFile = field(rec, c.file)
-		if ts, ok := parseStravaDate(field(rec, c.date)); ok {
+		a.RawSport = r.text(colType)
+		a.Sport = stravaIndex.sport(a.RawSport)
+		a.Title = r.text(colTitle)
+		a.Gear = r.text(colGear)
+		a.SourceFile = r.text(colFile)
+		if ts, ok := parseStravaDate(r.text(colDate)); ok {
 			a.Start = ts
 		} else {
-			a.Notes = append(a.Notes, "line "+itoa(line)+": Activity Date unreadable")
+			a.Notes = append(a.Notes, "line "+itoa(rows.lines[k])+": Activity Date unreadable")
 		}
+		noteByMeaning(a, c)
 		s := &a.Summary
-		s.ElapsedS = first(num(rec, c.elapsed2), num(rec, c.elapsed1))
-		s.DurationS = first(num(rec, c.moving), s.ElapsedS)
-		s.DistanceM = num(rec, c.dist2)
+		s.ElapsedS = firstValue(r.num(colElapsed, 1), r.num(colElapsed, 0))
+		s.DurationS = firstPositive(r.num(colMoving, 0), s.ElapsedS)
+		s.DistanceM = r.num(colDistance, 1)
 		if math.IsNaN(s.DistanceM) {
-			s.DistanceM = num(rec, c.dist1) * 1000
+			s.DistanceM = r.num(colDistance, 0) * 1000
 		}
-		s.AvgSpeedMS = num(rec, c.avgSpeed)
+		s.AvgSpeedMS = r.num(colAvgSpeed, 0)
 		if math.IsNaN(s.AvgSpeedMS) && s.DurationS > 0 {
 			s.AvgSpeedMS = s.DistanceM / s.DurationS
 		}
-		s.AvgHeartRateBPM = num(rec, c.avgHR)
-		s.MaxHeartRateBPM = first(num(rec, c.maxHR2), num(rec, c.maxHR1))
-		s.AscentM = num(rec, c.gain)
-		s.DescentM = num(rec, c.loss)
-		s.AvgPowerW = num(rec, c.watts)
-		s.AvgCadenceSPM = num(rec, c.cadence)
-		if a.Sport.IsRunning() && s.AvgCadenceSPM > 0 && s.AvgCadenceSPM <= 110 {
+		s.AvgHeartRateBPM = r.num(colAvgHR, 0)
+		s.MaxHeartRateBPM = firstValue(r.num(colMaxHR, 1), r.num(colMaxHR, 0))
+		s.AscentM = r.num(colAscent, 0)
+		s.DescentM = r.num(colDescent, 0)
+		s.AvgPowerW = r.num(colPower, 0)
+		s.AvgCadenceSPM = r.num(colCadence, 0)
+		if stravaStrides(a.Sport) && s.AvgCadenceSPM > 0 && s.AvgCadenceSPM <= 110 {
 			s.AvgCadenceSPM *= 2
 			a.Notes = append(a.Notes, "average cadence in strides/min doubled to steps/min")
 		}
+		if rpe := r.num(colRPE, 0); rpe >= 1 && rpe <= 10 {
+			s.RPE = rpe
+		}
 		emit(a)
-		return nil
-	})
+	}
+	return err
 }
 
 // garminDateLayouts are the ways Garmin Connect writes "Date": local time
@@ -141,86 +429,83 @@ var garminDateLayouts = []string{
 // decodeGarminCSV reads Garmin Connect's Activities.csv (newest first, one
 // row per activity, "--" for missing values). Distances are in km unless
 // the header names miles; Garmin does not write the unit, so the km
-// assumption is noted. Cadence is already in steps per minute.
-func decodeGarminCSV(t *csvTable, opt Options, emit emitFunc) error {
-	col := t.column
-	c := struct {
-		typ, date, title, dist, time, moving, elapsed, avgHR, maxHR, cad, ascent, descent,
-		stride, vratio, vosc, gct, bal, power, speed int
-	}{
-		typ: col("Activity Type"), date: col("Date"), title: col("Title"), dist: col("Distance"),
-		time: col("Time"), moving: col("Moving Time"), elapsed: col("Elapsed Time"),
-		avgHR: col("Avg HR"), maxHR: col("Max HR"), cad: col("Avg Run Cadence", "Avg Cadence"),
-		ascent: col("Total Ascent"), descent: col("Total Descent"), stride: col("Avg Stride Length"),
-		vratio: col("Avg Vertical Ratio"), vosc: col("Avg Vertical Oscillation"),
-		gct: col("Avg Ground Contact Time"), bal: col("Avg GCT Balance"),
-		power: col("Avg Power"), speed: col("Avg Speed"),
-	}
+// assumption is noted. Swims are in metres (pool and open water). Cadence
+// is already in steps per minute. A moving time of 0 is "not recorded" and
+// falls back on Time.
+func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc) error {
 	explicit := ""
-	if c.dist >= 0 {
-		switch u := t.units[c.dist]; {
+	if i := c.at(colDistance, 0); i >= 0 {
+		switch u := t.units[i]; {
 		case u == "km":
 			explicit = "metric"
 		case u == "mi" || strings.HasPrefix(u, "mile"):
 			explicit = "statute"
 		}
 	}
-	num := func(rec []string, i int) float64 { return parseNumber(field(rec, i), t.sep) }
-	clock := func(rec []string, i int) float64 { return parseClock(field(rec, i), t.sep) }
-	var acts []*Activity
+	rows, err := readSummaryRows(t, c, opt)
+	acts := make([]*Activity, 0, len(rows.recs))
 	var votes unitVotes
-	err := t.rows(func(line int, rec []string) error {
+	for k, rec := range rows.recs {
+		r := summaryRow{rec, c, rows}
 		a := newSummaryActivity(t.name)
-		a.RawSport = field(rec, c.typ)
-		a.Sport = sportFromName(a.RawSport)
-		a.Title = field(rec, c.title)
-		if ts, ok := parseLayouts(field(rec, c.date), garminDateLayouts); ok {
+		a.RawSport = r.text(colType)
+		a.Sport = garminIndex.sport(a.RawSport)
+		a.Title = r.text(colTitle)
+		date := r.text(colDate)
+		if ts, ok := parseLayouts(date, garminDateLayouts); ok {
+			setWallClockStart(a, ts, opt)
+		} else if ts, ok := parseWordDate(date); ok {
 			setWallClockStart(a, ts, opt)
 		} else {
-			a.Notes = append(a.Notes, "line "+itoa(line)+": Date unreadable")
+			a.Notes = append(a.Notes, "line "+itoa(rows.lines[k])+": Date unreadable")
 		}
+		noteByMeaning(a, c)
 		s := &a.Summary
-		s.DistanceM = num(rec, c.dist) // in the export's unit until finishGarmin
-		s.DurationS = clock(rec, c.moving)
-		if math.IsNaN(s.DurationS) {
-			s.DurationS = clock(rec, c.time)
+		s.DistanceM = r.num(colDistance, 0) // in the export's unit until below
+		timer := r.clock(colTime)
+		s.DurationS = firstPositive(r.clock(colMoving), timer)
+		s.ElapsedS = firstPositive(r.clock(colElapsed), timer)
+		s.AvgHeartRateBPM = r.num(colAvgHR, 0)
+		s.MaxHeartRateBPM = r.num(colMaxHR, 0)
+		s.AvgCadenceSPM = r.num(colCadence, 0)
+		s.AscentM = r.num(colAscent, 0)
+		s.DescentM = r.num(colDescent, 0)
+		s.AvgStepLengthM = r.num(colStride, 0)
+		s.AvgVertRatioPct = r.num(colVertRatio, 0)
+		s.AvgVertOscCm = r.num(colVertOsc, 0)
+		s.AvgStanceTimeMs = r.num(colGCT, 0)
+		if i := c.at(colBalance, 0); i >= 0 {
+			s.AvgBalanceLeftPct = parseBalanceLeftIn(field(rec, i), rows.dialectOf(i))
 		}
-		s.ElapsedS = clock(rec, c.elapsed)
-		if math.IsNaN(s.ElapsedS) {
-			s.ElapsedS = clock(rec, c.time)
-		}
-		s.AvgHeartRateBPM = num(rec, c.avgHR)
-		s.MaxHeartRateBPM = num(rec, c.maxHR)
-		s.AvgCadenceSPM = num(rec, c.cad)
-		s.AscentM = num(rec, c.ascent)
-		s.DescentM = num(rec, c.descent)
-		s.AvgStepLengthM = num(rec, c.stride)
-		s.AvgVertRatioPct = num(rec, c.vratio)
-		s.AvgVertOscCm = num(rec, c.vosc)
-		s.AvgStanceTimeMs = num(rec, c.gct)
-		s.AvgBalanceLeftPct = parseBalanceLeft(field(rec, c.bal), t.sep)
-		s.AvgPowerW = num(rec, c.power)
+		s.AvgPowerW = r.num(colPower, 0)
 		if a.Sport.IsRunning() {
 			votes.add(s)
 		}
 		acts = append(acts, a)
-		return nil
-	})
+	}
 	system, note := votes.decide(explicit)
 	for _, a := range acts {
 		s := &a.Summary
-		if system == "statute" {
+		swim := a.Sport == SportSwimming
+		switch {
+		case swim:
+			if !math.IsNaN(s.DistanceM) {
+				a.Notes = append(a.Notes, "swim distance read as metres (Garmin writes swims in metres)")
+			}
+		case system == "statute":
 			s.DistanceM *= 1609.344
+		default:
+			s.DistanceM *= 1000
+		}
+		if system == "statute" {
 			s.AscentM *= 0.3048
 			s.DescentM *= 0.3048
 			s.AvgStepLengthM *= 0.3048
-		} else {
-			s.DistanceM *= 1000
 		}
 		if s.DurationS > 0 {
 			s.AvgSpeedMS = s.DistanceM / s.DurationS
 		}
-		if note != "" && !math.IsNaN(s.DistanceM) {
+		if note != "" && !swim && !math.IsNaN(s.DistanceM) {
 			a.Notes = append(a.Notes, note)
 		}
 		emit(a)
@@ -265,24 +550,24 @@ func (v unitVotes) decide(explicit string) (system, note string) {
 	return "metric", "Distance read as km (the export does not name its unit)"
 }
 
-// parseBalanceLeft reads a GCT balance cell: "49.6% L / 50.4% R",
+// parseBalanceLeftIn reads a GCT balance cell: "49.6% L / 50.4% R",
 // "50.4% R / 49.6% L" or a plain number (percent left).
-func parseBalanceLeft(s string, sep rune) float64 {
+func parseBalanceLeftIn(s string, d numDialect) float64 {
 	if i := strings.Index(s, "/"); i >= 0 {
 		for _, part := range []string{s[:i], s[i+1:]} {
 			p := strings.ToUpper(strings.TrimSpace(part))
 			if strings.HasSuffix(p, "L") {
-				return parseNumber(p, sep)
+				return parseNumberIn(p, d)
 			}
 			if strings.HasSuffix(p, "R") {
-				if v := parseNumber(p, sep); !math.IsNaN(v) {
+				if v := parseNumberIn(p, d); !math.IsNaN(v) {
 					return 100 - v
 				}
 			}
 		}
 		return math.NaN()
 	}
-	return parseNumber(s, sep)
+	return parseNumberIn(s, d)
 }
 
 // parseLayouts parses s with the first layout that fits, as UTC.
@@ -293,6 +578,126 @@ func parseLayouts(s string, layouts []string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// parseWordDate reads a date and time as the exports' languages write
+// them, as UTC: with a month name ("lun., 30 juin 2014 7:03",
+// "30 de jun. de 2014 07:03:00", "Mar 3, 2026, 6:30 PM") or with numbers
+// only, day first unless the year is ("30.6.2014, 07:03", "30. 6. 2014
+// 07.03.00", "2014-06-30 7:03"). Weekday names and words such as "de",
+// "um", "à" are skipped.
+func parseWordDate(s string) (time.Time, bool) {
+	var words, nums []string
+	var clock []int
+	tok := []rune{}
+	flush := func() {
+		if len(tok) == 0 {
+			return
+		}
+		t := string(tok)
+		switch {
+		case strings.Contains(t, ":"):
+			for _, p := range strings.Split(t, ":") {
+				n, err := strconv.Atoi(p)
+				if err != nil {
+					clock = nil
+					break
+				}
+				clock = append(clock, n)
+			}
+		case unicode.IsDigit(tok[0]):
+			nums = append(nums, t)
+		default:
+			words = append(words, fold(t))
+		}
+		tok = tok[:0]
+	}
+	for _, r := range s {
+		isDigit := unicode.IsDigit(r) || r == ':' && len(tok) > 0 && unicode.IsDigit(tok[0])
+		switch {
+		case isDigit && (len(tok) == 0 || unicode.IsDigit(tok[0])):
+			tok = append(tok, r)
+		case unicode.IsLetter(r) && (len(tok) == 0 || !unicode.IsDigit(tok[0])):
+			tok = append(tok, r)
+		default:
+			flush()
+			if isDigit || unicode.IsLetter(r) {
+				tok = append(tok, r)
+			}
+		}
+	}
+	flush()
+
+	month, pm, am := 0, false, false
+	for i, w := range words {
+		if m, ok := monthNames[w]; ok && month == 0 {
+			month = m
+		}
+		switch {
+		case w == "pm" || w == "p" && i+1 < len(words) && words[i+1] == "m":
+			pm = true
+		case w == "am" || w == "a" && i+1 < len(words) && words[i+1] == "m":
+			am = true
+		}
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	var year, day int
+	var rest []string
+	if month > 0 {
+		var left []string
+		for _, n := range nums {
+			switch {
+			case len(n) == 4 && year == 0:
+				year = atoi(n)
+			case len(n) <= 2 && day == 0:
+				day = atoi(n)
+			default:
+				left = append(left, n)
+			}
+		}
+		rest = left
+	} else {
+		if len(nums) < 3 {
+			return time.Time{}, false
+		}
+		a, b, c := nums[0], nums[1], nums[2]
+		if len(a) == 4 {
+			year, month, day = atoi(a), atoi(b), atoi(c)
+		} else if len(c) == 4 {
+			day, month, year = atoi(a), atoi(b), atoi(c)
+		} else {
+			return time.Time{}, false
+		}
+		rest = nums[3:]
+	}
+	if clock == nil {
+		for _, n := range rest {
+			if len(n) > 2 {
+				return time.Time{}, false
+			}
+			clock = append(clock, atoi(n))
+		}
+	}
+	if len(clock) == 1 || len(clock) > 3 {
+		return time.Time{}, false
+	}
+	for len(clock) < 3 {
+		clock = append(clock, 0)
+	}
+	h, m, sec := clock[0], clock[1], clock[2]
+	if pm && h < 12 {
+		h += 12
+	} else if am && h == 12 {
+		h = 0
+	}
+	if year < 1900 || month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, h, m, sec, 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}, false // 31 June
+	}
+	return t, true
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -22,9 +22,11 @@
 //     fit_fast.go reads record fields from the bytes of ordinary files;
 //     fit_crc.go checks FIT CRCs; fit_sport.go gives the sport of files
 //     without a session; fit_pool.go recycles sample storage.
-//   - csv.go: CSV dialect detection and cell parsing; csvsummary.go:
-//     Strava activities.csv and Garmin Connect Activities.csv (one row per
-//     activity); csvsamples.go: per-sample CSVs (one row per record).
+//   - csv.go: CSV dialect detection and cell parsing (number dialects);
+//     csvsummary.go: Strava activities.csv and Garmin Connect
+//     Activities.csv (one row per activity), read through the per-language
+//     header and activity-type tables of csvlang.go; csvsamples.go:
+//     per-sample CSVs (one row per record).
 //   - tcx.go, gpx.go: Garmin TCX and GPX, streamed through xmlutil.go.
 //   - archive.go: gzip files and zip bulk exports read in place within
 //     decompression limits, with Strava's activities.csv joined to the

@@ -34,8 +34,14 @@ func fuzzDecoder(f *testing.F, dec func(*bytes.Reader, string, Options, emitFunc
 }
 
 func FuzzCSV(f *testing.F) {
-	fuzzDecoder(f, func(r *bytes.Reader, n string, o Options, e emitFunc) error { return decodeCSV(r, n, o, e) },
-		stravaCSV, garminUS, garminEuropean, sampleCSV, "Elapsed\tHR (bpm)\n0:00:01\t100\n", "time;cadence\n1;80\n")
+	seeds := []string{stravaCSV, garminUS, garminEuropean, sampleCSV, "Elapsed\tHR (bpm)\n0:00:01\t100\n", "time;cadence\n1;80\n"}
+	for _, c := range garminLangCases {
+		seeds = append(seeds, c.header+"\n"+c.rows())
+	}
+	for _, c := range stravaLangCases {
+		seeds = append(seeds, c.header+"\n"+c.rows())
+	}
+	fuzzDecoder(f, func(r *bytes.Reader, n string, o Options, e emitFunc) error { return decodeCSV(r, n, o, e) }, seeds...)
 }
 
 func FuzzTCX(f *testing.F) {

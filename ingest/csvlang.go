@@ -1,0 +1,503 @@
+package ingest
+
+// The translations of the two summary exports, as data: for each column the
+// export's header text in every language itbcheck reads, for each sport the
+// activity-type names, and for each column the words that carry its meaning
+// (used when a header text is not in the table). A new language or a new
+// column touches only these tables; csvsummary.go reads them.
+//
+// Where a text comes from: "confirmed" languages were checked against
+// headers of real exports quoted in public code (loaders, tests and
+// comments that copy an export's first line); the others are Garmin's and
+// Strava's wording as far as it could be inferred, backed by the meaning
+// words. summaryLanguages says which is which, and README's format table
+// repeats it.
+
+// summaryField is what a column of a summary export holds.
+type summaryField int
+
+// The columns itbcheck reads from summary exports.
+const (
+	colType     summaryField = iota // activity type
+	colDate                         // start date and time
+	colTitle                        // activity name
+	colDistance                     // Garmin: km or miles (swims in metres); Strava: 1st km, 2nd m
+	colTime                         // Garmin "Time": timer time
+	colMoving                       // moving time
+	colElapsed                      // elapsed time
+	colAvgHR
+	colMaxHR
+	colCadence // Garmin: steps/min; Strava: strides/min for runs, rpm for rides
+	colAscent
+	colDescent
+	colStride
+	colVertRatio
+	colVertOsc
+	colGCT
+	colBalance
+	colPower
+	colAvgSpeed // Strava: m/s
+	colID       // Strava activity id
+	colGear     // Strava gear (shoe) name
+	colFile     // Strava file of the activity inside the export
+	colRPE      // Strava "Perceived Exertion", 1–10
+	numSummaryFields
+)
+
+// fieldNames name the fields in errors and notes.
+var fieldNames = [numSummaryFields]string{
+	"activity type", "date", "title", "distance", "time", "moving time", "elapsed time",
+	"average heart rate", "max heart rate", "cadence", "ascent", "descent", "stride length",
+	"vertical ratio", "vertical oscillation", "ground contact time", "GCT balance", "power",
+	"average speed", "activity id", "gear", "file name", "perceived exertion",
+}
+
+// summaryLanguage is one language of the exports and how sure its header
+// texts are.
+type summaryLanguage struct {
+	code, name string
+	// garmin and strava say how the header texts were checked:
+	// "confirmed", "partly confirmed" or "by meaning".
+	garmin, strava string
+}
+
+// summaryLanguages are the languages read, in README's order.
+var summaryLanguages = []summaryLanguage{
+	{"en", "English", "confirmed", "confirmed"},
+	{"de", "German", "confirmed", "confirmed"},
+	{"fr", "French", "confirmed", "confirmed"},
+	{"es", "Spanish", "partly confirmed", "by meaning"},
+	{"it", "Italian", "confirmed", "by meaning"},
+	{"nl", "Dutch", "partly confirmed", "by meaning"},
+	{"pt", "Portuguese", "confirmed", "by meaning"},
+	{"da", "Danish", "confirmed", "by meaning"},
+	{"sv", "Swedish", "by meaning", "by meaning"},
+	{"no", "Norwegian", "confirmed", "by meaning"},
+}
+
+// byLang holds texts per language code.
+type byLang map[string][]string
+
+// meaning recognises a header by its words when its text is not in the
+// table: every group must have a stem in the header and no stem of none
+// may. Stems of one or two letters, and those written "=min", must be
+// whole words; longer ones may be part of a word (compounds: "Medelpuls",
+// "Gennemsnitstempo"). Headers
+// are compared folded (lower case, accents dropped: "Ø HF" is "o hf").
+type meaning struct {
+	all  [][]string
+	none []string
+}
+
+// summaryColumn is one column of an export: its texts per language and
+// its meaning words.
+type summaryColumn struct {
+	field   summaryField
+	headers byLang
+	meaning meaning
+}
+
+// summarySport is one sport and the activity-type names that mean it.
+type summarySport struct {
+	sport Sport
+	names byLang
+}
+
+// summaryExport is one kind of summary CSV.
+type summaryExport struct {
+	name     string
+	required []summaryField // columns that identify the export
+	columns  []summaryColumn
+	sports   []summarySport
+}
+
+// Meaning words shared by several columns (folded).
+var (
+	wordsAvg = []string{"avg", "average", "o", "gem", "gns", "gemiddeld", "moy", "moyen", "med", "media", "medio",
+		"gennemsnit", "genomsnitt", "gjennomsnitt", "snitt", "durchschn", "mittel", "medel"}
+	wordsMax      = []string{"max", "maks", "maxi", "massim", "maxim", "hochst", "beste", "best", "meilleur", "mejor", "migliore", "melhor", "bedste"}
+	wordsMin      = []string{"=min", "minim", "laveste", "lowest"}
+	wordsHR       = []string{"hr", "hf", "hs", "fc", "puls", "heart", "herz", "cardi", "hartslag", "pulso"}
+	wordsTime     = []string{"time", "zeit", "temps", "tempo", "tiempo", "tid", "tijd", "duree", "dauer", "duur"}
+	wordsActivity = []string{"activ", "aktiv", "attiv", "ativ"}
+	wordsVertical = []string{"vertical", "vertikal", "verticale", "lodret", "vertikalt"}
+	wordsContact  = []string{"contact", "kontakt", "contatto", "contacto", "contato"}
+	wordsBalance  = []string{"balance", "balans", "equilibr", "bilanc", "balanse"}
+	wordsSpeed    = []string{"speed", "geschwind", "vitesse", "velocidad", "velocita", "snelheid", "velocidade", "hastighed", "hastighet", "fart"}
+	wordsPower    = []string{"power", "leistung", "puissance", "potencia", "potenza", "vermogen", "effekt", "kraft", "watt"}
+	wordsNotAvg   = append(append([]string{}, wordsMax...), wordsMin...)
+)
+
+// garminSummary is Garmin Connect's Activities.csv (the activity list's
+// "Export CSV"), which Garmin writes in the account's language.
+var garminSummary = summaryExport{
+	name:     "Garmin Connect Activities.csv",
+	required: []summaryField{colType, colDate},
+	columns: []summaryColumn{
+		{colType, byLang{
+			"en": {"Activity Type"}, "de": {"Aktivitätstyp"}, "fr": {"Type d'activité"},
+			"es": {"Tipo de actividad"}, "it": {"Tipo di attività"}, "nl": {"Activiteittype", "Activiteitstype"},
+			"pt": {"Tipo de atividade"}, "da": {"Aktivitetstype"}, "sv": {"Aktivitetstyp"}, "no": {"Aktivitetstype"},
+		}, meaning{all: [][]string{{"typ", "type", "tipo", "art"}, wordsActivity}}},
+		{colDate, byLang{
+			"en": {"Date"}, "de": {"Datum"}, "fr": {"Date"}, "es": {"Fecha"}, "it": {"Data"}, "nl": {"Datum"},
+			"pt": {"Data"}, "da": {"Dato"}, "sv": {"Datum"}, "no": {"Dato"},
+		}, meaning{all: [][]string{{"date", "datum", "dato", "data", "fecha"}}}},
+		{colTitle, byLang{
+			"en": {"Title"}, "de": {"Titel"}, "fr": {"Titre"}, "es": {"Título"}, "it": {"Titolo"}, "nl": {"Titel"},
+			"pt": {"Título"}, "da": {"Titel"}, "sv": {"Titel"}, "no": {"Tittel"},
+		}, meaning{all: [][]string{{"title", "titel", "titre", "titolo", "titulo", "tittel"}}}},
+		{colDistance, byLang{
+			"en": {"Distance"}, "de": {"Distanz"}, "fr": {"Distance"}, "es": {"Distancia"}, "it": {"Distanza"},
+			"nl": {"Afstand"}, "pt": {"Distância"}, "da": {"Distance"}, "sv": {"Distans", "Sträcka"}, "no": {"Distanse"},
+		}, meaning{all: [][]string{{"dist", "afstand", "strecke", "stracka"}}, none: wordsAvg}},
+		{colTime, byLang{
+			"en": {"Time"}, "de": {"Zeit"}, "fr": {"Durée"}, "es": {"Tiempo"}, "it": {"Tempo"}, "nl": {"Tijd"},
+			"pt": {"Tempo", "Tempo total"}, "da": {"Tid"}, "sv": {"Tid"}, "no": {"Tid"},
+		}, meaning{}}, // "tempo" is pace in Danish: no guessing on this one
+		{colMoving, byLang{
+			"en": {"Moving Time"}, "de": {"Zeit in Bewegung"}, "fr": {"Temps de déplacement"},
+			"es": {"Tiempo en movimiento"}, "it": {"Tempo in movimento"}, "nl": {"Tijd bewogen"},
+			"pt": {"Tempo em movimento"}, "da": {"Tid i bevægelse"}, "sv": {"Tid i rörelse"}, "no": {"Tid i bevegelse"},
+		}, meaning{all: [][]string{wordsTime, {"moving", "beweg", "bevaeg", "bevegelse", "rorelse", "deplacement", "movimento", "movimiento", "bewogen"}}}},
+		{colElapsed, byLang{
+			"en": {"Elapsed Time"}, "de": {"Verstrichene Zeit"}, "fr": {"Temps écoulé"},
+			"es": {"Tiempo transcurrido"}, "it": {"Tempo trascorso"}, "nl": {"Verstreken tijd"},
+			"pt": {"Tempo transcorrido", "Tempo decorrido"}, "da": {"Forløbet tid", "Tidsforbrug"}, "sv": {"Förfluten tid"},
+			"no": {"Medgått tid"},
+		}, meaning{all: [][]string{{"elapsed", "verstrich", "ecoule", "trascors", "transcorr", "transcurr", "decorr", "verstreken", "medgatt", "forflut", "forlob", "tidsforbrug"}}}},
+		{colAvgHR, byLang{
+			"en": {"Avg HR"}, "de": {"Ø Herzfrequenz", "Ø HF"}, "fr": {"Fréquence cardiaque moyenne"},
+			"es": {"FC media", "Frecuencia cardiaca media"}, "it": {"FC Media"}, "nl": {"Gem. HS", "Gemiddelde hartslag"},
+			"pt": {"FC Média"}, "da": {"Gennemsnitlig puls", "Gns. puls"}, "sv": {"Medelpuls", "Genomsnittlig puls"},
+			"no": {"Gjennomsnittlig puls"},
+		}, meaning{all: [][]string{wordsHR, wordsAvg}, none: wordsNotAvg}},
+		{colMaxHR, byLang{
+			"en": {"Max HR"}, "de": {"Maximale Herzfrequenz", "Max. HF"}, "fr": {"Fréquence cardiaque maximale"},
+			"es": {"FC máxima", "Frecuencia cardiaca máxima"}, "it": {"FC max"}, "nl": {"Max. HS", "Maximale hartslag"},
+			"pt": {"FC máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
+		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
+		{colCadence, byLang{
+			"en": {"Avg Run Cadence", "Avg Cadence"}, "de": {"Ø Schrittfrequenz (Laufen)"},
+			"fr": {"Cadence de course moyenne"}, "es": {"Cadencia de carrera media"}, "it": {"Cadenza di corsa media"},
+			"nl": {"Gemiddelde loopcadans", "Gem. loopcadans"}, "pt": {"Cadência de corrida média"},
+			"da": {"Gennemsnit kadence løb"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning"},
+			"no": {"Gjennomsnittlig frekvens for løping"},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens"}},
+			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls"}, wordsNotAvg...)}},
+		{colAscent, byLang{
+			"en": {"Total Ascent"}, "de": {"Anstieg gesamt", "Positiver Höhenunterschied"}, "fr": {"Ascension totale"},
+			"es": {"Ascenso total"}, "it": {"Ascesa totale"}, "nl": {"Totale stijging"}, "pt": {"Subida total"},
+			"da": {"Højdeforøgelse", "Samlet stigning"}, "sv": {"Total stigning", "Total höjdökning"},
+			"no": {"Total stigning", "Stigning totalt"},
+		}, meaning{all: [][]string{{"ascent", "anstieg", "ascension", "ascenso", "ascesa", "subida", "stijging", "stigning", "hojdeforog", "hojdokning", "positiver"}}, none: wordsNotAvg}},
+		{colDescent, byLang{
+			"en": {"Total Descent"}, "de": {"Abstieg gesamt", "Negativer Höhenunterschied"}, "fr": {"Descente totale"},
+			"es": {"Descenso total"}, "it": {"Discesa totale"}, "nl": {"Totale daling"}, "pt": {"Descida total"},
+			"da": {"Højdereduktion", "Samlet nedstigning"}, "sv": {"Total nedstigning", "Total höjdminskning"},
+			"no": {"Totalt fall"},
+		}, meaning{all: [][]string{{"descent", "abstieg", "descente", "descenso", "discesa", "descida", "daling", "nedstigning", "fall", "hojdereduk", "hojdminskning", "negativer"}}, none: wordsNotAvg}},
+		{colStride, byLang{
+			"en": {"Avg Stride Length"}, "de": {"Ø Schrittlänge"}, "fr": {"Longueur moyenne des foulées"},
+			"es": {"Longitud media de zancada"}, "it": {"Lunghezza media passo"}, "nl": {"Gem. staplengte"},
+			"pt": {"Comprimento médio da passada"}, "da": {"Gennemsnitlig skridtlængde"}, "sv": {"Genomsnittlig steglängd"},
+			"no": {"Gjennomsnittlig skrittlengde"},
+		}, meaning{all: [][]string{{"stride", "schritt", "foulee", "zancada", "passo", "passada", "stap", "skridt", "skritt", "steg"}, {"lang", "length", "longueur", "longitud", "lunghezza", "comprimento", "lengte", "lengde", "laengd", "langd"}}}},
+		{colVertRatio, byLang{
+			"en": {"Avg Vertical Ratio"}, "de": {"Durchschnittliches vertikales Verhältnis"},
+			"fr": {"Rapport vertical moyen"}, "es": {"Relación vertical media"}, "it": {"Rapporto verticale medio"},
+			"nl": {"Gemiddelde verticale ratio"}, "pt": {"Relação vertical média"},
+			"da": {"Gennemsnitligt lodret forhold"}, "sv": {"Genomsnittligt vertikalt förhållande"},
+			"no": {"Gjennomsnittlig vertikalt forholdstall"},
+		}, meaning{all: [][]string{wordsVertical, {"ratio", "verhaltnis", "rapport", "relacion", "relacao", "forhold", "forhall"}}}},
+		{colVertOsc, byLang{
+			"en": {"Avg Vertical Oscillation"}, "de": {"Ø vertikale Bewegung"}, "fr": {"Oscillation verticale moyenne"},
+			"es": {"Oscilación vertical media"}, "it": {"Oscillazione verticale media"}, "nl": {"Gem. verticale oscillatie"},
+			"pt": {"Oscilação vertical média"}, "da": {"Gennemsnitlig lodret svingning"},
+			"sv": {"Genomsnittlig vertikal oscillation"}, "no": {"Gjennomsnittlig vertikal oscillasjon"},
+		}, meaning{all: [][]string{wordsVertical, {"oscil", "bewegung", "svingning"}}}},
+		{colGCT, byLang{
+			"en": {"Avg Ground Contact Time"}, "de": {"Ø Bodenkontaktzeit"}, "fr": {"Temps de contact moyen avec le sol"},
+			"es": {"Tiempo medio de contacto con el suelo"}, "it": {"Tempo medio di contatto con il suolo"},
+			"nl": {"Gem. grondcontacttijd"}, "pt": {"Tempo médio de contato com o solo"},
+			"da": {"Gennemsnitlig jordkontakttid"}, "sv": {"Genomsnittlig markkontakttid"},
+			"no": {"Gjennomsnittlig tid med bakkekontakt"},
+		}, meaning{all: [][]string{wordsContact, append([]string{"zeit", "tijd", "tid"}, wordsTime...)}, none: wordsBalance}},
+		{colBalance, byLang{
+			"en": {"Avg GCT Balance"}, "de": {"Durchschnittliche Balance der Bodenkontaktzeit"},
+			"fr": {"Équilibre moyen du temps de contact avec le sol"},
+			"es": {"Equilibrio medio de tiempo de contacto con el suelo"},
+			"it": {"Bilanciamento medio tempo di contatto con il suolo"}, "nl": {"Gem. GCT-balans"},
+			"pt": {"Equilíbrio médio do tempo de contato com o solo"},
+			"da": {"Gennemsnitlig balance for jordkontakttid"}, "sv": {"Genomsnittlig balans för markkontakttid"},
+			"no": {"Gjennomsnittlig balanse for tid med bakkekontakt"},
+		}, meaning{all: [][]string{wordsBalance, append([]string{"gct"}, wordsContact...)}}},
+		{colPower, byLang{
+			"en": {"Avg Power"}, "de": {"Ø Leistung"}, "fr": {"Puissance moyenne"}, "es": {"Potencia media"},
+			"it": {"Potenza media"}, "nl": {"Gem. vermogen"}, "pt": {"Potência média"},
+			"da": {"Gennemsnitlig effekt"}, "sv": {"Medeleffekt", "Genomsnittlig effekt"}, "no": {"Gjennomsnittlig kraft"},
+		}, meaning{all: [][]string{wordsPower, wordsAvg}, none: append([]string{"norm", "weighted", "gewicht"}, wordsNotAvg...)}},
+	},
+	sports: []summarySport{
+		{SportRunning, byLang{
+			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run"},
+			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Indoor-Laufen"}, "fr": {"Course à pied", "Course sur route", "Course sur piste"},
+			"es": {"Carrera", "Correr", "Carrera en pista"}, "it": {"Corsa", "Corsa su pista"}, "nl": {"Hardlopen", "Baanlopen"},
+			"pt": {"Corrida", "Corrida de rua", "Corrida em pista"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
+			"no": {"Løping", "Baneløping"},
+		}},
+		{SportTrail, byLang{
+			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf"}, "fr": {"Trail"}, "es": {"Trail running", "Carrera por montaña"},
+			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning", "Traillopen"}, "pt": {"Trail running", "Corrida em trilha"},
+			"da": {"Trailløb"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Stiløping"},
+		}},
+		{SportTreadmill, byLang{
+			"en": {"Treadmill Running", "Treadmill"}, "de": {"Laufband"}, "fr": {"Course sur tapis", "Tapis de course"},
+			"es": {"Carrera en cinta", "Cinta"}, "it": {"Corsa sul tapis roulant", "Tapis roulant"}, "nl": {"Hardlopen op loopband", "Loopband"},
+			"pt": {"Corrida em esteira", "Esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Tredemølle", "Løping på tredemølle"},
+		}},
+		{SportVirtual, byLang{
+			"en": {"Virtual Run", "Virtual Running"}, "de": {"Virtueller Lauf"}, "fr": {"Course virtuelle"}, "es": {"Carrera virtual"},
+			"it": {"Corsa virtuale"}, "nl": {"Virtueel hardlopen"}, "pt": {"Corrida virtual"}, "da": {"Virtuelt løb"},
+			"sv": {"Virtuell löpning"}, "no": {"Virtuell løping"},
+		}},
+		{SportCycling, byLang{
+			"en": {"Cycling", "Road Cycling", "Mountain Biking", "Indoor Cycling", "Gravel Cycling", "Virtual Cycling"},
+			"de": {"Radfahren", "Rennradfahren", "Mountainbiken", "Indoor-Radfahren"}, "fr": {"Cyclisme", "Vélo", "VTT", "Cyclisme en salle"},
+			"es": {"Ciclismo", "Ciclismo en ruta", "Bicicleta de montaña", "Ciclismo en interior"},
+			"it": {"Ciclismo", "Mountain bike", "Ciclismo indoor"}, "nl": {"Fietsen", "Wielrennen", "Mountainbiken", "Binnenfietsen"},
+			"pt": {"Ciclismo", "Ciclismo de estrada", "Mountain bike", "Ciclismo indoor"}, "da": {"Cykling", "Mountainbike", "Indendørs cykling"},
+			"sv": {"Cykling", "Landsvägscykling", "Mountainbike", "Inomhuscykling"}, "no": {"Sykling", "Terrengsykling", "Innendørssykling"},
+		}},
+		{SportSwimming, byLang{
+			"en": {"Pool Swimming", "Pool Swim", "Open Water Swimming", "Swimming"},
+			"de": {"Schwimmbadschwimmen", "Freiwasserschwimmen", "Schwimmen"}, "fr": {"Natation en piscine", "Natation en eau libre", "Natation"},
+			"es": {"Natación en piscina", "Natación en aguas abiertas", "Natación"}, "it": {"Nuoto in piscina", "Nuoto in acque libere", "Nuoto"},
+			"nl": {"Zwembadzwemmen", "Openwaterzwemmen", "Zwemmen"}, "pt": {"Natação em piscina", "Natação em águas abertas", "Natação"},
+			"da": {"Svømning i pool", "Bassinsvømning", "Svømning i åbent vand", "Svømning"},
+			"sv": {"Simning i bassäng", "Bassängsimning", "Simning i öppet vatten", "Simning"},
+			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"},
+		}},
+		{SportWalking, byLang{
+			"en": {"Walking"}, "de": {"Gehen"}, "fr": {"Marche"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
+			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange"},
+		}},
+		{SportHiking, byLang{
+			"en": {"Hiking"}, "de": {"Wandern"}, "fr": {"Randonnée"}, "es": {"Senderismo"}, "it": {"Escursionismo"},
+			"nl": {"Hiken", "Bergwandelen"}, "pt": {"Trilha", "Caminhada em trilha"}, "da": {"Vandring"}, "sv": {"Vandring"},
+			"no": {"Fotturer", "Tur"},
+		}},
+		{SportStrength, byLang{
+			"en": {"Strength Training", "Strength"}, "de": {"Krafttraining"}, "fr": {"Musculation"},
+			"es": {"Entrenamiento de fuerza", "Fuerza"}, "it": {"Allenamento della forza", "Forza"}, "nl": {"Krachttraining"},
+			"pt": {"Treino de força", "Musculação"}, "da": {"Styrketræning"}, "sv": {"Styrketräning"}, "no": {"Styrketrening"},
+		}},
+		{SportMobility, byLang{
+			"en": {"Yoga", "Pilates", "Stretching", "Mobility"}, "de": {"Yoga", "Pilates", "Dehnen", "Mobilität"},
+			"fr": {"Yoga", "Pilates", "Étirements", "Mobilité"}, "es": {"Yoga", "Pilates", "Estiramientos", "Movilidad"},
+			"it": {"Yoga", "Pilates", "Stretching", "Mobilità"}, "nl": {"Yoga", "Pilates", "Stretchen", "Mobiliteit"},
+			"pt": {"Ioga", "Yoga", "Pilates", "Alongamento", "Mobilidade"}, "da": {"Yoga", "Pilates", "Udstrækning", "Mobilitet"},
+			"sv": {"Yoga", "Pilates", "Stretching", "Rörlighet"}, "no": {"Yoga", "Pilates", "Tøying", "Mobilitet"},
+		}},
+		{SportOther, byLang{
+			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT"},
+			"de": {"Rudern", "Indoor-Rudern", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer"},
+			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique"},
+			"es": {"Remo", "Remo en interior", "Stand up paddle", "Kayak", "Cardio", "Elíptica"},
+			"it": {"Canottaggio", "Vogatore", "Stand up paddle", "Kayak", "Cardio", "Ellittica"},
+			"nl": {"Roeien", "Indoor roeien", "Suppen", "Kajakken", "Cardio", "Crosstrainer"},
+			"pt": {"Remo", "Remo indoor", "Stand up paddle", "Caiaque", "Cardio", "Cardiovascular", "Elíptico"},
+			"da": {"Roning", "Indendørs roning", "Stand up paddle", "Kajak", "Cardio", "Crosstrainer"},
+			"sv": {"Rodd", "Inomhusrodd", "Stand up paddle", "Kajak", "Kondition", "Crosstrainer"},
+			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin"},
+		}},
+	},
+}
+
+// stravaSummary is Strava's activities.csv (bulk export, "Download your
+// account"), written in the account's language. Column names repeat: the
+// first "Elapsed Time" and "Distance" are display values (km), the second
+// ones raw (seconds, metres).
+var stravaSummary = summaryExport{
+	name:     "Strava activities.csv",
+	required: []summaryField{colID, colDate, colType},
+	columns: []summaryColumn{
+		{colID, byLang{
+			"en": {"Activity ID"}, "de": {"Aktivitäts-ID"}, "fr": {"ID de l'activité"}, "es": {"ID de actividad"},
+			"it": {"ID attività"}, "nl": {"Activiteits-ID"}, "pt": {"ID da atividade"}, "da": {"Aktivitets-id"},
+			"sv": {"Aktivitets-ID"}, "no": {"Aktivitets-ID"},
+		}, meaning{all: [][]string{{"id"}, wordsActivity}}},
+		{colDate, byLang{
+			"en": {"Activity Date"}, "de": {"Aktivitätsdatum"}, "fr": {"Date de l'activité"}, "es": {"Fecha de la actividad"},
+			"it": {"Data attività", "Data dell'attività"}, "nl": {"Activiteitsdatum"}, "pt": {"Data da atividade"},
+			"da": {"Aktivitetsdato"}, "sv": {"Aktivitetsdatum"}, "no": {"Aktivitetsdato"},
+		}, meaning{all: [][]string{{"date", "datum", "dato", "data", "fecha"}, wordsActivity}}},
+		{colTitle, byLang{
+			"en": {"Activity Name"}, "de": {"Name der Aktivität"}, "fr": {"Nom de l'activité"}, "es": {"Nombre de la actividad"},
+			"it": {"Nome attività", "Nome dell'attività"}, "nl": {"Activiteitsnaam", "Naam activiteit"}, "pt": {"Nome da atividade"},
+			"da": {"Aktivitetsnavn"}, "sv": {"Aktivitetsnamn"}, "no": {"Aktivitetsnavn"},
+		}, meaning{all: [][]string{{"name", "nom", "nome", "nombre", "naam", "navn", "namn"}, wordsActivity}, none: []string{"file", "fichier", "datei", "archivo", "bestand", "arquivo", "fil"}}},
+		{colType, byLang{
+			"en": {"Activity Type"}, "de": {"Aktivitätsart"}, "fr": {"Type d'activité"}, "es": {"Tipo de actividad"},
+			"it": {"Tipo di attività"}, "nl": {"Activiteitstype"}, "pt": {"Tipo de atividade"}, "da": {"Aktivitetstype"},
+			"sv": {"Aktivitetstyp"}, "no": {"Aktivitetstype"},
+		}, meaning{all: [][]string{{"typ", "type", "tipo", "art"}, wordsActivity}}},
+		{colElapsed, byLang{
+			"en": {"Elapsed Time"}, "de": {"Verstrichene Zeit"}, "fr": {"Temps écoulé"}, "es": {"Tiempo transcurrido"},
+			"it": {"Tempo trascorso"}, "nl": {"Verstreken tijd"}, "pt": {"Tempo decorrido"}, "da": {"Forløbet tid"},
+			"sv": {"Förfluten tid"}, "no": {"Medgått tid"},
+		}, meaning{all: [][]string{{"elapsed", "verstrich", "ecoule", "trascors", "transcurr", "decorr", "verstreken", "medgatt", "forflut", "forlob"}}}},
+		{colMoving, byLang{
+			"en": {"Moving Time"}, "de": {"Bewegungszeit"}, "fr": {"Durée de déplacement"}, "es": {"Tiempo en movimiento"},
+			"it": {"Tempo in movimento"}, "nl": {"Beweegtijd", "Tijd in beweging"}, "pt": {"Tempo de movimentação", "Tempo em movimento"},
+			"da": {"Bevægelsestid"}, "sv": {"Rörelsetid", "Tid i rörelse"}, "no": {"Bevegelsestid"},
+		}, meaning{all: [][]string{append([]string{"beweegtijd"}, wordsTime...), {"moving", "beweg", "beweeg", "bevaeg", "bevegelse", "rorelse", "deplacement", "movimenta", "movimento", "movimiento"}}}},
+		{colDistance, byLang{
+			"en": {"Distance"}, "de": {"Distanz"}, "fr": {"Distance"}, "es": {"Distancia"}, "it": {"Distanza"},
+			"nl": {"Afstand"}, "pt": {"Distância"}, "da": {"Distance"}, "sv": {"Distans"}, "no": {"Distanse"},
+		}, meaning{all: [][]string{{"dist", "afstand"}}, none: wordsAvg}},
+		{colMaxHR, byLang{
+			"en": {"Max Heart Rate"}, "de": {"Max. Herzfrequenz"}, "fr": {"Fréquence cardiaque max."},
+			"es": {"Frecuencia cardiaca máxima"}, "it": {"Frequenza cardiaca massima"}, "nl": {"Max. hartslag"},
+			"pt": {"Frequência cardíaca máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
+		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
+		{colAvgHR, byLang{
+			"en": {"Average Heart Rate"}, "de": {"Durchschnittliche Herzfrequenz"}, "fr": {"Fréquence cardiaque moyenne"},
+			"es": {"Frecuencia cardiaca media"}, "it": {"Frequenza cardiaca media"}, "nl": {"Gemiddelde hartslag"},
+			"pt": {"Frequência cardíaca média"}, "da": {"Gennemsnitlig puls"}, "sv": {"Genomsnittlig puls"},
+			"no": {"Gjennomsnittspuls", "Gjennomsnittlig puls"},
+		}, meaning{all: [][]string{wordsHR, wordsAvg}, none: wordsNotAvg}},
+		{colAvgSpeed, byLang{
+			"en": {"Average Speed"}, "de": {"Durchschnittliche Geschwindigkeit"}, "fr": {"Vitesse moyenne"},
+			"es": {"Velocidad media"}, "it": {"Velocità media"}, "nl": {"Gemiddelde snelheid"}, "pt": {"Velocidade média"},
+			"da": {"Gennemsnitlig hastighed"}, "sv": {"Genomsnittshastighet", "Genomsnittlig hastighet"}, "no": {"Gjennomsnittsfart"},
+		}, meaning{all: [][]string{wordsSpeed, wordsAvg}, none: wordsNotAvg}},
+		{colAscent, byLang{
+			"en": {"Elevation Gain"}, "de": {"Höhenzunahme"}, "fr": {"Dénivelé positif"}, "es": {"Desnivel positivo"},
+			"it": {"Dislivello positivo"}, "nl": {"Hoogteverschil", "Hoogtewinst"}, "pt": {"Ganho de elevação"},
+			"da": {"Stigning", "Højdestigning"}, "sv": {"Höjdökning"}, "no": {"Høydestigning"},
+		}, meaning{all: [][]string{{"gain", "zunahme", "positi", "ganho", "winst", "hoogteverschil", "stigning", "okning"}}}},
+		{colDescent, byLang{
+			// German "Höhenunterschied" is the loss column, as a public
+			// importer of German exports reads it.
+			"en": {"Elevation Loss"}, "de": {"Höhenunterschied", "Höhenabnahme"}, "fr": {"Dénivelé négatif"},
+			"es": {"Desnivel negativo"}, "it": {"Dislivello negativo"}, "nl": {"Hoogteverlies"}, "pt": {"Perda de elevação"},
+			"da": {"Fald", "Højdefald"}, "sv": {"Höjdminskning"}, "no": {"Høydefall"},
+		}, meaning{all: [][]string{{"loss", "abnahme", "hohenunterschied", "negati", "perda", "verlies", "fald", "fall", "minskning"}}}},
+		{colCadence, byLang{
+			"en": {"Average Cadence"}, "de": {"Durchschnittliche Trittfrequenz"}, "fr": {"Cadence moyenne"},
+			"es": {"Cadencia media"}, "it": {"Cadenza media"}, "nl": {"Gemiddelde cadans"}, "pt": {"Cadência média"},
+			"da": {"Gennemsnitlig kadence"}, "sv": {"Genomsnittlig kadens"}, "no": {"Gjennomsnittlig kadens"},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "frequenz"}, wordsAvg}, none: wordsNotAvg}},
+		{colPower, byLang{
+			"en": {"Average Watts"}, "de": {"Durchschnittliche Watt", "Durchschnittliche Wattzahl"}, "fr": {"Puissance moyenne"},
+			"es": {"Vatios medios"}, "it": {"Watt medi"}, "nl": {"Gemiddeld wattage"}, "pt": {"Watts médios"},
+			"da": {"Gennemsnitlig watt"}, "sv": {"Genomsnittlig watt"}, "no": {"Gjennomsnittlig watt"},
+		}, meaning{all: [][]string{append([]string{"vatios"}, wordsPower...), wordsAvg}, none: append([]string{"weighted", "gewicht", "pondere", "ponderad"}, wordsNotAvg...)}},
+		{colGear, byLang{
+			"en": {"Activity Gear"}, "de": {"Aktivitätsausrüstung"}, "fr": {"Matériel utilisé pour l'activité"},
+			"es": {"Equipo de la actividad"}, "it": {"Attrezzatura attività"}, "nl": {"Uitrusting voor activiteit"},
+			"pt": {"Equipamento da atividade"}, "da": {"Aktivitetsudstyr"}, "sv": {"Aktivitetsutrustning"}, "no": {"Aktivitetsutstyr"},
+		}, meaning{all: [][]string{{"gear", "ausrust", "materiel", "equipo", "attrezzatura", "uitrusting", "equipamento", "udstyr", "utrustning", "utstyr"}}}},
+		{colFile, byLang{
+			"en": {"Filename"}, "de": {"Dateiname"}, "fr": {"Nom du fichier"}, "es": {"Nombre del archivo"},
+			"it": {"Nome file"}, "nl": {"Bestandsnaam"}, "pt": {"Nome do arquivo"}, "da": {"Filnavn"}, "sv": {"Filnamn"},
+			"no": {"Filnavn"},
+		}, meaning{all: [][]string{{"file", "datei", "fichier", "archivo", "bestand", "arquivo", "filnavn", "filnamn"}}}},
+		{colRPE, byLang{
+			"en": {"Perceived Exertion"}, "de": {"Wahrgenommene Anstrengung"}, "fr": {"Effort perçu"},
+			"es": {"Esfuerzo percibido"}, "it": {"Sforzo percepito"}, "nl": {"Waargenomen inspanning"},
+			"pt": {"Esforço percebido"}, "da": {"Oplevet anstrengelse"}, "sv": {"Upplevd ansträngning"},
+			"no": {"Opplevd anstrengelse"},
+		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "percu", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk"}}},
+	},
+	sports: []summarySport{
+		{SportRunning, byLang{
+			"en": {"Run"}, "de": {"Lauf", "Laufen"}, "fr": {"Course à pied", "Course"}, "es": {"Carrera", "Correr"},
+			"it": {"Corsa"}, "nl": {"Hardloopsessie", "Hardlopen"}, "pt": {"Corrida"}, "da": {"Løb"}, "sv": {"Löpning"},
+			"no": {"Løping", "Løp"},
+		}},
+		{SportTrail, byLang{
+			"en": {"Trail Run"}, "de": {"Traillauf"}, "fr": {"Trail"}, "es": {"Carrera por montaña", "Trail"},
+			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrun"}, "pt": {"Corrida em trilha", "Trail"},
+			"da": {"Trailløb"}, "sv": {"Terränglöpning"}, "no": {"Terrengløp", "Terrengløping"},
+		}},
+		{SportVirtual, byLang{
+			"en": {"Virtual Run"}, "de": {"Virtueller Lauf"}, "fr": {"Course à pied virtuelle", "Course virtuelle"},
+			"es": {"Carrera virtual"}, "it": {"Corsa virtuale"}, "nl": {"Virtuele hardloopsessie", "Virtueel hardlopen"},
+			"pt": {"Corrida virtual"}, "da": {"Virtuelt løb"}, "sv": {"Virtuell löpning"}, "no": {"Virtuell løping"},
+		}},
+		{SportCycling, byLang{
+			"en": {"Ride", "Virtual Ride", "Mountain Bike Ride", "Gravel Ride", "E-Bike Ride", "E-Mountain Bike Ride", "Handcycle", "Velomobile"},
+			"de": {"Radfahrt", "Virtuelle Radfahrt", "Mountainbikefahrt", "Gravel-Fahrt", "E-Bike-Fahrt"},
+			"fr": {"Vélo", "Vélo virtuel", "VTT", "Vélo gravel", "Vélo électrique"}, "es": {"Bicicleta", "Ciclismo", "Bicicleta virtual", "Bicicleta de montaña"},
+			"it": {"Giro in bici", "Ciclismo", "Giro in bici virtuale", "Mountain bike"}, "nl": {"Rit", "Fietsrit", "Virtuele rit", "Mountainbikerit"},
+			"pt": {"Pedalada", "Ciclismo", "Pedalada virtual", "Mountain bike"}, "da": {"Cykeltur", "Virtuel cykeltur", "Mountainbiketur"},
+			"sv": {"Cykeltur", "Cykling", "Virtuell cykeltur", "Mountainbiketur"}, "no": {"Sykkeltur", "Sykling", "Virtuell sykkeltur", "Terrengsykkeltur"},
+		}},
+		{SportSwimming, byLang{
+			"en": {"Swim"}, "de": {"Schwimmen"}, "fr": {"Natation"}, "es": {"Natación"}, "it": {"Nuoto"}, "nl": {"Zwemmen"},
+			"pt": {"Natação"}, "da": {"Svømning"}, "sv": {"Simning"}, "no": {"Svømming"},
+		}},
+		{SportWalking, byLang{
+			"en": {"Walk"}, "de": {"Spaziergang", "Gehen"}, "fr": {"Marche"}, "es": {"Caminata", "Caminar"}, "it": {"Camminata"},
+			"nl": {"Wandeling", "Wandelen"}, "pt": {"Caminhada"}, "da": {"Gåtur", "Gang"}, "sv": {"Promenad"}, "no": {"Gåtur"},
+		}},
+		{SportHiking, byLang{
+			"en": {"Hike"}, "de": {"Wanderung", "Wandern"}, "fr": {"Randonnée"}, "es": {"Excursionismo", "Senderismo"},
+			"it": {"Escursionismo", "Escursione"}, "nl": {"Hike", "Bergwandeling"}, "pt": {"Trilha", "Caminhada em trilha"},
+			"da": {"Vandretur", "Vandring"}, "sv": {"Vandring"}, "no": {"Fottur", "Tur"},
+		}},
+		{SportStrength, byLang{
+			"en": {"Weight Training"}, "de": {"Krafttraining"}, "fr": {"Entraînement aux poids", "Musculation"},
+			"es": {"Entrenamiento con pesas"}, "it": {"Allenamento con i pesi", "Sollevamento pesi"}, "nl": {"Krachttraining"},
+			"pt": {"Treino com pesos", "Musculação"}, "da": {"Vægttræning", "Styrketræning"}, "sv": {"Styrketräning"},
+			"no": {"Vekttrening", "Styrketrening"},
+		}},
+		{SportMobility, byLang{
+			"en": {"Yoga", "Pilates"}, "de": {"Yoga", "Pilates"}, "fr": {"Yoga", "Pilates"}, "es": {"Yoga", "Pilates"},
+			"it": {"Yoga", "Pilates"}, "nl": {"Yoga", "Pilates"}, "pt": {"Ioga", "Yoga", "Pilates"}, "da": {"Yoga", "Pilates"},
+			"sv": {"Yoga", "Pilates"}, "no": {"Yoga", "Pilates"},
+		}},
+		{SportOther, byLang{
+			// "Workout" is Strava's catch-all (HIIT, circuits, anything
+			// without its own type): not counted as strength.
+			"en": {"Workout", "Rowing", "Virtual Row", "Stand Up Paddling", "Kayaking", "Canoeing", "Crossfit", "Elliptical", "StairStepper", "HIIT"},
+			"de": {"Training", "Rudern", "Stand-Up-Paddling", "Kajakfahren", "Kanufahren", "Crosstrainer"},
+			"fr": {"Entraînement", "Aviron", "Stand up paddle", "Kayak", "Canoë", "Elliptique"},
+			"es": {"Entrenamiento", "Remo", "Surf de remo", "Kayak", "Piragüismo", "Elíptica"},
+			"it": {"Allenamento", "Canottaggio", "Stand up paddle", "Kayak", "Canoa", "Ellittica"},
+			"nl": {"Workout", "Roeien", "Suppen", "Kajakken", "Kanoën", "Crosstrainer"},
+			"pt": {"Treino", "Remo", "Stand up paddle", "Caiaque", "Canoagem", "Elíptico"},
+			"da": {"Træning", "Roning", "Stand up paddle", "Kajak", "Kano", "Crosstrainer"},
+			"sv": {"Träningspass", "Rodd", "Stand up paddle", "Kajak", "Kanot", "Crosstrainer"},
+			"no": {"Treningsøkt", "Roing", "Stand up padling", "Kajakk", "Kano", "Ellipsemaskin"},
+		}},
+	},
+}
+
+// monthNames give the month of a date written with words, folded, in every
+// language read ("juin", "mär", "okt", "dic"); abbreviations and full names.
+var monthNames = func() map[string]int {
+	months := [12][]string{
+		{"jan", "january", "januar", "janv", "janvier", "ene", "enero", "gen", "gennaio", "januari", "janeiro"},
+		{"feb", "february", "februar", "fev", "fevr", "fevrier", "febrero", "febbraio", "februari", "fevereiro"},
+		{"mar", "march", "marz", "maerz", "mars", "marzo", "mrt", "maart", "marco", "marts"},
+		{"apr", "april", "avr", "avril", "abr", "abril", "aprile"},
+		{"may", "mai", "mayo", "mag", "maggio", "mei", "maio", "maj"},
+		{"jun", "june", "juni", "juin", "junio", "giu", "giugno", "junho"},
+		{"jul", "july", "juli", "juil", "juillet", "julio", "lug", "luglio", "julho"},
+		{"aug", "august", "aout", "ago", "agosto", "augustus", "augusti"},
+		{"sep", "sept", "september", "septembre", "septiembre", "set", "settembre", "setembro"},
+		{"oct", "october", "okt", "oktober", "octobre", "octubre", "ott", "ottobre", "out", "outubro"},
+		{"nov", "november", "novembre", "noviembre", "novembro"},
+		{"dec", "december", "dez", "dezember", "decembre", "dic", "diciembre", "dicembre", "dezembro", "des", "desember"},
+	}
+	m := map[string]int{}
+	for i, names := range months {
+		for _, n := range names {
+			m[n] = i + 1
+		}
+	}
+	return m
+}()

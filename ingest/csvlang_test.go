@@ -1,0 +1,322 @@
+package ingest
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+// garminLangCase is one language's Garmin Connect Activities.csv: its
+// header (the columns in garminLangRow's order), the run and strength
+// type names and its decimal mark.
+type garminLangCase struct {
+	lang, header, run, strength string
+	comma                       bool // decimal comma in the cells
+}
+
+// The headers, column by column: Activity Type, Date, Favorite, Title,
+// Distance, Calories, Time, Avg HR, Max HR, Avg Run Cadence, Max Run
+// Cadence, Total Ascent, Avg Stride Length, Moving Time, Elapsed Time.
+var garminLangCases = []garminLangCase{
+	{"en", "Activity Type,Date,Favorite,Title,Distance,Calories,Time,Avg HR,Max HR,Avg Run Cadence,Max Run Cadence,Total Ascent,Avg Stride Length,Moving Time,Elapsed Time",
+		"Running", "Strength Training", false},
+	{"de", "Aktivitätstyp,Datum,Favorit,Titel,Distanz,Kalorien,Zeit,Ø Herzfrequenz,Maximale Herzfrequenz,Ø Schrittfrequenz (Laufen),Max. Schrittfrequenz (Laufen),Anstieg gesamt,Ø Schrittlänge,Zeit in Bewegung,Verstrichene Zeit",
+		"Laufen", "Krafttraining", true},
+	{"fr", "Type d'activité,Date,Favori,Titre,Distance,Calories,Durée,Fréquence cardiaque moyenne,Fréquence cardiaque maximale,Cadence de course moyenne,Cadence de course maximale,Ascension totale,Longueur moyenne des foulées,Temps de déplacement,Temps écoulé",
+		"Course à pied", "Musculation", true},
+	{"es", "Tipo de actividad,Fecha,Favorito,Título,Distancia,Calorías,Tiempo,FC media,FC máxima,Cadencia de carrera media,Cadencia de carrera máxima,Ascenso total,Longitud media de zancada,Tiempo en movimiento,Tiempo transcurrido",
+		"Carrera", "Entrenamiento de fuerza", true},
+	{"it", "Tipo di attività,Data,Preferita,Titolo,Distanza,Calorie,Tempo,FC Media,FC max,Cadenza di corsa media,Cadenza di corsa max,Ascesa totale,Lunghezza media passo,Tempo in movimento,Tempo trascorso",
+		"Corsa", "Allenamento della forza", true},
+	{"nl", "Activiteittype,Datum,Favoriet,Titel,Afstand,Calorieën,Tijd,Gem. HS,Max. HS,Gemiddelde loopcadans,Max. loopcadans,Totale stijging,Gem. staplengte,Tijd bewogen,Verstreken tijd",
+		"Hardlopen", "Krachttraining", true},
+	{"pt", "Tipo de atividade,Data,Favorito,Título,Distância,Calorias,Tempo total,FC Média,FC máxima,Cadência de corrida média,Cadência de corrida máxima,Subida total,Comprimento médio da passada,Tempo em movimento,Tempo transcorrido",
+		"Corrida", "Treino de força", false},
+	{"da", "Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Gennemsnit kadence løb,Maksimum kadence løb,Højdeforøgelse,Gennemsnitlig skridtlængde,Tid i bevægelse,Tidsforbrug",
+		"Løb", "Styrketræning", true},
+	{"sv", "Aktivitetstyp,Datum,Favorit,Titel,Distans,Kalorier,Tid,Medelpuls,Maxpuls,Genomsnittlig löpkadens,Maximal löpkadens,Total stigning,Genomsnittlig steglängd,Tid i rörelse,Förfluten tid",
+		"Löpning", "Styrketräning", true},
+	{"no", "Aktivitetstype,Dato,Favoritt,Tittel,Distanse,Totale kalorier,Tid,Gjennomsnittlig puls,Makspuls,Gjennomsnittlig frekvens for løping,Maksimal frekvens for løping,Total stigning,Gjennomsnittlig skrittlengde,Tid i bevegelse,Medgått tid",
+		"Løping", "Styrketrening", true},
+}
+
+// garminLangRows are a run and a strength session in the case's language
+// and decimal mark, quoted as Garmin writes them.
+func (c garminLangCase) rows() string {
+	dec := func(s string) string {
+		if c.comma {
+			return strings.ReplaceAll(s, ".", ",")
+		}
+		return s
+	}
+	run := []string{c.run, "2026-03-04 06:30:00", "false", `"Morgen"`, `"` + dec("10.50") + `"`, `"` + dec("1.234") + `"`,
+		`"00:55:00"`, `"150"`, `"170"`, `"172"`, `"190"`, `"120"`, `"` + dec("1.12") + `"`, `"00:54:30"`, `"00:56:00"`}
+	str := []string{c.strength, "2026-03-03 18:00:00", "false", `"Gym"`, `"` + dec("0.00") + `"`, `"300"`,
+		`"00:45:00"`, `"110"`, `"140"`, `"--"`, `"--"`, `"--"`, `"--"`, `"00:00:00"`, `"00:47:00"`}
+	if c.comma { // the thousands of calories: "1.234" in a decimal-comma file
+		run[5] = `"1.234"`
+	}
+	return strings.Join(run, ",") + "\n" + strings.Join(str, ",") + "\n"
+}
+
+// TestGarminLanguages reads a Garmin Connect Activities.csv in each
+// language: header texts, activity types and decimal commas.
+func TestGarminLanguages(t *testing.T) {
+	for _, c := range garminLangCases {
+		t.Run(c.lang, func(t *testing.T) {
+			acts, err := decodeString(t, csvDec, "Activities.csv", c.header+"\n"+c.rows())
+			if err != nil {
+				t.Fatalf("decode: %v", err)
+			}
+			if len(acts) != 2 {
+				t.Fatalf("%d activities, want 2", len(acts))
+			}
+			run, gym := acts[0], acts[1]
+			wantEq(t, "run sport", run.Sport, SportRunning)
+			wantEq(t, "strength sport", gym.Sport, SportStrength)
+			wantEq(t, "start", run.Start, time.Date(2026, 3, 4, 6, 30, 0, 0, time.UTC))
+			wantEq(t, "title", run.Title, "Morgen")
+			s := run.Summary
+			wantNum(t, "distance", s.DistanceM, 10500)
+			wantNum(t, "moving time", s.DurationS, 54*60+30)
+			wantNum(t, "elapsed", s.ElapsedS, 56*60)
+			wantNum(t, "avg hr", s.AvgHeartRateBPM, 150)
+			wantNum(t, "max hr", s.MaxHeartRateBPM, 170)
+			wantNum(t, "cadence (average, not max)", s.AvgCadenceSPM, 172)
+			wantNum(t, "ascent", s.AscentM, 120)
+			wantNum(t, "stride", s.AvgStepLengthM, 1.12)
+			wantNum(t, "strength: moving 00:00:00 falls back on Time", gym.Summary.DurationS, 45*60)
+			wantNum(t, "strength elapsed", gym.Summary.ElapsedS, 47*60)
+		})
+	}
+}
+
+// stravaLangCase is one language's Strava activities.csv.
+type stravaLangCase struct {
+	lang, header, date, run, strength string
+	comma                             bool // decimal comma in the display distance
+}
+
+// The headers, column by column: Activity ID, Activity Date, Activity
+// Name, Activity Type, Elapsed Time, Distance, Max Heart Rate, Activity
+// Gear, Filename, Elapsed Time, Moving Time, Distance, Average Speed,
+// Elevation Gain, Average Cadence, Average Heart Rate, Perceived Exertion.
+var stravaLangCases = []stravaLangCase{
+	{"en", "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Max Heart Rate,Activity Gear,Filename,Elapsed Time,Moving Time,Distance,Average Speed,Elevation Gain,Average Cadence,Average Heart Rate,Perceived Exertion",
+		"Mar 3, 2026, 6:30:00 AM", "Run", "Weight Training", false},
+	{"de", "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Verstrichene Zeit,Distanz,Max. Herzfrequenz,Aktivitätsausrüstung,Dateiname,Verstrichene Zeit,Bewegungszeit,Distanz,Durchschnittliche Geschwindigkeit,Höhenzunahme,Durchschnittliche Trittfrequenz,Durchschnittliche Herzfrequenz,Wahrgenommene Anstrengung",
+		"03.03.2026, 06:30:00", "Lauf", "Krafttraining", true},
+	{"fr", "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Temps écoulé,Distance,Fréquence cardiaque max.,Matériel utilisé pour l'activité,Nom du fichier,Temps écoulé,Durée de déplacement,Distance,Vitesse moyenne,Dénivelé positif,Cadence moyenne,Fréquence cardiaque moyenne,Effort perçu",
+		"mar., 3 mars 2026 6:30", "Course à pied", "Entraînement aux poids", true},
+	{"es", "ID de actividad,Fecha de la actividad,Nombre de la actividad,Tipo de actividad,Tiempo transcurrido,Distancia,Frecuencia cardiaca máxima,Equipo de la actividad,Nombre del archivo,Tiempo transcurrido,Tiempo en movimiento,Distancia,Velocidad media,Desnivel positivo,Cadencia media,Frecuencia cardiaca media,Esfuerzo percibido",
+		"3 mar. 2026 6:30:00", "Carrera", "Entrenamiento con pesas", true},
+	{"it", "ID attività,Data attività,Nome attività,Tipo di attività,Tempo trascorso,Distanza,Frequenza cardiaca massima,Attrezzatura attività,Nome file,Tempo trascorso,Tempo in movimento,Distanza,Velocità media,Dislivello positivo,Cadenza media,Frequenza cardiaca media,Sforzo percepito",
+		"3 mar 2026, 06:30:00", "Corsa", "Allenamento con i pesi", true},
+	{"nl", "Activiteits-ID,Activiteitsdatum,Activiteitsnaam,Activiteitstype,Verstreken tijd,Afstand,Max. hartslag,Uitrusting voor activiteit,Bestandsnaam,Verstreken tijd,Beweegtijd,Afstand,Gemiddelde snelheid,Hoogteverschil,Gemiddelde cadans,Gemiddelde hartslag,Waargenomen inspanning",
+		"3 mrt 2026, 06:30:00", "Hardloopsessie", "Krachttraining", true},
+	{"pt", "ID da atividade,Data da atividade,Nome da atividade,Tipo de atividade,Tempo decorrido,Distância,Frequência cardíaca máxima,Equipamento da atividade,Nome do arquivo,Tempo decorrido,Tempo de movimentação,Distância,Velocidade média,Ganho de elevação,Cadência média,Frequência cardíaca média,Esforço percebido",
+		"3 de mar. de 2026 06:30:00", "Corrida", "Treino com pesos", true},
+	{"da", "Aktivitets-id,Aktivitetsdato,Aktivitetsnavn,Aktivitetstype,Forløbet tid,Distance,Maks. puls,Aktivitetsudstyr,Filnavn,Forløbet tid,Bevægelsestid,Distance,Gennemsnitlig hastighed,Stigning,Gennemsnitlig kadence,Gennemsnitlig puls,Oplevet anstrengelse",
+		"3. mar. 2026 06.30.00", "Løb", "Vægttræning", true},
+	{"sv", "Aktivitets-ID,Aktivitetsdatum,Aktivitetsnamn,Aktivitetstyp,Förfluten tid,Distans,Maxpuls,Aktivitetsutrustning,Filnamn,Förfluten tid,Rörelsetid,Distans,Genomsnittshastighet,Höjdökning,Genomsnittlig kadens,Genomsnittlig puls,Upplevd ansträngning",
+		"3 mars 2026 06:30:00", "Löpning", "Styrketräning", true},
+	{"no", "Aktivitets-ID,Aktivitetsdato,Aktivitetsnavn,Aktivitetstype,Medgått tid,Distanse,Makspuls,Aktivitetsutstyr,Filnavn,Medgått tid,Bevegelsestid,Distanse,Gjennomsnittsfart,Høydestigning,Gjennomsnittlig kadens,Gjennomsnittspuls,Opplevd anstrengelse",
+		"3. mar. 2026, 06:30:00", "Løping", "Vekttrening", true},
+}
+
+func (c stravaLangCase) rows() string {
+	km := `"10.02"`
+	if c.comma {
+		km = `"10,02"`
+	}
+	run := strings.Join([]string{"1234", `"` + c.date + `"`, `"Abend"`, c.run, "3000", km, "171", `"Pegasus"`,
+		"activities/1234.fit.gz", "3000", "2950", "10020.5", "3.4", "85", "86", "148.2", "7"}, ",")
+	gym := strings.Join([]string{"1235", `"` + c.date + `"`, `"Gym"`, c.strength, "2700", "0", "", "", "",
+		"2700", "2600", "0", "0", "", "", "110", ""}, ",")
+	return run + "\n" + gym + "\n"
+}
+
+// TestStravaLanguages reads a Strava activities.csv in each language:
+// header texts, activity types, localised dates and the runner's RPE.
+func TestStravaLanguages(t *testing.T) {
+	for _, c := range stravaLangCases {
+		t.Run(c.lang, func(t *testing.T) {
+			acts, err := decodeString(t, csvDec, "activities.csv", c.header+"\n"+c.rows())
+			if err != nil {
+				t.Fatalf("decode: %v", err)
+			}
+			if len(acts) != 2 {
+				t.Fatalf("%d activities, want 2", len(acts))
+			}
+			run, gym := acts[0], acts[1]
+			wantEq(t, "run sport", run.Sport, SportRunning)
+			wantEq(t, "strength sport", gym.Sport, SportStrength)
+			wantEq(t, "start (UTC)", run.Start, time.Date(2026, 3, 3, 6, 30, 0, 0, time.UTC))
+			wantEq(t, "gear", run.Gear, "Pegasus")
+			wantEq(t, "file", run.SourceFile, "activities/1234.fit.gz")
+			s := run.Summary
+			wantNum(t, "distance (raw metres column)", s.DistanceM, 10020.5)
+			wantNum(t, "moving", s.DurationS, 2950)
+			wantNum(t, "elapsed", s.ElapsedS, 3000)
+			wantNum(t, "cadence doubled", s.AvgCadenceSPM, 172)
+			wantNum(t, "avg hr", s.AvgHeartRateBPM, 148.2)
+			wantNum(t, "max hr", s.MaxHeartRateBPM, 171)
+			wantNum(t, "ascent", s.AscentM, 85)
+			wantNum(t, "speed", s.AvgSpeedMS, 3.4)
+			wantNum(t, "RPE", s.RPE, 7)
+			wantNum(t, "RPE absent", gym.Summary.RPE, math.NaN())
+		})
+	}
+}
+
+// TestStravaDisplayDistance: without the raw metres column the display
+// distance is read, "10,02" km in a comma-separated file being 10.02 km.
+func TestStravaDisplayDistance(t *testing.T) {
+	text := "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Verstrichene Zeit,Distanz\n" +
+		`1,"03.03.2026, 06:30:00",x,Lauf,3000,"10,02"` + "\n"
+	acts, err := decodeString(t, csvDec, "activities.csv", text)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	wantNum(t, "distance", acts[0].Summary.DistanceM, 10020)
+}
+
+// TestGarminDecimalCommaQuoted: "12,80" km in a comma-separated file with
+// quoted cells is 12.8 km, not 1 280 km; an ambiguous "5,000" in the same
+// column follows the column's dialect; an ambiguous ascent "1,234" in a
+// decimal-point file is 1 234 m and "1.234" in a decimal-comma one too.
+func TestGarminDecimalCommaQuoted(t *testing.T) {
+	comma := "Activity Type,Date,Title,Distance,Time,Avg Stride Length,Total Ascent\n" +
+		`Running,2026-03-04 06:30:00,"a","12,80","01:05:00","0,98","1.234"` + "\n" +
+		`Running,2026-03-05 06:30:00,"b","5,000","00:26:00","1,01","85"` + "\n"
+	acts, err := decodeString(t, csvDec, "Activities.csv", comma)
+	if err != nil || len(acts) != 2 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	wantNum(t, "12,80 km", acts[0].Summary.DistanceM, 12800)
+	wantNum(t, "5,000 km in a decimal-comma column", acts[1].Summary.DistanceM, 5000)
+	wantNum(t, "stride", acts[0].Summary.AvgStepLengthM, 0.98)
+	wantNum(t, "ascent 1.234 with decimal commas", acts[0].Summary.AscentM, 1234)
+
+	point := "Activity Type,Date,Title,Distance,Time,Total Ascent\n" +
+		`Trail Running,2026-03-04 06:30:00,"a","21.13","03:05:00","1,234"` + "\n"
+	acts, err = decodeString(t, csvDec, "Activities.csv", point)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	wantNum(t, "distance", acts[0].Summary.DistanceM, 21130)
+	wantNum(t, "ascent 1,234 with decimal points", acts[0].Summary.AscentM, 1234)
+}
+
+// TestGarminNonRunningRows: swims are in metres (pool and open water),
+// a moving time of 00:00:00 falls back on Time, and cadence of rides,
+// rowing and paddleboarding is never doubled.
+func TestGarminNonRunningRows(t *testing.T) {
+	text := "Activity Type,Date,Title,Distance,Time,Avg Run Cadence,Avg Stride Length,Moving Time\n" +
+		`Open Water Swimming,2026-06-01 07:00:00,"Lake","843","00:20:00","--","--","00:00:00"` + "\n" +
+		`Pool Swimming,2026-06-02 07:00:00,"Pool","1,500","00:35:00","--","--","00:33:00"` + "\n" +
+		`Stand Up Paddleboarding,2026-06-03 07:00:00,"SUP","5.20","01:00:00","63","--","00:00:00"` + "\n" +
+		`Rowing,2026-06-04 07:00:00,"Row","8.00","00:40:00","26","--","00:40:00"` + "\n" +
+		`Running,2026-06-05 07:00:00,"Run","10.00","00:50:00","170","1.18","00:50:00"` + "\n"
+	acts, err := decodeString(t, csvDec, "Activities.csv", text)
+	if err != nil || len(acts) != 5 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	wantEq(t, "open water sport", acts[0].Sport, SportSwimming)
+	wantNum(t, "open water 843 m", acts[0].Summary.DistanceM, 843)
+	wantNum(t, "open water: moving 00:00:00 falls back on Time", acts[0].Summary.DurationS, 1200)
+	wantNum(t, "pool 1,500 m", acts[1].Summary.DistanceM, 1500)
+	wantEq(t, "paddleboarding is no run", acts[2].Sport.IsRunning(), false)
+	wantNum(t, "paddleboarding cadence as written", acts[2].Summary.AvgCadenceSPM, 63)
+	wantNum(t, "paddleboarding duration from Time", acts[2].Summary.DurationS, 3600)
+	wantNum(t, "rowing cadence as written", acts[3].Summary.AvgCadenceSPM, 26)
+	wantNum(t, "run km", acts[4].Summary.DistanceM, 10000)
+}
+
+// TestStravaCadenceBySport: Strava's strides are doubled for runs, walks
+// and hikes, never for rides, rowing or paddling.
+func TestStravaCadenceBySport(t *testing.T) {
+	text := "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Moving Time,Distance,Average Cadence\n" +
+		`1,"Mar 3, 2026, 6:30:00 AM",a,Walk,3600,3500,5000,54` + "\n" +
+		`2,"Mar 4, 2026, 6:30:00 AM",b,Hike,7200,7000,10000,50` + "\n" +
+		`3,"Mar 5, 2026, 6:30:00 AM",c,Ride,3600,3500,30000,85` + "\n" +
+		`4,"Mar 6, 2026, 6:30:00 AM",d,Rowing,1800,1800,6000,26` + "\n" +
+		`5,"Mar 7, 2026, 6:30:00 AM",e,Stand Up Paddling,3600,3600,5000,63` + "\n" +
+		`6,"Mar 8, 2026, 6:30:00 AM",f,Run,3000,2950,10000,86` + "\n"
+	acts, err := decodeString(t, csvDec, "activities.csv", text)
+	if err != nil || len(acts) != 6 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	for i, want := range []float64{108, 100, 85, 26, 63, 172} {
+		wantNum(t, acts[i].RawSport+" cadence", acts[i].Summary.AvgCadenceSPM, want)
+	}
+}
+
+// TestSummaryUnknownHeader: a header no table explains fails and names
+// the columns it could not map.
+func TestSummaryUnknownHeader(t *testing.T) {
+	_, err := decodeString(t, csvDec, "x.csv", "Foo,Bar baz,Qux\n1,2,3\n")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if !errors.Is(err, ErrUnsupported) {
+		t.Errorf("error %v is not ErrUnsupported", err)
+	}
+	for _, col := range []string{`"Foo"`, `"Bar baz"`, `"Qux"`} {
+		if !strings.Contains(err.Error(), col) {
+			t.Errorf("error %q does not name column %s", err, col)
+		}
+	}
+}
+
+// TestSummaryByMeaning: header texts not in the tables (a spelling the
+// tables lack) are mapped by their words, and the activity says so.
+func TestSummaryByMeaning(t *testing.T) {
+	text := "Aktivitetstyp,Datum,Titel,Distans (km),Tid,Genomsnittlig hjärtfrekvens puls,Medelkadens vid löpning,Tid i rörelse (h:m:s)\n" +
+		`Löpning,2026-03-04 06:30:00,"x","8,40","00:45:00","151","168","00:44:00"` + "\n"
+	acts, err := decodeString(t, csvDec, "Activities.csv", text)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	a := acts[0]
+	wantNum(t, "distance", a.Summary.DistanceM, 8400)
+	wantNum(t, "avg hr by meaning", a.Summary.AvgHeartRateBPM, 151)
+	wantNum(t, "cadence by meaning", a.Summary.AvgCadenceSPM, 168)
+	wantNum(t, "moving by meaning", a.Summary.DurationS, 44*60)
+	if !hasNote(a, "by meaning") {
+		t.Errorf("no note on the columns read by meaning: %q", a.Notes)
+	}
+}
+
+// TestStravaFrenchDate: the issue's French date reads as written (UTC).
+func TestStravaFrenchDate(t *testing.T) {
+	text := "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Temps écoulé,Distance\n" +
+		`1,"lun., 30 juin 2014 7:03",Sortie,Course à pied,1800,"5,10"` + "\n"
+	acts, err := decodeString(t, csvDec, "activities.csv", text)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	wantEq(t, "start", acts[0].Start, time.Date(2014, 6, 30, 7, 3, 0, 0, time.UTC))
+	wantEq(t, "sport", acts[0].Sport, SportRunning)
+	wantNum(t, "distance", acts[0].Summary.DistanceM, 5100)
+}
+
+// TestGarminDanishIssueHeader: the Danish header of the issue, verbatim
+// up to its stride column, with type Løb.
+func TestGarminDanishIssueHeader(t *testing.T) {
+	text := "Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Gennemsnit kadence løb,Maksimum kadence løb,Gennemsnitstempo,Bedste tempo,Højdeforøgelse,Højdereduktion,Gennemsnitlig skridtlængde\n" +
+		`Løb,2026-05-02 08:15:00,false,"København Løb","8,21","612","00:44:10","149","171","170","188","5:23","4:40","35","33","1,09"` + "\n"
+	acts, err := decodeString(t, csvDec, "Activities.csv", text)
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("acts %d, err %v", len(acts), err)
+	}
+	s := acts[0].Summary
+	wantEq(t, "sport", acts[0].Sport, SportRunning)
+	wantNum(t, "distance", s.DistanceM, 8210)
+	wantNum(t, "time (not pace)", s.DurationS, 44*60+10)
+	wantNum(t, "cadence (average, not max)", s.AvgCadenceSPM, 170)
+	wantNum(t, "descent", s.DescentM, 33)
+	wantNum(t, "stride", s.AvgStepLengthM, 1.09)
+}
