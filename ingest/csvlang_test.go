@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// mustDecode decodes a CSV text and fails unless it yields n activities.
+func mustDecode(t *testing.T, name, text string, n int) []*Activity {
+	t.Helper()
+	acts, err := decodeString(t, csvDec, name, text)
+	if err != nil {
+		t.Fatalf("decode: %v", err)
+	}
+	if len(acts) != n {
+		t.Fatalf("%d activities, want %d", len(acts), n)
+	}
+	return acts
+}
+
 // garminLangCase is one language's Garmin Connect Activities.csv: its
 // header (the columns in garminLangRow's order), the run and strength
 // type names and its decimal mark.
@@ -66,13 +79,7 @@ func (c garminLangCase) rows() string {
 func TestGarminLanguages(t *testing.T) {
 	for _, c := range garminLangCases {
 		t.Run(c.lang, func(t *testing.T) {
-			acts, err := decodeString(t, csvDec, "Activities.csv", c.header+"\n"+c.rows())
-			if err != nil {
-				t.Fatalf("decode: %v", err)
-			}
-			if len(acts) != 2 {
-				t.Fatalf("%d activities, want 2", len(acts))
-			}
+			acts := mustDecode(t, "Activities.csv", c.header+"\n"+c.rows(), 2)
 			run, gym := acts[0], acts[1]
 			wantEq(t, "run sport", run.Sport, SportRunning)
 			wantEq(t, "strength sport", gym.Sport, SportStrength)
@@ -143,13 +150,7 @@ func (c stravaLangCase) rows() string {
 func TestStravaLanguages(t *testing.T) {
 	for _, c := range stravaLangCases {
 		t.Run(c.lang, func(t *testing.T) {
-			acts, err := decodeString(t, csvDec, "activities.csv", c.header+"\n"+c.rows())
-			if err != nil {
-				t.Fatalf("decode: %v", err)
-			}
-			if len(acts) != 2 {
-				t.Fatalf("%d activities, want 2", len(acts))
-			}
+			acts := mustDecode(t, "activities.csv", c.header+"\n"+c.rows(), 2)
 			run, gym := acts[0], acts[1]
 			wantEq(t, "run sport", run.Sport, SportRunning)
 			wantEq(t, "strength sport", gym.Sport, SportStrength)
@@ -176,10 +177,7 @@ func TestStravaLanguages(t *testing.T) {
 func TestStravaDisplayDistance(t *testing.T) {
 	text := "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Verstrichene Zeit,Distanz\n" +
 		`1,"03.03.2026, 06:30:00",x,Lauf,3000,"10,02"` + "\n"
-	acts, err := decodeString(t, csvDec, "activities.csv", text)
-	if err != nil || len(acts) != 1 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "activities.csv", text, 1)
 	wantNum(t, "distance", acts[0].Summary.DistanceM, 10020)
 }
 
@@ -191,10 +189,7 @@ func TestGarminDecimalCommaQuoted(t *testing.T) {
 	comma := "Activity Type,Date,Title,Distance,Time,Avg Stride Length,Total Ascent\n" +
 		`Running,2026-03-04 06:30:00,"a","12,80","01:05:00","0,98","1.234"` + "\n" +
 		`Running,2026-03-05 06:30:00,"b","5,000","00:26:00","1,01","85"` + "\n"
-	acts, err := decodeString(t, csvDec, "Activities.csv", comma)
-	if err != nil || len(acts) != 2 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "Activities.csv", comma, 2)
 	wantNum(t, "12,80 km", acts[0].Summary.DistanceM, 12800)
 	wantNum(t, "5,000 km in a decimal-comma column", acts[1].Summary.DistanceM, 5000)
 	wantNum(t, "stride", acts[0].Summary.AvgStepLengthM, 0.98)
@@ -202,10 +197,7 @@ func TestGarminDecimalCommaQuoted(t *testing.T) {
 
 	point := "Activity Type,Date,Title,Distance,Time,Total Ascent\n" +
 		`Trail Running,2026-03-04 06:30:00,"a","21.13","03:05:00","1,234"` + "\n"
-	acts, err = decodeString(t, csvDec, "Activities.csv", point)
-	if err != nil || len(acts) != 1 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts = mustDecode(t, "Activities.csv", point, 1)
 	wantNum(t, "distance", acts[0].Summary.DistanceM, 21130)
 	wantNum(t, "ascent 1,234 with decimal points", acts[0].Summary.AscentM, 1234)
 }
@@ -220,10 +212,7 @@ func TestGarminNonRunningRows(t *testing.T) {
 		`Stand Up Paddleboarding,2026-06-03 07:00:00,"SUP","5.20","01:00:00","63","--","00:00:00"` + "\n" +
 		`Rowing,2026-06-04 07:00:00,"Row","8.00","00:40:00","26","--","00:40:00"` + "\n" +
 		`Running,2026-06-05 07:00:00,"Run","10.00","00:50:00","170","1.18","00:50:00"` + "\n"
-	acts, err := decodeString(t, csvDec, "Activities.csv", text)
-	if err != nil || len(acts) != 5 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "Activities.csv", text, 5)
 	wantEq(t, "open water sport", acts[0].Sport, SportSwimming)
 	wantNum(t, "open water 843 m", acts[0].Summary.DistanceM, 843)
 	wantNum(t, "open water: moving 00:00:00 falls back on Time", acts[0].Summary.DurationS, 1200)
@@ -245,10 +234,7 @@ func TestStravaCadenceBySport(t *testing.T) {
 		`4,"Mar 6, 2026, 6:30:00 AM",d,Rowing,1800,1800,6000,26` + "\n" +
 		`5,"Mar 7, 2026, 6:30:00 AM",e,Stand Up Paddling,3600,3600,5000,63` + "\n" +
 		`6,"Mar 8, 2026, 6:30:00 AM",f,Run,3000,2950,10000,86` + "\n"
-	acts, err := decodeString(t, csvDec, "activities.csv", text)
-	if err != nil || len(acts) != 6 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "activities.csv", text, 6)
 	for i, want := range []float64{108, 100, 85, 26, 63, 172} {
 		wantNum(t, acts[i].RawSport+" cadence", acts[i].Summary.AvgCadenceSPM, want)
 	}
@@ -276,10 +262,7 @@ func TestSummaryUnknownHeader(t *testing.T) {
 func TestSummaryByMeaning(t *testing.T) {
 	text := "Aktivitetstyp,Datum,Titel,Distans (km),Tid,Genomsnittlig hjärtfrekvens puls,Medelkadens vid löpning,Tid i rörelse (h:m:s)\n" +
 		`Löpning,2026-03-04 06:30:00,"x","8,40","00:45:00","151","168","00:44:00"` + "\n"
-	acts, err := decodeString(t, csvDec, "Activities.csv", text)
-	if err != nil || len(acts) != 1 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "Activities.csv", text, 1)
 	a := acts[0]
 	wantNum(t, "distance", a.Summary.DistanceM, 8400)
 	wantNum(t, "avg hr by meaning", a.Summary.AvgHeartRateBPM, 151)
@@ -294,10 +277,7 @@ func TestSummaryByMeaning(t *testing.T) {
 func TestStravaFrenchDate(t *testing.T) {
 	text := "ID de l'activité,Date de l'activité,Nom de l'activité,Type d'activité,Temps écoulé,Distance\n" +
 		`1,"lun., 30 juin 2014 7:03",Sortie,Course à pied,1800,"5,10"` + "\n"
-	acts, err := decodeString(t, csvDec, "activities.csv", text)
-	if err != nil || len(acts) != 1 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "activities.csv", text, 1)
 	wantEq(t, "start", acts[0].Start, time.Date(2014, 6, 30, 7, 3, 0, 0, time.UTC))
 	wantEq(t, "sport", acts[0].Sport, SportRunning)
 	wantNum(t, "distance", acts[0].Summary.DistanceM, 5100)
@@ -308,10 +288,7 @@ func TestStravaFrenchDate(t *testing.T) {
 func TestGarminDanishIssueHeader(t *testing.T) {
 	text := "Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Gennemsnit kadence løb,Maksimum kadence løb,Gennemsnitstempo,Bedste tempo,Højdeforøgelse,Højdereduktion,Gennemsnitlig skridtlængde\n" +
 		`Løb,2026-05-02 08:15:00,false,"København Løb","8,21","612","00:44:10","149","171","170","188","5:23","4:40","35","33","1,09"` + "\n"
-	acts, err := decodeString(t, csvDec, "Activities.csv", text)
-	if err != nil || len(acts) != 1 {
-		t.Fatalf("acts %d, err %v", len(acts), err)
-	}
+	acts := mustDecode(t, "Activities.csv", text, 1)
 	s := acts[0].Summary
 	wantEq(t, "sport", acts[0].Sport, SportRunning)
 	wantNum(t, "distance", s.DistanceM, 8210)
@@ -319,4 +296,31 @@ func TestGarminDanishIssueHeader(t *testing.T) {
 	wantNum(t, "cadence (average, not max)", s.AvgCadenceSPM, 170)
 	wantNum(t, "descent", s.DescentM, 33)
 	wantNum(t, "stride", s.AvgStepLengthM, 1.09)
+}
+
+// TestStravaZipGerman: a German Strava bulk export joins its
+// activities.csv rows with the files they name (Dateiname), so the run
+// keeps its samples and gets sport, title and gear from the row.
+func TestStravaZipGerman(t *testing.T) {
+	t0 := time.Date(2026, 3, 3, 6, 30, 0, 0, time.UTC)
+	csv := "Aktivitäts-ID,Aktivitätsdatum,Name der Aktivität,Aktivitätsart,Verstrichene Zeit,Distanz,Aktivitätsausrüstung,Dateiname,Verstrichene Zeit,Bewegungszeit,Distanz\n" +
+		`1,"03.03.2026, 06:30:00","Tempo, hart",Lauf,60,"0,10",Alter Schuh,activities/1.fit.gz,60,60,90.0` + "\n" +
+		`2,"04.03.2026, 17:00:00",Kraft,Krafttraining,2700,"0,00",,,2700,2600,0.0` + "\n"
+	zip := makeZip(t, []member{{"activities.csv", []byte(csv)}, {"activities/1.fit.gz", gz(t, tinyFIT(t, t0, 60))}})
+	acts, err := Open(writeFile(t, t.TempDir(), "export_1.zip", zip), Options{})
+	if err != nil || len(acts) != 2 {
+		t.Fatalf("Open: %d activities, %v", len(acts), err)
+	}
+	byTitle := map[string]*Activity{}
+	for _, a := range acts {
+		byTitle[a.Title] = a
+	}
+	run, gym := byTitle["Tempo, hart"], byTitle["Kraft"]
+	if run == nil || gym == nil {
+		t.Fatalf("titles %v", byTitle)
+	}
+	wantEq(t, "run format (the file's)", run.Format, FormatFIT)
+	wantEq(t, "run gear from the row", run.Gear, "Alter Schuh")
+	wantEq(t, "run sport", run.Sport, SportRunning)
+	wantEq(t, "strength sport", gym.Sport, SportStrength)
 }
