@@ -347,6 +347,7 @@ func (s *fitSequence) onSession(mesg *proto.Message) {
 	if m.TotalDescent != basetype.Uint16Invalid {
 		sum.DescentM = float64(m.TotalDescent)
 	}
+	sum.RPE, sum.Feel = fitEffort(m)
 	s.sessions = append(s.sessions, sess)
 }
 
@@ -696,6 +697,8 @@ func fitSport(sp typedef.Sport, sub typedef.SubSport) (Sport, string) {
 		return SportWalking, raw
 	case typedef.SportHiking:
 		return SportHiking, raw
+	case typedef.SportTraining, typedef.SportFitnessEquipment:
+		return fitTrainingSport(sub), raw
 	}
 	return SportOther, raw
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/muktihari/fit/profile/basetype"
+	"github.com/muktihari/fit/profile/mesgdef"
 	"github.com/muktihari/fit/profile/typedef"
 )
 
@@ -52,4 +54,32 @@ func inferSport(a *Activity, what string) Sport {
 		return SportRunning
 	}
 	return SportUnknown
+}
+
+// fitTrainingSport is the sport of a FIT training or fitness-equipment
+// session from its sub-sport: strength training is the gluteal
+// strengthening the reports recommend; flexibility training, yoga and
+// pilates are mobility work. Other training (cardio, HIIT) is SportOther.
+func fitTrainingSport(sub typedef.SubSport) Sport {
+	switch sub {
+	case typedef.SubSportStrengthTraining:
+		return SportStrength
+	case typedef.SubSportFlexibilityTraining, typedef.SubSportYoga, typedef.SubSportPilates:
+		return SportMobility
+	}
+	return SportOther
+}
+
+// fitEffort is the runner's own rating of a session: workout_rpe (Borg
+// CR-10 × 10, so 0–100) as RPE on the CR-10 scale, and workout_feel (0
+// weak … 100 strong) as is; NaN when absent or out of the profile's range.
+func fitEffort(m *mesgdef.Session) (rpe, feel float64) {
+	rpe, feel = math.NaN(), math.NaN()
+	if m.WorkoutRpe != basetype.Uint8Invalid && m.WorkoutRpe <= 100 {
+		rpe = float64(m.WorkoutRpe) / 10
+	}
+	if m.WorkoutFeel != basetype.Uint8Invalid && m.WorkoutFeel <= 100 {
+		feel = float64(m.WorkoutFeel)
+	}
+	return rpe, feel
 }

@@ -108,7 +108,7 @@ func buildMessages(r RunSpec, ss []sample) []proto.Message {
 	msgs = append(msgs, laps[len(laps)-1])
 
 	total := summarise(r, ss)
-	msgs = append(msgs, sessionMesg(total, len(laps), start, end, sport, subSport, ss[0]))
+	msgs = append(msgs, withEffort(sessionMesg(total, len(laps), start, end, sport, subSport, ss[0]), r.RPE, r.Feel))
 	msgs = append(msgs, mesgdef.NewActivity(nil).
 		SetTimestamp(end).
 		SetTotalTimerTime(uint32(math.Round(total.timerS*1000))).

@@ -83,6 +83,10 @@ type RunSpec struct {
 	AutoLapKm float64
 	// Gear is the shoe name (written only to the Strava CSV summary).
 	Gear string
+	// RPE is the runner's perceived exertion (CR-10, 1–10) written to
+	// session.workout_rpe (× 10); 0 writes none. Feel (1–100) is written to
+	// session.workout_feel; 0 writes none.
+	RPE, Feel float64
 	// Seed drives the noise; the same spec with the same seed always gives
 	// the same bytes.
 	Seed uint64
@@ -161,6 +165,11 @@ type Season struct {
 	// Expect lists the findings the season was designed to produce
 	// (empty for the controls).
 	Expect []Expectation
+	// Training lists strength and mobility sessions (FIT sport training),
+	// written by WriteFIT beside the runs.
+	Training []TrainingSpec
+	// Symptoms is the runner's symptom log, written by WriteSymptoms.
+	Symptoms []SymptomSpec
 }
 
 // WeekStart gives the Monday of week i (0-based) of the season.

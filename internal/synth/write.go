@@ -48,7 +48,7 @@ func (s Season) WriteFIT(dir string) ([]string, error) {
 		}
 		paths = append(paths, path)
 	}
-	return paths, nil
+	return s.writeTraining(dir, taken, paths)
 }
 
 // stravaHeader is the start of the header of Strava's bulk-export
