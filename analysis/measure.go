@@ -69,6 +69,7 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 		r.keepOnlyTotals()
 	}
 	r.TRIMP = banisterTRIMP(r.DurationS/60, r.HeartRateBPM, DefaultMaxHR, DefaultRestHR)
+	r.RPE, r.Feel = positive(sum.RPE), nonNegative(sum.Feel)
 	return r
 }
 

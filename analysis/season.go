@@ -61,6 +61,7 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 		}
 	}
 	s.Runs, s.Duplicates = dedupe(dated, p.Location)
+	s.chooseLoad()
 	s.rescoreTRIMP()
 	s.buildWeeks()
 	return s
@@ -182,6 +183,12 @@ func keepLabels(kept *Run, dropped Run) {
 	if kept.Title == "" {
 		kept.Title = dropped.Title
 	}
+	if !(kept.RPE > 0) && dropped.RPE > 0 {
+		kept.RPE = dropped.RPE
+	}
+	if math.IsNaN(kept.Feel) {
+		kept.Feel = dropped.Feel
+	}
 }
 
 // hrRange is the athlete's max and resting heart rate for TRIMP.
@@ -226,8 +233,8 @@ func (s *Season) rescoreTRIMP() {
 }
 
 // RunLoad is a run's training load in the season's load metric: km;
-// minutes; or Banister TRIMP, where a run without heart rate is scored at
-// the athlete's median heart-rate reserve. Non-running activities and runs
+// minutes; Banister TRIMP, where a run without heart rate is scored at
+// the athlete's median heart-rate reserve; or session RPE × minutes. Non-running activities and runs
 // whose figure is unknown load 0.
 func (s *Season) RunLoad(r Run) float64 {
 	if !r.IsRun {
@@ -243,6 +250,8 @@ func (s *Season) RunLoad(r Run) float64 {
 			hr := s.restHR + s.fallbackReserve*(s.maxHR-s.restHR)
 			v = banisterTRIMP(r.DurationS/60, hr, s.maxHR, s.restHR)
 		}
+	case LoadSRPE:
+		v = sessionRPE(r)
 	default:
 		v = r.DistanceKm
 	}
@@ -276,6 +285,7 @@ func (s *Season) buildWeeks() {
 	s.weekRuns = make([][]int, nWeeks)
 	for k, r := range s.Runs {
 		if !r.IsRun {
+			countTraining(&s.Weeks[(dayNumber(localDate(r, loc))-s.firstMonday)/7], r.Sport)
 			continue
 		}
 		d := dayNumber(localDate(r, loc)) - s.firstMonday

@@ -52,7 +52,18 @@ type Run struct {
 	Trace Trace
 
 	FromSummary bool // metrics came from a summary (no per-sample data)
+
+	// RPE is the runner's session rating of perceived exertion (CR-10,
+	// above 0; NaN or 0 when not rated). In an sRPE season a run without
+	// one gets an estimate from the athlete's own ratings (RPEImputed).
+	RPE        float64
+	RPEImputed bool
+	// Feel is the runner's feel after the session, 0–100; NaN when absent.
+	Feel float64
 }
+
+// Rated reports whether the runner rated the session's effort.
+func (r Run) Rated() bool { return r.RPE > 0 && !r.RPEImputed }
 
 // Segment is the running-only average over part of a run.
 type Segment struct {
@@ -95,6 +106,10 @@ type Week struct {
 	DescentM       float64
 	TrackKmCW      float64
 	TrackKmCCW     float64
+	// StrengthSessions and MobilitySessions count the week's strength
+	// training and stretching/yoga/pilates sessions (not running load).
+	StrengthSessions int
+	MobilitySessions int
 }
 
 // LoadMetric chooses what "load" means.
@@ -105,6 +120,13 @@ const (
 	LoadDistance LoadMetric = "distance" // km
 	LoadDuration LoadMetric = "duration" // minutes
 	LoadTRIMP    LoadMetric = "trimp"    // Banister TRIMP; runs without HR at the athlete's median HR reserve
+	// LoadSRPE is Foster's session-RPE load: RPE (CR-10) × minutes, in
+	// arbitrary units; runs without RPE get the athlete's own RPE at a
+	// similar heart rate or pace.
+	LoadSRPE LoadMetric = "srpe"
+	// LoadAuto picks sRPE when at least AutoShare of the runs carry RPE,
+	// else TRIMP when that share carries heart rate, else distance.
+	LoadAuto LoadMetric = "auto"
 )
 
 // Params are the athlete-level settings the series depend on.
@@ -137,6 +159,13 @@ type Season struct {
 	// Duplicates counts activities dropped as the same run read twice
 	// (same start time and distance from two sources).
 	Duplicates int
+	// Load says which load metric the season uses and why (Params.LoadMetric
+	// holds the metric in force, never LoadAuto).
+	Load LoadChoice
+	// Symptoms is the runner's symptom log in date order (nil without a
+	// log); SymptomLog the file it was read from.
+	Symptoms   []ingest.Symptom
+	SymptomLog string
 
 	// Set by NewSeason: the heart-rate range TRIMP used, the heart-rate
 	// reserve that scores runs without HR, and the day numbers (see

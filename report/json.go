@@ -111,6 +111,8 @@ type jsonWeek struct {
 	CadenceSPM        num    `json:"cadence_spm"`
 	GCTBalanceLeftPct num    `json:"gct_balance_left_pct"`
 	DescentM          num    `json:"descent_m"`
+	StrengthSessions  int    `json:"strength_sessions"`
+	MobilitySessions  int    `json:"mobility_sessions"`
 }
 
 type jsonFinding struct {
@@ -223,6 +225,8 @@ func weekJSON(wk analysis.Week) jsonWeek {
 		CadenceSPM:        num{wk.CadenceSPM, 1},
 		GCTBalanceLeftPct: num{wk.BalanceLeftPct, 1},
 		DescentM:          num{wk.DescentM, 0},
+		StrengthSessions:  wk.StrengthSessions,
+		MobilitySessions:  wk.MobilitySessions,
 	}
 }
 

@@ -60,6 +60,9 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	p("")
 	p("- Period: %s", periodText(a))
 	p("- Activities: %d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	if l := loadText(a); l != "" {
+		p("- Load: %s", md(l))
+	}
 	if a.Skipped > 0 {
 		p("- Skipped: %d files of types itbcheck does not read", a.Skipped)
 	}
@@ -108,7 +111,7 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 		p("No weeks of running to tabulate.")
 		return
 	}
-	p("Weeks marked ! have a finding.")
+	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions.")
 	p("")
 	p("| %s |", strings.Join(weekColumns, " | "))
 	p("|---|%s", strings.Repeat("---:|", len(weekColumns)-1))

@@ -318,7 +318,7 @@ func TestMarkdownEscapes(t *testing.T) {
 	if !strings.Contains(out, `bob \*the\* \[builder\] &lt;b&gt;`) {
 		t.Errorf("markdown lacks the escaped athlete name")
 	}
-	if !strings.Contains(out, "| 2026-03-30 ! | 3 | 42.0 | 1.49 |") {
+	if !strings.Contains(out, "| 2026-03-30 ! | 3 | 42.0 | 42.0 | 1.49 |") {
 		t.Errorf("markdown weekly table lacks the flagged spike week")
 	}
 }

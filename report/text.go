@@ -257,6 +257,9 @@ func (t *textWriter) athlete(a *Athlete) {
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+rule))
 	t.line("Period:      %s", periodText(a))
 	t.line("Activities:  %d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	if l := loadText(a); l != "" {
+		t.para("Load:        ", "             ", plain(l))
+	}
 	if a.Skipped > 0 {
 		t.line("Skipped:     %d files of types itbcheck does not read", a.Skipped)
 	}
@@ -371,7 +374,7 @@ func (t *textWriter) paraLead(lead, indent, text string) {
 
 // weekColumns are the headers of the weekly table, shared by text and
 // Markdown.
-var weekColumns = []string{"week", "runs", "km", "ACWR", "change %", "cadence", "balance L %", "descent m"}
+var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cadence", "bal L %", "desc m", "s/m"}
 
 // minEmptyStreak is the number of consecutive weeks without running (and
 // without a finding) that the weekly table folds into one row, so a season
@@ -414,11 +417,13 @@ func weekCells(a *Athlete) [][]string {
 			day(wk.Monday) + mark,
 			strconv.Itoa(wk.Runs),
 			fmtNum(wk.DistanceKm, 1),
+			fmtNum(wk.Load, loadPrec(a.Season)),
 			fmtNum(wk.ACWR, 2),
 			fmtSigned(wk.ChangePct, 1),
 			fmtNum(wk.CadenceSPM, 0),
 			fmtNum(wk.BalanceLeftPct, 1),
 			fmtNum(wk.DescentM, 0),
+			trainingCell(wk),
 		})
 	}
 	return rows
@@ -430,7 +435,7 @@ func (t *textWriter) weekTable(a *Athlete) {
 		t.line("No weeks of running to tabulate.")
 		return
 	}
-	t.line("%s", t.paint(ansiBold, "Weekly running (! = week with a finding)"))
+	t.line("%s", t.paint(ansiBold, "Weekly running (! = week with a finding; s/m = strength/mobility sessions)"))
 	widths := make([]int, len(weekColumns))
 	for i, h := range weekColumns {
 		widths[i] = utf8.RuneCountInString(h)

@@ -29,7 +29,7 @@ var LoadSpike = &Rule{
 	Title:  "Training load spike",
 	Doc:    "Acute:chronic workload ratio of weekly running load: this week's load well above the average of the 4 weeks before.",
 	Computes: "ACWR = this ISO week's running load ÷ mean weekly load of the 4 preceding weeks (uncoupled), in the configured load " +
-		"metric (km by default). Judged only with 28 days of history and a chronic load of at least 10 km/week. " +
+		"metric (auto by default: session RPE when most runs are rated, else TRIMP with heart rate, else km). Judged only with 28 days of history and a chronic load of at least 10 km/week. " +
 		"High from the medium limit when weekly-jump reaches medium in the same week (even if weekly-jump is disabled).",
 	Mechanism: loadPath,
 	Evidence:  "Gabbett 2016 (sweet spot 0.8–1.3, danger ≥ 1.5); debated (Impellizzeri 2020): a risk signal, not a predictor.",
@@ -108,6 +108,8 @@ func loadUnit(s *analysis.Season) string {
 		return "min"
 	case analysis.LoadTRIMP:
 		return "TRIMP"
+	case analysis.LoadSRPE:
+		return "sRPE AU"
 	}
 	return "km"
 }

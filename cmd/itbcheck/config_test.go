@@ -22,7 +22,7 @@ func TestConfigInitShow(t *testing.T) {
 	for _, want := range []string{
 		"# config file: itbcheck.yaml",
 		"load.metric ",
-		"1.4       env ITBCHECK_RULES_LOAD_SPIKE_MEDIUM\n",
+		"1.4     env ITBCHECK_RULES_LOAD_SPIKE_MEDIUM\n", // VALUE column as wide as 100000
 		"itbcheck.yaml:",
 	} {
 		if !strings.Contains(out, want) {

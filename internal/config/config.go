@@ -35,7 +35,7 @@ var TopLevelKeys = []string{"timezone", "load", "rules", "gear", "athletes", "li
 var ruleFields = []string{"enabled", "low", "medium", "high"}
 
 // LoadMetrics are the values load.metric accepts.
-var LoadMetrics = []analysis.LoadMetric{analysis.LoadDistance, analysis.LoadDuration, analysis.LoadTRIMP}
+var LoadMetrics = []analysis.LoadMetric{analysis.LoadAuto, analysis.LoadSRPE, analysis.LoadTRIMP, analysis.LoadDuration, analysis.LoadDistance}
 
 // limitKeys maps the limits.* keys to the ingest.Limits field they set and
 // the factor from the config's unit to the field's.
@@ -81,6 +81,7 @@ type Athlete struct {
 	Location *time.Location // nil: the global one
 	Rules    map[string]rules.Settings
 	Gear     map[string]rules.Shoe
+	Symptoms string // the symptom log; relative to the config file's folder
 }
 
 // Error is a configuration problem: exit 2, nothing analysed.
@@ -329,7 +330,7 @@ func (c *Config) scalars(r *resolver) error {
 	c.add("timezone", cmpOr(c.Timezone, "UTC"), src)
 
 	v, src, ok := r.get("load.metric")
-	c.LoadMetric = analysis.LoadDistance
+	c.LoadMetric = analysis.LoadAuto
 	if ok {
 		c.LoadMetric = analysis.LoadMetric(strings.ToLower(strings.TrimSpace(v)))
 		if !slices.Contains(LoadMetrics, c.LoadMetric) {
@@ -468,6 +469,7 @@ type rawAthlete struct {
 	Timezone string                 `yaml:"timezone"`
 	Rules    map[string]rawSettings `yaml:"rules"`
 	Gear     yaml.Node              `yaml:"gear"`
+	Symptoms string                 `yaml:"symptoms"`
 }
 
 // gear decodes a gear section into rules.Shoe values, keeping the names as
@@ -537,6 +539,9 @@ func (c *Config) roster(r *resolver) ([]Athlete, error) {
 				p = filepath.Join(base, p)
 			}
 			e.Paths = append(e.Paths, p)
+		}
+		if e.Symptoms = strings.TrimSpace(a.Symptoms); e.Symptoms != "" && !filepath.IsAbs(e.Symptoms) {
+			e.Symptoms = filepath.Join(base, e.Symptoms)
 		}
 		if a.Timezone != "" {
 			loc, err := LoadLocation(a.Timezone)

@@ -84,7 +84,7 @@ func TestPrecedence(t *testing.T) {
 		wantMetric analysis.LoadMetric
 		wantMaxB   int64
 	}{
-		{name: "defaults", wantJobs: 0, jobsFrom: "default", mediumFrom: "default", wantTZ: "UTC", wantMetric: analysis.LoadDistance},
+		{name: "defaults", wantJobs: 0, jobsFrom: "default", mediumFrom: "default", wantTZ: "UTC", wantMetric: analysis.LoadAuto},
 		{name: "file", file: true, wantJobs: 3, jobsFrom: "c.yaml:1", wantMedium: 1.6, mediumFrom: "c.yaml:6", wantTZ: "Europe/Zurich", wantMetric: analysis.LoadDuration, wantMaxB: 10 << 20},
 		{
 			name: "env over file", file: true,
@@ -95,7 +95,7 @@ func TestPrecedence(t *testing.T) {
 			wantJobs: 5, jobsFrom: "env ITBCHECK_JOBS", wantMedium: 1.7, mediumFrom: "env ITBCHECK_RULES_LOAD_SPIKE_MEDIUM",
 			wantTZ: "America/Denver", wantMetric: analysis.LoadTRIMP, wantMaxB: 20 << 20,
 		},
-		{name: "env without file", env: env{"ITBCHECK_RULES_LOAD_SPIKE_MEDIUM": "1.8"}, jobsFrom: "default", wantMedium: 1.8, mediumFrom: "env ITBCHECK_RULES_LOAD_SPIKE_MEDIUM", wantTZ: "UTC", wantMetric: analysis.LoadDistance},
+		{name: "env without file", env: env{"ITBCHECK_RULES_LOAD_SPIKE_MEDIUM": "1.8"}, jobsFrom: "default", wantMedium: 1.8, mediumFrom: "env ITBCHECK_RULES_LOAD_SPIKE_MEDIUM", wantTZ: "UTC", wantMetric: analysis.LoadAuto},
 		{name: "flag over env and file", file: true, env: env{"ITBCHECK_JOBS": "5"}, jobsFlag: "7", wantJobs: 7, jobsFrom: "flag --jobs", wantMedium: 1.6, mediumFrom: "c.yaml:6", wantTZ: "Europe/Zurich", wantMetric: analysis.LoadDuration, wantMaxB: 10 << 20},
 	}
 	for _, tt := range tests {
@@ -251,7 +251,7 @@ func TestBadConfig(t *testing.T) {
 		{name: "unknown rule field", file: "rules:\n  load-spike: {mediun: 1.4}\n", wantWarn: `"rules.load-spike.mediun"`},
 		{name: "unknown rule id", file: "rules:\n  load-spiek: {medium: 1.4}\n", wantErr: "c.yaml:2: rules.load-spiek: unknown rule id"},
 		{name: "rule not a mapping", file: "rules:\n  load-spike: 1.4\n", wantErr: "rules.load-spike: want a mapping"},
-		{name: "bad metric", file: "load: {metric: watts}\n", wantErr: `load.metric: "watts" (from c.yaml:1): want one of distance, duration, trimp`},
+		{name: "bad metric", file: "load: {metric: watts}\n", wantErr: `load.metric: "watts" (from c.yaml:1): want one of auto, srpe, trimp, duration, distance`},
 		{name: "bad env number", env: env{"ITBCHECK_RULES_LOAD_SPIKE_HIGH": "lots"}, wantErr: `rules.load-spike.high: "lots" (from env ITBCHECK_RULES_LOAD_SPIKE_HIGH): want a number`},
 		{name: "negative jobs", file: "jobs: -1\n", wantErr: "jobs: \"-1\" (from c.yaml:1)"},
 		{name: "bad time zone", file: "timezone: Mars/Olympus\n", wantErr: `unknown time zone "Mars/Olympus"`},

@@ -29,9 +29,12 @@ func Starter() string {
 timezone: ""
 
 load:
-  # What "load" means for the training-load rules: distance (km),
-  # duration (minutes) or trimp (Banister, from heart rate).
-  metric: distance
+  # What "load" means for the training-load rules: auto (session RPE
+  # when at least 70 % of the runs carry your rating of perceived
+  # exertion, else trimp when they carry heart rate, else distance),
+  # srpe (RPE x minutes), trimp (Banister, from heart rate), duration
+  # (minutes) or distance (km).
+  metric: auto
 
 # Parallel decoders; 0 is one per CPU (the --jobs flag).
 jobs: 0
