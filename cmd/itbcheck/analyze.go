@@ -29,6 +29,8 @@ type analysisFlags struct {
 	jobs    int
 	quiet   bool
 	weekly  bool
+	// symptoms is one athlete's symptom log (analyze, check without --team).
+	symptoms string
 	// check only
 	failOn string
 	team   bool
@@ -48,6 +50,7 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
 	fs.BoolVarP(&f.quiet, "no-progress", "q", false, "no progress on stderr")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
+	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
 }
 
 // analyzeCommand is `itbcheck analyze PATH...`.
@@ -116,7 +119,14 @@ type job struct {
 // of that name, when the config has one.
 func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
 	e := j.cfg.Athlete(name)
-	return pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
+	a := pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
+	if e != nil {
+		a.Symptoms = e.Symptoms
+	}
+	if j.flags != nil && j.flags.symptoms != "" {
+		a.Symptoms = j.flags.symptoms
+	}
+	return a
 }
 
 // prepare checks the flags and resolves the config: everything that can be

@@ -55,6 +55,9 @@ func (c *cli) batchCommand() *cobra.Command {
 // the config's athletes: roster. Activity files directly in ROOT are
 // ignored with a warning; other files (a README) silently.
 func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
+	if j.flags != nil && j.flags.symptoms != "" {
+		return nil, usageErrorf("--symptoms names one athlete's log: for a team, put symptoms.csv in each athlete's folder or set athletes[].symptoms in the config")
+	}
 	if len(args) == 0 {
 		if len(j.cfg.Athletes) == 0 {
 			return nil, usageErrorf("missing ROOT: give a team folder, or list athletes: in the config")

@@ -24,6 +24,9 @@ type Athlete struct {
 	Paths  []string // files, folders (walked recursively) or .zip archives
 	Params analysis.Params
 	Rules  *rules.Config // nil for the rules' defaults
+	// Symptoms is the runner's symptom log; "" takes symptoms.csv or
+	// symptoms.yaml found among Paths (the shallowest, see symptomLog).
+	Symptoms string
 }
 
 // Options tune a Run.
@@ -67,8 +70,10 @@ type result struct {
 func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlete, error) {
 	out := make([]*report.Athlete, len(athletes))
 	var jobs []job
+	logs := make([]string, len(athletes))
 	for i, a := range athletes {
 		out[i] = &report.Athlete{Name: a.Name}
+		var found []string
 		for _, p := range a.Paths {
 			files, skipped, err := ingest.Walk([]string{p})
 			if err != nil {
@@ -76,6 +81,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 				continue
 			}
 			out[i].Skipped += len(skipped)
+			files, found = splitSymptomLogs(files, found)
 			for _, f := range files {
 				var size int64
 				if st, err := os.Stat(f); err == nil {
@@ -84,6 +90,9 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 				jobs = append(jobs, job{athlete: i, path: f, size: size})
 			}
 		}
+		var extra int
+		logs[i], extra = symptomLog(a.Symptoms, found)
+		out[i].Skipped += extra
 	}
 
 	results, err := decodeAll(ctx, athletes, jobs, opt)
@@ -109,6 +118,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs[i], kept = nil, nil // the season holds its own copy
 		out[i].Season = season
+		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
 		out[i].Findings, out[i].Rules = res.Findings, res.Statuses
 		out[i].From, out[i].To = period(season, opt.Since, opt.Until)
