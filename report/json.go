@@ -175,7 +175,7 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		Weeks:        []jsonWeek{},
 		Findings:     []jsonFinding{},
 		Rules:        []jsonRuleStatus{},
-		Symptoms:     []jsonSymptom{},
+		Symptoms:     symptomsJSON(a),
 		RedFlags:     []jsonRedFlag{},
 	}
 	if a.Season != nil && a.Season.Params.LoadMetric != "" {

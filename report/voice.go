@@ -28,15 +28,6 @@ func loadText(a *Athlete) string {
 	return txt
 }
 
-// loadMetric is the metric in force for JSON's load_metric; "" without a
-// season.
-func loadMetric(a *Athlete) string {
-	if a.Season == nil {
-		return ""
-	}
-	return string(a.Season.Params.LoadMetric)
-}
-
 // loadPrec is the decimals the weekly load is shown with: km to 0.1, the
 // other metrics (minutes, TRIMP, sRPE units) whole.
 func loadPrec(s *analysis.Season) int {
@@ -53,4 +44,21 @@ func trainingCell(wk analysis.Week) string {
 		return "–"
 	}
 	return fmt.Sprintf("%d/%d", wk.StrengthSessions, wk.MobilitySessions)
+}
+
+// symptomsJSON is the athlete's symptom log for JSON's symptoms.
+func symptomsJSON(a *Athlete) []jsonSymptom {
+	out := []jsonSymptom{}
+	if a.Season == nil {
+		return out
+	}
+	for _, e := range a.Season.Symptoms {
+		flags := make([]string, len(e.Flags))
+		for i, f := range e.Flags {
+			flags[i] = string(f)
+		}
+		out = append(out, jsonSymptom{Date: day(e.Date), Site: string(e.Site), Side: string(e.Side),
+			Pain: num{e.Pain, 1}, Flags: flags, Note: e.Note})
+	}
+	return out
 }
