@@ -45,8 +45,8 @@ var reportFormats = []string{"text", "json", "markdown", "html", "csv"}
 func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.StringVar(&f.format, "format", "", "output format: "+strings.Join(formats, ", ")+" (default text, or from the -o extension)")
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `PATH` instead of stdout")
-	fs.StringVar(&f.since, "since", "", "first day of the period (`YYYY-MM-DD`)")
-	fs.StringVar(&f.until, "until", "", "last day of the period (`YYYY-MM-DD`)")
+	fs.StringVar(&f.since, "since", "", "first day of the reporting window (`YYYY-MM-DD`); the history before it still feeds baselines")
+	fs.StringVar(&f.until, "until", "", "last day of the reporting window (`YYYY-MM-DD`); later runs are left out")
 	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
 	fs.BoolVarP(&f.quiet, "no-progress", "q", false, "no progress on stderr")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")

@@ -34,9 +34,11 @@ type Options struct {
 	// Jobs is the number of files decoded at once; 0 or less means
 	// runtime.NumCPU().
 	Jobs int
-	// Since and Until limit the period to runs whose local start date is
-	// on or after Since and on or before Until (dates, inclusive). A zero
-	// value leaves that end open.
+	// Since and Until are the reporting window (dates, inclusive; a zero
+	// value leaves that end open): the findings and the weekly table cover
+	// it, while baselines and load history use every run before it. Runs
+	// after Until are not read into the season at all, so a report
+	// --until a date is the one that date would have given.
 	Since, Until time.Time
 	// Ingest tunes the decoders (resource limits).
 	Ingest ingest.Options
@@ -114,14 +116,15 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		kept := inPeriod(runs[i], opt.Since, opt.Until)
+		kept := inPeriod(runs[i], time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs[i], kept = nil, nil // the season holds its own copy
 		out[i].Season = season
 		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
-		out[i].Findings, out[i].Rules = res.Findings, res.Statuses
-		out[i].From, out[i].To = period(season, opt.Since, opt.Until)
+		out[i].Findings, out[i].Rules = inWindow(res.Findings, opt.Since, opt.Until), res.Statuses
+		out[i].Season = season.Window(opt.Since, opt.Until)
+		out[i].From, out[i].To = period(out[i].Season, opt.Since, opt.Until)
 	}
 	return out, nil
 }
@@ -249,6 +252,38 @@ func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
 	for _, r := range runs {
 		if d := localDay(r); d >= from && d <= to {
 			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// inWindow keeps the findings that overlap [since, until]: a run's finding
+// by its day, a week's by its Monday to Sunday, an episode from its first
+// day or week to its last.
+func inWindow(fs []rules.Finding, since, until time.Time) []rules.Finding {
+	if since.IsZero() && until.IsZero() {
+		return fs
+	}
+	from, to := "", "9999-12-31"
+	if !since.IsZero() {
+		from = since.Format(time.DateOnly)
+	}
+	if !until.IsZero() {
+		to = until.Format(time.DateOnly)
+	}
+	var kept []rules.Finding
+	for _, f := range fs {
+		first, last := f.Date, f.Date
+		if f.Until != "" {
+			last = f.Until
+		}
+		if f.Activity == "" { // a week finding: its dates are Mondays
+			if d, err := time.Parse(time.DateOnly, last); err == nil {
+				last = d.AddDate(0, 0, 6).Format(time.DateOnly)
+			}
+		}
+		if first <= to && last >= from {
+			kept = append(kept, f)
 		}
 	}
 	return kept
