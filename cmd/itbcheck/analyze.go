@@ -65,6 +65,9 @@ func (c *cli) analyzeCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := requireExisting(args); err != nil {
+				return err
+			}
 			name := f.athlete
 			if name == "" {
 				name = athleteNameFromPaths(args)
@@ -105,6 +108,8 @@ func athleteNameFromPaths(paths []string) string {
 
 // job is a prepared analysis: flags checked, config resolved.
 type job struct {
+	command  string // analyze, batch or check
+	team     bool   // batch, or check --team
 	flags    *analysisFlags
 	cfg      *config.Config
 	format   string
@@ -132,7 +137,7 @@ func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
 // prepare checks the flags and resolves the config: everything that can be
 // a usage error happens here, before anything is read.
 func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*job, error) {
-	j := &job{flags: f}
+	j := &job{flags: f, command: cmd.Name(), team: cmd.Name() == "batch" || f.team}
 	var err error
 	if j.format, err = chooseFormat(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
 		return nil, err
@@ -246,10 +251,88 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	// report written with -o does not hide why the exit code is 3.
 	for _, a := range athletes {
 		for _, in := range a.InputsFailed {
+			if strings.HasPrefix(in.Error, pipeline.NothingReadable) {
+				fmt.Fprintf(c.stderr, "itbcheck: %s: %s: %s\n", safetext.Escape(a.Name), safetext.Escape(in.Path), safetext.Escape(in.Error))
+				continue
+			}
 			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", safetext.Escape(in.Path), safetext.Escape(in.Error))
 		}
 	}
+	c.warnTeam(j, athletes)
+	c.noteDuplicates(j, athletes)
 	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes}, nil
+}
+
+// warnTeam warns when the one folder given to analyze or check holds
+// sub-folders that look like separate athletes, with the command to use.
+func (c *cli) warnTeam(j *job, athletes []*report.Athlete) {
+	if j.team || len(j.athletes) != 1 || len(j.athletes[0].Paths) != 1 || len(athletes) != 1 || athletes[0].Season == nil {
+		return
+	}
+	root := j.athletes[0].Paths[0]
+	names := pipeline.TeamFolders(root, athletes[0].Season.Runs)
+	if names == nil {
+		return
+	}
+	use := "itbcheck batch " + root
+	if j.command == "check" {
+		use = "itbcheck check --team " + root
+	}
+	c.warnf("%s: its folders %s each hold a season of runs over the same weeks, and were analysed as ONE athlete %q; if they are different athletes, use: %s",
+		root, joinAnd(names), athletes[0].Name, use)
+}
+
+// noteDuplicates says how many copies of the same run were merged, on one
+// line for the whole run.
+func (c *cli) noteDuplicates(j *job, athletes []*report.Athlete) {
+	total := 0
+	var who []string
+	for _, a := range athletes {
+		if a.Season != nil && a.Season.Duplicates > 0 {
+			total += a.Season.Duplicates
+			who = append(who, fmt.Sprintf("%s %d", a.Name, a.Season.Duplicates))
+		}
+	}
+	if total == 0 || j.flags.quiet {
+		return
+	}
+	copies := "copies"
+	if total == 1 {
+		copies = "copy"
+	}
+	msg := fmt.Sprintf("itbcheck: merged %d duplicate %s of runs (the same start and distance in two files; each run counts once)", total, copies)
+	if len(athletes) > 1 {
+		msg += ": " + strings.Join(who, ", ")
+	}
+	fmt.Fprintln(c.stderr, safetext.Escape(msg))
+}
+
+// warnf prints a warning on one line of stderr, with names from files
+// made safe to print.
+func (c *cli) warnf(format string, args ...any) {
+	fmt.Fprintf(c.stderr, "itbcheck: warning: %s\n", safetext.Escape(fmt.Sprintf(format, args...)))
+}
+
+// joinAnd lists names as "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// requireExisting refuses a PATH that does not exist: a typo, not an
+// athlete without data.
+func requireExisting(paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); err != nil {
+			if os.IsNotExist(err) {
+				return usageErrorf("%s: no such file or folder", p)
+			}
+			return usageErrorf("%s: %v", p, unwrapPath(err))
+		}
+	}
+	return nil
 }
 
 // refuseInputAsOutput stops a run whose -o would overwrite one of its

@@ -74,6 +74,7 @@ func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
 		return nil, usageErrorf("ROOT %s: %v", root, unwrapPath(err))
 	}
 	var out []pipeline.Athlete
+	var loose []string // activity files directly in ROOT
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -87,13 +88,23 @@ func (c *cli) teamAthletes(j *job, args []string) ([]pipeline.Athlete, error) {
 			if !ingest.IsSupportedName(e.Name()) {
 				continue // a README or an expectations file beside the team
 			}
-			fmt.Fprintf(c.stderr, "itbcheck: warning: %s: files directly in ROOT are ignored; put each athlete's files in a sub-folder\n", p)
+			loose = append(loose, p)
 			continue
 		}
 		out = append(out, j.athleteFor(e.Name(), []string{p}))
 	}
+	if len(out) == 0 && len(loose) > 0 {
+		single := "itbcheck analyze " + root
+		if j.command == "check" {
+			single = "itbcheck check " + root
+		}
+		return nil, usageErrorf("ROOT %s holds %d activity files and no athlete sub-folders: it looks like one athlete's folder; for one athlete use: %s", root, len(loose), single)
+	}
 	if len(out) == 0 {
 		return nil, usageErrorf("ROOT %s: no athlete sub-folders", root)
+	}
+	if len(loose) > 0 {
+		c.warnf("%d activity files directly in ROOT %s are ignored (such as %s); put each athlete's files in a sub-folder", len(loose), root, loose[0])
 	}
 	return out, nil
 }

@@ -45,6 +45,9 @@ func (c *cli) checkCommand() *cobra.Command {
 				if len(args) == 0 {
 					return usageErrorf("check needs at least one PATH (or --team ROOT)")
 				}
+				if err := requireExisting(args); err != nil {
+					return err
+				}
 				name := f.athlete
 				if name == "" {
 					name = athleteNameFromPaths(args)

@@ -103,7 +103,9 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 	}
 
 	runs := make([][]analysis.Run, len(athletes))
+	files := make([]int, len(athletes))
 	for k, j := range jobs {
+		files[j.athlete]++
 		r := results[k]
 		results[k] = result{} // one copy of the runs at a time: memory stays flat as the team grows
 		runs[j.athlete] = append(runs[j.athlete], r.runs...)
@@ -115,6 +117,9 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 	for i, a := range athletes {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if len(runs[i]) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
+			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, files[i], out[i].Skipped))
 		}
 		kept := inPeriod(runs[i], time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
@@ -255,6 +260,27 @@ func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
 		}
 	}
 	return kept
+}
+
+// NothingReadable starts the FailedInput reason of an athlete whose inputs
+// held no activity at all.
+const NothingReadable = "nothing readable"
+
+// nothingReadable is the entry that says an athlete's inputs held no
+// activity at all, so that the report and the exit code (3) say that
+// nothing could be judged instead of reading as a clean season.
+func nothingReadable(paths []string, files, skipped int) report.FailedInput {
+	why := NothingReadable + ": no activity files (FIT, CSV, TCX, GPX or zip) found"
+	if files > 0 {
+		why = fmt.Sprintf("%s: no activity in its %d activity files", NothingReadable, files)
+	}
+	switch {
+	case skipped == 1:
+		why += " (1 file of another type skipped)"
+	case skipped > 1:
+		why += fmt.Sprintf(" (%d files of other types skipped)", skipped)
+	}
+	return report.FailedInput{Path: strings.Join(paths, ", "), Error: why}
 }
 
 // inWindow keeps the findings that overlap [since, until]: a run's finding
