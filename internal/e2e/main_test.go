@@ -121,6 +121,7 @@ type finding struct {
 	Rule     string   `json:"rule"`
 	Severity string   `json:"severity"`
 	Date     string   `json:"date"`
+	Until    *string  `json:"until"`
 	Activity *string  `json:"activity"`
 	Metric   string   `json:"metric"`
 	Value    *float64 `json:"value"`

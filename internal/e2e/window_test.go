@@ -58,8 +58,8 @@ func TestReportingWindow(t *testing.T) {
 		args      []string
 		firstWeek string // of the weekly table
 		mustHave  [][3]string
-		notBefore string // no finding dated before this day ("" for no bound)
-		notAfter  string
+		notBefore string // no finding (episode) ending before this day ("" for no bound)
+		notAfter  string // no finding starting after this day
 	}{
 		{name: "since a Friday", args: []string{"--since", "2026-05-01"}, firstWeek: "2026-04-27",
 			mustHave: [][3]string{{"load-spike", "high", "2026-05-04"}, {"weekly-jump", "high", "2026-05-04"}}, notBefore: "2026-04-27"},
@@ -74,7 +74,11 @@ func TestReportingWindow(t *testing.T) {
 				if !whole[key(f)] {
 					t.Errorf("finding %s is not in the whole season's report: the window changed a figure", key(f))
 				}
-				if tt.notBefore != "" && f.Date < tt.notBefore || tt.notAfter != "" && f.Date > tt.notAfter {
+				last := f.Date // an episode ends on until
+				if f.Until != nil {
+					last = *f.Until
+				}
+				if tt.notBefore != "" && last < tt.notBefore || tt.notAfter != "" && f.Date > tt.notAfter {
 					t.Errorf("finding %s lies outside the window", key(f))
 				}
 				if f.Rule == "weekly-jump" && f.Value != nil && *f.Value > 100 {
