@@ -107,10 +107,17 @@ func decodeFITStream(r io.Reader, name string, opt Options, emit emitFunc) error
 			return fmt.Errorf("%w: more than %d records in one FIT file", ErrTooLarge, lim.MaxRecords)
 		}
 		if err != nil {
+			// As the official SDK does, a cut or damaged file yields what
+			// was read before the damage: its records and, when it came
+			// first (Strava writes it first), the session.
 			ferr := fitError(err, done, seq.records)
-			if errors.Is(ferr, ErrTruncated) {
+			if errors.Is(ferr, ErrTruncated) || errors.Is(ferr, ErrCorrupt) {
+				what := "file truncated"
+				if errors.Is(ferr, ErrCorrupt) {
+					what = "file damaged"
+				}
 				for _, a := range seq.activities(name, opt) {
-					a.Notes = append(a.Notes, fmt.Sprintf("file truncated: kept the %d complete records before the cut", seq.records))
+					a.Notes = append(a.Notes, fmt.Sprintf("%s: kept the %d complete records before the damage", what, seq.records))
 					emit(a)
 				}
 			}
@@ -211,6 +218,10 @@ type fitSequence struct {
 	devFields   map[uint16]*fitDevField // by developer data index << 8 | field number
 	devNames    []string
 	devPower    bool // some record took its power from a developer field
+	// resumeTimes are the FIT timestamps of timer starts after a stop
+	// (the device's pauses); stopped is set between a stop and a start.
+	resumeTimes []uint32
+	stopped     bool
 }
 
 // reset prepares for a new FIT sequence.
@@ -244,12 +255,47 @@ func (s *fitSequence) OnMesg(mesg proto.Message) {
 				s.localOffset, s.hasLocal = off, true
 			}
 		}
+	case mesgnum.Event:
+		s.onEvent(&mesg)
 	case mesgnum.Sport:
 		sp := mesgdef.NewSport(&mesg)
 		s.sport, s.subSport, s.hasSport = sp.Sport, sp.SubSport, true
 	case mesgnum.FieldDescription:
 		s.onFieldDescription(&mesg)
 	}
+}
+
+// onEvent follows the timer: a start after a stop ends a device pause.
+func (s *fitSequence) onEvent(mesg *proto.Message) {
+	e := mesgdef.NewEvent(mesg)
+	if e.Event != typedef.EventTimer {
+		return
+	}
+	switch e.EventType {
+	case typedef.EventTypeStop, typedef.EventTypeStopAll, typedef.EventTypeStopDisable, typedef.EventTypeStopDisableAll:
+		s.stopped = true
+	case typedef.EventTypeStart:
+		if s.stopped && !e.Timestamp.IsZero() {
+			s.resumeTimes = append(s.resumeTimes, fitTime(e.Timestamp))
+		}
+		s.stopped = false
+	}
+}
+
+// resumes gives the samples of [from, to) recorded first after a device
+// pause, as indices from from.
+func (s *fitSequence) resumes(from, to int) []int {
+	var out []int
+	j := from
+	for _, rt := range s.resumeTimes {
+		for j < to && s.times[j] < rt {
+			j++
+		}
+		if j > from && j < to && (len(out) == 0 || out[len(out)-1] != j-from) {
+			out = append(out, j-from)
+		}
+	}
+	return out
 }
 
 func (s *fitSequence) onFileID(mesg *proto.Message) {
@@ -601,11 +647,15 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 	start := sess.start
 	if start == 0 && from < to {
 		start = s.times[from]
+		if !noSession {
+			a.Notes = append(a.Notes, "session without start time: started at its first record")
+		}
 	}
 	if start != 0 {
 		a.Start = fitEpoch.Add(time.Duration(start) * time.Second)
 	}
 	a.Samples = sliceSamples(&s.samples, from, to)
+	a.Resumes = s.resumes(from, to)
 	for i := range a.Samples.ElapsedS {
 		a.Samples.ElapsedS[i] = float64(int64(s.times[from+i]) - int64(start))
 	}

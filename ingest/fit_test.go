@@ -529,7 +529,8 @@ func TestFITDamaged(t *testing.T) {
 	}{
 		{"truncated", good[:len(good)*2/3], Options{}, ErrTruncated, true},
 		{"truncated in header", good[:8], Options{}, ErrTruncated, false},
-		{"flipped byte", flipped, Options{}, ErrCorrupt, false},
+		// as the official SDK does: the records before the damage
+		{"flipped byte", flipped, Options{}, ErrCorrupt, true},
 		{"zero bytes", nil, Options{}, ErrEmpty, false},
 		{"random bytes", rnd, Options{}, ErrUnsupported, false},
 		{"not FIT signature", badHeader, Options{}, ErrUnsupported, false},
