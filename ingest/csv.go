@@ -454,7 +454,7 @@ func sportFromName(s string) Sport {
 		return SportCycling
 	}
 	switch {
-	case strings.Contains(n, "run"):
+	case hasRunWord(n):
 		return SportRunning
 	case strings.Contains(n, "cycl") || strings.Contains(n, "bik") || strings.Contains(n, "ride"):
 		return SportCycling
@@ -466,6 +466,19 @@ func sportFromName(s string) Sport {
 		return SportHiking
 	}
 	return SportOther
+}
+
+// hasRunWord reports whether a normalised sport name has a word for
+// running: "run", "runs", "running", or one ending so ("TrailRunning",
+// "ultrarun"). Not any "run" inside a word: "Bergwanderung" (a mountain
+// hike) and "Rundfahrt" (a ride) are no runs.
+func hasRunWord(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if w == "runs" || strings.HasSuffix(w, "run") || strings.HasSuffix(w, "running") {
+			return true
+		}
+	}
+	return false
 }
 
 // setWallClockStart sets a's start from a local time written without a

@@ -378,6 +378,7 @@ func TestSportFromName(t *testing.T) {
 		"running": SportRunning, "9": SportRunning, "1": SportCycling, "Ride": SportCycling, "E-Bike Ride": SportCycling,
 		"Road Cycling": SportCycling, "Mountain Biking": SportCycling, "Pool Swim": SportSwimming, "Walk": SportWalking,
 		"Hiking": SportHiking, "WeightTraining": SportOther, "": SportUnknown, "Track Running": SportRunning,
+		"TrailRunning": SportRunning, "Obstacle Run": SportRunning, "Bergwanderung": SportOther, "Rundfahrt": SportOther,
 	}
 	for in, want := range tests {
 		wantEq(t, in, sportFromName(in), want)

@@ -241,7 +241,7 @@ var garminSummary = summaryExport{
 	sports: []summarySport{
 		{SportRunning, byLang{
 			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run"},
-			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Indoor-Laufen"}, "fr": {"Course à pied", "Course sur route", "Course sur piste"},
+			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Indoor-Laufen", "Ultralauf"}, "fr": {"Course à pied", "Course sur route", "Course sur piste"},
 			"es": {"Carrera", "Correr", "Carrera en pista"}, "it": {"Corsa", "Corsa su pista"}, "nl": {"Hardlopen", "Baanlopen"},
 			"pt": {"Corrida", "Corrida de rua", "Corrida em pista"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
 			"no": {"Løping", "Baneløping"},
@@ -409,7 +409,7 @@ var stravaSummary = summaryExport{
 			"es": {"Esfuerzo percibido"}, "it": {"Sforzo percepito"}, "nl": {"Waargenomen inspanning"},
 			"pt": {"Esforço percebido"}, "da": {"Oplevet anstrengelse"}, "sv": {"Upplevd ansträngning"},
 			"no": {"Opplevd anstrengelse"},
-		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "percu", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk"}}},
+		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "empfunden", "percu", "ressent", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk"}}},
 	},
 	sports: []summarySport{
 		{SportRunning, byLang{

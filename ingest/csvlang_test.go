@@ -324,3 +324,20 @@ func TestStravaZipGerman(t *testing.T) {
 	wantEq(t, "run sport", run.Sport, SportRunning)
 	wantEq(t, "strength sport", gym.Sport, SportStrength)
 }
+
+// TestSummaryUnknownTypeNoted: an activity type no table knows is kept,
+// read as other, and the activity says it is not counted as running.
+func TestSummaryUnknownTypeNoted(t *testing.T) {
+	text := "Aktivitätstyp,Datum,Titel,Distanz,Zeit\n" +
+		`Skilanglauf,2026-01-04 10:00:00,"Loipe","15,20","01:20:00"` + "\n" +
+		`Bergwanderung,2026-01-05 10:00:00,"Lang","55,00","06:20:00"` + "\n" +
+		`Laufen,2026-01-06 10:00:00,"Rund","10,00","00:55:00"` + "\n"
+	acts := mustDecode(t, "Activities.csv", text, 3)
+	wantEq(t, "unknown type", acts[0].Sport, SportOther)
+	if !hasNote(acts[0], `"Skilanglauf" is not in itbcheck's tables`) || !hasNote(acts[1], `"Bergwanderung"`) {
+		t.Errorf("no note on the unknown types: %q / %q", acts[0].Notes, acts[1].Notes)
+	}
+	if hasNote(acts[2], "not in itbcheck's tables") {
+		t.Errorf("note on a known type: %q", acts[2].Notes)
+	}
+}

@@ -42,17 +42,29 @@ var (
 
 // sport normalises an activity-type name: this export's table, then the
 // other export's, then the English word heuristics of sportFromName.
-func (x *exportIndex) sport(name string) Sport {
+// known is false when no table has the name.
+func (x *exportIndex) sport(name string) (s Sport, known bool) {
 	k := fold(name)
 	if s, ok := x.sports[k]; ok {
-		return s
+		return s, true
 	}
 	for _, other := range []*exportIndex{garminIndex, stravaIndex} {
 		if s, ok := other.sports[k]; ok {
-			return s
+			return s, true
 		}
 	}
-	return sportFromName(name)
+	return sportFromName(name), false
+}
+
+// setSummarySport sets a's sport from its activity type, and says so when
+// no table knows the type and it is not read as running: a run under an
+// unknown name would otherwise drop out of the load without a word.
+func setSummarySport(a *Activity, x *exportIndex) {
+	s, known := x.sport(a.RawSport)
+	a.Sport = s
+	if !known && a.RawSport != "" && !s.IsRunning() {
+		a.Notes = append(a.Notes, fmt.Sprintf("activity type %q is not in itbcheck's tables: read as %s, not running load", a.RawSport, s))
+	}
 }
 
 // summaryColumns says which header columns hold which field.
@@ -375,7 +387,7 @@ func decodeStravaCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		r := summaryRow{rec, c, rows}
 		a := newSummaryActivity(t.name)
 		a.RawSport = r.text(colType)
-		a.Sport = stravaIndex.sport(a.RawSport)
+		setSummarySport(a, stravaIndex)
 		a.Title = r.text(colTitle)
 		a.Gear = r.text(colGear)
 		a.SourceFile = r.text(colFile)
@@ -449,7 +461,7 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		r := summaryRow{rec, c, rows}
 		a := newSummaryActivity(t.name)
 		a.RawSport = r.text(colType)
-		a.Sport = garminIndex.sport(a.RawSport)
+		setSummarySport(a, garminIndex)
 		a.Title = r.text(colTitle)
 		date := r.text(colDate)
 		if ts, ok := parseLayouts(date, garminDateLayouts); ok {
