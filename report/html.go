@@ -32,7 +32,8 @@ type htmlPage struct {
 	Counts       Counts
 	Team         []htmlTeamRow
 	TeamNote     string
-	Athletes     []htmlAthlete
+	Athletes     []htmlAthlete // empty for the team overview alone
+	AthleteCount int
 	WeekColumns  []string
 	Disclaimer   string
 	RedFlags     string
@@ -99,7 +100,12 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		anchors[a] = "athlete-" + strconv.Itoa(i+1)
 		page.Activities += a.Activities()
 		page.InputsFailed += len(a.InputsFailed)
-		page.Athletes = append(page.Athletes, athleteHTML(a, anchors[a]))
+		page.AthleteCount++
+		if !opt.overviewOnly(r) {
+			page.Athletes = append(page.Athletes, athleteHTML(a, anchors[a]))
+		} else {
+			anchors[a] = "" // no section to link to
+		}
 	}
 	if len(r.Athletes) > 1 {
 		for _, tr := range teamRows(r.Athletes) {
@@ -120,9 +126,12 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 func teamRowHTML(tr teamRow, anchor string, pages map[string]string) htmlTeamRow {
 	a := tr.Athlete
 	row := htmlTeamRow{
-		Name: a.Name, Link: "#" + anchor, ThisWeek: tr.thisWeek(),
+		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
 		InputsFailed: tr.Unreadable, Spark: teamSparkline(a),
+	}
+	if anchor != "" {
+		row.Link = "#" + anchor
 	}
 	if p, ok := pages[a.Name]; ok && p != "" {
 		row.Link = p

@@ -23,7 +23,7 @@ var mdEscaper = strings.NewReplacer(
 // md escapes user-supplied text for Markdown, tables included.
 func md(s string) string { return mdEscaper.Replace(plain(s)) }
 
-func renderMarkdown(w io.Writer, r *Report) error {
+func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	p("# itbcheck: ITBS and low back pain risk screening")
@@ -45,6 +45,9 @@ func renderMarkdown(w io.Writer, r *Report) error {
 		}
 	}
 	for _, a := range r.Athletes {
+		if opt.overviewOnly(r) {
+			break
+		}
 		p("")
 		mdAthlete(p, a)
 	}

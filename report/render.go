@@ -27,7 +27,14 @@ type Options struct {
 	// report. When set, the HTML team overview links to those pages (the
 	// batch -o DIR index) instead of to sections of the same page.
 	AthletePages map[string]string
+	// OverviewOnly writes a team's overview without each athlete's report
+	// (batch -o team.html). It has no effect on one athlete, nor on json,
+	// csv and junit, whose one document is the team's.
+	OverviewOnly bool
 }
+
+// overviewOnly reports whether r is rendered as the team overview alone.
+func (o Options) overviewOnly(r *Report) bool { return o.OverviewOnly && len(r.Athletes) > 1 }
 
 // failOn is the effective failure threshold.
 func (o Options) failOn() rules.Severity {
@@ -71,7 +78,7 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 	case "json":
 		return renderJSON(w, r)
 	case "markdown", "md":
-		return renderMarkdown(w, r)
+		return renderMarkdown(w, r, opt)
 	case "html":
 		return renderHTML(w, r, opt)
 	case "csv":

@@ -177,6 +177,9 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		t.teamOverview(r.Athletes)
 	}
 	for _, a := range r.Athletes {
+		if opt.overviewOnly(r) {
+			break
+		}
 		t.line("")
 		t.athlete(a)
 	}

@@ -27,8 +27,10 @@ type analysisFlags struct {
 	since   string
 	until   string
 	jobs    int
-	quiet   bool
-	weekly  bool
+	quiet   bool // -q: no report on stdout unless asked for, no notes, no progress
+	// noProgress hides the progress bar only.
+	noProgress bool
+	weekly     bool
 	// symptoms is one athlete's symptom log (analyze, check without --team).
 	symptoms string
 	// check only
@@ -48,7 +50,8 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.StringVar(&f.since, "since", "", "first day of the reporting window (`YYYY-MM-DD`); the history before it still feeds baselines")
 	fs.StringVar(&f.until, "until", "", "last day of the reporting window (`YYYY-MM-DD`); later runs are left out")
 	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
-	fs.BoolVarP(&f.quiet, "no-progress", "q", false, "no progress on stderr")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: no report on stdout unless -o - or --format asks for one; no notes or progress on stderr (warnings, errors and check's verdict stay)")
+	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
 	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
 }
@@ -108,16 +111,20 @@ func athleteNameFromPaths(paths []string) string {
 
 // job is a prepared analysis: flags checked, config resolved.
 type job struct {
-	command  string // analyze, batch or check
-	team     bool   // batch, or check --team
-	flags    *analysisFlags
-	cfg      *config.Config
-	format   string
-	since    time.Time
-	until    time.Time
-	now      time.Time
-	failOn   rules.Severity
-	athletes []pipeline.Athlete
+	command string // analyze, batch or check
+	team    bool   // batch, or check --team
+	flags   *analysisFlags
+	out     report.Output // what -o and --format ask for
+	// stdoutAsked is set when -o - or --format asks for the report on
+	// stdout, which -q then does not hide.
+	stdoutAsked bool
+	cfg         *config.Config
+	format      string
+	since       time.Time
+	until       time.Time
+	now         time.Time
+	failOn      rules.Severity
+	athletes    []pipeline.Athlete
 }
 
 // athleteFor makes a pipeline athlete with the settings of the roster entry
@@ -138,9 +145,16 @@ func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
 // a usage error happens here, before anything is read.
 func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*job, error) {
 	j := &job{flags: f, command: cmd.Name(), team: cmd.Name() == "batch" || f.team}
+	c.quiet = f.quiet
+	// With -q, a report still goes to stdout when asked for by name.
+	j.stdoutAsked = f.output == "-" || f.format != ""
 	var err error
-	if j.format, err = chooseFormat(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
+	if j.out, err = chooseOutput(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
 		return nil, err
+	}
+	j.format = j.out.Format
+	if f.output == "-" {
+		f.output = "" // stdout, asked for by name
 	}
 	if j.since, err = parseDay("--since", f.since); err != nil {
 		return nil, err
@@ -172,28 +186,20 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	return j, nil
 }
 
-// chooseFormat picks the output format: --format, else the extension of
-// -o (not for batch, whose -o is a folder), else text.
-func chooseFormat(flag, output string, allowed []string, outputIsFolder bool) (string, error) {
-	if flag != "" {
-		f := strings.ToLower(flag)
-		switch f {
-		case "md":
-			f = "markdown"
-		case "txt":
-			f = "text"
-		}
-		if !contains(allowed, f) {
-			return "", usageErrorf("--format %s: unknown format (want one of %s)", flag, strings.Join(allowed, ", "))
-		}
-		return f, nil
+// chooseOutput applies the contract's -o rule (report.ResolveOutput); a
+// mistake is a usage error.
+func chooseOutput(format, output string, allowed []string, batch bool) (report.Output, error) {
+	out, err := report.ResolveOutput(format, output, allowed, batch)
+	if err != nil {
+		return out, usageErrorf("%v", err)
 	}
-	if output != "" && !outputIsFolder {
-		if f, ok := report.FormatFromExt(output); ok && contains(allowed, f) {
-			return f, nil
-		}
-	}
-	return "text", nil
+	return out, nil
+}
+
+// chooseFormat is chooseOutput's format, for commands that write one file.
+func chooseFormat(format, output string, allowed []string) (string, error) {
+	out, err := chooseOutput(format, output, allowed, false)
+	return out.Format, err
 }
 
 // parseDay reads a YYYY-MM-DD flag; "" is the zero time.
@@ -236,7 +242,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	}
 	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions()}
 	var p *progress
-	if !j.flags.quiet && isTerminal(c.stderr) {
+	if !j.flags.quiet && !j.flags.noProgress && isTerminal(c.stderr) {
 		p = newProgress(c.stderr)
 		opt.Progress = p.update
 	}
@@ -293,7 +299,7 @@ func (c *cli) noteDuplicates(j *job, athletes []*report.Athlete) {
 			who = append(who, fmt.Sprintf("%s %d", a.Name, a.Season.Duplicates))
 		}
 	}
-	if total == 0 || j.flags.quiet {
+	if total == 0 || c.quiet {
 		return
 	}
 	copies := "copies"
@@ -305,6 +311,14 @@ func (c *cli) noteDuplicates(j *job, athletes []*report.Athlete) {
 		msg += ": " + strings.Join(who, ", ")
 	}
 	fmt.Fprintln(c.stderr, safetext.Escape(msg))
+}
+
+// notef prints a note (what was written, what was merged) on stderr,
+// unless -q.
+func (c *cli) notef(format string, args ...any) {
+	if !c.quiet {
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(fmt.Sprintf(format, args...)))
+	}
 }
 
 // warnf prints a warning on one line of stderr, with names from files
@@ -387,19 +401,29 @@ func (c *cli) renderOptions(j *job, toStdout bool) report.Options {
 func (c *cli) writeReport(j *job, r *report.Report) error {
 	var buf bytes.Buffer
 	toStdout := j.flags.output == ""
-	if err := report.Render(&buf, j.format, r, c.renderOptions(j, toStdout)); err != nil {
+	opt := c.renderOptions(j, toStdout)
+	opt.OverviewOnly = j.command == "batch" && !toStdout // batch -o team.html: the overview alone
+	if err := report.Render(&buf, j.format, r, opt); err != nil {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("render %s: %s", j.format, oneLine(err))}
 	}
 	if err := c.ctx.Err(); err != nil {
 		return err
 	}
 	if toStdout {
+		if c.quiet && !j.stdoutAsked {
+			return nil
+		}
 		_, err := c.stdout.Write(buf.Bytes())
 		return err
 	}
 	if err := writeAtomic(j.flags.output, buf.Bytes()); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
+	what := fmt.Sprintf("%s report", j.format)
+	if opt.OverviewOnly && len(r.Athletes) > 1 {
+		what = fmt.Sprintf("%s team overview of %d athletes", j.format, len(r.Athletes))
+	}
+	c.notef("wrote %s (%s)", j.flags.output, what)
 	return nil
 }
 

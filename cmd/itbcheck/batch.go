@@ -33,7 +33,7 @@ func (c *cli) batchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if f.output == "" {
+			if !j.out.Folder {
 				err = c.writeReport(j, r)
 			} else {
 				err = c.writeFolder(j, r)
@@ -170,6 +170,7 @@ func (c *cli) writeFolder(j *job, r *report.Report) error {
 	if err := writeAllAtomic(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
+	c.notef("wrote %d files to %s (%s)", len(files), filepath.Clean(dir)+string(filepath.Separator), index)
 	return nil
 }
 

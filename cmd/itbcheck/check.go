@@ -147,6 +147,7 @@ func (c *cli) writeAnnotations(j *job, r *report.Report) error {
 		if err := writeAtomic(j.flags.output, buf.Bytes()); err != nil {
 			return &exitError{code: exitUsage, msg: oneLine(err)}
 		}
+		c.notef("wrote %s (github annotations)", j.flags.output)
 		return nil
 	}
 	_, err := c.stdout.Write(buf.Bytes())

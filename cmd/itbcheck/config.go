@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -75,8 +74,6 @@ func (c *cli) configCommand() *cobra.Command {
 	cmd.AddCommand(initCmd, showCmd)
 	return cmd
 }
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }
 
 // oneLine joins the lines of an error message.
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }

@@ -19,7 +19,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 		Short: "Show what a file holds: format, sport, device, samples, channels, summary",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := chooseFormat(format, output, []string{"text", "json"}, false)
+			f, err := chooseFormat(format, output, []string{"text", "json"})
 			if err != nil {
 				return err
 			}

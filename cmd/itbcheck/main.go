@@ -85,7 +85,8 @@ type cli struct {
 	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	code           int // exit code of a successful command (0, 1 or 3)
+	code           int  // exit code of a successful command (0, 1 or 3)
+	quiet          bool // -q: no notes on stderr
 
 	configPath string
 	cpuProfile string

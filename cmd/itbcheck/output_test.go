@@ -75,7 +75,8 @@ func TestOutputFile(t *testing.T) {
 	before, _ := os.ReadFile(victim)
 	for _, target := range []string{victim, filepath.Join(dir, "alice", ".", "Activity.fit")} {
 		code, _, errOut = runCLI(t, "analyze", "--format", "json", "-o", target, in)
-		if code != exitUsage || !strings.Contains(errOut, "would overwrite the input") {
+		// Refused for its .fit extension (not a report's) or as an input.
+		if code != exitUsage || !strings.Contains(errOut, "would overwrite the input") && !strings.Contains(errOut, "unknown extension .fit") {
 			t.Errorf("-o %s: exit %d, stderr %q; want 2 and a refusal", target, code, errOut)
 		}
 	}
@@ -196,10 +197,21 @@ func TestBatchFolder(t *testing.T) {
 			t.Errorf("batch -o ROOT/alice: exit %d, stderr %q; want 2 and a refusal", code, errOut)
 		}
 	})
-	t.Run("output is a file", func(t *testing.T) {
+	t.Run("output is a report file: the overview alone", func(t *testing.T) {
 		f := writeFile(t, dir, "file.json", "{}")
-		if code, _, errOut := runCLI(t, "batch", "-o", f, root); code != exitUsage {
-			t.Errorf("batch -o FILE: exit %d, stderr %q; want 2", code, errOut)
+		code, _, errOut := runCLI(t, "batch", "-o", f, root)
+		if code != exitOK || !strings.Contains(errOut, "wrote "+f+" (json team overview of 2 athletes)") {
+			t.Errorf("batch -o FILE.json: exit %d, stderr %q; want 0 and what was written", code, errOut)
+		}
+		data, _ := os.ReadFile(f)
+		if !json.Valid(data) || !bytes.Contains(data, []byte(`"bob smith"`)) {
+			t.Errorf("team overview %s: %.200s", f, data)
+		}
+	})
+	t.Run("output is a folder that is a file", func(t *testing.T) {
+		f := writeFile(t, dir, "notafolder", "x")
+		if code, _, errOut := runCLI(t, "batch", "-o", f, root); code != exitUsage || !strings.Contains(errOut, "this is a file") {
+			t.Errorf("batch -o FILE (no extension): exit %d, stderr %q; want 2", code, errOut)
 		}
 	})
 }

@@ -39,7 +39,7 @@ func (c *cli) rulesCommand() *cobra.Command {
 		Short: "List the rule catalogue with the thresholds in force",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := chooseFormat(format, output, []string{"text", "json", "markdown"}, false)
+			f, err := chooseFormat(format, output, []string{"text", "json", "markdown"})
 			if err != nil {
 				return err
 			}
