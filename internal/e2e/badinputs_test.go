@@ -112,11 +112,16 @@ func TestBadInputsBeside(t *testing.T) {
 		}
 	}
 
-	// Refuse -o over an input, in every form.
+	// Refuse -o over an input, in every form: a .fit for its extension
+	// (not a report's), a .csv input as an input.
 	victim := filepath.Join(dir, s.Runs[1].FileName(map[string]bool{}))
-	for _, out := range []string{victim, filepath.Join(dir, "sub", "..", filepath.Base(victim))} {
-		r := itbcheck(t, nil, "analyze", "--no-progress", "-o", out, "--format", "json", dir)
-		if r.code != 2 || !strings.Contains(string(r.stderr), "input") {
+	if r := itbcheck(t, nil, "analyze", "--no-progress", "-o", victim, "--format", "json", dir); r.code != 2 {
+		t.Errorf("-o %s: exit %d, stderr %q; want exit 2", victim, r.code, r.stderr)
+	}
+	csvVictim := filepath.Join(dir, "unknown.csv")
+	for _, out := range []string{csvVictim, filepath.Join(dir, "sub", "..", "unknown.csv")} {
+		r := itbcheck(t, nil, "analyze", "--no-progress", "-o", out, dir)
+		if r.code != 2 || !strings.Contains(string(r.stderr), "would overwrite the input") {
 			t.Errorf("-o %s: exit %d, stderr %q; want exit 2 refusing to overwrite an input", out, r.code, r.stderr)
 		}
 	}
