@@ -1,22 +1,25 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"time"
 
 	"github.com/itbcheck/itbcheck/ingest"
 )
 
-// Cleaning limits of DOMAIN.md "Units and cleaning".
+// Cleaning limits of DOMAIN.md "Units and cleaning". Pauses and moving time
+// follow ingest.Timeline, the one rule every format shares.
 const (
-	// MinRunSpeedMS is the slowest speed that counts as running.
-	MinRunSpeedMS = 1.5
-	// MinRunCadenceSPM is the lowest step rate that counts as running.
-	MinRunCadenceSPM = 120.0
-	// MaxSampleGapS is the longest gap between two samples that is still
-	// continuous recording; longer gaps are pauses (their time and distance
-	// are not running).
-	MaxSampleGapS = 10.0
+	// MaxSampleGapS is the longest gap between two track points that the
+	// track-direction scan joins into one chain (ingest.PauseGapS).
+	MaxSampleGapS = ingest.PauseGapS
+	// MaxPlausibleSpeedMS is the fastest average speed of a plausible run.
+	MaxPlausibleSpeedMS = 7.0
+	// MinPlausibleSpeedMS is the slowest (20 min/km, walking pace).
+	MinPlausibleSpeedMS = 1000.0 / (20 * 60)
+	// MaxPlausibleKm is the longest plausible run.
+	MaxPlausibleKm = 300.0
 	// LongRunS is the running time from which a run gets thirds and a trace.
 	LongRunS = 45 * 60.0
 	// WarmUpS is the running time skipped before the first third.
@@ -42,11 +45,17 @@ const (
 // Measure reduces one activity to its per-run metrics. loc is the athlete's
 // time zone for activities whose file carries no local offset.
 //
-// With samples, averages are time-weighted over running-only intervals (the
-// interval ending at a sample takes that sample's values; speed < 1.5 m/s or
-// cadence < 120 spm excludes it, an unknown value excludes nothing, gaps over
-// 10 s are pauses). DurationS and DistanceKm come from the summary when it
-// has them, else from the samples without pauses (walking included).
+// One definition for every format (DOMAIN.md): the file's own summary (a
+// FIT session, TCX laps; for TCX/GPX without one, ingest computes it from
+// the samples by the same rule) is the reference for totals and averages.
+// The samples give what the summary lacks, the thirds, the trace, terrain
+// and track scans: averages are over moving time along ingest.Timeline
+// (the interval ending at a sample takes that sample's values, weighted by
+// its moving seconds; device pauses and gaps without movement excluded;
+// absent values, zeros included, left out), with no "running only" subset.
+// A run faster than 7 m/s or slower than 20 min/km over its duration,
+// longer than 300 km, or with distance but no duration is Implausible: it
+// is kept in the list but does not count as a run (IsRun false).
 // TRIMP is computed with DefaultMaxHR and DefaultRestHR; NewSeason recomputes
 // it with the athlete's own heart-rate range. Summary-only activities take
 // the summary's figures (FromSummary). Non-running activities get only
@@ -59,11 +68,23 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 	}
 	r.clear()
 	sum := &a.Summary
+	// Decoders of samples give steps; a summary CSV row may give strides.
+	stepsSummary := a.Format == ingest.FormatFIT || a.Format == ingest.FormatTCX ||
+		a.Format == ingest.FormatGPX || a.Format == ingest.FormatCSVSamples
 	if a.Samples.Len() < 2 || !parallel(&a.Samples) {
-		r.fromSummary(sum)
+		r.fromSummary(sum, stepsSummary)
 	} else {
-		measureSamples(&r, &a.Samples)
-		r.fillFromSummary(sum)
+		measureSamples(&r, a)
+		r.fillFromSummary(sum, stepsSummary)
+	}
+	r.ElapsedS = positive(sum.ElapsedS)
+	if math.IsNaN(r.ElapsedS) && a.Samples.Len() >= 2 {
+		r.ElapsedS = positive(a.Samples.ElapsedS[a.Samples.Len()-1] - a.Samples.ElapsedS[0])
+	}
+	if r.IsRun {
+		if why := implausible(r); why != "" {
+			r.Implausible, r.IsRun = why, false
+		}
 	}
 	if !r.IsRun {
 		r.keepOnlyTotals()
@@ -81,8 +102,30 @@ func (r *Run) clear() {
 	r.StanceTimeMs, r.VertOscCm, r.VertRatioPct, r.StepLengthM = n, n, n, n
 	r.AscentM, r.DescentM, r.DownhillGradePct = n, n, n
 	r.TrackKmCW, r.TrackKmCCW = n, n
-	r.RunningS = n
+	r.RunningS, r.ElapsedS = n, n
 	r.First, r.Last = emptySegment(), emptySegment()
+}
+
+// implausible says why a run's figures cannot be a run, "" when they can.
+func implausible(r Run) string {
+	km, dur := r.DistanceKm, r.DurationS
+	switch {
+	case km > MaxPlausibleKm:
+		return fmt.Sprintf("longer than %.0f km (%.0f km)", MaxPlausibleKm, km)
+	case km > 0 && !(dur > 0):
+		return fmt.Sprintf("distance (%.1f km) without duration", km)
+	case km > 0 && km*1000/dur > MaxPlausibleSpeedMS:
+		return fmt.Sprintf("faster than %.0f m/s over the whole run (%.1f km in %s)", MaxPlausibleSpeedMS, km, clock(dur))
+	case km > 0 && km*1000/dur < MinPlausibleSpeedMS:
+		return fmt.Sprintf("slower than 20 min/km (%.1f km in %s)", km, clock(dur))
+	}
+	return ""
+}
+
+// clock writes seconds as h:mm:ss.
+func clock(sec float64) string {
+	s := int(math.Round(sec))
+	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 }
 
 func emptySegment() Segment {
@@ -108,17 +151,18 @@ func nonNegative(x float64) float64 {
 }
 
 // summaryCadence converts a summary cadence to steps/min: running summaries
-// at or below 110 are strides/min (DOMAIN.md) and are doubled.
-func summaryCadence(c float64, isRun bool) float64 {
+// at or below 110 are strides/min (DOMAIN.md) and are doubled, unless the
+// decoder already gives steps (steps: FIT, TCX, GPX, per-sample CSV).
+func summaryCadence(c float64, isRun, steps bool) float64 {
 	c = positive(c)
-	if isRun && c <= 110 {
+	if isRun && !steps && c <= 110 {
 		return 2 * c
 	}
 	return c
 }
 
 // fromSummary fills a summary-only run.
-func (r *Run) fromSummary(s *ingest.Summary) {
+func (r *Run) fromSummary(s *ingest.Summary, steps bool) {
 	r.FromSummary = true
 	r.DurationS = positive(s.DurationS)
 	if math.IsNaN(r.DurationS) {
@@ -132,13 +176,13 @@ func (r *Run) fromSummary(s *ingest.Summary) {
 	if math.IsNaN(r.AvgSpeedMS) && r.DistanceKm > 0 && r.DurationS > 0 {
 		r.AvgSpeedMS = r.DistanceKm * 1000 / r.DurationS
 	}
-	r.fillFromSummary(s)
+	r.fillFromSummary(s, steps)
 }
 
-// fillFromSummary takes the summary's figure for each metric the samples
-// did not give.
-func (r *Run) fillFromSummary(s *ingest.Summary) {
-	// The summary is the device's own total: prefer it to ours.
+// fillFromSummary takes the summary's figures, the reference (DOMAIN.md:
+// the device's own totals and averages), over those of the samples, which
+// stay for what the summary lacks.
+func (r *Run) fillFromSummary(s *ingest.Summary, steps bool) {
 	if d := positive(s.DistanceM); !math.IsNaN(d) {
 		r.DistanceKm = d / 1000
 	}
@@ -146,12 +190,16 @@ func (r *Run) fillFromSummary(s *ingest.Summary) {
 		r.DurationS = d
 	}
 	fill := func(dst *float64, v float64) {
-		if math.IsNaN(*dst) {
+		if !math.IsNaN(v) {
 			*dst = v
 		}
 	}
-	fill(&r.AvgSpeedMS, positive(s.AvgSpeedMS))
-	fill(&r.CadenceSPM, summaryCadence(s.AvgCadenceSPM, r.IsRun))
+	if r.DistanceKm > 0 && r.DurationS > 0 {
+		r.AvgSpeedMS = r.DistanceKm * 1000 / r.DurationS
+	} else {
+		fill(&r.AvgSpeedMS, positive(s.AvgSpeedMS))
+	}
+	fill(&r.CadenceSPM, summaryCadence(s.AvgCadenceSPM, r.IsRun, steps))
 	fill(&r.HeartRateBPM, positive(s.AvgHeartRateBPM))
 	fill(&r.MaxHeartRateBPM, positive(s.MaxHeartRateBPM))
 	fill(&r.BalanceLeftPct, positive(s.AvgBalanceLeftPct))
@@ -202,48 +250,23 @@ func (m *wmean) mean() float64 {
 
 // interval describes the stretch from sample i-1 to sample i.
 type interval struct {
-	dtS     float64 // seconds; 0 for a gap
-	dM      float64 // metres moved; NaN when unknown
-	speedMS float64 // NaN when unknown
-	gap     bool    // a pause: neither time nor distance count
-	running bool
+	dtS float64 // moving seconds; 0 in a pause
+	dM  float64 // metres moved; NaN when unknown
+	gap bool    // a pause (ingest.Timeline): neither time nor distance count
 }
 
-// step classifies the interval ending at sample i (i ≥ 1). It allocates
-// nothing.
-func step(s *ingest.Samples, i int) interval {
-	dt := s.ElapsedS[i] - s.ElapsedS[i-1]
-	if !(dt > 0 && dt <= MaxSampleGapS) {
-		return interval{gap: true, dM: math.NaN(), speedMS: math.NaN()}
+// step classifies the interval ending at sample i (i ≥ 1) along tl. It
+// allocates nothing.
+func step(tl *ingest.Timeline, i int) interval {
+	dt, d, paused := tl.Step(i)
+	if paused || !(dt > 0) {
+		return interval{gap: true, dM: math.NaN()}
 	}
-	d := math.NaN()
-	if !math.IsNaN(s.DistanceM[i]) && !math.IsNaN(s.DistanceM[i-1]) {
-		d = math.Max(s.DistanceM[i]-s.DistanceM[i-1], 0)
-	} else if len(s.LatDeg) > i && !math.IsNaN(s.LatDeg[i]+s.LonDeg[i]+s.LatDeg[i-1]+s.LonDeg[i-1]) {
-		d = haversineM(s.LatDeg[i-1], s.LonDeg[i-1], s.LatDeg[i], s.LonDeg[i])
-	}
-	v := s.SpeedMS[i]
-	if math.IsNaN(v) && !math.IsNaN(d) {
-		v = d / dt
-	}
-	if math.IsNaN(d) && !math.IsNaN(v) {
-		d = v * dt
-	}
-	c := s.CadenceSPM[i]
-	run := !(v < MinRunSpeedMS) && !(c < MinRunCadenceSPM)
-	return interval{dtS: dt, dM: d, speedMS: v, running: run}
+	return interval{dtS: dt, dM: d}
 }
 
+// earthRadiusM is the mean Earth radius (the track scan projects with it).
 const earthRadiusM = 6371008.8
-
-// haversineM is the great-circle distance in metres.
-func haversineM(lat1, lon1, lat2, lon2 float64) float64 {
-	const rad = math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusM * math.Asin(math.Min(1, math.Sqrt(h)))
-}
 
 // parallel reports whether every stream of s has one value per sample, as
 // Samples.Append guarantees; Samples built otherwise are not trusted.
@@ -261,23 +284,24 @@ func parallel(s *ingest.Samples) bool {
 
 // measureSamples computes the sample-based metrics in two linear passes
 // (the second only for long runs) plus the track scan when positions exist.
-func measureSamples(r *Run, s *ingest.Samples) {
+func measureSamples(r *Run, a *ingest.Activity) {
+	s := &a.Samples
 	n := s.Len()
 	var (
-		moveS, moveM, runS, runM       float64
+		moveS, moveM                   float64
 		haveDist                       bool
 		cad, hr, bal, gct, vo, vr, stp wmean
-		hrMoving                       wmean // all moving time, for non-running activities
 		maxHR                          = math.NaN()
 		havePos                        bool
 		terr                           terrain
 	)
 	terr.reset()
+	tl := a.Timeline()
 	for i := 1; i < n; i++ {
-		if h := s.HeartRateBPM[i]; !(h <= maxHR) && !math.IsNaN(h) {
+		if h := s.HeartRateBPM[i]; !(h <= maxHR) && h > 0 {
 			maxHR = h
 		}
-		iv := step(s, i)
+		iv := step(&tl, i)
 		if iv.gap {
 			terr.reset()
 			continue
@@ -287,26 +311,18 @@ func measureSamples(r *Run, s *ingest.Samples) {
 			moveM += iv.dM
 			haveDist = true
 		}
-		if !havePos && len(s.LatDeg) > i && !math.IsNaN(s.LatDeg[i]) {
+		if !havePos && !math.IsNaN(s.LatDeg[i]) {
 			havePos = true
 		}
 		terr.add(s.AltitudeM[i], iv.dM)
-		hrMoving.add(s.HeartRateBPM[i], iv.dtS)
-		if !iv.running {
-			continue
-		}
-		runS += iv.dtS
-		if !math.IsNaN(iv.dM) {
-			runM += iv.dM
-		}
 		w := iv.dtS
-		cad.add(s.CadenceSPM[i], w)
-		hr.add(s.HeartRateBPM[i], w)
-		bal.add(s.BalanceLeftPct[i], w)
-		gct.add(s.StanceTimeMs[i], w)
-		vo.add(s.VertOscCm[i], w)
-		vr.add(s.VertRatioPct[i], w)
-		stp.add(s.StepLengthM[i], w)
+		cad.add(present(s.CadenceSPM[i]), w)
+		hr.add(present(s.HeartRateBPM[i]), w)
+		bal.add(balance(s.BalanceLeftPct[i]), w)
+		gct.add(present(s.StanceTimeMs[i]), w)
+		vo.add(present(s.VertOscCm[i]), w)
+		vr.add(present(s.VertRatioPct[i]), w)
+		stp.add(present(s.StepLengthM[i]), w)
 	}
 	if moveS > 0 {
 		r.DurationS = moveS
@@ -314,26 +330,40 @@ func measureSamples(r *Run, s *ingest.Samples) {
 	if haveDist {
 		r.DistanceKm = moveM / 1000
 	}
-	r.RunningS = runS
-	if runS > 0 && haveDist {
-		r.AvgSpeedMS = runM / runS
+	r.RunningS = moveS
+	if moveS > 0 && haveDist {
+		r.AvgSpeedMS = moveM / moveS
 	}
 	r.CadenceSPM, r.HeartRateBPM, r.BalanceLeftPct = cad.mean(), hr.mean(), bal.mean()
 	r.StanceTimeMs, r.VertOscCm, r.VertRatioPct, r.StepLengthM = gct.mean(), vo.mean(), vr.mean(), stp.mean()
 	r.MaxHeartRateBPM = maxHR
-	if !r.IsRun {
-		r.HeartRateBPM = hrMoving.mean()
-	}
 	if terr.seen {
 		r.AscentM, r.DescentM = terr.ascentM, terr.descentM
 		r.DownhillGradePct = terr.gradePct()
 	}
-	if r.IsRun && runS >= LongRunS {
-		measureThirds(r, s, runS)
+	if r.IsRun && moveS >= LongRunS {
+		measureThirds(r, a, moveS)
 	}
 	if r.IsRun && havePos {
 		r.TrackKmCW, r.TrackKmCCW = trackKm(s)
 	}
+}
+
+// present is v unless it is 0, a missing sensor's value (DOMAIN.md: absent
+// is not zero; ingest clears these, Samples built otherwise may hold them).
+func present(v float64) float64 {
+	if v == 0 {
+		return math.NaN()
+	}
+	return v
+}
+
+// balance is a GCT balance unless it is impossible (0 % or 100 % left).
+func balance(v float64) float64 {
+	if v <= 0 || v >= 100 {
+		return math.NaN()
+	}
+	return v
 }
 
 // segAcc accumulates one segment or one trace minute.
@@ -353,8 +383,8 @@ func (a *segAcc) add(s *ingest.Samples, i int, iv interval) {
 	} else {
 		a.distM += iv.dM
 	}
-	a.cad.add(s.CadenceSPM[i], iv.dtS)
-	a.bal.add(s.BalanceLeftPct[i], iv.dtS)
+	a.cad.add(present(s.CadenceSPM[i]), iv.dtS)
+	a.bal.add(balance(s.BalanceLeftPct[i]), iv.dtS)
 }
 
 func (a *segAcc) speed() float64 {
@@ -376,15 +406,17 @@ func (a *segAcc) segment() Segment {
 	return seg
 }
 
-// measureThirds splits the running time after the warm-up into thirds and
-// fills First, Last and the per-minute Trace (minutes of running time).
-func measureThirds(r *Run, s *ingest.Samples, runS float64) {
+// measureThirds splits the moving time after the warm-up into thirds and
+// fills First, Last and the per-minute Trace (minutes of moving time).
+func measureThirds(r *Run, a *ingest.Activity, runS float64) {
+	s := &a.Samples
 	third := (runS - WarmUpS) / 3
 	firstEnd, lastStart := WarmUpS+third, runS-third
 	var first, last, minute segAcc
 	minuteIdx := 0
-	// Every interval adds at most MaxSampleGapS to tau, so minutes follow
-	// one another from 0 and each has running time: point i is minute i.
+	// An interval may add more than a minute to tau (smart recording, a
+	// long gap with movement): the minutes inside it get no values, so that
+	// point i stays minute i.
 	r.Trace = MakeTrace(int(runS/60) + 1)
 	flush := func() {
 		if minute.timeS > 0 {
@@ -392,14 +424,18 @@ func measureThirds(r *Run, s *ingest.Samples, runS float64) {
 		}
 		minute = segAcc{}
 	}
-	tau := 0.0 // running time before this interval
+	tau := 0.0 // moving time before this interval
+	tl := a.Timeline()
 	for i := 1; i < s.Len(); i++ {
-		iv := step(s, i)
-		if iv.gap || !iv.running {
+		iv := step(&tl, i)
+		if iv.gap {
 			continue
 		}
 		if m := int(tau / 60); m != minuteIdx {
 			flush()
+			for k := minuteIdx + 1; k < m; k++ {
+				r.Trace.Append(math.NaN(), math.NaN()) // a minute inside one long interval
+			}
 			minuteIdx = m
 		}
 		minute.add(s, i, iv)

@@ -22,7 +22,9 @@ func TestMeasureSamples(t *testing.T) {
 			durS: 1800, runS: 1800, km: 5.4, speed: 3, cad: 170, hr: 150, bal: 50.5,
 		},
 		{
-			name: "pause gap of 60 s is neither time nor distance",
+			// Issue 13 item 2: a long gap with movement in it is smart
+			// recording, not a pause.
+			name: "gap of 60 s with 200 m moved counts",
 			act: func() *ingest.Activity {
 				a := activity(1201, steady(3, 170))
 				for i := 600; i < a.Samples.Len(); i++ {
@@ -31,17 +33,41 @@ func TestMeasureSamples(t *testing.T) {
 				}
 				return a
 			}(),
+			durS: 1260, runS: 1260, km: 3.797, speed: 3.797 / 1.26, cad: 170, hr: 150, bal: 50.5,
+		},
+		{
+			name: "standing 60 s without moving is a pause",
+			act: func() *ingest.Activity {
+				a := activity(1201, steady(3, 170))
+				for i := 600; i < a.Samples.Len(); i++ {
+					a.Samples.ElapsedS[i] += 60
+				}
+				return a
+			}(),
 			durS: 1199, runS: 1199, km: 3.597, speed: 3, cad: 170, hr: 150, bal: 50.5,
 		},
 		{
-			name: "walk stretch excluded from running averages",
+			// Issue 13 item 3: no "running only" subset: the walk counts in
+			// the averages, as it does in the watch's session.
+			name: "walk stretch counts in the averages",
 			act: activity(1501, func(t float64, s *ingest.Sample) {
 				steady(3, 170)(t, s)
 				if t > 600 && t <= 900 {
 					s.SpeedMS, s.CadenceSPM, s.HeartRateBPM, s.BalanceLeftPct = 1.2, 110, 100, 55
 				}
 			}),
-			durS: 1500, runS: 1200, km: 3.96, speed: 3, cad: 170, hr: 150, bal: 50.5,
+			durS: 1500, runS: 1500, km: 3.96, speed: 2.64, cad: 158, hr: 140, bal: 51.4,
+		},
+		{
+			// Issue 13 item 4: a sensor's 0 is absent, not a value.
+			name: "zero cadence and balance are absent",
+			act: activity(601, func(t float64, s *ingest.Sample) {
+				steady(3, 170)(t, s)
+				if t > 300 {
+					s.CadenceSPM, s.BalanceLeftPct, s.HeartRateBPM = 0, 0, 0
+				}
+			}),
+			durS: 600, runS: 600, km: 1.8, speed: 3, cad: 170, hr: 150, bal: 50.5,
 		},
 		{
 			name: "no cadence channel: speed alone decides",

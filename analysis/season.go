@@ -12,10 +12,11 @@ import (
 // Series settings where DOMAIN.md gives the number or leaves the choice to us.
 const (
 	// DuplicateWindow is how close two starts must be to be the same run.
-	DuplicateWindow = 60 * time.Second
-	// DuplicateDistanceFrac is how close two distances must be (fraction of
-	// the longer) to be the same run.
-	DuplicateDistanceFrac = 0.02
+	DuplicateWindow = 2 * time.Minute
+	// DuplicateOverlap is the share of the longer copy's time span that the
+	// two spans must share to be the same run (DOMAIN.md), whatever their
+	// distances say (a watch's FIT and its GPX export differ by 2 %).
+	DuplicateOverlap = 0.8
 	// ChronicDays is the history the acute:chronic ratios need.
 	ChronicDays = 28
 	// MinChronicKm is the smallest mean weekly km of the 4 weeks before for
@@ -93,10 +94,13 @@ func mondayOf(n int) int {
 	return n - wd
 }
 
-// richness ranks copies of the same run: samples beat a summary, then more
-// metrics present.
+// richness ranks copies of the same run: a plausible copy beats an
+// implausible one, samples beat a summary, then more metrics present.
 func richness(r Run) int {
 	score := 0
+	if r.Implausible == "" {
+		score += 1000
+	}
 	if !r.FromSummary {
 		score += 100
 	}
@@ -114,15 +118,44 @@ func richness(r Run) int {
 // knows the instant.
 const maxZoneSkew = 14 * time.Hour
 
-// sameStart reports whether two runs start together: the same instant, or
-// the same local wall-clock time (one copy, such as a per-second CSV
-// converted from the FIT file, wrote local time with no zone, so its
-// instant is off by the athlete's UTC offset).
-func sameStart(a, b Run, loc *time.Location) bool {
+// sameStart reports whether two runs start together, and by how much b's
+// start must move to line up with a's: the same instant, or the same local
+// wall-clock time (one copy, such as a per-second CSV converted from the
+// FIT file, wrote local time with no zone, so its instant is off by the
+// athlete's UTC offset).
+func sameStart(a, b Run, loc *time.Location) (bool, time.Duration) {
 	if absDuration(a.Start.Sub(b.Start)) <= DuplicateWindow {
+		return true, 0
+	}
+	skew := wallClock(localDate(b, loc)).Sub(wallClock(localDate(a, loc)))
+	if absDuration(skew) <= DuplicateWindow {
+		// b's wall clock is skew after a's: line its instant up the same way
+		return true, a.Start.Add(skew).Sub(b.Start)
+	}
+	return false, 0
+}
+
+// sameRun reports whether two activities are one run read twice: starts
+// within DuplicateWindow and time spans sharing at least DuplicateOverlap
+// of the longer, whatever the distances. The spans are the elapsed times
+// when both copies know them, else the moving times; a copy without either
+// matches on its start alone.
+func sameRun(a, b Run, loc *time.Location) bool {
+	ok, shift := sameStart(a, b, loc)
+	if !ok {
+		return false
+	}
+	spanA, spanB := a.ElapsedS, b.ElapsedS
+	if !(spanA > 0 && spanB > 0) {
+		spanA, spanB = a.DurationS, b.DurationS
+	}
+	if !(spanA > 0 && spanB > 0) {
 		return true
 	}
-	return absDuration(wallClock(localDate(a, loc)).Sub(wallClock(localDate(b, loc)))) <= DuplicateWindow
+	startA := float64(a.Start.UnixNano()) / 1e9
+	startB := float64(b.Start.Add(shift).UnixNano()) / 1e9
+	shared := math.Min(startA+spanA, startB+spanB) - math.Max(startA, startB)
+	return shared >= DuplicateOverlap*math.Max(spanA, spanB)
 }
 
 // wallClock reads t's local date and clock time as if they were UTC.
@@ -138,15 +171,9 @@ func absDuration(d time.Duration) time.Duration {
 	return d
 }
 
-func sameDistance(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) <= DuplicateDistanceFrac*math.Max(a, b)
-}
-
-// dedupe sorts runs by start and drops the poorer copy of a run read from
-// two sources. It returns a new slice and the number dropped.
+// dedupe sorts runs by start and drops the poorer copies of a run read from
+// several sources (sameRun), keeping the richest. It returns a new slice
+// and the number of copies merged away.
 func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 	runs := make([]Run, len(in))
 	copy(runs, in)
@@ -156,7 +183,7 @@ func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 	for _, r := range runs {
 		dup := -1
 		for k := len(out) - 1; k >= 0 && r.Start.Sub(out[k].Start) <= maxZoneSkew+DuplicateWindow; k-- {
-			if sameStart(r, out[k], loc) && sameDistance(r.DistanceKm, out[k].DistanceKm) {
+			if sameRun(out[k], r, loc) {
 				dup = k
 				break
 			}

@@ -193,8 +193,15 @@ func TestSeasonDuplicates(t *testing.T) {
 	summary.FromSummary, summary.Source, summary.CadenceSPM = true, "activities.csv", math.NaN()
 	summary.Start = summary.Start.Add(40 * time.Second)
 	summary.DistanceKm = 10.15
-	other := run(monday0, 12) // same start, 20 % longer: a different activity
-	other.Source = "other"
+	// Issue 13 item 1: a watch's GPX export reads 2.1 % longer than its FIT
+	// (haversine against the watch's filtered distance): still one run.
+	gpx := run(monday0, 10.21)
+	gpx.Source, gpx.DurationS = "export.gpx", fromSamples.DurationS
+	gpx.Start = gpx.Start.Add(5 * time.Second)
+	// A 10-minute recording started with the run (a phone app left on) is
+	// not a copy: the spans share a fifth of the run.
+	other := run(monday0.Add(30*time.Second), 2)
+	other.Source, other.DurationS = "other", 600
 	tests := []struct {
 		name    string
 		runs    []Run
@@ -203,7 +210,9 @@ func TestSeasonDuplicates(t *testing.T) {
 	}{
 		{"samples kept over summary", []Run{summary, fromSamples}, []string{fromSamples.Source}, 1},
 		{"summary first in input", []Run{fromSamples, summary}, []string{fromSamples.Source}, 1},
-		{"different distance kept", []Run{fromSamples, other}, []string{fromSamples.Source, "other"}, 0},
+		{"distances 2 % apart, same span: one run", []Run{gpx, fromSamples}, []string{fromSamples.Source}, 1},
+		{"three copies, one kept", []Run{gpx, summary, fromSamples}, []string{fromSamples.Source}, 2},
+		{"short span beside a long one kept", []Run{fromSamples, other}, []string{fromSamples.Source, "other"}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,9 +7,9 @@ import (
 )
 
 // Run holds the metrics of one activity. Values not available are NaN.
-// Averages are over running-only samples (speed ≥ 1.5 m/s, cadence ≥ 120
-// spm, no pause or gap > 10 s) when the activity has samples, else taken
-// from its summary.
+// Totals and averages are the file's own summary's (a FIT session), else
+// over the moving time of the samples (ingest.Timeline: device pauses and
+// gaps without movement excluded; zeros absent), the same for every format.
 type Run struct {
 	Source string // file path or archive member the activity came from
 	Title  string
@@ -17,12 +17,18 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// Implausible says why a running activity's figures cannot be a run
+	// (DOMAIN.md plausibility: faster than 7 m/s or slower than 20 min/km
+	// over its duration, longer than 300 km, distance without duration);
+	// such an activity has IsRun false: listed, never load nor cadence.
+	Implausible string
 
 	Start     time.Time // instant (UTC)
 	LocalDate time.Time // start in the athlete's local time
 	DurationS float64   // timer (moving) time, seconds
-	// RunningS is the running-only time in seconds (the samples that pass
-	// the cleaning of DOMAIN.md); equal to DurationS for summary-only runs.
+	ElapsedS  float64   // wall-clock time from start to end, pauses included
+	// RunningS is the moving time of the samples in seconds (the time the
+	// thirds and the trace divide); equal to DurationS for summary-only runs.
 	RunningS   float64
 	DistanceKm float64
 
@@ -65,7 +71,7 @@ type Run struct {
 // Rated reports whether the runner rated the session's effort.
 func (r Run) Rated() bool { return r.RPE > 0 && !r.RPEImputed }
 
-// Segment is the running-only average over part of a run.
+// Segment is the moving-time average over part of a run.
 type Segment struct {
 	Valid          bool
 	StartS, EndS   float64 // seconds since the run's start
@@ -76,7 +82,7 @@ type Segment struct {
 
 // TracePoint is one minute of a run.
 type TracePoint struct {
-	Minute         float64 // minutes of running time from the start
+	Minute         float64 // minutes of moving time from the start
 	CadenceSPM     float64 // NaN when unknown
 	BalanceLeftPct float64 // NaN when unknown
 }
@@ -156,8 +162,8 @@ type Season struct {
 	Params  Params
 	Runs    []Run  // every activity, running or not, in start order
 	Weeks   []Week // consecutive ISO weeks from the first to the last run
-	// Duplicates counts activities dropped as the same run read twice
-	// (same start time and distance from two sources).
+	// Duplicates counts the copies merged away as the same run read more
+	// than once (starts within 2 min, time spans ≥ 80 % shared).
 	Duplicates int
 	// Load says which load metric the season uses and why (Params.LoadMetric
 	// holds the metric in force, never LoadAuto).

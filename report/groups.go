@@ -142,7 +142,40 @@ func riskGroups(gs []ruleGroup) (risks, notes []ruleGroup) {
 // athlete's data: "Still learning your baseline for cadence down from
 // your baseline (3 of 8 weeks with cadence)." or "Could not judge track
 // laps run one way (no GPS)."
+//
+// Activities whose figures cannot be a run (analysis.Run.Implausible) are
+// noted last, with their count: they are listed, never counted.
 func statusNotes(a *Athlete) []string {
+	out := ruleNotes(a)
+	if n, why := implausibleRuns(a); n > 0 {
+		acts := "activities"
+		if n == 1 {
+			acts = "activity"
+		}
+		out = append(out, fmt.Sprintf("%d %s tagged as runs listed as implausible (e.g. %s): not counted as running load nor in the cadence rules.", n, acts, why))
+	}
+	return out
+}
+
+// implausibleRuns counts the athlete's implausible "runs" and gives the
+// first one's reason.
+func implausibleRuns(a *Athlete) (n int, first string) {
+	if a.Season == nil {
+		return 0, ""
+	}
+	for _, r := range a.Season.Runs {
+		if r.Implausible != "" {
+			if n == 0 {
+				first = r.Implausible
+			}
+			n++
+		}
+	}
+	return n, first
+}
+
+// ruleNotes gives the sentences of statusNotes about the rules.
+func ruleNotes(a *Athlete) []string {
 	var out []string
 	for _, st := range a.Rules {
 		reason := ""
@@ -163,7 +196,7 @@ func statusNotes(a *Athlete) []string {
 // quietText is what an athlete without risk findings reads: an all-clear
 // only when every rule could judge.
 func quietText(a *Athlete) string {
-	if len(statusNotes(a)) == 0 {
+	if len(ruleNotes(a)) == 0 {
 		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
 	}
 	return fmt.Sprintf("No risk pattern found in %d weeks of running by the rules that could judge; the others are listed below.", weeksOf(a))

@@ -138,3 +138,23 @@ func TestEvidenceText(t *testing.T) {
 		}
 	}
 }
+
+// Issue 13 item 11: implausible "runs" are noted, with their count, in
+// every human report.
+func TestImplausibleRunsNoted(t *testing.T) {
+	for _, format := range []string{"text", "markdown", "html"} {
+		t.Run(format, func(t *testing.T) {
+			r := fixture()
+			s := r.Athletes[1].Season
+			if s == nil || len(s.Runs) < 2 {
+				t.Fatal("fixture athlete has no season")
+			}
+			s.Runs[0].Implausible, s.Runs[0].IsRun = "longer than 300 km (7158 km)", false
+			s.Runs[1].Implausible, s.Runs[1].IsRun = "distance (12.0 km) without duration", false
+			out := html.UnescapeString(strings.Join(strings.Fields(renderReport(t, r, format)), " "))
+			if !strings.Contains(out, "2 activities tagged as runs listed as implausible (e.g. longer than 300 km (7158 km))") {
+				t.Errorf("%s report lacks the implausible note", format)
+			}
+		})
+	}
+}

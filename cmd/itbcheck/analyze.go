@@ -306,7 +306,7 @@ func (c *cli) noteDuplicates(j *job, athletes []*report.Athlete) {
 	if total == 1 {
 		copies = "copy"
 	}
-	msg := fmt.Sprintf("itbcheck: merged %d duplicate %s of runs (the same start and distance in two files; each run counts once)", total, copies)
+	msg := fmt.Sprintf("itbcheck: merged %d duplicate %s of runs (the same start and time span in two files; each run counts once)", total, copies)
 	if len(athletes) > 1 {
 		msg += ": " + strings.Join(who, ", ")
 	}
