@@ -147,7 +147,11 @@ type Samples struct {
 func (s *Samples) Len() int { return len(s.ElapsedS) }
 
 // Append adds one sample. Pass NaN for values that were not recorded.
+// The first sample takes recycled storage (see Recycle) when there is some.
 func (s *Samples) Append(p Sample) {
+	if s.ElapsedS == nil {
+		s.presize(channelRound)
+	}
 	s.ElapsedS = append(s.ElapsedS, p.ElapsedS)
 	s.DistanceM = append(s.DistanceM, p.DistanceM)
 	s.SpeedMS = append(s.SpeedMS, p.SpeedMS)

@@ -214,11 +214,21 @@ func field(rec []string, i int) string {
 	return strings.TrimSpace(rec[i])
 }
 
-// isMissing reports whether a cell means "no value".
+// isMissing reports whether a cell means "no value": "", "-", "--",
+// "n/a", "na", "nan", "null" or "none" in any case. It is called for
+// every cell, so it compares without lower-casing a copy.
 func isMissing(s string) bool {
-	switch strings.ToLower(s) {
-	case "", "--", "-", "n/a", "na", "nan", "null", "none":
+	switch len(s) {
+	case 0:
 		return true
+	case 1:
+		return s == "-"
+	case 2:
+		return s == "--" || strings.EqualFold(s, "na")
+	case 3:
+		return strings.EqualFold(s, "n/a") || strings.EqualFold(s, "nan")
+	case 4:
+		return strings.EqualFold(s, "null") || strings.EqualFold(s, "none")
 	}
 	return false
 }
@@ -299,10 +309,75 @@ func digitsAfter(s string, i int) int {
 // comma when the separator is ";" or tab and a thousands separator
 // otherwise; a lone dot is always decimal. See parseNumberIn for the rest.
 func parseNumber(s string, sep rune) float64 {
+	if v, ok := plainNumber(s); ok { // nearly every cell: no dialect to apply
+		return v
+	}
 	if sep != ',' && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
 		return parseNumberIn(s, dialectComma)
 	}
 	return parseNumberIn(s, dialectPoint)
+}
+
+// exactPow10 are the powers of ten a float64 holds exactly.
+var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// plainNumber reads a cell that is a plain decimal number, as per-sample
+// exports write nearly every cell ("-12.345", "172", " 3.5"): an optional
+// sign, digits with at most one '.', ASCII blanks around. The value is
+// strconv.ParseFloat's, bit for bit (NaN where it fails, as in
+// parseNumber): up to 15 digits, an integer below 2^53 divided by an
+// exactly held power of ten, rounded once, correctly; longer ones (a
+// position's 17 digits) through strconv.ParseFloat itself. ok is false for
+// anything else (separators, exponents, units, missing markers), which
+// parseNumber reads the general way.
+func plainNumber(s string) (v float64, ok bool) {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	cell := s
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	var mant uint64
+	digits, frac, dot, exact := 0, 0, false, true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if mant >= 1<<53/10 { // too many digits for the exact path
+				exact = false
+			}
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if !exact || frac >= len(exactPow10) {
+		v, err := strconv.ParseFloat(cell, 64)
+		if err != nil || math.IsInf(v, 0) {
+			return math.NaN(), true
+		}
+		return v, true
+	}
+	v = float64(mant) / exactPow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // cellDialect is what one cell shows of its file's number dialect:

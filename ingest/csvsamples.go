@@ -3,7 +3,8 @@ package ingest
 import (
 	"fmt"
 	"math"
-	"sort"
+	"math/bits"
+	"slices"
 	"strings"
 	"time"
 )
@@ -116,6 +117,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 	lim := opt.limits()
 
 	var (
+		p         Sample // one row's values, reused: the channel setters take its address
 		start     time.Time
 		haveStart bool
 		mode      string // "abs" or "elapsed"
@@ -147,7 +149,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 		if kind != mode {
 			return nil
 		}
-		p := EmptySample()
+		p = EmptySample()
 		if mode == "abs" {
 			if !haveStart {
 				start, haveStart = ts, true
@@ -320,9 +322,16 @@ func firstBound(cols []boundColumn, names ...string) string {
 	return ""
 }
 
-// median of the non-NaN values, NaN when there is none.
+// median of the non-NaN values, NaN when there is none: the value at
+// index n/2 of the n values sorted, found by selection on a recycled copy
+// (it is called for several channels of every text file).
 func median(v []float64) float64 {
-	vals := make([]float64, 0, len(v))
+	vals := channelSlice(len(v))
+	defer func() {
+		if cap(vals) >= channelRound {
+			channelPool.Put(&vals)
+		}
+	}()
 	for _, x := range v {
 		if !math.IsNaN(x) {
 			vals = append(vals, x)
@@ -331,8 +340,46 @@ func median(v []float64) float64 {
 	if len(vals) == 0 {
 		return math.NaN()
 	}
-	sort.Float64s(vals)
-	return vals[len(vals)/2]
+	return nthSmallest(vals, len(vals)/2)
+}
+
+// nthSmallest reorders v (without NaN) so that v[k] holds the value
+// sorting would put there, and returns it: quickselect with a median of
+// three pivot, falling back to sorting what is left after a bounded
+// number of rounds, so that no input makes it quadratic.
+func nthSmallest(v []float64, k int) float64 {
+	lo, hi := 0, len(v)-1
+	for rounds := 2 * bits.Len(uint(len(v))); hi > lo; rounds-- {
+		if rounds == 0 {
+			slices.Sort(v[lo : hi+1])
+			break
+		}
+		a, b, c := v[lo], v[lo+(hi-lo)/2], v[hi]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi
+		for i <= j {
+			for v[i] < pivot {
+				i++
+			}
+			for v[j] > pivot {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return v[k] // between the two parts: equal to the pivot
+		}
+	}
+	return v[k]
 }
 
 func maxAbs(v []float64) float64 {

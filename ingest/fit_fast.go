@@ -360,13 +360,8 @@ func readFastUint(b []byte, bigEndian bool) uint32 {
 // there is some.
 func (s *fitSequence) presize(n int) {
 	n = min(max(n, 16), fastPresizeMax)
-	s.samples = Samples{
-		ElapsedS: channelSlice(n), DistanceM: channelSlice(n), SpeedMS: channelSlice(n),
-		HeartRateBPM: channelSlice(n), CadenceSPM: channelSlice(n), AltitudeM: channelSlice(n),
-		LatDeg: channelSlice(n), LonDeg: channelSlice(n), StanceTimeMs: channelSlice(n),
-		BalanceLeftPct: channelSlice(n), VertOscCm: channelSlice(n), VertRatioPct: channelSlice(n),
-		StepLengthM: channelSlice(n), PowerW: channelSlice(n),
-	}
+	s.samples = Samples{}
+	s.samples.presize(n)
 	s.times = make([]uint32, 0, n)
 }
 

@@ -35,15 +35,30 @@ func channelSlice(n int) []float64 {
 // slices any more (Samples.At values and copies are fine); reading them
 // afterwards gives another activity's values.
 func (s *Samples) Recycle() {
-	for _, v := range []*[]float64{&s.ElapsedS, &s.DistanceM, &s.SpeedMS, &s.HeartRateBPM,
-		&s.CadenceSPM, &s.AltitudeM, &s.LatDeg, &s.LonDeg, &s.StanceTimeMs, &s.BalanceLeftPct,
-		&s.VertOscCm, &s.VertRatioPct, &s.StepLengthM, &s.PowerW} {
+	for _, v := range s.channels() {
 		if cap(*v) >= channelRound {
 			c := (*v)[:0]
 			channelPool.Put(&c)
 		}
 	}
 	*s = Samples{}
+}
+
+// channels lists the sample slices, one per channel.
+func (s *Samples) channels() [14]*[]float64 {
+	return [...]*[]float64{&s.ElapsedS, &s.DistanceM, &s.SpeedMS, &s.HeartRateBPM,
+		&s.CadenceSPM, &s.AltitudeM, &s.LatDeg, &s.LonDeg, &s.StanceTimeMs, &s.BalanceLeftPct,
+		&s.VertOscCm, &s.VertRatioPct, &s.StepLengthM, &s.PowerW}
+}
+
+// presize gives every channel without storage room for n values, recycled
+// storage when there is some.
+func (s *Samples) presize(n int) {
+	for _, v := range s.channels() {
+		if *v == nil {
+			*v = channelSlice(n)
+		}
+	}
 }
 
 // restDecoders recycles the muktihari/fit decoders of the fast path's
