@@ -13,8 +13,8 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/itbcheck/itbcheck/internal/safetext"
 )
 
 // ratioFloor is the output size below which the decompression ratio is not
@@ -28,7 +28,8 @@ type boundedReader struct {
 	r          io.Reader
 	maxBytes   int64
 	maxRatio   int64
-	compressed func() int64 // compressed bytes consumed so far (or declared)
+	compressed func() int64   // compressed bytes consumed so far (or declared)
+	budget     *archiveBudget // of the enclosing archive; nil outside one
 	n          int64
 	err        error
 	srcErr     error // what went wrong decompressing, in plain words
@@ -45,6 +46,9 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 		b.err = fmt.Errorf("%w: decompresses to more than %d bytes", ErrTooLarge, b.maxBytes)
 	case b.n > ratioFloor && c > 0 && b.n > b.maxRatio*c:
 		b.err = fmt.Errorf("%w: decompresses to more than %d times its compressed size (%d bytes from %d)", ErrTooLarge, b.maxRatio, b.n, c)
+	}
+	if b.err == nil {
+		b.err = b.budget.spend(int64(n))
 	}
 	if b.err != nil {
 		return n, b.err
@@ -116,7 +120,7 @@ func readGzip(ctx context.Context, r io.Reader, size int64, name string, opt Opt
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: bad gzip header (not a gzip file, or damaged)", ErrCorrupt)}}
 	}
 	defer zr.Close()
-	src := &boundedReader{r: zr, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return in.n }}
+	src := &boundedReader{r: zr, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return in.n }, budget: opt.archive}
 	return readBounded(ctx, src, name, opt, depth+1, fn)
 }
 
@@ -146,6 +150,9 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 		ra, size = bytes.NewReader(buf), int64(len(buf))
 	}
+	if err := checkZipDirectory(ra, size, lim); err != nil {
+		return []Problem{{Path: name, Err: err}}
+	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil && zr == nil {
 		if errors.Is(err, zip.ErrFormat) {
@@ -156,6 +163,16 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	if len(zr.File) > lim.MaxArchiveEntries {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip has %d members, limit %d", ErrTooLarge, len(zr.File), lim.MaxArchiveEntries)}}
 	}
+	var wanted []*zip.File
+	for _, f := range zr.File {
+		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+			wanted = append(wanted, f)
+		}
+	}
+	if err := checkOverlap(wanted); err != nil {
+		return []Problem{{Path: name, Err: err}}
+	}
+	opt = withArchive(opt, name)
 	var probs []Problem
 	j := &stravaJoin{byFile: map[string]*stravaRow{}}
 	index := -1
@@ -174,6 +191,9 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 			continue
 		}
 		probs = append(probs, readMember(ctx, f, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
+		if opt.archive.left < 0 {
+			break // the archive's budget is spent: the member's problem says so
+		}
 	}
 	if len(probs) > maxArchiveProblems {
 		rest := len(probs) - maxArchiveProblems + 1
@@ -206,6 +226,9 @@ func readMember(ctx context.Context, f *zip.File, archive string, opt Options, d
 	if f.UncompressedSize64 > uint64(lim.MaxDecompressedBytes) {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: member declares %d bytes, limit %d", ErrTooLarge, f.UncompressedSize64, lim.MaxDecompressedBytes)}}
 	}
+	if encrypted(f) {
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: member is encrypted (a password-protected zip); not read", ErrUnsupported)}}
+	}
 	rc, err := f.Open()
 	if errors.Is(err, zip.ErrAlgorithm) {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip compression method %d", ErrUnsupported, f.Method)}}
@@ -215,7 +238,7 @@ func readMember(ctx context.Context, f *zip.File, archive string, opt Options, d
 	}
 	defer rc.Close()
 	compressed := int64(f.CompressedSize64)
-	src := &boundedReader{r: rc, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return compressed }}
+	src := &boundedReader{r: rc, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return compressed }, budget: opt.archive}
 	return readBounded(ctx, src, name, opt, depth+1, fn)
 }
 
@@ -234,19 +257,9 @@ func safeMemberName(n string) bool {
 	return true
 }
 
-// displayName makes a member name safe to print: control characters and
-// invalid UTF-8 become '?'.
-func displayName(n string) string {
-	var b strings.Builder
-	for i, r := range n {
-		if r == utf8.RuneError && !strings.HasPrefix(n[i:], "\uFFFD") || unicode.IsControl(r) {
-			b.WriteByte('?')
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// displayName makes a member name safe to print: control characters,
+// bidi overrides and invalid UTF-8 are escaped (internal/safetext).
+func displayName(n string) string { return safetext.Escape(n) }
 
 // stravaRow is one row of a Strava export's activities.csv.
 type stravaRow struct {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,6 +18,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/itbcheck/itbcheck/internal/hostile"
 )
 
 // badCase is one hostile or damaged input of the bad-input corpus and what
@@ -24,7 +27,10 @@ import (
 type badCase struct {
 	name string // file name; the extension matters to sniffing
 	data func(t testing.TB) []byte
-	opt  Options
+	// write, when set instead of data, writes the input to path itself:
+	// inputs of hundreds of MiB, or sparse files, that are never held.
+	write func(t testing.TB, path string)
+	opt   Options
 	// wantErr is the error class one problem must wrap; nil means the file
 	// must read without any problem.
 	wantErr  error
@@ -105,7 +111,7 @@ func badCorpus() []badCase {
 			wantErr: ErrTooLarge, wantText: "more unreadable members", big: true},
 		{name: "ctrl-name.zip", data: func(t testing.TB) []byte {
 			return makeZip(t, []member{{"a\nb\x1b[2J\xff.gpx", []byte("junk")}, {"ok.gpx", gpx}})
-		}, wantErr: ErrEmpty, wantText: "ctrl-name.zip!/a?b?[2J?.gpx", minActs: 1, maxActs: 1},
+		}, wantErr: ErrEmpty, wantText: `ctrl-name.zip!/a\nb\x1b[2J\xff.gpx`, minActs: 1, maxActs: 1},
 		{name: "not-a.zip", data: lit("PK\x03\x04 but nothing after"), wantErr: ErrCorrupt, wantText: "zip"},
 
 		// CSV
@@ -139,6 +145,84 @@ func badCorpus() []badCase {
 			wantErr: ErrTruncated, maxActs: 1},
 		{name: "mismatched.gpx", data: lit("<gpx><trk></gpx>"), wantErr: ErrCorrupt, wantText: "XML"},
 		{name: "random.gpx", data: func(testing.TB) []byte { return randomBytes(2, 4096) }, wantErr: ErrCorrupt},
+
+		// Round two (issue 14): budgets per archive and per file, not
+		// only per member or per activity; and the messages that said the
+		// wrong thing.
+		{name: "dup-entries.zip", data: func(testing.TB) []byte { return hostile.DuplicateEntriesZip(20_000, bigSampleCSV(20_000)) },
+			wantErr: ErrCorrupt, wantText: "19999 zip directory entries point into the data of another member"},
+		{name: "archive-budget.zip", data: func(t testing.TB) []byte {
+			csv := bigSampleCSV(20_000)
+			return makeZip(t, []member{{"a.csv", csv}, {"b.csv", csv}, {"c.csv", csv}})
+		}, opt: Options{Limits: Limits{MaxArchiveBytes: int64(len(bigSampleCSV(20_000))) * 3 / 2}},
+			wantErr: ErrTooLarge, wantText: "the archive decompresses to more than", minActs: 1, maxActs: 2},
+		{name: "bloated-directory.zip", write: func(t testing.TB, path string) {
+			writeWith(t, path, func(w io.Writer) error { return hostile.BloatedDirectoryZip(w, 80<<20, gpx) })
+		}, wantErr: ErrTooLarge, wantText: "zip directory is 84031091 bytes, limit 33554432", big: true},
+		{name: "encrypted.zip", data: func(testing.TB) []byte { return hostile.EncryptedZip(gpx) },
+			wantErr: ErrUnsupported, wantText: "encrypted.zip!/secret.gpx: unsupported file type: member is encrypted (a password-protected zip)", minActs: 1, maxActs: 1},
+		{name: "sparse.fit", write: func(t testing.TB, path string) {
+			if err := hostile.SparseFIT(path, 2<<30-16); err != nil {
+				t.Fatal(err)
+			}
+		}, wantErr: ErrCorrupt, wantText: "FIT data is mostly zero bytes", big: true},
+		{name: "messages.fit", data: func(testing.TB) []byte { return hostile.OneByteMessagesFIT(200_000, badStart) },
+			opt: Options{Limits: Limits{MaxRecords: 10}}, wantErr: ErrTooLarge, wantText: "more than 100040 messages"},
+		{name: "messages-20m.fit", data: func(testing.TB) []byte { return hostile.OneByteMessagesFIT(20_000_000, badStart) },
+			wantErr: ErrTooLarge, wantText: "more than 2100000 messages", big: true},
+		{name: "sessions.fit", data: func(testing.TB) []byte { return hostile.ManySessionsFIT(700_000, badStart) },
+			wantErr: ErrTooLarge, wantText: "more than 1000 sessions in one FIT file", big: true},
+		{name: "sessions.fit.gz", data: func(t testing.TB) []byte { return gz(t, hostile.ManySessionsFIT(2_000_000, badStart)) },
+			wantErr: ErrTooLarge, wantText: "more than 1000 sessions in one FIT file", big: true},
+		{name: "sessions-limit.fit", data: func(testing.TB) []byte { return hostile.ManySessionsFIT(3, badStart) },
+			opt: Options{Limits: Limits{MaxSessions: 2}}, wantErr: ErrTooLarge, wantText: "more than 2 sessions"},
+		{name: "monitoring.fit", data: func(testing.TB) []byte { return hostile.KindFIT(hostile.FITMonitoring, badStart) },
+			wantErr: ErrEmpty, wantText: "a monitoring file (FIT file type monitoring_b), no activity"},
+		{name: "settings.fit", data: func(testing.TB) []byte { return hostile.KindFIT(hostile.FITSettings, badStart) },
+			wantErr: ErrEmpty, wantText: "a settings file (FIT file type settings), no activity"},
+		{name: "hugetext.gpx", write: func(t testing.TB, path string) {
+			writeWith(t, path, func(w io.Writer) error { return hostile.HugeTextGPX(w, 256<<20, badStart) })
+		}, wantErr: ErrTooLarge, wantText: "XML holds more than 1048576 bytes without markup", big: true},
+		{name: "hugetext-limit.tcx", data: func(testing.TB) []byte { return []byte(makeTCX(20, "Running")) },
+			opt: Options{Limits: Limits{MaxXMLTextBytes: 50}}, wantErr: ErrTooLarge, wantText: "more than 50 bytes without markup"},
+		{name: "latin1.gpx", data: func(testing.TB) []byte { return hostile.GPX(5, "ISO-8859-1", "Course \xe0 l'\xe9tang", badStart) },
+			minActs: 1, maxActs: 1},
+		{name: "cp1252.gpx", data: func(testing.TB) []byte { return hostile.GPX(5, "windows-1252", "\x93Long\x94 run", badStart) },
+			minActs: 1, maxActs: 1},
+		{name: "latin1-undeclared.gpx", data: func(testing.TB) []byte { return hostile.GPX(5, "UTF-8", "Course \xe0 l'\xe9tang", badStart) },
+			wantErr: ErrCorrupt, wantText: "invalid UTF-8 (the file declares no encoding, or UTF-8; a Latin-1 or Windows-1252 file must say so"},
+		{name: "unknown-encoding.gpx", data: func(testing.TB) []byte { return hostile.GPX(5, "x-klingon", "run", badStart) },
+			wantErr: ErrCorrupt, wantText: `declared encoding "x-klingon" is not read`},
+		{name: "rows.csv", write: func(t testing.TB, path string) {
+			writeWith(t, path, func(w io.Writer) error { return hostile.ManyRowsStravaCSV(w, 1_000_000, badStart) })
+		}, wantErr: ErrTooLarge, wantText: "more than 50000 activity rows in one summary CSV", minActs: 50_000, maxActs: 50_000, big: true},
+		{name: "blank-lines.csv", data: func(testing.TB) []byte { return hostile.BlankLinesCSV(16<<20, badStart) }, minActs: 1, maxActs: 1, big: true},
+		{name: "samples-limit.gpx", data: func(testing.TB) []byte { return hostile.GPX(20, "UTF-8", "run", badStart) },
+			opt: Options{Limits: Limits{MaxRecords: 10}}, wantErr: ErrTooLarge, wantText: "more than 10 samples", minActs: 1, maxActs: 1},
+	}
+}
+
+// bigSampleCSV is a per-second sample CSV of n rows (about 25 bytes each).
+func bigSampleCSV(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("time,heart_rate,cadence,distance\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "%d,150,170,%d\n", i, 3*i)
+	}
+	return b.Bytes()
+}
+
+// writeWith creates path and has gen write the input into it.
+func writeWith(t testing.TB, path string, gen func(io.Writer) error) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gen(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -154,7 +238,10 @@ func TestBadInputCorpus(t *testing.T) {
 				t.Skip("large input; skipped with -short")
 			}
 			path := filepath.Join(dir, tt.name)
-			if err := os.WriteFile(path, tt.data(t), 0o644); err != nil {
+			if tt.write != nil {
+				tt.write(t, path)
+				defer os.Remove(path)
+			} else if err := os.WriteFile(path, tt.data(t), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			var acts []*Activity
@@ -267,19 +354,28 @@ func TestWalkSymlinkLoop(t *testing.T) {
 		}
 	}
 	done := make(chan struct{})
-	var files, skipped []string
-	var err error
-	go func() { defer close(done); files, skipped, err = Walk([]string{dir}) }()
+	var l Listing
+	go func() { defer close(done); l = Scan([]string{dir}) }()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("walk loops")
 	}
-	if err != nil || len(files) != 1 || !strings.HasSuffix(files[0], "a.gpx") {
-		t.Errorf("files %q, err %v; want runs/a.gpx only", files, err)
+	if len(l.Files) != 1 || !strings.HasSuffix(l.Files[0], "a.gpx") {
+		t.Errorf("files %q; want runs/a.gpx only", l.Files)
 	}
-	if len(skipped) != 4 {
-		t.Errorf("skipped %q, want the four links (three loops, one folder)", skipped)
+	if len(l.Skipped) != 1 || !strings.Contains(l.Skipped[0].Reason, "link to a folder") {
+		t.Errorf("skipped %+v, want the link to a folder", l.Skipped)
+	}
+	// Links that loop, with an activity file's name, cannot be read: they
+	// are failed inputs with the reason, not files "itbcheck does not read".
+	if len(l.Failed) != 3 {
+		t.Errorf("failed %q, want the three looping .fit links", l.Failed)
+	}
+	for _, p := range l.Failed {
+		if !strings.Contains(p.Error(), "too many levels of symbolic links") {
+			t.Errorf("%v: want the loop named", p)
+		}
 	}
 }
 

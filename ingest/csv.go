@@ -33,6 +33,9 @@ const maxCSVRecordBytes = 4 << 20
 
 // recordLimit fails a read once more than max bytes have been read since
 // the last complete record (n is reset by the caller after each record).
+// Line breaks do not count: encoding/csv skips blank lines inside one
+// Read, so a file of many blank lines is not one long line, and holds
+// nothing in memory.
 type recordLimit struct {
 	r   io.Reader
 	n   int
@@ -44,7 +47,7 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 		return 0, fmt.Errorf("%w: CSV line longer than %d MiB (no line breaks, or a quote never closed)", ErrTooLarge, l.max>>20)
 	}
 	n, err := l.r.Read(p)
-	l.n += n
+	l.n += n - bytes.Count(p[:n], []byte{'\n'}) - bytes.Count(p[:n], []byte{'\r'})
 	return n, err
 }
 

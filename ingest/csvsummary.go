@@ -259,10 +259,10 @@ var textFields = []summaryField{colType, colDate, colTitle, colGear, colFile, co
 // dialect.
 func readSummaryRows(t *csvTable, c *summaryColumns, opt Options) (*summaryRows, error) {
 	r := &summaryRows{}
-	maxRows := opt.limits().MaxRecords
+	maxRows := opt.limits().MaxSummaryRows // the rows are held: a million once took 2.2 GB
 	err := t.rows(func(line int, rec []string) error {
 		if len(r.recs) >= maxRows {
-			return fmt.Errorf("%w: more than %d rows in a summary CSV", ErrTooLarge, maxRows)
+			return fmt.Errorf("%w: more than %d activity rows in one summary CSV (limits.max_summary_rows); the rest is not read", ErrTooLarge, maxRows)
 		}
 		r.lines = append(r.lines, line)
 		r.recs = append(r.recs, append([]string(nil), rec...))

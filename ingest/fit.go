@@ -56,13 +56,23 @@ const maxLocalOffset = 15 * time.Hour
 // is held in memory.
 func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	lim := opt.limits()
+	zeros := &zeroGuard{r: r}
+	r = zeros
 	data, complete, release, rerr := readWhole(r, fastFITMaxBytes)
 	defer release()
+	if zeros.err != nil {
+		return zeros.err
+	}
 	if complete {
-		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}}
+		g := newFITGuard(lim)
+		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}, guard: g}
 		if decodeFITFast(data, seq) {
-			for _, a := range seq.activities(name, opt) {
+			acts := seq.activities(name, opt)
+			for _, a := range acts {
 				emit(a)
+			}
+			if len(acts) == 0 {
+				return g.noActivity()
 			}
 			return nil
 		}
@@ -73,7 +83,11 @@ func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	if rerr != nil {
 		rest = errReader{rerr}
 	}
-	return decodeFITStream(io.MultiReader(bytes.NewReader(data), rest), name, opt, emit)
+	err := decodeFITStream(io.MultiReader(bytes.NewReader(data), rest), name, opt, emit)
+	if zeros.err != nil {
+		return zeros.err // whatever the decoder made of the cut
+	}
+	return err
 }
 
 // decodeFITStream is the ordinary path: muktihari/fit's decoder with
@@ -82,8 +96,13 @@ func decodeFITStream(r io.Reader, name string, opt Options, emit emitFunc) error
 	lim := opt.limits()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: cancel}
+	g := newFITGuard(lim)
+	g.cancel = cancel
+	seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: cancel, guard: g}
 	cr := newFITCRCReader(r)
+	emitted := 0
+	inner := emit
+	emit = func(a *Activity) { emitted++; inner(a) }
 	dec := decoder.New(cr, decoder.WithMesgListener(seq), decoder.WithBroadcastOnly(), decoder.WithIgnoreChecksum())
 
 	done := 0
@@ -103,6 +122,9 @@ func decodeFITStream(r io.Reader, name string, opt Options, emit emitFunc) error
 		}
 		seq.reset()
 		_, err = dec.DecodeWithContext(ctx)
+		if g.err != nil {
+			return g.err
+		}
 		if seq.tooMany {
 			return fmt.Errorf("%w: more than %d records in one FIT file", ErrTooLarge, lim.MaxRecords)
 		}
@@ -133,6 +155,9 @@ func decodeFITStream(r io.Reader, name string, opt Options, emit emitFunc) error
 	}
 	if done == 0 {
 		return fmt.Errorf("%w: no FIT data", ErrEmpty)
+	}
+	if emitted == 0 {
+		return g.noActivity()
 	}
 	return nil
 }
@@ -181,11 +206,10 @@ type fitDevField struct {
 
 // fitSession is what a session message says about one activity.
 type fitSession struct {
-	start, end       uint32 // FIT timestamps; end is 0 when unknown
-	sport            typedef.Sport
-	subSport         typedef.SubSport
-	summary          Summary // AvgCadenceSPM still in strides (or rpm)
-	hasCadenceFields bool
+	start, end uint32 // FIT timestamps; end is 0 when unknown
+	sport      typedef.Sport
+	subSport   typedef.SubSport
+	summary    Summary // AvgCadenceSPM still in strides (or rpm)
 }
 
 // fitLap is one lap message.
@@ -202,6 +226,7 @@ type fitSequence struct {
 	maxRecords int
 	cancel     context.CancelFunc
 	tooMany    bool
+	guard      *fitGuard // the file's limits beyond records; shared by its sequences
 
 	device      Device
 	samples     Samples  // CadenceSPM holds strides/min (or rpm) until emission
@@ -226,11 +251,14 @@ type fitSequence struct {
 
 // reset prepares for a new FIT sequence.
 func (s *fitSequence) reset() {
-	*s = fitSequence{maxRecords: s.maxRecords, cancel: s.cancel}
+	*s = fitSequence{maxRecords: s.maxRecords, cancel: s.cancel, guard: s.guard}
 }
 
 // OnMesg receives each decoded message; mesg is only valid during the call.
 func (s *fitSequence) OnMesg(mesg proto.Message) {
+	if !s.guard.message() {
+		return
+	}
 	switch mesg.Num {
 	case mesgnum.Record:
 		s.onRecord(&mesg)
@@ -300,6 +328,9 @@ func (s *fitSequence) resumes(from, to int) []int {
 
 func (s *fitSequence) onFileID(mesg *proto.Message) {
 	id := mesgdef.NewFileId(mesg)
+	if s.guard != nil {
+		s.guard.fileType, s.guard.hasFileType = id.Type, true
+	}
 	if id.Manufacturer != typedef.ManufacturerInvalid {
 		s.device.Manufacturer = typedefName(id.Manufacturer.String(), uint64(id.Manufacturer))
 	}
@@ -353,6 +384,9 @@ func (s *fitSequence) onFieldDescription(mesg *proto.Message) {
 }
 
 func (s *fitSequence) onSession(mesg *proto.Message) {
+	if !s.guard.session() {
+		return
+	}
 	m := mesgdef.NewSession(mesg)
 	sess := fitSession{sport: m.Sport, subSport: m.SubSport, summary: EmptySummary()}
 	sess.start = fitTime(m.StartTime)

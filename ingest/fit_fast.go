@@ -213,6 +213,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 	rest.Bytes()[0] = 12
 
 	var defs [16]fastDef
+	others := 0          // messages other than records: bounded like the ordinary path's
 	var timestamp uint32 // the decoder's running timestamp, for compressed headers
 	var lastOffset byte
 	msgs := data[hsize : hsize+dataSize]
@@ -256,7 +257,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 			}
 			seq.fastRecord(def, body, compressed, headerTime)
 		} else {
-			if compressed {
+			if others++; compressed || (seq.guard != nil && others > seq.guard.maxMessages) {
 				return false
 			}
 			rest.Write(msgs[:1+def.size])
@@ -272,7 +273,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 	_, err := dec.Decode()
 	dec.Reset(nil) // drop the references to seq and rest
 	restDecoders.Put(dec)
-	return err == nil && !seq.tooMany
+	return err == nil && !seq.tooMany && (seq.guard == nil || seq.guard.err == nil)
 }
 
 // parseFastDef reads the definition message at the start of msgs into def

@@ -32,7 +32,7 @@ func (g *gpxReader) segment() {
 func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
 	a := &Activity{Source: name, Format: FormatGPX, Sport: SportUnknown, Summary: EmptySummary()}
 	g := &gpxReader{a: a, b: newTrackBuilder(a, opt)}
-	err := walkXML(r, g)
+	err := walkXML(r, g, opt.xmlLimits())
 	if a.Samples.Len() == 0 {
 		if err != nil {
 			return fmt.Errorf("GPX: %w", err)
@@ -40,7 +40,7 @@ func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
 		return fmt.Errorf("%w: GPX file holds no track points", ErrEmpty)
 	}
 	if err != nil {
-		a.Notes = append(a.Notes, "file ends early: samples up to the break kept")
+		a.Notes = append(a.Notes, cutNote(err, a.Samples.Len()))
 	}
 	fillTrackDistance(a)
 	finishTrack(a)

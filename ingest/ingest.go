@@ -46,6 +46,17 @@ type Limits struct {
 	MaxArchiveEntries    int   // most members of one zip
 	MaxNestingDepth      int   // zips inside zips
 	MaxRecords           int   // most samples per activity
+	// MaxArchiveBytes bounds the bytes decompressed from one archive, all
+	// its members (nested ones included) together: the work a zip may cost,
+	// however its members are counted.
+	MaxArchiveBytes int64
+	// MaxZipDirectoryBytes bounds a zip's central directory, checked
+	// before it is parsed (parsing holds all of it).
+	MaxZipDirectoryBytes int64
+	MaxSessions          int   // most FIT sessions (activities) in one FIT file
+	MaxSummaryRows       int   // most activity rows in one summary CSV
+	MaxXMLTextBytes      int64 // longest run of XML between two '<': text, a tag, a comment
+	MaxXMLDepth          int   // deepest element nesting of a TCX or GPX file
 }
 
 // DefaultLimits are generous for real exports and small enough to stop
@@ -56,7 +67,13 @@ var DefaultLimits = Limits{
 	MaxRatio:             200,
 	MaxArchiveEntries:    100000,
 	MaxNestingDepth:      3,
-	MaxRecords:           500_000, // 5.8 days at one record a second; ~100 MiB of samples
+	MaxRecords:           500_000,  // 5.8 days at one record a second; ~100 MiB of samples
+	MaxArchiveBytes:      8 << 30,  // some 10 000 activity files; about a minute of inflating
+	MaxZipDirectoryBytes: 32 << 20, // 100 000 members with long names
+	MaxSessions:          1000,     // a triathlon has five; a day of a watch's sessions a few dozen
+	MaxSummaryRows:       50_000,   // 25 years of two activities a day
+	MaxXMLTextBytes:      1 << 20,  // a long <desc>; trackpoints are a few hundred bytes
+	MaxXMLDepth:          256,      // TCX and GPX need about ten levels
 }
 
 // Options tune reading.
@@ -70,6 +87,10 @@ type Options struct {
 	// Nil keeps the written wall-clock time as the local time with offset
 	// zero (see Activity.LocalWallClock).
 	Location *time.Location
+
+	// archive is the budget of the outermost archive being read, shared by
+	// its members and nested archives; nil outside an archive.
+	archive *archiveBudget
 }
 
 func (o Options) limits() Limits {
@@ -92,6 +113,24 @@ func (o Options) limits() Limits {
 	}
 	if l.MaxRecords <= 0 {
 		l.MaxRecords = d.MaxRecords
+	}
+	if l.MaxArchiveBytes <= 0 {
+		l.MaxArchiveBytes = d.MaxArchiveBytes
+	}
+	if l.MaxZipDirectoryBytes <= 0 {
+		l.MaxZipDirectoryBytes = d.MaxZipDirectoryBytes
+	}
+	if l.MaxSessions <= 0 {
+		l.MaxSessions = d.MaxSessions
+	}
+	if l.MaxSummaryRows <= 0 {
+		l.MaxSummaryRows = d.MaxSummaryRows
+	}
+	if l.MaxXMLTextBytes <= 0 {
+		l.MaxXMLTextBytes = d.MaxXMLTextBytes
+	}
+	if l.MaxXMLDepth <= 0 {
+		l.MaxXMLDepth = d.MaxXMLDepth
 	}
 	return l
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
 )
@@ -120,7 +119,10 @@ func joinProblems(probs []Problem) error {
 // Read decodes the file at path (any supported format, gzip or zip) and
 // calls fn for each activity, as Reader.Each does.
 func Read(ctx context.Context, path string, opt Options, fn func(*Activity)) []Problem {
-	f, err := os.Open(path) // read-only: inputs are never modified
+	if path == "-" {
+		return []Problem{{Path: path, Err: fmt.Errorf("%w: standard input is not read (pipes are not read): give the file's path", ErrUnsupported)}}
+	}
+	f, err := openInput(path) // read-only: inputs are never modified
 	if err != nil {
 		return []Problem{{Path: path, Err: err}}
 	}
@@ -132,7 +134,11 @@ func Read(ctx context.Context, path string, opt Options, fn func(*Activity)) []P
 	if st.IsDir() {
 		return []Problem{{Path: path, Err: fmt.Errorf("is a directory")}}
 	}
-	rd := NewReader(f, path, opt)
+	if !st.Mode().IsRegular() {
+		// A pipe (/dev/stdin, a FIFO) or a device could block or never end.
+		return []Problem{{Path: path, Err: fmt.Errorf("%w: %s", ErrUnsupported, notRegular(st.Mode()))}}
+	}
+	rd := NewReader(&cancellableFile{ctx: ctx, f: f}, path, opt)
 	rd.size = st.Size()
 	return rd.Each(ctx, fn)
 }

@@ -12,16 +12,15 @@ import (
 // activities: one per <Activity>, samples from its Trackpoints, laps from
 // its Laps.
 type tcxReader struct {
-	name   string
-	opt    Options
-	emit   emitFunc
-	a      *Activity
-	b      *trackBuilder
-	lap    Lap
-	lapAt  time.Time
-	laps   []time.Time
-	n      int
-	errTCX error
+	name  string
+	opt   Options
+	emit  emitFunc
+	a     *Activity
+	b     *trackBuilder
+	lap   Lap
+	lapAt time.Time
+	laps  []time.Time
+	n     int
 }
 
 // decodeTCX reads a TCX file with a streaming XML decoder. Sport comes from
@@ -29,9 +28,9 @@ type tcxReader struct {
 // cadence (RunCadence, or Cadence of a run) is strides/min and is doubled.
 func decodeTCX(r io.Reader, name string, opt Options, emit emitFunc) error {
 	t := &tcxReader{name: name, opt: opt, emit: emit}
-	err := walkXML(r, t)
+	err := walkXML(r, t, opt.xmlLimits())
 	if err != nil && t.a != nil && t.a.Samples.Len() > 0 {
-		t.a.Notes = append(t.a.Notes, "file ends early: samples up to the break kept")
+		t.a.Notes = append(t.a.Notes, cutNote(err, t.a.Samples.Len()))
 		t.finish()
 	}
 	if err == nil && t.n == 0 {

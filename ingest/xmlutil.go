@@ -19,15 +19,14 @@ type xmlVisitor interface {
 	end(path []string, text string) error
 }
 
-// maxXMLDepth bounds element nesting; TCX and GPX need about ten levels.
-const maxXMLDepth = 256
-
 // walkXML streams r through v without holding the document: files can hold
 // hours of one-second trackpoints. Character data is collected per element
-// (only the text directly inside it) and capped at 4 KiB.
-func walkXML(r io.Reader, v xmlVisitor) error {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil } // numbers and ASCII names only
+// (only the text directly inside it) and capped at 4 KiB. The limits of
+// xmlguard.go apply: nesting depth, text runs, declared encodings.
+func walkXML(r io.Reader, v xmlVisitor, lim xmlLimits) error {
+	guard := guardXML(r, lim)
+	d := xml.NewDecoder(guard)
+	d.CharsetReader = xmlCharset
 	var path []string
 	var texts [][]byte
 	for {
@@ -39,6 +38,9 @@ func walkXML(r io.Reader, v xmlVisitor) error {
 			return nil
 		}
 		if err != nil {
+			if guard.err != nil {
+				return guard.err
+			}
 			line, _ := d.InputPos()
 			if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
 				return fmt.Errorf("%w: XML ends early at line %d", ErrTruncated, line)
@@ -48,13 +50,14 @@ func walkXML(r io.Reader, v xmlVisitor) error {
 			if errors.As(err, &se) {
 				msg = se.Msg // without a second "on line N"
 			}
+			msg = strings.TrimPrefix(xmlEncodingHint(msg), "xml: ")
 			return fmt.Errorf("%w: XML line %d: %s", ErrCorrupt, line, strings.Join(strings.Fields(msg), " "))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if len(path) >= maxXMLDepth {
+			if len(path) >= lim.maxDepth {
 				line, _ := d.InputPos()
-				return fmt.Errorf("%w: XML line %d: elements nested more than %d deep", ErrCorrupt, line, maxXMLDepth)
+				return fmt.Errorf("%w: XML line %d: elements nested more than %d deep", ErrCorrupt, line, lim.maxDepth)
 			}
 			path = append(path, t.Name.Local)
 			texts = append(texts, nil)

@@ -240,7 +240,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
 	}
-	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions()}
+	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped}
 	var p *progress
 	if !j.flags.quiet && !j.flags.noProgress && isTerminal(c.stderr) {
 		p = newProgress(c.stderr)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/internal/config"
+	"github.com/itbcheck/itbcheck/internal/safetext"
 )
 
 // This file holds the CLI's guards against hostile or unlucky input:
@@ -241,4 +242,11 @@ func sourceDateEpoch(v string) (time.Time, error) {
 		return time.Time{}, usageErrorf("SOURCE_DATE_EPOCH %s: out of range (0 to %d, the end of the year 9999)", v, int64(maxEpoch))
 	}
 	return time.Unix(s, 0).UTC(), nil
+}
+
+// warnSkipped names on stderr an entry of an input folder that was passed
+// over without being a file of another type: a named pipe, a socket, a
+// broken link.
+func (c *cli) warnSkipped(path, reason string) {
+	fmt.Fprintf(c.stderr, "itbcheck: skipped %s: %s\n", safetext.Escape(path), safetext.Escape(reason))
 }

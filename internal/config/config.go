@@ -51,6 +51,12 @@ var limitKeys = []struct {
 	{"limits.max_archive_entries", 1, func(l ingest.Limits) int64 { return int64(l.MaxArchiveEntries) }, func(l *ingest.Limits, v int64) { l.MaxArchiveEntries = int(v) }},
 	{"limits.max_nesting_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxNestingDepth) }, func(l *ingest.Limits, v int64) { l.MaxNestingDepth = int(v) }},
 	{"limits.max_records", 1, func(l ingest.Limits) int64 { return int64(l.MaxRecords) }, func(l *ingest.Limits, v int64) { l.MaxRecords = int(v) }},
+	{"limits.max_archive_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxArchiveBytes }, func(l *ingest.Limits, v int64) { l.MaxArchiveBytes = v }},
+	{"limits.max_zip_directory_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxZipDirectoryBytes }, func(l *ingest.Limits, v int64) { l.MaxZipDirectoryBytes = v }},
+	{"limits.max_sessions", 1, func(l ingest.Limits) int64 { return int64(l.MaxSessions) }, func(l *ingest.Limits, v int64) { l.MaxSessions = int(v) }},
+	{"limits.max_summary_rows", 1, func(l ingest.Limits) int64 { return int64(l.MaxSummaryRows) }, func(l *ingest.Limits, v int64) { l.MaxSummaryRows = int(v) }},
+	{"limits.max_xml_text_kb", 1 << 10, func(l ingest.Limits) int64 { return l.MaxXMLTextBytes }, func(l *ingest.Limits, v int64) { l.MaxXMLTextBytes = v }},
+	{"limits.max_xml_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxXMLDepth) }, func(l *ingest.Limits, v int64) { l.MaxXMLDepth = int(v) }},
 }
 
 // Config is the resolved configuration.

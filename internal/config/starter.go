@@ -83,6 +83,13 @@ limits:
   max_archive_entries: %d
   max_nesting_depth: %d
   max_records: %d
-`, l.MaxFileBytes>>20, l.MaxDecompressedBytes>>20, l.MaxRatio, l.MaxArchiveEntries, l.MaxNestingDepth, l.MaxRecords)
+  max_archive_mb: %d          # all members of one zip together
+  max_zip_directory_mb: %d
+  max_sessions: %d            # per FIT file
+  max_summary_rows: %d        # per activities.csv
+  max_xml_text_kb: %d         # longest text, tag or comment of a TCX/GPX
+  max_xml_depth: %d
+`, l.MaxFileBytes>>20, l.MaxDecompressedBytes>>20, l.MaxRatio, l.MaxArchiveEntries, l.MaxNestingDepth, l.MaxRecords,
+		l.MaxArchiveBytes>>20, l.MaxZipDirectoryBytes>>20, l.MaxSessions, l.MaxSummaryRows, l.MaxXMLTextBytes>>10, l.MaxXMLDepth)
 	return b.String()
 }

@@ -46,6 +46,11 @@ type Options struct {
 	// files done, the total, and the bytes of the files done. It is called
 	// from one goroutine at a time.
 	Progress func(done, total int, bytes int64)
+	// Skipped, when not nil, is told of each entry of a folder passed over
+	// that is not simply a file of another type (a named pipe, a socket, a
+	// broken link), so that the CLI can name it. Called from Run's
+	// goroutine, before decoding starts.
+	Skipped func(path, reason string)
 }
 
 // readFile is ingest.Read; tests replace it to inject slow or failing
@@ -77,13 +82,18 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		out[i] = &report.Athlete{Name: a.Name}
 		var found []string
 		for _, p := range a.Paths {
-			files, skipped, err := ingest.Walk([]string{p})
-			if err != nil {
-				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: p, Error: oneLine(err, p)})
-				continue
+			l := ingest.Scan([]string{p})
+			for _, f := range l.Failed {
+				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: f.Path, Error: oneLine(f.Err, f.Path)})
 			}
-			out[i].Skipped += len(skipped)
-			files, found = splitSymptomLogs(files, found)
+			out[i].Skipped += len(l.Skipped)
+			for _, s := range l.Skipped {
+				if s.Special && opt.Skipped != nil {
+					opt.Skipped(s.Path, s.Reason)
+				}
+			}
+			var files []string
+			files, found = splitSymptomLogs(l.Files, found)
 			for _, f := range files {
 				var size int64
 				if st, err := os.Stat(f); err == nil {
@@ -123,7 +133,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		}
 		kept := inPeriod(runs[i], time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
-		runs[i], kept = nil, nil // the season holds its own copy
+		runs[i] = nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
 		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
