@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,6 +67,43 @@ func FuzzZip(f *testing.F) {
 		for _, p := range probs {
 			if p.Path == "" || p.Err == nil {
 				t.Fatalf("problem without path or reason: %+v", p)
+			}
+		}
+	})
+}
+
+// FuzzRead drives the whole read path, as Read does for a file: sniffing
+// by content and name, gzip, zip (nested), and every decoder behind the
+// format table, on the bytes and the name given. Seeds are the small
+// inputs of the bad-input corpus under their own names. No input may
+// panic (a recovered panic is a failure too), and every problem is one
+// line that starts with the input's name.
+func FuzzRead(f *testing.F) {
+	for _, tc := range badCorpus() {
+		if tc.big || tc.data == nil {
+			continue
+		}
+		if data := tc.data(f); len(data) <= 64<<10 {
+			f.Add(data, tc.name)
+		}
+	}
+	f.Add([]byte(sampleCSV), "samples.csv")
+	f.Add(gz(f, []byte(makeGPX(3, "running"))), "run.gpx.gz")
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		opt := Options{Limits: Limits{MaxRecords: 10000, MaxDecompressedBytes: 4 << 20, MaxArchiveEntries: 200,
+			MaxArchiveBytes: 16 << 20, MaxSummaryRows: 1000, MaxSessions: 50}}
+		probs := NewReader(bytes.NewReader(data), name, opt).Each(context.Background(), func(a *Activity) { checkActivity(t, a) })
+		for _, p := range probs {
+			msg := p.Error()
+			switch {
+			case p.Err == nil:
+				t.Fatalf("problem without a reason: %+v", p)
+			case strings.Contains(msg, "decoder failed on malformed input"):
+				t.Fatalf("a decoder panicked: %s", msg)
+			case !strings.HasPrefix(p.Path, name):
+				t.Fatalf("problem %q does not name the input %q", msg, name)
+			case strings.ContainsAny(p.Err.Error(), "\r\n"):
+				t.Fatalf("reason spans lines: %q", p.Err.Error())
 			}
 		}
 	})
