@@ -20,8 +20,9 @@ import (
 )
 
 // binary is the itbcheck executable TestMain builds once, in scratch, a
-// folder that lives as long as the test binary.
-var binary, scratch string
+// folder that lives as long as the test binary; peakRSS is the wrapper
+// that measures a run's peak resident set (internal/bench/peakrss).
+var binary, scratch, peakRSS string
 
 // fixedNow pins the reports' generated_at so outputs compare byte for byte.
 const fixedNow = "2026-06-22T10:00:00Z"
@@ -42,7 +43,8 @@ func buildAndRun(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	scratch = dir
 	binary = filepath.Join(dir, "itbcheck")
-	build := exec.Command("go", "build", "-o", binary, "github.com/itbcheck/itbcheck/cmd/itbcheck")
+	peakRSS = filepath.Join(dir, "peakrss")
+	build := exec.Command("go", "build", "-o", dir, "github.com/itbcheck/itbcheck/cmd/itbcheck", "github.com/itbcheck/itbcheck/internal/bench/peakrss")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building itbcheck:", err)
