@@ -17,7 +17,7 @@ func corpus(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join("..", "..", "shared", "corpus", rel)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("corpus file %s absent: %v", p, err)
+		skipWithoutShared(t, "corpus file "+p, err)
 	}
 	return p
 }

@@ -26,7 +26,7 @@ func corpusDir(t *testing.T, sub string) string {
 	t.Helper()
 	dir := filepath.Join("..", "..", "shared", "corpus", sub)
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s absent: %v", dir, err)
+		skipWithoutShared(t, "corpus "+dir, err)
 	}
 	return dir
 }

@@ -279,7 +279,7 @@ func xmlFigures(a *Activity, ps []peerActivity) []figure {
 func TestPeerAgreement(t *testing.T) {
 	peers, _ := filepath.Glob(filepath.Join(peerDir, "*.peer.json"))
 	if len(peers) == 0 {
-		t.Skip("SKIPPED: no peer figures at " + peerDir + " (the shared corpus beside the worktree): peer agreement NOT measured")
+		skipWithoutShared(t, "peer figures at "+peerDir+" (peer agreement NOT measured)", os.ErrNotExist)
 	}
 	sort.Strings(peers)
 	var total, agreed, ownTotal, ownAgreed int

@@ -339,6 +339,9 @@ func joinAnd(names []string) string {
 // athlete without data.
 func requireExisting(paths []string) error {
 	for _, p := range paths {
+		if p == "-" {
+			return usageErrorf("-: standard input is not read (pipes are not read): give the file's path")
+		}
 		if _, err := os.Stat(p); err != nil {
 			if os.IsNotExist(err) {
 				return usageErrorf("%s: no such file or folder", p)
