@@ -662,3 +662,28 @@ func ExampleTeam() {
 	// spike 18 weeks
 	//   load-spike [load-spike weekly-jump] [{13 medium}]
 }
+
+// TestHealthyLoad: no week of a healthy athlete, noise and all, goes
+// 30 % past what DOMAIN.md's load rules compare it with: the higher of the
+// last 6 weeks' maximum and the tolerated level (the median of the 4 best
+// of the last 12 weeks), so illness, holidays, a taper and a comeback are
+// quiet by construction.
+func TestHealthyLoad(t *testing.T) {
+	for seed := uint64(1); seed <= 10; seed++ {
+		for _, a := range Team(seed) {
+			if !a.Healthy() {
+				continue
+			}
+			km := a.Season.WeeklyKm()
+			for w := 4; w < len(km); w++ {
+				best := slices.Clone(km[max(0, w-12):w])
+				slices.Sort(best)
+				slices.Reverse(best)
+				ref := max(slices.Max(km[max(0, w-6):w]), (best[1]+best[2])/2)
+				if r := km[w] / ref; r >= 1.3 {
+					t.Errorf("seed %d %s week %d: %.1f km, %.2fx the tolerated %.1f", seed, a.Season.Athlete, w+1, km[w], r, ref)
+				}
+			}
+		}
+	}
+}
