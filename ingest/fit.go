@@ -622,7 +622,9 @@ func (s *fitSequence) activities(name string, opt Options) []*Activity {
 		if i+1 < len(sessions) {
 			next = bounds[i+1][0]
 		}
-		if out := next - bounds[i][1]; out > 0 {
+		if out := next - bounds[i][1]; out == 1 {
+			a.Notes = append(a.Notes, "1 record after the session's end left out")
+		} else if out > 1 {
 			a.Notes = append(a.Notes, fmt.Sprintf("%d records after the session's end left out", out))
 		}
 		acts = append(acts, a)
