@@ -15,6 +15,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -23,6 +24,7 @@ type junitSuite struct {
 	Tests     int         `xml:"tests,attr"`
 	Failures  int         `xml:"failures,attr"`
 	Errors    int         `xml:"errors,attr"`
+	Skipped   int         `xml:"skipped,attr"`
 	Timestamp string      `xml:"timestamp,attr"`
 	Cases     []junitCase `xml:"testcase"`
 }
@@ -32,7 +34,15 @@ type junitCase struct {
 	Name      string         `xml:"name,attr"`
 	Failures  []junitProblem `xml:"failure"`
 	Errors    []junitProblem `xml:"error"`
+	Skipped   *junitSkipped  `xml:"skipped"`
 	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+// junitSkipped marks a rule that could not judge the athlete: still
+// learning their baseline, without the data it reads, or disabled. A
+// passing test case would read as "judged and fine".
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitProblem struct {
@@ -44,7 +54,9 @@ type junitProblem struct {
 // renderJUnit writes one test suite per athlete and one test case per rule
 // of the catalogue. Findings at or above opt.FailOn are failures, lower
 // ones are the case's output; unreadable inputs are errors of a test case
-// named "inputs". The failures and errors counts are numbers of test cases.
+// named "inputs". A rule that could not judge the athlete (learning,
+// no-data, disabled) and found nothing is a skipped case with the reason.
+// The failures, errors and skipped counts are numbers of test cases.
 func renderJUnit(w io.Writer, r *Report, opt Options) error {
 	failOn := opt.failOn()
 	all := junitSuites{Name: "itbcheck"}
@@ -71,6 +83,9 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 			tc.SystemOut = strings.Join(out, "\n")
 			if len(tc.Failures) > 0 {
 				s.Failures++
+			} else if st, ok := a.status(id); ok && st.State != rules.Judged {
+				tc.Skipped = &junitSkipped{Message: statusText(st)}
+				s.Skipped++
 			}
 			s.Cases = append(s.Cases, tc)
 		}
@@ -86,6 +101,7 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 		all.Tests += s.Tests
 		all.Failures += s.Failures
 		all.Errors += s.Errors
+		all.Skipped += s.Skipped
 		all.Suites = append(all.Suites, s)
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -98,6 +114,25 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// status is the athlete's status of rule id, when screened.
+func (a *Athlete) status(id string) (rules.Status, bool) {
+	for _, st := range a.Rules {
+		if st.Rule == id {
+			return st, true
+		}
+	}
+	return rules.Status{}, false
+}
+
+// statusText says why a rule could not judge: "learning: 3 of 8 weeks of
+// balance data".
+func statusText(st rules.Status) string {
+	if st.Reason == "" {
+		return string(st.State)
+	}
+	return string(st.State) + ": " + st.Reason
 }
 
 // findingBody is the text of a finding for a JUnit failure or output.

@@ -85,6 +85,8 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 		return renderCSV(w, r, opt)
 	case "junit", "xml":
 		return renderJUnit(w, r, opt)
+	case "github":
+		return renderGitHub(w, r, opt)
 	}
 	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -257,7 +257,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	// report written with -o does not hide why the exit code is 3.
 	for _, a := range athletes {
 		for _, in := range a.InputsFailed {
-			if strings.HasPrefix(in.Error, pipeline.NothingReadable) {
+			if strings.HasPrefix(in.Error, report.NothingReadable) {
 				fmt.Fprintf(c.stderr, "itbcheck: %s: %s: %s\n", safetext.Escape(a.Name), safetext.Escape(in.Path), safetext.Escape(in.Error))
 				continue
 			}

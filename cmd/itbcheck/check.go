@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -61,15 +62,16 @@ func (c *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if j.format == "github" {
-				err = c.writeAnnotations(j, r)
-			} else {
-				err = c.writeReport(j, r)
-			}
-			if err != nil {
+			if err := c.writeReport(j, r); err != nil {
 				return err
 			}
+			if j.format == "github" {
+				if err := c.writeStepSummary(j, r); err != nil {
+					return err
+				}
+			}
 			c.code = c.checkExit(j, r, exp, cmd.Flags().Changed("fail-on"))
+			fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(report.Verdict(r, j.failOn)))
 			return nil
 		},
 	}
@@ -114,77 +116,24 @@ func worst(r *report.Report) rules.Severity {
 	return w
 }
 
-// writeAnnotations writes GitHub Actions workflow commands: an error for
-// each finding at or above --fail-on, a warning for the others, and an
-// error for each unreadable input.
-func (c *cli) writeAnnotations(j *job, r *report.Report) error {
-	var buf bytes.Buffer
-	for i, a := range r.Athletes {
-		for _, f := range a.Findings {
-			level := "warning"
-			if f.Severity >= j.failOn {
-				level = "error"
-			}
-			file := safetext.Escape(f.Activity) // names from files: no ESC or bidi override in the log
-			if file == "" && i < len(j.athletes) && len(j.athletes[i].Paths) > 0 {
-				file = j.athletes[i].Paths[0]
-			}
-			props := "title=" + escapeProperty(f.Rule)
-			if file != "" {
-				props = "file=" + escapeProperty(file) + "," + props
-			}
-			msg := fmt.Sprintf("%s: %s risk pattern on %s: %s", safetext.Escape(a.Name), f.Severity, f.Date, safetext.Escape(f.Summary))
-			fmt.Fprintf(&buf, "::%s %s::%s\n", level, props, escapeData(msg))
-		}
-		for _, in := range a.InputsFailed {
-			fmt.Fprintf(&buf, "::error file=%s::%s\n", escapeProperty(safetext.Escape(in.Path)), escapeData("cannot read: "+safetext.Escape(in.Error)))
-		}
-	}
-	if err := c.ctx.Err(); err != nil {
-		return err
-	}
-	if j.flags.output != "" {
-		if err := writeAtomic(j.flags.output, buf.Bytes()); err != nil {
-			return &exitError{code: exitUsage, msg: oneLine(err)}
-		}
-		c.notef("wrote %s (github annotations)", j.flags.output)
+// writeStepSummary appends the Markdown summary to $GITHUB_STEP_SUMMARY
+// when the runner sets it (GitHub Actions shows it on the run's page).
+func (c *cli) writeStepSummary(j *job, r *report.Report) error {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
 		return nil
 	}
-	_, err := c.stdout.Write(buf.Bytes())
-	return err
-}
-
-// escapeData escapes a workflow command's message: % CR LF.
-func escapeData(s string) string {
-	var b bytes.Buffer
-	for _, r := range s {
-		switch r {
-		case '%':
-			b.WriteString("%25")
-		case '\r':
-			b.WriteString("%0D")
-		case '\n':
-			b.WriteString("%0A")
-		default:
-			b.WriteRune(r)
-		}
+	var buf bytes.Buffer
+	if err := report.GitHubSummary(&buf, r, c.renderOptions(j, false)); err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("step summary: %s", oneLine(err))}
 	}
-	return b.String()
-}
-
-// escapeProperty escapes a workflow command's property value: as data, plus
-// ':' and ','.
-func escapeProperty(s string) string {
-	var b bytes.Buffer
-	for _, r := range escapeData(s) {
-		switch r {
-		case ':':
-			b.WriteString("%3A")
-		case ',':
-			b.WriteString("%2C")
-		default:
-			b.WriteRune(r)
-		}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("GITHUB_STEP_SUMMARY %s: %v", path, unwrapPath(err))}
 	}
-	return b.String()
+	if _, err := buf.WriteTo(f); err != nil {
+		f.Close()
+		return &exitError{code: exitUsage, msg: fmt.Sprintf("GITHUB_STEP_SUMMARY %s: %v", path, unwrapPath(err))}
+	}
+	return f.Close()
 }

@@ -193,11 +193,10 @@ func TestFileTextEscapedOnStderr(t *testing.T) {
 	}
 	// The same names in GitHub annotations.
 	var b bytes.Buffer
-	c := &cli{ctx: t.Context(), stdout: &b, stderr: &b}
 	r := &report.Report{Athletes: []*report.Athlete{{Name: "al\x1b[31mice",
 		Findings:     []rules.Finding{{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
 		InputsFailed: []report.FailedInput{{Path: "b\x1b.fit", Error: "bad \x9b"}}}}}
-	if err := c.writeAnnotations(&job{flags: &analysisFlags{}, failOn: rules.Medium}, r); err != nil {
+	if err := report.Render(&b, "github", r, report.Options{FailOn: rules.Medium}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(b.String(), "\x1b\u202e\u009b") {

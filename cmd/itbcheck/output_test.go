@@ -8,9 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/itbcheck/itbcheck/report"
-	"github.com/itbcheck/itbcheck/rules"
 )
 
 func TestWriteAtomic(t *testing.T) {
@@ -237,46 +234,5 @@ func TestFileName(t *testing.T) {
 	}
 	if want := "a.html A-2.html index-2.html a-3.html"; strings.Join(got, " ") != want {
 		t.Errorf("uniqueName = %q, want %q", strings.Join(got, " "), want)
-	}
-}
-
-func TestAnnotationsEscape(t *testing.T) {
-	tests := []struct{ in, data, prop string }{
-		{"plain", "plain", "plain"},
-		{"50% of km", "50%25 of km", "50%25 of km"},
-		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
-		{"C:\\runs\\a,b.fit", "C:\\runs\\a,b.fit", "C%3A\\runs\\a%2Cb.fit"},
-	}
-	for _, tt := range tests {
-		if got := escapeData(tt.in); got != tt.data {
-			t.Errorf("escapeData(%q) = %q, want %q", tt.in, got, tt.data)
-		}
-		if got := escapeProperty(tt.in); got != tt.prop {
-			t.Errorf("escapeProperty(%q) = %q, want %q", tt.in, got, tt.prop)
-		}
-	}
-}
-
-func TestWriteAnnotations(t *testing.T) {
-	isolate(t)
-	var out bytes.Buffer
-	c := &cli{ctx: t.Context(), stdout: &out, stderr: &out}
-	j := &job{flags: &analysisFlags{}, failOn: rules.Medium}
-	r := &report.Report{Athletes: []*report.Athlete{{
-		Name: "alice",
-		Findings: []rules.Finding{
-			{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Summary: "Acute load 62% above"},
-			{Rule: "low-cadence", Severity: rules.Low, Date: "2026-05-12", Activity: "runs/a,b.fit", Summary: "low"},
-		},
-		InputsFailed: []report.FailedInput{{Path: "bad.fit", Error: "truncated: x"}},
-	}}}
-	if err := c.writeAnnotations(j, r); err != nil {
-		t.Fatal(err)
-	}
-	want := "::error title=load-spike::alice: high risk pattern on 2026-05-11: Acute load 62%25 above\n" +
-		"::warning file=runs/a%2Cb.fit,title=low-cadence::alice: low risk pattern on 2026-05-12: low\n" +
-		"::error file=bad.fit::cannot read: truncated: x\n"
-	if out.String() != want {
-		t.Errorf("annotations =\n%s\nwant\n%s", out.String(), want)
 	}
 }

@@ -272,17 +272,13 @@ func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
 	return kept
 }
 
-// NothingReadable starts the FailedInput reason of an athlete whose inputs
-// held no activity at all.
-const NothingReadable = "nothing readable"
-
 // nothingReadable is the entry that says an athlete's inputs held no
 // activity at all, so that the report and the exit code (3) say that
 // nothing could be judged instead of reading as a clean season.
 func nothingReadable(paths []string, files, skipped int) report.FailedInput {
-	why := NothingReadable + ": no activity files (FIT, CSV, TCX, GPX or zip) found"
+	why := report.NothingReadable + ": no activity files (FIT, CSV, TCX, GPX or zip) found"
 	if files > 0 {
-		why = fmt.Sprintf("%s: no activity in its %d activity files", NothingReadable, files)
+		why = fmt.Sprintf("%s: no activity in its %d activity files", report.NothingReadable, files)
 	}
 	switch {
 	case skipped == 1:
