@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,8 +43,8 @@ func TestConfigInitShow(t *testing.T) {
 // TestFlagsFromEnvCLI checks that a flag left off the command line is read
 // from ITBCHECK_<FLAG>, and that a bad value names the variable.
 func TestFlagsFromEnvCLI(t *testing.T) {
-	dir := isolate(t)
-	in := fitSamples(t, dir, "alice")
+	isolate(t)
+	in := filepath.Join(origDir, "..", "..", "testdata", "sample", "alice") // no go command here: its telemetry races the temp cleanup
 	t.Setenv("ITBCHECK_FORMAT", "json")
 	code, out, errOut := runCLI(t, "analyze", in)
 	if code == exitUsage || !strings.HasPrefix(out, "{") {
