@@ -30,6 +30,7 @@ type boundedReader struct {
 	maxRatio   int64
 	compressed func() int64   // compressed bytes consumed so far (or declared)
 	budget     *archiveBudget // of the enclosing archive; nil outside one
+	declared   int64          // the size a zip member declares (archive/zip holds it to it); 0 when unknown
 	n          int64
 	err        error
 	srcErr     error // what went wrong decompressing, in plain words
@@ -141,14 +142,18 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	ra, ok := r.(io.ReaderAt)
 	if !ok || size <= 0 {
-		buf, err := io.ReadAll(io.LimitReader(r, lim.MaxDecompressedBytes+1))
-		if err != nil {
+		// A deflated zip inside a zip: held in memory, in a buffer of its
+		// declared size (io.ReadAll's doubling once made a 250 MB nested
+		// zip cost 600 MB).
+		var buf bytes.Buffer
+		buf.Grow(int(min(max(size, 0), lim.MaxDecompressedBytes)) + 2*bytes.MinRead)
+		if _, err := buf.ReadFrom(io.LimitReader(r, lim.MaxDecompressedBytes+1)); err != nil {
 			return []Problem{{Path: name, Err: fmt.Errorf("reading zip: %w", err)}}
 		}
-		if int64(len(buf)) > lim.MaxDecompressedBytes {
+		if int64(buf.Len()) > lim.MaxDecompressedBytes {
 			return []Problem{{Path: name, Err: fmt.Errorf("%w: nested zip larger than %d bytes", ErrTooLarge, lim.MaxDecompressedBytes)}}
 		}
-		ra, size = bytes.NewReader(buf), int64(len(buf))
+		ra, size = bytes.NewReader(buf.Bytes()), int64(buf.Len())
 	}
 	if err := checkZipDirectory(ra, size, lim); err != nil {
 		return []Problem{{Path: name, Err: err}}
@@ -179,7 +184,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	for i, f := range zr.File {
 		if strings.EqualFold(path.Base(f.Name), "activities.csv") && !strings.Contains(strings.Trim(path.Dir(f.Name), "./"), "/") {
 			index = i
-			probs = append(probs, readMember(ctx, f, name, opt, depth, j.addRow)...)
+			probs = append(probs, readMember(ctx, f, ra, name, opt, depth, j.addRow)...)
 			break
 		}
 	}
@@ -190,7 +195,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) {
 			continue
 		}
-		probs = append(probs, readMember(ctx, f, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
+		probs = append(probs, readMember(ctx, f, ra, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
 		if opt.archive.left < 0 {
 			break // the archive's budget is spent: the member's problem says so
 		}
@@ -216,8 +221,8 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 // are counted in the last one.
 const maxArchiveProblems = 20
 
-// readMember decodes one zip member within the limits.
-func readMember(ctx context.Context, f *zip.File, archive string, opt Options, depth int, fn func(*Activity)) []Problem {
+// readMember decodes one zip member of the archive outer within the limits.
+func readMember(ctx context.Context, f *zip.File, outer io.ReaderAt, archive string, opt Options, depth int, fn func(*Activity)) []Problem {
 	lim := opt.limits()
 	name := archive + "!/" + displayName(f.Name)
 	if !safeMemberName(f.Name) {
@@ -229,6 +234,14 @@ func readMember(ctx context.Context, f *zip.File, archive string, opt Options, d
 	if encrypted(f) {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: member is encrypted (a password-protected zip); not read", ErrUnsupported)}}
 	}
+	if f.Method == zip.Store && strings.HasSuffix(strings.ToLower(f.Name), ".zip") && outer != nil {
+		// A stored zip inside a zip is read in place, like the outer one:
+		// nothing is held in memory.
+		if off, err := f.DataOffset(); err == nil {
+			sr := io.NewSectionReader(outer, off, int64(f.CompressedSize64))
+			return readStream(ctx, sr, sr.Size(), name, opt, depth+1, fn)
+		}
+	}
 	rc, err := f.Open()
 	if errors.Is(err, zip.ErrAlgorithm) {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip compression method %d", ErrUnsupported, f.Method)}}
@@ -238,7 +251,8 @@ func readMember(ctx context.Context, f *zip.File, archive string, opt Options, d
 	}
 	defer rc.Close()
 	compressed := int64(f.CompressedSize64)
-	src := &boundedReader{r: rc, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return compressed }, budget: opt.archive}
+	src := &boundedReader{r: rc, maxBytes: lim.MaxDecompressedBytes, maxRatio: lim.MaxRatio, compressed: func() int64 { return compressed },
+		budget: opt.archive, declared: int64(f.UncompressedSize64)}
 	return readBounded(ctx, src, name, opt, depth+1, fn)
 }
 

@@ -206,7 +206,11 @@ func unpackZip(ctx context.Context, rd *Reader, br *bufio.Reader, fn func(*Activ
 	if ra, ok := rd.r.(io.ReaderAt); ok && rd.size > 0 {
 		return readZip(ctx, readerAt{ra, br}, rd.size, rd.name, rd.opt, rd.depth, fn)
 	}
-	return readZip(ctx, br, rd.size, rd.name, rd.opt, rd.depth, fn)
+	size := rd.size
+	if b, ok := rd.r.(*boundedReader); ok && b.declared > 0 {
+		size = b.declared // a zip member's declared size: the buffer's exact size
+	}
+	return readZip(ctx, br, size, rd.name, rd.opt, rd.depth, fn)
 }
 
 // sniff finds the format of a stream from its first bytes, falling back on

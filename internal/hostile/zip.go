@@ -121,3 +121,41 @@ func EncryptedZip(gpx []byte) []byte {
 	zw.Close()
 	return buf.Bytes()
 }
+
+// NestedZip writes to w a zip holding inner.zip (stored, or deflated), a
+// zip of a photo of photoBytes random bytes (incompressible, so within
+// every ratio limit) and the GPX: a Garmin-like export whose nested zip
+// once cost twice its size in memory.
+func NestedZip(w io.Writer, photoBytes int, stored bool, gpx []byte) error {
+	var inner bytes.Buffer
+	zw := zip.NewWriter(&inner)
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: "photo.jpg", Method: zip.Store})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	chunk := make([]byte, 1<<20)
+	for left := photoBytes; left > 0; left -= len(chunk) {
+		for i := 0; i < len(chunk); i += 8 {
+			binary.LittleEndian.PutUint64(chunk[i:], r.Uint64())
+		}
+		pw.Write(chunk[:min(left, len(chunk))])
+	}
+	gw, _ := zw.Create("run.gpx")
+	gw.Write(gpx)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	ow := zip.NewWriter(w)
+	ow.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	h := &zip.FileHeader{Name: "inner.zip", Method: zip.Deflate}
+	if stored {
+		h.Method = zip.Store
+	}
+	iw, err := ow.CreateHeader(h)
+	if err != nil {
+		return err
+	}
+	iw.Write(inner.Bytes())
+	return ow.Close()
+}
