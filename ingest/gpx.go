@@ -30,9 +30,16 @@ func (g *gpxReader) segment() {
 // a run in strides/min, doubled); the sport from the trk's type element
 // ("running", "9"); the device from the creator attribute.
 func decodeGPX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	return readXMLFast(r, opt.xmlLimits(), emit, func(walk func(xmlVisitor) error, emit emitFunc) error {
+		return decodeGPXWith(walk, name, opt, emit)
+	})
+}
+
+// decodeGPXWith reads a GPX document through walk (scanXML or walkXML).
+func decodeGPXWith(walk func(xmlVisitor) error, name string, opt Options, emit emitFunc) error {
 	a := &Activity{Source: name, Format: FormatGPX, Sport: SportUnknown, Summary: EmptySummary()}
 	g := &gpxReader{a: a, b: newTrackBuilder(a, opt)}
-	err := walkXML(r, g, opt.xmlLimits())
+	err := walk(g)
 	if a.Samples.Len() == 0 {
 		if err != nil {
 			return fmt.Errorf("GPX: %w", err)

@@ -27,8 +27,15 @@ type tcxReader struct {
 // the Activity's Sport attribute, the device from Creator/Name; running
 // cadence (RunCadence, or Cadence of a run) is strides/min and is doubled.
 func decodeTCX(r io.Reader, name string, opt Options, emit emitFunc) error {
+	return readXMLFast(r, opt.xmlLimits(), emit, func(walk func(xmlVisitor) error, emit emitFunc) error {
+		return decodeTCXWith(walk, name, opt, emit)
+	})
+}
+
+// decodeTCXWith reads a TCX document through walk (scanXML or walkXML).
+func decodeTCXWith(walk func(xmlVisitor) error, name string, opt Options, emit emitFunc) error {
 	t := &tcxReader{name: name, opt: opt, emit: emit}
-	err := walkXML(r, t, opt.xmlLimits())
+	err := walk(t)
 	if err != nil && t.a != nil && t.a.Samples.Len() > 0 {
 		t.a.Notes = append(t.a.Notes, cutNote(err, t.a.Samples.Len()))
 		t.finish()

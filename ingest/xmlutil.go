@@ -111,6 +111,9 @@ func attr(el xml.StartElement, name string) string {
 
 // xmlNumber reads a decimal number, NaN when unreadable.
 func xmlNumber(s string) float64 {
+	if v, ok := plainNumber(s); ok { // the same value, without strconv's general path
+		return v
+	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return math.NaN()
