@@ -132,3 +132,32 @@ func TestFITTimerEventsArePauses(t *testing.T) {
 		t.Errorf("duration %v, want the session's 599", a.Summary.DurationS)
 	}
 }
+
+// Issue 13 item 4: a Coros run without a dynamics pod stores 0 for ground
+// contact time, balance and oscillation in its session (and heart rate 0
+// elsewhere): absent, not measurements.
+func TestFITSessionZerosAreAbsent(t *testing.T) {
+	act := synthRun(true)
+	act.Sessions[0].SetAvgStanceTimeScaled(0).SetAvgStanceTimeBalanceScaled(0).
+		SetAvgVerticalOscillationScaled(0).SetAvgHeartRate(0)
+	for _, r := range act.Records {
+		r.SetStanceTimeScaled(0).SetStanceTimeBalanceScaled(0).SetVerticalOscillationScaled(0).SetHeartRate(0)
+	}
+	acts, err := decodeBytes(t, encodeFIT(t, act, false), Options{})
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("%d activities, %v", len(acts), err)
+	}
+	s := acts[0].Summary
+	for name, v := range map[string]float64{"stance": s.AvgStanceTimeMs, "balance": s.AvgBalanceLeftPct,
+		"oscillation": s.AvgVertOscCm, "heart rate": s.AvgHeartRateBPM} {
+		if !math.IsNaN(v) {
+			t.Errorf("%s = %v, want absent", name, v)
+		}
+	}
+	if c := acts[0].Channels; c.Has(ChanStanceTime) || c.Has(ChanStanceTimeBalance) || c.Has(ChanHeartRate) {
+		t.Errorf("channels %v list sensors that recorded only zeros", c)
+	}
+	if math.Abs(s.AvgCadenceSPM-169) > 0.01 {
+		t.Errorf("cadence %v, want the session's 169", s.AvgCadenceSPM)
+	}
+}
