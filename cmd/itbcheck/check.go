@@ -92,7 +92,7 @@ func (c *cli) checkExit(j *job, r *report.Report, exp *expect.Expectations, fail
 		if len(diff) > 0 {
 			fmt.Fprintln(c.stderr, "itbcheck: expectations not met (- expected, + got):")
 			for _, l := range diff {
-				fmt.Fprintln(c.stderr, l)
+				fmt.Fprintln(c.stderr, safetext.Escape(l)) // athlete names and paths from folders
 			}
 			return exitFindings
 		}
