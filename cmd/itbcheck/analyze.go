@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
@@ -53,6 +52,7 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: no report on stdout unless -o - or --format asks for one; no notes or progress on stderr (warnings, errors and check's verdict stay)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
+	_ = cobra.MarkFlagFilename(fs, "output", "txt", "md", "json", "html", "csv", "xml")
 	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
 }
 
@@ -60,7 +60,10 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 func (c *cli) analyzeCommand() *cobra.Command {
 	var f analysisFlags
 	cmd := &cobra.Command{
-		Use:   "analyze [flags] PATH...",
+		Use: "analyze [flags] PATH...",
+		Example: "  itbcheck analyze ~/garmin/                                  # a text report on the terminal\n" +
+			"  itbcheck analyze strava_export_123.zip --athlete me -o me.html  # one self-contained HTML page\n" +
+			"  itbcheck analyze --since 2026-05-01 --format markdown ~/garmin/  # the window from May, baselines from before",
 		Short: "Screen one athlete's files, folders or bulk-export zips",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -88,6 +91,7 @@ func (c *cli) analyzeCommand() *cobra.Command {
 		},
 	}
 	addAnalysisFlags(cmd.Flags(), &f, reportFormats)
+	completeValues(cmd, "format", reportFormats)
 	cmd.Flags().StringVar(&f.athlete, "athlete", "", "athlete `NAME` (default: the folder's name)")
 	return cmd
 }
@@ -428,10 +432,4 @@ func (c *cli) writeReport(j *job, r *report.Report) error {
 	}
 	c.notef("wrote %s (%s)", j.flags.output, what)
 	return nil
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w any) bool {
-	f, ok := w.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(int(f.Fd()))
 }

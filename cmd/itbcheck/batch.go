@@ -18,7 +18,11 @@ import (
 func (c *cli) batchCommand() *cobra.Command {
 	var f analysisFlags
 	cmd := &cobra.Command{
-		Use:   "batch [flags] ROOT",
+		Use: "batch [flags] ROOT",
+		Example: "  itbcheck batch team/                          # the team overview and each athlete, as text\n" +
+			"  itbcheck batch team/ -o out/ --format html    # out/<athlete>.html and out/index.html\n" +
+			"  itbcheck batch team/ -o team.html             # the team overview alone\n" +
+			"  itbcheck batch --config team.yaml             # the athletes: roster of the config",
 		Short: "Screen a team: each sub-folder of ROOT, or each athlete of the config's roster",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,6 +50,7 @@ func (c *cli) batchCommand() *cobra.Command {
 		},
 	}
 	addAnalysisFlags(cmd.Flags(), &f, reportFormats)
+	completeValues(cmd, "format", reportFormats)
 	cmd.Flags().Lookup("output").Usage = "write one report per athlete and the team summary into the folder `DIR`"
 	return cmd
 }

@@ -21,7 +21,10 @@ var checkFormats = append(append([]string{}, reportFormats...), "junit", "github
 func (c *cli) checkCommand() *cobra.Command {
 	var f analysisFlags
 	cmd := &cobra.Command{
-		Use:   "check [flags] PATH...",
+		Use: "check [flags] PATH...",
+		Example: "  itbcheck check --team exports/ --format github          # GitHub annotations and step summary\n" +
+			"  itbcheck check --team exports/ --fail-on medium -o itbcheck.xml  # JUnit from the extension\n" +
+			"  itbcheck check -q --team testdata/sample --expect testdata/sample/expect.yaml",
 		Short: "CI gate: analyse, then exit 1 when a finding reaches --fail-on",
 		Long: "check analyses like analyze (or, with --team, like batch) and exits 1 when a\n" +
 			"finding reaches --fail-on (default high), 3 when an input could not be read,\n" +
@@ -76,9 +79,11 @@ func (c *cli) checkCommand() *cobra.Command {
 		},
 	}
 	addAnalysisFlags(cmd.Flags(), &f, checkFormats)
+	completeValues(cmd, "format", checkFormats)
 	fs := cmd.Flags()
 	fs.StringVar(&f.athlete, "athlete", "", "athlete `NAME` (default: the folder's name)")
 	fs.StringVar(&f.failOn, "fail-on", "", "lowest severity that fails: low, medium, high (default high)")
+	completeValues(cmd, "fail-on", []string{"low", "medium", "high"})
 	fs.BoolVar(&f.team, "team", false, "PATH is a team ROOT: each sub-folder is an athlete (as batch)")
 	fs.StringVar(&f.expect, "expect", "", "compare with the expected findings in the YAML `FILE`")
 	return cmd

@@ -15,9 +15,10 @@ import (
 func (c *cli) inspectCommand() *cobra.Command {
 	var format, output string
 	cmd := &cobra.Command{
-		Use:   "inspect [flags] FILE...",
-		Short: "Show what a file holds: format, sport, device, samples, channels, summary",
-		Args:  cobra.MinimumNArgs(1),
+		Use:     "inspect [flags] FILE...",
+		Example: "  itbcheck inspect Fenix3-Run-1321421020.fit\n  itbcheck inspect --format json run.fit.gz",
+		Short:   "Show what a file holds: format, sport, device, samples, channels, summary",
+		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := chooseFormat(format, output, []string{"text", "json"})
 			if err != nil {

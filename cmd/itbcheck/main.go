@@ -25,7 +25,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 	"syscall"
 
 	_ "time/tzdata" // time zones of the config work without a system database
@@ -36,10 +35,6 @@ import (
 	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/internal/safetext"
 )
-
-// version is itbcheck's release, printed by `itbcheck version` and written
-// into every report.
-const version = "0.1.0"
 
 // Exit codes of the contract.
 const (
@@ -158,8 +153,14 @@ func (c *cli) rootCommand() *cobra.Command {
 			}
 			return c.startProfiles(args)
 		},
-		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		Version: version,
+		Example: "  itbcheck analyze ~/garmin/ -o me.html\n" +
+			"  itbcheck batch team/ -o out/ --format html\n" +
+			"  itbcheck check --team team/ --fail-on medium --format junit -o itbcheck.xml\n" +
+			"  itbcheck rules load-spike\n" +
+			"  itbcheck config init",
 	}
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{msg: err.Error()}
 	})
@@ -168,19 +169,6 @@ func (c *cli) rootCommand() *cobra.Command {
 	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
-		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand())
+		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand())
 	return root
-}
-
-// versionCommand prints the version.
-func (c *cli) versionCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print itbcheck's version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(c.stdout, "itbcheck %s (%s %s/%s)\n", version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return nil
-		},
-	}
 }

@@ -7,9 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -85,8 +87,11 @@ func fitSamples(t *testing.T, dir, rel string) string {
 func TestVersion(t *testing.T) {
 	isolate(t)
 	code, out, errOut := runCLI(t, "version")
-	if code != 0 || !strings.HasPrefix(out, "itbcheck "+version+" (go") || errOut != "" {
-		t.Errorf("version = %d, %q, %q; want 0 and \"itbcheck %s (go...\"", code, out, errOut, version)
+	if code != 0 || !strings.HasPrefix(out, "itbcheck "+version+" (") || !strings.Contains(out, runtime.Version()) || errOut != "" {
+		t.Errorf("version = %d, %q, %q; want 0 and \"itbcheck %s (... go...\"", code, out, errOut, version)
+	}
+	if code, flagOut, _ := runCLI(t, "--version"); code != 0 || flagOut != out {
+		t.Errorf("--version = %d, %q; want what version prints, %q", code, flagOut, out)
 	}
 }
 
@@ -227,7 +232,7 @@ func TestRulesCatalogue(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("rules --format json exit %d: %s", code, errOut)
 	}
-	var got []ruleEntry
+	var got []report.RuleEntry
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("rules json: %v", err)
 	}
