@@ -120,7 +120,7 @@ func TestUsageErrors(t *testing.T) {
 		{"batch of files only", []string{"batch", filepath.Join(dir, "a")}, "no athlete sub-folders"},
 		{"check without path", []string{"check"}, "at least one PATH"},
 		{"inspect html", []string{"inspect", "--format", "html", f}, "--format html"},
-		{"rules with args", []string{"rules", "x"}, "unknown command"},
+		{"rules with an unknown id", []string{"rules", "x"}, "x: unknown rule id"},
 		{"bad ITBCHECK_NOW", []string{"analyze", f}, "ITBCHECK_NOW"},
 	}
 	for _, tt := range tests {
