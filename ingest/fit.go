@@ -642,25 +642,42 @@ func (s *fitSequence) splitRecords(sessions []fitSession) [][2]int {
 	n := len(s.times)
 	j := 0
 	for i, sess := range sessions {
-		for j < n && sess.start != 0 && s.times[j] < sess.start {
+		begin := sess.began()
+		for j < n && begin != 0 && float64(s.times[j]) < begin {
 			j++
 		}
-		bounds[i][0] = j
 		to := n
-		if i+1 < len(sessions) {
-			next := sessions[i+1].start
-			for to = j; to < n && next != 0 && s.times[to] < next; to++ {
+		for k := i + 1; k < len(sessions); k++ { // the next session that knows its start ends this one
+			if next := sessions[k].began(); next != 0 {
+				for to = j; to < n && float64(s.times[to]) < next; to++ {
+				}
+				break
 			}
 		}
-		if sess.start != 0 && !math.IsNaN(sess.summary.ElapsedS) {
-			end := float64(sess.start) + sess.summary.ElapsedS
+		if begin != 0 && !math.IsNaN(sess.summary.ElapsedS) {
+			end := begin + sess.summary.ElapsedS
 			for to > j && float64(s.times[to-1]) > end {
 				to--
 			}
 		}
-		bounds[i][1] = to
+		bounds[i] = [2]int{j, to}
+		j = to
 	}
 	return bounds
+}
+
+// began is when the session started, as a FIT timestamp: its start_time,
+// else its end (timestamp) minus its elapsed time; 0 when unknown. A
+// session without start_time still takes its first record's time as its
+// start (activity); this only places it among the records.
+func (sess fitSession) began() float64 {
+	switch {
+	case sess.start != 0:
+		return float64(sess.start)
+	case sess.end != 0 && !math.IsNaN(sess.summary.ElapsedS):
+		return float64(sess.end) - sess.summary.ElapsedS
+	}
+	return 0
 }
 
 // activity builds the Activity of one session from samples [from, to).

@@ -161,3 +161,26 @@ func TestFITSessionZerosAreAbsent(t *testing.T) {
 		t.Errorf("cadence %v, want the session's 169", s.AvgCadenceSPM)
 	}
 }
+
+// Issue 13 item 10, in a file of two sessions: the second lacks its
+// start_time; each still gets its own records (the first no longer
+// swallows the second's, nor does the second come out empty).
+func TestFITSecondSessionWithoutStartTime(t *testing.T) {
+	act := synthRun(true) // 600 records from synthStart, 1 s apart
+	first := act.Sessions[0]
+	mid := synthStart.Add(300 * time.Second)
+	first.SetTimestamp(mid.Add(-time.Second)).SetTotalElapsedTimeScaled(299).SetTotalTimerTimeScaled(299).SetTotalDistanceScaled(897)
+	second := mesgdef.NewSession(nil).SetTimestamp(synthStart.Add(599 * time.Second)).
+		SetSport(typedef.SportRunning).SetTotalElapsedTimeScaled(299).SetTotalTimerTimeScaled(299).SetTotalDistanceScaled(897)
+	act.Sessions = append(act.Sessions, second)
+	acts, err := decodeBytes(t, encodeFIT(t, act, false), Options{})
+	if err != nil || len(acts) != 2 {
+		t.Fatalf("%d activities, %v", len(acts), err)
+	}
+	if n0, n1 := acts[0].Samples.Len(), acts[1].Samples.Len(); n0 != 300 || n1 != 300 {
+		t.Errorf("records split %d + %d, want 300 + 300", n0, n1)
+	}
+	if !acts[1].Start.Equal(mid) {
+		t.Errorf("second session starts %v, want its first record's time %v", acts[1].Start, mid)
+	}
+}
