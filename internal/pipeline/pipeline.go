@@ -107,33 +107,38 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		out[i].Skipped += extra
 	}
 
-	results, err := decodeAll(ctx, athletes, jobs, opt)
-	if err != nil {
-		return nil, err
+	// Jobs are listed athlete by athlete. Each athlete's season is built as
+	// soon as the last of its files is read, and its runs dropped, so that
+	// the runs of the whole team are never held at once.
+	first := make([]int, len(athletes)+1) // athlete i's jobs are jobs[first[i]:first[i+1]]
+	for _, j := range jobs {
+		first[j.athlete+1]++
 	}
-
-	runs := make([][]analysis.Run, len(athletes))
-	files := make([]int, len(athletes))
-	for k, j := range jobs {
-		files[j.athlete]++
-		r := results[k]
-		results[k] = result{} // one copy of the runs at a time: memory stays flat as the team grows
-		runs[j.athlete] = append(runs[j.athlete], r.runs...)
-		for _, p := range r.problems {
-			out[j.athlete].InputsFailed = append(out[j.athlete].InputsFailed,
-				report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
-		}
+	for i := range athletes {
+		first[i+1] += first[i]
 	}
-	for i, a := range athletes {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	left := make([]int, len(athletes))
+	for i := range athletes {
+		left[i] = first[i+1] - first[i]
+	}
+	pending := make([]result, len(jobs))
+	finish := func(i int) {
+		var runs []analysis.Run
+		for k := first[i]; k < first[i+1]; k++ {
+			r := pending[k]
+			pending[k] = result{} // one copy of the runs at a time
+			runs = append(runs, r.runs...)
+			for _, p := range r.problems {
+				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
+			}
 		}
-		if len(runs[i]) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
-			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, files[i], out[i].Skipped))
+		a := athletes[i]
+		if len(runs) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
+			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, first[i+1]-first[i], out[i].Skipped))
 		}
-		kept := inPeriod(runs[i], time.Time{}, opt.Until) // the history before Since feeds the baselines
+		kept := inPeriod(runs, time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
-		runs[i] = nil // the season holds its own copy: the runs read can go
+		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
 		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
@@ -141,12 +146,31 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		out[i].Season = season.Window(opt.Since, opt.Until)
 		out[i].From, out[i].To = period(out[i].Season, opt.Since, opt.Until)
 	}
+	for i := range athletes {
+		if left[i] == 0 {
+			finish(i)
+		}
+	}
+	err := decodeAll(ctx, athletes, jobs, opt, func(k int, r result) {
+		pending[k] = r
+		if i := jobs[k].athlete; ctx.Err() == nil {
+			if left[i]--; left[i] == 0 {
+				finish(i)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
-// decodeAll decodes the jobs with a bounded pool of workers and returns
-// their results indexed like jobs.
-func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options) ([]result, error) {
+// decodeAll decodes the jobs with a bounded pool of workers and hands each
+// result to done with its job's index, from the calling goroutine.
+func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options, done func(int, result)) error {
 	n := opt.Jobs
 	if n <= 0 {
 		n = runtime.NumCPU()
@@ -154,13 +178,12 @@ func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options)
 	if n > len(jobs) {
 		n = len(jobs)
 	}
-	results := make([]result, len(jobs))
-	type done struct {
+	type finishedJob struct {
 		index int
 		res   result
 	}
 	todo := make(chan int)
-	finished := make(chan done)
+	finished := make(chan finishedJob)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	// Stop the workers and wait for them, so that nothing runs after Run
@@ -177,7 +200,7 @@ func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options)
 				j := jobs[k]
 				res := decodeFile(ctx, read, j.path, athletes[j.athlete].Params.Location, opt.Ingest)
 				select {
-				case finished <- done{k, res}:
+				case finished <- finishedJob{k, res}:
 				case <-ctx.Done():
 					return
 				}
@@ -199,19 +222,16 @@ func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options)
 	for count := 0; count < len(jobs); count++ {
 		select {
 		case d := <-finished:
-			results[d.index] = d.res
+			done(d.index, d.res)
 			bytes += jobs[d.index].size
 			if opt.Progress != nil {
 				opt.Progress(count+1, len(jobs), bytes)
 			}
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return results, nil
+	return ctx.Err()
 }
 
 // decodeFile reads one file and reduces each activity to its metrics,
