@@ -52,15 +52,21 @@ type Pass struct {
 	status   Status
 }
 
-// Report adds a finding of the pass's rule. Rule, Explanation and Advice
-// come from the rule; Mechanism too unless the finding sets its own.
+// Report adds a finding of the pass's rule. Rule comes from the rule;
+// Mechanism, Explanation and Advice too unless the finding sets its own
+// (the symptom rule describes each pain episode's own context).
 func (p *Pass) Report(f Finding) {
 	f.Rule = p.Rule.ID
 	if f.Mechanism == nil {
 		f.Mechanism = p.Rule.Mechanism
 	}
 	f.Mechanism = append([]Link(nil), f.Mechanism...)
-	f.Explanation, f.Advice = p.Rule.Explanation, p.Rule.Advice
+	if f.Explanation == "" {
+		f.Explanation = p.Rule.Explanation
+	}
+	if f.Advice == "" {
+		f.Advice = p.Rule.Advice
+	}
 	p.findings = append(p.findings, f)
 }
 

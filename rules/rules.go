@@ -18,6 +18,7 @@ var All = []*Rule{
 	DownhillLoad, TrackDirection,
 	ShoeMileage,
 	CompoundRisk,
+	Symptom,
 }
 
 // ByID returns the rule with the given id, or nil when there is none.

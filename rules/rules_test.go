@@ -11,7 +11,7 @@ import (
 
 func TestCatalogue(t *testing.T) {
 	contract := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
-		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk"}
+		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	if len(All) != len(contract) {
 		t.Fatalf("All has %d rules, want %d", len(All), len(contract))
 	}

@@ -217,7 +217,7 @@ func TestRulesCatalogue(t *testing.T) {
 		t.Skip("rules.All is empty")
 	}
 	ids := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
-		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk"}
+		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	code, out, _ := runCLI(t, "rules")
 	if code != 0 {
 		t.Fatalf("rules exit %d", code)
