@@ -86,6 +86,9 @@ func athleteCharts(a *Athlete) []chart {
 	out = append(out, cadenceChart(a))
 	out = append(out, balanceChart(a))
 	out = append(out, withinRunCharts(a)...)
+	if ch := symptomChart(a); ch != nil {
+		out = append(out, *ch)
+	}
 	return out
 }
 

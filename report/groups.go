@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,6 +70,9 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 			return fa.Severity > fb.Severity
 		})
 		g.Chain = unionChain(g.Rule, g.Findings)
+		if own := ownExplanations(g.Rule, g.Findings); own != "" {
+			g.Explanation = own
+		}
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		a, b := gs[i], gs[j]
@@ -84,6 +88,22 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 		return order[a.Rule] < order[b.Rule]
 	})
 	return gs
+}
+
+// ownExplanations joins, in date order and once each, the explanations
+// the symptom rule's findings carry: each pain episode is described with
+// the training before it; "" for other rules.
+func ownExplanations(id string, fs []rules.Finding) string {
+	if id != rules.Symptom.ID {
+		return ""
+	}
+	var own []string
+	for _, f := range fs {
+		if f.Explanation != "" && f.Explanation != rules.Symptom.Explanation && !slices.Contains(own, f.Explanation) {
+			own = append(own, f.Explanation)
+		}
+	}
+	return strings.Join(own, " ")
 }
 
 // unionChain joins the mechanism paths of a rule's findings: the links in
@@ -342,6 +362,8 @@ func styleOf(f rules.Finding) unitStyle {
 		return unitStyle{prefix: word + " ", prec: 2}
 	case "risk":
 		return unitStyle{suffix: " families"}
+	case "pain":
+		return unitStyle{suffix: "/10", limitUnit: true, trim: true}
 	}
 	return unitStyle{prefix: f.Metric + " ", prec: 2}
 }
@@ -390,8 +412,8 @@ func valueText(f rules.Finding) string {
 // the unit: "+79 % (limit +30 %)", "ACWR 1.80 (limit 1.50)", "3 families
 // (limit 2)"; "" when the finding has no metric.
 func evidenceText(f rules.Finding) string {
-	if f.Metric == "" {
-		return ""
+	if f.Metric == "" || rules.IsRedFlag(f) || f.Metric == rules.MetricTrainingSessions {
+		return "" // their summary says it all
 	}
 	s := styleOf(f)
 	v, l := s.numbers(f.Value, f.Threshold)

@@ -37,6 +37,10 @@ type htmlPage struct {
 	WeekColumns  []string
 	Disclaimer   string
 	RedFlags     string
+	// RedFlagHead opens the red flags; TeamRedFlags are every athlete's,
+	// at the top of a team page.
+	RedFlagHead  string
+	TeamRedFlags []string
 }
 
 // htmlTeamRow is one athlete's row of the team overview.
@@ -47,6 +51,7 @@ type htmlTeamRow struct {
 	Link                           string
 	ThisWeek, ThisKm, LastKm, ACWR string
 	Open                           []htmlOpen // none when quiet
+	Symptoms                       []string   // open pain episodes
 	InputsFailed                   int
 	Spark                          *sparkline // nil without weeks
 }
@@ -65,6 +70,7 @@ type htmlAthlete struct {
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
 	InputsFailed               []FailedInput
+	RedFlags                   []string // first, plainly
 }
 
 // htmlGroup is one rule's block, with the charts of its findings.
@@ -94,6 +100,10 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		WeekColumns: weekColumns,
 		Disclaimer:  rules.Disclaimer,
 		RedFlags:    rules.RedFlags,
+		RedFlagHead: redFlagHead,
+	}
+	if len(r.Athletes) > 1 {
+		page.TeamRedFlags = teamRedFlags(r.Athletes)
 	}
 	anchors := map[*Athlete]string{}
 	for i, a := range r.Athletes {
@@ -128,7 +138,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string) htmlTeamRow
 	row := htmlTeamRow{
 		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
-		InputsFailed: tr.Unreadable, Spark: teamSparkline(a),
+		InputsFailed: tr.Unreadable, Spark: teamSparkline(a), Symptoms: openSymptoms(a),
 	}
 	if anchor != "" {
 		row.Link = "#" + anchor
@@ -149,7 +159,7 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped,
-		WeekRows: weekCells(a), InputsFailed: a.InputsFailed,
+		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
 	}
 	charts := athleteCharts(a)
 	used := make([]bool, len(charts))

@@ -176,7 +176,7 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		Findings:     []jsonFinding{},
 		Rules:        []jsonRuleStatus{},
 		Symptoms:     symptomsJSON(a),
-		RedFlags:     []jsonRedFlag{},
+		RedFlags:     redFlagsJSON(a),
 	}
 	if a.Season != nil && a.Season.Params.LoadMetric != "" {
 		m := string(a.Season.Params.LoadMetric)

@@ -31,17 +31,25 @@ func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 	p("Generated %s by %s %s.", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version))
 	p("")
 	p("> %s", rules.Disclaimer)
+	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
+		p("")
+		mdRedFlags(p, flags)
+	}
 	if len(r.Athletes) > 1 {
 		p("")
 		p("## Team overview")
 		p("")
 		p("Highest risk first. %s", md(teamNote))
 		p("")
-		p("| athlete | highest | this week | km | last km | ACWR | open findings | unreadable |")
-		p("|---|---|---|---:|---:|---:|---|---:|")
+		p("| athlete | highest | this week | km | last km | ACWR | open findings | open symptoms | unreadable |")
+		p("|---|---|---|---:|---:|---:|---|---|---:|")
 		for _, row := range teamRows(r.Athletes) {
-			p("| %s | %s | %s | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, row.thisWeek(),
-				fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), md(row.openText()), row.Unreadable)
+			syms := strings.Join(openSymptoms(row.Athlete), "; ")
+			if syms == "" {
+				syms = "none"
+			}
+			p("| %s | %s | %s | %s | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, row.thisWeek(),
+				fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), md(row.openText()), md(syms), row.Unreadable)
 		}
 	}
 	for _, a := range r.Athletes {
@@ -61,6 +69,10 @@ func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 func mdAthlete(p func(string, ...any), a *Athlete) {
 	p("## %s", md(a.Name))
 	p("")
+	if flags := redFlagLines(a); len(flags) > 0 {
+		mdRedFlags(p, flags)
+		p("")
+	}
 	p("- Period: %s", periodText(a))
 	p("- Activities: %d read, %d weeks analysed", a.Activities(), weeksOf(a))
 	if l := loadText(a); l != "" {
@@ -171,4 +183,13 @@ func sevEmoji(s rules.Severity) string {
 		return "ℹ️"
 	}
 	return "🟢"
+}
+
+// mdRedFlags writes red flags plainly, before anything else of a report or
+// an athlete.
+func mdRedFlags(p func(string, ...any), lines []string) {
+	p("> **%s:**", redFlagHead)
+	for _, l := range lines {
+		p("> - %s", md(l))
+	}
 }

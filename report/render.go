@@ -91,11 +91,14 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
-// SortByRisk orders athletes by their current open risk (OpenRisk,
+// SortByRisk orders athletes with a red flag first, then by their current open risk (OpenRisk,
 // highest first), then highest severity, then name. Info notes never count.
 func SortByRisk(as []*Athlete) {
 	sort.SliceStable(as, func(i, j int) bool {
 		a, b := as[i], as[j]
+		if fa, fb := hasRedFlag(a), hasRedFlag(b); fa != fb {
+			return fa // red flags first, always
+		}
 		if ra, rb := a.OpenRisk(), b.OpenRisk(); ra != rb {
 			return ra > rb
 		}

@@ -171,6 +171,10 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 	}
 	t.line("%s", t.paint(ansiBold, title+": ITBS and low back pain risk screening"))
 	t.line("Generated %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"))
+	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
+		t.line("")
+		t.redFlags(flags)
+	}
 	if len(r.Athletes) > 1 {
 		t.line("")
 		t.line("%s", t.paint(ansiBold, "Team overview (highest risk first)"))
@@ -250,6 +254,9 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 			open = strings.Join(items, ", ")
 		}
 		t.para("    open findings: ", "    ", open)
+		if syms := openSymptoms(r.Athlete); len(syms) > 0 {
+			t.para("    open symptoms: ", "    ", strings.Join(syms, "; "))
+		}
 	}
 	t.para("  ", "  ", teamNote)
 }
@@ -258,6 +265,9 @@ func (t *textWriter) athlete(a *Athlete) {
 	name := plain(a.Name)
 	rule := strings.Repeat("═", max(3, textWidth-utf8.RuneCountInString(name)-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+rule))
+	if flags := redFlagLines(a); len(flags) > 0 {
+		t.redFlags(flags)
+	}
 	t.line("Period:      %s", periodText(a))
 	t.line("Activities:  %d read, %d weeks analysed", a.Activities(), weeksOf(a))
 	if l := loadText(a); l != "" {
@@ -470,5 +480,14 @@ func (t *textWriter) weekTable(a *Athlete) {
 			continue
 		}
 		t.line("%s", cells(row))
+	}
+}
+
+// redFlags writes red flags plainly, before anything else of a report or
+// an athlete.
+func (t *textWriter) redFlags(lines []string) {
+	t.line("%s", t.paint(ansiRed, redFlagHead+":"))
+	for _, l := range lines {
+		t.para("  ! ", "    ", plain(l))
 	}
 }

@@ -2,8 +2,11 @@ package report
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/rules"
 )
 
 // What the reports say of the runner's own voice: the load metric in
@@ -62,3 +65,74 @@ func symptomsJSON(a *Athlete) []jsonSymptom {
 	}
 	return out
 }
+
+// redFlagLine is a red flag in one line: "2026-05-28: the lower back (both
+// sides): night pain".
+func redFlagLine(f rules.Finding) string {
+	return f.Date + ": " + rules.RedFlagReason(f)
+}
+
+// redFlagLines are the athlete's red flags, one line each.
+func redFlagLines(a *Athlete) []string {
+	var out []string
+	for _, f := range rules.RedFlagsOf(a.Findings) {
+		out = append(out, redFlagLine(f))
+	}
+	return out
+}
+
+// redFlagHead opens every list of red flags.
+const redFlagHead = "RED FLAGS: see a physiotherapist or physician promptly"
+
+// openSymptomWeeks is how recent a pain episode's last day must be, before
+// the end of the period, to count as open in the team overview.
+const openSymptomWeeks = 4
+
+// openSymptoms lists the pain episodes still open at the end of the
+// athlete's period (their last day within its last 4 weeks):
+// "outer-knee pain (left) since 2026-05-14, 5/10 at worst".
+func openSymptoms(a *Athlete) []string {
+	if a.Season == nil || len(a.Season.Symptoms) == 0 {
+		return nil
+	}
+	end := a.To
+	if end.IsZero() && len(a.Season.Weeks) > 0 {
+		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
+	}
+	var out []string
+	for _, e := range analysis.SymptomEpisodes(a.Season.Symptoms) {
+		if e.Last.Before(end.AddDate(0, 0, -7*openSymptomWeeks)) {
+			continue
+		}
+		name := strings.ToLower(string(e.Site[:1])) + strings.ReplaceAll(string(e.Site[1:]), "-", " ") + " pain"
+		if e.Side != "" {
+			name += " (" + string(e.Side) + ")"
+		}
+		out = append(out, fmt.Sprintf("%s since %s, %s/10 at worst", name, day(e.First), strconv.FormatFloat(e.PeakPain, 'f', -1, 64)))
+	}
+	return out
+}
+
+// teamRedFlags lists every athlete's red flags for the top of a team
+// report: "alice · 2026-05-28: the lower back (both sides): night pain".
+func teamRedFlags(as []*Athlete) []string {
+	var out []string
+	for _, a := range byRisk(as) {
+		for _, l := range redFlagLines(a) {
+			out = append(out, a.Name+" · "+l)
+		}
+	}
+	return out
+}
+
+// redFlagsJSON is JSON's red_flags.
+func redFlagsJSON(a *Athlete) []jsonRedFlag {
+	out := []jsonRedFlag{}
+	for _, f := range rules.RedFlagsOf(a.Findings) {
+		out = append(out, jsonRedFlag{Date: f.Date, Reason: rules.RedFlagReason(f)})
+	}
+	return out
+}
+
+// hasRedFlag reports whether the athlete has a red flag.
+func hasRedFlag(a *Athlete) bool { return len(rules.RedFlagsOf(a.Findings)) > 0 }

@@ -82,7 +82,7 @@ var Symptom = &Rule{
 	Explanation: "Pain on the outside of the knee or hip is where IT band trouble shows (the lateral femoral epicondyle, the greater trochanter); " +
 		"pain can change how you run, which shifts stress to the hip and pelvis, and a tilting pelvis makes the lower back muscles overwork: " +
 		"plausible, not proven. This is a risk pattern, not a diagnosis.",
-	Advice:   advise(adviceAssessment, adviceStretch),
+	Advice:   advise(adviceAssessment, adviceStretch, adviceBack),
 	Defaults: Thresholds{Low: 1, Medium: 4, High: 7},
 	Unit:     "pain 0–10",
 	Requires: []*Rule{
@@ -97,6 +97,15 @@ var Symptom = &Rule{
 		return levelText(t, "≥", "%.0f", "/10") + noteText("peak pain of an episode",
 			fmt.Sprintf("red flags high: numbness, tingling, night or rest pain, pain ≥ %.0f/10, pain over ≥ %d days", RedFlagPain, RedFlagDays))
 	},
+}
+
+// redFlagAdvice ends every red flag's summary.
+const redFlagAdvice = ". See a physiotherapist or physician promptly."
+
+// RedFlagReason is a red flag's reason without its call to action: "the
+// lower back (both sides): numbness, night pain".
+func RedFlagReason(f Finding) string {
+	return strings.TrimSuffix(strings.TrimPrefix(f.Summary, "Red flag at "), redFlagAdvice)
 }
 
 // IsRedFlag reports whether a finding is a red flag of the symptom log.
@@ -192,8 +201,7 @@ func reportRedFlags(p *Pass, eps []analysis.SymptomEpisode) {
 		}
 		f := Finding{
 			Severity: High, Date: dayText(e.First), Metric: MetricRedFlag, Value: e.PeakPain, Threshold: RedFlagPain,
-			Summary: fmt.Sprintf("Red flag at %s%s: %s. See a physiotherapist or physician promptly.",
-				siteWords(e.Site), sideSuffix(e.Side), strings.Join(reasons, ", ")),
+			Summary: fmt.Sprintf("Red flag at %s%s: %s", siteWords(e.Site), sideSuffix(e.Side), strings.Join(reasons, ", ")) + redFlagAdvice,
 			Explanation: "Numbness, tingling, night or rest pain, severe pain or pain that lasts two weeks or more can have causes " +
 				"that training changes do not address, such as a nerve or a disc problem; only a professional can tell.",
 			Advice: adviceRedFlag,
