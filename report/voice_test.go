@@ -26,7 +26,7 @@ func voiceFixture() *Report {
 		{Rule: "symptom", Severity: rules.Medium, Date: "2026-03-16", Until: "2026-03-18", Metric: rules.MetricPain, Value: 5, Threshold: 4,
 			Summary: "Outer-knee pain (left), 5/10 at worst", Mechanism: rules.Symptom.Mechanism, Explanation: "e", Advice: "a"},
 		{Rule: "symptom", Severity: rules.High, Date: "2026-04-01", Metric: rules.MetricRedFlag, Value: 5, Threshold: 8,
-			Summary: "Red flag at the lower back (both sides): night pain. See a physiotherapist or physician promptly.",
+			Summary:   "Red flag at the lower back (both sides): night pain. See a physiotherapist or physician promptly.",
 			Mechanism: rules.Symptom.Mechanism, Explanation: "e", Advice: "a"},
 	}
 	return r
