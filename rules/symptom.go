@@ -424,34 +424,56 @@ func reportBackPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEp
 	p.Report(f)
 }
 
-// reportStrengthNote adds an info note when risk patterns or knee/hip pain
-// are open in the season's last 4 weeks and no strength or mobility session
-// was recorded in them.
+// reportStrengthNote adds an info note for each stretch of weeks in which
+// a risk pattern or knee/hip pain was open within the 4 weeks up to the
+// week and no strength or mobility session was recorded in them. Judged
+// week by week, so that a reporting window never moves it.
 func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 	s := p.Season
-	last := len(s.Weeks) - 1
-	from := max(last-strengthWindowWeeks+1, 0)
-	if s.TrainingSessions(from, last) > 0 {
-		return
+	bare := func(i int) bool {
+		from := max(i-strengthWindowWeeks+1, 0)
+		if s.TrainingSessions(from, i) > 0 {
+			return false
+		}
+		return len(openPatterns(p, from, i)) > 0 || len(openPain(s, eps, from, i)) > 0
 	}
-	open := openPatterns(p, from, last)
+	for i := 0; i < len(s.Weeks); i++ {
+		if !bare(i) {
+			continue
+		}
+		first := i
+		for i+1 < len(s.Weeks) && bare(i+1) {
+			i++
+		}
+		from := max(first-strengthWindowWeeks+1, 0)
+		open := append(openPatterns(p, from, i), openPain(s, eps, from, i)...)
+		f := Finding{
+			Severity: Info, Date: dayText(s.Weeks[first].Monday),
+			Metric: MetricTrainingSessions, Value: 0, Threshold: 1,
+			Summary: fmt.Sprintf("No strength or mobility session recorded from %s to %s, while these were open: %s; two short sessions a week are a common start",
+				dayText(s.Weeks[from].Monday), dayText(s.Weeks[i].Monday.AddDate(0, 0, 6)), strings.Join(open, "; ")),
+			Explanation: "Weak hip abductors and too little stretching are named risk factors, and gluteal strengthening is the treatment; " +
+				"strength and yoga sessions recorded on the watch (FIT training) or in Strava/Garmin exports are counted, others are unknown to itbcheck.",
+			Advice: advise(adviceStretch),
+		}
+		if i > first {
+			f.Until = dayText(s.Weeks[i].Monday)
+		}
+		p.Report(f)
+	}
+}
+
+// openPain names the knee and hip pain episodes that overlap weeks
+// [from, to].
+func openPain(s *analysis.Season, eps []analysis.SymptomEpisode, from, to int) []string {
+	var out []string
+	lo, hi := s.Weeks[from].Monday, s.Weeks[to].Monday.AddDate(0, 0, 7)
 	for _, e := range eps {
-		if e.Site.IsITB() && !e.Last.Before(s.Weeks[from].Monday) {
-			open = append(open, strings.ToLower(painName(e)[:1])+painName(e)[1:])
+		if e.Site.IsITB() && !e.Last.Before(lo) && e.First.Before(hi) {
+			out = append(out, strings.ToLower(painName(e)[:1])+painName(e)[1:])
 		}
 	}
-	if len(open) == 0 {
-		return
-	}
-	p.Report(Finding{
-		Severity: Info, Date: dayText(s.Weeks[from].Monday), Until: dayText(s.Weeks[last].Monday),
-		Metric: MetricTrainingSessions, Value: 0, Threshold: 1,
-		Summary: fmt.Sprintf("No strength or mobility session recorded in the last %d weeks, while these are open: %s",
-			last-from+1, strings.Join(open, "; ")),
-		Explanation: "Weak hip abductors and too little stretching are named risk factors, and gluteal strengthening is the treatment; " +
-			"strength and yoga sessions recorded on the watch (FIT training) or in Strava/Garmin exports are counted, others are unknown to itbcheck.",
-		Advice: advise(adviceStretch + " Two short sessions a week are a common start."),
-	})
+	return out
 }
 
 // plural is "1 day" or "3 days".

@@ -79,12 +79,12 @@ func TestSymptomRule(t *testing.T) {
 		never []string
 	}{
 		{"knee pain after a spike and cadence drop, back pain three weeks later", spikeThenDrop(), kneeThenBack, [][]string{
+			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6), "cadence down from your baseline (medium)", "outer-knee pain (left)"},
 			{"medium pain", "Outer-knee pain (left), 5/10 at worst, logged on 5 days from " + day(7, 2) + " to " + day(7, 6),
 				"training load spike (high)", "cadence down from your baseline", "cadence 7.0 % below your baseline",
 				"load 1.70× your 4-week average in the week of " + monday(6),
 				"moved 1.5 pp towards the right foot", "sparing the painful leg",
 				"Ober test", "hip abductor strength", "gluteus medius and maximus", "stretch the hip flexors", "foam rolling eases symptoms but works only together with strengthening"},
-			{"info strength-mobility-sessions", "No strength or mobility session recorded in the last 4 weeks", "cadence down from your baseline (medium)"},
 			{"medium pain", "Low back pain (both sides), 4/10 at worst", "starting 3 weeks after outer knee pain began (" + day(7, 2) + ")",
 				"may be secondary to hip and pelvic control", "tell a secondary back problem from a primary one such as a disc"},
 		}, []string{"you have", "Red flag"}},
@@ -94,6 +94,7 @@ func TestSymptomRule(t *testing.T) {
 		{"back pain 8 weeks after the knee pain ended", steadyWeeks(14), logs(pain(1, 0, ingest.SiteOuterHip, ingest.SideRight, 3, 3),
 			pain(10, 0, ingest.SiteLowBack, "", 4)), [][]string{
 			{"low pain", "Outer-hip pain (right)", "saw no risk pattern"},
+			{"info strength-mobility-sessions", "from " + monday(0) + " to " + day(4, 6) + ", while these were open: outer-hip pain (right)"},
 			{"medium pain", "Low back pain, 4/10 at worst, logged on 1 day from " + day(10, 0), "does not point to"},
 		}, []string{"may be secondary to hip and pelvic control", "sparing"}},
 		{"red flags: numbness, severe pain, persistent pain", steadyWeeks(12), logs(
@@ -104,12 +105,12 @@ func TestSymptomRule(t *testing.T) {
 			{"low pain", "Low back pain (both sides), 3/10"},
 			{"high red-flag", "Red flag at the outer knee (right): pain 8/10 on " + day(5, 1)},
 			{"high pain", "Outer-knee pain (right), 8/10 at worst"},
-			{"info strength-mobility-sessions", "outer-hip pain (left)"},
+			{"info strength-mobility-sessions", "from " + monday(2) + " to " + day(11, 6), "outer-knee pain (right); outer-hip pain (left)"},
 			{"high red-flag", "Red flag at the outer hip (left): pain logged over 15 days (" + day(9, 0) + " to " + day(11, 0) + ")"},
 			{"low pain", "Outer-hip pain (left), 2/10 at worst, logged on 8 days"},
 		}, nil},
 		{"open patterns, no strength sessions", spikeThenDrop(), nil, [][]string{
-			{"info strength-mobility-sessions", "No strength or mobility session recorded in the last 4 weeks, while these are open: ", "cadence down from your baseline (medium)",
+			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6) + ", while these were open: ", "cadence down from your baseline (medium)",
 				"side-lying hip abduction, clamshells"},
 		}, nil},
 		{"open patterns, two strength sessions a week", join(spikeThenDrop(), strengthWeeks(12)), nil, nil, nil},
