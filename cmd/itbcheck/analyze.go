@@ -247,7 +247,7 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped}
 	var p *progress
 	if !j.flags.quiet && !j.flags.noProgress && isTerminal(c.stderr) {
-		p = newProgress(c.stderr)
+		p = newProgress(c.stderr, terminalWidth(c.stderr))
 		opt.Progress = p.update
 	}
 	athletes, err := pipeline.Run(c.ctx, j.athletes, opt)

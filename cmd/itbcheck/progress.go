@@ -1,56 +1,64 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"strings"
 	"time"
+
+	"github.com/schollz/progressbar/v3"
 )
 
-// progress draws "files done/total, rate, ETA" on one terminal line,
-// redrawn at most ten times a second and cleared at the end.
+// progress draws a bar of files read on stderr (only when it is a
+// terminal), with github.com/schollz/progressbar/v3: on a terminal the
+// library fits the bar to the width at every redraw, so a narrower window
+// never leaves wrapped, stale lines; the line is cleared with the ANSI
+// erase-line sequence, which also works when the window shrank.
 type progress struct {
-	w       io.Writer
-	start   time.Time
-	last    time.Time
-	width   int // of the last line drawn, to clear it
-	clock   func() time.Time
-	minStep time.Duration
+	bar *progressbar.ProgressBar
 }
 
-func newProgress(w io.Writer) *progress {
-	return &progress{w: w, clock: time.Now, start: time.Now(), minStep: 100 * time.Millisecond}
+// progressLayout gives the bar's width and which figures fit in width
+// columns: the figures stay short enough that the line fits even when
+// the library cannot measure the terminal.
+func progressLayout(width int) (bar int, opts []progressbar.Option) {
+	if width <= 0 {
+		width = 80
+	}
+	switch {
+	case width >= 72: // itbcheck  45% |█████      | (252/560, 120 files/s) [2s:2s]
+		return min(40, width-56), []progressbar.Option{progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetPredictTime(true)}
+	case width >= 48: // itbcheck  45% |████  | (252/560) [2s:2s]
+		return width - 42, []progressbar.Option{progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true)}
+	default: // itbcheck  45% |███  |
+		return max(1, width-20), []progressbar.Option{progressbar.OptionSetPredictTime(false), progressbar.OptionSetElapsedTime(false)}
+	}
 }
 
-// update is the pipeline's Progress callback.
-func (p *progress) update(done, total int, bytes int64) {
-	t := p.clock()
-	if done < total && t.Sub(p.last) < p.minStep {
-		return
-	}
-	p.last = t
-	el := t.Sub(p.start).Seconds()
-	line := fmt.Sprintf("itbcheck: %d/%d files", done, total)
-	if el > 0 {
-		rate := float64(done) / el
-		line += fmt.Sprintf(", %.1f files/s, %.1f MB/s", rate, float64(bytes)/el/(1<<20))
-		if rate > 0 && done < total {
-			eta := time.Duration(float64(total-done) / rate * float64(time.Second)).Round(time.Second)
-			line += fmt.Sprintf(", ETA %s", eta)
-		}
-	}
-	pad := ""
-	if n := p.width - len(line); n > 0 {
-		pad = strings.Repeat(" ", n)
-	}
-	fmt.Fprintf(p.w, "\r%s%s", line, pad)
-	p.width = len(line)
+// newProgress makes the bar for a terminal of width columns (0: unknown).
+func newProgress(w io.Writer, width int) *progress {
+	barWidth, opts := progressLayout(width)
+	opts = append(opts,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("itbcheck"),
+		progressbar.OptionSetWidth(barWidth),
+		progressbar.OptionSetItsString("files"),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionUseANSICodes(true),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetRenderBlankState(false),
+	)
+	return &progress{bar: progressbar.NewOptions(-1, opts...)}
 }
 
-// clear erases the progress line.
+// update is the pipeline's Progress callback: files done of total.
+func (p *progress) update(done, total int, _ int64) {
+	if p.bar.GetMax() != total {
+		p.bar.ChangeMax(total)
+	}
+	_ = p.bar.Set(done)
+}
+
+// clear erases the bar.
 func (p *progress) clear() {
-	if p.width > 0 {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
-		p.width = 0
-	}
+	_ = p.bar.Clear()
+	_ = p.bar.Exit()
 }

@@ -3,44 +3,59 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
+// TestProgress draws the bar at several terminal widths and checks that
+// no line is wider than the terminal (a wider one wraps, and the carriage
+// return then leaves stale lines behind), that nothing starts a new line,
+// and that the bar is erased at the end.
 func TestProgress(t *testing.T) {
-	var buf bytes.Buffer
-	now := time.Date(2026, 6, 22, 10, 0, 0, 0, time.UTC)
-	p := &progress{w: &buf, start: now, clock: func() time.Time { return now }, minStep: 100 * time.Millisecond}
-	steps := []struct {
-		after time.Duration
-		done  int
-		want  string // "" when nothing is drawn
-	}{
-		{time.Second, 1, "\ritbcheck: 1/4 files, 1.0 files/s, 1.0 MB/s, ETA 3s"},
-		{10 * time.Millisecond, 2, ""}, // too soon to redraw
-		{time.Second, 3, "\ritbcheck: 3/4 files, 1.5 files/s, 1.5 MB/s, ETA 1s"},
-		{time.Millisecond, 4, "\ritbcheck: 4/4 files, 2.0 files/s, 2.0 MB/s"}, // the last is always drawn
-	}
-	for _, s := range steps {
-		buf.Reset()
-		now = now.Add(s.after)
-		p.update(s.done, 4, int64(s.done)<<20)
-		got := strings.TrimRight(buf.String(), " ")
-		if got != s.want {
-			t.Errorf("after %d files: drew %q, want %q", s.done, got, s.want)
-		}
-	}
-	buf.Reset()
-	p.clear()
-	if got := buf.String(); strings.Trim(got, "\r ") != "" || !strings.HasPrefix(got, "\r") {
-		t.Errorf("clear drew %q, want blanks between carriage returns", got)
+	ansi := regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
+	for _, width := range []int{30, 50, 80, 120} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			var buf bytes.Buffer
+			p := newProgress(&buf, width)
+			const total = 560
+			for _, done := range []int{1, 140, 280, 559} {
+				p.update(done, total, int64(done)<<20)
+				time.Sleep(110 * time.Millisecond) // past the redraw throttle
+			}
+			p.clear()
+			out := buf.String()
+			if strings.Contains(out, "\n") {
+				t.Errorf("the bar wrote a newline: %q", out)
+			}
+			drawn := 0
+			for _, seg := range strings.Split(ansi.ReplaceAllString(out, "\r"), "\r") {
+				if n := utf8.RuneCountInString(seg); n > width {
+					t.Errorf("line of %d columns on a %d-column terminal: %q", n, width, seg)
+				}
+				if strings.Contains(seg, "itbcheck") {
+					drawn++
+				}
+			}
+			if drawn < 3 {
+				t.Errorf("drew %d times, want the bar at each update: %q", drawn, out)
+			}
+			if !strings.HasSuffix(out, "\x1b[2K\r") {
+				t.Errorf("the bar is not erased at the end: %q", out[max(0, len(out)-40):])
+			}
+			if width >= 72 && !strings.Contains(out, "/560") {
+				t.Errorf("no count of files on a wide terminal: %q", out)
+			}
+		})
 	}
 }
 
