@@ -32,5 +32,7 @@
 //     decompression limits, with Strava's activities.csv joined to the
 //     activity files it names.
 //   - summary.go: whole-activity figures computed from the samples when a
-//     file gives none.
+//     file gives none; clean.go: the cleaning rules every format shares
+//     (Timeline: pauses from the device or from gaps without movement,
+//     moving-time averages, zero sensor values absent, ascent hysteresis).
 package ingest
