@@ -2,15 +2,16 @@ package analysis
 
 import (
 	"math"
+	"sort"
 	"time"
 
 	"gonum.org/v1/gonum/stat"
 )
 
-// Baseline settings (DOMAIN.md: the previous 6 weeks, at least 8 runs).
+// Baseline settings (DOMAIN.md: the previous 6–8 weeks, at least 8 runs).
 const (
 	// BaselineWeeks is how many weeks before week i make its baseline.
-	BaselineWeeks = 6
+	BaselineWeeks = 8
 	// MinBaselineRuns is the fewest runs a per-run baseline needs.
 	MinBaselineRuns = 8
 	// MinDescentBaselineWeeks is the fewest of the BaselineWeeks weeks with
@@ -76,7 +77,7 @@ func (s *Season) baselineRuns(i int) []Run {
 }
 
 // CadenceBaseline is the cadence model for week i, fitted on the runs of the
-// 6 weeks before it: cadence = a + b·speed by least squares
+// 8 weeks before it: cadence = a + b·speed by least squares
 // (stat.LinearRegression) when at least 8 runs have cadence and speed and
 // their speeds differ (SD ≥ 0.05 m/s); the median cadence with slope 0 when
 // they do not (SpeedAdjusted false); Valid false with fewer than 8 runs
@@ -89,9 +90,14 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 }
 
 // fitCadence computes CadenceBaseline(i).
-func (s *Season) fitCadence(i int) CadenceModel {
+func (s *Season) fitCadence(i int) CadenceModel { return FitCadence(s.baselineRuns(i)) }
+
+// FitCadence fits the cadence model of CadenceBaseline on the given
+// baseline runs, for rules that choose the runs themselves (leaving out
+// weeks that are part of a pattern).
+func FitCadence(runs []Run) CadenceModel {
 	var cad, spd, cadAll []float64
-	for _, r := range s.baselineRuns(i) {
+	for _, r := range runs {
 		if math.IsNaN(r.CadenceSPM) {
 			continue
 		}
@@ -155,7 +161,7 @@ func (m CadenceModel) residualPct(cadenceSPM, speedMS float64) float64 {
 }
 
 // BalanceBaseline is the median per-run GCT balance (% left) of the runs of
-// the 6 weeks before week i; ok false with fewer than 8 such runs.
+// the 8 weeks before week i; ok false with fewer than 8 such runs.
 func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
 	var bal []float64
 	for _, r := range s.baselineRuns(i) {
@@ -169,15 +175,15 @@ func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
 	return Median(bal), true
 }
 
-// DescentBaseline is the median weekly descent (m) of the 6 weeks before
-// week i, empty weeks counting 0 m; ok false before 6 weeks of history or
-// when fewer than 4 of them have a known descent.
+// DescentBaseline is the median weekly descent (m) of the up to 8 weeks
+// before week i, empty weeks counting 0 m; ok false when fewer than 4 of
+// them have a known descent.
 func (s *Season) DescentBaseline(i int) (m float64, ok bool) {
-	if i < BaselineWeeks || i > len(s.Weeks) {
+	if i < MinDescentBaselineWeeks || i > len(s.Weeks) {
 		return math.NaN(), false
 	}
 	var d []float64
-	for _, w := range s.Weeks[i-BaselineWeeks : i] {
+	for _, w := range s.Weeks[max(0, i-BaselineWeeks):i] {
 		if !math.IsNaN(w.DescentM) {
 			d = append(d, w.DescentM)
 		}
@@ -186,4 +192,90 @@ func (s *Season) DescentBaseline(i int) (m float64, ok bool) {
 		return math.NaN(), false
 	}
 	return Median(d), true
+}
+
+// Robust baselines over the athlete's own history (DOMAIN.md, "How rules
+// judge"): the previous 8–12 weeks, median and MAD or quantiles.
+const (
+	// HistoryWeeks is how many weeks before week i a robust baseline uses.
+	HistoryWeeks = 12
+	// ToleratedBest is how many of the best weeks of the history give the
+	// tolerated level (their median).
+	ToleratedBest = 4
+	// madScale turns a median absolute deviation into a standard
+	// deviation for normal noise.
+	madScale = 1.4826
+)
+
+// MedianMAD is the median of the values of xs that are not NaN and their
+// median absolute deviation scaled to a standard deviation (× 1.4826);
+// NaN for none. It does not change xs.
+func MedianMAD(xs []float64) (median, mad float64) {
+	vals := make([]float64, 0, len(xs))
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			vals = append(vals, x)
+		}
+	}
+	if len(vals) == 0 {
+		return math.NaN(), math.NaN()
+	}
+	median = Median(append([]float64(nil), vals...))
+	dev := make([]float64, len(vals))
+	for k, x := range vals {
+		dev[k] = math.Abs(x - median)
+	}
+	return median, madScale * Median(dev)
+}
+
+// Quantile is the p-quantile (0 ≤ p ≤ 1, linear interpolation) of the
+// values of xs that are not NaN; NaN for none. It does not change xs.
+func Quantile(p float64, xs []float64) float64 {
+	vals := make([]float64, 0, len(xs))
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			vals = append(vals, x)
+		}
+	}
+	if len(vals) == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(vals)
+	return stat.Quantile(p, stat.LinInterp, vals, nil)
+}
+
+// ToleratedLevel is the last well-tolerated weekly level before week i of
+// the figure of (a week's load or km): the median of the ToleratedBest
+// highest weeks among the HistoryWeeks weeks before i; with a shorter
+// history, of its best third (at least 2 weeks), so that a young history's
+// easy weeks do not pull the level down. ok is false with fewer than
+// ToleratedBest weeks of history.
+func (s *Season) ToleratedLevel(i int, of func(Week) float64) (level float64, ok bool) {
+	if i < ToleratedBest || i > len(s.Weeks) {
+		return math.NaN(), false
+	}
+	var xs []float64
+	for _, w := range s.Weeks[max(0, i-HistoryWeeks):i] {
+		if v := of(w); !math.IsNaN(v) {
+			xs = append(xs, v)
+		}
+	}
+	if len(xs) < ToleratedBest {
+		return math.NaN(), false
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(xs)))
+	best := min(ToleratedBest, max(2, (len(xs)+2)/3))
+	return Median(xs[:best]), true
+}
+
+// WeeklyHistory gives of(week) for the up to HistoryWeeks weeks before
+// week i, oldest first, leaving out NaN values.
+func (s *Season) WeeklyHistory(i int, of func(Week) float64) []float64 {
+	var xs []float64
+	for k := max(0, i-HistoryWeeks); k < i && k < len(s.Weeks); k++ {
+		if v := of(s.Weeks[k]); !math.IsNaN(v) {
+			xs = append(xs, v)
+		}
+	}
+	return xs
 }

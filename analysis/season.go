@@ -411,10 +411,15 @@ func (s *Season) fillRatios(dailyLoad []float64) {
 	acute, chronic := seed, seed
 	for i := range s.Weeks {
 		w := &s.Weeks[i]
+		ratioSum, ratioDays := 0.0, 0
 		for d := max(i*7, start); d < i*7+7; d++ {
 			l := dailyLoad[d]
 			acute = EWMAAcuteLambda*l + (1-EWMAAcuteLambda)*acute
 			chronic = EWMAChronicLambda*l + (1-EWMAChronicLambda)*chronic
+			if chronic > 0 {
+				ratioSum += acute / chronic
+				ratioDays++
+			}
 		}
 		if i > 0 && s.Weeks[i-1].DistanceKm >= MinChangeBaseKm {
 			prev := s.Weeks[i-1].DistanceKm
@@ -424,8 +429,10 @@ func (s *Season) fillRatios(dailyLoad []float64) {
 		if history < ChronicDays || i < 4 {
 			continue
 		}
-		if chronic > 0 {
-			w.ACWREWMA = acute / chronic
+		// The week's mean of the daily ratio: sampled on Sunday night alone,
+		// after the long run, it would read about 1.25 for constant training.
+		if ratioDays > 0 {
+			w.ACWREWMA = ratioSum / float64(ratioDays)
 		}
 		var chronicKm, chronicLoad float64
 		for _, p := range s.Weeks[i-4 : i] {

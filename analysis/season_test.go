@@ -156,6 +156,21 @@ func TestSeasonEWMASteady(t *testing.T) {
 	checkNear(t, "ACWR after 8 steady weeks", s.Weeks[7].ACWR, 1, 1e-9)
 }
 
+// TestSeasonEWMAConstantWeeks: the same week repeated (rest days, a long
+// Sunday run) reads ≈ 1.0, not the 1.2–1.3 a Sunday-night sample gives.
+func TestSeasonEWMAConstantWeeks(t *testing.T) {
+	var runs []Run
+	for w := 0; w < 12; w++ {
+		for d, km := range map[int]float64{1: 8, 2: 6, 3: 10, 5: 6, 6: 18} {
+			runs = append(runs, run(monday0.AddDate(0, 0, 7*w+d), km))
+		}
+	}
+	s := NewSeason("dee", runs, Params{})
+	for i := 6; i < 12; i++ {
+		checkNear(t, "ACWREWMA of a constant week", s.Weeks[i].ACWREWMA, 1, 0.06)
+	}
+}
+
 func TestSeasonMonotony(t *testing.T) {
 	daily := func(km ...float64) []Run {
 		var rs []Run
@@ -328,7 +343,8 @@ func TestDescentBaseline(t *testing.T) {
 		ok   bool
 	}{
 		{"median of six weeks", withDescent(weekly(monday0, 10, 10, 10, 10, 10, 10, 10), 100, 300, 200, 50, 400, 250, 900), 6, 225, true},
-		{"five weeks of history", withDescent(weekly(monday0, 10, 10, 10, 10, 10, 10), 100, 300, 200, 50, 400, 900), 5, math.NaN(), false},
+		{"five weeks of history", withDescent(weekly(monday0, 10, 10, 10, 10, 10, 10), 100, 300, 200, 50, 400, 900), 5, 200, true},
+		{"three weeks of history", withDescent(weekly(monday0, 10, 10, 10, 10), 100, 300, 200, 900), 3, math.NaN(), false},
 		{"weeks without altitude", weekly(monday0, 10, 10, 10, 10, 10, 10, 10), 6, math.NaN(), false},
 	}
 	for _, tc := range tests {
@@ -368,9 +384,14 @@ func TestSeasonEWMASpike(t *testing.T) {
 		runs = append(runs, run(monday0.AddDate(0, 0, d), km))
 	}
 	s := NewSeason("kim", runs, Params{})
-	acute := 15 - 5*math.Pow(1-EWMAAcuteLambda, 7)
-	chronic := 10 + 5*(1-math.Pow(1-EWMAChronicLambda, 7))
-	checkNear(t, "ACWREWMA", s.Weeks[4].ACWREWMA, acute/chronic, 1e-9)
+	// The week's mean of the 7 daily ratios, day k after k days of 15 km.
+	mean := 0.0
+	for k := 1; k <= 7; k++ {
+		acute := 15 - 5*math.Pow(1-EWMAAcuteLambda, float64(k))
+		chronic := 10 + 5*(1-math.Pow(1-EWMAChronicLambda, float64(k)))
+		mean += acute / chronic / 7
+	}
+	checkNear(t, "ACWREWMA", s.Weeks[4].ACWREWMA, mean, 1e-9)
 	checkNear(t, "ACWR", s.Weeks[4].ACWR, 1.5, 1e-9)
 }
 

@@ -95,7 +95,7 @@ type Week struct {
 	DurationH  float64
 	Load       float64 // in the configured load metric
 	ACWR       float64 // uncoupled: this week ÷ mean of the 4 before; NaN without enough history
-	ACWREWMA   float64 // EWMA variant (λa = 2/8, λc = 2/29) on daily load
+	ACWREWMA   float64 // EWMA variant (λa = 2/8, λc = 2/29) on daily load: the week's mean of the daily ratio
 	ChangePct  float64 // km vs the week before; NaN when the week before is < 10 km
 	Monotony   float64 // Foster: mean ÷ SD of the 7 daily loads
 	Strain     float64 // weekly load × monotony
@@ -103,7 +103,7 @@ type Week struct {
 	// CadenceResidualPct is the median speed-adjusted cadence of the week's
 	// runs (ResidualPct against the baseline model) minus the baseline
 	// runs' median (the model's BaselineResidualPct), in percent; negative
-	// when the week steps less than the previous 6 weeks at the same pace.
+	// when the week steps less than the previous 8 weeks at the same pace.
 	// NaN without baseline.
 	CadenceResidualPct float64
 	// CadenceRuns counts the runs in CadenceResidualPct's median.

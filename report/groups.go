@@ -358,6 +358,8 @@ func styleOf(f rules.Finding) unitStyle {
 		return unitStyle{suffix: " pp", limitUnit: true, prec: 1}
 	case "spm", "km", "m":
 		return unitStyle{suffix: " " + word, limitUnit: true}
+	case "×":
+		return unitStyle{suffix: "×", limitUnit: true, prec: 2}
 	case "ACWR", "monotony":
 		return unitStyle{prefix: word + " ", prec: 2}
 	case "risk":

@@ -92,7 +92,7 @@ func TestVerdict(t *testing.T) {
 	verdict := flat[start:end]
 	for _, want := range []string{
 		"[MEDIUM] Several risk patterns at once: week of 30 Mar, 2 families",
-		"[HIGH] Training load spike: week of 30 Mar, ACWR 1.49",
+		"[HIGH] Training load spike: week of 30 Mar, 1.49×",
 		"[HIGH] Uneven ground contact balance: 4 times from 30 Mar to 20 Apr, at worst 2.8 pp",
 		"[MEDIUM] Weekly distance jump: week of 30 Mar, +35 %",
 		"[MEDIUM] Cadence fading late in long runs: run on 21 Apr, -5.7 %",
@@ -116,7 +116,7 @@ func TestEvidenceText(t *testing.T) {
 		value, limit float64
 		want         string
 	}{
-		{"load-spike", "acwr", 1.8, 1.5, "ACWR 1.80 (limit 1.50)"},
+		{"load-spike", "load_ratio", 1.8, 1.5, "1.80× (limit 1.50×)"},
 		{"weekly-jump", "week_change_pct", 79.16, 30, "+79 % (limit +30 %)"},
 		{"cadence-drop", "cadence_change_pct", -6.91, -5, "-6.9 % (limit -5 %)"},
 		{"cadence-fade", "cadence_change_pct", -5.04, -5, "-5.04 % (limit -5.00 %)"},

@@ -3,6 +3,9 @@ package rules
 import (
 	"fmt"
 	"math"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"gonum.org/v1/gonum/stat"
 )
 
 // Chain paths of the asymmetry rules.
@@ -11,30 +14,54 @@ var (
 	asymmetryDriftPath = []Link{GluteFatigue, GaitCompensation, PelvicTilt, LumbarOverload}
 )
 
-// GCTImbalance flags weeks whose ground contact time is uneven between feet.
+const (
+	// minBalanceWeeks and minBalanceRuns are what the balance baseline
+	// needs: weeks with a mean balance, and runs with balance in them.
+	minBalanceWeeks, minBalanceRuns = 6, 20
+	// balanceLookbackWeeks bounds how far back the baseline looks for
+	// weeks that were not themselves part of a shift.
+	balanceLookbackWeeks = 2 * analysis.HistoryWeeks
+	// minBalanceNoisePP floors the athlete's week-to-week noise.
+	minBalanceNoisePP = 0.2
+	// balanceNoiseZ is how many noise widths a departure must pass.
+	balanceNoiseZ = 2.5
+	// slopeWeeks is the span of the balance trend; slopeLowPP its low
+	// limit in pp per week, slopeZ how many standard errors it must pass.
+	slopeWeeks  = 6
+	slopeLowPP  = 0.15
+	slopeZ      = 2.5
+	offsetNote  = 0.8 // pp off 50/50 for the stable-offset note (Garmin's orange zone)
+	garminRedPP = 2.2 // pp off 50/50: Garmin's red zone (> 52.2 % or < 47.8 %)
+	driftLowSum = 1.0 // pp
+)
+
+// GCTImbalance flags weeks whose ground contact time balance moves away
+// from the athlete's own usual.
 var GCTImbalance = &Rule{
 	ID:     "gct-imbalance",
 	Family: "asymmetry",
 	Title:  "Uneven ground contact balance",
-	Doc:    "Ground contact time balance away from 50/50, week by week.",
-	Computes: "Weekly mean of per-run GCT balance (% on the left foot); asymmetry = |balance − 50| in percentage points. " +
-		"Low above the low limit; medium at the medium limit for 2 consecutive weeks on the same side, or a rise of the " +
-		"medium limit over the athlete's own baseline (median balance of the previous 6 weeks' runs, at least 8 runs); high above " +
-		"the high limit for 2 consecutive weeks on the same side. The side named is the foot that stays longer on the ground.",
+	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
+	Computes: "Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
+		"weeks that were not part of a shift (at least 6 weeks and 20 runs), with the athlete's noise from the weeks' " +
+		"spread (MAD). Low: ≥ the low limit away and 2.5 noise widths, or a 6-week slope away from the baseline of " +
+		"≥ 0.15 pp/week; medium: ≥ the medium limit away on the same side 2 weeks running; high: ≥ the high limit away, " +
+		"or into Garmin's red zone (> 52.2 % or < 47.8 %) with a change. A stable offset of 0.8 pp or more is one info " +
+		"note. The side named is the foot that stays longer on the ground; consecutive weeks make one episode.",
 	Mechanism: gctImbalancePath,
-	Evidence:  "Garmin running dynamics zones (orange > 50.8 %, red > 52.2 %, the worst 5 % of runners); Garmin reports a link between poor balance and injury in some runners; asymmetry as pain compensation. Weak to moderate.",
+	Evidence:  "Garmin's running dynamics zones describe the population, not injury; balance shifting as pain compensation is plausible.",
 	Grade:     GradeWeak,
 	Explanation: "Spending longer on the ground with one foot than you usually do is a common way to compensate for pain or weakness; " +
 		"Garmin's balance zones describe the population, not injury, so the report compares you with your own history. " +
 		"Uneven loading may shift stress to the hip and pelvis, which may tilt and make the lower back muscles overwork: plausible, not proven. " +
 		"The pattern can feed itself, as compensation adds strain to the other side.",
 	Advice:   advise(adviceHip),
-	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: 2.2},
-	Unit:     "pp away from 50/50",
+	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: 2.5},
+	Unit:     "pp away from your baseline",
 	Run:      checkGCTImbalance,
 	describe: func(t Thresholds) string {
-		return fmt.Sprintf("low > %.1f pp, medium ≥ %.1f pp for 2 weeks or +%.1f pp over your baseline, high > %.1f pp for 2 weeks (GCT balance away from 50/50)",
-			t.Low, t.Medium, t.Medium, t.High)
+		return fmt.Sprintf("low ≥ %.1f pp away from your baseline beyond noise or a 6-week trend ≥ %.2f pp/week, medium ≥ %.1f pp for 2 weeks, "+
+			"high ≥ %.1f pp or into Garmin red with a change; a stable offset is an info note", t.Low, slopeLowPP, t.Medium, t.High)
 	},
 }
 
@@ -45,9 +72,11 @@ var AsymmetryDrift = &Rule{
 	Title:  "Balance worsening within runs",
 	Doc:    "GCT balance worsening within a long run, a sign of hip stabiliser fatigue.",
 	Computes: "Runs of at least 45 min: asymmetry (|balance − 50|, pp) of the last third minus that of the first third " +
-		"(which starts after minute 5).",
+		"(which starts after minute 5). One run at the low limit is low; medium needs a run at the medium limit and " +
+		"another long run at the low limit within 3 weeks; high a run at the high limit and another at the medium limit. " +
+		"Consecutive weeks make one episode.",
 	Mechanism: asymmetryDriftPath,
-	Evidence:  "Moderate: hip stabiliser fatigue.",
+	Evidence:  "Plausible (hip stabiliser fatigue); no direct study.",
 	Grade:     GradeWeak,
 	Explanation: "Balance that worsens as a run goes on suggests that the hip stabilisers (gluteus medius) tire; this is plausible, with no direct study. " +
 		"The gait may then compensate, with a shorter stance on one side, shifting stress to the hip and pelvis. " +
@@ -57,7 +86,7 @@ var AsymmetryDrift = &Rule{
 	Unit:     "pp, last third minus first third",
 	Run:      checkAsymmetryDrift,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥ +", "%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "")
+		return levelText(t, "≥ +", "%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "medium and high need a second long run within 3 weeks")
 	},
 }
 
@@ -69,63 +98,160 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
-// checkGCTImbalance grades each week's mean GCT balance: high and medium
-// need two consecutive weeks on the same side (or, for medium, a rise over
-// the baseline), low one week.
+// balanceBaseline is week i's baseline: the median and noise of the mean
+// balance of up to HistoryWeeks earlier weeks not flagged as a shift,
+// looking back at most balanceLookbackWeeks; runs counts their runs.
+func balanceBaseline(s *analysis.Season, i int, flagged []bool) (median, noise float64, weeks, runs int) {
+	var xs []float64
+	for k := i - 1; k >= 0 && k >= i-balanceLookbackWeeks && len(xs) < analysis.HistoryWeeks; k-- {
+		if flagged[k] || !finite(s.Weeks[k].BalanceLeftPct) {
+			continue
+		}
+		xs = append(xs, s.Weeks[k].BalanceLeftPct)
+		for _, r := range s.WeekRuns(k) {
+			if finite(r.BalanceLeftPct) {
+				runs++
+			}
+		}
+	}
+	median, noise = analysis.MedianMAD(xs)
+	return median, math.Max(noise, minBalanceNoisePP), len(xs), runs
+}
+
+// balanceSlope is the least-squares slope (pp/week) of the weekly mean
+// balance over the slopeWeeks weeks ending with week i, and its standard
+// error; NaN with fewer than slopeWeeks-1 weeks with balance.
+func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
+	var xs, ys []float64
+	for k := max(0, i-slopeWeeks+1); k <= i; k++ {
+		if b := s.Weeks[k].BalanceLeftPct; finite(b) {
+			xs, ys = append(xs, float64(k)), append(ys, b)
+		}
+	}
+	if len(xs) < slopeWeeks-1 {
+		return math.NaN(), math.NaN()
+	}
+	a, b := stat.LinearRegression(xs, ys, nil, false)
+	mx := stat.Mean(xs, nil)
+	var rss, sxx float64
+	for k := range xs {
+		e := ys[k] - (a + b*xs[k])
+		rss += e * e
+		sxx += (xs[k] - mx) * (xs[k] - mx)
+	}
+	return b, math.Sqrt(rss / float64(len(xs)-2) / sxx)
+}
+
+// checkGCTImbalance grades each week's mean balance against the athlete's
+// own baseline and trend.
 func checkGCTImbalance(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	if !anyRun(s, func(r analysis.Run) bool { return finite(r.BalanceLeftPct) }) {
+		p.NoData("no running dynamics (GCT balance)")
+		return
+	}
+	flagged := make([]bool, len(s.Weeks))
+	var marks []mark
+	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
+	var offsets []float64
+	prevAway := 0.0 // last week's signed departure
 	for i, w := range s.Weeks {
+		base, noise, weeks, runs := balanceBaseline(s, i, flagged)
+		bestWeeks = max(bestWeeks, weeks)
+		if weeks < minBalanceWeeks || runs < minBalanceRuns || !finite(w.BalanceLeftPct) {
+			prevAway = 0
+			continue
+		}
+		judged++
+		if firstJudged < 0 {
+			firstJudged = i
+		}
+		lastJudged = i
 		b := w.BalanceLeftPct
-		if !finite(b) {
-			continue
-		}
-		asym := math.Abs(b - 50)
-		twoWeeks := 0.0 // asymmetry of last week when on the same side
-		if i > 0 {
-			if p := s.Weeks[i-1].BalanceLeftPct; finite(p) && side(p) == side(b) {
-				twoWeeks = math.Abs(p - 50)
-			}
-		}
-		both := math.Min(asym, twoWeeks)
-		date := dayText(w.Monday)
-		lr := fmt.Sprintf("GCT balance %.1f %% left (%.1f pp longer on the %s foot)", b, asym, side(b))
+		d := b - base
+		away := math.Abs(d)
+		beyond := away >= balanceNoiseZ*noise
+		slope, se := balanceSlope(s, i)
+		trending := finite(slope) && math.Abs(slope) >= slopeLowPP && math.Abs(slope) >= slopeZ*se && slope*d > 0
+		red := math.Abs(b-50) > garminRedPP
+		m := mark{week: i, value: d}
+		lr := fmt.Sprintf("GCT balance %.1f %% left, %.1f pp %s your baseline of %.1f %% (longer on the %s foot)",
+			b, away, map[bool]string{true: "above", false: "below"}[d > 0], base, side(b))
 		switch {
-		case both > t.High:
-			p.Report(Finding{Severity: High, Date: date, Metric: "gct_asymmetry_pp", Value: asym, Threshold: t.High, Summary: lr + " for 2 weeks"})
-			continue
-		case both >= t.Medium:
-			p.Report(Finding{Severity: Medium, Date: date, Metric: "gct_asymmetry_pp", Value: asym, Threshold: t.Medium, Summary: lr + " for 2 weeks"})
-			continue
+		case beyond && away >= t.High:
+			m.sev, m.limit, m.summary = High, t.High, lr
+		case red && (beyond && away >= t.Low || trending):
+			m.sev, m.limit, m.summary = High, t.Low, lr+", into Garmin's red zone"
+		case beyond && away >= t.Medium && prevAway*d > 0 && math.Abs(prevAway) >= t.Medium:
+			m.sev, m.limit, m.summary = Medium, t.Medium, lr+", the second week running"
+		case beyond && away >= t.Low:
+			m.sev, m.limit, m.summary = Low, t.Low, lr
+		case trending:
+			m.sev, m.limit, m.summary = Low, t.Low, fmt.Sprintf("%s, trending %+.2f pp a week over 6 weeks", lr, slope)
 		}
-		if base, ok := s.BalanceBaseline(i); ok {
-			if rise := asym - math.Abs(base-50); rise >= t.Medium {
-				summary := fmt.Sprintf("%s, %.1f pp more than your 6-week baseline (%.1f %% left)", lr, rise, base)
-				p.Report(Finding{Severity: Medium, Date: date, Metric: "gct_asymmetry_change_pp", Value: rise, Threshold: t.Medium, Summary: summary})
-				continue
-			}
+		prevAway = 0
+		if beyond {
+			prevAway = d
 		}
-		if asym > t.Low {
-			p.Report(Finding{Severity: Low, Date: date, Metric: "gct_asymmetry_pp", Value: asym, Threshold: t.Low, Summary: lr})
+		if m.sev > None {
+			flagged[i] = true
+			m.value = away
+			marks = append(marks, m)
+		} else {
+			offsets = append(offsets, b)
 		}
+	}
+	if judged == 0 {
+		p.Learning("%d of %d weeks of balance data", bestWeeks, minBalanceWeeks)
+		return
+	}
+	p.reportEpisodes("gct_balance_change_pp", marks)
+	if med := analysis.Median(offsets); finite(med) && math.Abs(med-50) >= offsetNote {
+		f := Finding{Severity: Info, Date: dayText(s.Weeks[firstJudged].Monday), Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
+			Summary: fmt.Sprintf("GCT balance steady at %.1f %% left (%.1f pp longer on the %s foot): your usual, so changes are judged from it; "+
+				"Garmin's zones are population context", med, math.Abs(med-50), side(med))}
+		if lastJudged > firstJudged {
+			f.Until = dayText(s.Weeks[lastJudged].Monday)
+		}
+		p.Report(f)
 	}
 }
 
 // checkAsymmetryDrift grades, per long run, how much the asymmetry of the
-// last third exceeds that of the first.
+// last third exceeds that of the first; medium and high need a second such
+// run within 3 weeks.
 func checkAsymmetryDrift(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	var runs []withinRun
 	for _, r := range s.Runs {
 		if !r.IsRun || r.DurationS < minThirdsRunS || !r.First.Valid || !r.Last.Valid ||
 			!finite(r.First.BalanceLeftPct) || !finite(r.Last.BalanceLeftPct) {
 			continue
 		}
-		drift := math.Abs(r.Last.BalanceLeftPct-50) - math.Abs(r.First.BalanceLeftPct-50)
-		sev, limit := grade(drift, t)
+		runs = append(runs, withinRun{run: r, size: math.Abs(r.Last.BalanceLeftPct-50) - math.Abs(r.First.BalanceLeftPct-50)})
+	}
+	if len(runs) == 0 {
+		p.NoData("no run of 45 minutes or more with GCT balance")
+		return
+	}
+	var marks []mark
+	for k := range runs {
+		r, drift := runs[k].run, runs[k].size
+		sev, limit, note := None, math.NaN(), ""
+		switch {
+		case drift >= t.High && repeated(runs, k, t.Medium, s):
+			sev, limit, note = High, t.High, ", the second long run within 3 weeks"
+		case drift >= t.Medium && repeated(runs, k, t.Low, s):
+			sev, limit, note = Medium, t.Medium, ", the second long run within 3 weeks"
+		case drift >= t.Low:
+			sev, limit = Low, t.Low
+		}
 		if sev == None {
 			continue
 		}
-		summary := fmt.Sprintf("GCT asymmetry grew by %.1f pp within a %.0f-minute run (%.1f → %.1f %% left)",
-			drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct)
-		p.Report(Finding{Severity: sev, Date: dayText(runDay(s, r)), Activity: r.Source, Metric: "asymmetry_drift_pp", Value: drift, Threshold: limit, Summary: summary})
+		marks = append(marks, mark{week: s.WeekIndex(runDay(s, r)), sev: sev, value: drift, limit: limit, run: &runs[k].run,
+			summary: fmt.Sprintf("GCT asymmetry grew by %.1f pp within a %.0f-minute run (%.1f → %.1f %% left)%s",
+				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}
+	p.reportEpisodes("asymmetry_drift_pp", weekMarks(marks))
 }

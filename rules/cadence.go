@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 )
@@ -15,12 +16,22 @@ var (
 )
 
 const (
-	// minDropRuns is the fewest runs with cadence a week needs for cadence-drop.
-	minDropRuns = 2
+	// minDropRuns is the fewest runs with cadence a week needs for
+	// cadence-drop; minLowDropRuns for its low severity.
+	minDropRuns, minLowDropRuns = 2, 3
 	// minEasyPaceRuns is the fewest runs with speed needed to define easy pace.
 	minEasyPaceRuns = 5
-	// minThirdsRunS is the shortest run whose thirds are compared.
+	// minThirdsRunS is the shortest run whose balance thirds are compared;
+	// minFadeRunS the shortest for cadence-fade.
 	minThirdsRunS = 45 * 60
+	minFadeRunS   = 60 * 60
+	// maxLevelGrade is the steepest mean climb or descent (fraction of the
+	// distance) of a run cadence-fade still judges: climbs and descents
+	// change cadence by themselves.
+	maxLevelGrade = 0.02
+	// repeatDays is the window in which a second long run confirms a
+	// within-run pattern (cadence-fade, asymmetry-drift) for medium.
+	repeatDays = 21
 )
 
 // dropText prints thresholds that are magnitudes of a fall in percent.
@@ -33,13 +44,14 @@ var CadenceDrop = &Rule{
 	ID:     "cadence-drop",
 	Family: "cadence",
 	Title:  "Cadence down from your baseline",
-	Doc:    "Sustained fall of step rate from the athlete's own baseline.",
+	Doc:    "Sustained fall of step rate from the athlete's own speed-adjusted baseline.",
 	Computes: "Median speed-adjusted cadence of this week's runs (at least 2) vs the baseline: cadence = a + b·speed fitted " +
-		"by least squares on the runs of the previous 6 weeks (at least 8 runs; raw median cadence when speed is missing " +
-		"or does not vary). Change in percent of the predicted cadence; the thresholds are the size of the fall, so the " +
-		"finding's value and threshold are negative percentages.",
+		"by least squares on the runs of the previous 8 weeks that were not themselves part of a drop (at least 8 runs; " +
+		"raw median cadence when speed is missing or does not vary), so a slow fall cannot become its own baseline. Change in percent of the predicted cadence; the thresholds are the size of the fall, so the " +
+		"finding's value and threshold are negative percentages. Low needs at least 3 runs; two consecutive weeks at the " +
+		"medium fall or more are high. Consecutive weeks make one episode.",
 	Mechanism: cadenceDropPath,
-	Evidence:  "Heiderscheit 2011: +5–10 % step rate cuts hip and knee loading; a fall reverses it (longer strides, more hip adduction). Moderate.",
+	Evidence:  "Heiderscheit 2011: +5–10 % step rate cuts hip and knee loading in the lab; a fall reverses it. Moderate for the mechanics, no prospective injury data.",
 	Grade:     GradeModerate,
 	Explanation: "Fewer, longer steps keep the knee longer near 20–30° of flexion, where the IT band presses the outer knee hardest; " +
 		"that step rate changes hip and knee loading is shown in the lab (Heiderscheit 2011), though no study follows it to injury. " +
@@ -51,22 +63,23 @@ var CadenceDrop = &Rule{
 	Unit:     "% below baseline",
 	Run:      checkCadenceDrop,
 	describe: func(t Thresholds) string {
-		return dropText(t) + noteText("speed-adjusted cadence vs the previous 6 weeks", "")
+		return dropText(t) + noteText("speed-adjusted cadence vs the previous 8 weeks", fmt.Sprintf("or 2 weeks ≥ %.0f %%", t.Medium))
 	},
 }
 
-// LowCadence flags easy runs with a low step rate.
+// LowCadence notes easy runs below a population step rate; the athlete's
+// own band is cadence-drop's.
 var LowCadence = &Rule{
 	ID:     "low-cadence",
 	Family: "cadence",
 	Title:  "Low cadence on easy runs",
-	Doc:    "Low step rate at easy pace, a marker of overstriding.",
-	Computes: "A run's average cadence (steps/min) when it is run at easy pace, defined as slower than the athlete's median " +
-		"running speed over that week and the 6 weeks before it (needs at least 5 runs with speed), so a week's verdict " +
-		"never depends on later runs. At most one finding per week: the week's lowest-cadence easy run. Low only by " +
-		"default; medium and high limits, when configured, are lower cadences.",
+	Doc:    "Easy-run step rate below a population figure: context, since the athlete's own band is what cadence-drop judges.",
+	Computes: "Each week's easy run (slower than the athlete's median running speed over that week and the 8 weeks before, at " +
+		"least 5 runs with speed) with the lowest cadence. Below the low limit it is an info note, one for the season " +
+		"(160 spm is population folklore, not a limit); a fall below the athlete's own speed-adjusted band is judged by " +
+		"cadence-drop. Medium and high limits, when configured, are lower cadences graded per week.",
 	Mechanism: lowCadencePath,
-	Evidence:  "Weak to moderate: low cadence as a marker of overstriding.",
+	Evidence:  "A fixed 160–170 spm target has no injury evidence; low cadence as a marker of overstriding only.",
 	Grade:     GradeWeak,
 	Explanation: "A step rate below your own usual band at easy pace can be a marker of overstriding, which keeps the knee near 20–30° of flexion " +
 		"where the IT band presses the outer knee hardest; a fixed 160 spm is population folklore, and the evidence for the marker is weak. " +
@@ -77,7 +90,11 @@ var LowCadence = &Rule{
 	LowerIsWorse: true,
 	Run:          checkLowCadence,
 	describe: func(t Thresholds) string {
-		return levelText(t, "<", "%.0f", " spm") + noteText("average cadence at easy pace", "")
+		s := fmt.Sprintf("info note below %.0f spm at easy pace (context, not a risk)", t.Low)
+		if finite(t.Medium) || finite(t.High) {
+			s += "; " + levelText(Thresholds{Low: math.NaN(), Medium: t.Medium, High: t.High}, "<", "%.0f", " spm")
+		}
+		return s
 	},
 }
 
@@ -86,48 +103,112 @@ var CadenceFade = &Rule{
 	ID:     "cadence-fade",
 	Family: "cadence",
 	Title:  "Cadence fading late in long runs",
-	Doc:    "Fall of step rate within a long run, a sign of fatigue.",
-	Computes: "Runs of at least 45 min: cadence of the last third vs the first third (which starts after minute 5), in percent. " +
-		"Speed-adjusted with the slope of the athlete's cadence–speed baseline when there is one, else raw (the summary says " +
-		"so). Thresholds are the size of the fall.",
+	Doc:    "Fall of step rate within a long run on level ground, a sign of fatigue.",
+	Computes: "Runs of at least 60 min on mostly level ground (mean climb and descent within 2 % of the distance, or no " +
+		"altitude): cadence of the last third vs the first third (which starts after minute 5), in percent, speed-adjusted " +
+		"with the slope of the athlete's cadence–speed baseline when there is one. One run at the low limit is low; medium " +
+		"needs a run at the medium limit and another long run at the low limit within 3 weeks. Thresholds are the size of " +
+		"the fall; consecutive weeks make one episode.",
 	Mechanism: cadenceFadePath,
-	Evidence:  "Moderate: fatigue raises hip adduction and ITB strain (Miller 2007).",
+	Evidence:  "Miller 2007: knee kinematics change at exhaustion (not cadence itself); weak–moderate.",
 	Grade:     GradeWeakModerate,
 	Explanation: "A step rate that falls late in a long run at the same pace is a sign of fatigue; " +
 		"at exhaustion knee mechanics change (Miller 2007), and more hip adduction and IT band strain are inferred from that, not measured by the watch. " +
 		"As the gluteus medius tires, the tensor fasciae latae may take over and pull the band tight. " +
 		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
 	Advice:   advise(adviceHip, adviceCadence),
-	Defaults: Thresholds{Low: 3, Medium: 5, High: 8},
+	Defaults: Thresholds{Low: 5, Medium: 8, High: math.NaN()},
 	Unit:     "% fall, last vs first third",
 	Run:      checkCadenceFade,
 	describe: func(t Thresholds) string {
-		return dropText(t) + noteText("last third vs first third of runs ≥ 45 min", "")
+		return dropText(t) + noteText("last third vs first third of level runs ≥ 60 min", "medium needs a second long run within 3 weeks")
 	},
 }
 
 // checkCadenceDrop grades each week's CadenceResidualPct, which analysis
-// computes against the cadence model of the 6 weeks before (NaN without 8
-// baseline runs), when at least minDropRuns runs of the week have one.
+// computes against the cadence model of the 8 weeks before (NaN without 8
+// baseline runs).
 func checkCadenceDrop(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	if !anyRun(s, func(r analysis.Run) bool { return finite(r.CadenceSPM) }) {
+		p.NoData("no cadence")
+		return
+	}
+	judged, best := 0, 0
+	prevFall := math.NaN()
+	flagged := make([]bool, len(s.Weeks))
+	var marks []mark
 	for i, w := range s.Weeks {
-		change := w.CadenceResidualPct
-		if !finite(change) || w.CadenceRuns < minDropRuns {
+		m := cadenceBaseline(s, i, flagged)
+		best = max(best, m.Runs)
+		if !m.Valid {
+			prevFall = math.NaN()
 			continue
 		}
-		sev, limit := grade(-change, t)
+		judged++
+		var res []float64
+		for _, r := range s.WeekRuns(i) {
+			if v := m.ResidualPct(r); finite(v) {
+				res = append(res, v)
+			}
+		}
+		fall := -(analysis.Median(res) - m.BaselineResidualPct)
+		if !finite(fall) || len(res) < minDropRuns {
+			prevFall = math.NaN()
+			continue
+		}
+		sev, limit := grade(fall, t)
+		if sev == Low && w.CadenceRuns < minLowDropRuns {
+			sev = None
+		}
+		twoWeeks := false
+		if sev == Medium && prevFall >= t.Medium {
+			sev, limit, twoWeeks = High, t.Medium, true
+		}
+		prevFall = fall
 		if sev == None {
 			continue
 		}
+		flagged[i] = true
 		how := "speed-adjusted"
-		if !s.CadenceBaseline(i).SpeedAdjusted {
+		if !m.SpeedAdjusted {
 			how = "not speed-adjusted: no usable speed"
 		}
-		summary := fmt.Sprintf("Cadence %.1f %% below your 6-week baseline (%s; median %.0f spm over %d runs)",
-			-change, how, w.CadenceSPM, w.CadenceRuns)
-		p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "cadence_change_pct", Value: change, Threshold: -limit, Summary: summary})
+		summary := fmt.Sprintf("Cadence %.1f %% below your baseline (%s; median %.0f spm over %d runs)", fall, how, w.CadenceSPM, len(res))
+		if twoWeeks {
+			summary += fmt.Sprintf(", the second week at %.0f %% or more", t.Medium)
+		}
+		marks = append(marks, mark{week: i, sev: sev, value: -fall, limit: -limit, summary: summary})
 	}
+	if judged == 0 {
+		p.Learning("%d of %d runs with cadence in the 8 weeks before", best, analysis.MinBaselineRuns)
+	}
+	p.reportEpisodes("cadence_change_pct", marks)
+}
+
+// cadenceBaseline fits week i's cadence model on the runs of the 8 weeks
+// before it that were not part of a drop (looking back at most 16 weeks),
+// so that a slow fall does not drag its own baseline down.
+func cadenceBaseline(s *analysis.Season, i int, flagged []bool) analysis.CadenceModel {
+	var runs []analysis.Run
+	weeks := 0
+	for k := i - 1; k >= 0 && k >= i-2*analysis.BaselineWeeks && weeks < analysis.BaselineWeeks; k-- {
+		if !flagged[k] {
+			runs = append(runs, s.WeekRuns(k)...)
+			weeks++
+		}
+	}
+	return analysis.FitCadence(runs)
+}
+
+// anyRun reports whether a running activity of the season satisfies ok.
+func anyRun(s *analysis.Season, ok func(analysis.Run) bool) bool {
+	for _, r := range s.Runs {
+		if r.IsRun && ok(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // gradeBelow is grade for rules whose lower values are worse (v < limit).
@@ -143,15 +224,24 @@ func gradeBelow(v float64, t Thresholds) (Severity, float64) {
 	return None, math.NaN()
 }
 
-// checkLowCadence reports, per week, the easy run (slower than the median speed
-// of that week and the 6 before it) with the lowest cadence when it is under the limit.
+// checkLowCadence notes, once for the season, easy runs below the
+// population figure; configured medium and high limits grade per week.
 func checkLowCadence(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	if !anyRun(s, func(r analysis.Run) bool { return finite(r.CadenceSPM) }) {
+		p.NoData("no cadence")
+		return
+	}
+	judged := 0
+	var graded []mark
+	var below []float64
+	first, last := -1, -1
 	for i := range s.Weeks {
 		easy, ok := easySpeed(s, i)
 		if !ok {
 			continue
 		}
+		judged++
 		var lowest *analysis.Run
 		runs := s.WeekRuns(i)
 		for j, r := range runs {
@@ -165,13 +255,34 @@ func checkLowCadence(p *Pass) {
 		if lowest == nil {
 			continue
 		}
-		sev, limit := gradeBelow(lowest.CadenceSPM, t)
-		if sev == None {
+		if sev, limit := gradeBelow(lowest.CadenceSPM, Thresholds{Low: math.NaN(), Medium: t.Medium, High: t.High}); sev > None {
+			graded = append(graded, mark{week: i, sev: sev, value: lowest.CadenceSPM, limit: limit, run: lowest,
+				summary: fmt.Sprintf("Cadence %.0f spm on an easy run (%s/km, below %.0f spm)", lowest.CadenceSPM, pace(lowest.AvgSpeedMS), limit)})
 			continue
 		}
-		summary := fmt.Sprintf("Cadence %.0f spm on an easy run (%s/km, below %.0f spm)", lowest.CadenceSPM, pace(lowest.AvgSpeedMS), limit)
-		p.Report(Finding{Severity: sev, Date: dayText(runDay(s, *lowest)), Activity: lowest.Source, Metric: "cadence_spm", Value: lowest.CadenceSPM, Threshold: limit, Summary: summary})
+		if lowest.CadenceSPM < t.Low {
+			below = append(below, lowest.CadenceSPM)
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
+	if judged == 0 {
+		p.Learning("fewer than %d runs with speed to tell your easy pace", minEasyPaceRuns)
+	}
+	p.reportEpisodes("cadence_spm", graded)
+	if len(below) == 0 {
+		return
+	}
+	med := analysis.Median(below)
+	f := Finding{Severity: Info, Date: dayText(s.Weeks[first].Monday), Metric: "cadence_spm", Value: med, Threshold: t.Low,
+		Summary: fmt.Sprintf("Easy runs around %.0f spm in %d weeks, below the %.0f spm of population advice: context only, "+
+			"your own speed-adjusted band is what cadence-drop watches", med, len(below), t.Low)}
+	if last > first {
+		f.Until = dayText(s.Weeks[last].Monday)
+	}
+	p.Report(f)
 }
 
 // easySpeed is the median running speed of week i and the baseline weeks
@@ -198,30 +309,94 @@ func pace(speedMS float64) string {
 	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
 }
 
-// checkCadenceFade compares the last third of each long run with its first
-// third, moving the last third to the first third's speed along the slope
-// of the week's cadence model when there is one.
+// level reports whether a run is on mostly level ground: its climb and
+// descent each within maxLevelGrade of its distance (true without altitude).
+func level(r analysis.Run) bool {
+	m := r.DistanceKm * 1000
+	if !(m > 0) {
+		return true
+	}
+	return !(r.AscentM > maxLevelGrade*m) && !(r.DescentM > maxLevelGrade*m)
+}
+
+// withinRun is one long run's within-run change, for the repeat rule.
+type withinRun struct {
+	run  analysis.Run
+	size float64 // the fall or drift, positive when worse
+}
+
+// repeated reports whether another long run within repeatDays before run
+// at index k reached at least limit.
+func repeated(runs []withinRun, k int, limit float64, s *analysis.Season) bool {
+	day := runDay(s, runs[k].run)
+	for j := k - 1; j >= 0; j-- {
+		if day.Sub(runDay(s, runs[j].run)) > repeatDays*24*time.Hour {
+			break
+		}
+		if runs[j].size >= limit {
+			return true
+		}
+	}
+	return false
+}
+
+// weekMarks keeps the worst mark of each week, in week order.
+func weekMarks(ms []mark) []mark {
+	var out []mark
+	for _, m := range ms {
+		n := len(out)
+		switch {
+		case n > 0 && out[n-1].week == m.week:
+			if m.sev > out[n-1].sev || (m.sev == out[n-1].sev && math.Abs(m.value) > math.Abs(out[n-1].value)) {
+				out[n-1] = m
+			}
+		default:
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// checkCadenceFade compares the last third of each long level run with its
+// first third, moving the last third to the first third's speed along the
+// slope of the week's cadence model when there is one.
 func checkCadenceFade(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	var runs []withinRun
+	var how []string
 	for _, r := range s.Runs {
-		if !r.IsRun || r.DurationS < minThirdsRunS || !r.First.Valid || !r.Last.Valid ||
+		if !r.IsRun || r.DurationS < minFadeRunS || !level(r) || !r.First.Valid || !r.Last.Valid ||
 			!finite(r.First.CadenceSPM) || !finite(r.Last.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
 		m := s.CadenceBaseline(s.WeekIndex(runDay(s, r)))
-		last, how := r.Last.CadenceSPM, "speed-adjusted"
+		last, adj := r.Last.CadenceSPM, "speed-adjusted"
 		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Last.SpeedMS) {
 			last -= m.Slope * (r.Last.SpeedMS - r.First.SpeedMS)
 		} else {
-			how = "not speed-adjusted"
+			adj = "not speed-adjusted"
 		}
-		change := (last - r.First.CadenceSPM) / r.First.CadenceSPM * 100
-		sev, limit := grade(-change, t)
+		runs = append(runs, withinRun{run: r, size: -(last - r.First.CadenceSPM) / r.First.CadenceSPM * 100})
+		how = append(how, adj)
+	}
+	if len(runs) == 0 {
+		p.NoData("no level run of 60 minutes or more with cadence")
+		return
+	}
+	var marks []mark
+	for k := range runs {
+		r, fall := runs[k].run, runs[k].size
+		sev, limit := grade(fall, Thresholds{Low: t.Low, Medium: math.NaN(), High: math.NaN()})
+		note := ""
+		if fall >= t.Medium && repeated(runs, k, t.Low, s) {
+			sev, limit, note = Medium, t.Medium, ", the second long run within 3 weeks"
+		}
 		if sev == None {
 			continue
 		}
-		summary := fmt.Sprintf("Cadence fell %.1f %% from the first to the last third of a %.0f-minute run (%.0f → %.0f spm, %s)",
-			-change, r.DurationS/60, r.First.CadenceSPM, r.Last.CadenceSPM, how)
-		p.Report(Finding{Severity: sev, Date: dayText(runDay(s, r)), Activity: r.Source, Metric: "cadence_change_pct", Value: change, Threshold: -limit, Summary: summary})
+		marks = append(marks, mark{week: s.WeekIndex(runDay(s, r)), sev: sev, value: -fall, limit: -limit, run: &runs[k].run,
+			summary: fmt.Sprintf("Cadence fell %.1f %% from the first to the last third of a %.0f-minute run (%.0f → %.0f spm, %s)%s",
+				fall, r.DurationS/60, r.First.CadenceSPM, r.Last.CadenceSPM, how[k], note)})
 	}
+	p.reportEpisodes("cadence_change_pct", weekMarks(marks))
 }

@@ -52,6 +52,12 @@ func thirdsAt(cadFirst, spdFirst, cadLast, spdLast float64) func(*analysis.Run) 
 
 func TestCadenceRules(t *testing.T) {
 	noSpeed := func(r *analysis.Run) { r.AvgSpeedMS = nan }
+	hilly := func(r *analysis.Run) { r.AscentM, r.DescentM = 400, 400 }
+	long := func(w int, cadFirst, spdFirst, cadLast, spdLast float64, opts ...func(*analysis.Run)) analysis.Run {
+		// On Friday, a rest day of the steady weeks: two runs at the same
+		// time would be one run read twice.
+		return run(w, 4, 16, append([]func(*analysis.Run){durationMin(88), thirdsAt(cadFirst, spdFirst, cadLast, spdLast)}, opts...)...)
+	}
 	tests := []struct {
 		name  string
 		runs  []analysis.Run
@@ -59,11 +65,16 @@ func TestCadenceRules(t *testing.T) {
 		wants []want
 	}{
 		{"steady season: no drop", variedWeeks(12), "cadence-drop", nil},
+		{"noisy healthy season: no drop", noisyWeeks(20, 4), "cadence-drop", nil},
 		{"steady season: no low cadence", variedWeeks(12), "low-cadence", nil},
 		{"drop of 6 % is medium", join(variedWeeks(7), variedWeek(7, 0.94)), "cadence-drop",
 			[]want{{Medium, monday(7), -6, -5}}},
+		{"two weeks at -6 % are high", join(variedWeeks(7), variedWeek(7, 0.94), variedWeek(8, 0.94)), "cadence-drop",
+			[]want{{Medium, monday(7), -6, -5}, {High, monday(8), nan, -5}}},
 		{"drop of 4 % is low", join(variedWeeks(7), variedWeek(7, 0.96)), "cadence-drop",
 			[]want{{Low, monday(7), -4, -3}}},
+		{"boundary: low needs 3 runs", join(variedWeeks(7), withRuns(variedWeek(7, 0.96), 2)), "cadence-drop", nil},
+		{"boundary: a 2.5 % fall is quiet", join(variedWeeks(7), variedWeek(7, 0.975)), "cadence-drop", nil},
 		{"drop of 9 % is high", join(variedWeeks(7), variedWeek(7, 0.91)), "cadence-drop",
 			[]want{{High, monday(7), -9, -8}}},
 		{"drop without speed compares raw values", join(steadyWeeks(6, noSpeed), steadyWeek(6, noSpeed, cadence(172*0.94))), "cadence-drop",
@@ -72,14 +83,18 @@ func TestCadenceRules(t *testing.T) {
 		{"no baseline before 8 runs", join(variedWeeks(1), variedWeek(1, 0.9)), "cadence-drop", nil},
 		{"cadence rises: nothing", join(variedWeeks(6), variedWeek(6, 1.07)), "cadence-drop", nil},
 		{"slower week at the expected cadence: nothing", join(variedWeeks(6), atSpeed(steadyWeek(6), 2.8, 171-0.23*12.3)), "cadence-drop", nil},
-		{"low cadence on an easy run", join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(2.9), cadence(158)), run(6, 2, 8, speed(2.9), cadence(156))}), "low-cadence",
-			[]want{{Low, day(6, 2), 156, 160}}},
+		{"low cadence on an easy run is an info note", join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(2.9), cadence(158)), run(6, 2, 8, speed(2.9), cadence(156))}), "low-cadence",
+			[]want{{Info, monday(6), 156, 160}}},
 		{"low cadence at tempo pace is not judged", join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(3.7), cadence(158))}), "low-cadence", nil},
-		{"fade of 6 % in a long run", join(variedWeeks(6), []analysis.Run{run(6, 6, 16, durationMin(88), thirdsAt(172, 3.03, 161.7, 3.03))}), "cadence-fade",
-			[]want{{Medium, day(6, 6), -5.99, -5}}},
+		{"fade of 6 % in one long run is low", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 161.7, 3.03)}), "cadence-fade",
+			[]want{{Low, day(6, 4), -5.99, -5}}},
+		{"fade of 9 % twice within 3 weeks is medium", join(variedWeeks(8), []analysis.Run{long(6, 172, 3.03, 156.52, 3.03), long(7, 172, 3.03, 156.52, 3.03)}), "cadence-fade",
+			[]want{{Low, day(6, 4), -9, -5}, {Medium, day(7, 4), -9, -8}}},
+		{"boundary: 4.5 % is quiet", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 164.3, 3.03)}), "cadence-fade", nil},
+		{"a hilly long run is not judged", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 156.52, 3.03, hilly)}), "cadence-fade", nil},
 		{"fade in a short run is not judged", join(variedWeeks(6), []analysis.Run{run(6, 6, 7, durationMin(40), thirdsAt(172, 3.03, 150, 3.03))}), "cadence-fade", nil},
-		{"slowing down explains the fall", join(variedWeeks(6), []analysis.Run{run(6, 6, 16, durationMin(88), thirdsAt(178, 3.6, 171, 3.03))}), "cadence-fade", nil},
-		{"steady long runs: no fade", join(variedWeeks(6), []analysis.Run{run(6, 6, 16, durationMin(88), thirdsAt(172, 3.03, 171, 3.03))}), "cadence-fade", nil},
+		{"slowing down explains the fall", join(variedWeeks(6), []analysis.Run{long(6, 178, 3.6, 171, 3.03)}), "cadence-fade", nil},
+		{"steady long runs: no fade", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 171, 3.03)}), "cadence-fade", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +102,13 @@ func TestCadenceRules(t *testing.T) {
 			checkFindings(t, got, tt.wants)
 		})
 	}
+}
+
+// A configured medium limit for low-cadence grades easy runs per week.
+func TestLowCadenceConfiguredMedium(t *testing.T) {
+	runs := join(variedWeeks(6), []analysis.Run{run(6, 2, 8, speed(2.9), cadence(148))})
+	cfg := &Config{Rules: map[string]Settings{"low-cadence": {Medium: ptr(150)}}}
+	checkFindings(t, only(Evaluate(season(runs), cfg), "low-cadence"), []want{{Medium, day(6, 2), 148, 150}})
 }
 
 // An earlier week's low-cadence verdict never depends on later runs: many
@@ -104,13 +126,13 @@ func TestLowCadenceIgnoresLaterRuns(t *testing.T) {
 	count := func(fs []Finding) int {
 		n := 0
 		for _, f := range fs {
-			if f.Rule == "low-cadence" && f.Date == day(6, 1) {
+			if f.Rule == "low-cadence" && f.Date == monday(6) {
 				n++
 			}
 		}
 		return n
 	}
 	if count(before) != 1 || count(after) != 1 {
-		t.Errorf("low-cadence findings for %s: %d before the later weeks, %d after; want 1 and 1", day(6, 1), count(before), count(after))
+		t.Errorf("low-cadence notes from %s: %d before the later weeks, %d after; want 1 and 1", monday(6), count(before), count(after))
 	}
 }

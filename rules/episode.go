@@ -18,6 +18,9 @@ type mark struct {
 	value   float64 // in the rule's unit
 	limit   float64 // the threshold sev was graded on
 	summary string  // the week in one line; the peak week's becomes the finding's
+	// run, for rules that judge runs, is the week's worst run: the episode
+	// is then dated by its first and last such run and names its peak run.
+	run *analysis.Run
 }
 
 // episode is consecutive marked weeks of one rule.
@@ -95,10 +98,23 @@ func (p *Pass) reportEpisodes(metric string, marks []mark) {
 			Metric: metric, Value: e.peak.value, Threshold: e.peak.limit,
 			Trend: e.trend(p.Rule.LowerIsWorse), Summary: e.peak.summary,
 		}
+		peak := "the week of " + dayText(s.Weeks[e.peak.week].Monday)
+		until := ""
 		if e.last > e.first {
-			f.Until = dayText(s.Weeks[e.last].Monday)
-			f.Summary += fmt.Sprintf("; %d weeks from %s to %s, peak in the week of %s, %s",
-				e.last-e.first+1, f.Date, f.Until, dayText(s.Weeks[e.peak.week].Monday), f.Trend)
+			until = dayText(s.Weeks[e.last].Monday)
+		}
+		if e.peak.run != nil {
+			f.Activity = e.peak.run.Source
+			f.Date = dayText(runDay(s, *e.start.run))
+			if e.last > e.first {
+				until = dayText(runDay(s, *e.end.run))
+			}
+			peak = "the run of " + dayText(runDay(s, *e.peak.run))
+		}
+		if until != "" {
+			f.Until = until
+			f.Summary += fmt.Sprintf("; %d weeks from %s to %s, worst on %s, %s",
+				e.last-e.first+1, f.Date, f.Until, peak, f.Trend)
 		}
 		p.Report(f)
 	}

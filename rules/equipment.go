@@ -24,7 +24,7 @@ var ShoeMileage = &Rule{
 		"gear.<name>.prior_km. A shoe's limit_km, when set, replaces the medium limit, high becomes limit + 200 km and low " +
 		"at most limit − 200 km. One finding per shoe, at the run where it crossed its highest limit.",
 	Mechanism: shoePath,
-	Evidence:  "Weak to moderate: cushioning loss after 500–800 km.",
+	Evidence:  "No outcome evidence for mileage limits; foam ages in lab studies only. An equipment note.",
 	Grade:     GradeWeak,
 	Explanation: "Worn-out shoes absorb and guide less; foam ages in lab studies, but no study links a mileage limit to injury, so this is an equipment note. " +
 		"Less guidance may keep the knee longer near 20–30° of flexion, where the IT band presses the outer knee hardest, " +
@@ -103,6 +103,10 @@ func checkShoeMileage(p *Pass) {
 		if sev, limit := grade(st.km, st.t); sev > st.sev {
 			st.sev, st.at, st.atKm, st.limit = sev, r, st.km, limit
 		}
+	}
+	if len(order) == 0 {
+		p.NoData("no shoes named (Strava gear)")
+		return
 	}
 	for _, name := range order {
 		st := shoes[name]

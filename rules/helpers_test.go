@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"math/rand/v2"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
@@ -106,4 +107,32 @@ func join(lists ...[]analysis.Run) []analysis.Run {
 		out = append(out, l...)
 	}
 	return out
+}
+
+// noisyWeeks is a healthy season as a watch records it: weeks of 3 to 6
+// runs whose km vary by up to ±12 %, cadence by ±3 spm around 172 at the
+// run's speed, GCT balance by ±0.4 pp around 50.2 %, the same for seed.
+func noisyWeeks(n int, seed uint64) []analysis.Run {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	u := func(a float64) float64 { return a * (2*rng.Float64() - 1) }
+	var runs []analysis.Run
+	for w := 0; w < n; w++ {
+		f := 1 + u(0.12)
+		days := []int{1, 2, 3, 5, 6}
+		if rng.IntN(3) == 0 {
+			days = []int{1, 3, 6}
+		}
+		share := 42 * f / float64(len(days))
+		for _, d := range days {
+			km := share * (1 + u(0.2))
+			if d == 6 {
+				km *= 1.6
+			}
+			spd := 1000.0 / 330 * (1 + u(0.05))
+			r := run(w, d, km, speed(spd), cadence(172+12*(spd-1000.0/330)+u(3)), balance(50.2+u(0.4)))
+			r.DurationS = km * 1000 / spd
+			runs = append(runs, r)
+		}
+	}
+	return runs
 }

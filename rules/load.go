@@ -3,36 +3,54 @@ package rules
 import (
 	"fmt"
 	"math"
-	"sort"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"gonum.org/v1/gonum/stat"
 )
 
 // loadPath is the chain path of the training-load rules.
 var loadPath = []Link{TrainingLoad, GluteFatigue, TFLCompensation, ITBTension, PelvicTilt, LumbarOverload}
 
 const (
-	// returnWeeks is how many weeks before last week weekly-jump searches
-	// for a volume the athlete is returning to.
-	returnWeeks = 4
-	// minStrainWeeks is the fewest earlier weeks with a strain value needed
-	// to take the athlete's 90th percentile of weekly strain.
-	minStrainWeeks = 8
+	// minLoadWeeks is the load history (weeks before this one) the load
+	// rules need (DOMAIN.md: ≥ 4 weeks).
+	minLoadWeeks = 4
+	// breakShare: a week below this share of the tolerated level is a
+	// break (illness, holiday, time off); after one, load is judged
+	// against the tolerated level rather than the low 4-week mean.
+	breakShare = 0.5
+	// recentMaxWeeks is how many weeks before this one weekly-jump takes
+	// the highest from.
+	recentMaxWeeks = 6
+	// rampWeeks is the span of the cumulative ramp: this week against the
+	// tolerated level before the last rampWeeks weeks.
+	rampWeeks = 4
+	// rampMediumPct and rampHighPct grade the cumulative ramp.
+	rampMediumPct, rampHighPct = 40.0, 60.0
+	// minMonotonyWeeks is the fewest earlier weeks with monotony and strain
+	// for the athlete's own 90th percentiles.
+	minMonotonyWeeks = 8
+	// monotonyNoiseZ is how many of the athlete's own noise widths (MAD
+	// of earlier weeks' monotony, at least minMonotonyNoise) a week must
+	// also clear: a daily runner's usual spread is not a change.
+	monotonyNoiseZ, minMonotonyNoise = 3.0, 0.1
 )
 
-// LoadSpike flags weeks whose running load jumps above the recent average.
+// LoadSpike flags weeks whose running load is well above what the athlete
+// tolerated.
 var LoadSpike = &Rule{
 	ID:     "load-spike",
 	Family: "training load",
 	Title:  "Training load spike",
-	Doc:    "Acute:chronic workload ratio of weekly running load: this week's load well above the average of the 4 weeks before.",
-	Computes: "ACWR = this ISO week's running load ÷ mean weekly load of the 4 preceding weeks (uncoupled), in the configured load " +
-		"metric (auto by default: session RPE when most runs are rated, else TRIMP with heart rate, else km). Judged only with 28 days of history and a chronic load of at least 10 km/week. " +
-		"High from the medium limit when weekly-jump reaches medium in the same week (even if weekly-jump is disabled).",
+	Doc:    "This week's running load well above the load the athlete tolerated in the weeks before.",
+	Computes: "Ratio = this ISO week's running load ÷ tolerated load, in the configured load metric (auto by default: session RPE when most runs are rated, else TRIMP with heart rate, else km). The " +
+		"tolerated load is the greater of the mean of the 4 weeks before and the last tolerated level, the median of the " +
+		"4 best of the 12 weeks before: after a break (or an easy week) the low 4-week mean would judge the rebuild " +
+		"against the break itself, so a rebuild towards the tolerated level is quiet. Needs 4 weeks of history and a chronic load of 10 km/week; " +
+		"the chronic load is then always representative (never below the athlete's usual upper weeks), as high needs. The weekly table's acwr_ewma " +
+		"is the week's mean of the daily EWMA ratio (≈ 1.0 for constant training). Consecutive weeks make one episode.",
 	Mechanism: loadPath,
-	Evidence:  "Gabbett 2016 (sweet spot 0.8–1.3, danger ≥ 1.5); debated (Impellizzeri 2020): a risk signal, not a predictor.",
+	Evidence:  "Gabbett 2016 (acute:chronic ratio); the ratio is contested (Lolli 2019: mathematical coupling; Impellizzeri 2020: no better than acute load alone): a risk signal only.",
 	Grade:     GradeWeakModerate,
 	Explanation: "A sudden rise in running load outpaces the adaptation of muscles and tendons; that link is well established, " +
 		"but the acute:chronic ratio itself is contested (Lolli 2019, Impellizzeri 2020) and is a risk signal, not a predictor. " +
@@ -41,25 +59,27 @@ var LoadSpike = &Rule{
 		"That band tension may tilt the pelvis so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceLoad, adviceHip),
 	Defaults: Thresholds{Low: 1.3, Medium: 1.5, High: 2.0},
-	Unit:     "ACWR",
+	Unit:     "× tolerated load",
 	Run:      checkLoadSpike,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥", "%.2f", "") + noteText("ACWR", fmt.Sprintf("high from %.2f when weekly-jump ≥ medium", t.Medium))
+		return levelText(t, "≥", "%.2f", "×") + noteText("this week's load ÷ tolerated load", "the greater of the 4-week mean and the last well-tolerated level")
 	},
 }
 
-// WeeklyJump flags weeks whose distance rises steeply.
+// WeeklyJump flags weeks whose distance rises steeply above recent weeks,
+// and slow creeps that add up over a month.
 var WeeklyJump = &Rule{
 	ID:     "weekly-jump",
 	Family: "training load",
 	Title:  "Weekly distance jump",
-	Doc:    "Week-over-week progression of running distance.",
-	Computes: "Running km this week vs last week, in percent, judged only when last week had at least 10 km. " +
-		"A return is not a progression: when this week's km does not exceed the highest weekly km of the 4 weeks " +
-		"before last week by more than 10 %, the athlete is back to a volume run within the last month after a " +
-		"lighter week (a deload, a taper, an illness), and the severity is capped at low.",
+	Doc:    "Running distance well above the highest recent week, or a cumulative ramp over 4 weeks.",
+	Computes: "Jump: this week's running km vs the highest of the 6 weeks before (not last week alone, so a return after a " +
+		"lighter week is not a jump) or, when higher, the tolerated level (the median of the 4 best of the 12 weeks before, " +
+		"so a rebuild after a break is quiet), judged when that is at least 10 km. Ramp: this week's km vs the tolerated level " +
+		"before the last 4 weeks (the median of the 4 best of the 12 weeks before them), which catches a slow creep that " +
+		"never jumps: +40 % medium, +60 % high. The severity is the higher of the two; consecutive weeks make one episode.",
 	Mechanism: loadPath,
-	Evidence:  "Nielsen 2014 (JOSPT 44:739): > 30 % weekly progression associated with distance-related injuries incl. ITBS and PFPS; the 10 % rule is convention.",
+	Evidence:  "Nielsen 2014 (novice runners; > 30 % weekly progression: HR 1.59, 95 % CI 0.96–2.66, not significant); the 10 % rule is convention.",
 	Grade:     GradeWeak,
 	Explanation: "Raising weekly distance faster than the body adapts may lead to distance-related running injuries, ITBS among them; " +
 		"the best study (Nielsen 2014, novice runners) found a higher risk above +30 % a week that was not statistically significant. " +
@@ -67,37 +87,39 @@ var WeeklyJump = &Rule{
 		"pulling the IT band tight over the outer knee and hip. " +
 		"That band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
 	Advice:   advise(adviceLoad, adviceHip),
-	Defaults: Thresholds{Low: 10, Medium: 20, High: 30},
-	Unit:     "% more km than last week",
+	Defaults: Thresholds{Low: math.NaN(), Medium: 30, High: 50},
+	Unit:     "% more km than the recent maximum",
 	Run:      checkWeeklyJump,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs last week", "low at most when back to the highest week of the 4 before last week + 10 %")
+		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs the highest of the 6 weeks before",
+			fmt.Sprintf("or a 4-week ramp vs the tolerated level: medium ≥ +%.0f %%, high ≥ +%.0f %%", rampMediumPct, rampHighPct))
 	},
 }
 
-// Monotony flags weeks of the same load day after day.
+// Monotony flags weeks of the same load day after day, beyond the
+// athlete's own usual.
 var Monotony = &Rule{
 	ID:     "monotony",
 	Family: "training load",
 	Title:  "Same load day after day",
-	Doc:    "Foster monotony: little variation of load across the days of a week.",
-	Computes: "Monotony = mean ÷ SD of the 7 daily loads (rest days = 0); strain = weekly load × monotony. " +
-		"High needs monotony at the high limit and strain above the athlete's 90th percentile of weekly strain over the " +
-		"earlier weeks; with fewer than 8 earlier weeks the rule stops at medium.",
+	Doc:    "Foster monotony and strain above the athlete's own usual: a daily runner's normal is their normal.",
+	Computes: "Monotony = mean ÷ SD of the 7 daily loads (rest days = 0); strain = weekly load × monotony. Low only, when " +
+		"both exceed the athlete's 90th percentile of the 12 weeks before (at least 8 of them) two weeks running, monotony " +
+		"also clearing the athlete's own noise (median + 3 MAD) and the low limit: Foster's ratio is noisy for someone who " +
+		"runs every day, so one even week is not a block. Consecutive weeks make one episode.",
 	Mechanism: loadPath,
-	Evidence:  "Foster 1998; weak for ITBS specifically.",
+	Evidence:  "Foster 1998 (illness and overtraining in athletes training daily, not ITBS).",
 	Grade:     GradeWeak,
 	Explanation: "Running the same load day after day leaves little room to recover, a pattern Foster linked to illness and overtraining " +
 		"in athletes training daily; for ITBS specifically there is no study. " +
 		"Fatigued hip abductors may hand stabilising work to the tensor fasciae latae, which tightens the IT band. " +
 		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
 	Advice:   advise(adviceLoad),
-	Defaults: Thresholds{Low: 1.5, Medium: 2.0, High: 2.0},
+	Defaults: Thresholds{Low: 2.0, Medium: math.NaN(), High: math.NaN()},
 	Unit:     "monotony",
 	Run:      checkMonotony,
 	describe: func(t Thresholds) string {
-		return fmt.Sprintf("low ≥ %.2f, medium ≥ %.2f, high ≥ %.2f with strain above your 90th percentile (monotony; high needs 8 earlier weeks)",
-			t.Low, t.Medium, t.High)
+		return fmt.Sprintf("low: monotony ≥ %.2f and both monotony and strain above your own 90th percentile two weeks running (monotony; never medium or high by default)", t.Low)
 	},
 }
 
@@ -114,117 +136,191 @@ func loadUnit(s *analysis.Season) string {
 	return "km"
 }
 
-// checkLoadSpike grades the weeks' ACWR, which analysis leaves NaN without
-// 28 days of history or with a chronic load under 10 km/week.
-func checkLoadSpike(p *Pass) {
-	s, t := p.Season, p.Thresholds
-	cfg := p.Config
-	jump := cfg.Thresholds(WeeklyJump)
-	for i, w := range s.Weeks {
-		if !finite(w.ACWR) || !(w.ACWR > 0) {
-			continue
-		}
-		sev, limit := grade(w.ACWR, t)
-		note := ""
-		if sev == Medium {
-			if jumpAt(s, i, jump).sev >= Medium {
-				sev, note = High, ", with a weekly jump"
+func weekLoad(w analysis.Week) float64 { return w.Load }
+func weekKm(w analysis.Week) float64   { return w.DistanceKm }
+
+// historyDays is how many days of running history lie before week i.
+func historyDays(s *analysis.Season, i int) int {
+	if len(s.Runs) == 0 {
+		return 0
+	}
+	first := runDay(s, s.Runs[0])
+	f := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC)
+	m := s.Weeks[i].Monday
+	return int(time.Date(m.Year(), m.Month(), m.Day(), 0, 0, 0, 0, time.UTC).Sub(f).Hours() / 24)
+}
+
+// tolerated is week i's tolerated load: the greater of the 4-week mean
+// and the last tolerated level (the median of the 4 best of the 12 weeks
+// before). afterBreak says that the level was used after a break (a week
+// below half of it among the 4 before), when the 4-week mean would judge a
+// rebuild against the break itself.
+// ok is false without 4 weeks of history or with a chronic load under
+// 10 km/week.
+func tolerated(s *analysis.Season, i int) (load float64, afterBreak, ok bool) {
+	if i < minLoadWeeks || historyDays(s, i) < analysis.ChronicDays {
+		return math.NaN(), false, false
+	}
+	var mean, km float64
+	for _, p := range s.Weeks[i-minLoadWeeks : i] {
+		mean += p.Load / minLoadWeeks
+		km += p.DistanceKm / minLoadWeeks
+	}
+	level, haveLevel := s.ToleratedLevel(i, weekLoad)
+	if haveLevel {
+		for _, p := range s.Weeks[i-minLoadWeeks : i] {
+			if p.Load < breakShare*level {
+				afterBreak = true
 			}
 		}
+	}
+	if haveLevel && level > mean {
+		return level, afterBreak, level > 0
+	}
+	if km < analysis.MinChronicKm {
+		return math.NaN(), false, false
+	}
+	return mean, false, mean > 0
+}
+
+// checkLoadSpike grades each week's load against its tolerated load.
+func checkLoadSpike(p *Pass) {
+	s, t := p.Season, p.Thresholds
+	unit := loadUnit(s)
+	judged := 0
+	var marks []mark
+	for i, w := range s.Weeks {
+		base, afterBreak, ok := tolerated(s, i)
+		if !ok {
+			continue
+		}
+		judged++
+		ratio := w.Load / base
+		sev, limit := grade(ratio, t)
 		if sev == None {
 			continue
 		}
-		unit := loadUnit(s)
-		summary := fmt.Sprintf("Running load %.2f× the 4-week average (%.1f %s vs %.1f %s/week)%s",
-			w.ACWR, w.Load, unit, w.Load/w.ACWR, unit, note)
-		p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "acwr", Value: w.ACWR, Threshold: limit, Summary: summary})
-	}
-}
-
-// returnSlackPct is how far above the highest of the 4 weeks before last
-// week a week may go and still count as a return rather than new volume.
-const returnSlackPct = 10.0
-
-// jump is week i's distance progression vs last week.
-type jump struct {
-	sev       Severity // after the return cap
-	limit     float64  // the threshold sev was graded on
-	changePct float64  // this week's km vs last week's, in percent
-	lastKm    float64  // last week's km
-	// returning is true when this week stays within returnSlackPct of
-	// peakKm, the highest week of the 4 before last week (the latest such
-	// week starts on peakMonday): a return to recent volume after a
-	// lighter week, capped at low.
-	returning  bool
-	peakKm     float64
-	peakMonday time.Time
-}
-
-// jumpAt grades week i's distance progression: the week's ChangePct vs
-// last week (NaN, so no finding, when last week had under 10 km), capped at
-// low when the week returns to a volume run in the 4 weeks before last week.
-func jumpAt(s *analysis.Season, i int, t Thresholds) jump {
-	j := jump{changePct: math.NaN(), lastKm: math.NaN(), peakKm: math.NaN()}
-	if i < 1 || !finite(s.Weeks[i].ChangePct) {
-		return j
-	}
-	j.lastKm = s.Weeks[i-1].DistanceKm
-	j.changePct = s.Weeks[i].ChangePct
-	j.sev, j.limit = grade(j.changePct, t)
-	for k := max(0, i-1-returnWeeks); k < i-1; k++ {
-		if km := s.Weeks[k].DistanceKm; finite(km) && !(km < j.peakKm) {
-			j.peakKm, j.peakMonday = km, s.Weeks[k].Monday
+		how := "the 4-week mean"
+		switch {
+		case afterBreak:
+			how = "your last well-tolerated level, after a break"
+		case base > meanLoad(s, i)+1e-9:
+			how = "your last well-tolerated level"
 		}
+		marks = append(marks, mark{week: i, sev: sev, value: ratio, limit: limit,
+			summary: fmt.Sprintf("Running load %.2f× your tolerated load (%.1f %s vs %.1f %s/week, %s; EWMA ratio %s)",
+				ratio, w.Load, unit, base, unit, how, fmtRatio(w.ACWREWMA))})
 	}
-	if j.sev > Low && finite(j.peakKm) && s.Weeks[i].DistanceKm <= j.peakKm*(1+returnSlackPct/100) {
-		j.returning = true
-		j.sev, j.limit = Low, t.Low
+	if judged == 0 {
+		p.Learning("%d of %d weeks of load history", min(len(s.Weeks)-1, minLoadWeeks), minLoadWeeks)
 	}
-	return j
+	p.reportEpisodes("load_ratio", marks)
 }
 
-// checkWeeklyJump reports every week whose jumpAt grade is at least low.
+// meanLoad is the mean weekly load of the 4 weeks before week i.
+func meanLoad(s *analysis.Season, i int) float64 {
+	sum := 0.0
+	for _, p := range s.Weeks[i-minLoadWeeks : i] {
+		sum += p.Load
+	}
+	return sum / minLoadWeeks
+}
+
+// fmtRatio prints a ratio with two decimals, "–" when unknown.
+func fmtRatio(v float64) string {
+	if !finite(v) {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// checkWeeklyJump grades each week's km against the highest of the weeks
+// before, and the cumulative ramp against the tolerated level before it.
 func checkWeeklyJump(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	ramp := Thresholds{Low: math.NaN(), Medium: rampMediumPct, High: rampHighPct}
+	judged := 0
+	var marks []mark
 	for i, w := range s.Weeks {
-		j := jumpAt(s, i, t)
-		if j.sev == None {
+		if i < minLoadWeeks {
 			continue
 		}
-		summary := fmt.Sprintf("Weekly distance +%.0f %% on last week (%.1f km vs %.1f km)", j.changePct, w.DistanceKm, j.lastKm)
-		if j.returning {
-			summary = fmt.Sprintf("+%.0f %% on last week, but back to the %.1f km of the week of %s: a return after a lighter week, not new volume",
-				j.changePct, j.peakKm, dayText(j.peakMonday))
+		judged++
+		m := mark{week: i}
+		recent := math.NaN()
+		for _, q := range s.Weeks[max(0, i-recentMaxWeeks):i] {
+			if !(q.DistanceKm <= recent) {
+				recent = q.DistanceKm
+			}
 		}
-		p.Report(Finding{Severity: j.sev, Date: dayText(w.Monday), Metric: "week_change_pct", Value: j.changePct, Threshold: j.limit, Summary: summary})
+		// After a break the recent weeks are low: a rebuild is judged
+		// against the last tolerated level, as load-spike is.
+		if level, ok := s.ToleratedLevel(i, weekKm); ok && level > recent {
+			recent = level
+		}
+		if recent >= analysis.MinChangeBaseKm {
+			pct := (w.DistanceKm/recent - 1) * 100
+			if sev, limit := grade(pct, t); sev > None {
+				m.sev, m.value, m.limit = sev, pct, limit
+				m.summary = fmt.Sprintf("Weekly distance %.1f km, +%.0f %% on the highest of the 6 weeks before or your tolerated level (%.1f km)", w.DistanceKm, pct, recent)
+			}
+		}
+		if level, ok := s.ToleratedLevel(i-rampWeeks+1, weekKm); ok && level >= analysis.MinChangeBaseKm {
+			pct := (w.DistanceKm/level - 1) * 100
+			if sev, limit := grade(pct, ramp); sev > m.sev {
+				m.sev, m.value, m.limit = sev, pct, limit
+				m.summary = fmt.Sprintf("Weekly distance %.1f km, +%.0f %% on the %.1f km you tolerated before the last %d weeks: a ramp that adds up",
+					w.DistanceKm, pct, level, rampWeeks)
+			}
+		}
+		if m.sev > None {
+			marks = append(marks, m)
+		}
 	}
+	if judged == 0 {
+		p.Learning("%d of %d weeks of distance history", min(len(s.Weeks)-1, minLoadWeeks), minLoadWeeks)
+	}
+	p.reportEpisodes("km_change_pct", marks)
 }
 
-// checkMonotony grades each week's Foster monotony; high also needs the
-// week's strain above the 90th percentile of the earlier weeks' strains.
+// checkMonotony flags weeks whose monotony and strain both exceed the
+// athlete's own 90th percentiles, two weeks running: a monotonous block,
+// not one even week of someone who runs every day.
 func checkMonotony(p *Pass) {
 	s, t := p.Season, p.Thresholds
-	var strains []float64 // finite strains of the weeks before, for the percentile
-	for _, w := range s.Weeks {
-		m := w.Monotony
-		if finite(m) {
-			sev, limit := grade(m, Thresholds{Low: t.Low, Medium: t.Medium, High: math.NaN()})
-			summary := fmt.Sprintf("Training monotony %.2f (same load day after day; strain %.0f)", m, w.Strain)
-			if m >= t.High && finite(w.Strain) && len(strains) >= minStrainWeeks {
-				sorted := append([]float64(nil), strains...)
-				sort.Float64s(sorted)
-				p90 := stat.Quantile(0.9, stat.LinInterp, sorted, nil)
-				if w.Strain > p90 {
-					sev, limit = High, t.High
-					summary = fmt.Sprintf("Training monotony %.2f with strain %.0f above your 90th percentile (%.0f)", m, w.Strain, p90)
-				}
-			}
-			if sev != None {
-				p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "monotony", Value: m, Threshold: limit, Summary: summary})
-			}
+	judged := 0
+	var marks []mark
+	for i, w := range s.Weeks {
+		if i < 1 {
+			continue
 		}
-		if finite(w.Strain) {
-			strains = append(strains, w.Strain)
+		monos := s.WeeklyHistory(i-1, func(w analysis.Week) float64 { return w.Monotony })
+		strains := s.WeeklyHistory(i-1, func(w analysis.Week) float64 { return w.Strain })
+		if len(monos) < minMonotonyWeeks || len(strains) < minMonotonyWeeks {
+			continue
+		}
+		judged++
+		prev := s.Weeks[i-1]
+		if !finite(w.Monotony) || !finite(w.Strain) || !finite(prev.Monotony) || !finite(prev.Strain) {
+			continue
+		}
+		pm, ps := analysis.Quantile(0.9, monos), analysis.Quantile(0.9, strains)
+		med, mad := analysis.MedianMAD(monos)
+		clear := math.Max(pm, math.Max(t.Low, med+monotonyNoiseZ*math.Max(mad, minMonotonyNoise)))
+		if w.Monotony > clear && prev.Monotony > clear && w.Strain > ps && prev.Strain > ps {
+			marks = append(marks, mark{week: i, sev: Low, value: w.Monotony, limit: t.Low,
+				summary: fmt.Sprintf("Training monotony %.2f and strain %.0f, two weeks running above your own 90th percentile (%.2f, %.0f)",
+					w.Monotony, w.Strain, pm, ps)})
 		}
 	}
+	if judged == 0 {
+		n := 0
+		for _, w := range s.Weeks {
+			if finite(w.Monotony) {
+				n++
+			}
+		}
+		p.Learning("%d of %d weeks of training", max(0, min(n-2, minMonotonyWeeks)), minMonotonyWeeks)
+	}
+	p.reportEpisodes("monotony", marks)
 }

@@ -66,10 +66,12 @@ func TestThresholdText(t *testing.T) {
 		t    Thresholds
 		want string
 	}{
-		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30, medium ≥ 1.50, high ≥ 2.00 (ACWR; high from 1.50 when weekly-jump ≥ medium)"},
-		{TrackDirection, TrackDirection.Defaults, "low ≥ 10 km, medium ≥ 20 km (per week on a track turning one way, net of laps the other way)"},
-		{LowCadence, LowCadence.Defaults, "low < 160 spm (average cadence at easy pace)"},
-		{CadenceDrop, Thresholds{Low: 2, Medium: 4, High: 6}, "low fall ≥ 2 %, medium fall ≥ 4 %, high fall ≥ 6 % (speed-adjusted cadence vs the previous 6 weeks)"},
+		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level)"},
+		{TrackDirection, TrackDirection.Defaults, "low ≥ 10 km (per week one way in the first weeks of a new track block, once per block; a steady habit is an info note)"},
+		{LowCadence, LowCadence.Defaults, "info note below 160 spm at easy pace (context, not a risk)"},
+		{LowCadence, Thresholds{Low: 160, Medium: 150, High: math.NaN()}, "info note below 160 spm at easy pace (context, not a risk); medium < 150 spm"},
+		{CadenceDrop, Thresholds{Low: 2, Medium: 4, High: 6}, "low fall ≥ 2 %, medium fall ≥ 4 %, high fall ≥ 6 % (speed-adjusted cadence vs the previous 8 weeks; or 2 weeks ≥ 4 %)"},
+		{CompoundRisk, CompoundRisk.Defaults, "medium: ≥ 3 families at low or higher, high: ≥ 2 families at medium or higher, within the same 2 weeks"},
 	}
 	for _, tt := range tests {
 		if got := tt.rule.ThresholdText(tt.t); got != tt.want {
@@ -116,7 +118,8 @@ func TestConfig(t *testing.T) {
 		{"disable a rule", &Config{Rules: map[string]Settings{"track-direction": {Enabled: &off}}}, ""},
 		{"unknown rule", &Config{Rules: map[string]Settings{"load-spikes": {Enabled: &on}}}, "rules.load-spikes: unknown rule id"},
 		{"medium below low", &Config{Rules: map[string]Settings{"load-spike": {Medium: ptr(1.2)}}}, "rules.load-spike.medium: must be ≥ low (1.3)"},
-		{"high below medium", &Config{Rules: map[string]Settings{"weekly-jump": {High: ptr(15)}}}, "rules.weekly-jump.high: must be ≥ medium (20)"},
+		{"high below medium", &Config{Rules: map[string]Settings{"weekly-jump": {High: ptr(25)}}}, "rules.weekly-jump.high: must be ≥ medium (30)"},
+		{"compound-risk counts different things per level", &Config{Rules: map[string]Settings{"compound-risk": {Medium: ptr(4), High: ptr(2)}}}, ""},
 		{"negative", &Config{Rules: map[string]Settings{"gct-imbalance": {Low: ptr(-1)}}}, "rules.gct-imbalance.low: must be ≥ 0 (-1)"},
 		{"infinite", &Config{Rules: map[string]Settings{"monotony": {High: ptr(math.Inf(1))}}}, "rules.monotony.high: must be a finite number"},
 		{"lower-is-worse rule orders downwards", &Config{Rules: map[string]Settings{"low-cadence": {Medium: ptr(165)}}}, "rules.low-cadence.medium: must be ≤ low (160)"},
@@ -234,6 +237,9 @@ func TestCompoundRisk(t *testing.T) {
 	}{
 		{"two families in one week", spikeAndDrop, nil, []want{{High, monday(8), 2, 2}}},
 		{"one family is not compound", join(richWeeks(8), scaledWeek(8, 1.6)), nil, nil},
+		{"three families at low or more within 2 weeks is medium",
+			join(richWeeks(10), scaledWeek(10, 1.35, descent(40, -2), func(r *analysis.Run) { r.CadenceSPM *= 0.955 }, balance(51.2))), nil,
+			[]want{{Medium, monday(10), 3, 3}}},
 		{"compound disabled", spikeAndDrop, &Config{Rules: map[string]Settings{"compound-risk": {Enabled: &off}}}, nil},
 		{"a contributing rule disabled", spikeAndDrop, &Config{Rules: map[string]Settings{"cadence-drop": {Enabled: &off}}}, nil},
 	}
@@ -242,7 +248,7 @@ func TestCompoundRisk(t *testing.T) {
 			got := only(Evaluate(season(tt.runs), tt.cfg), "compound-risk")
 			checkFindings(t, got, tt.wants)
 			for _, f := range got {
-				if !strings.Contains(f.Summary, "training load (load-spike") || !strings.Contains(f.Summary, "cadence (cadence-drop)") {
+				if !strings.Contains(f.Summary, "training load (") || !strings.Contains(f.Summary, "cadence (cadence-drop)") {
 					t.Errorf("summary does not name families and rules: %s", f.Summary)
 				}
 				if f.Mechanism[len(f.Mechanism)-1] != LumbarOverload {

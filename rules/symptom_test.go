@@ -79,9 +79,9 @@ func TestSymptomRule(t *testing.T) {
 		never []string
 	}{
 		{"knee pain after a spike and cadence drop, back pain three weeks later", spikeThenDrop(), kneeThenBack, [][]string{
-			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6), "cadence down from your baseline (medium)", "outer-knee pain (left)"},
+			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6), "cadence down from your baseline (high)", "outer-knee pain (left)"},
 			{"medium pain", "Outer-knee pain (left), 5/10 at worst, logged on 5 days from " + day(7, 2) + " to " + day(7, 6),
-				"training load spike (high)", "cadence down from your baseline", "cadence 7.0 % below your baseline",
+				"training load spike (medium)", "cadence down from your baseline", "cadence 7.0 % below your baseline",
 				"load 1.70× your 4-week average in the week of " + monday(6),
 				"moved 1.5 pp towards the right foot", "sparing the painful leg",
 				"Ober test", "hip abductor strength", "gluteus medius and maximus", "stretch the hip flexors", "foam rolling eases symptoms but works only together with strengthening"},
@@ -110,7 +110,7 @@ func TestSymptomRule(t *testing.T) {
 			{"low pain", "Outer-hip pain (left), 2/10 at worst, logged on 8 days"},
 		}, nil},
 		{"open patterns, no strength sessions", spikeThenDrop(), nil, [][]string{
-			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6) + ", while these were open: ", "cadence down from your baseline (medium)",
+			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6) + ", while these were open: ", "cadence down from your baseline (high)",
 				"side-lying hip abduction, clamshells"},
 		}, nil},
 		{"open patterns, two strength sessions a week", join(spikeThenDrop(), strengthWeeks(12)), nil, nil, nil},

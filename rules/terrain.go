@@ -14,95 +14,118 @@ var (
 )
 
 const (
-	// steepGradePct is the mean downhill grade at or below which a run's
-	// descent counts for downhill-load's low severity.
-	steepGradePct = -3.0
 	// descentRatioMedium and descentRatioHigh are the multiples of the
 	// baseline weekly descent for medium and high.
 	descentRatioMedium = 2.0
 	descentRatioHigh   = 3.0
+	// trackWeekKm is the one-way track km that make a week part of a track
+	// block; trackGapWeeks weeks without end the block, and a new block
+	// needs that many weeks without before it.
+	trackWeekKm   = 2.0
+	trackGapWeeks = 4
 )
 
-// DownhillLoad flags steep descents and weeks of much more descent than usual.
+// DownhillLoad flags weeks of much more descent than the athlete's usual.
 var DownhillLoad = &Rule{
 	ID:     "downhill-load",
 	Family: "terrain",
 	Title:  "Downhill load",
-	Doc:    "Descent volume: downhill running keeps the knee in the IT band's impingement zone.",
-	Computes: "Per run: descent (m) and mean grade of the descending stretches (%). Per week: descent vs the baseline, the " +
-		"median weekly descent of the previous 6 weeks (at least 4 of them with altitude data). Low: a run with at least the low limit " +
-		"of descent at a mean grade of −3 % or steeper (at most one per week, the largest). Medium: weekly descent ≥ 2× the " +
-		"baseline and ≥ the medium limit. High: ≥ 3× and ≥ the high limit. The limits are in metres; the ratios are fixed.",
+	Doc:    "Weekly descent well above the athlete's own usual: a mountain runner's usual descent is their normal.",
+	Computes: "Weekly descent (m) vs the baseline, the median weekly descent of the up to 8 weeks before (at least 4 with " +
+		"altitude data). Medium: ≥ 2× the baseline and ≥ the medium limit; high: ≥ 3× and ≥ the high limit in two " +
+		"consecutive weeks (the first is medium). No per-run alarm. Weeks of at least the medium limit that are the " +
+		"athlete's usual make one info note per block. The limits are in metres; the ratios are fixed.",
 	Mechanism: downhillPath,
-	Evidence:  "Orchard 1996: downhill running keeps the knee near 20–30° of flexion, the impingement zone. Moderate.",
+	Evidence:  "Orchard 1996 describes the anatomy of the impingement zone (20–30° of knee flexion); no study measured descent exposure and injury.",
 	Grade:     GradeWeak,
 	Explanation: "Running downhill keeps the knee near 20–30° of flexion, the zone where the IT band presses the outer knee (Orchard 1996 describes the anatomy; " +
 		"no study measured descent exposure and injury), so a sudden rise over your usual descent matters more than the descent itself. " +
 		"A tight band may tilt the pelvis, so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceDownhill, adviceHip),
-	Defaults: Thresholds{Low: 300, Medium: 500, High: 1000},
+	Defaults: Thresholds{Low: math.NaN(), Medium: 500, High: 1000},
 	Unit:     "m of descent",
 	Run:      checkDownhillLoad,
 	describe: func(t Thresholds) string {
-		return fmt.Sprintf("low: a run with ≥ %.0f m of descent at ≤ %.0f %% grade; medium: weekly descent ≥ %.0f× your 6-week median and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m",
-			t.Low, steepGradePct, descentRatioMedium, t.Medium, descentRatioHigh, t.High)
+		return fmt.Sprintf("medium: weekly descent ≥ %.0f× your 8-week median and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m two weeks running; "+
+			"a usual mountain block is an info note", descentRatioMedium, t.Medium, descentRatioHigh, t.High)
 	},
 }
 
-// TrackDirection flags weeks of track laps run the same way round.
+// TrackDirection flags a new block of track laps run one way round.
 var TrackDirection = &Rule{
 	ID:     "track-direction",
 	Family: "terrain",
 	Title:  "Track laps run one way",
-	Doc:    "Track laps run one way round: the banked, curved surface loads one leg more.",
-	Computes: "Per week: km on a ~400 m oval (GPS) turning one way minus km turning the other way, in km; laps run both " +
-		"ways cancel out. No high severity by default.",
+	Doc:    "Track laps run one way round: the banked, curved surface loads one leg more. A new block is news; a steady habit is context.",
+	Computes: "Per week: km on a ~400 m oval (GPS) turning one way minus km turning the other way (laps run both ways " +
+		"cancel out). Weeks with at least 2 km one way form a block until 4 weeks without. A new block (after at least 4 " +
+		"weeks of data without) is low once, in its first week with at least the low limit; the block as a steady habit " +
+		"is one info note.",
 	Mechanism: trackPath,
-	Evidence:  "Clinical guidance (change direction on tracks); weak.",
+	Evidence:  "Clinical guidance only (change direction on tracks).",
 	Grade:     GradeWeak,
 	Explanation: "Running track bends always the same way makes one leg functionally longer and drops the pelvis on one side; " +
 		"changing direction is clinical guidance with weak evidence. " +
 		"The tilted pelvis may tension the IT band of one leg, and the lower back muscles may overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceTrack, adviceHip),
-	Defaults: Thresholds{Low: 10, Medium: 20, High: math.NaN()},
+	Defaults: Thresholds{Low: 10, Medium: math.NaN(), High: math.NaN()},
 	Unit:     "km per week one way",
 	Run:      checkTrackDirection,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥", "%.0f", " km") + noteText("per week on a track turning one way, net of laps the other way", "")
+		return levelText(t, "≥", "%.0f", " km") + noteText("per week one way in the first weeks of a new track block, once per block", "a steady habit is an info note")
 	},
 }
 
-// checkDownhillLoad reports a week at medium or high when its descent is a
-// multiple of the baseline, else at low its largest steep-descent run.
+// checkDownhillLoad grades each week's descent against the baseline, and
+// notes blocks of usual mountain descent.
 func checkDownhillLoad(p *Pass) {
 	s, t := p.Season, p.Thresholds
+	if !anyRun(s, func(r analysis.Run) bool { return finite(r.DescentM) }) {
+		p.NoData("no altitude data")
+		return
+	}
+	judged := 0
+	var marks, notes []mark
+	prevHigh := false
 	for i, w := range s.Weeks {
-		if base, ok := s.DescentBaseline(i); ok && finite(w.DescentM) {
-			sev, limit := None, math.NaN()
-			switch {
-			case w.DescentM >= descentRatioHigh*base && w.DescentM >= t.High:
-				sev, limit = High, t.High
-			case w.DescentM >= descentRatioMedium*base && w.DescentM >= t.Medium:
-				sev, limit = Medium, t.Medium
-			}
-			if sev != None {
-				summary := fmt.Sprintf("Weekly descent %.0f m, %s your usual week (6-week median %.0f m)", w.DescentM, times(w.DescentM, base), base)
-				p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "descent_m", Value: w.DescentM, Threshold: limit, Summary: summary})
-				continue
-			}
+		base, ok := s.DescentBaseline(i)
+		if !ok {
+			prevHigh = false
+			continue
 		}
-		var steepest *analysis.Run
-		runs := s.WeekRuns(i)
-		for j, r := range runs {
-			if r.DescentM >= t.Low && r.DownhillGradePct <= steepGradePct && (steepest == nil || r.DescentM > steepest.DescentM) {
-				steepest = &runs[j]
-			}
+		judged++
+		if !finite(w.DescentM) {
+			prevHigh = false
+			continue
 		}
-		if steepest != nil {
-			summary := fmt.Sprintf("Run with %.0f m of descent at %.1f %% mean downhill grade", steepest.DescentM, steepest.DownhillGradePct)
-			p.Report(Finding{Severity: Low, Date: dayText(runDay(s, *steepest)), Activity: steepest.Source, Metric: "descent_m", Value: steepest.DescentM, Threshold: t.Low, Summary: summary})
+		high := w.DescentM >= descentRatioHigh*base && w.DescentM >= t.High
+		m := mark{week: i, value: w.DescentM}
+		switch {
+		case high && prevHigh:
+			m.sev, m.limit = High, t.High
+		case w.DescentM >= descentRatioMedium*base && w.DescentM >= t.Medium:
+			m.sev, m.limit = Medium, t.Medium
+		}
+		prevHigh = high
+		if m.sev > None {
+			m.summary = fmt.Sprintf("Weekly descent %.0f m, %s your usual week (8-week median %.0f m)", w.DescentM, times(w.DescentM, base), base)
+			if m.sev == High {
+				m.summary += ", the second such week"
+			}
+			marks = append(marks, m)
+			continue
+		}
+		if w.DescentM >= t.Medium {
+			m.sev, m.limit = Info, t.Medium
+			m.summary = fmt.Sprintf("Weeks of %.0f m of descent or more are your usual (8-week median %.0f m): context, not a change", t.Medium, base)
+			notes = append(notes, m)
 		}
 	}
+	if judged == 0 {
+		p.Learning("fewer than %d weeks with altitude data", analysis.MinDescentBaselineWeeks)
+	}
+	p.reportEpisodes("descent_m", marks)
+	p.reportEpisodes("descent_m", notes)
 }
 
 // times says how many times the baseline a value is.
@@ -113,23 +136,54 @@ func times(v, base float64) string {
 	return fmt.Sprintf("%.1f×", v/base)
 }
 
-// checkTrackDirection grades each week's track km turning one way net of
-// the km turning the other way (analysis sums 0 for weeks without laps).
+// checkTrackDirection finds blocks of one-way track running: low once when
+// a block is new, an info note for the block as a habit.
 func checkTrackDirection(p *Pass) {
 	s, t := p.Season, p.Thresholds
-	for _, w := range s.Weeks {
-		cw, ccw := w.TrackKmCW, w.TrackKmCCW
-		net := math.Abs(cw - ccw)
-		sev, limit := grade(net, t)
-		if sev == None {
+	if !anyRun(s, func(r analysis.Run) bool { return finite(r.TrackKmCW) || finite(r.TrackKmCCW) }) {
+		p.NoData("no GPS")
+		return
+	}
+	oneWay := func(w analysis.Week) float64 { return math.Abs(w.TrackKmCW - w.TrackKmCCW) }
+	for i := 0; i < len(s.Weeks); i++ {
+		if oneWay(s.Weeks[i]) < trackWeekKm {
 			continue
 		}
-		way, other := "counter-clockwise", "clockwise"
-		if cw > ccw {
-			way, other = other, way
+		start, end := i, i
+		for j := i + 1; j < len(s.Weeks) && j-end < trackGapWeeks; j++ {
+			if oneWay(s.Weeks[j]) >= trackWeekKm {
+				end = j
+			}
 		}
-		summary := fmt.Sprintf("%.1f km more track laps turning %s than %s this week (%.1f km vs %.1f km)",
-			net, way, other, math.Max(cw, ccw), math.Min(cw, ccw))
-		p.Report(Finding{Severity: sev, Date: dayText(w.Monday), Metric: "track_one_way_km", Value: net, Threshold: limit, Summary: summary})
+		i = end
+		if start >= trackGapWeeks { // weeks of data without track before it: a new block
+			for k := start; k <= end && k < start+trackGapWeeks; k++ {
+				if km := oneWay(s.Weeks[k]); km >= t.Low {
+					p.Report(Finding{Severity: Low, Date: dayText(s.Weeks[k].Monday), Metric: "track_one_way_km", Value: km, Threshold: t.Low,
+						Summary: fmt.Sprintf("A new block of track running one way: %.1f km %s this week, after %d weeks or more without",
+							km, direction(s.Weeks[k]), trackGapWeeks)})
+					break
+				}
+			}
+		}
+		var kms []float64
+		for k := start; k <= end; k++ {
+			kms = append(kms, oneWay(s.Weeks[k]))
+		}
+		med := analysis.Median(kms)
+		f := Finding{Severity: Info, Date: dayText(s.Weeks[start].Monday), Metric: "track_one_way_km", Value: med, Threshold: math.NaN(),
+			Summary: fmt.Sprintf("Track running one way is a habit: about %.1f km a week %s (median of the block's weeks)", med, direction(s.Weeks[start]))}
+		if end > start {
+			f.Until = dayText(s.Weeks[end].Monday)
+		}
+		p.Report(f)
 	}
+}
+
+// direction says which way a week's track laps turned.
+func direction(w analysis.Week) string {
+	if w.TrackKmCW > w.TrackKmCCW {
+		return "turning clockwise"
+	}
+	return "turning counter-clockwise"
 }

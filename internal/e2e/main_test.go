@@ -146,12 +146,14 @@ func parseReport(t *testing.T, data []byte) report {
 // rank orders severities: none 0, low 1, medium 2, high 3.
 func rank(sev string) int {
 	switch sev {
-	case "low":
+	case "info":
 		return 1
-	case "medium":
+	case "low":
 		return 2
-	case "high":
+	case "medium":
 		return 3
+	case "high":
+		return 4
 	}
 	return 0
 }

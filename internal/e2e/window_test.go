@@ -62,16 +62,18 @@ func TestReportingWindow(t *testing.T) {
 		notAfter  string // no finding starting after this day
 	}{
 		{name: "since a Friday", args: []string{"--since", "2026-05-01"}, firstWeek: "2026-04-27",
-			mustHave: [][3]string{{"load-spike", "high", "2026-05-04"}, {"weekly-jump", "high", "2026-05-04"}}, notBefore: "2026-04-27"},
+			mustHave: [][3]string{{"load-spike", "medium", "2026-05-04"}, {"weekly-jump", "high", "2026-05-04"}}, notBefore: "2026-04-27"},
 		{name: "since the spike's Monday", args: []string{"--since", "2026-05-04"}, firstWeek: "2026-05-04",
-			mustHave: [][3]string{{"load-spike", "high", "2026-05-04"}, {"compound-risk", "high", "2026-05-04"}}, notBefore: "2026-05-04"},
-		{name: "until", args: []string{"--until", "2026-05-10"}, mustHave: [][3]string{{"load-spike", "high", "2026-05-04"}}, notAfter: "2026-05-10"},
+			mustHave: [][3]string{{"load-spike", "medium", "2026-05-04"}, {"compound-risk", "high", "2026-05-04"}}, notBefore: "2026-05-04"},
+		{name: "until", args: []string{"--until", "2026-05-10"}, mustHave: [][3]string{{"load-spike", "medium", "2026-05-04"}}, notAfter: "2026-05-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := analyse(tt.args...)
 			for _, f := range a.Findings {
-				if !whole[key(f)] {
+				// An info note sums up the weeks it covers (a habit, a usual
+				// level), so a window that ends earlier may sum up fewer.
+				if !whole[key(f)] && f.Severity != "info" {
 					t.Errorf("finding %s is not in the whole season's report: the window changed a figure", key(f))
 				}
 				last := f.Date // an episode ends on until

@@ -64,7 +64,7 @@ func TestRunTwiceIdentical(t *testing.T) {
 	if total > 6<<20 {
 		t.Errorf("sample is %d bytes, want < 6 MiB", total)
 	}
-	if y := string(ta["expect.yaml"]); !strings.Contains(y, "{rule: load-spike, severity: high, week: 2026-W19}") || !strings.Contains(y, "bob:\n    max: low") {
+	if y := string(ta["expect.yaml"]); !strings.Contains(y, "{rule: load-spike, severity: medium, week: 2026-W19}") || !strings.Contains(y, "bob:\n    max: low") {
 		t.Errorf("expect.yaml lacks alice's spike or bob's bound:\n%s", y)
 	}
 }
