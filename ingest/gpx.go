@@ -62,7 +62,7 @@ func (g *gpxReader) start(path []string, el xml.StartElement) error {
 	switch el.Name.Local {
 	case "gpx":
 		if c := attr(el, "creator"); c != "" {
-			g.a.Device.Product = c
+			g.a.Device.Product = strings.Clone(c)
 		}
 	case "trkseg", "trk":
 		g.segment()
@@ -97,10 +97,10 @@ func (g *gpxReader) end(path []string, text string) error {
 	}
 	switch {
 	case name == "type" && par == "trk" && g.a.RawSport == "":
-		g.a.RawSport = text
+		g.a.RawSport = strings.Clone(text)
 		g.a.Sport = sportFromName(text)
 	case name == "name" && par == "trk" && g.a.Title == "":
-		g.a.Title = text
+		g.a.Title = strings.Clone(text)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -55,7 +56,7 @@ func (t *tcxReader) start(path []string, el xml.StartElement) error {
 		if parent(path) != "Activities" {
 			return nil
 		}
-		raw := attr(el, "Sport")
+		raw := strings.Clone(attr(el, "Sport"))
 		t.a = &Activity{Source: t.name, Format: FormatTCX, RawSport: raw, Sport: sportFromName(raw), Summary: EmptySummary()}
 		if raw == "Other" || raw == "" {
 			t.a.Sport = SportUnknown
@@ -111,9 +112,9 @@ func (t *tcxReader) end(path []string, text string) error {
 			t.a.Start = ts
 		}
 	case name == "Name" && par == "Creator" && within(path, "Activity"):
-		t.a.Device.Product = text
+		t.a.Device.Product = strings.Clone(text)
 	case name == "Notes" && par == "Activity":
-		t.a.Title = text
+		t.a.Title = strings.Clone(text)
 	case par == "Lap" && name == "TotalTimeSeconds":
 		t.lap.DurationS = xmlNumber(text)
 	case par == "Lap" && name == "DistanceMeters":

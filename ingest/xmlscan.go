@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The XML fast path.
@@ -21,7 +22,9 @@ import (
 // scanXML reads a whole document held in memory with bytes.IndexByte from
 // tag to tag and calls the same xmlVisitor as walkXML, with the same
 // element paths (local names, interned) and the same texts, so the TCX and
-// GPX readers are unchanged and cannot drift apart. It accepts only a
+// GPX readers are unchanged and cannot drift apart. Texts and attribute
+// values point into the document, which is recycled: a visitor copies
+// (strings.Clone) what it keeps. It accepts only a
 // plain subset of XML, one that encoding/xml reads without error and
 // without translation: ASCII names, quoted attribute values, no entity or
 // character references, no comments, CDATA, DOCTYPE or processing
@@ -87,6 +90,11 @@ func readXMLFast(r io.Reader, lim xmlLimits, emit emitFunc, decode func(walk fun
 			for _, a := range held {
 				emit(a)
 			}
+			if xmlPoison { // tests: texts kept past their call would show
+				for i := range data {
+					data[i] = '#'
+				}
+			}
 			return err
 		}
 		for _, a := range held {
@@ -101,8 +109,9 @@ func readXMLFast(r io.Reader, lim xmlLimits, emit emitFunc, decode func(walk fun
 }
 
 // xmlFastPath turns the fast path off in tests that compare it with
-// walkXML.
-var xmlFastPath = true
+// walkXML; xmlPoison makes it overwrite the document once read, so that a
+// visitor keeping a text or attribute value without copying it is caught.
+var xmlFastPath, xmlPoison = true, false
 
 // readUpTo appends r's bytes to buf until EOF (whole is true) or until
 // more than max bytes (whole is false: buf holds what was read).
@@ -350,7 +359,11 @@ func (s *xmlScanner) startTag(data []byte, i int, v xmlVisitor) (int, error) {
 		if bytes.IndexByte(val, '<') >= 0 || bytes.IndexByte(val, '\r') >= 0 || !plainXMLRun(val) { // an error, a line end to normalise
 			return j, errXMLFallback
 		}
-		s.attrs = append(s.attrs, xml.Attr{Name: xml.Name{Local: s.local(aLocal)}, Value: string(val)})
+		var value string
+		if len(val) > 0 {
+			value = unsafe.String(&val[0], len(val)) // valid during the call only: see xmlVisitor
+		}
+		s.attrs = append(s.attrs, xml.Attr{Name: xml.Name{Local: s.local(aLocal)}, Value: value})
 		i = j + 2 + k
 	}
 	loc := s.local(local)
@@ -396,7 +409,7 @@ func (s *xmlScanner) close(v xmlVisitor) error {
 	}
 	var str string
 	if len(text) > 0 {
-		str = string(text)
+		str = unsafe.String(&text[0], len(text)) // valid during the call only: see xmlVisitor
 	}
 	if err := v.end(s.path, str); err != nil {
 		return err

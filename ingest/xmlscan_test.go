@@ -23,12 +23,18 @@ func decodeXMLBoth(data []byte, gpx bool) (fast, slow string, tookFast bool) {
 		decode, name = decodeGPX, "x.gpx"
 	}
 	describe := func() string {
+		var acts []*Activity
+		err := decode(bytes.NewReader(bytes.Clone(data)), name, Options{}, func(a *Activity) { acts = append(acts, a) })
 		var b strings.Builder
-		err := decode(bytes.NewReader(data), name, Options{}, func(a *Activity) { fmt.Fprintf(&b, "%+v\n", *a) })
+		for _, a := range acts { // after the document was overwritten (xmlPoison)
+			fmt.Fprintf(&b, "%+v\n", *a)
+		}
 		fmt.Fprintf(&b, "error: %v", err)
 		return b.String()
 	}
+	xmlPoison = true
 	fast = describe()
+	xmlPoison = false
 	xmlFastPath = false
 	slow = describe()
 	xmlFastPath = true

@@ -13,7 +13,9 @@ import (
 
 // xmlVisitor receives the elements of an XML file as a streaming decoder
 // meets them. path holds the local names (namespaces dropped) of the open
-// elements, the current one last.
+// elements, the current one last. The text and the attribute values are
+// valid during the call only (the fast path hands out views of a recycled
+// buffer): a visitor keeps a copy (strings.Clone).
 type xmlVisitor interface {
 	start(path []string, el xml.StartElement) error
 	end(path []string, text string) error
