@@ -89,7 +89,9 @@ func TestPatternWeeks(t *testing.T) {
 		{WeeklyJump, func(f loadFigures) bool {
 			return f.changePct[8] > 30 && f.km[8] > 1.3*slices.Max(f.km[4:8]) && f.acwr[8] > 1.3 && f.acwr[8] < 1.45
 		}, "week 9 > +30 % over week 8 and over each of weeks 5-8, with 1.3 < ACWR < 1.45"},
-		{Monotony, func(f loadFigures) bool { return f.monotony[9] > 20 && f.monotony[10] > 20 && f.monotony[11] < 1.5 && f.monotony[8] < 1.5 }, "monotony > 20 in weeks 10 and 11 only"},
+		{Monotony, func(f loadFigures) bool {
+			return f.monotony[9] > 20 && f.monotony[10] > 20 && f.monotony[11] < 1.5 && f.monotony[8] < 1.5
+		}, "monotony > 20 in weeks 10 and 11 only"},
 	}
 	for _, tt := range tests {
 		f := figures(Plan(tt.p))
