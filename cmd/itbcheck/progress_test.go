@@ -102,6 +102,7 @@ func TestCheckExit(t *testing.T) {
 		want     int
 	}{
 		{name: "nothing", failOn: rules.High, want: exitOK},
+		{name: "info never fails, even with --fail-on low", findings: []rules.Finding{finding(rules.Info)}, failOn: rules.Low, want: exitOK},
 		{name: "below fail-on", findings: []rules.Finding{finding(rules.Medium)}, failOn: rules.High, want: exitOK},
 		{name: "at fail-on", findings: []rules.Finding{finding(rules.Medium)}, failOn: rules.Medium, want: exitFindings},
 		{name: "unreadable, no finding", failed: true, failOn: rules.High, want: exitInputs},

@@ -76,6 +76,7 @@ func TestCheckVerdict(t *testing.T) {
 		{"findings", []string{"check", "-q", alice}, 1, "itbcheck: 1 of 1 athlete at or above high"},
 		{"medium", []string{"check", "-q", "--fail-on", "medium", alice}, 1, "itbcheck: 1 of 1 athlete at or above medium"},
 		{"unreadable", []string{"check", "-q", bad}, 3, "itbcheck: 0 of 1 athlete at or above high; 1 input unreadable"},
+		{"info never fails a check", []string{"check", "-q", "--fail-on", "info", alice}, 2, "itbcheck: --fail-on info: want low, medium or high"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
