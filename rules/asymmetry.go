@@ -86,7 +86,7 @@ var AsymmetryDrift = &Rule{
 	Unit:     "pp, last third minus first third",
 	Run:      checkAsymmetryDrift,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥ +", "%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "medium and high need a second long run within 3 weeks")
+		return levelText(t, "≥", "+%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "medium and high need a second long run within 3 weeks")
 	},
 }
 

@@ -91,7 +91,7 @@ var WeeklyJump = &Rule{
 	Unit:     "% more km than the recent maximum",
 	Run:      checkWeeklyJump,
 	describe: func(t Thresholds) string {
-		return levelText(t, "≥ +", "%.0f", " %") + noteText("km vs the highest of the 6 weeks before",
+		return levelText(t, "≥", "+%.0f", " %") + noteText("km vs the highest of the 6 weeks before",
 			fmt.Sprintf("or a 4-week ramp vs the tolerated level: medium ≥ +%.0f %%, high ≥ +%.0f %%", rampMediumPct, rampHighPct))
 	},
 }
