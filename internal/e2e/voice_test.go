@@ -17,8 +17,8 @@ import (
 // voiceReport is the part of the JSON the voice tests read.
 type voiceReport struct {
 	Athletes []struct {
-		Athlete      string `json:"athlete"`
-		LoadMetric   string `json:"load_metric"`
+		Athlete      string                         `json:"athlete"`
+		LoadMetric   string                         `json:"load_metric"`
 		InputsFailed []struct{ Path, Error string } `json:"inputs_failed"`
 		Weeks        []struct {
 			Week             string   `json:"week"`
@@ -29,7 +29,7 @@ type voiceReport struct {
 		Findings []struct {
 			Rule, Severity, Date, Metric, Summary, Explanation string
 		} `json:"findings"`
-		Symptoms []struct{ Date, Site string } `json:"symptoms"`
+		Symptoms []struct{ Date, Site string }   `json:"symptoms"`
 		RedFlags []struct{ Date, Reason string } `json:"red_flags"`
 	} `json:"athletes"`
 }

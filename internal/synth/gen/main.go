@@ -26,16 +26,37 @@ import (
 // interval keeps the committed files small: one record every 2 s.
 const interval = 2 * time.Second
 
-// athlete is one sample athlete: a folder name and a ready-made season.
+// athlete is one sample athlete: a folder name and a ready-made season,
+// with what the runner said about it (RPE, a symptom log) when voice is
+// set, recorded every interval (0: the sample's 2 s).
 type athlete struct {
-	name    string
-	pattern synth.Pattern
-	why     string
+	name     string
+	pattern  synth.Pattern
+	why      string
+	voice    func(*synth.Season)
+	interval time.Duration
 }
 
 var athletes = []athlete{
-	{"alice", synth.Compound, "the demo: the README's example report shows her findings"},
-	{"bob", synth.Steady, "the control: nothing should reach medium or high"},
+	{"alice", synth.Compound, "the demo: the README's example report shows her findings", nil, 0},
+	{"bob", synth.Steady, "the control: nothing should reach medium or high", nil, 0},
+	{"carol", synth.CadenceDrop, "the runner's voice: every run rated (RPE), and a symptom log: " +
+		"outer-knee pain a week after her cadence fell, low back pain three weeks later", carolVoice, 20 * time.Second},
+}
+
+// carolVoice rates every run as a runner answers her watch (easy 3, long
+// 4, tempo 7) and logs left outer-knee pain in week 10, a week after her
+// cadence fell, then low back pain in week 13: the chain of the article.
+func carolVoice(s *synth.Season) {
+	for i := range s.Runs {
+		s.Runs[i].RPE = map[string]float64{"easy": 3, "long": 4, "tempo": 7}[s.Runs[i].Kind]
+	}
+	s.Symptoms = append(synth.PainDays(s.WeekStart(9).AddDate(0, 0, 1), "outer-knee", "left", 3, 4, 5, 4, 3),
+		synth.PainDays(s.WeekStart(12).AddDate(0, 0, 2), "low-back", "both", 3, 4, 3)...)
+	s.Symptoms[2].Note = "after the long run"
+	s.Expect = append(s.Expect,
+		synth.Expectation{Rule: "symptom", Severity: "medium", Week: 10, Monday: s.WeekStart(9)},
+		synth.Expectation{Rule: "symptom", Severity: "medium", Week: 13, Monday: s.WeekStart(12)})
 }
 
 func main() {
@@ -64,9 +85,19 @@ func run(out string, log io.Writer) error {
 				return fmt.Errorf("%s: removing stale file: %w", p, err)
 			}
 		}
-		s := synth.Plan(a.pattern, synth.WithAthlete(a.name), synth.WithInterval(interval))
+		every := interval
+		if a.interval > 0 {
+			every = a.interval
+		}
+		s := synth.Plan(a.pattern, synth.WithAthlete(a.name), synth.WithInterval(every))
+		if a.voice != nil {
+			a.voice(&s)
+		}
 		paths, err := s.WriteFIT(dir)
 		if err != nil {
+			return err
+		}
+		if _, err := s.WriteSymptoms(dir); err != nil {
 			return err
 		}
 		fmt.Fprintf(log, "%s: %d files\n", dir, len(paths))
@@ -138,6 +169,9 @@ func readme(seasons []synth.Season) []byte {
 		fmt.Fprintf(&b, "Pattern `%s`, %d weeks from %s to %s, %d activities.\n",
 			a.pattern, s.Weeks, first.Format(time.DateOnly), last.Format(time.DateOnly), len(s.Runs))
 		fmt.Fprintf(&b, "%s.\n\n", strings.ToUpper(describe(a.pattern)[:1])+describe(a.pattern)[1:])
+		if len(s.Symptoms) > 0 {
+			fmt.Fprintf(&b, "Every run carries the runner's RPE (so `auto` load is session RPE); `symptoms.csv` beside the runs logs %d days of pain.\n\n", len(s.Symptoms))
+		}
 		if len(s.Expect) == 0 {
 			b.WriteString("Expected: no finding at medium or high.\n\n")
 		} else {
