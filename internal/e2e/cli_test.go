@@ -46,7 +46,7 @@ func TestWhatWasRead(t *testing.T) {
 		{name: "nothing readable", args: []string{"check", "--format", "json", empty}, code: 3,
 			stderr: []string{"nothing readable: no activity files", "1 file of another type skipped"}},
 		{name: "team folder without --team", args: []string{"check", "--format", "json", sample}, code: 1,
-			stderr: []string{"its folders alice and bob", `ONE athlete "sample"`, "use: itbcheck check --team " + sample, "merged 21 duplicate copies"}}, // alice and bob start together: read as one athlete, their runs are copies
+			stderr: []string{"its folders alice, bob and carol", `ONE athlete "sample"`, "use: itbcheck check --team " + sample, "merged 73 duplicate copies"}}, // alice and bob start together: read as one athlete, their runs are copies
 		{name: "analyze a team folder", args: []string{"analyze", "--format", "json", sample}, code: 0,
 			stderr: []string{"use: itbcheck batch " + sample}},
 		{name: "batch on one athlete", args: []string{"batch", alice}, code: 2,

@@ -24,7 +24,7 @@ func TestOutputRule(t *testing.T) {
 		check  func(t *testing.T)
 	}{
 		{name: "batch to a report file is the overview alone", args: []string{"batch", sample, "-o", filepath.Join(dir, "team.html")}, code: 0,
-			stderr: "wrote " + filepath.Join(dir, "team.html") + " (html team overview of 2 athletes)", files: []string{"team.html"},
+			stderr: "wrote " + filepath.Join(dir, "team.html") + " (html team overview of 3 athletes)", files: []string{"team.html"},
 			check: func(t *testing.T) {
 				data, _ := os.ReadFile(filepath.Join(dir, "team.html"))
 				if !strings.Contains(string(data), "Team overview") || strings.Contains(string(data), `<section class="athlete"`) {
@@ -35,8 +35,8 @@ func TestOutputRule(t *testing.T) {
 				}
 			}},
 		{name: "batch to a folder", args: []string{"batch", sample, "--format", "html", "-o", filepath.Join(dir, "out")}, code: 0,
-			stderr: "wrote 3 files to " + filepath.Join(dir, "out") + string(filepath.Separator) + " (index.html)",
-			files:  []string{"out/index.html", "out/alice.html", "out/bob.html"}},
+			stderr: "wrote 4 files to " + filepath.Join(dir, "out") + string(filepath.Separator) + " (index.html)",
+			files:  []string{"out/index.html", "out/alice.html", "out/bob.html", "out/carol.html"}},
 		{name: "format from the extension", args: []string{"analyze", alice, "-o", filepath.Join(dir, "alice.md")}, code: 0,
 			stderr: "(markdown report)", files: []string{"alice.md"},
 			check: func(t *testing.T) {

@@ -1,4 +1,4 @@
-// Command gen writes itbcheck's committed sample data: two synthetic
+// Command gen writes itbcheck's committed sample data: three synthetic
 // athletes as folders of FIT files, a README saying what was injected where,
 // and an expectations file for `itbcheck check --expect`. It is run by
 // `go generate ./internal/synth`; the output is byte-for-byte the same on
