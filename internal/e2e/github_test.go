@@ -49,13 +49,13 @@ func TestGitHubFormat(t *testing.T) {
 		t.Errorf("annotations by level %v, want errors and notices", levels)
 	}
 	data, err := os.ReadFile(summary)
-	if err != nil || !strings.HasPrefix(string(data), "earlier step\n### itbcheck: 1 of 3 athletes at or above high") || !strings.Contains(string(data), "| bob | none |") {
+	if err != nil || !strings.HasPrefix(string(data), "earlier step\n### itbcheck: 2 of 3 athletes at or above high") || !strings.Contains(string(data), "| bob | none |") {
 		t.Errorf("step summary (%v):\n%s", err, data)
 	}
 	last := lines(res.stderr)
 	// The verdict may go on to say how many rule checks could not judge
 	// (the sample's FIT files name no shoes).
-	if len(last) == 0 || !strings.HasPrefix(last[len(last)-1], "itbcheck: 1 of 3 athletes at or above high") {
+	if len(last) == 0 || !strings.HasPrefix(last[len(last)-1], "itbcheck: 2 of 3 athletes at or above high") {
 		t.Errorf("stderr does not end with the verdict:\n%s", res.stderr)
 	}
 }
