@@ -65,12 +65,12 @@ type summaryLanguage struct {
 var summaryLanguages = []summaryLanguage{
 	{"en", "English", "confirmed", "confirmed"},
 	{"de", "German", "confirmed", "confirmed"},
-	{"fr", "French", "confirmed", "confirmed"},
+	{"fr", "French", "confirmed", "partly confirmed"},
 	{"es", "Spanish", "partly confirmed", "by meaning"},
 	{"it", "Italian", "confirmed", "by meaning"},
 	{"nl", "Dutch", "partly confirmed", "by meaning"},
 	{"pt", "Portuguese", "confirmed", "by meaning"},
-	{"da", "Danish", "confirmed", "by meaning"},
+	{"da", "Danish", "partly confirmed", "by meaning"},
 	{"sv", "Swedish", "by meaning", "by meaning"},
 	{"no", "Norwegian", "confirmed", "by meaning"},
 }
