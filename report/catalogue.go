@@ -114,7 +114,7 @@ func enabledText(on bool) string {
 // catalogueText prints the catalogue for a terminal of width columns.
 func catalogueText(buf *bytes.Buffer, entries []RuleEntry, width int) {
 	if width <= 0 {
-		width = textWidth
+		width = defaultWidth
 	}
 	width = max(width, 40)
 	const indent = "              " // under the field's value

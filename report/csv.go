@@ -46,6 +46,7 @@ func csvNum(n num) string {
 var teamColumns = []string{
 	"athlete", "highest_severity", "findings_high", "findings_medium", "findings_low",
 	"this_week_km", "last_week_km", "acwr", "open_findings", "inputs_failed",
+	"open_severity", "resolved_findings",
 }
 
 // weeklyColumns are the header of the per-athlete-week CSV (the JSON
@@ -94,16 +95,26 @@ func renderCSV(w io.Writer, r *Report, opt Options) error {
 					}
 				}
 			}
+			// open_findings are the findings open now; resolved_findings the
+			// ones that ended before the athlete's last 2 weeks.
 			open := make([]string, 0, len(a.Findings))
+			var resolved []string
+			openSev := rules.None
 			for _, f := range a.Findings {
-				if f.Severity >= rules.Low { // info notes are not findings to act on
+				switch {
+				case f.Severity < rules.Low: // info notes are not findings to act on
+				case a.IsOpen(f):
 					open = append(open, f.Rule+"@"+f.Date)
+					openSev = max(openSev, f.Severity)
+				default:
+					resolved = append(resolved, f.Rule+"@"+f.Date)
 				}
 			}
 			write([]string{
 				a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
 				csvNum(thisKm), csvNum(lastKm), csvNum(acwr),
 				strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
+				openSev.String(), strings.Join(resolved, ";"),
 			})
 		}
 	}

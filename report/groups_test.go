@@ -42,7 +42,7 @@ func repeatedFixture() *Report {
 func renderReport(t *testing.T, r *Report, format string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Render(&b, format, r, Options{}); err != nil {
+	if err := Render(&b, format, r, Options{Verbose: true}); err != nil {
 		t.Fatalf("Render(%s): %v", format, err)
 	}
 	return b.String()

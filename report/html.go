@@ -32,6 +32,8 @@ type htmlPage struct {
 	Counts       Counts
 	Team         []htmlTeamRow
 	TeamNote     string
+	Attention    string        // "2 of 7 athletes need attention: ..."
+	Config       string        // the config file and thresholds in force
 	Athletes     []htmlAthlete // empty for the team overview alone
 	AthleteCount int
 	WeekColumns  []string
@@ -50,7 +52,8 @@ type htmlTeamRow struct {
 	// their section of this page.
 	Link                           string
 	ThisWeek, ThisKm, LastKm, ACWR string
-	Open                           []htmlOpen // none when quiet
+	Open                           []htmlOpen // open now; none when quiet
+	Resolved                       int        // patterns resolved
 	Symptoms                       []string   // open pain episodes
 	InputsFailed                   int
 	Spark                          *sparkline // nil without weeks
@@ -98,6 +101,7 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		Tool:        (r.Tool.Name + " " + r.Tool.Version),
 		Counts:      r.Counts(),
 		WeekColumns: weekColumns,
+		Config:      configText(r),
 		Disclaimer:  rules.Disclaimer,
 		RedFlags:    rules.RedFlags,
 		RedFlagHead: redFlagHead,
@@ -118,9 +122,11 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		}
 	}
 	if len(r.Athletes) > 1 {
-		for _, tr := range teamRows(r.Athletes) {
+		rows := teamRows(r.Athletes)
+		for _, tr := range rows {
 			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages))
 		}
+		page.Attention = attentionText(rows)
 		page.TeamNote = teamNote
 	}
 	var b bytes.Buffer
@@ -138,7 +144,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string) htmlTeamRow
 	row := htmlTeamRow{
 		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
-		InputsFailed: tr.Unreadable, Spark: teamSparkline(a), Symptoms: openSymptoms(a),
+		InputsFailed: tr.Unreadable, Spark: teamSparkline(a), Resolved: len(tr.Resolved), Symptoms: openSymptoms(a),
 	}
 	if anchor != "" {
 		row.Link = "#" + anchor

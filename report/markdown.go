@@ -28,7 +28,7 @@ func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	p("# itbcheck: ITBS and low back pain risk screening")
 	p("")
-	p("Generated %s by %s %s.", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version))
+	p("Generated %s by %s %s. %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version), md(configText(r)))
 	p("")
 	p("> %s", rules.Disclaimer)
 	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
@@ -39,17 +39,20 @@ func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 		p("")
 		p("## Team overview")
 		p("")
-		p("Highest risk first. %s", md(teamNote))
+		rows := teamRows(r.Athletes)
+		p("**%s.**", md(attentionText(rows)))
 		p("")
-		p("| athlete | highest | this week | km | last km | ACWR | open findings | open symptoms | unreadable |")
-		p("|---|---|---|---:|---:|---:|---|---|---:|")
-		for _, row := range teamRows(r.Athletes) {
+		p("Highest open risk first. %s", md(teamNote))
+		p("")
+		p("| athlete | open now | open patterns | open symptoms | resolved | this week | km | last km | ACWR | unreadable |")
+		p("|---|---|---|---|---:|---|---:|---:|---:|---:|")
+		for _, row := range rows {
 			syms := strings.Join(openSymptoms(row.Athlete), "; ")
 			if syms == "" {
 				syms = "none"
 			}
-			p("| %s | %s | %s | %s | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, row.thisWeek(),
-				fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), md(row.openText()), md(syms), row.Unreadable)
+			p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, md(row.openText()), md(syms),
+				len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
 		}
 	}
 	for _, a := range r.Athletes {

@@ -21,6 +21,11 @@ type Report struct {
 	Tool        Tool
 	GeneratedAt time.Time
 	Athletes    []*Athlete
+	// ConfigFile is the config file in force, "" when none was read.
+	ConfigFile string
+	// RuleConfig is the rule settings in force for the whole report (nil
+	// for the defaults); an athlete's own overrides are Athlete.RuleConfig.
+	RuleConfig *rules.Config
 }
 
 // Athlete is one athlete's analysed period.
@@ -31,6 +36,9 @@ type Athlete struct {
 	// Rules says, rule by rule in catalogue order, what could be judged
 	// (rules.Screen's statuses); nil when the athlete was not screened.
 	Rules []rules.Status
+	// RuleConfig is the rule settings the athlete was screened with (the
+	// report's with the athlete's overrides); nil for the defaults.
+	RuleConfig *rules.Config
 	// InputsFailed lists inputs that could not be read, fully or partly.
 	InputsFailed []FailedInput
 	// Skipped counts files of types itbcheck does not read.

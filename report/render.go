@@ -31,6 +31,22 @@ type Options struct {
 	// (batch -o team.html). It has no effect on one athlete, nor on json,
 	// csv and junit, whose one document is the team's.
 	OverviewOnly bool
+	// Verbose makes the text report list every episode in full, with each
+	// rule's explanation and the whole weekly table; the default is the
+	// brief view that fits a screen.
+	Verbose bool
+	// Width is the column the text report wraps at; 0 means 80 (the CLI
+	// passes the terminal's width when stdout is one).
+	Width int
+}
+
+// width is the text report's wrapping column: Width, at least minWidth,
+// 80 when unset.
+func (o Options) width() int {
+	if o.Width <= 0 {
+		return defaultWidth
+	}
+	return max(o.Width, minWidth)
 }
 
 // overviewOnly reports whether r is rendered as the team overview alone.
@@ -124,11 +140,6 @@ const (
 // 9), fully while it is open (its last day or week within the last 2
 // weeks of the period), 0.3 of that once resolved. Info notes weigh nothing.
 func (a *Athlete) OpenRisk() float64 {
-	end := a.To
-	if a.Season != nil && len(a.Season.Weeks) > 0 {
-		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
-	}
-	since := day(mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)))
 	score := 0.0
 	for _, f := range a.Findings {
 		w := 0.0
@@ -140,16 +151,35 @@ func (a *Athlete) OpenRisk() float64 {
 		case rules.High:
 			w = riskHigh
 		}
-		last := f.Date
-		if f.Until != "" {
-			last = f.Until
-		}
-		if !end.IsZero() && last != "" && last < since {
+		if !a.IsOpen(f) {
 			w *= resolvedShare
 		}
 		score += w
 	}
 	return score
+}
+
+// OpenSince is the first day (YYYY-MM-DD) of the athlete's "now": the
+// Monday openWeeks-1 weeks before the last week of the period; "" when
+// the athlete has no period.
+func (a *Athlete) OpenSince() string {
+	end := a.To
+	if a.Season != nil && len(a.Season.Weeks) > 0 {
+		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
+	}
+	if end.IsZero() {
+		return ""
+	}
+	return day(mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)))
+}
+
+// IsOpen reports whether finding f is open now: its last day or week
+// falls within the last openWeeks weeks of the athlete's period. Without a
+// period every finding is open.
+func (a *Athlete) IsOpen(f rules.Finding) bool {
+	since := a.OpenSince()
+	last := lastDate(f)
+	return since == "" || last == "" || last >= since
 }
 
 // Highest is the highest severity among the athlete's findings, info notes

@@ -37,6 +37,7 @@ func TestGolden(t *testing.T) {
 		opt    Options
 	}{
 		{"report.txt", "text", Options{}},
+		{"report-verbose.txt", "text", Options{Verbose: true}},
 		{"report-color.txt", "text", Options{Color: true}},
 		{"report.md", "markdown", Options{}},
 		{"report.json", "json", Options{}},
@@ -252,7 +253,7 @@ func TestJSONNoActivity(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
-	out := string(render(t, "text", Options{}))
+	out := string(render(t, "text", Options{Verbose: true}))
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
 		"No risk pattern found in 5 weeks",
@@ -278,7 +279,7 @@ func TestText(t *testing.T) {
 		t.Errorf("text without Color holds ANSI escapes")
 	}
 	for i, l := range strings.Split(out, "\n") {
-		if n := len([]rune(l)); n > textWidth {
+		if n := len([]rune(l)); n > defaultWidth {
 			t.Errorf("line %d is %d columns wide: %q", i+1, n, l)
 		}
 	}
@@ -360,8 +361,12 @@ func TestCSVInjection(t *testing.T) {
 	if rows[1][0] != `'=HYPERLINK("http://evil")` {
 		t.Errorf("first row athlete = %q, want it neutralised and sorted first", rows[1][0])
 	}
-	if rows[1][8] != "load-spike@2026-03-30;weekly-jump@2026-03-30;gct-imbalance@2026-04-13;cadence-fade@2026-04-21" {
+	// Open now (in the last 2 weeks) apart from resolved.
+	if rows[1][8] != "gct-imbalance@2026-04-13;cadence-fade@2026-04-21" {
 		t.Errorf("open findings = %q", rows[1][8])
+	}
+	if rows[1][10] != "medium" || rows[1][11] != "load-spike@2026-03-30;weekly-jump@2026-03-30" {
+		t.Errorf("open severity, resolved findings = %q, %q", rows[1][10], rows[1][11])
 	}
 	weekly, err := csv.NewReader(bytes.NewReader(render(t, "csv", Options{Weekly: true}))).ReadAll()
 	if err != nil {

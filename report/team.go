@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -10,29 +11,58 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// The team overview of the human reports (text, Markdown, HTML) gives one
-// row per athlete, highest risk first: the highest severity, the km of the
-// athlete's last two weeks, the last week's ACWR, the patterns found and
-// the unreadable inputs. "This week" is the athlete's last ISO week with
+// The team overview of the human reports (text, Markdown, HTML) opens
+// with how many athletes need attention (a pattern open now) and gives one
+// row per athlete, highest open risk first (SortByRisk): the highest
+// severity open now, the patterns open now and how many were resolved,
+// the km of the athlete's last two weeks, the last week's ACWR and the
+// unreadable inputs. "This week" is the athlete's last ISO week with
 // data, the last week of its season.
 
 // teamNote says what the overview's week columns mean.
-const teamNote = `"This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
+const teamNote = `"Open now" is the highest severity of the patterns with a finding in the athlete's last 2 weeks; "resolved" counts the patterns without one. "This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
 
 // teamRow is one athlete's row of the team overview.
 type teamRow struct {
-	Athlete  *Athlete
+	Athlete *Athlete
+	// Highest is the highest severity open now; rules.None when nothing is.
 	Highest  rules.Severity
 	ThisWeek time.Time // Monday of the last week; zero without weeks
 	// ThisKm, LastKm and ACWR are NaN when absent.
 	ThisKm, LastKm, ACWR float64
-	Open                 []openPattern // in the order of the athlete's blocks
+	Open                 []openPattern // open now, in the order of the athlete's blocks
+	Resolved             []openPattern // patterns with no finding in the last weeks
 	Unreadable           int
+}
+
+// needAttention counts the rows with a pattern open now or a red flag.
+func needAttention(rows []teamRow) int {
+	n := 0
+	for _, r := range rows {
+		if len(r.Open) > 0 || len(redFlagLines(r.Athlete)) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// attentionText is the overview's headline: "2 of 7 athletes need
+// attention: a risk pattern open now or a red flag".
+func attentionText(rows []teamRow) string {
+	n := needAttention(rows)
+	switch {
+	case n == 0:
+		return fmt.Sprintf("None of %d athletes needs attention: no risk pattern is open now, no red flag", len(rows))
+	case n == 1:
+		return fmt.Sprintf("1 of %d athletes needs attention: a risk pattern open now or a red flag", len(rows))
+	}
+	return fmt.Sprintf("%d of %d athletes need attention: a risk pattern open now or a red flag", n, len(rows))
 }
 
 // openPattern is one rule that fired for an athlete, with its highest
 // severity.
 type openPattern struct {
+	Rule     string // the rule id
 	Name     string // the rule in plain words, lower case: "training load spike"
 	Severity rules.Severity
 }
@@ -41,7 +71,7 @@ type openPattern struct {
 func teamRows(as []*Athlete) []teamRow {
 	var out []teamRow
 	for _, a := range byRisk(as) {
-		row := teamRow{Athlete: a, Highest: a.Highest(), ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
+		row := teamRow{Athlete: a, ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
 			Unreadable: len(a.InputsFailed)}
 		if a.Season != nil {
 			if n := len(a.Season.Weeks); n > 0 {
@@ -53,8 +83,13 @@ func teamRows(as []*Athlete) []teamRow {
 			}
 		}
 		risks, _ := riskGroups(groupByRule(a.Findings))
-		for _, g := range risks {
-			row.Open = append(row.Open, openPattern{Name: lowerFirst(g.Name), Severity: g.Highest})
+		open, resolved := splitOpen(a, risks)
+		for _, g := range open {
+			row.Open = append(row.Open, openPattern{Rule: g.Rule, Name: lowerFirst(g.Name), Severity: g.Highest})
+			row.Highest = max(row.Highest, g.Highest)
+		}
+		for _, g := range resolved {
+			row.Resolved = append(row.Resolved, openPattern{Rule: g.Rule, Name: lowerFirst(g.Name), Severity: g.Highest})
 		}
 		out = append(out, row)
 	}

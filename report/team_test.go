@@ -29,21 +29,24 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 		alice, bob         []string // in the order they must appear in the athlete's row
 	}{
 		{"text", "Team overview", "══",
-			[]string{"alice", "high", "2026-04-20", "36.0", "46.0", "0.95", "1",
-				"training load spike (high), weekly distance jump (medium)", "uneven ground contact balance (low)"},
-			[]string{"bob *the* [builder] <b>", "none", "2026-04-06", "10.0", "15.0", "–", "0", "open findings: none"}},
+			// alice's load spike ended weeks ago: resolved, not open.
+			[]string{"1 of 2 athletes needs attention", "alice", "medium", "2", "36.0", "0.95", "1",
+				"cadence-fade, gct-imbal…"},
+			[]string{"bob *the* [bu…", "–", "0", "10.0", "–", "0\n"}},
 		{"markdown", "## Team overview", "\n## ",
-			[]string{"| alice | high | 2026-04-20 | 36.0 | 46.0 | 0.95 | training load spike (high), weekly distance jump (medium), cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 1 |"},
-			[]string{"| 2026-04-06 | 10.0 | 15.0 | – | none | none | 0 |"}},
+			[]string{"**1 of 2 athletes needs attention: a risk pattern open now or a red flag.**",
+				"| alice | medium | cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 2 | 2026-04-20 | 36.0 | 46.0 | 0.95 | 1 |"},
+			[]string{"| none | none | none | 0 | 2026-04-06 | 10.0 | 15.0 | – | 0 |"}},
 		{"html", `<section class="team">`, "</section>",
-			[]string{`>alice</a>`, `badge high`, "<td>2026-04-20</td>", ">36.0<", ">46.0<", ">0.95<",
-				`training load spike&nbsp;<span class="sev high">(high)</span>`, ">1</td></tr>"},
-			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", "<td>2026-04-06</td>", ">10.0<", ">15.0<", ">–<", `"open">none<`, ">0</td></tr>"}},
+			[]string{"1 of 2 athletes needs attention", `>alice</a>`, `badge medium`,
+				`cadence fading late in long runs&nbsp;<span class="sev medium">(medium)</span>`, `<td class="num">2</td>`,
+				"<td>2026-04-20</td>", ">36.0<", ">46.0<", ">0.95<", ">1</td></tr>"},
+			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", `"open">none<`, `<td class="num">0</td>`, "<td>2026-04-06</td>", ">10.0<", ">15.0<", ">–<", ">0</td></tr>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			team := teamSection(t, string(render(t, tt.format, Options{})), tt.start, tt.end)
-			for _, want := range []string{"last ISO week with data", "this week", "last km", "ACWR"} {
+			for _, want := range []string{"last ISO week with data", "ACWR"} {
 				if !strings.Contains(team, want) {
 					t.Errorf("overview lacks %q", want)
 				}
@@ -114,11 +117,15 @@ func TestTeamOverviewTextWidth(t *testing.T) {
 	}
 	team := teamSection(t, b.String(), "Team overview", "══")
 	for _, l := range strings.Split(team, "\n") {
-		if n := utf8.RuneCountInString(l); n > textWidth {
+		if n := utf8.RuneCountInString(l); n > defaultWidth {
 			t.Errorf("overview line is %d columns wide: %q", n, l)
 		}
 	}
-	if !strings.Contains(team, "  Maximiliane von Hohenz") || !strings.Contains(team, "…  none") {
+	if !strings.Contains(team, "  Maximiliane v…  –") {
 		t.Errorf("long name not shortened to fit:\n%s", team)
+	}
+	// One line per athlete.
+	if n := strings.Count(team, "\n  alice "); n != 1 {
+		t.Errorf("alice has %d lines in the overview, want 1:\n%s", n, team)
 	}
 }

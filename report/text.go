@@ -13,8 +13,13 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// textWidth is the column the text report wraps at.
-const textWidth = 80
+// defaultWidth is the column the text report wraps at when Options.Width
+// is unset (not a terminal: the output stays the same everywhere);
+// minWidth is the narrowest it wraps at.
+const (
+	defaultWidth = 80
+	minWidth     = 50
+)
 
 // dash stands for an absent value in tables.
 const dash = "–"
@@ -35,10 +40,21 @@ const (
 type textWriter struct {
 	w     *bufio.Writer
 	color bool
+	width int
+	// said holds the sentences of advice and explanations already printed,
+	// so that each is said once per report.
+	said map[string]bool
 }
 
 func (t *textWriter) line(format string, args ...any) {
 	fmt.Fprintf(t.w, format+"\n", args...)
+}
+
+// heading writes a bold line, wrapped at the width.
+func (t *textWriter) heading(text string) {
+	for _, l := range wrap(text, t.width, t.width) {
+		t.line("%s", t.paint(ansiBold, l))
+	}
 }
 
 // paint wraps s in an ANSI code when colour is on.
@@ -49,10 +65,10 @@ func (t *textWriter) paint(code, s string) string {
 	return code + s + ansiReset
 }
 
-// para writes text wrapped at textWidth, each line starting with indent;
+// para writes text wrapped at t.width, each line starting with indent;
 // the first line starts with lead (padded to the indent) instead.
 func (t *textWriter) para(lead, indent, text string) {
-	lines := wrap(text, textWidth-utf8.RuneCountInString(lead), textWidth-utf8.RuneCountInString(indent))
+	lines := wrap(text, t.width-utf8.RuneCountInString(lead), t.width-utf8.RuneCountInString(indent))
 	for i, l := range lines {
 		prefix := indent
 		if i == 0 {
@@ -164,20 +180,21 @@ func sevCode(s rules.Severity) string {
 func sevTag(s rules.Severity) string { return "[" + strings.ToUpper(s.String()) + "]" }
 
 func renderText(w io.Writer, r *Report, opt Options) error {
-	t := &textWriter{w: bufio.NewWriter(w), color: opt.Color}
+	t := &textWriter{w: bufio.NewWriter(w), color: opt.Color, width: opt.width(), said: map[string]bool{}}
 	title := "itbcheck"
 	if r.Tool.Version != "" {
 		title += " " + r.Tool.Version
 	}
-	t.line("%s", t.paint(ansiBold, title+": ITBS and low back pain risk screening"))
+	t.heading(title + ": ITBS and low back pain risk screening")
 	t.line("Generated %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"))
 	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
 		t.line("")
 		t.redFlags(flags)
 	}
+	t.para("", "", plain(configText(r)))
 	if len(r.Athletes) > 1 {
 		t.line("")
-		t.line("%s", t.paint(ansiBold, "Team overview (highest risk first)"))
+		t.heading("Team overview (highest open risk first)")
 		t.teamOverview(r.Athletes)
 	}
 	for _, a := range r.Athletes {
@@ -185,9 +202,16 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 			break
 		}
 		t.line("")
-		t.athlete(a)
+		if opt.Verbose {
+			t.athlete(a, r)
+		} else {
+			t.brief(a, r)
+		}
 	}
 	t.line("")
+	if !opt.Verbose && !opt.overviewOnly(r) {
+		t.para("", "", "--verbose lists every episode in full, with why each pattern matters.")
+	}
 	t.para("", "", rules.Disclaimer)
 	t.line("Red flags:")
 	t.para("  - ", "    ", rules.RedFlags)
@@ -195,49 +219,83 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 }
 
 // teamTextColumns are the headers of the text team overview after the
-// athlete's name.
-var teamTextColumns = []string{"highest", "this week", "km", "last km", "ACWR", "unreadable"}
+// athlete's name; the open patterns follow in the rest of the line.
+var teamTextColumns = []string{"open", "resolved", "this week", "km", "last km", "ACWR", "unread"}
 
-// teamOverview writes one row per athlete, highest risk first, each
-// followed by the patterns found; names too long for textWidth are
-// shortened.
+// teamDropOrder is the order columns are left out in when the width does
+// not hold them all beside a name and the open patterns (indexes into
+// teamTextColumns).
+var teamDropOrder = []int{4, 2, 1}
+
+// Minimum widths of the team overview's name and open-pattern columns.
+const (
+	teamNameMin     = 12
+	teamPatternsMin = 24
+)
+
+// teamOverview writes the headline and one line per athlete, highest open
+// risk first: the highest severity open now, the count of resolved
+// patterns, the last week's figures, and as much of the open patterns as
+// the width holds. Long names are shortened.
 func (t *textWriter) teamOverview(as []*Athlete) {
 	rows := teamRows(as)
+	t.para("", "", attentionText(rows)+".")
 	cells := make([][]string, len(rows))
 	widths := make([]int, len(teamTextColumns))
 	for i, h := range teamTextColumns {
 		widths[i] = utf8.RuneCountInString(h)
 	}
 	for i, r := range rows {
-		cells[i] = []string{r.Highest.String(), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
+		open := dash
+		if r.Highest > rules.None {
+			open = r.Highest.String()
+		}
+		cells[i] = []string{open, strconv.Itoa(len(r.Resolved)), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
 			fmtNum(r.ACWR, 2), strconv.Itoa(r.Unreadable)}
 		for j, c := range cells[i] {
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
 	}
-	rest := 2 // the indent
-	for _, w := range widths {
-		rest += 2 + w
-	}
 	nameWidth := utf8.RuneCountInString("athlete")
 	for _, r := range rows {
 		nameWidth = max(nameWidth, utf8.RuneCountInString(plain(r.Athlete.Name)))
 	}
-	nameWidth = min(nameWidth, textWidth-rest)
+	shown := make([]bool, len(teamTextColumns))
+	cols := 2 // the indent
+	for j, w := range widths {
+		shown[j] = true
+		cols += 2 + w
+	}
+	for _, j := range teamDropOrder {
+		if cols+min(nameWidth, teamNameMin)+2+teamPatternsMin <= t.width {
+			break
+		}
+		shown[j] = false
+		cols -= 2 + widths[j]
+	}
+	nameWidth = min(nameWidth, max(teamNameMin, t.width-cols-2-teamPatternsMin))
+	patterns := t.width - cols - nameWidth - 2 // room for the open patterns
 	line := func(name string, row []string, paint func(int, string) string) string {
 		var b strings.Builder
-		b.WriteString("  " + name + strings.Repeat(" ", nameWidth-utf8.RuneCountInString(name)))
+		b.WriteString("  " + name + strings.Repeat(" ", max(0, nameWidth-utf8.RuneCountInString(name))))
 		for j, c := range row {
-			pad := strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c))
-			if j < 2 { // severity and week: left-aligned
+			if !shown[j] {
+				continue
+			}
+			pad := strings.Repeat(" ", max(0, widths[j]-utf8.RuneCountInString(c)))
+			if j == 0 || j == 2 { // severity and week: left-aligned
 				b.WriteString("  " + paint(j, c) + pad)
 			} else {
 				b.WriteString("  " + pad + paint(j, c))
 			}
 		}
-		return strings.TrimRight(b.String(), " ")
+		return b.String()
 	}
-	t.line("%s", t.paint(ansiDim, line("athlete", teamTextColumns, func(_ int, s string) string { return s })))
+	header := line(clip("athlete", nameWidth), teamTextColumns, func(_ int, s string) string { return s })
+	if patterns >= 8 {
+		header += "  " + clip("open patterns", patterns)
+	}
+	t.line("%s", t.paint(ansiDim, strings.TrimRight(header, " ")))
 	for i, r := range rows {
 		sev := func(j int, s string) string {
 			if j == 0 {
@@ -245,43 +303,38 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 			}
 			return s
 		}
-		t.line("%s", line(clip(plain(r.Athlete.Name), nameWidth), cells[i], sev))
-		open := "none"
-		if items := r.openItems(); len(items) > 0 {
-			for k := range items {
-				items[k] = glue(items[k]) // a pattern never breaks across lines
+		l := line(clip(plain(r.Athlete.Name), nameWidth), cells[i], sev)
+		if patterns >= 8 && len(r.Open) > 0 {
+			var names, ids []string
+			for _, o := range r.Open {
+				names = append(names, o.Name)
+				ids = append(ids, o.Rule)
 			}
-			open = strings.Join(items, ", ")
+			// The patterns in words when they fit, else by rule id.
+			text := strings.Join(names, ", ")
+			if utf8.RuneCountInString(text) > patterns {
+				text = strings.Join(ids, ", ")
+			}
+			l += "  " + clip(plain(text), patterns)
 		}
-		t.para("    open findings: ", "    ", open)
+		t.line("%s", strings.TrimRight(l, " "))
 		if syms := openSymptoms(r.Athlete); len(syms) > 0 {
 			t.para("    open symptoms: ", "    ", strings.Join(syms, "; "))
 		}
 	}
-	t.para("  ", "  ", teamNote)
+	note := `"open" is the highest severity of the patterns open now (in the last 2 weeks); km and ACWR are each athlete's last ISO week with data`
+	if shown[2] {
+		note += ", named by its Monday"
+	}
+	if shown[4] {
+		note += `; "last km" is the week before`
+	}
+	t.para("  ", "  ", note+".")
 }
 
-func (t *textWriter) athlete(a *Athlete) {
-	name := plain(a.Name)
-	rule := strings.Repeat("═", max(3, textWidth-utf8.RuneCountInString(name)-4))
-	t.line("%s", t.paint(ansiBold, "══ "+name+" "+rule))
-	if flags := redFlagLines(a); len(flags) > 0 {
-		t.redFlags(flags)
-	}
-	t.line("Period:      %s", periodText(a))
-	t.line("Activities:  %d read, %d weeks analysed", a.Activities(), weeksOf(a))
-	if l := loadText(a); l != "" {
-		t.para("Load:        ", "             ", plain(l))
-	}
-	if a.Skipped > 0 {
-		t.line("Skipped:     %d files of types itbcheck does not read", a.Skipped)
-	}
-	if len(a.InputsFailed) > 0 {
-		t.line("Unreadable inputs: %d", len(a.InputsFailed))
-		for _, fi := range a.InputsFailed {
-			t.para("  - ", "    ", plain(fi.Path)+": "+plain(fi.Error))
-		}
-	}
+// athlete writes one athlete in the verbose view: every episode in full.
+func (t *textWriter) athlete(a *Athlete, r *Report) {
+	t.header(a, r)
 	t.line("")
 	groups, notes := riskGroups(groupByRule(a.Findings))
 	if len(groups) == 0 {
@@ -296,18 +349,14 @@ func (t *textWriter) athlete(a *Athlete) {
 	}
 	t.notes(notes)
 	t.line("")
-	t.weekTable(a)
+	t.weekTable(a, 0)
 }
 
 // verdict writes the athlete's findings in a few lines: one per rule,
 // in the order of the blocks below it.
 func (t *textWriter) verdict(a *Athlete, groups []ruleGroup) {
-	t.line("%s", t.paint(ansiBold, "In short: "+verdictHead(groups, a.Counts())))
-	for _, g := range groups {
-		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
-		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
-		t.paraLead(lead, strings.Repeat(" ", 11), plain(verdictText(g, a, glue)))
-	}
+	t.heading("In short: " + verdictHead(groups, a.Counts()))
+	t.verdictLines(a, groups)
 }
 
 // statuses lists the rules that could not judge, so that a quiet report
@@ -324,7 +373,7 @@ func (t *textWriter) notes(gs []ruleGroup) {
 		return
 	}
 	t.line("")
-	t.line("%s", t.paint(ansiBold, "Notes (context, no action needed)"))
+	t.heading("Notes (context, no action needed)")
 	for _, g := range gs {
 		for _, f := range g.Findings {
 			t.para("  - ", "    ", plain(g.Name)+", "+spanText(f)+": "+plain(f.Summary))
@@ -339,22 +388,42 @@ func (t *textWriter) group(g ruleGroup) {
 	if len(g.Findings) == 1 {
 		noun = "finding"
 	}
-	t.line("%s %s", t.paint(sevCode(g.Highest), sevTag(g.Highest)),
-		t.paint(ansiBold, fmt.Sprintf("%s (%s), %d %s", plain(g.Name), plain(g.Rule), len(g.Findings), noun)))
+	head := fmt.Sprintf("%s %s (%s), %d %s", sevTag(g.Highest), plain(g.Name), plain(g.Rule), len(g.Findings), noun)
+	for i, l := range wrap(head, t.width, t.width-2) {
+		if i == 0 {
+			tag := sevTag(g.Highest)
+			t.line("%s%s", t.paint(sevCode(g.Highest), tag), t.paint(ansiBold, strings.TrimPrefix(l, tag)))
+			continue
+		}
+		t.line("  %s", t.paint(ansiBold, l))
+	}
 	for _, f := range g.Findings {
 		lead := fmt.Sprintf("  %-8s %s  ", sevTag(f.Severity), spanText(f))
 		width := utf8.RuneCountInString(lead)
 		lead = strings.Replace(lead, sevTag(f.Severity), t.paint(sevCode(f.Severity), sevTag(f.Severity)), 1)
+		if t.width-width < 30 { // too narrow beside the date: the text goes below it
+			t.line("%s", strings.TrimRight(lead, " "))
+			t.paraLead("    ", "    ", occurrenceText(f))
+			continue
+		}
 		t.paraLead(lead, strings.Repeat(" ", width), occurrenceText(f))
 	}
 	if len(g.Chain) > 0 {
 		t.para("  Why it matters: ", "    ", chainLabels(g.Chain))
 	}
+	// Each sentence of explanation and advice is said once per report;
+	// a block whose every sentence was said points up instead.
 	if g.Explanation != "" {
-		t.para("    ", "    ", plain(g.Explanation))
+		if e := t.unsaid(g.Explanation); e != "" {
+			t.para("    ", "    ", plain(e))
+		}
 	}
 	if g.Advice != "" {
-		t.para("  What to do: ", "    ", plain(g.Advice))
+		a := t.unsaid(g.Advice)
+		if a == "" {
+			a = "as above."
+		}
+		t.para("  What to do: ", "    ", plain(a))
 	}
 }
 
@@ -375,7 +444,7 @@ func occurrenceText(f rules.Finding) string {
 // paraLead is para for a lead that may hold ANSI escapes: the text wraps
 // at the width of indent on every line.
 func (t *textWriter) paraLead(lead, indent, text string) {
-	w := textWidth - utf8.RuneCountInString(indent)
+	w := t.width - utf8.RuneCountInString(indent)
 	for i, l := range wrap(text, w, w) {
 		prefix := indent
 		if i == 0 {
@@ -442,13 +511,20 @@ func weekCells(a *Athlete) [][]string {
 	return rows
 }
 
-func (t *textWriter) weekTable(a *Athlete) {
+// weekTable writes the weekly table; last > 0 keeps its last rows only.
+func (t *textWriter) weekTable(a *Athlete, last int) {
 	rows := weekCells(a)
 	if len(rows) == 0 {
 		t.line("No weeks of running to tabulate.")
 		return
 	}
-	t.line("%s", t.paint(ansiBold, "Weekly running (! = week with a finding; s/m = strength/mobility sessions)"))
+	head := "Weekly running"
+	if last > 0 && len(rows) > last {
+		head = fmt.Sprintf("Weekly running, last %d of %d rows", last, len(rows))
+		rows = rows[len(rows)-last:]
+	}
+	t.heading(head)
+	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions")
 	widths := make([]int, len(weekColumns))
 	for i, h := range weekColumns {
 		widths[i] = utf8.RuneCountInString(h)

@@ -30,6 +30,7 @@ type analysisFlags struct {
 	// noProgress hides the progress bar only.
 	noProgress bool
 	weekly     bool
+	verbose    bool // text: every episode in full
 	// symptoms is one athlete's symptom log (analyze, check without --team).
 	symptoms string
 	// check only
@@ -53,6 +54,7 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
 	_ = cobra.MarkFlagFilename(fs, "output", "txt", "md", "json", "html", "csv", "xml")
+	fs.BoolVarP(&f.verbose, "verbose", "v", false, "text: every episode in full, with why each pattern matters (default: the brief view)")
 	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
 }
 
@@ -270,7 +272,8 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	}
 	c.warnTeam(j, athletes)
 	c.noteDuplicates(j, athletes)
-	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes}, nil
+	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes,
+		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules}, nil
 }
 
 // warnTeam warns when the one folder given to analyze or check holds
@@ -398,9 +401,11 @@ func exitForInputs(r *report.Report) int {
 // (toStdout) or a file.
 func (c *cli) renderOptions(j *job, toStdout bool) report.Options {
 	return report.Options{
-		Color:  toStdout && j.format == "text" && isTerminal(c.stdout) && os.Getenv("NO_COLOR") == "",
-		FailOn: j.failOn,
-		Weekly: j.flags.weekly,
+		Color:   toStdout && j.format == "text" && isTerminal(c.stdout) && os.Getenv("NO_COLOR") == "",
+		FailOn:  j.failOn,
+		Weekly:  j.flags.weekly,
+		Verbose: j.flags.verbose,
+		Width:   stdoutWidth(c.stdout, toStdout),
 	}
 }
 
@@ -432,4 +437,14 @@ func (c *cli) writeReport(j *job, r *report.Report) error {
 	}
 	c.notef("wrote %s (%s)", j.flags.output, what)
 	return nil
+}
+
+// stdoutWidth is the terminal's width when the report goes to stdout and
+// stdout is one; 0 (the report's fixed default) otherwise, so that files
+// and pipes get the same report everywhere.
+func stdoutWidth(w any, toStdout bool) int {
+	if !toStdout {
+		return 0
+	}
+	return terminalWidth(w)
 }

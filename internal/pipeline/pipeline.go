@@ -140,6 +140,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
+		out[i].RuleConfig = a.Rules
 		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
 		out[i].Findings, out[i].Rules = inWindow(res.Findings, opt.Since, opt.Until), res.Statuses
