@@ -164,6 +164,7 @@ func (t *textWriter) brief(a *Athlete, r *Report) {
 	default:
 		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(open)), since))
 		t.verdictLines(a, open)
+		t.ownExplanations(open)
 		var chain []rules.Link
 		seen := map[rules.Link]bool{}
 		for _, g := range open {
@@ -191,6 +192,7 @@ func (t *textWriter) brief(a *Athlete, r *Report) {
 		t.line("")
 		t.heading(fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(resolved)), since))
 		t.verdictLines(a, resolved)
+		t.ownExplanations(resolved)
 	}
 	if sn := statusNotes(a); len(sn) > 0 {
 		t.line("")
@@ -216,6 +218,23 @@ func (t *textWriter) verdictLines(a *Athlete, groups []ruleGroup) {
 		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
 		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
 		t.paraLead(lead, strings.Repeat(" ", 11), plain(verdictText(g, a, glue)))
+	}
+}
+
+// ownExplanations writes, under the verdict lines of the brief view, the
+// explanations findings give of themselves (a symptom linked to a pattern:
+// "low back pain … may be secondary to hip and pelvic control"), which
+// say more than the rule's general text; each sentence once per report.
+func (t *textWriter) ownExplanations(groups []ruleGroup) {
+	for _, g := range groups {
+		for _, f := range g.Findings {
+			if f.Rule != rules.Symptom.ID || f.Explanation == "" {
+				continue // the other rules' texts are general: --verbose gives them
+			}
+			if e := t.unsaid(f.Explanation); e != "" {
+				t.para("           ", "           ", plain(e))
+			}
+		}
 	}
 }
 
