@@ -124,7 +124,7 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 	if len(r.Athletes) > 1 {
 		rows := teamRows(r.Athletes)
 		for _, tr := range rows {
-			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages))
+			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes)))
 		}
 		page.Attention = attentionText(rows)
 		page.TeamNote = teamNote
@@ -139,12 +139,12 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 
 // teamRowHTML is tr as the HTML team table shows it; the name links to
 // the athlete's page in pages, else to anchor.
-func teamRowHTML(tr teamRow, anchor string, pages map[string]string) htmlTeamRow {
+func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64) htmlTeamRow {
 	a := tr.Athlete
 	row := htmlTeamRow{
 		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
-		InputsFailed: tr.Unreadable, Spark: teamSparkline(a), Resolved: len(tr.Resolved), Symptoms: openSymptoms(a),
+		InputsFailed: tr.Unreadable, Spark: teamSparkline(a, top), Resolved: len(tr.Resolved), Symptoms: openSymptoms(a),
 	}
 	if anchor != "" {
 		row.Link = "#" + anchor

@@ -2,6 +2,8 @@ package report
 
 import (
 	"math"
+
+	"github.com/itbcheck/itbcheck/analysis"
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -30,22 +32,40 @@ type sparkBar struct {
 	Title      string // "week of 2026-04-20: 46.0 km, highest severity high"
 }
 
-// teamSparkline draws a's sparkline; nil without weeks. The latest week is
-// at the right edge, so athletes line up by their own last week.
-func teamSparkline(a *Athlete) *sparkline {
-	if a.Season == nil || len(a.Season.Weeks) == 0 {
+// sparkWeeksOf is the weeks a's sparkline shows: the last sparkWeeks.
+func sparkWeeksOf(a *Athlete) []analysis.Week {
+	if a.Season == nil {
 		return nil
 	}
-	weeks := a.Season.Weeks[max(0, len(a.Season.Weeks)-sparkWeeks):]
+	return a.Season.Weeks[max(0, len(a.Season.Weeks)-sparkWeeks):]
+}
+
+// sparkTop is the team's highest weekly km over the sparklines' weeks:
+// every sparkline is drawn to this one scale, so bars compare across
+// athletes.
+func sparkTop(as []*Athlete) float64 {
 	top := 0.0
-	for _, w := range weeks {
-		if !math.IsNaN(w.DistanceKm) {
-			top = math.Max(top, w.DistanceKm)
+	for _, a := range as {
+		for _, w := range sparkWeeksOf(a) {
+			if !math.IsNaN(w.DistanceKm) {
+				top = math.Max(top, w.DistanceKm)
+			}
 		}
+	}
+	return top
+}
+
+// teamSparkline draws a's sparkline to the team's scale top (sparkTop);
+// nil without weeks. The latest week is at the right edge, so athletes
+// line up by their own last week.
+func teamSparkline(a *Athlete, top float64) *sparkline {
+	weeks := sparkWeeksOf(a)
+	if len(weeks) == 0 {
+		return nil
 	}
 	flagged := flaggedWeeks(a.Findings)
 	s := &sparkline{Title: "Weekly running km, " + strconv.Itoa(len(weeks)) + " weeks from " + day(weeks[0].Monday) +
-		" to " + day(weeks[len(weeks)-1].Monday) + ", at most " + fmtNum(top, 1) +
+		" to " + day(weeks[len(weeks)-1].Monday) + ", bars to the team's scale of " + fmtNum(top, 1) +
 		" km; coloured bars are weeks with a finding"}
 	px := func(v float64) string { return strconv.FormatFloat(round(v, 1), 'f', -1, 64) }
 	offset := sparkWeeks - len(weeks)

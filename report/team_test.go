@@ -86,6 +86,11 @@ func TestTeamOverviewHTMLSparklines(t *testing.T) {
 			t.Errorf("alice's sparkline lacks %s", want)
 		}
 	}
+	// One scale for the team: bob's 15 km weeks are 15/46 of alice's 46 km
+	// week (30 px), not full height.
+	if !strings.Contains(rows[1], `height="9.8"`) || strings.Contains(rows[1], `height="30"`) {
+		t.Errorf("bob's sparkline is not drawn to the team's scale:\n%s", rows[1])
+	}
 	if strings.Contains(rows[1], "<rect class=") {
 		t.Errorf("bob's sparkline colours a week without findings")
 	}
