@@ -164,3 +164,19 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// TestWeeklyChartColoursLoadOnly: the weekly-km chart colours only weeks
+// of training-load findings; a balance week stays plain.
+func TestWeeklyChartColoursLoadOnly(t *testing.T) {
+	fs := alone().Athletes[0].Findings
+	got := flaggedWeeks(loadFindings(fs))
+	if _, ok := got["2026-03-30"]; !ok {
+		t.Errorf("the load spike's week is not coloured: %v", got)
+	}
+	if _, ok := got["2026-04-13"]; ok {
+		t.Errorf("the balance finding's week is coloured on the km chart: %v", got)
+	}
+	if _, ok := flaggedWeeks(fs)["2026-04-13"]; !ok {
+		t.Fatalf("fixture: no finding in the week of 2026-04-13")
+	}
+}

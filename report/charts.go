@@ -276,11 +276,22 @@ func runDate(r analysis.Run) time.Time {
 	return r.LocalDate
 }
 
+// loadFindings keeps the findings of the training-load family.
+func loadFindings(fs []rules.Finding) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range fs {
+		if r := rules.ByID(f.Rule); r != nil && r.Family == rules.LoadSpike.Family {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func weeklyChart(a *Athlete) chart {
 	ch := chart{
 		Title: "Weekly running distance and acute:chronic workload ratio",
 		Rules: []string{"load-spike", "weekly-jump", "monotony"},
-		Caption: "Top: running km per week; coloured bars are weeks with a finding (red high, orange medium, yellow low). " +
+		Caption: "Top: running km per week; coloured bars are weeks with a training-load finding (red high, orange medium, yellow low). " +
 			"Bottom: ACWR, this week's load over the mean of the 4 weeks before. Look for points above the green 0.8–1.3 " +
 			"band, and above all in the red zone from 1.5: load rising faster than the body adapts.",
 	}
@@ -289,7 +300,7 @@ func weeklyChart(a *Athlete) chart {
 		return ch
 	}
 	weeks := a.Season.Weeks
-	flagged := flaggedWeeks(a.Findings)
+	flagged := flaggedWeeks(loadFindings(a.Findings)) // km bars show load, not balance or cadence
 	n := len(weeks)
 	xs := make([]float64, n)
 	km := make([]float64, n)
