@@ -180,3 +180,15 @@ func TestWeeklyChartColoursLoadOnly(t *testing.T) {
 		t.Fatalf("fixture: no finding in the week of 2026-04-13")
 	}
 }
+
+// TestACWRMarkersLegend: the ACWR chart's triangles, on load-rule weeks
+// only, have a legend entry.
+func TestACWRMarkersLegend(t *testing.T) {
+	var b bytes.Buffer
+	if err := Render(&b, "html", alone(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "week a load rule fired"); n != 1 {
+		t.Errorf("the ACWR legend names the load-rule weeks %d times, want 1", n)
+	}
+}

@@ -337,9 +337,14 @@ func weeklyChart(a *Athlete) chart {
 		bottom.Legend.Add("ACWR", line)
 	}
 	addPoints(bottom, xs, acwr, colLine, vg.Points(2.5), draw.CircleGlyph{})
+	legend := false // one legend entry for the triangles
 	for i := range weeks {
 		if s, ok := flagged[day(weeks[i].Monday)]; ok && !math.IsNaN(acwr[i]) {
-			addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(s), vg.Points(6), draw.PyramidGlyph{})
+			pt := addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(s), vg.Points(6), draw.PyramidGlyph{})
+			if pt != nil && !legend {
+				bottom.Legend.Add("week a load rule fired", pt)
+				legend = true
+			}
 		}
 	}
 	if maxACWR == 0 {
