@@ -66,7 +66,7 @@ const (
 var Symptom = &Rule{
 	ID:     "symptom",
 	Family: "symptoms",
-	Title:  "Pain you logged",
+	Title:  "Pain and strength",
 	Doc: "The runner's own log: red flags; outer-knee or outer-hip pain with the training of the 4 weeks before it; " +
 		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while risk patterns are open.",
 	Computes: "Entries with pain above 0 make episodes per site (days no more than 14 apart). Red flags (high, listed first in every report): " +
