@@ -272,18 +272,25 @@ func localDay(r analysis.Run) string {
 	return r.Start.UTC().Format(time.DateOnly)
 }
 
-// inPeriod keeps the runs whose local date lies within [since, until].
-func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
-	if since.IsZero() && until.IsZero() {
-		return runs
-	}
-	from, to := "", "9999-12-31"
+// windowDays gives the reporting window [since, until] as YYYY-MM-DD
+// days for comparing with run and finding dates; a zero bound is open.
+func windowDays(since, until time.Time) (from, to string) {
+	from, to = "", "9999-12-31"
 	if !since.IsZero() {
 		from = since.Format(time.DateOnly)
 	}
 	if !until.IsZero() {
 		to = until.Format(time.DateOnly)
 	}
+	return from, to
+}
+
+// inPeriod keeps the runs whose local date lies within [since, until].
+func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
+	if since.IsZero() && until.IsZero() {
+		return runs
+	}
+	from, to := windowDays(since, until)
 	var kept []analysis.Run
 	for _, r := range runs {
 		if d := localDay(r); d >= from && d <= to {
@@ -317,13 +324,7 @@ func inWindow(fs []rules.Finding, since, until time.Time) []rules.Finding {
 	if since.IsZero() && until.IsZero() {
 		return fs
 	}
-	from, to := "", "9999-12-31"
-	if !since.IsZero() {
-		from = since.Format(time.DateOnly)
-	}
-	if !until.IsZero() {
-		to = until.Format(time.DateOnly)
-	}
+	from, to := windowDays(since, until)
 	var kept []rules.Finding
 	for _, f := range fs {
 		first, last := f.Date, f.Date
