@@ -58,6 +58,17 @@ func sameThresholds(a, b rules.Thresholds) bool {
 	return eq(a.Low, b.Low) && eq(a.Medium, b.Medium) && eq(a.High, b.High)
 }
 
+// sameRuleConfig reports whether configs a and b run the same rules with
+// the same thresholds (nil is the defaults).
+func sameRuleConfig(a, b *rules.Config) bool {
+	for _, r := range rules.All {
+		if a.Enabled(r) != b.Enabled(r) || !sameThresholds(a.Thresholds(r), b.Thresholds(r)) {
+			return false
+		}
+	}
+	return true
+}
+
 // splitOpen divides an athlete's risk groups into the ones open now (a
 // finding whose last week falls in the last weeks of the period) and the
 // resolved ones.

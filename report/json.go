@@ -40,8 +40,33 @@ type jsonReport struct {
 	Schema      string        `json:"schema"`
 	Tool        jsonTool      `json:"tool"`
 	GeneratedAt string        `json:"generated_at"`
+	Config      jsonConfig    `json:"config"`
 	Athletes    []jsonAthlete `json:"athletes"`
 	Summary     jsonSummary   `json:"summary"`
+}
+
+// jsonConfig is the config in force: the file read (null for the built-in
+// defaults) and every rule of the catalogue, in catalogue order, with
+// whether it runs and its thresholds in force (null where the rule has no
+// such severity). A list, not an object keyed by rule id: keys are
+// snake_case and rule ids are not.
+type jsonConfig struct {
+	File  *string          `json:"file"`
+	Rules []jsonRuleConfig `json:"rules"`
+}
+
+// jsonAthleteConfig is an athlete's own rule settings (roster overrides),
+// present only when they differ from the report's config.
+type jsonAthleteConfig struct {
+	Rules []jsonRuleConfig `json:"rules"`
+}
+
+type jsonRuleConfig struct {
+	Rule    string `json:"rule"`
+	Enabled bool   `json:"enabled"`
+	Low     num    `json:"low"`
+	Medium  num    `json:"medium"`
+	High    num    `json:"high"`
 }
 
 type jsonTool struct {
@@ -50,17 +75,18 @@ type jsonTool struct {
 }
 
 type jsonAthlete struct {
-	Athlete      string            `json:"athlete"`
-	Period       *jsonPeriod       `json:"period"`
-	Activities   int               `json:"activities"`
-	Runs         int               `json:"runs"`
-	LoadMetric   *string           `json:"load_metric"`
-	InputsFailed []jsonFailedInput `json:"inputs_failed"`
-	Weeks        []jsonWeek        `json:"weeks"`
-	Findings     []jsonFinding     `json:"findings"`
-	Rules        []jsonRuleStatus  `json:"rules"`
-	Symptoms     []jsonSymptom     `json:"symptoms"`
-	RedFlags     []jsonRedFlag     `json:"red_flags"`
+	Athlete      string             `json:"athlete"`
+	Period       *jsonPeriod        `json:"period"`
+	Activities   int                `json:"activities"`
+	Runs         int                `json:"runs"`
+	LoadMetric   *string            `json:"load_metric"`
+	InputsFailed []jsonFailedInput  `json:"inputs_failed"`
+	Weeks        []jsonWeek         `json:"weeks"`
+	Findings     []jsonFinding      `json:"findings"`
+	Rules        []jsonRuleStatus   `json:"rules"`
+	Symptoms     []jsonSymptom      `json:"symptoms"`
+	RedFlags     []jsonRedFlag      `json:"red_flags"`
+	Config       *jsonAthleteConfig `json:"config"`
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -150,10 +176,19 @@ func renderJSON(w io.Writer, r *Report) error {
 		Schema:      Schema,
 		Tool:        jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
 		GeneratedAt: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05Z"),
+		Config:      jsonConfig{Rules: rulesConfigJSON(r.RuleConfig)},
 		Athletes:    []jsonAthlete{},
 	}
+	if r.ConfigFile != "" {
+		f := r.ConfigFile
+		out.Config.File = &f
+	}
 	for _, a := range r.Athletes {
-		out.Athletes = append(out.Athletes, athleteJSON(a))
+		ja := athleteJSON(a)
+		if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, r.RuleConfig) {
+			ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
+		}
+		out.Athletes = append(out.Athletes, ja)
 		out.Summary.Activities += a.Activities()
 		out.Summary.InputsFailed += len(a.InputsFailed)
 	}
@@ -200,6 +235,17 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		ja.Findings = append(ja.Findings, findingJSON(f))
 	}
 	return ja
+}
+
+// rulesConfigJSON lists every rule's settings in force under c (nil: the
+// defaults).
+func rulesConfigJSON(c *rules.Config) []jsonRuleConfig {
+	out := make([]jsonRuleConfig, 0, len(rules.All))
+	for _, r := range rules.All {
+		t := c.Thresholds(r)
+		out = append(out, jsonRuleConfig{Rule: r.ID, Enabled: c.Enabled(r), Low: num{t.Low, 4}, Medium: num{t.Medium, 4}, High: num{t.High, 4}})
+	}
+	return out
 }
 
 func optDay(t time.Time) *string {

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -20,13 +22,21 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name      string      `xml:"name,attr"`
-	Tests     int         `xml:"tests,attr"`
-	Failures  int         `xml:"failures,attr"`
-	Errors    int         `xml:"errors,attr"`
-	Skipped   int         `xml:"skipped,attr"`
-	Timestamp string      `xml:"timestamp,attr"`
-	Cases     []junitCase `xml:"testcase"`
+	Name      string `xml:"name,attr"`
+	Tests     int    `xml:"tests,attr"`
+	Failures  int    `xml:"failures,attr"`
+	Errors    int    `xml:"errors,attr"`
+	Skipped   int    `xml:"skipped,attr"`
+	Timestamp string `xml:"timestamp,attr"`
+	// Properties say which config file and thresholds were in force.
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+// junitProperty is one name=value pair of a test suite's <properties>.
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -66,7 +76,7 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	ids := catalogueIDs(every)
 	for _, a := range r.Athletes {
-		s := junitSuite{Name: a.Name, Timestamp: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05")}
+		s := junitSuite{Name: a.Name, Timestamp: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05"), Properties: configProperties(r, a)}
 		for _, id := range ids {
 			tc := junitCase{ClassName: a.Name, Name: id}
 			var out []string
@@ -114,6 +124,36 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// configProperties lists the config in force for athlete a: config.file
+// ("none" for the built-in defaults), then rules.<id>.enabled and
+// rules.<id>.low/medium/high for every rule (a severity the rule does not
+// have is left out). The athlete's own overrides, when set, are in force.
+func configProperties(r *Report, a *Athlete) []junitProperty {
+	file := r.ConfigFile
+	if file == "" {
+		file = "none"
+	}
+	props := []junitProperty{{Name: "config.file", Value: file}}
+	c := r.RuleConfig
+	if a.RuleConfig != nil {
+		c = a.RuleConfig
+	}
+	for _, rule := range rules.All {
+		key := "rules." + rule.ID + "."
+		props = append(props, junitProperty{Name: key + "enabled", Value: strconv.FormatBool(c.Enabled(rule))})
+		t := c.Thresholds(rule)
+		for _, l := range []struct {
+			name string
+			v    float64
+		}{{"low", t.Low}, {"medium", t.Medium}, {"high", t.High}} {
+			if !math.IsNaN(l.v) {
+				props = append(props, junitProperty{Name: key + l.name, Value: strconv.FormatFloat(l.v, 'f', -1, 64)})
+			}
+		}
+	}
+	return props
 }
 
 // status is the athlete's status of rule id, when screened.
