@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// reportSchema is the JSON Schema of itbcheck.report/v2 that docs/ publishes.
+var reportSchema = filepath.Join("..", "..", "docs", "report-v2.schema.json")
+
+// compileReportSchema compiles docs/report-v2.schema.json (draft 2020-12).
+func compileReportSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join(origDir, reportSchema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile(path)
+	if err != nil {
+		t.Fatalf("compile %s: %v", reportSchema, err)
+	}
+	return sch
+}
+
+// validateReport checks a JSON report against the schema.
+func validateReport(sch *jsonschema.Schema, out []byte) error {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		return err
+	}
+	return sch.Validate(doc)
+}
+
+// TestJSONSchema validates what the program really writes against the
+// published schema: the sample team; an athlete with nothing readable; and
+// a roster under a config file, with an athlete's own thresholds and a red
+// flag in her log, so that the config and red_flags branches are not empty.
+func TestJSONSchema(t *testing.T) {
+	sch := compileReportSchema(t)
+	sample, err := filepath.Abs(filepath.Join(origDir, "..", "..", "testdata", "sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := isolate(t)
+	empty := filepath.Join(dir, "new-runner")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	carol := filepath.Join(dir, "carol")
+	if err := os.CopyFS(carol, os.DirFS(filepath.Join(sample, "carol"))); err != nil {
+		t.Fatal(err)
+	}
+	log, err := os.ReadFile(filepath.Join(carol, "symptoms.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	log = append(log, "2026-05-30,low-back,both,5,night-pain;tingling,woke at 3\n"...)
+	writeFile(t, carol, "symptoms.csv", string(log))
+	cfg := writeFile(t, dir, "itbcheck.yaml", "rules:\n  load-spike: {high: 1.8}\n  monotony: {enabled: false}\n"+
+		"athletes:\n  - name: carol\n    paths: ["+carol+"]\n    rules: {gct-imbalance: {medium: 2.0}}\n"+
+		"  - name: bob\n    paths: ["+filepath.Join(sample, "bob")+"]\n")
+
+	tests := []struct {
+		name  string
+		args  []string
+		codes []int // accepted exit codes
+		check func(t *testing.T, doc map[string]any)
+	}{
+		{"sample team", []string{"batch", "--format", "json", "--no-progress", sample}, []int{exitOK}, func(t *testing.T, doc map[string]any) {
+			if n := len(doc["athletes"].([]any)); n != 3 {
+				t.Errorf("%d athletes, want the sample's 3", n)
+			}
+		}},
+		{"nothing readable", []string{"analyze", "--format", "json", "--no-progress", empty}, []int{exitInputs}, func(t *testing.T, doc map[string]any) {
+			a := doc["athletes"].([]any)[0].(map[string]any)
+			if a["period"] != nil || len(a["weeks"].([]any)) != 0 {
+				t.Errorf("empty athlete: period %v, %d weeks; want null and none", a["period"], len(a["weeks"].([]any)))
+			}
+		}},
+		{"roster with overrides and a red flag", []string{"check", "--team", "--format", "json", "--no-progress", "--config", cfg}, []int{exitOK, exitFindings}, func(t *testing.T, doc map[string]any) {
+			if f := doc["config"].(map[string]any)["file"]; f == nil || !strings.HasSuffix(f.(string), "itbcheck.yaml") {
+				t.Errorf("config.file = %v, want the config file", f)
+			}
+			athletes := doc["athletes"].([]any)
+			c, b := athletes[0].(map[string]any), athletes[1].(map[string]any)
+			if c["athlete"] != "carol" || c["config"] == nil || b["config"] != nil {
+				t.Errorf("%v config %v, %v config %v: want carol's own and bob's null", c["athlete"], c["config"], b["athlete"], b["config"])
+			}
+			if len(c["red_flags"].([]any)) == 0 {
+				t.Errorf("carol has no red flag; the log's night pain and tingling should give one")
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, tt.args...)
+			ok := false
+			for _, c := range tt.codes {
+				ok = ok || c == code
+			}
+			if !ok {
+				t.Fatalf("exit %d, want one of %v\n%s", code, tt.codes, stderr)
+			}
+			if err := validateReport(sch, []byte(out)); err != nil {
+				t.Fatalf("output does not match %s: %v", reportSchema, err)
+			}
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, doc)
+		})
+	}
+}
+
+// TestJSONSchemaRejects: the schema is strict enough to catch drift: an
+// unlisted key, a 0 where null means absent, a missing key, an unknown rule.
+func TestJSONSchemaRejects(t *testing.T) {
+	sch := compileReportSchema(t)
+	isolate(t)
+	code, out, stderr := runCLI(t, "analyze", "--format", "json", "--no-progress", filepath.Join(origDir, sampleAlice))
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if err := validateReport(sch, []byte(out)); err != nil {
+		t.Fatalf("alice's report does not validate: %v", err)
+	}
+	tests := []struct {
+		name   string
+		change func(doc map[string]any)
+	}{
+		{"an unlisted key", func(doc map[string]any) { athlete(doc)["duplicates"] = 2 }},
+		{"0 for an absent period", func(doc map[string]any) { athlete(doc)["period"] = 0 }},
+		{"a missing key", func(doc map[string]any) { delete(athlete(doc), "red_flags") }},
+		{"an unknown rule in config", func(doc map[string]any) {
+			doc["config"].(map[string]any)["rules"].([]any)[0].(map[string]any)["rule"] = "load_spike"
+		}},
+		{"a week without its Monday", func(doc map[string]any) {
+			athlete(doc)["weeks"].([]any)[0].(map[string]any)["week"] = "week 1"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var doc map[string]any
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			tt.change(doc)
+			b, err := json.Marshal(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := validateReport(sch, b); err == nil {
+				t.Errorf("the schema accepts a report with %s", tt.name)
+			}
+		})
+	}
+}
+
+// athlete is the first athlete of a decoded report.
+func athlete(doc map[string]any) map[string]any {
+	return doc["athletes"].([]any)[0].(map[string]any)
+}
