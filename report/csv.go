@@ -56,68 +56,98 @@ var weeklyColumns = []string{
 	"change_pct", "monotony", "strain", "cadence_spm", "gct_balance_left_pct", "descent_m",
 }
 
-func renderCSV(w io.Writer, r *Report, opt Options) error {
-	cw := csv.NewWriter(w)
-	write := func(row []string) {
-		for i := range row {
-			row[i] = cell(row[i])
-		}
-		_ = cw.Write(row) // the error is kept by cw and returned by Error
+// csvRenderer writes a CSV table: with Options.Weekly one row per
+// athlete-week, each athlete's rows as it comes; else one row per athlete,
+// highest risk first, at End from the summaries.
+type csvRenderer struct {
+	cw   *csv.Writer
+	head Header
+}
+
+func newCSVRenderer(w io.Writer) Renderer { return &csvRenderer{cw: csv.NewWriter(w)} }
+
+// write writes one row, its cells made safe for spreadsheets; the error
+// is kept by the csv.Writer and returned by End.
+func (x *csvRenderer) write(row []string) {
+	for i := range row {
+		row[i] = cell(row[i])
 	}
-	if opt.Weekly {
-		write(append([]string(nil), weeklyColumns...))
-		for _, a := range r.Athletes {
-			if a.Season == nil {
-				continue
-			}
-			for _, wk := range a.Season.Weeks {
-				jw := weekJSON(wk) // the same figures, rounded alike
-				write([]string{
-					a.Name, jw.Week, strconv.Itoa(jw.Runs),
-					csvNum(jw.DistanceKm), csvNum(jw.DurationH), csvNum(jw.Load),
-					csvNum(jw.ACWR), csvNum(jw.ACWREWMA), csvNum(jw.ChangePct),
-					csvNum(jw.Monotony), csvNum(jw.Strain), csvNum(jw.CadenceSPM),
-					csvNum(jw.GCTBalanceLeftPct), csvNum(jw.DescentM),
-				})
-			}
-		}
+	_ = x.cw.Write(row)
+}
+
+// Begin writes the header row.
+func (x *csvRenderer) Begin(h Header) error {
+	x.head = h
+	if h.Options.Weekly {
+		x.write(append([]string(nil), weeklyColumns...))
 	} else {
-		write(append([]string(nil), teamColumns...))
-		for _, a := range byRisk(r.Athletes) {
-			c := a.Counts()
-			thisKm, lastKm, acwr := num{math.NaN(), 1}, num{math.NaN(), 1}, num{math.NaN(), 2}
-			if a.Season != nil {
-				if n := len(a.Season.Weeks); n > 0 {
-					this := weekJSON(a.Season.Weeks[n-1])
-					thisKm, acwr = this.DistanceKm, this.ACWR
-					if n > 1 {
-						lastKm = weekJSON(a.Season.Weeks[n-2]).DistanceKm
-					}
-				}
-			}
-			// open_findings are the findings open now; resolved_findings the
-			// ones that ended before the athlete's last 2 weeks.
-			open := make([]string, 0, len(a.Findings))
-			var resolved []string
-			openSev := rules.None
-			for _, f := range a.Findings {
-				switch {
-				case f.Severity < rules.Low: // info notes are not findings to act on
-				case a.IsOpen(f):
-					open = append(open, f.Rule+"@"+f.Date)
-					openSev = max(openSev, f.Severity)
-				default:
-					resolved = append(resolved, f.Rule+"@"+f.Date)
-				}
-			}
-			write([]string{
-				a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
-				csvNum(thisKm), csvNum(lastKm), csvNum(acwr),
-				strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
-				openSev.String(), strings.Join(resolved, ";"),
-			})
+		x.write(append([]string(nil), teamColumns...))
+	}
+	return nil
+}
+
+// Athlete writes a's weeks in the weekly table.
+func (x *csvRenderer) Athlete(a *Athlete) error {
+	if !x.head.Options.Weekly || a.Season == nil {
+		return nil
+	}
+	for _, wk := range a.Season.Weeks {
+		jw := weekJSON(wk) // the same figures, rounded alike
+		x.write([]string{
+			a.Name, jw.Week, strconv.Itoa(jw.Runs),
+			csvNum(jw.DistanceKm), csvNum(jw.DurationH), csvNum(jw.Load),
+			csvNum(jw.ACWR), csvNum(jw.ACWREWMA), csvNum(jw.ChangePct),
+			csvNum(jw.Monotony), csvNum(jw.Strain), csvNum(jw.CadenceSPM),
+			csvNum(jw.GCTBalanceLeftPct), csvNum(jw.DescentM),
+		})
+	}
+	x.cw.Flush() // the rows go out as each athlete is done
+	return x.cw.Error()
+}
+
+// End writes the team table's rows.
+func (x *csvRenderer) End(team []*Athlete) error {
+	if !x.head.Options.Weekly {
+		for _, a := range byRisk(team) {
+			x.write(teamCSVRow(a))
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	x.cw.Flush()
+	return x.cw.Error()
+}
+
+// teamCSVRow is a's row of the team table.
+func teamCSVRow(a *Athlete) []string {
+	c := a.Counts()
+	thisKm, lastKm, acwr := num{math.NaN(), 1}, num{math.NaN(), 1}, num{math.NaN(), 2}
+	if a.Season != nil {
+		if n := len(a.Season.Weeks); n > 0 {
+			this := weekJSON(a.Season.Weeks[n-1])
+			thisKm, acwr = this.DistanceKm, this.ACWR
+			if n > 1 {
+				lastKm = weekJSON(a.Season.Weeks[n-2]).DistanceKm
+			}
+		}
+	}
+	// open_findings are the findings open now; resolved_findings the
+	// ones that ended before the athlete's last 2 weeks.
+	open := make([]string, 0, len(a.Findings))
+	var resolved []string
+	openSev := rules.None
+	for _, f := range a.Findings {
+		switch {
+		case f.Severity < rules.Low: // info notes are not findings to act on
+		case a.IsOpen(f):
+			open = append(open, f.Rule+"@"+f.Date)
+			openSev = max(openSev, f.Severity)
+		default:
+			resolved = append(resolved, f.Rule+"@"+f.Date)
+		}
+	}
+	return []string{
+		a.Name, a.Highest().String(), strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.Low),
+		csvNum(thisKm), csvNum(lastKm), csvNum(acwr),
+		strings.Join(open, ";"), strconv.Itoa(len(a.InputsFailed)),
+		openSev.String(), strings.Join(resolved, ";"),
+	}
 }

@@ -15,40 +15,55 @@ import (
 // held no activity at all.
 const NothingReadable = "nothing readable"
 
-// renderGitHub writes GitHub Actions workflow commands. GitHub shows only
+// githubRenderer writes GitHub Actions workflow commands. GitHub shows only
 // ten annotations of each type per step, so there is at most one per
 // athlete and rule (its highest episode, naming how many there were),
-// ::error at or above opt.FailOn, ::notice below it; info notes are left
-// out. file= is always a real file: the run's, or for a week finding the
-// first run of that week (a zip member's archive). Unreadable inputs are
-// one ::error per athlete.
-func renderGitHub(w io.Writer, r *Report, opt Options) error {
-	b := bufio.NewWriter(w)
-	failOn := opt.failOn()
-	for _, a := range r.Athletes {
-		name := safetext.Escape(a.Name)
-		for _, group := range byRule(a.Findings) {
-			f := group[0]
-			level := "notice"
-			if f.Severity >= failOn {
-				level = "error"
-			}
-			props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule, f.Severity))
-			if file := findingFile(a, f); file != "" {
-				props = "file=" + escapeProperty(file) + "," + props
-			}
-			msg := fmt.Sprintf("%s: %s risk pattern, %s: %s", name, f.Severity, whenText(f), safetext.Escape(f.Summary))
-			if len(group) > 1 {
-				msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule)
-			}
-			fmt.Fprintf(b, "::%s %s::%s\n", level, props, escapeData(msg))
+// ::error at or above Options.FailOn, ::notice below it; info notes are
+// left out. file= is always a real file: the run's, or for a week finding
+// the first run of that week (a zip member's archive). Unreadable inputs
+// are one ::error per athlete. Each athlete's commands are written as it
+// comes.
+type githubRenderer struct {
+	b      *bufio.Writer
+	failOn rules.Severity
+}
+
+func newGitHubRenderer(w io.Writer) Renderer { return &githubRenderer{b: bufio.NewWriter(w)} }
+
+// Begin keeps the failure threshold.
+func (x *githubRenderer) Begin(h Header) error {
+	x.failOn = h.Options.failOn()
+	return nil
+}
+
+// Athlete writes a's annotations.
+func (x *githubRenderer) Athlete(a *Athlete) error {
+	b, failOn := x.b, x.failOn
+	name := safetext.Escape(a.Name)
+	for _, group := range byRule(a.Findings) {
+		f := group[0]
+		level := "notice"
+		if f.Severity >= failOn {
+			level = "error"
 		}
-		if len(a.InputsFailed) > 0 {
-			fmt.Fprintf(b, "::error %s::%s\n", inputsProps(a), escapeData(name+": "+inputsText(a.InputsFailed)))
+		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule, f.Severity))
+		if file := findingFile(a, f); file != "" {
+			props = "file=" + escapeProperty(file) + "," + props
 		}
+		msg := fmt.Sprintf("%s: %s risk pattern, %s: %s", name, f.Severity, whenText(f), safetext.Escape(f.Summary))
+		if len(group) > 1 {
+			msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule)
+		}
+		fmt.Fprintf(b, "::%s %s::%s\n", level, props, escapeData(msg))
+	}
+	if len(a.InputsFailed) > 0 {
+		fmt.Fprintf(b, "::error %s::%s\n", inputsProps(a), escapeData(name+": "+inputsText(a.InputsFailed)))
 	}
 	return b.Flush()
 }
+
+// End has nothing left to write.
+func (x *githubRenderer) End([]*Athlete) error { return x.b.Flush() }
 
 // byRule groups the findings at low or above by rule, in catalogue order,
 // each group highest severity first, then latest first.

@@ -92,9 +92,46 @@ type htmlFinding struct {
 
 type htmlLink struct{ Label, Text string }
 
-// renderHTML writes one self-contained page: styles inline, charts as
-// inline SVG, no scripts and no external resources.
-func renderHTML(w io.Writer, r *Report, opt Options) error {
+// htmlRenderer writes one self-contained page: styles inline, charts as
+// inline SVG, no scripts and no external resources. The page opens with
+// the team's totals and overview, so each athlete's section is made as it
+// comes (its charts drawn to SVG, the season no longer needed) and kept
+// until End writes the page; the overview alone keeps none.
+type htmlRenderer struct {
+	w        io.Writer
+	head     Header
+	athletes []htmlAthlete
+	n        int // the athletes given so far
+}
+
+func newHTMLRenderer(w io.Writer) Renderer { return &htmlRenderer{w: w} }
+
+// Begin keeps the header.
+func (x *htmlRenderer) Begin(h Header) error {
+	x.head = h
+	return nil
+}
+
+// Athlete makes a's section, unless the page is the overview alone.
+func (x *htmlRenderer) Athlete(a *Athlete) error {
+	x.n++
+	if !x.head.overviewOnly() {
+		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1)))
+	}
+	return nil
+}
+
+// End writes the page.
+func (x *htmlRenderer) End(team []*Athlete) error {
+	return renderHTML(x.w, x.head.report(team), x.head.Options, x.athletes)
+}
+
+// athleteAnchor is the id of the section of the athlete at index i.
+func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
+
+// renderHTML writes the page of r with the athletes' sections made by
+// athleteHTML (none for the overview alone).
+func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
 		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
 		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
@@ -110,14 +147,13 @@ func renderHTML(w io.Writer, r *Report, opt Options) error {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)
 	}
 	anchors := map[*Athlete]string{}
+	page.Athletes = athletes
 	for i, a := range r.Athletes {
-		anchors[a] = "athlete-" + strconv.Itoa(i+1)
+		anchors[a] = athleteAnchor(i)
 		page.Activities += a.Activities()
 		page.InputsFailed += len(a.InputsFailed)
 		page.AthleteCount++
-		if !opt.overviewOnly(r) {
-			page.Athletes = append(page.Athletes, athleteHTML(a, anchors[a]))
-		} else {
+		if opt.overviewOnly(r) {
 			anchors[a] = "" // no section to link to
 		}
 	}

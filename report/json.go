@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -170,9 +172,27 @@ type jsonSeverity struct {
 	Info   int `json:"info"`
 }
 
-// renderJSON writes the report in the contract's schema itbcheck.report/v2.
-func renderJSON(w io.Writer, r *Report) error {
-	out := jsonReport{
+// jsonRenderer writes the report in the contract's schema
+// itbcheck.report/v2, as json.Encoder with two-space indents would write
+// the whole document, one athlete at a time: the document's head at
+// Begin, each athlete's object as it comes, the summary at End. Only the
+// athlete being written is ever held as JSON.
+type jsonRenderer struct {
+	w       io.Writer
+	head    Header
+	written int // athletes written so far
+}
+
+func newJSONRenderer(w io.Writer) Renderer { return &jsonRenderer{w: w} }
+
+// jsonAthletesKey opens the athletes array in the indented document.
+const jsonAthletesKey = "\n  \"athletes\": ["
+
+// Begin writes the document up to the athletes array's opening bracket.
+func (x *jsonRenderer) Begin(h Header) error {
+	x.head = h
+	r := h.report(nil)
+	doc := jsonReport{
 		Schema:      Schema,
 		Tool:        jsonTool{Name: r.Tool.Name, Version: r.Tool.Version},
 		GeneratedAt: r.GeneratedAt.UTC().Format("2006-01-02T15:04:05Z"),
@@ -181,24 +201,69 @@ func renderJSON(w io.Writer, r *Report) error {
 	}
 	if r.ConfigFile != "" {
 		f := r.ConfigFile
-		out.Config.File = &f
+		doc.Config.File = &f
 	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	// Strings never hold a raw newline, so the key's first match is the key.
+	i := bytes.Index(b, []byte(jsonAthletesKey))
+	if i < 0 {
+		return fmt.Errorf("json: no athletes array in %.40q", b)
+	}
+	_, err = x.w.Write(b[:i+len(jsonAthletesKey)])
+	return err
+}
+
+// Athlete writes a's object as an element of the athletes array.
+func (x *jsonRenderer) Athlete(a *Athlete) error {
+	ja := athleteJSON(a)
+	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
+		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
+	}
+	b, err := json.MarshalIndent(ja, "    ", "  ")
+	if err != nil {
+		return err
+	}
+	sep := "\n    "
+	if x.written > 0 {
+		sep = "," + sep
+	}
+	x.written++
+	if _, err := io.WriteString(x.w, sep); err != nil {
+		return err
+	}
+	_, err = x.w.Write(b)
+	return err
+}
+
+// End closes the athletes array and writes the summary.
+func (x *jsonRenderer) End(team []*Athlete) error {
+	r := x.head.report(team)
+	var sum jsonSummary
 	for _, a := range r.Athletes {
-		ja := athleteJSON(a)
-		if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, r.RuleConfig) {
-			ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
-		}
-		out.Athletes = append(out.Athletes, ja)
-		out.Summary.Activities += a.Activities()
-		out.Summary.InputsFailed += len(a.InputsFailed)
+		sum.Activities += a.Activities()
+		sum.InputsFailed += len(a.InputsFailed)
 	}
-	c := r.Counts()
-	out.Summary.Athletes = len(r.Athletes)
-	out.Summary.Findings = jsonSeverity(c)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(true)
-	return enc.Encode(out)
+	sum.Athletes = len(r.Athletes)
+	sum.Findings = jsonSeverity(r.Counts())
+	b, err := json.MarshalIndent(sum, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	end := "],\n  \"summary\": "
+	if x.written > 0 {
+		end = "\n  " + end
+	}
+	if _, err := io.WriteString(x.w, end); err != nil {
+		return err
+	}
+	if _, err := x.w.Write(b); err != nil {
+		return err
+	}
+	_, err = io.WriteString(x.w, "\n}\n")
+	return err
 }
 
 func athleteJSON(a *Athlete) jsonAthlete {

@@ -61,6 +61,31 @@ type junitProblem struct {
 	Body    string `xml:",chardata"`
 }
 
+// junitRenderer writes the JUnit report at End, from the summaries: the
+// document opens with the totals, and its test cases are the rules of
+// every athlete's findings, so nothing can be written before the last
+// athlete; the findings and statuses it reads are all a summary keeps.
+type junitRenderer struct {
+	w    io.Writer
+	head Header
+}
+
+func newJUnitRenderer(w io.Writer) Renderer { return &junitRenderer{w: w} }
+
+// Begin keeps the header.
+func (x *junitRenderer) Begin(h Header) error {
+	x.head = h
+	return nil
+}
+
+// Athlete has nothing to do: End reads the summaries.
+func (x *junitRenderer) Athlete(*Athlete) error { return nil }
+
+// End writes the report.
+func (x *junitRenderer) End(team []*Athlete) error {
+	return renderJUnit(x.w, x.head.report(team), x.head.Options)
+}
+
 // renderJUnit writes one test suite per athlete and one test case per rule
 // of the catalogue. Findings at or above opt.FailOn are failures, lower
 // ones are the case's output; unreadable inputs are errors of a test case

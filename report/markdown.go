@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -23,8 +24,39 @@ var mdEscaper = strings.NewReplacer(
 // md escapes user-supplied text for Markdown, tables included.
 func md(s string) string { return mdEscaper.Replace(plain(s)) }
 
-func renderMarkdown(w io.Writer, r *Report, opt Options) error {
-	b := bufio.NewWriter(w)
+// markdownRenderer writes the Markdown report: each athlete's section is
+// rendered as it comes and kept as text, since the team's red flags and
+// overview come before the athletes; End writes the whole report.
+type markdownRenderer struct {
+	w        io.Writer
+	head     Header
+	sections bytes.Buffer
+}
+
+func newMarkdownRenderer(w io.Writer) Renderer { return &markdownRenderer{w: w} }
+
+// Begin keeps the header.
+func (x *markdownRenderer) Begin(h Header) error {
+	x.head = h
+	return nil
+}
+
+// Athlete renders a's section.
+func (x *markdownRenderer) Athlete(a *Athlete) error {
+	if x.head.overviewOnly() {
+		return nil
+	}
+	p := func(format string, args ...any) { fmt.Fprintf(&x.sections, format+"\n", args...) }
+	p("")
+	mdAthlete(p, a)
+	return nil
+}
+
+// End writes the title, the team's red flags and overview, the sections
+// and where to see a professional.
+func (x *markdownRenderer) End(team []*Athlete) error {
+	r := x.head.report(team)
+	b := bufio.NewWriter(x.w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 	p("# itbcheck: ITBS and low back pain risk screening")
 	p("")
@@ -36,37 +68,36 @@ func renderMarkdown(w io.Writer, r *Report, opt Options) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
-		p("")
-		p("## Team overview")
-		p("")
-		rows := teamRows(r.Athletes)
-		p("**%s.**", md(attentionText(rows)))
-		p("")
-		p("Highest open risk first. %s", md(teamNote))
-		p("")
-		p("| athlete | open now | open patterns | open symptoms | resolved | this week | km | last km | ACWR | unreadable |")
-		p("|---|---|---|---|---:|---|---:|---:|---:|---:|")
-		for _, row := range rows {
-			syms := strings.Join(openSymptoms(row.Athlete), "; ")
-			if syms == "" {
-				syms = "none"
-			}
-			p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, md(row.openText()), md(syms),
-				len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
-		}
+		mdTeam(p, r.Athletes)
 	}
-	for _, a := range r.Athletes {
-		if opt.overviewOnly(r) {
-			break
-		}
-		p("")
-		mdAthlete(p, a)
-	}
+	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
 	p("")
 	p("## See a professional")
 	p("")
 	p("- %s", rules.RedFlags)
 	return b.Flush()
+}
+
+// mdTeam writes the team overview.
+func mdTeam(p func(string, ...any), athletes []*Athlete) {
+	p("")
+	p("## Team overview")
+	p("")
+	rows := teamRows(athletes)
+	p("**%s.**", md(attentionText(rows)))
+	p("")
+	p("Highest open risk first. %s", md(teamNote))
+	p("")
+	p("| athlete | open now | open patterns | open symptoms | resolved | this week | km | last km | ACWR | unreadable |")
+	p("|---|---|---|---|---:|---|---:|---:|---:|---:|")
+	for _, row := range rows {
+		syms := strings.Join(openSymptoms(row.Athlete), "; ")
+		if syms == "" {
+			syms = "none"
+		}
+		p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, md(row.openText()), md(syms),
+			len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
+	}
 }
 
 func mdAthlete(p func(string, ...any), a *Athlete) {

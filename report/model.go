@@ -46,6 +46,9 @@ type Athlete struct {
 	// From and To bound the period (the --since/--until window, or the
 	// first and last activity); zero when there is no activity.
 	From, To time.Time
+	// counted holds the counts of activities and runs of a Summary, whose
+	// season keeps no runs; nil for an athlete as analysed.
+	counted *runCounts
 }
 
 // FailedInput is an input that could not be read, with the one-line reason.

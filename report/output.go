@@ -7,13 +7,9 @@ import (
 	"strings"
 )
 
-// ReportExts are the extensions -o reads a format from, as the contract
-// lists them.
-var ReportExts = []string{".txt", ".md", ".json", ".html", ".csv", ".xml"}
-
 // Output is what a command's --format and -o PATH ask for.
 type Output struct {
-	Format string // a format of Formats, or "github"
+	Format string // the Name of a format of Formats
 	Path   string // "" (or "-") for stdout
 	// Folder is set for batch -o DIR: one report per athlete and the team
 	// overview. Without it, a batch report to a file is the team overview
@@ -75,15 +71,11 @@ func ResolveOutput(format, path string, allowed []string, batch bool) (Output, e
 	return out, nil
 }
 
-// normalFormat turns the short names --format also takes into format names.
+// normalFormat turns the other names --format takes (aliases) into
+// format names; an unknown name stays as given.
 func normalFormat(f string) string {
-	switch f = strings.ToLower(f); f {
-	case "md":
-		return "markdown"
-	case "txt":
-		return "text"
-	case "xml":
-		return "junit"
+	if format, ok := LookupFormat(f); ok {
+		return format.Name
 	}
-	return f
+	return strings.ToLower(f)
 }

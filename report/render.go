@@ -1,11 +1,7 @@
 package report
 
 import (
-	"fmt"
-	"io"
-	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -58,53 +54,6 @@ func (o Options) failOn() rules.Severity {
 		return rules.High
 	}
 	return o.FailOn
-}
-
-// Formats lists the names Render accepts, for the CLI's help and checks.
-var Formats = []string{"text", "json", "markdown", "html", "csv", "junit"}
-
-// FormatFromExt gives the format an output file's extension asks for, and
-// false when the extension names none.
-func FormatFromExt(path string) (string, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".json":
-		return "json", true
-	case ".md", ".markdown":
-		return "markdown", true
-	case ".html", ".htm":
-		return "html", true
-	case ".csv":
-		return "csv", true
-	case ".xml":
-		return "junit", true
-	case ".txt":
-		return "text", true
-	}
-	return "", false
-}
-
-// Render writes r in format: text, json, markdown, html, csv or junit.
-func Render(w io.Writer, format string, r *Report, opt Options) error {
-	if r == nil {
-		return fmt.Errorf("render %s: no report", format)
-	}
-	switch strings.ToLower(format) {
-	case "text", "txt":
-		return renderText(w, r, opt)
-	case "json":
-		return renderJSON(w, r)
-	case "markdown", "md":
-		return renderMarkdown(w, r, opt)
-	case "html":
-		return renderHTML(w, r, opt)
-	case "csv":
-		return renderCSV(w, r, opt)
-	case "junit", "xml":
-		return renderJUnit(w, r, opt)
-	case "github":
-		return renderGitHub(w, r, opt)
-	}
-	return fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
 // SortByRisk orders athletes with a red flag first, then by their current open risk (OpenRisk,
@@ -239,6 +188,9 @@ func (r *Report) Counts() Counts {
 // Runs is the number of running activities of the athlete (the ones that
 // count for load).
 func (a *Athlete) Runs() int {
+	if a.counted != nil {
+		return a.counted.runs
+	}
 	if a.Season == nil {
 		return 0
 	}
@@ -254,6 +206,9 @@ func (a *Athlete) Runs() int {
 // Activities is the number of activities read for the athlete, running or
 // not.
 func (a *Athlete) Activities() int {
+	if a.counted != nil {
+		return a.counted.activities
+	}
 	if a.Season == nil {
 		return 0
 	}

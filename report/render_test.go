@@ -123,8 +123,8 @@ func TestFormatFromExt(t *testing.T) {
 		}
 	}
 	for _, f := range Formats {
-		if err := Render(&bytes.Buffer{}, f, fixture(), Options{}); err != nil {
-			t.Errorf("Render(%s): %v", f, err)
+		if err := Render(&bytes.Buffer{}, f.Name, fixture(), Options{}); err != nil {
+			t.Errorf("Render(%s): %v", f.Name, err)
 		}
 	}
 }

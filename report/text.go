@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -179,8 +180,54 @@ func sevCode(s rules.Severity) string {
 // sevTag is "[HIGH]", "[MEDIUM]", "[LOW]".
 func sevTag(s rules.Severity) string { return "[" + strings.ToUpper(s.String()) + "]" }
 
-func renderText(w io.Writer, r *Report, opt Options) error {
-	t := &textWriter{w: bufio.NewWriter(w), color: opt.Color, width: opt.width(), said: map[string]bool{}}
+// textRenderer writes the text report. The team's red flags and overview
+// come before the athletes, so each athlete's section is rendered as it
+// comes (each advice sentence said once: the sentences said so far carry
+// from one athlete to the next) and kept as text until End writes the
+// whole report.
+type textRenderer struct {
+	w        io.Writer
+	head     Header
+	sections bytes.Buffer
+	t        *textWriter // writes the sections
+}
+
+func newTextRenderer(w io.Writer) Renderer { return &textRenderer{w: w} }
+
+// newTextWriter writes text to w with the options' colour and width.
+func newTextWriter(w io.Writer, opt Options, said map[string]bool) *textWriter {
+	return &textWriter{w: bufio.NewWriter(w), color: opt.Color, width: opt.width(), said: said}
+}
+
+// Begin starts the sections.
+func (x *textRenderer) Begin(h Header) error {
+	x.head = h
+	x.t = newTextWriter(&x.sections, h.Options, map[string]bool{})
+	return nil
+}
+
+// Athlete renders a's section, in the brief or the verbose view.
+func (x *textRenderer) Athlete(a *Athlete) error {
+	if x.head.overviewOnly() {
+		return nil
+	}
+	x.t.line("")
+	if x.head.Options.Verbose {
+		x.t.athlete(a, x.head.report(nil))
+	} else {
+		x.t.brief(a, x.head.report(nil))
+	}
+	return nil
+}
+
+// End writes the title, the team's red flags and overview, the sections
+// and the disclaimer.
+func (x *textRenderer) End(team []*Athlete) error {
+	if err := x.t.w.Flush(); err != nil {
+		return err
+	}
+	r, opt := x.head.report(team), x.head.Options
+	t := newTextWriter(x.w, opt, x.t.said)
 	title := "itbcheck"
 	if r.Tool.Version != "" {
 		title += " " + r.Tool.Version
@@ -197,17 +244,7 @@ func renderText(w io.Writer, r *Report, opt Options) error {
 		t.heading("Team overview (highest open risk first)")
 		t.teamOverview(r.Athletes)
 	}
-	for _, a := range r.Athletes {
-		if opt.overviewOnly(r) {
-			break
-		}
-		t.line("")
-		if opt.Verbose {
-			t.athlete(a, r)
-		} else {
-			t.brief(a, r)
-		}
-	}
+	_, _ = t.w.Write(x.sections.Bytes()) // the error is kept by t.w and returned by Flush
 	t.line("")
 	if !opt.Verbose && !opt.overviewOnly(r) {
 		t.para("", "", "--verbose lists every episode in full, with why each pattern matters.")

@@ -39,9 +39,9 @@ type analysisFlags struct {
 	expect string
 }
 
-// reportFormats are the formats of analyze and batch; check adds junit and
-// github.
-var reportFormats = []string{"text", "json", "markdown", "html", "csv"}
+// reportFormats are the formats of analyze and batch, from report's one
+// format table.
+var reportFormats = report.FormatNames("analyze")
 
 // addAnalysisFlags declares the flags common to the analysing commands.
 func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
@@ -53,9 +53,19 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: no report on stdout unless -o - or --format asks for one; no notes or progress on stderr (warnings, errors and check's verdict stay)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
-	_ = cobra.MarkFlagFilename(fs, "output", "txt", "md", "json", "html", "csv", "xml")
+	_ = cobra.MarkFlagFilename(fs, "output", outputExts()...)
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "text: every episode in full, with why each pattern matters (default: the brief view)")
 	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
+}
+
+// outputExts are the extensions -o completes: the formats' first, without
+// the dot.
+func outputExts() []string {
+	var out []string
+	for _, e := range report.ReportExts {
+		out = append(out, strings.TrimPrefix(e, "."))
+	}
+	return out
 }
 
 // analyzeCommand is `itbcheck analyze PATH...`.

@@ -122,11 +122,6 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// formatExt is the file extension of each format's reports.
-var formatExt = map[string]string{
-	"text": "txt", "json": "json", "markdown": "md", "html": "html", "csv": "csv", "junit": "xml",
-}
-
 // writeFolder writes one report per athlete (DIR/<athlete>.<ext>) and the
 // team summary (DIR/index.<ext>, or DIR/team.csv) into the -o folder. All
 // reports are rendered before any file is written, and all files are
@@ -136,7 +131,7 @@ func (c *cli) writeFolder(j *job, r *report.Report) error {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return &exitError{code: exitUsage, msg: fmt.Sprintf("-o %s: batch writes a folder, and this is a file", dir)}
 	}
-	ext := formatExt[j.format]
+	ext := report.FileExt(j.format)
 	opt := c.renderOptions(j, false)
 	var files []outputFile
 	used := map[string]bool{}

@@ -14,8 +14,8 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// checkFormats are the formats of check.
-var checkFormats = append(append([]string{}, reportFormats...), "junit", "github")
+// checkFormats are the formats of check: analyze's, junit and github.
+var checkFormats = report.FormatNames("check")
 
 // checkCommand is `itbcheck check PATH...` and `itbcheck check --team ROOT`.
 func (c *cli) checkCommand() *cobra.Command {
