@@ -85,3 +85,38 @@ func TestBinary(t *testing.T) {
 		})
 	}
 }
+
+// TestInspectMissingPath: inspect on a path that does not exist is a usage
+// error (exit 2, one line, no report), as analyze, check and batch are,
+// even beside a readable file, and even when JSON was asked for.
+func TestInspectMissingPath(t *testing.T) {
+	dir := isolate(t)
+	in := fitSamples(t, dir, "alice")
+	missing := filepath.Join(dir, "nope.fit")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"text", []string{"inspect", missing}},
+		{"json", []string{"inspect", "--format", "json", missing}},
+		{"beside a readable file", []string{"inspect", filepath.Join(in, "Activity.fit"), missing}},
+		{"to a file", []string{"inspect", "-o", filepath.Join(dir, "out.json"), missing}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runBinary(t, tt.args...)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d (usage error); stderr %q", code, exitUsage, errOut)
+			}
+			if out != "" {
+				t.Errorf("stdout = %.200q, want nothing", out)
+			}
+			if want := missing + ": no such file or folder"; strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, want) {
+				t.Errorf("stderr = %q, want one line with %q", errOut, want)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.json")); !os.IsNotExist(err) {
+		t.Errorf("-o out.json was written (or stat failed: %v); nothing should be", err)
+	}
+}

@@ -24,6 +24,11 @@ func (c *cli) inspectCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// A path that does not exist is a typo, a usage error as for
+			// analyze and check, not an unreadable input.
+			if err := requireExisting(args); err != nil {
+				return err
+			}
 			cfg, err := c.loadConfig(nil)
 			if err != nil {
 				return err

@@ -309,7 +309,7 @@ func TestPipesAndBrokenPaths(t *testing.T) {
 		{[]string{"analyze", "--no-progress", fifo}, nil, 3, fifo + ": unsupported file type: a named pipe (FIFO), not a regular file: only regular files are read"},
 		{[]string{"inspect", fifo}, nil, 3, "a named pipe (FIFO), not a regular file"},
 		{[]string{"analyze", "--no-progress", "-"}, nil, 2, "-: standard input is not read (pipes are not read): give the file's path"},
-		{[]string{"inspect", "-"}, nil, 3, "-: unsupported file type: standard input is not read (pipes are not read)"},
+		{[]string{"inspect", "-"}, nil, 2, "-: standard input is not read (pipes are not read): give the file's path"}, // a usage error, as for analyze
 		{[]string{"inspect", "/dev/stdin"}, r, 3, "/dev/stdin: unsupported file type: a named pipe (FIFO), not a regular file"},
 	} {
 		res := run(tc.stdin, false, tc.args...)
