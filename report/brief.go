@@ -258,7 +258,7 @@ func (t *textWriter) header(a *Athlete, r *Report) {
 		t.redFlags(flags)
 	}
 	t.line("Period:      %s", periodText(a))
-	t.line("Activities:  %d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	t.para("Activities:  ", "             ", activitiesText(a))
 	if l := loadText(a); l != "" {
 		t.para("Load:        ", "             ", plain(l))
 	}

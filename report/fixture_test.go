@@ -80,6 +80,8 @@ func fixture() *Report {
 		alice.Weeks = append(alice.Weeks, wk)
 	}
 
+	alice.Duplicates = 2 // two runs were also in a second file
+
 	bob := &analysis.Season{Athlete: "bob"}
 	bstart := time.Date(2026, 3, 9, 18, 0, 0, 0, time.UTC)
 	for i := 0; i < 12; i++ {

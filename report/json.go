@@ -89,6 +89,10 @@ type jsonAthlete struct {
 	Symptoms     []jsonSymptom      `json:"symptoms"`
 	RedFlags     []jsonRedFlag      `json:"red_flags"`
 	Config       *jsonAthleteConfig `json:"config"`
+
+	// DuplicatesMerged counts the run copies merged away (the same run
+	// read from two files): an addition to v2.
+	DuplicatesMerged int `json:"duplicates_merged"`
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -278,6 +282,7 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		Symptoms:     symptomsJSON(a),
 		RedFlags:     redFlagsJSON(a),
 	}
+	ja.DuplicatesMerged = a.DuplicatesMerged()
 	if a.Season != nil && a.Season.Params.LoadMetric != "" {
 		m := string(a.Season.Params.LoadMetric)
 		ja.LoadMetric = &m

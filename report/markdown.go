@@ -108,7 +108,7 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 		p("")
 	}
 	p("- Period: %s", periodText(a))
-	p("- Activities: %d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	p("- Activities: %s", activitiesText(a))
 	if l := loadText(a); l != "" {
 		p("- Load: %s", md(l))
 	}

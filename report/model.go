@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
@@ -49,6 +50,40 @@ type Athlete struct {
 	// counted holds the counts of activities and runs of a Summary, whose
 	// season keeps no runs; nil for an athlete as analysed.
 	counted *runCounts
+}
+
+// DuplicatesMerged counts the copies of runs merged away because the same
+// run was read from more than one file (a FIT and its GPX export, a CSV row
+// and its file); 0 when the athlete was not analysed.
+func (a *Athlete) DuplicatesMerged() int {
+	if a.Season == nil {
+		return 0
+	}
+	return a.Season.Duplicates
+}
+
+// mergedText says how many duplicate copies were merged: "3 duplicate
+// copies merged (the same run in two files counts once)"; "" for
+// none.
+func mergedText(a *Athlete) string {
+	switch n := a.DuplicatesMerged(); n {
+	case 0:
+		return ""
+	case 1:
+		return "1 duplicate copy merged (the same run in two files counts once)"
+	default:
+		return fmt.Sprintf("%d duplicate copies merged (the same run in two files counts once)", n)
+	}
+}
+
+// activitiesText is the text and Markdown reports' activities line: "29
+// read, 8 weeks analysed; 2 duplicate copies merged (...)".
+func activitiesText(a *Athlete) string {
+	s := fmt.Sprintf("%d read, %d weeks analysed", a.Activities(), weeksOf(a))
+	if m := mergedText(a); m != "" {
+		s += "; " + m
+	}
+	return s
 }
 
 // FailedInput is an input that could not be read, with the one-line reason.

@@ -106,8 +106,9 @@ type athleteReport struct {
 		Path  string `json:"path"`
 		Error string `json:"error"`
 	} `json:"inputs_failed"`
-	Weeks    []weekReport `json:"weeks"`
-	Findings []finding    `json:"findings"`
+	Weeks            []weekReport `json:"weeks"`
+	Findings         []finding    `json:"findings"`
+	DuplicatesMerged int          `json:"duplicates_merged"`
 }
 
 type weekReport struct {

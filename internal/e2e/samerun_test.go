@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,6 +111,17 @@ func TestSameRunEveryFormat(t *testing.T) {
 	w := rep.Athletes[0].Weeks[0]
 	if w.Runs != 1 || w.DistanceKm == nil || math.Abs(*w.DistanceKm-10) > 0.05 {
 		t.Errorf("week of the run: %d runs, %v km; want 1 run of 10 km", w.Runs, val(w.DistanceKm))
+	}
+
+	// Every report says how many copies were merged, not stderr alone.
+	if n := rep.Athletes[0].DuplicatesMerged; n != 2 {
+		t.Errorf("JSON duplicates_merged = %d, want 2 (the TCX and GPX copies of the FIT run)", n)
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		res := itbcheck(t, nil, "analyze", "-q", "--format", format, dir)
+		if flat := strings.Join(strings.Fields(string(res.stdout)), " "); res.code != 0 || !strings.Contains(flat, "2 duplicate copies merged") {
+			t.Errorf("%s report (exit %d) does not say 2 duplicate copies merged:\n%s", format, res.code, res.stdout)
+		}
 	}
 }
 
