@@ -16,6 +16,7 @@ import (
 var binary string
 
 func TestMain(m *testing.M) {
+	findModCache()
 	dir, err := os.MkdirTemp("", "itbcheck-e2e")
 	if err == nil {
 		out := filepath.Join(dir, "itbcheck")

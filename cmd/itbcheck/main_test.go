@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,15 +61,33 @@ func writeFile(t *testing.T, dir, rel, content string) string {
 	return p
 }
 
+// modCache is the module cache, asked of the go command once by TestMain,
+// before any test isolates itself: a go command run inside an isolated
+// test writes its telemetry under the test's XDG_CONFIG_HOME, sometimes
+// from a child process that outlives it, and the test's TempDir cleanup
+// then fails with "directory not empty" under load.
+var modCache string
+
+// modCacheErr is why modCache is empty.
+var modCacheErr error
+
+// findModCache sets modCache.
+func findModCache() {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	modCache, modCacheErr = strings.TrimSpace(string(out)), err
+	if err == nil && modCache == "" {
+		modCacheErr = errors.New("empty")
+	}
+}
+
 // fitSamples copies real FIT files from the muktihari/fit module's test
 // data into dir/rel and returns the folder.
 func fitSamples(t *testing.T, dir, rel string) string {
 	t.Helper()
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
-	if err != nil {
-		t.Skipf("go env GOMODCACHE: %v", err)
+	if modCache == "" {
+		t.Skipf("go env GOMODCACHE: %v", modCacheErr)
 	}
-	src := filepath.Join(strings.TrimSpace(string(out)), "github.com", "muktihari", "fit@v0.26.1", "testdata", "from_official_sdk")
+	src := filepath.Join(modCache, "github.com", "muktihari", "fit@v0.26.1", "testdata", "from_official_sdk")
 	// Activities with a start time, so that the season stays short.
 	names := []string{"Activity.fit", "HrmPluginTestActivity.fit", "WithGearChangeData.fit",
 		"activity_lowbattery.fit", "activity_multisport.fit", "activity_poolswim.fit"}
