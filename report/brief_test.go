@@ -168,8 +168,9 @@ func TestSentences(t *testing.T) {
 // TestWeeklyChartColoursLoadOnly: the weekly-km chart colours only weeks
 // of training-load findings; a balance week stays plain.
 func TestWeeklyChartColoursLoadOnly(t *testing.T) {
-	fs := alone().Athletes[0].Findings
-	got := flaggedWeeks(loadFindings(fs))
+	a := alone().Athletes[0]
+	fs := a.Findings
+	got := byWeek(findingsOf(fs, weeklyChart(a).Rules...))
 	if _, ok := got["2026-03-30"]; !ok {
 		t.Errorf("the load spike's week is not coloured: %v", got)
 	}

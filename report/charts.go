@@ -123,6 +123,11 @@ func (b band) Plot(c draw.Canvas, p *plot.Plot) {
 	c.FillPolygon(b.fill, []vg.Point{{X: c.Min.X, Y: a0}, {X: c.Max.X, Y: a0}, {X: c.Max.X, Y: a1}, {X: c.Min.X, Y: a1}})
 }
 
+// Thumbnail implements plot.Thumbnailer, for the band's legend entry.
+func (b band) Thumbnail(c *draw.Canvas) {
+	c.FillPolygon(b.fill, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Min.X, Y: c.Max.Y}})
+}
+
 // bars draws one bar per week (x = week index), each in its own colour.
 type bars struct {
 	heights []float64
@@ -142,20 +147,29 @@ func (b bars) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// newPlot is a plot with the report's fonts and a light grid.
+// Font sizes of the charts, in the SVG's units (points). A chart is
+// 504 points wide and the stylesheet never shows it narrower than 28rem
+// (448 px; it scrolls sideways instead), so that its smallest text, the
+// tick labels and legend, stays above 10 CSS px (12 × 448 / 504).
+const (
+	titlePt, labelPt, tickPt = 14, 13, 12
+)
+
+// newPlot is a plot with the report's fonts, dense value ticks and a
+// light grid.
 func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	sans := font.Font{Typeface: "Liberation", Variant: "Sans"}
 	p := plot.New()
 	p.Title.Text = title
-	p.Title.TextStyle.Font = font.From(sans, 13)
+	p.Title.TextStyle.Font = font.From(sans, titlePt)
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
-	p.X.Label.TextStyle.Font = font.From(sans, 11)
-	p.Y.Label.TextStyle.Font = font.From(sans, 11)
-	p.X.Tick.Label.Font = font.From(sans, 10)
-	p.Y.Tick.Label.Font = font.From(sans, 10)
-	p.Legend.TextStyle.Font = font.From(sans, 10)
-	p.Y.Tick.Marker = plainTicks{}
+	p.X.Label.TextStyle.Font = font.From(sans, labelPt)
+	p.Y.Label.TextStyle.Font = font.From(sans, labelPt)
+	p.X.Tick.Label.Font = font.From(sans, tickPt)
+	p.Y.Tick.Label.Font = font.From(sans, tickPt)
+	p.Legend.TextStyle.Font = font.From(sans, tickPt)
+	p.Y.Tick.Marker = denseTicks{N: 6}
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
@@ -164,21 +178,6 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	g.Horizontal.Color = color.Gray{Y: 0xe4}
 	p.Add(g)
 	return p
-}
-
-// plainTicks are gonum's default ticks with labels written as short as
-// they can be ("25", not "25.00").
-type plainTicks struct{}
-
-// Ticks implements plot.Ticker.
-func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
-	for i := range ticks {
-		if ticks[i].Label != "" {
-			ticks[i].Label = strconv.FormatFloat(round(ticks[i].Value, 6), 'f', -1, 64)
-		}
-	}
-	return ticks
 }
 
 // segments splits xy into runs of consecutive points without NaN, so a
@@ -246,20 +245,6 @@ func addPoints(p *plot.Plot, xs, ys []float64, col color.Color, radius vg.Length
 	return s
 }
 
-// weekTicks labels every k-th week index with its Monday.
-func weekTicks(weeks []analysis.Week) plot.ConstantTicks {
-	k := max(1, (len(weeks)+11)/12)
-	var ticks plot.ConstantTicks
-	for i, wk := range weeks {
-		label := ""
-		if i%k == 0 {
-			label = wk.Monday.Format("Jan 2")
-		}
-		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
-	}
-	return ticks
-}
-
 // dayTime turns a local time into plot seconds whose UTC wall clock is the
 // local wall clock, so time ticks show the athlete's dates.
 func dayTime(t time.Time) float64 {
@@ -276,15 +261,59 @@ func runDate(r analysis.Run) time.Time {
 	return r.LocalDate
 }
 
-// loadFindings keeps the findings of the training-load family.
-func loadFindings(fs []rules.Finding) []rules.Finding {
-	var out []rules.Finding
-	for _, f := range fs {
-		if r := rules.ByID(f.Rule); r != nil && r.Family == rules.LoadSpike.Family {
-			out = append(out, f)
-		}
+// acwrSweetLo is where the ACWR chart's green band starts: below 0.8 the
+// body is underprepared for its load (Gabbett's "sweet spot" is 0.8 up
+// to the low limit). The band's top and the zones above it are
+// load-spike's thresholds in force.
+const acwrSweetLo = 0.8
+
+// acwrZones shades the ACWR chart for load-spike's thresholds in force t:
+// green from acwrSweetLo to the low limit, orange to the medium limit, red
+// from it; the high limit is a dashed line. It returns the caption's
+// sentence, with the numbers drawn, and the rows it added to the legend.
+func acwrZones(p *plot.Plot, t rules.Thresholds, xMin, xMax float64) (string, int) {
+	lo, mid, hi := t.Low, t.Medium, t.High
+	if math.IsNaN(lo) {
+		lo = mid
 	}
-	return out
+	num := func(v float64) string { return fmtNum(v, 2) }
+	var parts []string
+	if !math.IsNaN(lo) && lo > acwrSweetLo {
+		p.Add(hband(acwrSweetLo, lo, colGreenBg))
+		parts = append(parts, "green from "+num(acwrSweetLo)+" to "+num(lo)+", where load-spike's low limit begins")
+	}
+	if !math.IsNaN(t.Low) && !math.IsNaN(mid) && mid > t.Low {
+		p.Add(hband(t.Low, mid, colOrangBg))
+		parts = append(parts, "orange up to its medium limit "+num(mid))
+	}
+	red := mid
+	if math.IsNaN(red) {
+		red = hi
+	}
+	if !math.IsNaN(red) {
+		p.Add(hband(red, math.Inf(1), colRedBg))
+		parts = append(parts, "red from "+num(red))
+	}
+	rows := 0
+	if !math.IsNaN(hi) {
+		if l := addLine(p, []float64{xMin, xMax}, []float64{hi, hi}, colHigh, vg.Points(1), true); l != nil {
+			p.Legend.Add("load-spike high limit "+num(hi), l)
+			rows++
+		}
+		parts = append(parts, "the dashed line is its high limit "+num(hi))
+	}
+	if len(parts) == 0 {
+		return "", rows
+	}
+	return "Zones, from the thresholds in force: " + strings.Join(parts, "; ") + ". ", rows
+}
+
+// legendRoom is the top of a y axis whose data reach hi from lo, with
+// room above them for rows legend entries in a plot area of about
+// heightPt points.
+func legendRoom(lo, hi float64, rows int, heightPt float64) float64 {
+	share := math.Min(0.6, float64(rows*(tickPt+5)+12)/heightPt)
+	return hi + (hi-lo)*share/(1-share)
 }
 
 func weeklyChart(a *Athlete) chart {
@@ -292,27 +321,33 @@ func weeklyChart(a *Athlete) chart {
 		Title: "Weekly running distance and acute:chronic workload ratio",
 		Rules: []string{"load-spike", "weekly-jump", "monotony"},
 		Caption: "Top: running km per week; coloured bars are weeks with a training-load finding (red high, orange medium, yellow low). " +
-			"Bottom: ACWR, this week's load over the mean of the 4 weeks before. Look for points above the green 0.8–1.3 " +
-			"band, and above all in the red zone from 1.5: load rising faster than the body adapts.",
+			"Bottom: ACWR, this week's load over the mean of the 4 weeks before; triangles mark the weeks a load rule fired. " +
+			"load-spike grades the week against the tolerated load, which is never below that 4-week mean, so a point can sit in a zone " +
+			"without a finding. ",
 	}
 	if a.Season == nil || len(a.Season.Weeks) == 0 {
 		ch.Note = "No weeks of running to chart."
 		return ch
 	}
 	weeks := a.Season.Weeks
-	flagged := flaggedWeeks(loadFindings(a.Findings)) // km bars show load, not balance or cadence
+	found := byWeek(findingsOf(a.Findings, ch.Rules...)) // km bars show load, not balance or cadence
 	n := len(weeks)
 	xs := make([]float64, n)
 	km := make([]float64, n)
 	acwr := make([]float64, n)
 	cols := make([]color.Color, n)
+	var kmTips, acwrTips []tip
 	maxKm, maxACWR := 0.0, 0.0
 	for i, wk := range weeks {
 		xs[i], km[i], acwr[i] = float64(i), wk.DistanceKm, wk.ACWR
 		cols[i] = colBar
-		if s, ok := flagged[day(wk.Monday)]; ok {
-			cols[i] = sevColor(s)
+		fs := found[day(wk.Monday)]
+		if len(fs) > 0 {
+			cols[i] = sevColor(fs[0].Severity)
 		}
+		when := "Week of " + dateText(wk.Monday)
+		kmTips = append(kmTips, tip{X: xs[i], Column: true, Text: withFindings(when+": "+fmtNum(wk.DistanceKm, 1)+" km", fs)})
+		acwrTips = append(acwrTips, tip{X: xs[i], Column: true, Text: withFindings(when+": ACWR "+fmtNum(wk.ACWR, 2), fs)})
 		if !math.IsNaN(wk.DistanceKm) {
 			maxKm = math.Max(maxKm, wk.DistanceKm)
 		}
@@ -321,48 +356,60 @@ func weeklyChart(a *Athlete) chart {
 		}
 	}
 	ticks := weekTicks(weeks)
+	var spots []hotspot
 
-	top := newPlot("Weekly running distance", "", "km per week")
+	top := newPlot("Weekly running distance", "", "distance (km per week)")
 	top.Add(bars{heights: km, colors: cols})
 	top.X.Min, top.X.Max = -0.6, float64(n)-0.4
 	top.Y.Min, top.Y.Max = 0, math.Max(10, maxKm*1.15)
 	top.X.Tick.Marker = ticks
+	top.Add(tipLayer{tips: kmTips, into: &spots})
 
-	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week (Monday)", "ACWR")
+	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week starting Monday, "+yearsText(weeks), "ACWR (× 4-week mean)")
 	bottom.X.Min, bottom.X.Max = -0.6, float64(n)-0.4
-	bottom.Y.Min, bottom.Y.Max = 0, math.Max(2.2, maxACWR+0.4) // headroom for the legend
-	bottom.Add(hband(0.8, 1.3, colGreenBg), hband(1.5, math.Inf(1), colRedBg))
 	bottom.X.Tick.Marker = ticks
+	rows := 0
+	t := a.RuleConfig.Thresholds(rules.LoadSpike)
+	if a.RuleConfig.Enabled(rules.LoadSpike) {
+		zones, r := acwrZones(bottom, t, bottom.X.Min, bottom.X.Max)
+		ch.Caption += zones
+		rows += r
+	} else {
+		ch.Caption += "load-spike is switched off in the config in force, so no zones are drawn. "
+		t = rules.Thresholds{Low: math.NaN(), Medium: math.NaN(), High: math.NaN()}
+	}
 	if line := addLine(bottom, xs, acwr, colLine, vg.Points(1.5), false); line != nil {
 		bottom.Legend.Add("ACWR", line)
+		rows++
 	}
 	addPoints(bottom, xs, acwr, colLine, vg.Points(2.5), draw.CircleGlyph{})
 	legend := false // one legend entry for the triangles
 	for i := range weeks {
-		if s, ok := flagged[day(weeks[i].Monday)]; ok && !math.IsNaN(acwr[i]) {
-			pt := addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(s), vg.Points(6), draw.PyramidGlyph{})
+		if fs := found[day(weeks[i].Monday)]; len(fs) > 0 && !math.IsNaN(acwr[i]) {
+			pt := addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(fs[0].Severity), vg.Points(6), draw.PyramidGlyph{})
 			if pt != nil && !legend {
 				bottom.Legend.Add("week a load rule fired", pt)
 				legend = true
+				rows++
 			}
 		}
 	}
+	hi := math.Max(maxACWR, math.Max(2, finiteOr(t.High, 0)+0.1))
+	bottom.Y.Min, bottom.Y.Max = 0, legendRoom(0, hi, rows, 200)
+	bottom.Add(tipLayer{tips: acwrTips, into: &spots})
+	ch.Caption += "Look for load rising faster than the body adapts."
 	if maxACWR == 0 {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
-	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 5.6*vg.Inch, ch.Title))
+	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 6*vg.Inch, ch.Title, &spots))
 }
 
-// namedRuns lists the sources of runs that findings name, with the highest
-// severity.
-func namedRuns(fs []rules.Finding) map[string]rules.Severity {
-	m := map[string]rules.Severity{}
-	for _, f := range fs {
-		if f.Activity != "" && f.Severity > m[f.Activity] {
-			m[f.Activity] = f.Severity
-		}
+// finiteOr is v, or alt when v is NaN or infinite.
+func finiteOr(v, alt float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return alt
 	}
-	return m
+	return v
 }
 
 func cadenceChart(a *Athlete) chart {
@@ -370,18 +417,23 @@ func cadenceChart(a *Athlete) chart {
 		Title: "Cadence per run",
 		Rules: []string{"cadence-drop", "low-cadence"},
 		Caption: "Each dot is one run's average cadence (steps per minute). The dashed line is the cadence expected at that " +
-			"run's pace from the athlete's own previous 6 weeks (it starts once 8 runs make a baseline). " +
+			"run's pace from the athlete's own previous " + strconv.Itoa(analysis.BaselineWeeks) + " weeks (it starts once " +
+			strconv.Itoa(analysis.MinBaselineRuns) + " runs make a baseline). " +
 			"Look for runs sitting below the line for weeks: fewer, longer steps load the knee and hip more. " +
-			"Larger coloured dots are runs a finding names.",
+			"Grey columns are the weeks of a cadence finding; larger coloured dots are the runs in a finding, in its severity's colour.",
 	}
 	if a.Season == nil {
 		ch.Note = "No runs to chart."
 		return ch
 	}
 	s := a.Season
-	named := namedRuns(a.Findings)
+	fs := findingsOf(a.Findings, "cadence-drop", "low-cadence", "cadence-fade")
+	weeks := byWeek(fs)
+	drop := a.RuleConfig.Thresholds(rules.CadenceDrop)
+	dropOn := a.RuleConfig.Enabled(rules.CadenceDrop) && !math.IsNaN(drop.Low)
 	models := map[int]analysis.CadenceModel{}
-	var xs, ys, base []float64
+	var xs, ys, base, limit []float64
+	var tips []tip
 	for _, r := range s.Runs {
 		if !r.IsRun || math.IsNaN(r.CadenceSPM) {
 			continue
@@ -392,36 +444,49 @@ func cadenceChart(a *Athlete) chart {
 			m = s.CadenceBaseline(w)
 			models[w] = m
 		}
+		b := m.Predict(r.AvgSpeedMS)
 		xs = append(xs, dayTime(runDate(r)))
 		ys = append(ys, r.CadenceSPM)
-		base = append(base, m.Predict(r.AvgSpeedMS))
+		base = append(base, b)
+		limit = append(limit, b*(1-drop.Low/100))
+		text := "Run of " + dateText(runDate(r)) + ": " + fmtNum(r.CadenceSPM, 0) + " steps/min"
+		if !math.IsNaN(b) {
+			text += ", baseline at that pace " + fmtNum(b, 0) + " (" + fmtSigned((r.CadenceSPM/b-1)*100, 1) + " %)"
+		}
+		tips = append(tips, tip{X: xs[len(xs)-1], Y: r.CadenceSPM, Text: withFindings(text, runFindings(r, fs, weeks))})
 	}
 	if len(xs) < 2 {
 		ch.Note = "Fewer than two runs with cadence: nothing to compare."
 		return ch
 	}
-	p := newPlot(ch.Title, "date", "cadence (steps/min)")
-	p.X.Tick.Marker = plot.TimeTicks{Format: "Jan 2"}
-	lo, hi := minMax(append(append([]float64{}, ys...), base...))
-	p.Y.Min, p.Y.Max = lo-3, hi+3+(hi-lo+6)*0.3 // headroom for the legend
+	p := newPlot(ch.Title, "date (ticks on Mondays), "+yearsText(s.Weeks), "cadence (steps/min)")
+	p.X.Tick.Marker = mondayTicks{}
+	rows := 0
 	if l := addLine(p, xs, base, colBase, vg.Points(1.5), true); l != nil {
 		p.Legend.Add("baseline at that pace", l)
+		rows++
+	}
+	lo, hi := minMax(append(append([]float64{}, ys...), base...))
+	if dropOn {
+		if l := addLine(p, xs, limit, colLow, vg.Points(1), true); l != nil {
+			p.Legend.Add("cadence-drop low limit ("+fmtNum(-drop.Low, 1)+" %)", l)
+			rows++
+			ch.Caption += " The yellow dashed line is cadence-drop's low limit in force, " + fmtNum(drop.Low, 1) +
+				" % below the baseline (the rule judges each week's median run)."
+			if l, _ := minMax(limit); l < lo {
+				lo = l
+			}
+		}
 	}
 	if sc := addPoints(p, xs, ys, colBar, vg.Points(2.5), draw.CircleGlyph{}); sc != nil {
 		p.Legend.Add("run", sc)
+		rows++
 	}
-	markNamed(p, s, named, func(r analysis.Run) float64 { return r.CadenceSPM })
-	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch))
-}
-
-// markNamed draws the runs that findings name as larger dots in their
-// severity's colour.
-func markNamed(p *plot.Plot, s *analysis.Season, named map[string]rules.Severity, value func(analysis.Run) float64) {
-	for _, r := range s.Runs {
-		if sev, ok := named[r.Source]; ok && r.IsRun {
-			addPoints(p, []float64{dayTime(runDate(r))}, []float64{value(r)}, sevColor(sev), vg.Points(5), draw.CircleGlyph{})
-		}
-	}
+	rows += markRuns(p, s, fs, func(r analysis.Run) float64 { return r.CadenceSPM }, "cadence")
+	p.Y.Min, p.Y.Max = lo-3, legendRoom(lo-3, hi+3, rows, 180)
+	var spots []hotspot
+	p.Add(tipLayer{tips: tips, into: &spots})
+	return ch.with(drawOne(p, 7*vg.Inch, 3.6*vg.Inch, &spots))
 }
 
 // minMax gives the smallest and largest value that is not NaN; NaN, NaN
@@ -443,38 +508,52 @@ func minMax(vs []float64) (lo, hi float64) {
 }
 
 func balanceChart(a *Athlete) chart {
+	t := a.RuleConfig.Thresholds(rules.GCTImbalance)
 	ch := chart{
 		Title: "Ground contact time balance per run",
 		Rules: []string{"gct-imbalance"},
 		Caption: "Each dot is one run's GCT balance, the share of ground contact time on the left foot (50 % is symmetric). " +
-			"Shading follows Garmin's zones: green 49.2–50.8 %, orange out to 47.8/52.2 %, red beyond. " +
-			"Look for runs drifting into orange or red and staying there: one leg is being spared.",
+			"Shading follows Garmin's zones, population context: green 49.2–50.8 %, orange out to 47.8/52.2 %, red beyond. " +
+			"gct-imbalance judges each week's mean against your own usual balance; its limits in force are " +
+			fmtNum(t.Low, 1) + " pp away (low), " + fmtNum(t.Medium, 1) + " pp (medium) and " + fmtNum(t.High, 1) + " pp (high). " +
+			"Grey columns are the weeks of a balance finding; larger coloured dots are their runs, in the finding's severity colour. " +
+			"Look for runs drifting away from your usual and staying there: one leg is being spared.",
 	}
 	if a.Season == nil {
 		ch.Note = "No runs to chart."
 		return ch
 	}
+	fs := findingsOf(a.Findings, "gct-imbalance")
+	weeks := byWeek(fs)
 	var xs, ys []float64
+	var tips []tip
 	for _, r := range a.Season.Runs {
 		if r.IsRun && !math.IsNaN(r.BalanceLeftPct) {
 			xs = append(xs, dayTime(runDate(r)))
 			ys = append(ys, r.BalanceLeftPct)
+			text := "Run of " + dateText(runDate(r)) + ": GCT balance " + fmtNum(r.BalanceLeftPct, 1) + " % on the left foot"
+			tips = append(tips, tip{X: xs[len(xs)-1], Y: r.BalanceLeftPct, Text: withFindings(text, runFindings(r, fs, weeks))})
 		}
 	}
 	if len(xs) == 0 {
 		ch.Note = "No ground contact time balance recorded (it needs a watch with running dynamics, a chest strap or a running pod)."
 		return ch
 	}
-	p := newPlot(ch.Title, "date", "GCT balance (% left foot)")
-	p.X.Tick.Marker = plot.TimeTicks{Format: "Jan 2"}
-	lo, hi := minMax(ys)
-	p.Y.Min, p.Y.Max = math.Min(47, lo-0.3), math.Max(53.2, hi+1.2) // headroom for the legend
+	p := newPlot(ch.Title, "date (ticks on Mondays), "+yearsText(a.Season.Weeks), "GCT balance (% left foot)")
+	p.X.Tick.Marker = mondayTicks{}
 	addBalanceZones(p)
+	rows := 0
 	if sc := addPoints(p, xs, ys, colLine, vg.Points(2.5), draw.CircleGlyph{}); sc != nil {
 		p.Legend.Add("run", sc)
+		rows++
 	}
-	markNamed(p, a.Season, namedRuns(a.Findings), func(r analysis.Run) float64 { return r.BalanceLeftPct })
-	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch))
+	rows += markRuns(p, a.Season, fs, func(r analysis.Run) float64 { return r.BalanceLeftPct }, "balance")
+	lo, hi := minMax(ys)
+	lo, hi = math.Min(47, lo-0.3), math.Max(53, hi+0.3)
+	p.Y.Min, p.Y.Max = lo, legendRoom(lo, hi, rows, 180)
+	var spots []hotspot
+	p.Add(tipLayer{tips: tips, into: &spots})
+	return ch.with(drawOne(p, 7*vg.Inch, 3.6*vg.Inch, &spots))
 }
 
 // addBalanceZones shades Garmin's GCT balance colour zones.
@@ -531,15 +610,21 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 		tp := run.Trace.At(i)
 		xs[i], cad[i], bal[i] = tp.Minute, tp.CadenceSPM, tp.BalanceLeftPct
 	}
-	thirds := func(p *plot.Plot, value func(analysis.Segment) float64) {
-		for _, g := range []analysis.Segment{run.First, run.Last} {
+	var spots []hotspot
+	thirds := func(p *plot.Plot, value func(analysis.Segment) float64, unit string) {
+		var tips []tip
+		for k, g := range []analysis.Segment{run.First, run.Last} {
 			if !g.Valid {
 				continue
 			}
 			x0, x1 := g.StartS/60, g.EndS/60
 			p.Add(vband(x0, x1, colGreyBg))
 			addLine(p, []float64{x0, x1}, []float64{value(g), value(g)}, colHigh, vg.Points(1.5), true)
+			which := [2]string{"First", "Last"}[k]
+			tips = append(tips, tip{X: (x0 + x1) / 2, Y: value(g),
+				Text: which + " third (minutes " + fmtNum(x0, 0) + "–" + fmtNum(x1, 0) + "): " + fmtNum(value(g), 1) + " " + unit})
 		}
+		p.Add(tipLayer{tips: tips, into: &spots})
 	}
 	xMin, xMax := minMax(xs)
 	cp := newPlot("Cadence within the run", "", "cadence (steps/min)")
@@ -550,34 +635,37 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 		return ch
 	}
 	cp.Y.Min, cp.Y.Max = lo-3, hi+3
-	thirds(cp, func(g analysis.Segment) float64 { return g.CadenceSPM })
+	cp.X.Tick.Marker = denseTicks{N: 9}
+	thirds(cp, func(g analysis.Segment) float64 { return g.CadenceSPM }, "steps/min")
 	addLine(cp, xs, cad, colBar, vg.Points(1.5), false)
 	plots := []*plot.Plot{cp}
 	height := 3.2 * vg.Inch
 	if blo, bhi := minMax(bal); !math.IsNaN(blo) {
 		bp := newPlot("GCT balance within the run", "minutes from the start", "GCT balance (% left)")
 		bp.X.Min, bp.X.Max = xMin, xMax
+		bp.X.Tick.Marker = denseTicks{N: 9}
 		bp.Y.Min, bp.Y.Max = math.Min(48.5, blo-0.3), math.Max(51.5, bhi+0.3)
 		addBalanceZones(bp)
-		thirds(bp, func(g analysis.Segment) float64 { return g.BalanceLeftPct })
+		thirds(bp, func(g analysis.Segment) float64 { return g.BalanceLeftPct }, "% on the left foot")
 		addLine(bp, xs, bal, colLine, vg.Points(1.5), false)
 		plots = append(plots, bp)
 		height = 5.6 * vg.Inch
 	} else {
 		cp.X.Label.Text = "minutes from the start"
 	}
-	return ch.with(drawStacked(plots, 7*vg.Inch, height, ch.Title))
+	return ch.with(drawStacked(plots, 7*vg.Inch, height, ch.Title, &spots))
 }
 
-// drawOne renders one plot to inline SVG.
-func drawOne(p *plot.Plot, w, h vg.Length) (template.HTML, error) {
+// drawOne renders one plot to inline SVG, with the hotspots its tip
+// layers record while it is drawn.
+func drawOne(p *plot.Plot, w, h vg.Length, spots *[]hotspot) (template.HTML, error) {
 	c := vgsvg.New(w, h)
 	p.Draw(draw.New(c))
-	return inlineSVG(c, p.Title.Text)
+	return inlineSVG(c, p.Title.Text, tipsSVG(*spots, h))
 }
 
 // drawStacked renders plots one above the other with aligned axes.
-func drawStacked(ps []*plot.Plot, w, h vg.Length, title string) (template.HTML, error) {
+func drawStacked(ps []*plot.Plot, w, h vg.Length, title string, spots *[]hotspot) (template.HTML, error) {
 	c := vgsvg.New(w, h)
 	grid := make([][]*plot.Plot, len(ps))
 	for i, p := range ps {
@@ -588,7 +676,7 @@ func drawStacked(ps []*plot.Plot, w, h vg.Length, title string) (template.HTML, 
 	for i, p := range ps {
 		p.Draw(canvases[i][0])
 	}
-	return inlineSVG(c, title)
+	return inlineSVG(c, title, tipsSVG(*spots, h))
 }
 
 var (
@@ -598,19 +686,21 @@ var (
 
 // inlineSVG turns a vgsvg canvas into an SVG element for inlining in HTML:
 // no XML prolog or comment, scaling to the width of its container, a
-// label for screen readers, and fallback fonts (no fonts are embedded).
-func inlineSVG(c *vgsvg.Canvas, label string) (template.HTML, error) {
+// label for screen readers, fallback fonts (no fonts are embedded), and
+// tips, SVG elements drawn over the plot.
+func inlineSVG(c *vgsvg.Canvas, label, tips string) (template.HTML, error) {
 	var b bytes.Buffer
 	if _, err := c.WriteTo(&b); err != nil {
 		return "", fmt.Errorf("svg: %w", err)
 	}
 	s := b.String()
 	i := strings.Index(s, "<svg")
-	if i < 0 {
+	j := strings.LastIndex(s, "</svg>")
+	if i < 0 || j < i {
 		return "", fmt.Errorf("svg: no <svg> element in the canvas output")
 	}
-	s = s[i:]
+	s = s[i:j] + tips + "</svg>"
 	s = svgSize.ReplaceAllLiteralString(s, `width="100%" role="img" aria-label="`+html.EscapeString(label)+`"`)
 	s = svgFamily.ReplaceAllString(s, `font-family:'$1',Arial,Helvetica,sans-serif;`)
-	return template.HTML(s), nil // generated by gonum/plot from our own numbers; vgsvg escapes its text
+	return template.HTML(s), nil // generated by gonum/plot from our own numbers; vgsvg escapes its text, tipsSVG its tips
 }

@@ -47,19 +47,28 @@ func symptomChart(a *Athlete) *chart {
 		}
 	}
 	ticks := weekTicks(s.Weeks)
+	var spots []hotspot
+	var loadTips []tip
+	unit := loadUnitName(s.Params.LoadMetric)
+	for i, w := range s.Weeks {
+		loadTips = append(loadTips, tip{X: xs[i], Column: true, Text: "Week of " + dateText(w.Monday) + ": load " + fmtNum(w.Load, 0) + " " + unit +
+			", " + fmtNum(w.DistanceKm, 1) + " km, cadence " + fmtNum(w.CadenceSPM, 0) + " steps/min, GCT balance " + fmtNum(w.BalanceLeftPct, 1) + " % left"})
+	}
 	axis := func(p *plot.Plot) {
 		p.X.Min, p.X.Max = -0.6, float64(n)-0.4
 		p.X.Tick.Marker = ticks
 	}
 
-	loadPlot := newPlot("Weekly running load", "", "load")
+	loadPlot := newPlot("Weekly running load", "", "load ("+unit+")")
 	loadPlot.Add(bars{heights: load, colors: cols})
+	loadPlot.Add(tipLayer{tips: loadTips, into: &spots})
 	axis(loadPlot)
 	loadPlot.Y.Min, loadPlot.Y.Max = 0, math.Max(1, maxLoad*1.15)
 
-	painPlot := newPlot("Pain logged (highest per week)", "", "pain 0–10")
+	painPlot := newPlot("Pain logged (highest per week)", "", "pain (0–10)")
 	axis(painPlot)
 	painPlot.Y.Min, painPlot.Y.Max = 0, 10.5
+	painPlot.Y.Tick.Marker = denseTicks{N: 5}
 	for _, site := range ingest.SymptomSites {
 		pain := s.WeeklyPain(site)
 		if lo, _ := minMax(pain); math.IsNaN(lo) {
@@ -69,9 +78,14 @@ func symptomChart(a *Athlete) *chart {
 			painPlot.Legend.Add(string(site), line)
 		}
 		addPoints(painPlot, xs, pain, siteColors[site], vg.Points(3), draw.CircleGlyph{})
+		var tips []tip
+		for i, v := range pain {
+			tips = append(tips, tip{X: xs[i], Y: v, Text: "Week of " + dateText(s.Weeks[i].Monday) + ": " + string(site) + " pain " + fmtNum(v, 0) + " of 10"})
+		}
+		painPlot.Add(tipLayer{tips: tips, into: &spots})
 	}
 
-	cadPlot := newPlot("Cadence (median of the week)", "", "steps/min")
+	cadPlot := newPlot("Cadence (median of the week)", "", "cadence (steps/min)")
 	axis(cadPlot)
 	addLine(cadPlot, xs, cad, colLine, vg.Points(1.5), false)
 	addPoints(cadPlot, xs, cad, colLine, vg.Points(2.5), draw.CircleGlyph{})
@@ -79,7 +93,7 @@ func symptomChart(a *Athlete) *chart {
 		cadPlot.Y.Min, cadPlot.Y.Max = lo-3, hi+3
 	}
 
-	balPlot := newPlot("GCT balance (mean of the week)", "week (Monday)", "% left")
+	balPlot := newPlot("GCT balance (mean of the week)", "week starting Monday, "+yearsText(s.Weeks), "balance (% left)")
 	axis(balPlot)
 	balPlot.Add(hband(balanceGreenLo, balanceGreenHi, colGreenBg))
 	addLine(balPlot, xs, bal, colLine, vg.Points(1.5), false)
@@ -89,6 +103,20 @@ func symptomChart(a *Athlete) *chart {
 		balPlot.Y.Min, balPlot.Y.Max = math.Min(47, lo-0.5), math.Max(53, hi+0.5)
 	}
 
-	out := ch.with(drawStacked([]*plot.Plot{loadPlot, painPlot, cadPlot, balPlot}, 7*vg.Inch, 8*vg.Inch, ch.Title))
+	out := ch.with(drawStacked([]*plot.Plot{loadPlot, painPlot, cadPlot, balPlot}, 7*vg.Inch, 8*vg.Inch, ch.Title, &spots))
 	return &out
+}
+
+// loadUnitName is the short unit of a load metric for an axis: "km",
+// "min", "TRIMP", "sRPE AU".
+func loadUnitName(m analysis.LoadMetric) string {
+	switch m {
+	case analysis.LoadDuration:
+		return "min"
+	case analysis.LoadTRIMP:
+		return "TRIMP"
+	case analysis.LoadSRPE:
+		return "sRPE AU"
+	}
+	return "km"
 }
