@@ -149,11 +149,15 @@ func sentences(text string) []string {
 
 // unsaid keeps the sentences of text not yet printed in this report and
 // marks them said; "" when every one was said before.
-func (t *textWriter) unsaid(text string) string {
+func (t *textWriter) unsaid(text string) string { return unsaid(t.said, text) }
+
+// unsaid keeps the sentences of text not in said and adds them to it; ""
+// when every one was said before.
+func unsaid(said map[string]bool, text string) string {
 	var keep []string
 	for _, s := range sentences(text) {
-		if !t.said[s] {
-			t.said[s] = true
+		if !said[s] {
+			said[s] = true
 			keep = append(keep, s)
 		}
 	}

@@ -219,10 +219,14 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
 		}
 	}
+	said := map[string]bool{} // advice and links said once per athlete, as in the text report
 	for _, g := range groups {
 		hg := htmlGroup{
 			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule, Verdict: verdictText(g, a, nil),
-			Explanation: g.Explanation, Advice: g.Advice,
+			Explanation: g.Explanation, Advice: unsaid(said, g.Advice),
+		}
+		if hg.Advice == "" && g.Advice != "" {
+			hg.Advice = "As above."
 		}
 		for _, f := range g.Findings {
 			hg.Findings = append(hg.Findings, htmlFinding{
@@ -231,7 +235,12 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 			})
 		}
 		for _, l := range g.Chain {
-			hg.Chain = append(hg.Chain, htmlLink{Label: linkLabel(l), Text: linkText(l)})
+			hl := htmlLink{Label: linkLabel(l)}
+			if !said["link "+string(l)] {
+				said["link "+string(l)] = true
+				hl.Text = linkText(l)
+			}
+			hg.Chain = append(hg.Chain, hl)
 		}
 		for i, c := range charts {
 			if !used[i] && slices.Contains(c.Rules, g.Rule) {

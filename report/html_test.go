@@ -3,15 +3,20 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/itbcheck/itbcheck/rules"
 )
 
 func TestHTMLSelfContained(t *testing.T) {
@@ -73,48 +78,223 @@ func TestHTMLNoFindingsNoSeason(t *testing.T) {
 	}
 }
 
-// TestHTMLInChromium opens the report in headless Chromium, fails on
-// script or console errors, and leaves a screenshot for people to look at
-// (its path is logged; set ITBCHECK_SCREENSHOT to keep it elsewhere).
-func TestHTMLInChromium(t *testing.T) {
-	bin := "/usr/bin/chromium"
-	if _, err := os.Stat(bin); err != nil {
-		t.Skipf("chromium not installed at %s (apt-get install -y chromium): %v", bin, err)
-	}
-	dir := t.TempDir()
-	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, render(t, "html", Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	shot := os.Getenv("ITBCHECK_SCREENSHOT")
-	if shot == "" {
-		shot = filepath.Join(dir, "report.png")
+// chromiumBin is where the Chromium tests look for the browser (CI
+// installs it there, .ci/run).
+const chromiumBin = "/usr/bin/chromium"
+
+// runChromium runs headless Chromium on a page with args, fails the test
+// on a timeout or an error, and returns its output.
+func runChromium(t *testing.T, dir, page string, args ...string) string {
+	t.Helper()
+	if _, err := os.Stat(chromiumBin); err != nil {
+		t.Skipf("chromium not installed at %s (apt-get install -y chromium): %v", chromiumBin, err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+	all := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--hide-scrollbars",
 		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+shot, "--window-size=1000,3000",
-		"--enable-logging=stderr", "--v=0", "file://"+page)
-	logs, err := cmd.CombinedOutput()
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--enable-logging=stderr", "--v=0"}, args...)
+	cmd := exec.CommandContext(ctx, chromiumBin, append(all, "file://"+page)...)
+	var out, logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &logs
+	err := cmd.Run()
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		t.Fatalf("chromium timed out:\n%s", logs)
+		t.Fatalf("chromium timed out:\n%s", logs.String())
 	}
 	if err != nil {
-		t.Fatalf("chromium: %v\n%s", err, logs)
+		t.Fatalf("chromium: %v\n%s", err, logs.String())
 	}
-	for _, l := range strings.Split(string(logs), "\n") {
+	for _, l := range strings.Split(logs.String(), "\n") {
 		if strings.Contains(l, "Uncaught") || (strings.Contains(l, "CONSOLE") && strings.Contains(strings.ToLower(l), "error")) {
 			t.Errorf("browser error: %s", l)
 		}
 	}
-	st, err := os.Stat(shot)
-	if err != nil || st.Size() < 10_000 {
-		t.Fatalf("no usable screenshot at %s: %v", shot, err)
+	return out.String()
+}
+
+// writePage writes an HTML report into dir and returns its path.
+func writePage(t *testing.T, dir, name string, html []byte) string {
+	t.Helper()
+	page := filepath.Join(dir, name)
+	if err := os.WriteFile(page, html, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	n := barPixels(t, shot)
-	if n < 1000 {
-		t.Errorf("screenshot %s shows %d pixels of the weekly chart's bars; the charts did not render", shot, n)
+	return page
+}
+
+// TestHTMLInChromium opens the team report in headless Chromium at a
+// desktop (1280 px) and a phone (390 px) width, fails on script or console
+// errors, checks in the screenshots that the charts rendered, and leaves
+// the screenshots for people to look at (their paths are logged; set
+// ITBCHECK_SCREENSHOT to a folder to keep them).
+func TestHTMLInChromium(t *testing.T) {
+	dir := t.TempDir()
+	page := writePage(t, dir, "report.html", render(t, "html", Options{}))
+	shots := os.Getenv("ITBCHECK_SCREENSHOT")
+	if shots == "" {
+		shots = dir
 	}
-	t.Logf("screenshot: %s (%d bar pixels)", shot, n)
+	for _, width := range []int{1280, 390} {
+		shot := filepath.Join(shots, "report-"+strconv.Itoa(width)+".png")
+		runChromium(t, dir, page, "--screenshot="+shot, "--window-size="+strconv.Itoa(width)+",7000")
+		st, err := os.Stat(shot)
+		if err != nil || st.Size() < 10_000 {
+			t.Fatalf("no usable screenshot at %s: %v", shot, err)
+		}
+		// The weekly km chart's blue bars: at 390 px they are smaller, but
+		// there.
+		if n := barPixels(t, shot); n < 1000 {
+			t.Errorf("%d px: screenshot %s shows %d pixels of the weekly chart's bars; the charts did not render", width, shot, n)
+		} else {
+			t.Logf("%d px: screenshot %s (%d bar pixels)", width, shot, n)
+		}
+	}
+}
+
+// layout is what measureScript finds in the laid-out page.
+type layout struct {
+	ViewportPx, PageWidthPx float64 // the window, and the page's scroll width
+	Charts                  int
+	ChartWidthPx            float64 // the narrowest chart
+	MinTextPx               float64 // the smallest chart text: font size × the SVG's scale
+	MinTextBoxPx            float64 // the smallest chart text's rendered box height
+	CutTables               []string
+}
+
+// measureScript measures the report laid out in the iframe #r and writes
+// the numbers as JSON into a <pre id="measure"> for --dump-dom. It lives
+// in a test page around the report: reports carry no scripts.
+const measureScript = `<script>
+document.getElementById("r").addEventListener("load", () => {
+  const w = document.getElementById("r").contentWindow, d = w.document;
+  const m = {ViewportPx: w.innerWidth, PageWidthPx: d.documentElement.scrollWidth, Charts: 0,
+    ChartWidthPx: 1e9, MinTextPx: 1e9, MinTextBoxPx: 1e9, CutTables: []};
+  for (const svg of d.querySelectorAll("figure svg")) {
+    m.Charts++;
+    m.ChartWidthPx = Math.min(m.ChartWidthPx, svg.getBoundingClientRect().width);
+    const scale = svg.getScreenCTM().a;
+    for (const t of svg.querySelectorAll("text")) {
+      m.MinTextPx = Math.min(m.MinTextPx, parseFloat(w.getComputedStyle(t).fontSize) * scale);
+      m.MinTextBoxPx = Math.min(m.MinTextBoxPx, t.getBoundingClientRect().height);
+    }
+  }
+  for (const tb of d.querySelectorAll("table")) {
+    const box = tb.parentElement, style = w.getComputedStyle(box);
+    const scrolls = style.overflowX === "auto" || style.overflowX === "scroll";
+    const right = (scrolls ? box : tb).getBoundingClientRect().right;
+    if (right > w.innerWidth + 0.5) m.CutTables.push(tb.querySelector("th").textContent);
+  }
+  const pre = document.createElement("pre");
+  pre.id = "measure";
+  pre.textContent = JSON.stringify(m);
+  document.body.append(pre);
+});
+</script>`
+
+// measure lays out an HTML report in Chromium in a frame of the given
+// width (headless windows are at least 500 px wide; a frame can be a
+// phone's) and returns what measureScript found.
+func measure(t *testing.T, dir string, report []byte, width int) layout {
+	t.Helper()
+	frame := `<!DOCTYPE html><html><body style="margin:0"><iframe id="r" style="border:0;width:` + strconv.Itoa(width) +
+		`px;height:900px" srcdoc="` + html.EscapeString(string(report)) + `"></iframe>` + measureScript + `</body></html>`
+	page := writePage(t, dir, "measure-"+strconv.Itoa(width)+".html", []byte(frame))
+	dom := runChromium(t, dir, page, "--dump-dom", "--window-size="+strconv.Itoa(max(width, 800))+",1000")
+	m := regexp.MustCompile(`<pre id="measure">(.*?)</pre>`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatalf("no measurement in the dumped DOM at %d px:\n%.2000s", width, dom)
+	}
+	var l layout
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &l); err != nil {
+		t.Fatalf("measurement %q: %v", m[1], err)
+	}
+	if l.ViewportPx != float64(width) {
+		t.Fatalf("the report was laid out %v px wide, want %d", l.ViewportPx, width)
+	}
+	return l
+}
+
+// TestHTMLReadableOnAPhone lays the team report out at 390 px, a phone's
+// width, and at 1280 px: the charts' smallest text must stay readable
+// (≥ 10 CSS px, measured as the browser draws it; viewBox scaling would
+// make it 6 px), and no table may be cut off: the page never scrolls
+// sideways, a wide table scrolls inside its own box.
+func TestHTMLReadableOnAPhone(t *testing.T) {
+	dir := t.TempDir()
+	report := render(t, "html", Options{})
+	for _, width := range []int{390, 1280} {
+		l := measure(t, dir, report, width)
+		t.Logf("%d px: %+v", width, l)
+		if l.Charts != 6 {
+			t.Errorf("%d px: %d charts laid out, want 6", width, l.Charts)
+		}
+		if l.MinTextPx < 10 || l.MinTextBoxPx < 10 {
+			t.Errorf("%d px: the smallest chart text is %.1f px (box %.1f px), want ≥ 10", width, l.MinTextPx, l.MinTextBoxPx)
+		}
+		if l.MinTextPx > 20 {
+			t.Errorf("%d px: the smallest chart text is %.1f px: charts blown up", width, l.MinTextPx)
+		}
+		if l.PageWidthPx > l.ViewportPx+0.5 {
+			t.Errorf("%d px: the page is %.0f px wide: it scrolls sideways and cuts content off", width, l.PageWidthPx)
+		}
+		if len(l.CutTables) > 0 {
+			t.Errorf("%d px: tables cut off at the right edge: %q", width, l.CutTables)
+		}
+	}
+}
+
+// TestHTMLPrintsOnFewPages prints one athlete's report to PDF (Chromium's
+// default paper, Letter, the shorter of Letter and A4) and counts the
+// pages: at most 4 (it took 12, mostly blank, when blocks were kept whole
+// and each athlete began a page).
+func TestHTMLPrintsOnFewPages(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	if err := Render(&b, "html", alone(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := writePage(t, dir, "alice.html", b.Bytes())
+	pdf := filepath.Join(dir, "alice.pdf")
+	runChromium(t, dir, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each page is one object of /Type /Page (the page tree is /Pages).
+	pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
+	t.Logf("%s: %d pages", pdf, pages)
+	if pages < 1 || pages > 4 {
+		t.Errorf("one athlete prints on %d pages, want 1 to 4", pages)
+	}
+}
+
+// TestHTMLSaysLinksAndAdviceOnce: a mechanism link's explanation and an
+// advice sentence appear once per athlete, as in the text report; a later
+// block names the link and points back to the advice.
+func TestHTMLSaysLinksAndAdviceOnce(t *testing.T) {
+	r := alone()
+	a := r.Athletes[0]
+	for i := range a.Findings {
+		if a.Findings[i].Rule == "weekly-jump" {
+			a.Findings[i].Advice = a.Findings[i-1].Advice // load-spike's, word for word
+		}
+	}
+	var b bytes.Buffer
+	if err := Render(&b, "html", r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	// load-spike and weekly-jump share the training-load chain.
+	if n := strings.Count(out, html.EscapeString(linkText(rules.TrainingLoad))); n != 1 {
+		t.Errorf("the training-load link is explained %d times, want 1", n)
+	}
+	if n := strings.Count(out, "<strong>"+linkLabel(rules.TrainingLoad)+"</strong>"); n != 2 {
+		t.Errorf("the training-load link is named %d times, want 2 (both load blocks)", n)
+	}
+	if n := strings.Count(out, "keep an easy day between hard ones"); n != 1 {
+		t.Errorf("the shared advice is given %d times, want 1", n)
+	}
+	if !strings.Contains(out, "<dd>As above.</dd>") {
+		t.Errorf("the second load block does not point back to the advice")
+	}
 }
