@@ -329,8 +329,9 @@ var exactPow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 
 // exports write nearly every cell ("-12.345", "172", " 3.5"): an optional
 // sign, digits with at most one '.', ASCII blanks around. The value is
 // strconv.ParseFloat's, bit for bit (NaN where it fails, as in
-// parseNumber): up to 15 digits, an integer below 2^53 divided by an
-// exactly held power of ten, rounded once, correctly; longer ones (a
+// parseNumber): when its digits read as an integer are below 2^53 (up to
+// 15 digits always, a position's 16 digits mostly), that integer divided
+// by an exactly held power of ten, rounded once, correctly; others (a
 // position's 17 digits) through strconv.ParseFloat itself. ok is false for
 // anything else (separators, exponents, units, missing markers), which
 // parseNumber reads the general way.
@@ -347,29 +348,22 @@ func plainNumber(s string) (v float64, ok bool) {
 		neg, s = s[0] == '-', s[1:]
 	}
 	var mant uint64
-	digits, frac, dot, exact := 0, 0, false, true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if mant >= 1<<53/10 { // too many digits for the exact path
-				exact = false
-			}
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
-			return 0, false
+	i := 0
+	for ; i < len(s) && s[i]-'0' <= 9; i++ {
+		mant = mant*10 + uint64(s[i]-'0')
+	}
+	digits, frac := i, 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		for ; i < len(s) && s[i]-'0' <= 9; i++ {
+			mant = mant*10 + uint64(s[i]-'0')
+			frac++
 		}
 	}
-	if digits == 0 {
+	if i != len(s) || digits+frac == 0 {
 		return 0, false
 	}
-	if !exact || frac >= len(exactPow10) {
+	if digits+frac > 19 || mant >= 1<<53 || frac >= len(exactPow10) { // not exact as an integer over a power of ten
 		v, err := strconv.ParseFloat(cell, 64)
 		if err != nil || math.IsInf(v, 0) {
 			return math.NaN(), true

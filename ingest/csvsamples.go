@@ -202,6 +202,9 @@ func parseSampleTime(s, colName string, sep rune) (ts time.Time, elapsed float64
 		return time.Time{}, 0, "", false
 	}
 	if strings.ContainsAny(s, "-/T") && len(s) >= 10 {
+		if t, ok := fastRFC3339(s); ok { // the first layout's own form, read faster
+			return t, 0, "abs", true
+		}
 		for _, l := range sampleTimeLayouts {
 			if v, err := time.Parse(l, s); err == nil {
 				return v.UTC(), 0, "abs", strings.Contains(l, "Z07")

@@ -13,8 +13,9 @@ import (
 // each <trk>) after the first a segment of its own: a device pause, summed
 // segment by segment (DOMAIN.md: no line across the gap).
 type gpxReader struct {
-	a *Activity
-	b *trackBuilder
+	a  *Activity
+	b  *trackBuilder
+	pt int // open trkpt elements: within(path, "trkpt") without walking the path
 }
 
 // segment marks that the next point starts a new segment.
@@ -67,6 +68,7 @@ func (g *gpxReader) start(path []string, el xml.StartElement) error {
 	case "trkseg", "trk":
 		g.segment()
 	case "trkpt":
+		g.pt++
 		g.b.p.LatDeg = xmlNumber(attr(el, "lat"))
 		g.b.p.LonDeg = xmlNumber(attr(el, "lon"))
 	}
@@ -76,8 +78,12 @@ func (g *gpxReader) start(path []string, el xml.StartElement) error {
 func (g *gpxReader) end(path []string, text string) error {
 	name, par := path[len(path)-1], parent(path)
 	b := g.b
-	if within(path, "trkpt") {
-		switch strings.ToLower(name) {
+	inTrkpt := g.pt > 0
+	if name == "trkpt" {
+		g.pt--
+	}
+	if inTrkpt {
+		switch trkptField(name) {
 		case "trkpt":
 			return b.flush()
 		case "ele":
@@ -103,6 +109,17 @@ func (g *gpxReader) end(path []string, text string) error {
 		g.a.Title = strings.Clone(text)
 	}
 	return nil
+}
+
+// trkptField is the lower-case name of an element inside a trkpt, without
+// lower-casing a copy for the names exports write (in lower case, or
+// Garmin's TrackPointExtension, which means nothing here).
+func trkptField(name string) string {
+	switch name {
+	case "trkpt", "ele", "time", "hr", "cad", "extensions", "TrackPointExtension":
+		return name
+	}
+	return strings.ToLower(name)
 }
 
 // fillTrackDistance computes cumulative distance from the positions with

@@ -22,6 +22,7 @@ type tcxReader struct {
 	lapAt time.Time
 	laps  []time.Time
 	n     int
+	tp    int // open Trackpoint elements: within(path, "Trackpoint") without walking the path
 }
 
 // decodeTCX reads a TCX file with a streaming XML decoder. Sport comes from
@@ -52,6 +53,8 @@ func decodeTCXWith(walk func(xmlVisitor) error, name string, opt Options, emit e
 
 func (t *tcxReader) start(path []string, el xml.StartElement) error {
 	switch el.Name.Local {
+	case "Trackpoint":
+		t.tp++
 	case "Activity":
 		if parent(path) != "Activities" {
 			return nil
@@ -72,12 +75,16 @@ func (t *tcxReader) start(path []string, el xml.StartElement) error {
 }
 
 func (t *tcxReader) end(path []string, text string) error {
+	name := path[len(path)-1]
+	inTrackpoint := t.tp > 0
+	if name == "Trackpoint" {
+		t.tp--
+	}
 	if t.a == nil {
 		return nil
 	}
-	name, par := path[len(path)-1], parent(path)
 	b := t.b
-	if within(path, "Trackpoint") {
+	if inTrackpoint {
 		switch name {
 		case "Trackpoint":
 			return b.flush()
@@ -92,7 +99,7 @@ func (t *tcxReader) end(path []string, text string) error {
 		case "DistanceMeters":
 			b.p.DistanceM = xmlNumber(text)
 		case "Value":
-			if par == "HeartRateBpm" {
+			if parent(path) == "HeartRateBpm" {
 				b.p.HeartRateBPM = xmlNumber(text)
 			}
 		case "Cadence", "RunCadence":
@@ -106,6 +113,7 @@ func (t *tcxReader) end(path []string, text string) error {
 		}
 		return nil
 	}
+	par := parent(path)
 	switch {
 	case name == "Id" && par == "Activity":
 		if ts, ok := xmlTime(text); ok {

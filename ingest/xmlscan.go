@@ -2,9 +2,11 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"io"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -19,12 +21,15 @@ import (
 // as Garmin Connect writes it, 14 elements a second) cost about 200 times
 // the CPU of the same run as FIT.
 //
-// scanXML reads a whole document held in memory with bytes.IndexByte from
-// tag to tag and calls the same xmlVisitor as walkXML, with the same
-// element paths (local names, interned) and the same texts, so the TCX and
-// GPX readers are unchanged and cannot drift apart. Texts and attribute
-// values point into the document, which is recycled: a visitor copies
-// (strings.Clone) what it keeps. It accepts only a
+// scanXML reads a whole document held in memory from tag to tag and
+// calls the same xmlVisitor as walkXML, with the same element paths
+// (local names) and the same texts, so the TCX and GPX readers are
+// unchanged and cannot drift apart. Nothing is copied or allocated per
+// element: names, texts and attribute values are views of the document,
+// which is recycled (a visitor copies, strings.Clone, what it keeps); the
+// indentation between tags is skipped eight bytes at a time, a name seen
+// before is recognised by comparing words (nameCache), the open elements
+// are offsets into the document. It accepts only a
 // plain subset of XML, one that encoding/xml reads without error and
 // without translation: ASCII names, quoted attribute values, no entity or
 // character references, no comments, CDATA, DOCTYPE or processing
@@ -51,24 +56,22 @@ const maxFastXMLText = 4096
 
 // xmlScanner holds the fast path's working memory, recycled between files.
 type xmlScanner struct {
-	buf      []byte
-	path     []string
-	stack    []scanElement
-	attrs    []xml.Attr
-	intern   map[string]string
-	recent   [64]string // recently interned names (see local)
-	maxDepth int
+	path  []string
+	stack []scanElement
+	attrs []xml.Attr
+	buf   []byte
 }
 
-// scanElement is an open element: its name as written, for matching the
-// end tag, and its first text run.
+// scanElement is an open element: where its name is written, for matching
+// the end tag, and its first text run, as offsets into the document (no
+// pointers: pushing and popping elements costs no write barrier).
 type scanElement struct {
-	raw   []byte
-	text  []byte
-	texts int // text runs seen directly inside it
+	name, nameEnd int32
+	text, textEnd int32
+	texts         int32 // text runs seen directly inside it
 }
 
-var xmlScanners = sync.Pool{New: func() any { return &xmlScanner{intern: map[string]string{}} }}
+var xmlScanners = sync.Pool{New: func() any { return &xmlScanner{} }}
 
 // readXMLFast runs decode over r with the fast path when r holds at most
 // maxFastXMLBytes: decode is called with walkFast and an emit that holds the
@@ -150,16 +153,39 @@ var xmlNameByte = func() (t [256]uint8) {
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
-// plainXMLRun reports whether a run of text or an attribute value holds
-// only characters encoding/xml accepts (valid UTF-8 in XML's character
-// range).
-func plainXMLRun(b []byte) bool {
+// xmlRunByte classes the bytes of texts: 0 for ASCII that needs no check
+// (printable, tab, line feed, carriage return), 1 for a byte the fast path
+// refuses (a control character encoding/xml refuses), 2 for the first
+// byte of a multi-byte character. xmlTextByte refuses a carriage return
+// too (walkXML turns line ends into '\n' inside a text), xmlValueByte also
+// '<' (an error in an attribute value).
+var xmlRunByte, xmlTextByte, xmlValueByte = func() (run, text, value [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		run[c] = 1
+	}
+	run['\t'], run['\n'], run['\r'] = 0, 0, 0
+	for c := 0x80; c < 0x100; c++ {
+		run[c] = 2
+	}
+	text = run
+	text['\r'] = 1
+	value = text
+	value['<'] = 1
+	return run, text, value
+}()
+
+// plainXMLRun reports whether a run of text holds only characters
+// encoding/xml accepts (valid UTF-8 in XML's character range).
+func plainXMLRun(b []byte) bool { return plainRun(b, &xmlRunByte) }
+
+// plainRun reports whether b holds only characters encoding/xml accepts
+// and none that class refuses.
+func plainRun(b []byte, class *[256]uint8) bool {
 	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case c >= 0x20 && c < 0x80, c == '\n', c == '\t', c == '\r':
+		switch class[b[i]] {
+		case 0:
 			i++
-		case c < 0x20:
+		case 1:
 			return false
 		default:
 			r, n := utf8.DecodeRune(b[i:])
@@ -172,6 +198,90 @@ func plainXMLRun(b []byte) bool {
 	return true
 }
 
+// elementText is the text walkXML gives an element whose first text run
+// is run, which starts with a byte other than white space: run[:hi], the
+// run with white space trimmed as bytes.TrimSpace does. ok is false when
+// the fast path leaves it to walkXML.
+func elementText(run []byte) (hi int, ok bool) {
+	hi = len(run)
+	for hi > 0 && isXMLSpace(run[hi-1]) {
+		hi--
+	}
+	t := run[:hi]
+	if (t[0] >= 0x80 || t[len(t)-1] >= 0x80) && len(bytes.TrimSpace(t)) != len(t) {
+		return hi, false // Unicode white space: left to walkXML
+	}
+	return hi, plainRun(t, &xmlTextByte)
+}
+
+// spaces8 is eight spaces read as one word.
+const spaces8 = 0x2020202020202020
+
+// skipSpaceFast is skipSpace for the runs that indent tags (a line end,
+// then spaces): eight bytes at a time.
+func skipSpaceFast(data []byte, i int) int {
+	for i+8 <= len(data) {
+		x := binary.LittleEndian.Uint64(data[i:]) ^ spaces8 // a zero byte for each space
+		if x == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(x) >> 3 // the first byte other than a space
+		if c := data[i]; c != '\n' && c != '\t' && c != '\r' {
+			return i
+		}
+		i++
+	}
+	return skipSpace(data, i)
+}
+
+// hasPrefixAt reports whether data[i:] starts with the n bytes at
+// data[at:], comparing words for names of up to 16 bytes.
+func hasPrefixAt(data []byte, i, at, n int) bool {
+	if n > 16 || n <= 0 || i+16 > len(data) || at+16 > len(data) {
+		return i+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
+	}
+	x := binary.LittleEndian.Uint64(data[i:]) ^ binary.LittleEndian.Uint64(data[at:])
+	if n <= 8 {
+		return x&(^uint64(0)>>(64-8*n)) == 0
+	}
+	y := binary.LittleEndian.Uint64(data[i+8:]) ^ binary.LittleEndian.Uint64(data[at+8:])
+	return x == 0 && y&(^uint64(0)>>(128-8*n)) == 0
+}
+
+// nameCache remembers where the names of a document were first read, so
+// that the same name at a later tag (a track repeats a dozen names for
+// hours) is recognised by comparing words instead of reading it byte by
+// byte: four names per first two bytes (ns3:Speed, ns3:RunCadence...).
+type nameCache [64][4]struct{ at, n, local int32 }
+
+// read reads the element or attribute name at data[i:] as xmlName does:
+// where it ends and where its local part starts.
+func (c *nameCache) read(data []byte, i int) (end, local int, ok bool) {
+	if i+1 >= len(data) {
+		return i, i, false
+	}
+	set := &c[(uint(data[i])*5+uint(data[i+1]))%uint(len(c))]
+	for k := range set {
+		e := &set[k]
+		n := int(e.n)
+		if n == 0 {
+			break
+		}
+		if i+n < len(data) && hasPrefixAt(data, i, int(e.at), n) && data[i+n] < 0x80 && xmlNameByte[data[i+n]] == 0 {
+			return i + n, i + int(e.local), true
+		}
+	}
+	end, l, ok := xmlName(data, i)
+	if !ok {
+		return end, end, false
+	}
+	local = end - len(l)
+	copy(set[1:], set[:len(set)-1]) // the newest first
+	set[0].at, set[0].n, set[0].local = int32(i), int32(end-i), int32(local-i)
+	return end, local, true
+}
+
 // isXMLChar is encoding/xml's isInCharacterRange for runes above ASCII.
 func isXMLChar(r rune) bool {
 	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
@@ -180,80 +290,183 @@ func isXMLChar(r rune) bool {
 // scan walks data through v as walkXML would, or returns errXMLFallback
 // (or the visitor's error). Characters are checked where encoding/xml
 // checks them, in texts and attribute values; names must be ASCII.
+// Element names and paths are views into data, valid during the scan.
+// It is one loop, tags read in place, for speed: a one-hour TCX file has
+// about 50 000 elements.
 func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 	// References are left to walkXML, and "]]>" outside CDATA is an error
 	// there.
-	if bytes.IndexByte(data, '&') >= 0 || bytes.Contains(data, []byte("]]>")) {
+	if bytes.IndexByte(data, '&') >= 0 || bytes.Contains(data, []byte("]]>")) || len(data) >= 1<<31 {
 		return errXMLFallback
 	}
-	if len(s.intern) > 512 { // a document of many names must not grow it for ever
-		clear(s.intern)
-		s.recent = [64]string{}
-	}
-	s.path, s.stack, s.maxDepth = s.path[:0], s.stack[:0], lim.maxDepth
+	path, stack := s.path[:0], s.stack[:0]
+	defer func() { s.path, s.stack = path, stack }() // kept for the next file
+	var names nameCache
 	maxRun := min(maxFastXMLText, int(min(lim.maxText, 1<<30)))
 	i, lt := 0, 0 // lt: where the last '<' was
 	for {
-		j := bytes.IndexByte(data[i:], '<')
-		if j < 0 {
-			if len(s.stack) > 0 || len(data)-lt >= maxRun || !plainXMLRun(data[i:]) {
-				return errXMLFallback // ends inside an element
+		// The run up to the next '<': mostly the white space that indents
+		// the next tag, skipped eight bytes at a time.
+		k := skipSpaceFast(data, i)
+		j := k - i
+		if k >= len(data) || data[k] != '<' {
+			x := bytes.IndexByte(data[k:], '<')
+			if x < 0 {
+				if len(stack) > 0 || len(data)-lt >= maxRun || !plainXMLRun(data[k:]) {
+					return errXMLFallback // ends inside an element
+				}
+				return nil
 			}
-			return nil
+			j += x
 		}
 		if i+j-lt >= maxRun {
 			return errXMLFallback // a long tag or text: walkXML bounds it
 		}
 		lt = i + j
-		if j > 0 {
-			if len(s.stack) == 0 {
-				if !plainXMLRun(data[i : i+j]) {
+		if k < i+j { // more than white space
+			if len(stack) == 0 {
+				if !plainXMLRun(data[k : i+j]) {
 					return errXMLFallback
 				}
-			} else if err := s.text(data[i : i+j]); err != nil {
-				return err
+			} else {
+				// Only the first run may hold more than white space:
+				// walkXML joins the runs, and an element whose text is
+				// split by children is left to it.
+				e := &stack[len(stack)-1]
+				e.texts++
+				if e.texts > 1 {
+					return errXMLFallback // text split by a child
+				}
+				hi, ok := elementText(data[k : i+j])
+				if !ok {
+					return errXMLFallback
+				}
+				e.text, e.textEnd = int32(k), int32(k+hi)
 			}
+		} else if j > 0 && len(stack) > 0 {
+			stack[len(stack)-1].texts++
 		}
 		i += j + 1
 		if i >= len(data) {
 			return errXMLFallback
 		}
-		var err error
 		switch data[i] {
-		case '/':
-			i, err = s.endTag(data, i+1, v)
+		case '/': // an end tag: the open element's name, then a byte that cannot continue a name
+			i++
+			if len(stack) == 0 {
+				return errXMLFallback
+			}
+			e := stack[len(stack)-1]
+			if !hasPrefixAt(data, i, int(e.name), int(e.nameEnd-e.name)) {
+				return errXMLFallback
+			}
+			i += int(e.nameEnd - e.name)
+			if i < len(data) && data[i] != '>' {
+				if xmlNameByte[data[i]] != 0 || data[i] >= 0x80 {
+					return errXMLFallback
+				}
+				i = skipSpace(data, i)
+			}
+			if i >= len(data) || data[i] != '>' {
+				return errXMLFallback
+			}
+			i++
+			if err := v.end(path, view(data[e.text:e.textEnd])); err != nil {
+				return err
+			}
+			path, stack = path[:len(path)-1], stack[:len(stack)-1]
 		case '?':
-			i, err = s.declaration(data, i+1)
+			var err error
+			if i, err = s.declaration(data, i+1); err != nil {
+				return err
+			}
 		case '!':
 			return errXMLFallback // comment, CDATA, DOCTYPE
 		default:
-			i, err = s.startTag(data, i, v)
-		}
-		if err != nil {
-			return err
+			if len(path) >= lim.maxDepth {
+				return errXMLFallback // walkXML reports the depth
+			}
+			start := i
+			nameEnd, localAt, ok := names.read(data, i)
+			if !ok {
+				return errXMLFallback
+			}
+			local := data[localAt:nameEnd]
+			i = nameEnd
+			attrs := s.attrs[:0]
+			empty := false
+			if i >= len(data) {
+				return errXMLFallback
+			}
+			if data[i] != '>' {
+				if i, empty, attrs, ok = readAttrs(data, i, attrs, &names); !ok {
+					return errXMLFallback
+				}
+				s.attrs = attrs
+			} else {
+				i++
+			}
+			loc := view(local)
+			path = append(path, loc)
+			stack = append(stack, scanElement{name: int32(start), nameEnd: int32(nameEnd)})
+			if err := v.start(path, xml.StartElement{Name: xml.Name{Local: loc}, Attr: attrs}); err != nil {
+				return err
+			}
+			if empty {
+				if err := v.end(path, ""); err != nil {
+					return err
+				}
+				path, stack = path[:len(path)-1], stack[:len(stack)-1]
+			}
 		}
 	}
 }
 
-// text records a run of character data inside the open element. Only the
-// first run may hold more than white space: walkXML joins the runs, and an
-// element whose text is split by children is left to it.
-func (s *xmlScanner) text(run []byte) error {
-	e := &s.stack[len(s.stack)-1]
-	e.texts++
-	if e.texts == 1 {
-		if !plainXMLRun(run) {
-			return errXMLFallback
+// readAttrs reads a start tag's attributes at data[i:] (after its name),
+// appending them to attrs, and its end, '>' or "/>" (empty): i is after it.
+// ok is false for a tag the fast path leaves to walkXML.
+func readAttrs(data []byte, i int, attrs []xml.Attr, names *nameCache) (end int, empty bool, _ []xml.Attr, ok bool) {
+	for {
+		j := skipSpace(data, i)
+		if j >= len(data) {
+			return j, false, attrs, false
 		}
-		e.text = run
-		return nil
-	}
-	for _, c := range run {
-		if !isXMLSpace(c) {
-			return errXMLFallback // text split by a child
+		if data[j] == '>' {
+			return j + 1, false, attrs, true
 		}
+		if data[j] == '/' {
+			if j+1 >= len(data) || data[j+1] != '>' {
+				return j, false, attrs, false
+			}
+			return j + 2, true, attrs, true
+		}
+		if j == i {
+			return j, false, attrs, false // no space before an attribute
+		}
+		nameEnd, localAt, ok := names.read(data, j)
+		if !ok {
+			return j, false, attrs, false
+		}
+		local := data[localAt:nameEnd]
+		j = skipSpace(data, nameEnd)
+		if j >= len(data) || data[j] != '=' {
+			return j, false, attrs, false
+		}
+		j = skipSpace(data, j+1)
+		if j >= len(data) || data[j] != '"' && data[j] != '\'' {
+			return j, false, attrs, false
+		}
+		k := bytes.IndexByte(data[j+1:], data[j])
+		if k < 0 {
+			return j, false, attrs, false
+		}
+		val := data[j+1 : j+1+k]
+		if !plainRun(val, &xmlValueByte) { // an error, a line end to normalise
+			return j, false, attrs, false
+		}
+		attrs = append(attrs, xml.Attr{Name: xml.Name{Local: view(local)}, Value: view(val)})
+		i = j + 2 + k
 	}
-	return nil // white space after a child changes no text
 }
 
 // xmlName reads an XML name at data[i:]: its end, and its local part (after
@@ -264,15 +477,22 @@ func xmlName(data []byte, i int) (end int, local []byte, ok bool) {
 		return i, nil, false
 	}
 	start, colon := i, -1
-	for i++; i < len(data) && xmlNameByte[data[i]] != 0; i++ {
-		if data[i] == ':' {
+	for i++; i < len(data); i++ {
+		c := data[i]
+		if xmlNameByte[c] == 0 {
+			if c >= 0x80 {
+				return i, nil, false
+			}
+			break
+		}
+		if c == ':' {
 			if colon >= 0 {
 				return i, nil, false
 			}
 			colon = i
 		}
 	}
-	if data[start] == ':' || colon == i-1 || i < len(data) && data[i] >= 0x80 {
+	if data[start] == ':' || colon == i-1 {
 		return i, nil, false
 	}
 	if colon < 0 {
@@ -281,21 +501,14 @@ func xmlName(data []byte, i int) (end int, local []byte, ok bool) {
 	return i, data[colon+1 : i], true
 }
 
-// local interns a local name, so that paths hold one string per name: a
-// small direct-mapped cache before the map, since the same few names
-// repeat all through a track.
-func (s *xmlScanner) local(b []byte) string {
-	slot := &s.recent[(len(b)*7+int(b[0])+int(b[len(b)-1])*3)%len(s.recent)]
-	if *slot == string(b) {
-		return *slot
+// view is b as a string without a copy: valid while b's bytes are (during
+// the scan for names, during the visitor's call for texts and attribute
+// values: see xmlVisitor).
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
-	v, ok := s.intern[string(b)]
-	if !ok {
-		v = string(b)
-		s.intern[v] = v
-	}
-	*slot = v
-	return v
+	return unsafe.String(&b[0], len(b))
 }
 
 func skipSpace(data []byte, i int) int {
@@ -303,119 +516,6 @@ func skipSpace(data []byte, i int) int {
 		i++
 	}
 	return i
-}
-
-// startTag reads <name attr="value"...> or <name .../> at data[i:] (after
-// the '<') and calls v.start (and v.end for an empty element).
-func (s *xmlScanner) startTag(data []byte, i int, v xmlVisitor) (int, error) {
-	if len(s.path) >= s.maxDepth {
-		return i, errXMLFallback // walkXML reports the depth
-	}
-	start := i
-	i, local, ok := xmlName(data, i)
-	if !ok {
-		return i, errXMLFallback
-	}
-	raw := data[start:i]
-	s.attrs = s.attrs[:0]
-	empty := false
-	for {
-		j := skipSpace(data, i)
-		if j >= len(data) {
-			return j, errXMLFallback
-		}
-		if data[j] == '>' {
-			i = j + 1
-			break
-		}
-		if data[j] == '/' {
-			if j+1 >= len(data) || data[j+1] != '>' {
-				return j, errXMLFallback
-			}
-			i, empty = j+2, true
-			break
-		}
-		if j == i {
-			return j, errXMLFallback // no space before an attribute
-		}
-		j, aLocal, ok := xmlName(data, j)
-		if !ok {
-			return j, errXMLFallback
-		}
-		j = skipSpace(data, j)
-		if j >= len(data) || data[j] != '=' {
-			return j, errXMLFallback
-		}
-		j = skipSpace(data, j+1)
-		if j >= len(data) || data[j] != '"' && data[j] != '\'' {
-			return j, errXMLFallback
-		}
-		q := data[j]
-		k := bytes.IndexByte(data[j+1:], q)
-		if k < 0 {
-			return j, errXMLFallback
-		}
-		val := data[j+1 : j+1+k]
-		if bytes.IndexByte(val, '<') >= 0 || bytes.IndexByte(val, '\r') >= 0 || !plainXMLRun(val) { // an error, a line end to normalise
-			return j, errXMLFallback
-		}
-		var value string
-		if len(val) > 0 {
-			value = unsafe.String(&val[0], len(val)) // valid during the call only: see xmlVisitor
-		}
-		s.attrs = append(s.attrs, xml.Attr{Name: xml.Name{Local: s.local(aLocal)}, Value: value})
-		i = j + 2 + k
-	}
-	loc := s.local(local)
-	s.path = append(s.path, loc)
-	s.stack = append(s.stack, scanElement{raw: raw})
-	if err := v.start(s.path, xml.StartElement{Name: xml.Name{Local: loc}, Attr: s.attrs}); err != nil {
-		return i, err
-	}
-	if empty {
-		return i, s.close(v)
-	}
-	return i, nil
-}
-
-// endTag reads </name> at data[i:] (after the "</"), which must close the
-// open element, and calls v.end.
-func (s *xmlScanner) endTag(data []byte, i int, v xmlVisitor) (int, error) {
-	if len(s.stack) == 0 {
-		return i, errXMLFallback
-	}
-	// The open element's name, then a byte that cannot continue a name.
-	raw := s.stack[len(s.stack)-1].raw
-	if !bytes.HasPrefix(data[i:], raw) {
-		return i, errXMLFallback
-	}
-	i += len(raw)
-	if i < len(data) && (xmlNameByte[data[i]] != 0 || data[i] >= 0x80) {
-		return i, errXMLFallback
-	}
-	i = skipSpace(data, i)
-	if i >= len(data) || data[i] != '>' {
-		return i, errXMLFallback
-	}
-	return i + 1, s.close(v)
-}
-
-// close ends the open element: v.end with its text, as walkXML gives it.
-func (s *xmlScanner) close(v xmlVisitor) error {
-	e := s.stack[len(s.stack)-1]
-	text := bytes.TrimSpace(e.text)
-	if bytes.IndexByte(text, '\r') >= 0 {
-		return errXMLFallback // walkXML turns line ends into '\n'
-	}
-	var str string
-	if len(text) > 0 {
-		str = unsafe.String(&text[0], len(text)) // valid during the call only: see xmlVisitor
-	}
-	if err := v.end(s.path, str); err != nil {
-		return err
-	}
-	s.path, s.stack = s.path[:len(s.path)-1], s.stack[:len(s.stack)-1]
-	return nil
 }
 
 // declaration reads the XML declaration <?xml ...?> at data[i:] (after the

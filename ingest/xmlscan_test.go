@@ -38,7 +38,7 @@ func decodeXMLBoth(data []byte, gpx bool) (fast, slow string, tookFast bool) {
 	xmlFastPath = false
 	slow = describe()
 	xmlFastPath = true
-	s := &xmlScanner{intern: map[string]string{}}
+	s := &xmlScanner{}
 	return fast, slow, s.scan(data, nopVisitor{}, Options{}.xmlLimits()) == nil
 }
 
@@ -173,7 +173,7 @@ func BenchmarkXMLScan(b *testing.B) {
 	}
 	b.Run("scanXML", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		s := &xmlScanner{intern: map[string]string{}}
+		s := &xmlScanner{}
 		for b.Loop() {
 			if err := s.scan(data, nopVisitor{}, Options{}.xmlLimits()); err != nil {
 				b.Fatal(err)
