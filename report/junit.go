@@ -203,7 +203,7 @@ func statusText(st rules.Status) string {
 // findingBody is the text of a finding for a JUnit failure or output.
 func findingBody(f rules.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %s\n", f.Date, f.Rule, f.Summary)
+	fmt.Fprintf(&b, "%s %s: %s\n", spanText(f), f.Rule, f.Summary)
 	if f.Metric != "" {
 		fmt.Fprintf(&b, "%s = %s (threshold %s)\n", f.Metric, fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))
 	}

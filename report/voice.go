@@ -67,9 +67,14 @@ func symptomsJSON(a *Athlete) []jsonSymptom {
 }
 
 // redFlagLine is a red flag in one line: "2026-05-28: the lower back (both
-// sides): night pain".
+// sides): night pain", or with its span "2026-05-04 to 2026-05-18: the
+// outer hip (left): pain logged over 15 days".
 func redFlagLine(f rules.Finding) string {
-	return f.Date + ": " + rules.RedFlagReason(f)
+	when := f.Date
+	if f.Until != "" {
+		when += " to " + f.Until
+	}
+	return when + ": " + rules.RedFlagReason(f)
 }
 
 // redFlagLines are the athlete's red flags, one line each.

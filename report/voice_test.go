@@ -118,3 +118,24 @@ func TestJSONSymptomsAndRedFlags(t *testing.T) {
 		t.Errorf("alice without a log: %+v, %+v (want empty lists)", alice.Symptoms, alice.RedFlags)
 	}
 }
+
+// TestRedFlagLine: a red flag's line carries its span when it has one, so
+// that the reason ("pain logged over 15 days") need not repeat it.
+func TestRedFlagLine(t *testing.T) {
+	tests := []struct {
+		f    rules.Finding
+		want string
+	}{
+		{rules.Finding{Rule: "symptom", Metric: rules.MetricRedFlag, Date: "2026-05-28",
+			Summary: "Red flag at the lower back (both sides): night pain. See a physiotherapist or physician promptly."},
+			"2026-05-28: the lower back (both sides): night pain"},
+		{rules.Finding{Rule: "symptom", Metric: rules.MetricRedFlag, Date: "2026-05-04", Until: "2026-05-18",
+			Summary: "Red flag at the outer hip (left): pain logged over 15 days. See a physiotherapist or physician promptly."},
+			"2026-05-04 to 2026-05-18: the outer hip (left): pain logged over 15 days"},
+	}
+	for _, tt := range tests {
+		if got := redFlagLine(tt.f); got != tt.want {
+			t.Errorf("redFlagLine = %q, want %q", got, tt.want)
+		}
+	}
+}

@@ -70,7 +70,8 @@ var Symptom = &Rule{
 	Doc: "The runner's own log: red flags; outer-knee or outer-hip pain with the training of the 4 weeks before it; " +
 		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while risk patterns are open.",
 	Computes: "Entries with pain above 0 make episodes per site (days no more than 14 apart). Red flags (high, listed first in every report): " +
-		"numbness, tingling, night or rest pain, pain ≥ 8/10, or one episode of pain spanning ≥ 14 days. An outer-knee or outer-hip " +
+		"numbness, tingling, night or rest pain, pain ≥ 8/10, or one episode of pain spanning ≥ 14 days; a red flag is its episode's " +
+		"one finding, with the episode's pain finding (below) folded into its explanation. An outer-knee or outer-hip " +
 		"episode is graded on its peak pain and described with the risk patterns open and the load, cadence and GCT balance of the " +
 		"4 weeks before its first day, and, for one-sided pain, a balance shift of ≥ 0.8 pp towards the other foot. A low-back " +
 		"episode starting during or within 6 weeks after outer-knee or hip pain is at least medium and names the chain. An info note " +
@@ -122,25 +123,54 @@ func RedFlagsOf(fs []Finding) []Finding {
 	return out
 }
 
-// checkSymptom reports the log's red flags, its pain episodes and the
-// strength note.
+// checkSymptom reports the log's pain episodes, each once: a red flag
+// when it has one, else its pain finding; then the strength note.
 func checkSymptom(p *Pass) {
 	s := p.Season
 	// Without a log the rule still judges the strength note, and says
 	// nothing else: a season without a log reads as before.
 	eps := analysis.SymptomEpisodes(s.Symptoms)
-	reportRedFlags(p, eps)
 	var itb []analysis.SymptomEpisode
 	for _, e := range eps {
+		var pain Finding
+		ok := false
 		switch {
 		case e.Site.IsITB():
-			reportITBPain(p, e)
+			pain, ok = itbPain(p, e)
 			itb = append(itb, e)
 		case e.Site == ingest.SiteLowBack:
-			reportBackPain(p, e, itb)
+			pain, ok = backPain(p, e, itb)
+		}
+		if flag, isFlag := redFlag(e); isFlag {
+			if ok {
+				flag = foldPain(flag, pain)
+			}
+			p.Report(flag)
+			continue
+		}
+		if ok {
+			p.Report(pain)
 		}
 	}
 	reportStrengthNote(p, eps)
+}
+
+// foldPain makes an episode's red flag its only finding: one concern,
+// said once. The red flag stays high and sends the runner to a
+// professional first; the pain finding's own words (the episode, the
+// training before it, the side spared, the chain to the lower back) become
+// the rest of its explanation, and of its advice only what a professional
+// is asked to check, not the exercises: those come after the assessment.
+func foldPain(flag, pain Finding) Finding {
+	flag.Explanation += " The log: " + pain.Summary + ". " + pain.Explanation
+	flag.Advice = adviceRedFlag
+	if strings.Contains(pain.Advice, adviceAssessment) {
+		flag.Advice += " " + adviceAssessment
+	}
+	if strings.Contains(pain.Advice, adviceBack) {
+		flag.Advice += " " + adviceBack
+	}
+	return flag
 }
 
 // siteWords names a site in a sentence.
@@ -181,35 +211,34 @@ var flagWords = map[ingest.SymptomFlag]string{
 	ingest.FlagNightPain: "night pain", ingest.FlagRestPain: "pain at rest",
 }
 
-// reportRedFlags reports each red flag of each episode once: the flags
-// ticked, severe pain, persistent pain.
-func reportRedFlags(p *Pass, eps []analysis.SymptomEpisode) {
-	for _, e := range eps {
-		var reasons []string
-		for _, f := range e.Flags {
-			reasons = append(reasons, flagWords[f])
-		}
-		if e.PeakPain >= RedFlagPain {
-			reasons = append(reasons, fmt.Sprintf("pain %s/10 on %s", painNum(e.PeakPain), dayText(e.PeakDate)))
-		}
-		if n := e.SpanDays(); n >= RedFlagDays {
-			reasons = append(reasons, fmt.Sprintf("pain logged over %d days (%s to %s)", n, dayText(e.First), dayText(e.Last)))
-		}
-		if len(reasons) == 0 {
-			continue
-		}
-		f := Finding{
-			Severity: High, Date: dayText(e.First), Metric: MetricRedFlag, Value: e.PeakPain, Threshold: RedFlagPain,
-			Summary: fmt.Sprintf("Red flag at %s%s: %s", siteWords(e.Site), sideSuffix(e.Side), strings.Join(reasons, ", ")) + redFlagAdvice,
-			Explanation: "Numbness, tingling, night or rest pain, severe pain or pain that lasts two weeks or more can have causes " +
-				"that training changes do not address, such as a nerve or a disc problem; only a professional can tell.",
-			Advice: adviceRedFlag,
-		}
-		if !e.Last.Equal(e.First) {
-			f.Until = dayText(e.Last)
-		}
-		p.Report(f)
+// redFlag is an episode's red flag, when it has one: the flags ticked,
+// severe pain, persistent pain. The span of days is the finding's Date and
+// Until, not repeated in its summary.
+func redFlag(e analysis.SymptomEpisode) (Finding, bool) {
+	var reasons []string
+	for _, f := range e.Flags {
+		reasons = append(reasons, flagWords[f])
 	}
+	if e.PeakPain >= RedFlagPain {
+		reasons = append(reasons, fmt.Sprintf("pain %s/10 on %s", painNum(e.PeakPain), dayText(e.PeakDate)))
+	}
+	if n := e.SpanDays(); n >= RedFlagDays {
+		reasons = append(reasons, fmt.Sprintf("pain logged over %d days", n))
+	}
+	if len(reasons) == 0 {
+		return Finding{}, false
+	}
+	f := Finding{
+		Severity: High, Date: dayText(e.First), Metric: MetricRedFlag, Value: e.PeakPain, Threshold: RedFlagPain,
+		Summary: fmt.Sprintf("Red flag at %s%s: %s", siteWords(e.Site), sideSuffix(e.Side), strings.Join(reasons, ", ")) + redFlagAdvice,
+		Explanation: "Numbness, tingling, night or rest pain, severe pain or pain that lasts two weeks or more can have causes " +
+			"that training changes do not address, such as a nerve or a disc problem; only a professional can tell.",
+		Advice: adviceRedFlag,
+	}
+	if !e.Last.Equal(e.First) {
+		f.Until = dayText(e.Last)
+	}
+	return f, true
 }
 
 // sideSuffix is " (left)" for a one-sided symptom, "" otherwise.
@@ -229,26 +258,26 @@ func painNum(v float64) string {
 }
 
 // episodeFinding is the common part of a pain episode's finding, graded on
-// its peak pain.
+// its peak pain. Its first and last day are Date and Until, which every
+// report prints beside the summary: the summary does not repeat them.
 func episodeFinding(p *Pass, e analysis.SymptomEpisode) Finding {
 	sev, limit := grade(e.PeakPain, p.Thresholds)
 	f := Finding{
 		Severity: sev, Date: dayText(e.First), Metric: MetricPain, Value: e.PeakPain, Threshold: limit,
-		Summary: fmt.Sprintf("%s, %s/10 at worst, logged on %s from %s", painName(e), painNum(e.PeakPain), plural(e.Days, "day"), dayText(e.First)),
+		Summary: fmt.Sprintf("%s, %s/10 at worst, logged on %s", painName(e), painNum(e.PeakPain), plural(e.Days, "day")),
 	}
 	if !e.Last.Equal(e.First) {
 		f.Until = dayText(e.Last)
-		f.Summary += " to " + dayText(e.Last)
 	}
 	return f
 }
 
-// reportITBPain reports outer-knee or outer-hip pain with what changed in
-// the 4 weeks before it began.
-func reportITBPain(p *Pass, e analysis.SymptomEpisode) {
+// itbPain is outer-knee or outer-hip pain with what changed in the 4
+// weeks before it began; false when the pain is below every threshold.
+func itbPain(p *Pass, e analysis.SymptomEpisode) (Finding, bool) {
 	f := episodeFinding(p, e)
 	if f.Severity == None {
-		return
+		return f, false
 	}
 	var why []string
 	if ctx := trainingBefore(p, e.First); ctx != "" {
@@ -264,7 +293,7 @@ func reportITBPain(p *Pass, e analysis.SymptomEpisode) {
 		"plausible, not proven. This is a risk pattern, not a diagnosis.")
 	f.Explanation = strings.Join(why, " ")
 	f.Advice = advise(adviceAssessment, adviceStretch)
-	p.Report(f)
+	return f, true
 }
 
 // trainingBefore describes the 4 weeks before day: the risk patterns open
@@ -380,10 +409,11 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 	return ""
 }
 
-// reportBackPain reports low back pain; when it starts during or within 6
-// weeks after outer-knee or hip pain it names the article's chain and is
-// at least medium.
-func reportBackPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEpisode) {
+// backPain is low back pain; when it starts during or within 6 weeks
+// after outer-knee or hip pain it names the article's chain and is at
+// least medium. False when it is below every threshold and not in the
+// chain.
+func backPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEpisode) (Finding, bool) {
 	f := episodeFinding(p, e)
 	var before *analysis.SymptomEpisode
 	for k := range itb {
@@ -394,13 +424,12 @@ func reportBackPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEp
 	}
 	if before == nil {
 		if f.Severity == None {
-			return
+			return f, false
 		}
 		f.Explanation = "No outer-knee or outer-hip pain was logged before it, so the log does not point to the hip → pelvis → lower back chain; " +
 			"low back pain has many causes, and only a professional can tell them apart."
 		f.Advice = advise(adviceBack)
-		p.Report(f)
-		return
+		return f, true
 	}
 	if f.Severity < Medium {
 		f.Severity, f.Threshold = Medium, p.Thresholds.Medium
@@ -420,7 +449,7 @@ func reportBackPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEp
 		"muscles (quadratus lumborum, erector spinae) overwork to keep the torso upright; plausible, not proven. "+
 		"A physiotherapist or physician should tell a secondary back problem from a primary one such as a disc.", siteWords(before.Site))
 	f.Advice = advise(adviceAssessment, adviceStretch, adviceBack)
-	p.Report(f)
+	return f, true
 }
 
 // reportStrengthNote adds an info note for each stretch of weeks in which

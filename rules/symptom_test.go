@@ -80,7 +80,7 @@ func TestSymptomRule(t *testing.T) {
 	}{
 		{"knee pain after a spike and cadence drop, back pain three weeks later", spikeThenDrop(), kneeThenBack, [][]string{
 			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6), "cadence down from your baseline (high)", "outer-knee pain (left)"},
-			{"medium pain", "Outer-knee pain (left), 5/10 at worst, logged on 5 days from " + day(7, 2) + " to " + day(7, 6),
+			{"medium pain", "Outer-knee pain (left), 5/10 at worst, logged on 5 days |",
 				"training load spike (medium)", "cadence down from your baseline", "cadence 7.0 % below your baseline",
 				"load 1.70× your 4-week average in the week of " + monday(6),
 				"moved 1.5 pp towards the right foot", "sparing the painful leg",
@@ -95,19 +95,17 @@ func TestSymptomRule(t *testing.T) {
 			pain(10, 0, ingest.SiteLowBack, "", 4)), [][]string{
 			{"low pain", "Outer-hip pain (right)", "saw no risk pattern"},
 			{"info strength-mobility-sessions", "from " + monday(0) + " to " + day(4, 6) + ", while these were open: outer-hip pain (right)"},
-			{"medium pain", "Low back pain, 4/10 at worst, logged on 1 day from " + day(10, 0), "does not point to"},
+			{"medium pain", "Low back pain, 4/10 at worst, logged on 1 day |", "does not point to"},
 		}, []string{"may be secondary to hip and pelvic control", "sparing"}},
-		{"red flags: numbness, severe pain, persistent pain", steadyWeeks(12), logs(
+		{"red flags: numbness, severe pain, persistent pain, each its episode's one finding", steadyWeeks(12), logs(
 			flagged(3, 0, ingest.SiteLowBack, 3, ingest.FlagNumbness, ingest.FlagNightPain),
 			pain(5, 0, ingest.SiteOuterKnee, ingest.SideRight, 2, 8),
 			pain(9, 0, ingest.SiteOuterHip, ingest.SideLeft, 2, 0, 2, 0, 0, 2, 2, 0, 0, 2, 0, 2, 0, 2, 2)), [][]string{
-			{"high red-flag", "Red flag at the lower back (both sides): numbness, night pain. See a physiotherapist or physician promptly."},
-			{"low pain", "Low back pain (both sides), 3/10"},
-			{"high red-flag", "Red flag at the outer knee (right): pain 8/10 on " + day(5, 1)},
-			{"high pain", "Outer-knee pain (right), 8/10 at worst"},
+			{"high red-flag", "Red flag at the lower back (both sides): numbness, night pain. See a physiotherapist or physician promptly.",
+				"The log: Low back pain (both sides), 3/10 at worst"},
+			{"high red-flag", "Red flag at the outer knee (right): pain 8/10 on " + day(5, 1), "The log: Outer-knee pain (right), 8/10 at worst"},
 			{"info strength-mobility-sessions", "from " + monday(2) + " to " + day(11, 6), "outer-knee pain (right); outer-hip pain (left)"},
-			{"high red-flag", "Red flag at the outer hip (left): pain logged over 15 days (" + day(9, 0) + " to " + day(11, 0) + ")"},
-			{"low pain", "Outer-hip pain (left), 2/10 at worst, logged on 8 days"},
+			{"high red-flag", "Red flag at the outer hip (left): pain logged over 15 days. See", "The log: Outer-hip pain (left), 2/10 at worst, logged on 8 days"},
 		}, nil},
 		{"open patterns, no strength sessions", spikeThenDrop(), nil, [][]string{
 			{"info strength-mobility-sessions", "No strength or mobility session recorded from " + monday(3) + " to " + day(11, 6) + ", while these were open: ", "cadence down from your baseline (high)",
@@ -143,6 +141,102 @@ func TestSymptomRule(t *testing.T) {
 						t.Errorf("finding %d holds %q:\n%s", i, phrase, text)
 					}
 				}
+			}
+		})
+	}
+}
+
+// TestSymptomOneFindingPerEpisode: a red flag is the episode's one
+// finding (DOMAIN.md: it always stays, high, and sends to a professional);
+// the episode's pain finding folds into it (its context in the
+// explanation, what to ask the professional in the advice, the exercises
+// left for after the assessment) instead of a second high for the same
+// pain. Without a red flag the pain finding is graded as before. No
+// summary repeats the episode's span, which Date and Until carry.
+func TestSymptomOneFindingPerEpisode(t *testing.T) {
+	knee := func(pains ...float64) []ingest.Symptom {
+		return pain(7, 2, ingest.SiteOuterKnee, ingest.SideRight, pains...)
+	}
+	tests := []struct {
+		name   string
+		runs   []analysis.Run
+		log    []ingest.Symptom
+		head   string   // "severity metric" of the episode's one finding
+		want   []string // in summary | explanation | advice
+		advice []string // in the advice
+		never  []string // nowhere in the finding
+	}{
+		{"pain 7: high pain, no red flag", spikeThenDrop(), knee(5, 7), "high pain",
+			[]string{"Outer-knee pain (right), 7/10 at worst, logged on 2 days", "In the 4 weeks before it began"},
+			[]string{"Ober test", "clamshells"}, []string{"Red flag"}},
+		{"pain 8: the red flag, with the pain's context", spikeThenDrop(), knee(5, 8), "high red-flag",
+			[]string{"Red flag at the outer knee (right): pain 8/10 on " + day(7, 3), "The log: Outer-knee pain (right), 8/10 at worst, logged on 2 days.",
+				"In the 4 weeks before it began: risk patterns open", "where IT band trouble shows"},
+			[]string{adviceRedFlag, "Ober test"}, []string{"clamshells"}},
+		{"pain 10 on one day", steadyWeeks(12), knee(10), "high red-flag",
+			[]string{"pain 10/10 on " + day(7, 2), "logged on 1 day."}, []string{adviceRedFlag}, nil},
+		{"tingling with mild pain", steadyWeeks(12), flagged(7, 2, ingest.SiteOuterHip, 2, ingest.FlagTingling), "high red-flag",
+			[]string{"Red flag at the outer hip (both sides): tingling", "The log: Outer-hip pain (both sides), 2/10 at worst"}, []string{adviceRedFlag}, nil},
+		{"night back pain after knee pain: the chain stays", steadyWeeks(12),
+			logs(pain(5, 0, ingest.SiteOuterKnee, ingest.SideLeft, 3, 3), flagged(7, 2, ingest.SiteLowBack, 4, ingest.FlagNightPain)), "high red-flag",
+			[]string{"Red flag at the lower back (both sides): night pain", "may be secondary to hip and pelvic control"},
+			[]string{adviceRedFlag, "such as a disc"}, []string{"clamshells"}},
+		{"another site: a red flag alone", steadyWeeks(12), flagged(7, 2, ingest.SiteOther, 3, ingest.FlagNumbness), "high red-flag",
+			[]string{"Red flag at another site"}, []string{adviceRedFlag}, []string{"The log:"}},
+		{"pain below every threshold with numbness", steadyWeeks(12), flagged(7, 2, ingest.SiteOuterKnee, 0.5, ingest.FlagNumbness), "high red-flag",
+			[]string{"numbness"}, []string{adviceRedFlag}, []string{"The log:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := season(tt.runs)
+			s.Symptoms = tt.log
+			last := tt.log[len(tt.log)-1].Date
+			var got []Finding
+			for _, f := range symptomFindings(s, nil) {
+				if f.Metric == MetricTrainingSessions {
+					continue
+				}
+				got = append(got, f)
+				if f.Until != "" && strings.Contains(f.Summary, f.Date) && strings.Contains(f.Summary, f.Until) {
+					t.Errorf("summary repeats the span %s to %s: %s", f.Date, f.Until, f.Summary)
+				}
+			}
+			// The episode under test is the last; the knee pain before the
+			// night back pain has its own finding.
+			var ep []Finding
+			for _, f := range got {
+				if f.Date >= dayText(last.AddDate(0, 0, -7)) {
+					ep = append(ep, f)
+				}
+			}
+			if len(ep) != 1 {
+				for _, f := range ep {
+					t.Logf("%s %s %s: %s", f.Date, f.Severity, f.Metric, f.Summary)
+				}
+				t.Fatalf("%d findings for the episode, want 1", len(ep))
+			}
+			f := ep[0]
+			if head := f.Severity.String() + " " + f.Metric; head != tt.head {
+				t.Errorf("finding is %q, want %q: %s", head, tt.head, f.Summary)
+			}
+			text := f.Summary + " | " + f.Explanation + " | " + f.Advice
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tt.advice {
+				if !strings.Contains(f.Advice, w) {
+					t.Errorf("advice lacks %q: %s", w, f.Advice)
+				}
+			}
+			for _, w := range append(tt.never, "you have") {
+				if strings.Contains(text, w) {
+					t.Errorf("holds %q:\n%s", w, text)
+				}
+			}
+			if IsRedFlag(f) && RedFlagReason(f) == f.Summary {
+				t.Errorf("RedFlagReason(%q) did not strip the call to action", f.Summary)
 			}
 		})
 	}
