@@ -51,6 +51,12 @@ type Options struct {
 	// broken link), so that the CLI can name it. Called from Run's
 	// goroutine, before decoding starts.
 	Skipped func(path, reason string)
+	// Done, when not nil, is given each athlete (with its index in the
+	// athletes given) as soon as its analysis is done, from Run's
+	// goroutine, in the order they finish; Run then keeps nothing of it
+	// and returns no reports, so that a team's seasons are never held at
+	// once. An error from Done stops the run and is Run's error.
+	Done func(i int, a *report.Athlete) error
 }
 
 // readFile is ingest.Read; tests replace it to inject slow or failing
@@ -70,11 +76,15 @@ type result struct {
 	problems []ingest.Problem
 }
 
-// Run analyses every athlete and returns their reports in the order given.
-// Inputs that cannot be read become report.FailedInput entries; they do not
-// make Run fail. The error is not nil only when ctx is cancelled, in which
-// case the reports are nil.
+// Run analyses every athlete and returns their reports in the order given
+// (none with Options.Done, which is given each as it is done). Inputs
+// that cannot be read become report.FailedInput entries; they do not make
+// Run fail. The error is not nil only when ctx is cancelled or Done
+// failed, in which case the reports are nil.
 func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlete, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var doneErr error // the first error of opt.Done; it stops the run
 	out := make([]*report.Athlete, len(athletes))
 	var jobs []job
 	logs := make([]string, len(athletes))
@@ -146,6 +156,13 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		out[i].Findings, out[i].Rules = inWindow(res.Findings, opt.Since, opt.Until), res.Statuses
 		out[i].Season = season.Window(opt.Since, opt.Until)
 		out[i].From, out[i].To = period(out[i].Season, opt.Since, opt.Until)
+		if opt.Done != nil && doneErr == nil {
+			done := out[i]
+			out[i] = nil // handed on: the season goes with it
+			if doneErr = opt.Done(i, done); doneErr != nil {
+				cancel()
+			}
+		}
 	}
 	for i := range athletes {
 		if left[i] == 0 {
@@ -160,11 +177,17 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 			}
 		}
 	})
+	if doneErr != nil {
+		return nil, doneErr
+	}
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if opt.Done != nil {
+		return nil, nil
 	}
 	return out, nil
 }

@@ -281,3 +281,50 @@ func TestOneLine(t *testing.T) {
 		t.Errorf("oneLine = %q", got)
 	}
 }
+
+// TestRunDone: with Options.Done each athlete is handed on once, with its
+// index, as the athletes Run returns without it; Run then returns none.
+// An error from Done stops the run and is Run's error.
+func TestRunDone(t *testing.T) {
+	useRead(t, fakeRead)
+	root := t.TempDir()
+	var names []string
+	for i := range 12 {
+		for _, a := range []string{"alice", "bob", "carl"} {
+			names = append(names, fmt.Sprintf("%s/run%02d.fit", a, i))
+		}
+	}
+	writeFiles(t, root, append(names, "carl/bad.fit")...)
+	var athletes []Athlete
+	for _, a := range []string{"alice", "bob", "carl", "empty"} {
+		athletes = append(athletes, Athlete{Name: a, Paths: []string{filepath.Join(root, a)}})
+	}
+	want, err := Run(context.Background(), athletes, Options{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]*report.Athlete, len(athletes))
+	out, err := Run(context.Background(), athletes, Options{Jobs: 2, Done: func(i int, a *report.Athlete) error {
+		if got[i] != nil {
+			t.Errorf("athlete %d handed on twice", i)
+		}
+		got[i] = a
+		return nil
+	}})
+	if err != nil || out != nil {
+		t.Fatalf("Run with Done = %v, %v; want no reports, no error", out, err)
+	}
+	if d, w := digest(got), digest(want); !reflect.DeepEqual(d, w) {
+		t.Errorf("athletes handed on:\n%s\nwant\n%s", strings.Join(d, "\n"), strings.Join(w, "\n"))
+	}
+
+	stop := errors.New("disk full")
+	calls := 0
+	_, err = Run(context.Background(), athletes, Options{Jobs: 2, Done: func(int, *report.Athlete) error {
+		calls++
+		return stop
+	}})
+	if !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("Done failing: Run = %v after %d calls, want %v after 1", err, calls, stop)
+	}
+}
