@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,11 +90,8 @@ func (c *cli) analyzeCommand() *cobra.Command {
 				name = athleteNameFromPaths(args)
 			}
 			job.athletes = []pipeline.Athlete{job.athleteFor(name, args)}
-			r, err := c.analyse(job)
+			r, err := c.analyse(job, c.newReportSink(job))
 			if err != nil {
-				return err
-			}
-			if err := c.writeReport(job, r); err != nil {
 				return err
 			}
 			c.code = exitForInputs(r)
@@ -247,8 +243,10 @@ func now() (time.Time, error) {
 }
 
 // analyse runs the pipeline over the job's athletes, with progress on a
-// terminal.
-func (c *cli) analyse(j *job) (*report.Report, error) {
+// terminal, and gives each athlete to sink as soon as it is done. The
+// report it returns holds the athletes' summaries (report.Summary), for
+// the exit code and the notes: the seasons went to sink.
+func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 	jobs := j.flags.jobs
 	if jobs == 0 {
 		jobs = j.cfg.Jobs
@@ -256,22 +254,29 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
 	}
-	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped}
+	team := make([]*report.Athlete, len(j.athletes))
+	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
+		Done: func(i int, a *report.Athlete) error {
+			c.warnTeam(j, a) // reads the runs, which the summary drops
+			team[i] = report.Summary(a)
+			return sink.add(i, a)
+		}}
 	var p *progress
-	if !j.flags.quiet && !j.flags.noProgress && isTerminal(c.stderr) {
+	if c.showsProgress(j) {
 		p = newProgress(c.stderr, terminalWidth(c.stderr))
 		opt.Progress = p.update
 	}
-	athletes, err := pipeline.Run(c.ctx, j.athletes, opt)
+	_, err := pipeline.Run(c.ctx, j.athletes, opt)
 	if p != nil {
 		p.clear()
 	}
 	if err != nil {
+		sink.abort()
 		return nil, err
 	}
 	// Each unreadable input also gets its one line on stderr, so that a
 	// report written with -o does not hide why the exit code is 3.
-	for _, a := range athletes {
+	for _, a := range team {
 		for _, in := range a.InputsFailed {
 			if strings.HasPrefix(in.Error, report.NothingReadable) {
 				fmt.Fprintf(c.stderr, "itbcheck: %s: %s: %s\n", safetext.Escape(a.Name), safetext.Escape(in.Path), safetext.Escape(in.Error))
@@ -280,20 +285,31 @@ func (c *cli) analyse(j *job) (*report.Report, error) {
 			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", safetext.Escape(in.Path), safetext.Escape(in.Error))
 		}
 	}
-	c.warnTeam(j, athletes)
-	c.noteDuplicates(j, athletes)
-	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: athletes,
+	c.noteDuplicates(j, team)
+	if err := sink.close(); err != nil {
+		return nil, err
+	}
+	if err := c.ctx.Err(); err != nil {
+		return nil, err
+	}
+	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: team,
 		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules}, nil
+}
+
+// showsProgress reports whether job j draws a progress bar: stderr is a
+// terminal and neither -q nor --no-progress was given.
+func (c *cli) showsProgress(j *job) bool {
+	return !j.flags.quiet && !j.flags.noProgress && isTerminal(c.stderr)
 }
 
 // warnTeam warns when the one folder given to analyze or check holds
 // sub-folders that look like separate athletes, with the command to use.
-func (c *cli) warnTeam(j *job, athletes []*report.Athlete) {
-	if j.team || len(j.athletes) != 1 || len(j.athletes[0].Paths) != 1 || len(athletes) != 1 || athletes[0].Season == nil {
+func (c *cli) warnTeam(j *job, a *report.Athlete) {
+	if j.team || len(j.athletes) != 1 || len(j.athletes[0].Paths) != 1 || a.Season == nil {
 		return
 	}
 	root := j.athletes[0].Paths[0]
-	names := pipeline.TeamFolders(root, athletes[0].Season.Runs)
+	names := pipeline.TeamFolders(root, a.Season.Runs)
 	if names == nil {
 		return
 	}
@@ -302,7 +318,7 @@ func (c *cli) warnTeam(j *job, athletes []*report.Athlete) {
 		use = "itbcheck check --team " + root
 	}
 	c.warnf("%s: its folders %s each hold a season of runs over the same weeks, and were analysed as ONE athlete %q; if they are different athletes, use: %s",
-		root, joinAnd(names), athletes[0].Name, use)
+		root, joinAnd(names), a.Name, use)
 }
 
 // noteDuplicates says how many copies of the same run were merged, on one
@@ -417,36 +433,6 @@ func (c *cli) renderOptions(j *job, toStdout bool) report.Options {
 		Verbose: j.flags.verbose,
 		Width:   stdoutWidth(c.stdout, toStdout),
 	}
-}
-
-// writeReport renders the whole report to stdout or to the -o file.
-func (c *cli) writeReport(j *job, r *report.Report) error {
-	var buf bytes.Buffer
-	toStdout := j.flags.output == ""
-	opt := c.renderOptions(j, toStdout)
-	opt.OverviewOnly = j.command == "batch" && !toStdout // batch -o team.html: the overview alone
-	if err := report.Render(&buf, j.format, r, opt); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("render %s: %s", j.format, oneLine(err))}
-	}
-	if err := c.ctx.Err(); err != nil {
-		return err
-	}
-	if toStdout {
-		if c.quiet && !j.stdoutAsked {
-			return nil
-		}
-		_, err := c.stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := writeAtomic(j.flags.output, buf.Bytes()); err != nil {
-		return &exitError{code: exitUsage, msg: oneLine(err)}
-	}
-	what := fmt.Sprintf("%s report", j.format)
-	if opt.OverviewOnly && len(r.Athletes) > 1 {
-		what = fmt.Sprintf("%s team overview of %d athletes", j.format, len(r.Athletes))
-	}
-	c.notef("wrote %s (%s)", j.flags.output, what)
-	return nil
 }
 
 // stdoutWidth is the terminal's width when the report goes to stdout and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -87,4 +88,81 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		d.Close()
 	}
+}
+
+// tempFile is a report being written beside its final path, renamed into
+// place by renameAll once every file of the run is complete.
+type tempFile struct {
+	Path string // where it goes
+	f    *os.File
+	w    *bufio.Writer
+	err  error // the first write error
+}
+
+// newTempFile starts a temporary file beside path.
+func newTempFile(path string) (*tempFile, error) {
+	f, err := createTemp(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot create a file in %s: %v", path, filepath.Dir(path), err)
+	}
+	return &tempFile{Path: path, f: f, w: bufio.NewWriter(f)}, nil
+}
+
+// Write writes to the temporary file.
+func (t *tempFile) Write(p []byte) (int, error) {
+	if t.err != nil {
+		return 0, t.err
+	}
+	n, err := t.w.Write(p)
+	t.err = err
+	return n, err
+}
+
+// finish flushes, syncs and closes the file; on an error it is removed.
+func (t *tempFile) finish() error {
+	err := t.err
+	if err == nil {
+		err = t.w.Flush()
+	}
+	if err == nil {
+		err = t.f.Sync()
+	}
+	if err == nil {
+		err = t.f.Chmod(0o644)
+	}
+	if cerr := t.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(t.f.Name())
+		return fmt.Errorf("%s: %v", t.Path, err)
+	}
+	return nil
+}
+
+// discard closes and removes the temporary file.
+func (t *tempFile) discard() {
+	t.f.Close()
+	os.Remove(t.f.Name())
+}
+
+// renameAll renames finished temporary files into place, and removes
+// them all when one rename fails.
+func renameAll(files []*tempFile) error {
+	for i, t := range files {
+		if err := os.Rename(t.f.Name(), t.Path); err != nil {
+			for _, rest := range files[i:] {
+				os.Remove(rest.f.Name())
+			}
+			return fmt.Errorf("%s: %v", t.Path, err)
+		}
+	}
+	dirs := map[string]bool{}
+	for _, t := range files {
+		if d := filepath.Dir(t.Path); !dirs[d] {
+			dirs[d] = true
+			syncDir(d)
+		}
+	}
+	return nil
 }

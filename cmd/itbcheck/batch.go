@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/internal/pipeline"
-	"github.com/itbcheck/itbcheck/report"
 )
 
 // batchCommand is `itbcheck batch ROOT`.
@@ -33,15 +31,13 @@ func (c *cli) batchCommand() *cobra.Command {
 			if j.athletes, err = c.teamAthletes(j, args); err != nil {
 				return err
 			}
-			r, err := c.analyse(j)
-			if err != nil {
-				return err
+			var sink athleteSink = c.newReportSink(j)
+			if j.out.Folder {
+				if sink, err = c.newFolderSink(j); err != nil {
+					return err
+				}
 			}
-			if !j.out.Folder {
-				err = c.writeReport(j, r)
-			} else {
-				err = c.writeFolder(j, r)
-			}
+			r, err := c.analyse(j, sink)
 			if err != nil {
 				return err
 			}
@@ -120,58 +116,6 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// writeFolder writes one report per athlete (DIR/<athlete>.<ext>) and the
-// team summary (DIR/index.<ext>, or DIR/team.csv) into the -o folder. All
-// reports are rendered before any file is written, and all files are
-// renamed into place only once all are on disk.
-func (c *cli) writeFolder(j *job, r *report.Report) error {
-	dir := j.flags.output
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("-o %s: batch writes a folder, and this is a file", dir)}
-	}
-	ext := report.FileExt(j.format)
-	opt := c.renderOptions(j, false)
-	var files []outputFile
-	used := map[string]bool{}
-	render := func(name string, rep *report.Report) error {
-		var buf bytes.Buffer
-		if err := report.Render(&buf, j.format, rep, opt); err != nil {
-			return &exitError{code: exitUsage, msg: fmt.Sprintf("render %s for %s: %s", j.format, name, oneLine(err))}
-		}
-		files = append(files, outputFile{Path: filepath.Join(dir, name), Data: buf.Bytes()})
-		return nil
-	}
-	pages := map[string]string{}
-	for _, a := range r.Athletes {
-		name := uniqueName(fileName(a.Name), ext, used)
-		pages[a.Name] = name
-		one := *r
-		one.Athletes = []*report.Athlete{a}
-		if err := render(name, &one); err != nil {
-			return err
-		}
-	}
-	index := "index." + ext
-	if j.format == "csv" {
-		index = "team.csv"
-	}
-	opt.AthletePages = pages // the index links to each athlete's own page
-	if err := render(index, r); err != nil {
-		return err
-	}
-	if err := c.ctx.Err(); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &exitError{code: exitUsage, msg: fmt.Sprintf("-o %s: %v", dir, unwrapPath(err))}
-	}
-	if err := writeAllAtomic(files); err != nil {
-		return &exitError{code: exitUsage, msg: oneLine(err)}
-	}
-	c.notef("wrote %d files to %s (%s)", len(files), filepath.Clean(dir)+string(filepath.Separator), index)
-	return nil
 }
 
 // fileName makes an athlete's name safe as a file name: letters, digits,

@@ -61,11 +61,8 @@ func (c *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := c.analyse(j)
+			r, err := c.analyse(j, c.newReportSink(j))
 			if err != nil {
-				return err
-			}
-			if err := c.writeReport(j, r); err != nil {
 				return err
 			}
 			if j.format == "github" {

@@ -87,6 +87,9 @@ type cli struct {
 	cpuProfile string
 	memProfile string
 	cpuFile    *os.File
+	// wroteStdout is set once a report began on stdout: an interrupted
+	// run then cannot say that nothing was written.
+	wroteStdout bool
 }
 
 // run executes itbcheck with args (without the program name) and returns the
@@ -118,7 +121,11 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 		return ee.code
 	}
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(c.stderr, "itbcheck: interrupted; nothing written")
+		if c.wroteStdout {
+			fmt.Fprintln(c.stderr, "itbcheck: interrupted; the report on stdout is incomplete, no file written")
+		} else {
+			fmt.Fprintln(c.stderr, "itbcheck: interrupted; nothing written")
+		}
 		return exitInterrupted
 	}
 	var ce *config.Error

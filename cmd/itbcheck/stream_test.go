@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,4 +89,69 @@ func firstDiff(got, want string) string {
 		i++
 	}
 	return got[max(0, i-40):min(len(got), i+40)]
+}
+
+// TestFolderIndexLinks runs `batch -o DIR --format html` on the built
+// binary over teams of 2 and 6 copies of the sample's alice: the index
+// links to every athlete's page and embeds none, so it grows by one table
+// row per athlete, not by a report.
+func TestFolderIndexLinks(t *testing.T) {
+	alice, err := filepath.Abs(sampleAlice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := isolate(t)
+	files, err := filepath.Glob(filepath.Join(alice, "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("sample alice: %v, %d files", err, len(files))
+	}
+	index := map[int]int{} // team size → index.html bytes
+	smallest := 0          // the smallest athlete page
+	for _, n := range []int{2, 6} {
+		team := filepath.Join(dir, fmt.Sprintf("team%d", n))
+		for i := 1; i <= n; i++ {
+			athlete := filepath.Join(team, fmt.Sprintf("a%d", i))
+			if err := os.MkdirAll(athlete, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range files {
+				if err := os.Link(f, filepath.Join(athlete, filepath.Base(f))); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		out := filepath.Join(dir, fmt.Sprintf("out%d", n))
+		if code, _, stderr := runBinary(t, "batch", "-q", "--format", "html", "-o", out, team); code != exitOK && code != exitInputs {
+			t.Fatalf("team of %d: exit %d: %s", n, code, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		index[n] = len(b)
+		for i := 1; i <= n; i++ {
+			name := fmt.Sprintf("a%d.html", i)
+			if !strings.Contains(page, `<a href="`+name+`">`) {
+				t.Errorf("team of %d: the index does not link to %s", n, name)
+			}
+			st, err := os.Stat(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := int(st.Size()); smallest == 0 || s < smallest {
+				smallest = s
+			}
+		}
+		for _, embedded := range []string{`<section class="athlete"`, `<figure`, `href="#athlete-`} {
+			if strings.Contains(page, embedded) {
+				t.Errorf("team of %d: the index embeds athletes' reports (%s)", n, embedded)
+			}
+		}
+	}
+	perAthlete := (index[6] - index[2]) / 4
+	t.Logf("index.html: %d bytes for 2 athletes, %d for 6 (%d per athlete); smallest page %d bytes", index[2], index[6], perAthlete, smallest)
+	if perAthlete <= 0 || perAthlete*10 > smallest {
+		t.Errorf("the index grows by %d bytes per athlete; an athlete's page is %d: more than a table row", perAthlete, smallest)
+	}
 }
