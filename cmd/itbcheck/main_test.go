@@ -103,6 +103,19 @@ func fitSamples(t *testing.T, dir, rel string) string {
 	return dst
 }
 
+// TestFitSamplesLeaveConfigHomeAlone: fitSamples runs no go command in an
+// isolated test: one would write its telemetry (from a child that outlives
+// it) into the test's XDG_CONFIG_HOME, and TempDir's cleanup would then
+// fail under load ("directory not empty"), as TestEnvironmentRanges and
+// TestStaleTemporariesCleaned did.
+func TestFitSamplesLeaveConfigHomeAlone(t *testing.T) {
+	dir := isolate(t)
+	fitSamples(t, dir, "alice")
+	if _, err := os.Stat(filepath.Join(dir, ".config", "go")); !os.IsNotExist(err) {
+		t.Errorf("%s exists (or stat failed: %v): a go command ran inside the isolated test", filepath.Join(dir, ".config", "go"), err)
+	}
+}
+
 func TestVersion(t *testing.T) {
 	isolate(t)
 	code, out, errOut := runCLI(t, "version")
