@@ -59,7 +59,7 @@ func decodeGPXWith(walk func(xmlVisitor) error, name string, opt Options, emit e
 	return nil
 }
 
-func (g *gpxReader) start(path []string, el xml.StartElement) error {
+func (g *gpxReader) start(path []string, el *xml.StartElement) error {
 	switch el.Name.Local {
 	case "gpx":
 		if c := attr(el, "creator"); c != "" {

@@ -51,7 +51,7 @@ func decodeTCXWith(walk func(xmlVisitor) error, name string, opt Options, emit e
 	return nil
 }
 
-func (t *tcxReader) start(path []string, el xml.StartElement) error {
+func (t *tcxReader) start(path []string, el *xml.StartElement) error {
 	switch el.Name.Local {
 	case "Trackpoint":
 		t.tp++

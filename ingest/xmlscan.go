@@ -59,6 +59,7 @@ type xmlScanner struct {
 	path  []string
 	stack []scanElement
 	attrs []xml.Attr
+	el    xml.StartElement // the one handed to the visitor, by pointer (an interface call copies less)
 	buf   []byte
 }
 
@@ -155,8 +156,9 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c ==
 
 // xmlRunByte classes the bytes of texts: 0 for ASCII that needs no check
 // (printable, tab, line feed, carriage return), 1 for a byte the fast path
-// refuses (a control character encoding/xml refuses), 2 for the first
-// byte of a multi-byte character. xmlTextByte refuses a carriage return
+// refuses (a control character encoding/xml refuses, the '&' of a
+// reference), 2 for the first byte of a multi-byte character, 3 for ']'
+// (refused in "]]>"). xmlTextByte refuses a carriage return
 // too (walkXML turns line ends into '\n' inside a text), xmlValueByte also
 // '<' (an error in an attribute value).
 var xmlRunByte, xmlTextByte, xmlValueByte = func() (run, text, value [256]uint8) {
@@ -167,6 +169,8 @@ var xmlRunByte, xmlTextByte, xmlValueByte = func() (run, text, value [256]uint8)
 	for c := 0x80; c < 0x100; c++ {
 		run[c] = 2
 	}
+	run['&'] = 1 // a reference: walkXML resolves it (or refuses it)
+	run[']'] = 3 // "]]>" is an error outside CDATA
 	text = run
 	text['\r'] = 1
 	value = text
@@ -187,6 +191,11 @@ func plainRun(b []byte, class *[256]uint8) bool {
 			i++
 		case 1:
 			return false
+		case 3:
+			if bytes.HasPrefix(b[i:], []byte("]]>")) {
+				return false
+			}
+			i++
 		default:
 			r, n := utf8.DecodeRune(b[i:])
 			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
@@ -294,9 +303,9 @@ func isXMLChar(r rune) bool {
 // It is one loop, tags read in place, for speed: a one-hour TCX file has
 // about 50 000 elements.
 func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
-	// References are left to walkXML, and "]]>" outside CDATA is an error
-	// there.
-	if bytes.IndexByte(data, '&') >= 0 || bytes.Contains(data, []byte("]]>")) || len(data) >= 1<<31 {
+	// Every byte outside white space, names and tag syntax is checked by
+	// plainRun, which leaves references and "]]>" to walkXML.
+	if len(data) >= 1<<31 {
 		return errXMLFallback
 	}
 	path, stack := s.path[:0], s.stack[:0]
@@ -409,7 +418,8 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 			loc := view(local)
 			path = append(path, loc)
 			stack = append(stack, scanElement{name: int32(start), nameEnd: int32(nameEnd)})
-			if err := v.start(path, xml.StartElement{Name: xml.Name{Local: loc}, Attr: attrs}); err != nil {
+			s.el = xml.StartElement{Name: xml.Name{Local: loc}, Attr: attrs}
+			if err := v.start(path, &s.el); err != nil {
 				return err
 			}
 			if empty {

@@ -44,8 +44,8 @@ func decodeXMLBoth(data []byte, gpx bool) (fast, slow string, tookFast bool) {
 
 type nopVisitor struct{}
 
-func (nopVisitor) start([]string, xml.StartElement) error { return nil }
-func (nopVisitor) end([]string, string) error             { return nil }
+func (nopVisitor) start([]string, *xml.StartElement) error { return nil }
+func (nopVisitor) end([]string, string) error              { return nil }
 
 // xmlVariants are the ways exports write the same document: the fast
 // path reads some itself and hands the others to walkXML; both must give
@@ -74,6 +74,10 @@ func xmlVariants(doc string) map[string]string {
 		"doctype":         strings.Replace(doc, "?>", "?><!DOCTYPE gpx>", 1),
 		"bare ampersand":  strings.Replace(doc, "Morning Run", "Morning & Run", 1),
 		"lt in attribute": strings.Replace(doc, `creator="`, `creator="<`, 1),
+		"brackets":        strings.Replace(doc, "Morning Run", "Morning [easy]] Run", 1),
+		"cdata end":       strings.Replace(doc, "Morning Run", "Morning ]]> Run", 1),
+		"cdata end attr":  strings.Replace(doc, `creator="`, `creator="]]>`, 1),
+		"amp in attr":     strings.Replace(doc, `creator="`, `creator="&lt;`, 1),
 	}
 }
 

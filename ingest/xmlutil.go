@@ -17,7 +17,7 @@ import (
 // values are valid during the call only (the fast path hands out views of
 // a recycled buffer): a visitor keeps a copy (strings.Clone).
 type xmlVisitor interface {
-	start(path []string, el xml.StartElement) error
+	start(path []string, el *xml.StartElement) error
 	end(path []string, text string) error
 }
 
@@ -63,7 +63,7 @@ func walkXML(r io.Reader, v xmlVisitor, lim xmlLimits) error {
 			}
 			path = append(path, t.Name.Local)
 			texts = append(texts, nil)
-			if err := v.start(path, t); err != nil {
+			if err := v.start(path, &t); err != nil {
 				return err
 			}
 		case xml.CharData:
@@ -102,7 +102,7 @@ func within(path []string, name string) bool {
 }
 
 // attr is the value of the attribute with the local name, "" when absent.
-func attr(el xml.StartElement, name string) string {
+func attr(el *xml.StartElement, name string) string {
 	for _, a := range el.Attr {
 		if a.Name.Local == name {
 			return a.Value
