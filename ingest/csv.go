@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -22,8 +21,7 @@ type csvTable struct {
 	header []string // normalised column names (see normHeader)
 	units  []string // unit written in the header, e.g. "km" from "Distance (km)"
 	raw    []string // the header as written
-	rd     *csv.Reader
-	limit  *recordLimit
+	rd     *csvRecords
 }
 
 // maxCSVRecordBytes bounds one CSV record (a line, or several when a
@@ -106,12 +104,7 @@ func openCSV(r io.Reader, name string) (*csvTable, error) {
 		line = head[:i]
 	}
 	t := &csvTable{name: name, sep: detectSeparator(line)}
-	t.limit = &recordLimit{r: br, max: maxCSVRecordBytes}
-	t.rd = csv.NewReader(t.limit)
-	t.rd.Comma = t.sep
-	t.rd.FieldsPerRecord = -1
-	t.rd.LazyQuotes = true
-	t.rd.ReuseRecord = true // rows are parsed at once, never kept
+	t.rd = newCSVRecords(br, t.sep)
 	hdr, err := t.rd.Read()
 	if errors.Is(err, ErrTooLarge) {
 		return nil, fmt.Errorf("%w (the header)", err)
@@ -119,7 +112,6 @@ func openCSV(r io.Reader, name string) (*csvTable, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: CSV header unreadable: %v", ErrCorrupt, err)
 	}
-	t.limit.n = 0
 	for _, h := range hdr {
 		n, u := normHeader(h)
 		t.raw = append(t.raw, h)
@@ -189,7 +181,6 @@ func (t *csvTable) column(names ...string) int {
 func (t *csvTable) rows(fn func(line int, rec []string) error) error {
 	for {
 		rec, err := t.rd.Read()
-		t.limit.n = 0
 		if errors.Is(err, io.EOF) {
 			return nil
 		}

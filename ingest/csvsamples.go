@@ -123,6 +123,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 		mode      string // "abs" or "elapsed"
 		notedZone bool
 	)
+	t.rd.views = true // nothing of a row is kept: its cells need not be copied
 	err := t.rows(func(line int, rec []string) error {
 		if a.Samples.Len() >= lim.MaxRecords {
 			return fmt.Errorf("%w: more than %d samples", ErrTooLarge, lim.MaxRecords)
