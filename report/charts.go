@@ -173,6 +173,7 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
+	p.Legend.Padding = vg.Points(2) // rows of 12-point text do not touch
 	g := plotter.NewGrid()
 	g.Vertical.Color = color.Gray{Y: 0xe4}
 	g.Horizontal.Color = color.Gray{Y: 0xe4}
@@ -312,7 +313,7 @@ func acwrZones(p *plot.Plot, t rules.Thresholds, xMin, xMax float64) (string, in
 // room above them for rows legend entries in a plot area of about
 // heightPt points.
 func legendRoom(lo, hi float64, rows int, heightPt float64) float64 {
-	share := math.Min(0.6, float64(rows*(tickPt+5)+12)/heightPt)
+	share := math.Min(0.6, float64(rows*(tickPt+7)+12)/heightPt)
 	return hi + (hi-lo)*share/(1-share)
 }
 
@@ -401,7 +402,7 @@ func weeklyChart(a *Athlete) chart {
 	if maxACWR == 0 {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
-	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 6*vg.Inch, ch.Title, &spots))
+	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 5.6*vg.Inch, ch.Title, &spots))
 }
 
 // finiteOr is v, or alt when v is NaN or infinite.
@@ -486,7 +487,7 @@ func cadenceChart(a *Athlete) chart {
 	p.Y.Min, p.Y.Max = lo-3, legendRoom(lo-3, hi+3, rows, 180)
 	var spots []hotspot
 	p.Add(tipLayer{tips: tips, into: &spots})
-	return ch.with(drawOne(p, 7*vg.Inch, 3.6*vg.Inch, &spots))
+	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch, &spots))
 }
 
 // minMax gives the smallest and largest value that is not NaN; NaN, NaN
@@ -553,7 +554,7 @@ func balanceChart(a *Athlete) chart {
 	p.Y.Min, p.Y.Max = lo, legendRoom(lo, hi, rows, 180)
 	var spots []hotspot
 	p.Add(tipLayer{tips: tips, into: &spots})
-	return ch.with(drawOne(p, 7*vg.Inch, 3.6*vg.Inch, &spots))
+	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch, &spots))
 }
 
 // addBalanceZones shades Garmin's GCT balance colour zones.
@@ -639,7 +640,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	thirds(cp, func(g analysis.Segment) float64 { return g.CadenceSPM }, "steps/min")
 	addLine(cp, xs, cad, colBar, vg.Points(1.5), false)
 	plots := []*plot.Plot{cp}
-	height := 3.2 * vg.Inch
+	height := 3 * vg.Inch
 	if blo, bhi := minMax(bal); !math.IsNaN(blo) {
 		bp := newPlot("GCT balance within the run", "minutes from the start", "GCT balance (% left)")
 		bp.X.Min, bp.X.Max = xMin, xMax
@@ -649,7 +650,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 		thirds(bp, func(g analysis.Segment) float64 { return g.BalanceLeftPct }, "% on the left foot")
 		addLine(bp, xs, bal, colLine, vg.Points(1.5), false)
 		plots = append(plots, bp)
-		height = 5.6 * vg.Inch
+		height = 5.2 * vg.Inch
 	} else {
 		cp.X.Label.Text = "minutes from the start"
 	}

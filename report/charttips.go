@@ -71,7 +71,7 @@ func tipsSVG(spots []hotspot, height vg.Length) string {
 	if len(spots) == 0 {
 		return ""
 	}
-	num := func(v vg.Length) string { return strconv.FormatFloat(round(float64(v), 2), 'f', -1, 64) }
+	num := func(v vg.Length) string { return strconv.FormatFloat(round(float64(v), 1), 'f', -1, 64) }
 	var b strings.Builder
 	b.WriteString(`<g class="tips" fill="transparent">`)
 	for _, s := range spots {

@@ -243,28 +243,43 @@ func TestHTMLReadableOnAPhone(t *testing.T) {
 	}
 }
 
+// sampleAthletePage is the sample team's carol (symptom log, cadence
+// drop) as the CLI writes her HTML report, pinned and kept current by
+// cmd/itbcheck's TestStreamGolden.
+const sampleAthletePage = "../cmd/itbcheck/testdata/stream/analyze.html"
+
 // TestHTMLPrintsOnFewPages prints one athlete's report to PDF (Chromium's
 // default paper, Letter, the shorter of Letter and A4) and counts the
-// pages: at most 4 (it took 12, mostly blank, when blocks were kept whole
-// and each athlete began a page).
+// pages: at most 4 (the sample's athletes took 11 or 12, mostly blank,
+// when blocks were kept whole and each athlete began a page): the
+// fixture's alice, and the sample's carol with her four-panel symptom
+// chart.
 func TestHTMLPrintsOnFewPages(t *testing.T) {
 	dir := t.TempDir()
 	var b bytes.Buffer
 	if err := Render(&b, "html", alone(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	page := writePage(t, dir, "alice.html", b.Bytes())
-	pdf := filepath.Join(dir, "alice.pdf")
-	runChromium(t, dir, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
-	data, err := os.ReadFile(pdf)
-	if err != nil {
-		t.Fatal(err)
+	reports := map[string][]byte{"fixture-alice": b.Bytes()}
+	if sample, err := os.ReadFile(sampleAthletePage); err == nil {
+		reports["sample-carol"] = sample
+	} else {
+		t.Errorf("the sample's athlete report: %v", err)
 	}
-	// Each page is one object of /Type /Page (the page tree is /Pages).
-	pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
-	t.Logf("%s: %d pages", pdf, pages)
-	if pages < 1 || pages > 4 {
-		t.Errorf("one athlete prints on %d pages, want 1 to 4", pages)
+	for name, report := range reports {
+		page := writePage(t, dir, name+".html", report)
+		pdf := filepath.Join(dir, name+".pdf")
+		runChromium(t, dir, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each page is one object of /Type /Page (the page tree is /Pages).
+		pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
+		t.Logf("%s: %d pages", pdf, pages)
+		if pages < 1 || pages > 4 {
+			t.Errorf("%s prints on %d pages, want 1 to 4", name, pages)
+		}
 	}
 }
 
