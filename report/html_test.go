@@ -159,6 +159,11 @@ type layout struct {
 	MinTextPx               float64 // the smallest chart text: font size × the SVG's scale
 	MinTextBoxPx            float64 // the smallest chart text's rendered box height
 	CutTables               []string
+	// TeamTableScrolls says the team table is wider than its box.
+	TeamTableScrolls bool
+	// TipsHit counts the charts whose first tooltip hotspot is what the
+	// pointer finds at its centre: the tooltips are on top and hoverable.
+	TipsHit int
 }
 
 // measureScript measures the report laid out in the iframe #r and writes
@@ -183,6 +188,16 @@ document.getElementById("r").addEventListener("load", () => {
     const scrolls = style.overflowX === "auto" || style.overflowX === "scroll";
     const right = (scrolls ? box : tb).getBoundingClientRect().right;
     if (right > w.innerWidth + 0.5) m.CutTables.push(tb.querySelector("th").textContent);
+  }
+  const team = d.querySelector(".teamtable");
+  m.TeamTableScrolls = !!team && team.parentElement.scrollWidth > team.parentElement.clientWidth + 1;
+  m.TipsHit = 0;
+  for (const svg of d.querySelectorAll("figure svg")) {
+    const tip = svg.querySelector(".tips > *");
+    if (!tip) continue;
+    tip.scrollIntoView({block: "center", inline: "nearest"});
+    const r = tip.getBoundingClientRect();
+    if (d.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === tip) m.TipsHit++;
   }
   const pre = document.createElement("pre");
   pre.id = "measure";
@@ -218,7 +233,9 @@ func measure(t *testing.T, dir string, report []byte, width int) layout {
 // width, and at 1280 px: the charts' smallest text must stay readable
 // (≥ 10 CSS px, measured as the browser draws it; viewBox scaling would
 // make it 6 px), and no table may be cut off: the page never scrolls
-// sideways, a wide table scrolls inside its own box.
+// sideways, a wide table scrolls inside its own box, and the team table
+// stacks into one card per athlete. The pointer must find each chart's
+// tooltips.
 func TestHTMLReadableOnAPhone(t *testing.T) {
 	dir := t.TempDir()
 	report := render(t, "html", Options{})
@@ -239,6 +256,12 @@ func TestHTMLReadableOnAPhone(t *testing.T) {
 		}
 		if len(l.CutTables) > 0 {
 			t.Errorf("%d px: tables cut off at the right edge: %q", width, l.CutTables)
+		}
+		if l.TeamTableScrolls && width < 640 {
+			t.Errorf("%d px: the team table is wider than the screen (it should stack)", width)
+		}
+		if l.TipsHit != l.Charts {
+			t.Errorf("%d px: the pointer finds the tooltip of %d of %d charts", width, l.TipsHit, l.Charts)
 		}
 	}
 }
@@ -311,5 +334,29 @@ func TestHTMLSaysLinksAndAdviceOnce(t *testing.T) {
 	}
 	if !strings.Contains(out, "<dd>As above.</dd>") {
 		t.Errorf("the second load block does not point back to the advice")
+	}
+}
+
+// TestHTMLStackedTeamLabels: on a phone the team table stacks and each
+// cell is labelled from the stylesheet; the labels are the header's words,
+// column by column.
+func TestHTMLStackedTeamLabels(t *testing.T) {
+	team := teamSection(t, string(render(t, "html", Options{})), `<section class="team">`, "</section>")
+	var heads []string
+	for _, m := range regexp.MustCompile(`<th[^>]*>(.*?)</th>`).FindAllStringSubmatch(team, -1) {
+		heads = append(heads, strings.ReplaceAll(m[1], "&shy;", ""))
+	}
+	labels := map[int]string{}
+	for _, m := range regexp.MustCompile(`\.teamtable td:nth-child\((\d+)\)::before \{ content: "(.*?): "; \}`).FindAllStringSubmatch(htmlCSS, -1) {
+		n, _ := strconv.Atoi(m[1])
+		labels[n] = m[2]
+	}
+	if len(heads) != 11 || len(labels) != len(heads)-1 {
+		t.Fatalf("%d header cells, %d labels: %q %v", len(heads), len(labels), heads, labels)
+	}
+	for i, h := range heads[1:] { // the athlete's name needs no label
+		if labels[i+2] != h {
+			t.Errorf("column %d: header %q, stacked label %q", i+2, h, labels[i+2])
+		}
 	}
 }
