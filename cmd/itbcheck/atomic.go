@@ -113,6 +113,9 @@ func (t *tempFile) Write(p []byte) (int, error) {
 	if t.err != nil {
 		return 0, t.err
 	}
+	if t.w == nil {
+		return 0, fmt.Errorf("%s: written after it was finished", t.Path)
+	}
 	n, err := t.w.Write(p)
 	t.err = err
 	return n, err
@@ -133,6 +136,7 @@ func (t *tempFile) finish() error {
 	if cerr := t.f.Close(); err == nil {
 		err = cerr
 	}
+	t.w = nil // its buffer: a team's pages wait for the rename together
 	if err != nil {
 		os.Remove(t.f.Name())
 		return fmt.Errorf("%s: %v", t.Path, err)
