@@ -350,6 +350,30 @@ func BenchmarkCLI(b *testing.B) {
 	}
 }
 
+// BenchmarkCLIFolder runs `itbcheck batch --format html -o DIR --jobs 2`
+// over 1× and 16× the team, as BenchmarkCLI does the JSON report: each
+// athlete's page (charts drawn) is written as soon as that athlete is done
+// and the index links to the pages, so peak_MiB must stay flat too.
+func BenchmarkCLIFolder(b *testing.B) {
+	t := benchTeam(b)
+	bin := itbcheckBinary(b)
+	for _, k := range []int{1, 16} {
+		b.Run(fmt.Sprintf("team=%dx", k), func(b *testing.B) {
+			root, err := t.replicated(k)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(k) * t.bytes)
+			var u usage
+			for b.Loop() {
+				out := b.TempDir()
+				u = u.max(runMeasured(b, bin, "batch", "--format", "html", "-o", out, "--jobs", "2", "-q", root))
+			}
+			u.report(b, 1)
+		})
+	}
+}
+
 // usage is what peakrss measured of one process: its peak resident set and
 // its CPU time. The cpu field is the total over the iterations.
 type usage struct {
