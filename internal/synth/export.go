@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -67,25 +65,7 @@ func EncodeRunAs(r RunSpec, f Format) ([]byte, error) {
 // file per run named as WriteFIT names it with f's extension, and returns
 // the paths written in run order.
 func (s Season) WriteAs(dir string, f Format) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("%s: creating folder: %w", dir, err)
-	}
-	taken := map[string]bool{}
-	var paths []string
-	for _, r := range s.Runs {
-		name := r.FileName(taken)
-		taken[name] = true
-		data, err := EncodeRunAs(r, f)
-		if err != nil {
-			return paths, fmt.Errorf("%s: %w", name, err)
-		}
-		path := filepath.Join(dir, strings.TrimSuffix(name, ".fit")+"."+string(f))
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return paths, fmt.Errorf("%s: writing: %w", path, err)
-		}
-		paths = append(paths, path)
-	}
-	return paths, nil
+	return s.writeRuns(dir, f, map[string]bool{})
 }
 
 // asStored rounds a sample as the FIT file stores it (recordMesg), so that

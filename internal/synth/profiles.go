@@ -44,6 +44,36 @@ const (
 	driftRate  = 0.21 // pp a week
 )
 
+// blockFrom plans normal weeks building from baseKm (build) until week
+// first (0-based), then the block's sessions every week at the same km:
+// a new block of one kind of running (downhill, track) after weeks without.
+func blockFrom(baseKm float64, first int, block []session) func(b *builder) {
+	return func(b *builder) {
+		b.everyWeek(func(w int) week {
+			km := build(baseKm, w)
+			if w < first {
+				return b.normalWeek(km)
+			}
+			return week{km: km, noSkip: true, sessions: append([]session(nil), block...)}
+		})
+	}
+}
+
+// changedFrom plans normal weeks building from baseKm (build), and from
+// week first (0-based) on lets change alter each week (w: the week): a
+// pattern that starts and stays, such as a cadence drop or a drift.
+func changedFrom(baseKm float64, first int, change func(wk *week, w int)) func(b *builder) {
+	return func(b *builder) {
+		b.everyWeek(func(w int) week {
+			wk := b.normalWeek(build(baseKm, w))
+			if w >= first {
+				change(&wk, w)
+			}
+			return wk
+		})
+	}
+}
+
 // everyWeek plans each week with f; a week f returns with no km and no
 // sessions is a week off.
 func (b *builder) everyWeek(f func(w int) week) {
@@ -236,15 +266,7 @@ var profiles = []profile{
 	{
 		name: "cadence-drop", weeks: 20, easyPace: 5.8, cadence: 172, balance: 50.0, dynamics: true,
 		desc: "road runner whose cadence is 6.5 % lower at the same speeds from week 13 on",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				wk := b.normalWeek(build(38, w))
-				if w >= 12 {
-					wk.cadencePct = -6.5
-				}
-				return wk
-			})
-		},
+		plan: changedFrom(38, 12, func(wk *week, _ int) { wk.cadencePct = -6.5 }),
 		truth: []Truth{{Pattern: "cadence-drop", Onset: 13, Rules: []string{ruleCadenceDrop, ruleLowCadence}, Until: 20,
 			Grades: []Grade{{13, "medium"}, {14, "high"}},
 			Size:   "-6.5 % speed-adjusted from week 13 (medium), the second week at <= -5 % in week 14 (high)"}},
@@ -252,15 +274,7 @@ var profiles = []profile{
 	{
 		name: "cadence-fade", weeks: 20, easyPace: 5.9, cadence: 170, balance: 50.1, dynamics: true,
 		desc: "road runner whose long runs (75-95 min) lose 9.5 % cadence from the first to the last third from week 12 on",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				wk := b.normalWeek(build(40, w))
-				if w >= 11 {
-					wk.longFadePct = -9.5
-				}
-				return wk
-			})
-		},
+		plan: changedFrom(40, 11, func(wk *week, _ int) { wk.longFadePct = -9.5 }),
 		truth: []Truth{{Pattern: "cadence-fade", Onset: 12, Rules: []string{ruleCadenceFade}, Until: 20,
 			Grades: []Grade{{12, "low"}, {13, "medium"}},
 			Size:   "-9.5 % last vs first third on every long run from week 12 (one run: low; the second within 3 weeks: medium)"}},
@@ -268,15 +282,7 @@ var profiles = []profile{
 	{
 		name: "asymmetry-drift", weeks: 20, easyPace: 5.9, cadence: 170, balance: 50.4, dynamics: true,
 		desc: "road runner whose long runs drift +2 pp in asymmetry from the first to the last third from week 12 on",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				wk := b.normalWeek(build(40, w))
-				if w >= 11 {
-					wk.longDriftPP = 2.0
-				}
-				return wk
-			})
-		},
+		plan: changedFrom(40, 11, func(wk *week, _ int) { wk.longDriftPP = 2.0 }),
 		truth: []Truth{{Pattern: "asymmetry-drift", Onset: 12, Rules: []string{ruleAsymmetryDrift}, Until: 20,
 			Grades: []Grade{{12, "low"}, {13, "medium"}},
 			Size:   "+2.0 pp last vs first third on every long run from week 12 (one run: low; the second within 3 weeks: medium)"}},
@@ -284,17 +290,9 @@ var profiles = []profile{
 	{
 		name: "downhill-block", weeks: 20, easyPace: 5.8, cadence: 171, balance: 50.0, dynamics: true,
 		desc: "road runner (~250 m of rolling descent a week) who adds two point-to-point downhill runs a week from week 13 (~1 050 m more)",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				km := build(40, w)
-				if w < 12 {
-					return b.normalWeek(km)
-				}
-				return week{km: km, noSkip: true, sessions: []session{
-					{day: 1, kind: "downhill", km: 10}, {day: 3, kind: "tempo", share: .3},
-					{day: 5, kind: "downhill", km: 11}, {day: 6, kind: "long", share: .7}}}
-			})
-		},
+		plan: blockFrom(40, 12, []session{
+			{day: 1, kind: "downhill", km: 10}, {day: 3, kind: "tempo", share: .3},
+			{day: 5, kind: "downhill", km: 11}, {day: 6, kind: "long", share: .7}}),
 		truth: []Truth{{Pattern: "downhill-block", Onset: 13, Rules: []string{ruleDownhillLoad}, Until: 20,
 			Grades: []Grade{{13, "medium"}, {14, "high"}},
 			Size:   "~1 300 m a week from week 13, ~5x the athlete's ~250 m baseline (>= 2x and 500 m: medium; >= 3x and 1 000 m, confirmed: high)"}},
@@ -302,17 +300,9 @@ var profiles = []profile{
 	{
 		name: "track-block", weeks: 18, easyPace: 5.6, cadence: 173, balance: 50.2, dynamics: true,
 		desc: "road runner who starts two counter-clockwise track sessions a week (12.4 km) in week 12, after 11 weeks without",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				km := build(38, w)
-				if w < 11 {
-					return b.normalWeek(km)
-				}
-				return week{km: km, noSkip: true, sessions: []session{
-					{day: 1, kind: "intervals", km: 6.4, pm: true}, {day: 3, kind: "intervals", km: 6.0, pm: true},
-					{day: 5, kind: "easy", share: .35}, {day: 6, kind: "long", share: .65}}}
-			})
-		},
+		plan: blockFrom(38, 11, []session{
+			{day: 1, kind: "intervals", km: 6.4, pm: true}, {day: 3, kind: "intervals", km: 6.0, pm: true},
+			{day: 5, kind: "easy", share: .35}, {day: 6, kind: "long", share: .65}}),
 		truth: []Truth{{Pattern: "track-block", Onset: 12, Rules: []string{ruleTrackDirection}, Until: 18,
 			Grades: []Grade{{12, "low"}},
 			Size:   "a new block of 12.4 km/week of one-way track from week 12, after 11 weeks without (low once per block)"}},
@@ -320,15 +310,7 @@ var profiles = []profile{
 	{
 		name: "drift-53", weeks: 24, easyPace: 5.8, cadence: 171, balance: 50.0, dynamics: true,
 		desc: "road runner at 50 % GCT balance for 8 weeks, then drifting +0.21 pp a week to 53 % left by week 23",
-		plan: func(b *builder) {
-			b.everyWeek(func(w int) week {
-				wk := b.normalWeek(build(36, w))
-				if w >= driftStart {
-					wk.balance = 50 + math.Min(3, driftRate*float64(w-driftStart+1))
-				}
-				return wk
-			})
-		},
+		plan: changedFrom(36, driftStart, func(wk *week, w int) { wk.balance = 50 + math.Min(3, driftRate*float64(w-driftStart+1)) }),
 		truth: []Truth{{Pattern: "balance-drift", Onset: 9, Rules: []string{ruleGCTImbalance}, Until: 24,
 			Grades: []Grade{{12, "low"}, {17, "medium"}, {19, "high"}},
 			Size:   "+0.21 pp/week from week 9: +0.84 pp in week 12 (low), >= 1.5 pp in weeks 16 and 17 (medium), 52.3 % in week 19 (into Garmin red with a change: high)"}},

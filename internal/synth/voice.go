@@ -125,15 +125,10 @@ func (s Season) writeTraining(dir string, taken map[string]bool, paths []string)
 	for _, t := range s.Training {
 		name := RunSpec{Start: t.Start, Kind: t.Kind}.FileName(taken)
 		taken[name] = true
-		data, err := EncodeTraining(t)
-		if err != nil {
-			return paths, fmt.Errorf("%s: %w", name, err)
+		var err error
+		if paths, err = writeEncoded(dir, name, paths, func() ([]byte, error) { return EncodeTraining(t) }); err != nil {
+			return paths, err
 		}
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return paths, fmt.Errorf("%s: writing: %w", path, err)
-		}
-		paths = append(paths, path)
 	}
 	return paths, nil
 }

@@ -28,27 +28,49 @@ func (r RunSpec) FileName(taken map[string]bool) string {
 }
 
 // WriteFIT encodes every run of the season into dir (created if needed),
-// one .fit file per run, and returns the paths written in run order.
+// one .fit file per run, then its training sessions, and returns the
+// paths written in that order.
 func (s Season) WriteFIT(dir string) ([]string, error) {
+	taken := map[string]bool{}
+	paths, err := s.writeRuns(dir, FIT, taken)
+	if err != nil {
+		return paths, err
+	}
+	return s.writeTraining(dir, taken, paths)
+}
+
+// writeRuns encodes every run of the season in format f into dir (created
+// if needed), one file per run named by FileName (taken: the names used so
+// far) with f's extension, and returns the paths written in run order.
+func (s Season) writeRuns(dir string, f Format, taken map[string]bool) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: creating folder: %w", dir, err)
 	}
-	taken := map[string]bool{}
 	var paths []string
 	for _, r := range s.Runs {
 		name := r.FileName(taken)
 		taken[name] = true
-		data, err := EncodeRun(r)
+		var err error
+		paths, err = writeEncoded(dir, strings.TrimSuffix(name, ".fit")+"."+string(f), paths, func() ([]byte, error) { return EncodeRunAs(r, f) })
 		if err != nil {
-			return paths, fmt.Errorf("%s: %w", name, err)
+			return paths, err
 		}
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return paths, fmt.Errorf("%s: writing: %w", path, err)
-		}
-		paths = append(paths, path)
 	}
-	return s.writeTraining(dir, taken, paths)
+	return paths, nil
+}
+
+// writeEncoded writes what encode gives to dir/name and appends its path
+// to paths; the error names the file.
+func writeEncoded(dir, name string, paths []string, encode func() ([]byte, error)) ([]string, error) {
+	data, err := encode()
+	if err != nil {
+		return paths, fmt.Errorf("%s: %w", name, err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return paths, fmt.Errorf("%s: writing: %w", path, err)
+	}
+	return append(paths, path), nil
 }
 
 // stravaHeader is the start of the header of Strava's bulk-export

@@ -1,11 +1,13 @@
 package synth
 
 import (
+	"bytes"
 	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,5 +96,51 @@ func TestWriteStravaCSV(t *testing.T) {
 	}
 	if rides != 1 {
 		t.Errorf("%d rides, want 1", rides)
+	}
+}
+
+// TestWriteAsNamesAndBytes: WriteAs names each run as WriteFIT does, with
+// the format's extension, and writes what EncodeRunAs gives; WriteFIT
+// writes the runs, then the training sessions; an encoding error names the
+// file.
+func TestWriteAsNamesAndBytes(t *testing.T) {
+	s := Plan(LoadSpike, WithInterval(30*time.Second))
+	s.Runs = s.Runs[:4]
+	s.Training = []TrainingSpec{{Start: s.Runs[0].Start.Add(10 * time.Hour), Kind: TrainingStrength, Minutes: 30}}
+	dir := t.TempDir()
+	fits, err := s.WriteFIT(filepath.Join(dir, "fit"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fits) != len(s.Runs)+1 || filepath.Base(fits[len(fits)-1]) != s.Runs[0].Start.Format(time.DateOnly)+"-strength.fit" {
+		t.Fatalf("WriteFIT wrote %v; want the %d runs, then the strength session", fits, len(s.Runs))
+	}
+	for _, f := range Formats {
+		paths, err := s.WriteAs(filepath.Join(dir, string(f)), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(paths) != len(s.Runs) {
+			t.Fatalf("%s: %d files for %d runs", f, len(paths), len(s.Runs))
+		}
+		for i, p := range paths {
+			if want := strings.TrimSuffix(filepath.Base(fits[i]), ".fit") + "." + string(f); filepath.Base(p) != want {
+				t.Errorf("%s: run %d written as %s, want %s", f, i, filepath.Base(p), want)
+			}
+			got, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := EncodeRunAs(s.Runs[i], f)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s: %s holds %d bytes, EncodeRunAs gives %d (%v)", f, p, len(got), len(want), err)
+			}
+		}
+	}
+	bad := s
+	bad.Runs = []RunSpec{s.Runs[0]}
+	bad.Runs[0].DistanceKm, bad.Runs[0].TrackLaps = -1, 0
+	if _, err := bad.WriteAs(filepath.Join(dir, "bad"), TCX); err == nil || !strings.Contains(err.Error(), ".tcx: ") {
+		t.Errorf("WriteAs of an invalid run: %v; want an error naming the .tcx file", err)
 	}
 }
