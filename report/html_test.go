@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"html"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,7 +144,11 @@ func TestHTMLInChromium(t *testing.T) {
 		}
 		// The weekly km chart's blue bars: at 390 px they are smaller, but
 		// there.
-		if n := barPixels(t, shot); n < 1000 {
+		n, w := barPixels(t, shot)
+		if w != width {
+			t.Errorf("the %d px screenshot %s is %d px wide", width, shot, w)
+		}
+		if n < 1000 {
 			t.Errorf("%d px: screenshot %s shows %d pixels of the weekly chart's bars; the charts did not render", width, shot, n)
 		} else {
 			t.Logf("%d px: screenshot %s (%d bar pixels)", width, shot, n)
@@ -271,9 +276,8 @@ func TestHTMLReadableOnAPhone(t *testing.T) {
 // cmd/itbcheck's TestStreamGolden.
 const sampleAthletePage = "../cmd/itbcheck/testdata/stream/analyze.html"
 
-// TestHTMLPrintsOnFewPages prints one athlete's report to PDF (Chromium's
-// default paper, Letter, the shorter of Letter and A4) and counts the
-// pages: at most 4 (the sample's athletes took 11 or 12, mostly blank,
+// TestHTMLPrintsOnFewPages prints one athlete's report to PDF on Letter
+// and on A4 and counts the pages: at most 4 (the sample's athletes took 11 or 12, mostly blank,
 // when blocks were kept whole and each athlete began a page): the
 // fixture's alice, and the sample's carol with her four-panel symptom
 // chart.
@@ -289,19 +293,37 @@ func TestHTMLPrintsOnFewPages(t *testing.T) {
 	} else {
 		t.Errorf("the sample's athlete report: %v", err)
 	}
+	// Letter is Chromium's default paper; A4 is the paper the browser
+	// chooses in most of the world, here set by a stylesheet of the test.
+	papers := map[string]string{"letter": "", "a4": "<style>@page { size: A4; }</style></head>"}
 	for name, report := range reports {
-		page := writePage(t, dir, name+".html", report)
-		pdf := filepath.Join(dir, name+".pdf")
-		runChromium(t, dir, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
-		data, err := os.ReadFile(pdf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Each page is one object of /Type /Page (the page tree is /Pages).
-		pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
-		t.Logf("%s: %d pages", pdf, pages)
-		if pages < 1 || pages > 4 {
-			t.Errorf("%s prints on %d pages, want 1 to 4", name, pages)
+		for paper, style := range papers {
+			printed := report
+			if style != "" {
+				printed = bytes.Replace(report, []byte("</head>"), []byte(style), 1)
+			}
+			page := writePage(t, dir, name+"-"+paper+".html", printed)
+			pdf := filepath.Join(dir, name+"-"+paper+".pdf")
+			runChromium(t, dir, page, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+			data, err := os.ReadFile(pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The paper's width in points: Letter 612, A4 595.
+			box := regexp.MustCompile(`/MediaBox\s*\[\s*0 0 ([0-9.]+)`).FindSubmatch(data)
+			want := map[string]float64{"letter": 612, "a4": 595}[paper]
+			if box == nil {
+				t.Fatalf("%s on %s: no /MediaBox in the PDF", name, paper)
+			}
+			if w, _ := strconv.ParseFloat(string(box[1]), 64); math.Abs(w-want) > 2 {
+				t.Errorf("%s on %s: paper %.0f pt wide, want %.0f", name, paper, w, want)
+			}
+			// Each page is one object of /Type /Page (the page tree is /Pages).
+			pages := len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(data, -1))
+			t.Logf("%s: %d pages", pdf, pages)
+			if pages < 1 || pages > 4 {
+				t.Errorf("%s prints on %d %s pages, want 1 to 4", name, pages, paper)
+			}
 		}
 	}
 }

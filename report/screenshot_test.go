@@ -8,8 +8,9 @@ import (
 
 // barPixels counts the screenshot's pixels drawn in the weekly chart's bar
 // colour (colBar, give or take anti-aliasing): a page whose SVG charts did
-// not render has none, however large its PNG.
-func barPixels(t *testing.T, path string) int {
+// not render has none, however large its PNG. It also gives the
+// screenshot's width in pixels.
+func barPixels(t *testing.T, path string) (n, width int) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -21,7 +22,6 @@ func barPixels(t *testing.T, path string) int {
 		t.Fatalf("screenshot %s: %v", path, err)
 	}
 	near := func(a, b uint32) bool { d := int(a>>8) - int(b); return d > -12 && d < 12 }
-	n := 0
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
@@ -31,5 +31,5 @@ func barPixels(t *testing.T, path string) int {
 			}
 		}
 	}
-	return n
+	return n, b.Dx()
 }
