@@ -169,7 +169,7 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.X.Tick.Label.Font = font.From(sans, tickPt)
 	p.Y.Tick.Label.Font = font.From(sans, tickPt)
 	p.Legend.TextStyle.Font = font.From(sans, tickPt)
-	p.Y.Tick.Marker = denseTicks{N: 6}
+	p.Y.Tick.Marker = denseTicks{N: 6} // for a plot of its own; a panel of a stack gets fewer
 	p.Legend.Top = true
 	p.Legend.Left = true
 	p.Legend.XOffs = vg.Points(6)
@@ -360,6 +360,7 @@ func weeklyChart(a *Athlete) chart {
 	var spots []hotspot
 
 	top := newPlot("Weekly running distance", "", "distance (km per week)")
+	top.Y.Tick.Marker = denseTicks{N: 5}
 	top.Add(bars{heights: km, colors: cols})
 	top.X.Min, top.X.Max = -0.6, float64(n)-0.4
 	top.Y.Min, top.Y.Max = 0, math.Max(10, maxKm*1.15)
@@ -367,6 +368,7 @@ func weeklyChart(a *Athlete) chart {
 	top.Add(tipLayer{tips: kmTips, into: &spots})
 
 	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week starting Monday, "+yearsText(weeks), "ACWR (× 4-week mean)")
+	bottom.Y.Tick.Marker = denseTicks{N: 5}
 	bottom.X.Min, bottom.X.Max = -0.6, float64(n)-0.4
 	bottom.X.Tick.Marker = ticks
 	rows := 0
@@ -629,6 +631,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	}
 	xMin, xMax := minMax(xs)
 	cp := newPlot("Cadence within the run", "", "cadence (steps/min)")
+	cp.Y.Tick.Marker = denseTicks{N: 5}
 	cp.X.Min, cp.X.Max = xMin, xMax
 	lo, hi := minMax(cad)
 	if math.IsNaN(lo) {
@@ -643,6 +646,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	height := 3 * vg.Inch
 	if blo, bhi := minMax(bal); !math.IsNaN(blo) {
 		bp := newPlot("GCT balance within the run", "minutes from the start", "GCT balance (% left)")
+		bp.Y.Tick.Marker = denseTicks{N: 5}
 		bp.X.Min, bp.X.Max = xMin, xMax
 		bp.X.Tick.Marker = denseTicks{N: 9}
 		bp.Y.Min, bp.Y.Max = math.Min(48.5, blo-0.3), math.Max(51.5, bhi+0.3)

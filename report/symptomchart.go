@@ -57,6 +57,7 @@ func symptomChart(a *Athlete) *chart {
 	axis := func(p *plot.Plot) {
 		p.X.Min, p.X.Max = -0.6, float64(n)-0.4
 		p.X.Tick.Marker = ticks
+		p.Y.Tick.Marker = denseTicks{N: 3} // four panels: about 1.3 in of axis each
 	}
 
 	loadPlot := newPlot("Weekly running load", "", "load ("+unit+")")
@@ -68,7 +69,6 @@ func symptomChart(a *Athlete) *chart {
 	painPlot := newPlot("Pain logged (highest per week)", "", "pain (0–10)")
 	axis(painPlot)
 	painPlot.Y.Min, painPlot.Y.Max = 0, 10.5
-	painPlot.Y.Tick.Marker = denseTicks{N: 5}
 	for _, site := range ingest.SymptomSites {
 		pain := s.WeeklyPain(site)
 		if lo, _ := minMax(pain); math.IsNaN(lo) {
