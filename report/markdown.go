@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -68,7 +69,7 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
-		mdTeam(p, r.Athletes)
+		mdTeam(p, r.Athletes, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
 	p("")
@@ -78,8 +79,9 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 	return b.Flush()
 }
 
-// mdTeam writes the team overview.
-func mdTeam(p func(string, ...any), athletes []*Athlete) {
+// mdTeam writes the team overview; an athlete's name links to their
+// report when pages has it (the batch -o DIR index).
+func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string) {
 	p("")
 	p("## Team overview")
 	p("")
@@ -95,7 +97,11 @@ func mdTeam(p func(string, ...any), athletes []*Athlete) {
 		if syms == "" {
 			syms = "none"
 		}
-		p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", md(row.Athlete.Name), row.Highest, md(row.openText()), md(syms),
+		name := md(row.Athlete.Name)
+		if page := pages[row.Athlete.Name]; page != "" {
+			name = "[" + name + "](" + url.PathEscape(page) + ")"
+		}
+		p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", name, row.Highest, md(row.openText()), md(syms),
 			len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
 	}
 }

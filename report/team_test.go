@@ -113,6 +113,25 @@ func TestTeamOverviewHTMLLinks(t *testing.T) {
 	}
 }
 
+// TestTeamOverviewMarkdownLinks: the Markdown index of batch -o DIR
+// links each athlete with a page to it, the path escaped for a link.
+func TestTeamOverviewMarkdownLinks(t *testing.T) {
+	r := fixture()
+	pages := map[string]string{"alice": "alice.md", "bob *the* [builder] <b>": "bob (2).md"}
+	var b bytes.Buffer
+	if err := Render(&b, "markdown", r, Options{AthletePages: pages, OverviewOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| [alice](alice.md) |", "](bob%20%282%29.md) |"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("Markdown overview lacks %s:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "## alice") {
+		t.Error("the overview alone has alice's section")
+	}
+}
+
 func TestTeamOverviewTextWidth(t *testing.T) {
 	r := fixture()
 	r.Athletes[0].Name = strings.Repeat("Maximiliane von Hohenzollern-Sigmaringen ", 2)
