@@ -59,6 +59,8 @@ const (
 		"stretch the hip flexors and the gluteal region; foam rolling eases symptoms but works only together with strengthening."
 	adviceBack = "Low back pain after hip or knee pain deserves a physiotherapist's or physician's assessment, " +
 		"to tell a back problem secondary to hip and pelvic control from a primary one such as a disc."
+	adviceBackAlone = "Low back pain that persists or comes back deserves a physiotherapist's or physician's assessment: " +
+		"it has many causes, and the log does not point to one."
 	adviceRedFlag = "See a physiotherapist or physician promptly: itbcheck cannot tell what causes these symptoms."
 )
 
@@ -167,8 +169,10 @@ func foldPain(flag, pain Finding) Finding {
 	if strings.Contains(pain.Advice, adviceAssessment) {
 		flag.Advice += " " + adviceAssessment
 	}
-	if strings.Contains(pain.Advice, adviceBack) {
-		flag.Advice += " " + adviceBack
+	for _, a := range []string{adviceBack, adviceBackAlone} {
+		if strings.Contains(pain.Advice, a) {
+			flag.Advice += " " + a
+		}
 	}
 	return flag
 }
@@ -426,9 +430,9 @@ func backPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEpisode)
 		if f.Severity == None {
 			return f, false
 		}
-		f.Explanation = "No outer-knee or outer-hip pain was logged before it, so the log does not point to the hip → pelvis → lower back chain; " +
+		f.Explanation = "No outer-knee or outer-hip pain was logged while it began or in the 6 weeks before, so the log does not point to the hip → pelvis → lower back chain; " +
 			"low back pain has many causes, and only a professional can tell them apart."
-		f.Advice = advise(adviceBack)
+		f.Advice = advise(adviceBackAlone)
 		return f, true
 	}
 	if f.Severity < Medium {

@@ -89,20 +89,20 @@ func TestSymptomRule(t *testing.T) {
 				"may be secondary to hip and pelvic control", "tell a secondary back problem from a primary one such as a disc"},
 		}, []string{"you have", "Red flag"}},
 		{"back pain with no knee or hip pain before it", steadyWeeks(12), pain(8, 0, ingest.SiteLowBack, ingest.SideBoth, 2, 3), [][]string{
-			{"low pain", "Low back pain (both sides), 3/10", "does not point to the hip → pelvis → lower back chain"},
-		}, []string{"may be secondary to hip and pelvic control"}},
+			{"low pain", "Low back pain (both sides), 3/10", "does not point to the hip → pelvis → lower back chain", "has many causes, and the log does not point to one"},
+		}, []string{"may be secondary to hip and pelvic control", "after hip or knee pain"}},
 		{"back pain 8 weeks after the knee pain ended", steadyWeeks(14), logs(pain(1, 0, ingest.SiteOuterHip, ingest.SideRight, 3, 3),
 			pain(10, 0, ingest.SiteLowBack, "", 4)), [][]string{
 			{"low pain", "Outer-hip pain (right)", "saw no risk pattern"},
 			{"info strength-mobility-sessions", "from " + monday(0) + " to " + day(4, 6) + ", while these were open: outer-hip pain (right)"},
 			{"medium pain", "Low back pain, 4/10 at worst, logged on 1 day |", "does not point to"},
-		}, []string{"may be secondary to hip and pelvic control", "sparing"}},
+		}, []string{"may be secondary to hip and pelvic control", "sparing", "after hip or knee pain"}},
 		{"red flags: numbness, severe pain, persistent pain, each its episode's one finding", steadyWeeks(12), logs(
 			flagged(3, 0, ingest.SiteLowBack, 3, ingest.FlagNumbness, ingest.FlagNightPain),
 			pain(5, 0, ingest.SiteOuterKnee, ingest.SideRight, 2, 8),
 			pain(9, 0, ingest.SiteOuterHip, ingest.SideLeft, 2, 0, 2, 0, 0, 2, 2, 0, 0, 2, 0, 2, 0, 2, 2)), [][]string{
 			{"high red-flag", "Red flag at the lower back (both sides): numbness, night pain. See a physiotherapist or physician promptly.",
-				"The log: Low back pain (both sides), 3/10 at worst"},
+				"The log: Low back pain (both sides), 3/10 at worst", "the log does not point to one"},
 			{"high red-flag", "Red flag at the outer knee (right): pain 8/10 on " + day(5, 1), "The log: Outer-knee pain (right), 8/10 at worst"},
 			{"info strength-mobility-sessions", "from " + monday(2) + " to " + day(11, 6), "outer-knee pain (right); outer-hip pain (left)"},
 			{"high red-flag", "Red flag at the outer hip (left): pain logged over 15 days. See", "The log: Outer-hip pain (left), 2/10 at worst, logged on 8 days"},
