@@ -175,8 +175,9 @@ type layout struct {
 // the numbers as JSON into a <pre id="measure"> for --dump-dom. It lives
 // in a test page around the report: reports carry no scripts.
 const measureScript = `<script>
-document.getElementById("r").addEventListener("load", () => {
-  const w = document.getElementById("r").contentWindow, d = w.document;
+const frame = document.getElementById("r");
+function measure() {
+  const w = frame.contentWindow, d = w.document;
   const m = {ViewportPx: w.innerWidth, PageWidthPx: d.documentElement.scrollWidth, Charts: 0,
     ChartWidthPx: 1e9, MinTextPx: 1e9, MinTextBoxPx: 1e9, CutTables: []};
   for (const svg of d.querySelectorAll("figure svg")) {
@@ -208,7 +209,12 @@ document.getElementById("r").addEventListener("load", () => {
   pre.id = "measure";
   pre.textContent = JSON.stringify(m);
   document.body.append(pre);
-});
+}
+// The report may have loaded before this script ran (not its initial
+// empty document: that one is not about:srcdoc).
+const doc = frame.contentDocument;
+if (doc && doc.URL === "about:srcdoc" && doc.readyState === "complete") measure();
+else frame.addEventListener("load", measure, {once: true});
 </script>`
 
 // measure lays out an HTML report in Chromium in a frame of the given
