@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // TestFormatTable checks every name, alias and extension of the format
@@ -181,5 +184,26 @@ func TestSummary(t *testing.T) {
 	}
 	if Summary(s) != s {
 		t.Error("a summary's summary is a new copy")
+	}
+
+	// A season longer than the sparkline: the summary keeps its last
+	// weeks, and the overview's row and sparkline are the same.
+	long := *a.Season
+	for len(long.Weeks) < summaryWeeks+5 {
+		w := long.Weeks[0]
+		w.Monday = w.Monday.AddDate(0, 0, -7)
+		long.Weeks = append([]analysis.Week{w}, long.Weeks...)
+	}
+	a.Season = &long
+	s = Summary(a)
+	if len(s.Season.Weeks) != summaryWeeks {
+		t.Errorf("summary of %d weeks keeps %d, want %d", len(long.Weeks), len(s.Season.Weeks), summaryWeeks)
+	}
+	top := sparkTop([]*Athlete{a})
+	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*Athlete{s})[0].Open, teamRows([]*Athlete{a})[0].Open) {
+		t.Error("the summary's sparkline or open patterns differ from the athlete's")
+	}
+	if got, want := teamCSVRow(s), teamCSVRow(a); !slices.Equal(got, want) {
+		t.Errorf("team CSV row of the summary %q, of the athlete %q", got, want)
 	}
 }
