@@ -91,6 +91,10 @@ type Options struct {
 	// archive is the budget of the outermost archive being read, shared by
 	// its members and nested archives; nil outside an archive.
 	archive *archiveBudget
+	// fileSize is the size of the file being decoded when it is read
+	// directly (0 otherwise): the XML fast path reads it whole into a
+	// buffer of that size instead of growing one.
+	fileSize int64
 }
 
 func (o Options) limits() Limits {

@@ -89,7 +89,11 @@ func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem
 		count++
 		fn(a)
 	}
-	if err := f.decode(br, rd.name, rd.opt, emit); err != nil {
+	opt := rd.opt
+	if rd.depth == 0 {
+		opt.fileSize = rd.size
+	}
+	if err := f.decode(br, rd.name, opt, emit); err != nil {
 		return []Problem{{Path: rd.name, Err: err, Partial: count > 0}}
 	}
 	return nil

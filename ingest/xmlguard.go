@@ -24,11 +24,12 @@ import (
 type xmlLimits struct {
 	maxDepth int   // deepest element nesting
 	maxText  int64 // longest run of bytes between two '<'
+	fileSize int64 // the file's size when known (Options.fileSize), to size the fast path's buffer
 }
 
 func (o Options) xmlLimits() xmlLimits {
 	l := o.limits()
-	return xmlLimits{maxDepth: l.MaxXMLDepth, maxText: l.MaxXMLTextBytes}
+	return xmlLimits{maxDepth: l.MaxXMLDepth, maxText: l.MaxXMLTextBytes, fileSize: o.fileSize}
 }
 
 // xmlGuard passes an XML stream through and fails it when a run of bytes

@@ -83,6 +83,9 @@ var xmlScanners = sync.Pool{New: func() any { return &xmlScanner{} }}
 func readXMLFast(r io.Reader, lim xmlLimits, emit emitFunc, decode func(walk func(xmlVisitor) error, emit emitFunc) error) error {
 	s := xmlScanners.Get().(*xmlScanner)
 	defer xmlScanners.Put(s)
+	if n := int(lim.fileSize) + 512; lim.fileSize > 0 && n <= maxFastXMLBytes && cap(s.buf) < n {
+		s.buf = make([]byte, 0, n+n/4) // the whole file at once, not grown (and copied) step by step; room for the next, a little longer
+	}
 	data, whole, err := readUpTo(r, s.buf[:0], maxFastXMLBytes)
 	if cap(data) <= 8<<20 { // keep a buffer for files of up to a few hours
 		s.buf = data[:0]
@@ -245,17 +248,20 @@ func skipSpaceFast(data []byte, i int) int {
 }
 
 // hasPrefixAt reports whether data[i:] starts with the n bytes at
-// data[at:], comparing words for names of up to 16 bytes.
+// data[at:], comparing eight bytes at a time for names of up to 64 bytes
+// (gpxtpx:TrackPointExtension is 26).
 func hasPrefixAt(data []byte, i, at, n int) bool {
-	if n > 16 || n <= 0 || i+16 > len(data) || at+16 > len(data) {
+	if n <= 0 || n > 64 || i+n+8 > len(data) || at+n+8 > len(data) {
 		return i+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
 	}
-	x := binary.LittleEndian.Uint64(data[i:]) ^ binary.LittleEndian.Uint64(data[at:])
-	if n <= 8 {
-		return x&(^uint64(0)>>(64-8*n)) == 0
+	for ; n > 8; n -= 8 {
+		if binary.LittleEndian.Uint64(data[i:]) != binary.LittleEndian.Uint64(data[at:]) {
+			return false
+		}
+		i, at = i+8, at+8
 	}
-	y := binary.LittleEndian.Uint64(data[i+8:]) ^ binary.LittleEndian.Uint64(data[at+8:])
-	return x == 0 && y&(^uint64(0)>>(128-8*n)) == 0
+	x := binary.LittleEndian.Uint64(data[i:]) ^ binary.LittleEndian.Uint64(data[at:])
+	return x&(^uint64(0)>>(64-8*n)) == 0
 }
 
 // nameCache remembers where the names of a document were first read, so

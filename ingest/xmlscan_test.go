@@ -196,3 +196,22 @@ func BenchmarkXMLScan(b *testing.B) {
 		}
 	})
 }
+
+// TestHasPrefixAt compares the word-wise prefix test with bytes.HasPrefix
+// for every length, position and a difference in every byte.
+func TestHasPrefixAt(t *testing.T) {
+	data := []byte(strings.Repeat("gpxtpx:TrackPointExtension>", 6))
+	for n := 0; n <= 70; n++ {
+		for i := 0; i < len(data); i++ {
+			for _, at := range []int{0, 27, 54} {
+				if at+n > len(data) {
+					continue
+				}
+				want := bytes.HasPrefix(data[i:], data[at:at+n])
+				if got := hasPrefixAt(data, i, at, n); got != want {
+					t.Fatalf("hasPrefixAt(i %d, at %d, n %d) = %v, want %v", i, at, n, got, want)
+				}
+			}
+		}
+	}
+}
