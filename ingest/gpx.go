@@ -130,7 +130,8 @@ func fillTrackDistance(a *Activity) {
 	s := &a.Samples
 	total := 0.0
 	prev := -1
-	next := 0 // index in a.Resumes of the next segment start
+	prevCos := 0.0 // math.Cos of prev's latitude in radians
+	next := 0      // index in a.Resumes of the next segment start
 	for i := range s.LatDeg {
 		if next < len(a.Resumes) && a.Resumes[next] <= i {
 			next++
@@ -142,15 +143,16 @@ func fillTrackDistance(a *Activity) {
 			s.LatDeg[i], s.LonDeg[i] = math.NaN(), math.NaN()
 			continue
 		}
+		cos := math.Cos(s.LatDeg[i] * haversineRad)
 		if prev >= 0 {
-			d := haversineM(s.LatDeg[prev], s.LonDeg[prev], s.LatDeg[i], s.LonDeg[i])
+			d := haversineCosM(s.LatDeg[prev], s.LonDeg[prev], s.LatDeg[i], s.LonDeg[i], prevCos, cos)
 			total += d
 			if dt := s.ElapsedS[i] - s.ElapsedS[prev]; dt > 0 {
 				s.SpeedMS[i] = d / dt
 			}
 		}
 		s.DistanceM[i] = total
-		prev = i
+		prev, prevCos = i, cos
 	}
 	if prev != -1 {
 		a.Notes = append(a.Notes, "distance and speed computed from positions (haversine)")

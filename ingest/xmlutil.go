@@ -188,9 +188,21 @@ func finishTrack(a *Activity) {
 // haversineM is the great-circle distance in metres between two points
 // given in degrees (mean Earth radius 6371 km).
 func haversineM(lat1, lon1, lat2, lon2 float64) float64 {
+	return haversineCosM(lat1, lon1, lat2, lon2, math.Cos(lat1*haversineRad), math.Cos(lat2*haversineRad))
+}
+
+// haversineRad converts degrees to radians in haversineM.
+const haversineRad = math.Pi / 180
+
+// haversineCosM is haversineM given the cosines of both latitudes (in
+// radians), so that a track computes each point's cosine once, not twice:
+// the same operations on the same values, hence the same metres to the
+// bit (TestHaversineCosSame), each sine computed once instead of twice.
+func haversineCosM(lat1, lon1, lat2, lon2, cos1, cos2 float64) float64 {
 	const r = 6371008.8
-	rad := math.Pi / 180
+	rad := haversineRad
 	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	sLat, sLon := math.Sin(dLat/2), math.Sin(dLon/2)
+	h := sLat*sLat + cos1*cos2*sLon*sLon
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
