@@ -268,7 +268,28 @@ func hasPrefixAt(data []byte, i, at, n int) bool {
 // that the same name at a later tag (a track repeats a dozen names for
 // hours) is recognised by comparing words instead of reading it byte by
 // byte: four names per first two bytes (ns3:Speed, ns3:RunCadence...).
-type nameCache [64][4]struct{ at, n, local int32 }
+// Before those, it tries the name that followed the last name read the
+// last time it was read: a track repeats its names in the same order
+// (trkpt, lat, lon, ele, time, ..., gpxtpx:hr, gpxtpx:cad), which costs
+// one comparison, where names with one prefix (gpxtpx:) share a set.
+type nameCache struct {
+	sets   [64][4]nameEntry
+	follow [64]struct {
+		prev int32 // the at of a name
+		e    nameEntry
+	} // the name read after it, the last time
+	last int32 // the at of the name read last
+}
+
+// nameEntry is a name first read at data[at:at+n], its local part at
+// data[at+local:at+n].
+type nameEntry struct{ at, n, local int32 }
+
+// match reports whether the name at data[i:] is e's.
+func (e *nameEntry) match(data []byte, i int) bool {
+	n := int(e.n)
+	return n > 0 && i+n < len(data) && hasPrefixAt(data, i, int(e.at), n) && data[i+n] < 0x80 && xmlNameByte[data[i+n]] == 0
+}
 
 // read reads the element or attribute name at data[i:] as xmlName does:
 // where it ends and where its local part starts.
@@ -276,15 +297,20 @@ func (c *nameCache) read(data []byte, i int) (end, local int, ok bool) {
 	if i+1 >= len(data) {
 		return i, i, false
 	}
-	set := &c[(uint(data[i])*5+uint(data[i+1]))%uint(len(c))]
+	f := &c.follow[(uint32(c.last)*0x9E3779B1)>>26]
+	if f.prev == c.last && f.e.match(data, i) {
+		c.last = f.e.at
+		return i + int(f.e.n), i + int(f.e.local), true
+	}
+	set := &c.sets[(uint(data[i])*5+uint(data[i+1]))%uint(len(c.sets))]
 	for k := range set {
 		e := &set[k]
-		n := int(e.n)
-		if n == 0 {
+		if e.n == 0 {
 			break
 		}
-		if i+n < len(data) && hasPrefixAt(data, i, int(e.at), n) && data[i+n] < 0x80 && xmlNameByte[data[i+n]] == 0 {
-			return i + n, i + int(e.local), true
+		if e.match(data, i) {
+			f.prev, f.e, c.last = c.last, *e, e.at
+			return i + int(e.n), i + int(e.local), true
 		}
 	}
 	end, l, ok := xmlName(data, i)
@@ -293,7 +319,8 @@ func (c *nameCache) read(data []byte, i int) (end, local int, ok bool) {
 	}
 	local = end - len(l)
 	copy(set[1:], set[:len(set)-1]) // the newest first
-	set[0].at, set[0].n, set[0].local = int32(i), int32(end-i), int32(local-i)
+	set[0] = nameEntry{at: int32(i), n: int32(end - i), local: int32(local - i)}
+	f.prev, f.e, c.last = c.last, set[0], set[0].at
 	return end, local, true
 }
 

@@ -215,3 +215,21 @@ func TestHasPrefixAt(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkXMLScanGPX tokenizes a one-hour GPX track (lat and lon as
+// attributes, Garmin's TrackPointExtension) with the fast path's scanner,
+// visitor left out.
+func BenchmarkXMLScanGPX(b *testing.B) {
+	data, err := synth.EncodeRunAs(synth.RunSpec{Start: time.Date(2026, 3, 3, 7, 0, 0, 0, time.UTC),
+		DistanceKm: 12, PaceMinPerKm: 5, CadenceSPM: 172, Seed: 1}, synth.GPX)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	s := &xmlScanner{}
+	for b.Loop() {
+		if err := s.scan(data, nopVisitor{}, Options{}.xmlLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
