@@ -188,7 +188,11 @@ func plainXMLRun(b []byte) bool { return plainRun(b, &xmlRunByte) }
 // plainRun reports whether b holds only characters encoding/xml accepts
 // and none that class refuses.
 func plainRun(b []byte, class *[256]uint8) bool {
-	for i := 0; i < len(b); {
+	i := 0
+	for i+8 <= len(b) && plainWord(load64(b, i)) { // numbers and times: eight bytes at a time
+		i += 8
+	}
+	for i < len(b) {
 		switch class[b[i]] {
 		case 0:
 			i++
@@ -208,6 +212,18 @@ func plainRun(b []byte, class *[256]uint8) bool {
 		}
 	}
 	return true
+}
+
+// lows and highs are a word's bytes with their lowest or highest bit set.
+const lows, highs = 0x0101010101010101, 0x8080808080808080
+
+// plainWord reports whether the eight bytes of x are printable ASCII
+// other than '&', '<' and ']' (0x20 to 0x7f): bytes every class of plainRun
+// takes as they are. It may refuse a word plainRun takes (a tab, a line
+// end), never the other way: plainRun then reads it byte by byte.
+func plainWord(x uint64) bool {
+	zero := func(v uint64) uint64 { return (v - lows) &^ v & highs } // a high bit where some byte may be 0, none when none is
+	return (x&highs)|(x-0x20*lows)&^x&highs|zero(x^'&'*lows)|zero(x^'<'*lows)|zero(x^']'*lows) == 0
 }
 
 // elementText is the text walkXML gives an element whose first text run
@@ -233,7 +249,7 @@ const spaces8 = 0x2020202020202020
 // then spaces): eight bytes at a time.
 func skipSpaceFast(data []byte, i int) int {
 	for i+8 <= len(data) {
-		x := binary.LittleEndian.Uint64(data[i:]) ^ spaces8 // a zero byte for each space
+		x := load64(data, i) ^ spaces8 // a zero byte for each space
 		if x == 0 {
 			i += 8
 			continue
@@ -247,6 +263,16 @@ func skipSpaceFast(data []byte, i int) int {
 	return skipSpace(data, i)
 }
 
+// load64 is the little-endian word at data[i:i+8]. It checks i once
+// (binary.LittleEndian.Uint64(data[i:]) costs a slice and two checks, a
+// third of a name's comparison) and panics outside data as an index would.
+func load64(data []byte, i int) uint64 {
+	if i < 0 || i > len(data)-8 {
+		panic("ingest: load64 outside the document")
+	}
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), i)), 8))
+}
+
 // hasPrefixAt reports whether data[i:] starts with the n bytes at
 // data[at:], comparing eight bytes at a time for names of up to 64 bytes
 // (gpxtpx:TrackPointExtension is 26).
@@ -255,12 +281,12 @@ func hasPrefixAt(data []byte, i, at, n int) bool {
 		return i+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
 	}
 	for ; n > 8; n -= 8 {
-		if binary.LittleEndian.Uint64(data[i:]) != binary.LittleEndian.Uint64(data[at:]) {
+		if load64(data, i) != load64(data, at) {
 			return false
 		}
 		i, at = i+8, at+8
 	}
-	x := binary.LittleEndian.Uint64(data[i:]) ^ binary.LittleEndian.Uint64(data[at:])
+	x := load64(data, i) ^ load64(data, at)
 	return x&(^uint64(0)>>(64-8*n)) == 0
 }
 

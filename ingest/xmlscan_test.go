@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,6 +232,65 @@ func BenchmarkXMLScanGPX(b *testing.B) {
 	for b.Loop() {
 		if err := s.scan(data, nopVisitor{}, Options{}.xmlLimits()); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLoad64 checks the unchecked word load against binary.LittleEndian
+// at every position, and that it panics outside the document as an index
+// would (the fast path's comparisons must never read past it).
+func TestLoad64(t *testing.T) {
+	data := []byte("0123456789abcdefghij")
+	for i := 0; i+8 <= len(data); i++ {
+		if got, want := load64(data, i), binary.LittleEndian.Uint64(data[i:]); got != want {
+			t.Fatalf("load64(%d) = %#x, want %#x", i, got, want)
+		}
+	}
+	for _, c := range []struct {
+		data []byte
+		i    int
+	}{{data, len(data) - 7}, {data, -1}, {data[:4], 0}, {nil, 0}, {data[:8:20], 1}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("load64(len %d, %d) did not panic", len(c.data), c.i)
+				}
+			}()
+			load64(c.data, c.i)
+		}()
+	}
+}
+
+// TestPlainWord checks the word-wise test of plainRun against its byte
+// classes: every byte value at every position of a word, then random words
+// (each of its bytes must be one all classes take as is).
+func TestPlainWord(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != ']' }
+	for c := range 256 {
+		if plain(byte(c)) && (xmlRunByte[c] != 0 || xmlTextByte[c] != 0 || xmlValueByte[c] != 0) {
+			t.Fatalf("byte %#x taken by plainWord, not by every class", c)
+		}
+		for p := range 8 {
+			w := []byte("12.34567")
+			w[p] = byte(c)
+			if got := plainWord(binary.LittleEndian.Uint64(w)); got != plain(byte(c)) {
+				t.Fatalf("plainWord(%q) = %v", w, got)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		x := rng.Uint64()
+		if rng.IntN(2) == 0 {
+			x &= 0x7f7f7f7f7f7f7f7f
+			x |= 0x2020202020202020
+		}
+		want := true
+		for p := range 8 {
+			want = want && plain(byte(x>>(8*p)))
+		}
+		if got := plainWord(x); got != want {
+			t.Fatalf("plainWord(%#x) = %v, want %v", x, got, want)
 		}
 	}
 }
