@@ -278,11 +278,7 @@ func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 	// report written with -o does not hide why the exit code is 3.
 	for _, a := range team {
 		for _, in := range a.InputsFailed {
-			if strings.HasPrefix(in.Error, report.NothingReadable) {
-				fmt.Fprintf(c.stderr, "itbcheck: %s: %s: %s\n", safetext.Escape(a.Name), safetext.Escape(in.Path), safetext.Escape(in.Error))
-				continue
-			}
-			fmt.Fprintf(c.stderr, "itbcheck: cannot read %s: %s\n", safetext.Escape(in.Path), safetext.Escape(in.Error))
+			fmt.Fprintln(c.stderr, unreadableLine(a.Name, in))
 		}
 	}
 	c.noteDuplicates(j, team)
@@ -443,4 +439,17 @@ func stdoutWidth(w any, toStdout bool) int {
 		return 0
 	}
 	return terminalWidth(w)
+}
+
+// unreadableLine is the stderr line for an input of athlete name that could
+// not be read. A folder with nothing readable names the athlete too, once
+// when the folder is given by the athlete's own name (analyze empty).
+func unreadableLine(name string, in report.FailedInput) string {
+	if !strings.HasPrefix(in.Error, report.NothingReadable) {
+		return "itbcheck: cannot read " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
+	}
+	if filepath.Clean(in.Path) == name {
+		return "itbcheck: " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
+	}
+	return "itbcheck: " + safetext.Escape(name) + ": " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
 }
