@@ -121,6 +121,20 @@ type Week struct {
 // LoadMetric chooses what "load" means.
 type LoadMetric string
 
+// Unit is the short unit of the metric's load, for axes and sentences:
+// "km", "min", "TRIMP" or "sRPE AU".
+func (m LoadMetric) Unit() string {
+	switch m {
+	case LoadDuration:
+		return "min"
+	case LoadTRIMP:
+		return "TRIMP"
+	case LoadSRPE:
+		return "sRPE AU"
+	}
+	return "km"
+}
+
 // Load metrics of the config's load.metric.
 const (
 	LoadDistance LoadMetric = "distance" // km

@@ -49,7 +49,7 @@ func symptomChart(a *Athlete) *chart {
 	ticks := weekTicks(s.Weeks)
 	var spots []hotspot
 	var loadTips []tip
-	unit := loadUnitName(s.Params.LoadMetric)
+	unit := s.Params.LoadMetric.Unit()
 	for i, w := range s.Weeks {
 		loadTips = append(loadTips, tip{X: xs[i], Column: true, Text: "Week of " + dateText(w.Monday) + ": load " + fmtNum(w.Load, 0) + " " + unit +
 			", " + fmtNum(w.DistanceKm, 1) + " km, cadence " + fmtNum(w.CadenceSPM, 0) + " steps/min, GCT balance " + fmtNum(w.BalanceLeftPct, 1) + " % left"})
@@ -105,18 +105,4 @@ func symptomChart(a *Athlete) *chart {
 
 	out := ch.with(drawStacked([]*plot.Plot{loadPlot, painPlot, cadPlot, balPlot}, 7*vg.Inch, 7.6*vg.Inch, ch.Title, &spots))
 	return &out
-}
-
-// loadUnitName is the short unit of a load metric for an axis: "km",
-// "min", "TRIMP", "sRPE AU".
-func loadUnitName(m analysis.LoadMetric) string {
-	switch m {
-	case analysis.LoadDuration:
-		return "min"
-	case analysis.LoadTRIMP:
-		return "TRIMP"
-	case analysis.LoadSRPE:
-		return "sRPE AU"
-	}
-	return "km"
 }

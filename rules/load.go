@@ -123,19 +123,6 @@ var Monotony = &Rule{
 	},
 }
 
-// loadUnit names the unit of the season's load metric.
-func loadUnit(s *analysis.Season) string {
-	switch s.Params.LoadMetric {
-	case analysis.LoadDuration:
-		return "min"
-	case analysis.LoadTRIMP:
-		return "TRIMP"
-	case analysis.LoadSRPE:
-		return "sRPE AU"
-	}
-	return "km"
-}
-
 func weekLoad(w analysis.Week) float64 { return w.Load }
 func weekKm(w analysis.Week) float64   { return w.DistanceKm }
 
@@ -186,7 +173,7 @@ func tolerated(s *analysis.Season, i int) (load float64, afterBreak, ok bool) {
 // checkLoadSpike grades each week's load against its tolerated load.
 func checkLoadSpike(p *Pass) {
 	s, t := p.Season, p.Thresholds
-	unit := loadUnit(s)
+	unit := s.Params.LoadMetric.Unit()
 	judged := 0
 	var marks []mark
 	for i, w := range s.Weeks {
