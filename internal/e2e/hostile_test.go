@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -53,14 +52,7 @@ func measured(t *testing.T, timeout time.Duration, args ...string) (result, int6
 	if ctx.Err() != nil {
 		t.Fatalf("itbcheck %q still running after %v: a hang", args, timeout)
 	}
-	code := 0
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("itbcheck %v: %v", args, err)
-	}
+	code := exitCode(t, args, err)
 	line, _ := io.ReadAll(pr)
 	var kib int64
 	for _, f := range strings.Fields(string(line)) {
@@ -266,14 +258,7 @@ func TestPipesAndBrokenPaths(t *testing.T) {
 		if ctx.Err() != nil {
 			t.Fatalf("itbcheck %q blocks", args)
 		}
-		var exit *exec.ExitError
-		code := 0
-		if errors.As(err, &exit) {
-			code = exit.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return result{out.Bytes(), errb.Bytes(), code}
+		return result{out.Bytes(), errb.Bytes(), exitCode(t, args, err)}
 	}
 
 	res := run(nil, true, "analyze", "--format", "json", "--no-progress", dir)

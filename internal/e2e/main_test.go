@@ -74,15 +74,7 @@ func itbcheck(t *testing.T, env []string, args ...string) result {
 	}, env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("itbcheck %v: %v", args, err)
-	}
+	code := exitCode(t, args, cmd.Run())
 	return result{out.Bytes(), errb.Bytes(), code}
 }
 
@@ -220,4 +212,19 @@ func seasonWeek(s synth.Season, d time.Time) int {
 		return 0
 	}
 	return int(d.Sub(start)/(7*24*time.Hour)) + 1
+}
+
+// exitCode is the exit code of the itbcheck run with args that returned
+// err; an error other than a non-zero exit (the binary did not start)
+// fails the test.
+func exitCode(t *testing.T, args []string, err error) int {
+	t.Helper()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return exit.ExitCode()
+	case err != nil:
+		t.Fatalf("itbcheck %v: %v", args, err)
+	}
+	return 0
 }
