@@ -61,6 +61,9 @@ type xmlScanner struct {
 	attrs []xml.Attr
 	el    xml.StartElement // the one handed to the visitor, by pointer (an interface call copies less)
 	buf   []byte
+	skel  xmlSkeleton // the repeated element being recorded or replayed (xmlreplay.go)
+	// replayed counts the elements replayed in the last scan (tests).
+	replayed int
 }
 
 // scanElement is an open element: where its name is written, for matching
@@ -372,6 +375,12 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 	var names nameCache
 	maxRun := min(maxFastXMLText, int(min(lim.maxText, 1<<30)))
 	i, lt := 0, 0 // lt: where the last '<' was
+	sk := &s.skel
+	sk.ok, sk.recording, s.replayed = false, false, 0
+	// The element closed last: its depth (open elements around it) and
+	// name, data[lastAt:lastAt+lastN]. A start tag of the same name at
+	// the same depth is a repeated element, recorded for replay.
+	lastDepth, lastAt, lastN := -1, 0, 0
 	for {
 		// The run up to the next '<': mostly the white space that indents
 		// the next tag, skipped eight bytes at a time.
@@ -410,6 +419,9 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 					return errXMLFallback
 				}
 				e.text, e.textEnd = int32(k), int32(k+hi)
+				if sk.recording {
+					sk.recordText(i, i+j)
+				}
 			}
 		} else if j > 0 && len(stack) > 0 {
 			stack[len(stack)-1].texts++
@@ -443,7 +455,12 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 				return err
 			}
 			path, stack = path[:len(path)-1], stack[:len(stack)-1]
+			if sk.recording {
+				sk.recordEnd(i, lt)
+			}
+			lastDepth, lastAt, lastN = len(path), int(e.name), int(e.nameEnd-e.name)
 		case '?':
+			sk.abort()
 			var err error
 			if i, err = s.declaration(data, i+1); err != nil {
 				return err
@@ -455,6 +472,19 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 				return errXMLFallback // walkXML reports the depth
 			}
 			start := i
+			if sk.ok && len(path) == sk.depth && xmlReplay {
+				if end, ok := sk.match(data, i, maxRun); ok {
+					var err error
+					if path, err = sk.replay(data, s, path, v); err != nil {
+						return err
+					}
+					lt = end - (sk.end - sk.lastLt)
+					s.replayed++
+					lastDepth, lastAt, lastN = len(path), sk.start, sk.nameLen
+					i = end
+					continue
+				}
+			}
 			nameEnd, localAt, ok := names.read(data, i)
 			if !ok {
 				return errXMLFallback
@@ -475,6 +505,12 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 				i++
 			}
 			loc := view(local)
+			if !sk.recording && lastDepth == len(path) && lastN == nameEnd-start && xmlReplay && hasPrefixAt(data, start, lastAt, lastN) {
+				sk.reset(start, nameEnd-start, len(path))
+			}
+			if sk.recording {
+				sk.recordTag(data, loc, attrs)
+			}
 			path = append(path, loc)
 			stack = append(stack, scanElement{name: int32(start), nameEnd: int32(nameEnd)})
 			s.el = xml.StartElement{Name: xml.Name{Local: loc}, Attr: attrs}
@@ -486,6 +522,10 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 					return err
 				}
 				path, stack = path[:len(path)-1], stack[:len(stack)-1]
+				if sk.recording {
+					sk.recordEnd(i, lt)
+				}
+				lastDepth, lastAt, lastN = len(path), start, nameEnd-start
 			}
 		}
 	}
