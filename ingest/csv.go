@@ -340,16 +340,25 @@ func plainNumber(s string) (v float64, ok bool) {
 	}
 	var mant uint64
 	i := 0
+	// Two digits a step: half the chain of multiplications a digit waits
+	// on (wrapping alike past 19 digits, which are refused below).
+	for ; i+1 < len(s) && s[i]-'0' <= 9 && s[i+1]-'0' <= 9; i += 2 {
+		mant = mant*100 + uint64(s[i]-'0')*10 + uint64(s[i+1]-'0')
+	}
 	for ; i < len(s) && s[i]-'0' <= 9; i++ {
 		mant = mant*10 + uint64(s[i]-'0')
 	}
 	digits, frac := i, 0
 	if i < len(s) && s[i] == '.' {
 		i++
+		f := i
+		for ; i+1 < len(s) && s[i]-'0' <= 9 && s[i+1]-'0' <= 9; i += 2 {
+			mant = mant*100 + uint64(s[i]-'0')*10 + uint64(s[i+1]-'0')
+		}
 		for ; i < len(s) && s[i]-'0' <= 9; i++ {
 			mant = mant*10 + uint64(s[i]-'0')
-			frac++
 		}
+		frac = i - f
 	}
 	if i != len(s) || digits+frac == 0 {
 		return 0, false

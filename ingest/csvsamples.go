@@ -186,8 +186,7 @@ func decodeSampleCSV(t *csvTable, opt Options, emit emitFunc) error {
 	}
 	inferSampleUnits(a, cols, fracCol >= 0)
 	a.Sport = inferSport(a, "columns")
-	a.fillChannelsFromSamples()
-	a.fillSummaryFromSamples()
+	a.fillFromSamples()
 	emit(a)
 	return err
 }

@@ -738,8 +738,7 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 	if a.Sport == SportUnknown {
 		a.Sport = inferFITSport(a)
 	}
-	a.fillChannelsFromSamples()
-	a.fillSummaryFromSamples()
+	a.fillFromSamples()
 	if opt.SummaryOnly {
 		a.Samples = Samples{}
 	}

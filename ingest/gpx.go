@@ -90,7 +90,7 @@ func (g *gpxReader) end(path []string, text string) error {
 			b.p.AltitudeM = xmlNumber(text)
 		case "time":
 			if par == "trkpt" {
-				b.ts, b.haveTS = xmlTime(text)
+				b.ts, b.haveTS = b.time(text)
 			}
 		case "hr", "heartrate":
 			b.p.HeartRateBPM = xmlNumber(text)

@@ -89,7 +89,7 @@ func (t *tcxReader) end(path []string, text string) error {
 		case "Trackpoint":
 			return b.flush()
 		case "Time":
-			b.ts, b.haveTS = xmlTime(text)
+			b.ts, b.haveTS = b.time(text)
 		case "LatitudeDegrees":
 			b.p.LatDeg = xmlNumber(text)
 		case "LongitudeDegrees":

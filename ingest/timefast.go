@@ -1,6 +1,9 @@
 package ingest
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // fastRFC3339 reads the one timestamp form TCX and GPX trackpoints and
 // per-sample CSVs nearly always hold, 2006-01-02T15:04:05, then 1 to 9
@@ -11,16 +14,63 @@ import "time"
 // true, the time is the one time.Parse(time.RFC3339Nano, s) gives, in UTC
 // (FuzzFastRFC3339 holds it to that).
 func fastRFC3339(s string) (t time.Time, ok bool) {
-	if len(s) < len("2006-01-02T15:04:05Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+	minute, ok := rfc3339Minute(s)
+	if !ok {
 		return time.Time{}, false
+	}
+	return rfc3339FromMinute(s, minute)
+}
+
+// minuteCache remembers the minute of the last timestamp read: the points
+// of a track share it sixty at a time, so only the seconds on are read
+// for the others (TestMinuteCache holds it to fastRFC3339).
+type minuteCache struct {
+	key  string // the timestamp's first 16 bytes, "2006-01-02T15:04"
+	unix int64  // that minute, read as UTC
+}
+
+// read is fastRFC3339(s).
+func (c *minuteCache) read(s string) (time.Time, bool) {
+	if len(s) >= 16 && c.key != "" && s[:16] == c.key {
+		return rfc3339FromMinute(s, c.unix)
+	}
+	minute, ok := rfc3339Minute(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, ok := rfc3339FromMinute(s, minute)
+	if ok && s[:16] != c.key {
+		c.key, c.unix = strings.Clone(s[:16]), minute
+	}
+	return t, ok
+}
+
+// rfc3339Minute reads the first 16 bytes of fastRFC3339's form,
+// 2006-01-02T15:04, as the Unix time of that minute in UTC; ok is false
+// when s cannot be of the form.
+func rfc3339Minute(s string) (unix int64, ok bool) {
+	if len(s) < len("2006-01-02T15:04:05Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' {
+		return 0, false
 	}
 	year, ok1 := digits(s[0:4])
 	month, ok2 := digits(s[5:7])
 	day, ok3 := digits(s[8:10])
 	hour, ok4 := digits(s[11:13])
 	minute, ok5 := digits(s[14:16])
-	sec, ok6 := digits(s[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year) || hour > 23 || minute > 59 || sec > 59 {
+	if !(ok1 && ok2 && ok3 && ok4 && ok5) || month < 1 || month > 12 || day < 1 || day > daysInMonth(month, year) || hour > 23 || minute > 59 {
+		return 0, false
+	}
+	return daysFromCivil(year, month, day)*86400 + int64(hour*3600+minute*60), true
+}
+
+// rfc3339FromMinute reads the rest of s, from the ':' before the seconds,
+// given the Unix time of its first 16 bytes (rfc3339Minute).
+func rfc3339FromMinute(s string, minute int64) (time.Time, bool) {
+	if len(s) < len("2006-01-02T15:04:05Z") || s[16] != ':' {
+		return time.Time{}, false
+	}
+	sec, ok := digits(s[17:19])
+	if !ok || sec > 59 {
 		return time.Time{}, false
 	}
 	rest := s[19:]
@@ -55,8 +105,7 @@ func fastRFC3339(s string) (t time.Time, ok bool) {
 	default:
 		return time.Time{}, false
 	}
-	unix := daysFromCivil(year, month, day)*86400 + int64(hour*3600+minute*60+sec) - int64(offset)
-	return time.Unix(unix, int64(nsec)).UTC(), true
+	return time.Unix(minute+int64(sec)-int64(offset), int64(nsec)).UTC(), true
 }
 
 // digits reads s, decimal digits only, as a number.

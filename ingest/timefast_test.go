@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -29,6 +31,7 @@ var fastRFC3339Cases = []string{
 
 func checkFastRFC3339(t *testing.T, s string) {
 	t.Helper()
+	checkMinuteCache(t, s)
 	got, ok := fastRFC3339(s)
 	want, err := time.Parse(time.RFC3339Nano, s)
 	if !ok {
@@ -62,4 +65,59 @@ func TestFastRFC3339(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d cases read the fast way", read, len(fastRFC3339Cases))
+}
+
+// checkMinuteCache holds minuteCache to fastRFC3339: whatever timestamp
+// it read last (each of the cases, s itself, s with other seconds or
+// another zone), reading s gives what fastRFC3339 gives.
+func checkMinuteCache(t *testing.T, s string) {
+	t.Helper()
+	want, wantOK := fastRFC3339(s)
+	before := append([]string{s, ""}, fastRFC3339Cases...)
+	if len(s) >= 16 {
+		before = append(before, s[:16]+":59Z", s[:16]+":00.5+01:00", s[:16], s[:16]+"x")
+	}
+	for _, b := range before {
+		var c minuteCache
+		c.read(b)
+		if got, ok := c.read(s); ok != wantOK || got != want {
+			t.Fatalf("after reading %q, minuteCache reads %q as %#v, %v; fastRFC3339 gives %#v, %v", b, s, got, ok, want, wantOK)
+		}
+	}
+}
+
+// TestMinuteCache reads a track's timestamps through one cache: every
+// one as fastRFC3339 reads it, across minute, hour, day and year ends.
+func TestMinuteCache(t *testing.T) {
+	var c minuteCache
+	at := time.Date(2026, 12, 31, 23, 58, 30, 0, time.UTC)
+	for i := range 200 {
+		ts := at.Add(time.Duration(i) * 997 * time.Millisecond)
+		for _, s := range []string{ts.Format(time.RFC3339), ts.Format(time.RFC3339Nano), ts.In(time.FixedZone("", 3600)).Format(time.RFC3339)} {
+			got, ok := c.read(s)
+			if want, _ := fastRFC3339(s); !ok || got != want || !got.Equal(ts.Truncate(time.Second)) && !got.Equal(ts) {
+				t.Fatalf("minuteCache.read(%q) = %v, %v; want %v", s, got, ok, want)
+			}
+		}
+	}
+}
+
+// TestSecondsSince holds secondsSince to time.Time.Sub, to the bit, for
+// the times of tracks and for times centuries apart (where Sub saturates).
+func TestSecondsSince(t *testing.T) {
+	start := time.Date(2026, 3, 3, 7, 0, 0, 123456789, time.UTC)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 100000 {
+		d := time.Duration(rng.Int64N(int64(48*time.Hour))) - time.Hour
+		if i%10 == 0 {
+			d = time.Duration(rng.Int64N(1<<62)) * time.Duration(1-2*(i%20/10)) // up to ±146 years, Sub's limits
+		}
+		at := start.Add(d)
+		if i%7 == 0 {
+			at = time.Unix(rng.Int64N(400e9)-300e9, rng.Int64N(1e9)).UTC() // ±10 000 years
+		}
+		if got, want := secondsSince(at, start), at.Sub(start).Seconds(); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("secondsSince(%v, %v) = %v, Sub gives %v", at, start, got, want)
+		}
+	}
 }

@@ -147,6 +147,27 @@ type trackBuilder struct {
 	start   time.Time
 	started bool
 	maxRecs int
+	minutes minuteCache // of the trackpoints' times
+}
+
+// time reads a trackpoint's time as xmlTime does, the minute of the last
+// one remembered.
+func (b *trackBuilder) time(s string) (time.Time, bool) {
+	if t, ok := b.minutes.read(s); ok {
+		return t, true
+	}
+	return xmlTime(s)
+}
+
+// secondsSince is t.Sub(start).Seconds() without Sub's overflow check (a
+// call to Add and Equal) for the times of a track, which lie within a
+// few centuries of each other; Sub itself for the others.
+func secondsSince(t, start time.Time) float64 {
+	const century = 100 * 365 * 86400
+	if sec := t.Unix() - start.Unix(); sec > -century && sec < century {
+		return (time.Duration(sec)*time.Second + time.Duration(t.Nanosecond()-start.Nanosecond())).Seconds()
+	}
+	return t.Sub(start).Seconds()
 }
 
 func newTrackBuilder(a *Activity, opt Options) *trackBuilder {
@@ -163,7 +184,7 @@ func (b *trackBuilder) flush() error {
 			b.start, b.started = b.ts, true
 			b.a.Start = b.ts
 		}
-		b.p.ElapsedS = b.ts.Sub(b.start).Seconds()
+		b.p.ElapsedS = secondsSince(b.ts, b.start)
 	}
 	b.a.Samples.Append(b.p)
 	b.p, b.haveTS = EmptySample(), false
@@ -181,8 +202,7 @@ func finishTrack(a *Activity) {
 	if a.Sport == SportUnknown {
 		a.Sport = inferSport(a, "track points")
 	}
-	a.fillChannelsFromSamples()
-	a.fillSummaryFromSamples()
+	a.fillFromSamples()
 }
 
 // haversineM is the great-circle distance in metres between two points
