@@ -1,9 +1,6 @@
 package ingest
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // fastRFC3339 reads the one timestamp form TCX and GPX trackpoints and
 // per-sample CSVs nearly always hold, 2006-01-02T15:04:05, then 1 to 9
@@ -25,13 +22,14 @@ func fastRFC3339(s string) (t time.Time, ok bool) {
 // of a track share it sixty at a time, so only the seconds on are read
 // for the others (TestMinuteCache holds it to fastRFC3339).
 type minuteCache struct {
-	key  string // the timestamp's first 16 bytes, "2006-01-02T15:04"
-	unix int64  // that minute, read as UTC
+	key  [16]byte // the timestamp's first 16 bytes, "2006-01-02T15:04"
+	unix int64    // that minute, read as UTC
+	ok   bool     // key holds one
 }
 
 // read is fastRFC3339(s).
 func (c *minuteCache) read(s string) (time.Time, bool) {
-	if len(s) >= 16 && c.key != "" && s[:16] == c.key {
+	if c.ok && len(s) >= 16 && s[:16] == string(c.key[:]) { // compared without a copy
 		return rfc3339FromMinute(s, c.unix)
 	}
 	minute, ok := rfc3339Minute(s)
@@ -39,8 +37,9 @@ func (c *minuteCache) read(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	t, ok := rfc3339FromMinute(s, minute)
-	if ok && s[:16] != c.key {
-		c.key, c.unix = strings.Clone(s[:16]), minute
+	if ok {
+		copy(c.key[:], s)
+		c.unix, c.ok = minute, true
 	}
 	return t, ok
 }
