@@ -131,12 +131,16 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 	for i := range athletes {
 		left[i] = first[i+1] - first[i]
 	}
-	pending := make([]result, len(jobs))
+	// pending[i] holds athlete i's results, made when the first comes in
+	// and dropped when its season is built: memory for the athletes being
+	// read, not for every file of the team (48 bytes a file, 0.4 MB for
+	// 9 000 files, doubled by the collector's headroom).
+	pending := make([][]result, len(athletes))
 	finish := func(i int) {
 		var runs []analysis.Run
-		for k := first[i]; k < first[i+1]; k++ {
-			r := pending[k]
-			pending[k] = result{} // one copy of the runs at a time
+		results := pending[i]
+		pending[i] = nil // one copy of the runs at a time
+		for _, r := range results {
 			runs = append(runs, r.runs...)
 			for _, p := range r.problems {
 				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
@@ -170,8 +174,13 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		}
 	}
 	err := decodeAll(ctx, athletes, jobs, opt, func(k int, r result) {
-		pending[k] = r
-		if i := jobs[k].athlete; ctx.Err() == nil {
+		i := jobs[k].athlete
+		if pending[i] == nil {
+			pending[i] = make([]result, first[i+1]-first[i])
+		}
+		pending[i][k-first[i]] = r
+		jobs[k].path = "" // read: the job's path is kept only by its runs, until the athlete is done
+		if ctx.Err() == nil {
 			if left[i]--; left[i] == 0 {
 				finish(i)
 			}
