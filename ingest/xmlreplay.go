@@ -249,25 +249,6 @@ func (k *xmlSkeleton) replay(data []byte, s *xmlScanner, path []string, v xmlVis
 	return path, nil
 }
 
-// equalAt reports whether data[i:i+n] and data[at:at+n] hold the same
-// bytes, comparing eight at a time.
-func equalAt(data []byte, i, at, n int) bool {
-	if n < 0 || i+n+8 > len(data) || at+n+8 > len(data) || i < 0 || at < 0 {
-		return n >= 0 && i >= 0 && at >= 0 && i+n <= len(data) && at+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
-	}
-	for ; n >= 8; n -= 8 {
-		if load64(data, i) != load64(data, at) {
-			return false
-		}
-		i, at = i+8, at+8
-	}
-	if n == 0 {
-		return true
-	}
-	x := load64(data, i) ^ load64(data, at)
-	return x&(^uint64(0)>>(64-8*n)) == 0
-}
-
 // plainUntil is the position of the first byte at or after data[i:]
 // that is stop or outside what plainWord takes as it is (printable ASCII
 // but '&', '<' and ']'), found a word at a time; -1 when the document ends

@@ -276,18 +276,22 @@ func load64(data []byte, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(data)), i)), 8))
 }
 
-// hasPrefixAt reports whether data[i:] starts with the n bytes at
-// data[at:], comparing eight bytes at a time for names of up to 64 bytes
-// (gpxtpx:TrackPointExtension is 26).
-func hasPrefixAt(data []byte, i, at, n int) bool {
-	if n <= 0 || n > 64 || i+n+8 > len(data) || at+n+8 > len(data) {
-		return i+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
+// equalAt reports whether data[i:i+n] and data[at:at+n] hold the same
+// bytes, comparing eight at a time: names against the names seen before
+// (gpxtpx:TrackPointExtension is 26 bytes), end tags against their start,
+// a repeated element's bytes against its record.
+func equalAt(data []byte, i, at, n int) bool {
+	if n < 0 || i+n+8 > len(data) || at+n+8 > len(data) || i < 0 || at < 0 {
+		return n >= 0 && i >= 0 && at >= 0 && i+n <= len(data) && at+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
 	}
-	for ; n > 8; n -= 8 {
+	for ; n >= 8; n -= 8 {
 		if load64(data, i) != load64(data, at) {
 			return false
 		}
 		i, at = i+8, at+8
+	}
+	if n == 0 {
+		return true
 	}
 	x := load64(data, i) ^ load64(data, at)
 	return x&(^uint64(0)>>(64-8*n)) == 0
@@ -317,7 +321,7 @@ type nameEntry struct{ at, n, local int32 }
 // match reports whether the name at data[i:] is e's.
 func (e *nameEntry) match(data []byte, i int) bool {
 	n := int(e.n)
-	return n > 0 && i+n < len(data) && hasPrefixAt(data, i, int(e.at), n) && data[i+n] < 0x80 && xmlNameByte[data[i+n]] == 0
+	return n > 0 && i+n < len(data) && equalAt(data, i, int(e.at), n) && data[i+n] < 0x80 && xmlNameByte[data[i+n]] == 0
 }
 
 // read reads the element or attribute name at data[i:] as xmlName does:
@@ -437,7 +441,7 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 				return errXMLFallback
 			}
 			e := stack[len(stack)-1]
-			if !hasPrefixAt(data, i, int(e.name), int(e.nameEnd-e.name)) {
+			if !equalAt(data, i, int(e.name), int(e.nameEnd-e.name)) {
 				return errXMLFallback
 			}
 			i += int(e.nameEnd - e.name)
@@ -505,7 +509,7 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 				i++
 			}
 			loc := view(local)
-			if !sk.recording && lastDepth == len(path) && lastN == nameEnd-start && xmlReplay && hasPrefixAt(data, start, lastAt, lastN) {
+			if !sk.recording && lastDepth == len(path) && lastN == nameEnd-start && xmlReplay && equalAt(data, start, lastAt, lastN) {
 				sk.reset(start, nameEnd-start, len(path))
 			}
 			if sk.recording {

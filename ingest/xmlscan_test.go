@@ -199,19 +199,18 @@ func BenchmarkXMLScan(b *testing.B) {
 	})
 }
 
-// TestHasPrefixAt compares the word-wise prefix test with bytes.HasPrefix
-// for every length, position and a difference in every byte.
-func TestHasPrefixAt(t *testing.T) {
-	data := []byte(strings.Repeat("gpxtpx:TrackPointExtension>", 6))
-	for n := 0; n <= 70; n++ {
-		for i := 0; i < len(data); i++ {
-			for _, at := range []int{0, 27, 54} {
-				if at+n > len(data) {
-					continue
-				}
-				want := bytes.HasPrefix(data[i:], data[at:at+n])
-				if got := hasPrefixAt(data, i, at, n); got != want {
-					t.Fatalf("hasPrefixAt(i %d, at %d, n %d) = %v, want %v", i, at, n, got, want)
+// TestEqualAt compares the word-wise comparison with bytes.HasPrefix for
+// every length, every position (near the end and past it too) and a
+// difference in every byte.
+func TestEqualAt(t *testing.T) {
+	data := []byte(strings.Repeat("gpxtpx:TrackPointExtension>", 10))
+	data[200] = 'X'
+	for n := -1; n <= 240; n++ {
+		for i := -1; i <= len(data); i++ {
+			for _, at := range []int{-1, 0, 27, 54, 173, len(data) - 5} {
+				want := n >= 0 && i >= 0 && at >= 0 && at+n <= len(data) && bytes.HasPrefix(data[i:], data[at:at+n])
+				if got := equalAt(data, i, at, n); got != want {
+					t.Fatalf("equalAt(i %d, at %d, n %d) = %v, want %v", i, at, n, got, want)
 				}
 			}
 		}
