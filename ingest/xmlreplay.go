@@ -97,6 +97,14 @@ func (k *xmlSkeleton) reset(start, nameLen, depth int) {
 	k.holes, k.events, k.attrs, k.open = k.holes[:0], k.events[:0], k.attrs[:0], k.open[:0]
 }
 
+// forget drops the record's views of a document that is done with, which
+// would keep it from being collected while the scanner waits in its pool.
+func (k *xmlSkeleton) forget() {
+	k.abort()
+	clear(k.events[:cap(k.events)])
+	clear(k.attrs[:cap(k.attrs)])
+}
+
 // abort drops a record that cannot be replayed.
 func (k *xmlSkeleton) abort() { k.ok, k.recording = false, false }
 

@@ -375,7 +375,10 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 		return errXMLFallback
 	}
 	path, stack := s.path[:0], s.stack[:0]
-	defer func() { s.path, s.stack = path, stack }() // kept for the next file
+	defer func() {
+		s.path, s.stack = path, stack // kept for the next file
+		s.skel.forget()
+	}()
 	var names nameCache
 	maxRun := min(maxFastXMLText, int(min(lim.maxText, 1<<30)))
 	i, lt := 0, 0 // lt: where the last '<' was
