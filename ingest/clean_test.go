@@ -126,8 +126,7 @@ func TestZeroSensorValuesAreAbsent(t *testing.T) {
 		p.ElapsedS, p.HeartRateBPM, p.CadenceSPM, p.StanceTimeMs, p.BalanceLeftPct, p.VertOscCm = float64(i), 0, 0, 0, 0, 0
 		a.Samples.Append(p)
 	}
-	a.fillChannelsFromSamples()
-	a.fillSummaryFromSamples()
+	a.fillFromSamples()
 	for _, c := range []Channel{ChanHeartRate, ChanCadence, ChanStanceTime, ChanStanceTimeBalance, ChanVerticalOscillation} {
 		if a.Channels.Has(c) {
 			t.Errorf("channel %v listed although every value is 0", Channels(c))
@@ -145,7 +144,7 @@ func TestZeroSensorValuesAreAbsent(t *testing.T) {
 	p := EmptySample()
 	p.CadenceSPM = 0
 	b.Samples.Append(p)
-	b.fillChannelsFromSamples()
+	b.fillFromSamples()
 	if !b.Channels.Has(ChanCadence) {
 		t.Error("cycling cadence 0 dropped")
 	}

@@ -262,7 +262,7 @@ func TestFit2gpxCSV(t *testing.T) {
 	// Compare like with like: the FIT file's samples averaged the same way.
 	fa := *fits[0]
 	fa.Summary, fa.Notes = EmptySummary(), nil
-	fa.fillSummaryFromSamples()
+	fa.fillFromSamples()
 	f := fa.Summary
 	for _, c := range []struct {
 		name       string

@@ -8,25 +8,19 @@ import (
 	"gonum.org/v1/gonum/stat"
 )
 
-// fillChannelsFromSamples adds to a.Channels every channel that holds at
-// least one value in a.Samples, once zero sensor values are cleared as
-// absent (clearZeros). Decoders call it once after reading instead of
-// tracking channels themselves.
-func (a *Activity) fillChannelsFromSamples() {
-	a.clearZeros()
-	a.listChannels()
-}
-
-// fillFromSamples is fillChannelsFromSamples then fillSummaryFromSamples,
-// as every decoder ends, with zero sensor values cleared once: a pass over
-// seven channels less per file.
+// fillFromSamples is how every decoder ends: zero sensor values cleared
+// as absent (clearZeros), once, then the channels listed (listChannels)
+// and the summary figures the file did not give computed (fillSummary).
+// Decoders call it once after reading instead of tracking channels and
+// averages themselves.
 func (a *Activity) fillFromSamples() {
 	a.clearZeros()
 	a.listChannels()
 	a.fillSummary()
 }
 
-// listChannels adds to a.Channels every channel that holds a value.
+// listChannels adds to a.Channels every channel that holds at least one
+// value in a.Samples.
 func (a *Activity) listChannels() {
 	s := &a.Samples
 	cols := []struct {
@@ -46,9 +40,10 @@ func (a *Activity) listChannels() {
 	}
 }
 
-// fillSummaryFromSamples computes every figure of a.Summary that is still
-// NaN from a.Samples, and adds a note naming the figures it computed.
-// Decoders call it after filling what the file's own summary gives.
+// fillSummary computes every figure of a.Summary that is still NaN from
+// a.Samples, zero sensor values cleared, and adds a note naming the
+// figures it computed (after the decoder filled what the file's own
+// summary gives).
 //
 // How each figure is computed (clean.go has the rules):
 //   - ElapsedS: last sample's ElapsedS minus the first's.
@@ -66,12 +61,6 @@ func (a *Activity) listChannels() {
 //   - MaxHeartRateBPM: largest heart rate sample.
 //   - AscentM, DescentM: climbs and falls of at least 3 m from the last
 //     counted point (hysteresis against sensor noise), segment by segment.
-func (a *Activity) fillSummaryFromSamples() {
-	a.clearZeros() // idempotent: decoders also clear before listing channels
-	a.fillSummary()
-}
-
-// fillSummary is fillSummaryFromSamples once zeros are cleared.
 func (a *Activity) fillSummary() {
 	s := &a.Samples
 	n := s.Len()

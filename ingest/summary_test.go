@@ -57,8 +57,7 @@ func TestFillSummaryFromSamples(t *testing.T) {
 				p.ElapsedS, p.SpeedMS, p.CadenceSPM, p.AltitudeM = r[0], r[1], r[2], r[3]
 				a.Samples.Append(p)
 			}
-			a.fillSummaryFromSamples()
-			a.fillChannelsFromSamples()
+			a.fillFromSamples()
 			got := a.Summary
 			check := func(name string, got, want float64) {
 				if math.IsNaN(want) != math.IsNaN(got) || (!math.IsNaN(want) && math.Abs(got-want) > 1e-9) {

@@ -129,6 +129,11 @@ func xmlTime(s string) (time.Time, bool) {
 	if t, ok := fastRFC3339(s); ok { // the first layout's own form, read faster
 		return t, true
 	}
+	return xmlTimeLayouts(s)
+}
+
+// xmlTimeLayouts is xmlTime for the strings fastRFC3339 refuses.
+func xmlTimeLayouts(s string) (time.Time, bool) {
 	for _, l := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(l, strings.TrimSpace(s)); err == nil {
 			return t.UTC(), true
@@ -156,7 +161,7 @@ func (b *trackBuilder) time(s string) (time.Time, bool) {
 	if t, ok := b.minutes.read(s); ok {
 		return t, true
 	}
-	return xmlTime(s)
+	return xmlTimeLayouts(s) // minutes.read is fastRFC3339: not tried again
 }
 
 // secondsSince is t.Sub(start).Seconds() without Sub's overflow check (a
