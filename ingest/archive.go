@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/safetext"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // ratioFloor is the output size below which the decompression ratio is not
@@ -272,7 +272,7 @@ func safeMemberName(n string) bool {
 }
 
 // displayName makes a member name safe to print: control characters,
-// bidi overrides and invalid UTF-8 are escaped (internal/safetext).
+// bidi overrides and invalid UTF-8 are escaped (safetext).
 func displayName(n string) string { return safetext.Escape(n) }
 
 // stravaRow is one row of a Strava export's activities.csv.

@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/hostile"
+	"github.com/itbcheck/itbcheck/testkit/hostile"
 )
 
 // badCase is one hostile or damaged input of the bad-input corpus and what

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // TestFITEffortAndTrainingSport: session workout_rpe and workout_feel reach

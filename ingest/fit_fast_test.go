@@ -12,7 +12,7 @@ import (
 
 	"github.com/muktihari/fit/kit/hash/crc16"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // decodeBoth decodes data through decodeFIT (fast path when it applies)

@@ -10,7 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/itbcheck/itbcheck/internal/hostile"
+	"github.com/itbcheck/itbcheck/testkit/hostile"
 )
 
 // TestDeclaredEncodings: a GPX that declares ISO-8859-1 or Windows-1252

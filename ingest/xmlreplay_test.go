@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // logVisitor writes down every call the scanner makes, paths, attributes

@@ -13,7 +13,7 @@ import (
 
 	"encoding/xml"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // decodeXMLBoth decodes data as TCX (or GPX) through the fast path when it

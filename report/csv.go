@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/itbcheck/itbcheck/internal/safetext"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // plainNumber matches cells that are numbers a spreadsheet may read as
@@ -19,7 +19,7 @@ var plainNumber = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
 // cell neutralises spreadsheet formula injection: a cell starting with
 // = + - @, a tab or a carriage return gets a leading apostrophe, unless it
 // is a plain number. Control characters (ESC, OSC) and bidi overrides
-// from file and folder names are escaped first (internal/safetext).
+// from file and folder names are escaped first (safetext).
 func cell(s string) string {
 	s = safetext.Escape(s)
 	if s == "" || plainNumber.MatchString(s) {

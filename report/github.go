@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // NothingReadable starts the FailedInput reason of an athlete whose inputs

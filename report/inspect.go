@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/internal/safetext"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // Inspect writes what each file holds, as `itbcheck inspect` prints it, in

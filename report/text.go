@@ -10,8 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // defaultWidth is the column the text report wraps at when Options.Width

@@ -11,10 +11,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/itbcheck/itbcheck/internal/config"
-	"github.com/itbcheck/itbcheck/internal/pipeline"
-	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // analysisFlags are the flags of analyze, batch and check.
@@ -89,7 +89,7 @@ func (c *cli) analyzeCommand() *cobra.Command {
 			if name == "" {
 				name = athleteNameFromPaths(args)
 			}
-			job.athletes = []pipeline.Athlete{job.athleteFor(name, args)}
+			job.athletes = []screen.Athlete{job.athleteFor(name, args)}
 			r, err := c.analyse(job, c.newReportSink(job))
 			if err != nil {
 				return err
@@ -136,14 +136,14 @@ type job struct {
 	until       time.Time
 	now         time.Time
 	failOn      rules.Severity
-	athletes    []pipeline.Athlete
+	athletes    []screen.Athlete
 }
 
 // athleteFor makes a pipeline athlete with the settings of the roster entry
 // of that name, when the config has one.
-func (j *job) athleteFor(name string, paths []string) pipeline.Athlete {
+func (j *job) athleteFor(name string, paths []string) screen.Athlete {
 	e := j.cfg.Athlete(name)
-	a := pipeline.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
+	a := screen.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
 	if e != nil {
 		a.Symptoms = e.Symptoms
 	}
@@ -255,7 +255,7 @@ func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 		return nil, err
 	}
 	team := make([]*report.Athlete, len(j.athletes))
-	opt := pipeline.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
+	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
 		Done: func(i int, a *report.Athlete) error {
 			c.warnTeam(j, a) // reads the runs, which the summary drops
 			team[i] = report.Summary(a)
@@ -266,7 +266,7 @@ func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 		p = newProgress(c.stderr, terminalWidth(c.stderr))
 		opt.Progress = p.update
 	}
-	_, err := pipeline.Run(c.ctx, j.athletes, opt)
+	_, err := screen.Run(c.ctx, j.athletes, opt)
 	if p != nil {
 		p.clear()
 	}
@@ -305,7 +305,7 @@ func (c *cli) warnTeam(j *job, a *report.Athlete) {
 		return
 	}
 	root := j.athletes[0].Paths[0]
-	names := pipeline.TeamFolders(root, a.Season.Runs)
+	names := screen.TeamFolders(root, a.Season.Runs)
 	if names == nil {
 		return
 	}

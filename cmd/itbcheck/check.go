@@ -8,10 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itbcheck/itbcheck/internal/expect"
-	"github.com/itbcheck/itbcheck/internal/pipeline"
-	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // checkFormats are the formats of check: analyze's, junit and github.
@@ -56,7 +56,7 @@ func (c *cli) checkCommand() *cobra.Command {
 				if name == "" {
 					name = athleteNameFromPaths(args)
 				}
-				j.athletes = []pipeline.Athlete{j.athleteFor(name, args)}
+				j.athletes = []screen.Athlete{j.athleteFor(name, args)}
 			}
 			if err != nil {
 				return err

@@ -17,7 +17,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/internal/config"
-	"github.com/itbcheck/itbcheck/internal/safetext"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // This file holds the CLI's guards against hostile or unlucky input:

@@ -7,8 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/internal/safetext"
 	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // inspectCommand is `itbcheck inspect FILE...`.

@@ -33,7 +33,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/internal/expect"
-	"github.com/itbcheck/itbcheck/internal/safetext"
+	"github.com/itbcheck/itbcheck/safetext"
 )
 
 // Exit codes of the contract.

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // TestBadInputsBeside: a season of good runs lies in one folder with one of

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/hostile"
+	"github.com/itbcheck/itbcheck/testkit/hostile"
 )
 
 // maxHostileRSS is the peak resident set any single hostile file may cost

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // findingKeys lists findings as "rule severity date metric value" for

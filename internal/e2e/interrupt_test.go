@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // TestInterruptWritesNothing: Ctrl-C during a batch stops it with exit

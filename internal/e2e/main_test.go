@@ -1,5 +1,5 @@
 // Package e2e runs the itbcheck binary on synthetic seasons and checks that
-// the rules fire where internal/synth injected a pattern, and nowhere else:
+// the rules fire where testkit/synth injected a pattern, and nowhere else:
 // the precision and recall of the whole pipeline, FIT bytes to JSON report.
 package e2e
 
@@ -16,12 +16,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // binary is the itbcheck executable TestMain builds once, in scratch, a
 // folder that lives as long as the test binary; peakRSS is the wrapper
-// that measures a run's peak resident set (internal/bench/peakrss).
+// that measures a run's peak resident set (testkit/bench/peakrss).
 var binary, scratch, peakRSS string
 
 // fixedNow pins the reports' generated_at so outputs compare byte for byte.
@@ -44,7 +44,7 @@ func buildAndRun(m *testing.M) int {
 	scratch = dir
 	binary = filepath.Join(dir, "itbcheck")
 	peakRSS = filepath.Join(dir, "peakrss")
-	build := exec.Command("go", "build", "-o", dir, "github.com/itbcheck/itbcheck/cmd/itbcheck", "github.com/itbcheck/itbcheck/internal/bench/peakrss")
+	build := exec.Command("go", "build", "-o", dir, "github.com/itbcheck/itbcheck/cmd/itbcheck", "github.com/itbcheck/itbcheck/testkit/bench/peakrss")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building itbcheck:", err)

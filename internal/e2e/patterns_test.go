@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // row is one line of the table TestPatterns logs: what a pattern expects

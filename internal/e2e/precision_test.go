@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // bikeSeason is the steady season plus two bike rides a week on the rest

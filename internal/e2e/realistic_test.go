@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // TestRealisticSeasons runs itbcheck on synth.Team, the realistic athletes

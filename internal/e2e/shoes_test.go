@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // TestShoeMileageFromStravaExport: the shoes come from the activities.csv

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // teamPatterns are the athletes of the team folder: two controls, one

@@ -11,11 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // teamVersion names the generated team in its cache folder; change it
-// whenever the team (or internal/synth's output) changes so that a stale
+// whenever the team (or testkit/synth's output) changes so that a stale
 // cache is not measured.
 const teamVersion = "v1"
 

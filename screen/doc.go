@@ -1,4 +1,4 @@
-// Package pipeline wires itbcheck's stages together for the command line.
+// Package screen wires itbcheck's stages together for the command line.
 //
 // Run takes athletes (a name, the paths of their exports and their
 // settings), expands the paths with ingest.Walk, decodes the files with a
@@ -8,4 +8,4 @@
 // and builds each athlete's season (analysis.NewSeason) and findings
 // (rules.Screen). It knows nothing about output formats: it returns
 // report.Athlete values for the report package to render.
-package pipeline
+package screen

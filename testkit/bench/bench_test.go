@@ -21,8 +21,8 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/internal/pipeline"
 	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // typedNsPerByte is the cost of the reference decode: muktihari/fit's typed
@@ -240,16 +240,16 @@ func BenchmarkBatch(b *testing.B) {
 // analyseAndRender runs the pipeline over one athlete per folder and
 // renders the JSON report.
 func analyseAndRender(b *testing.B, dirs []string, jobs int) {
-	var athletes []pipeline.Athlete
+	var athletes []screen.Athlete
 	for _, d := range dirs {
-		athletes = append(athletes, pipeline.Athlete{
+		athletes = append(athletes, screen.Athlete{
 			Name:  filepath.Base(d),
 			Paths: []string{d},
 			Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance,
 				MaxHR: math.NaN(), RestHR: math.NaN()},
 		})
 	}
-	out, err := pipeline.Run(context.Background(), athletes, pipeline.Options{Jobs: jobs})
+	out, err := screen.Run(context.Background(), athletes, screen.Options{Jobs: jobs})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -300,7 +300,7 @@ func itbcheckBinary(b *testing.B) string {
 			binErr = err
 			return
 		}
-		for pkg, out := range map[string]string{"cmd/itbcheck": binPath, "internal/bench/peakrss": rssPath} {
+		for pkg, out := range map[string]string{"cmd/itbcheck": binPath, "testkit/bench/peakrss": rssPath} {
 			log, err := exec.Command(goTool, "build", "-o", out, "github.com/itbcheck/itbcheck/"+pkg).CombinedOutput()
 			if err != nil {
 				binErr = fmt.Errorf("go build %s: %v\n%s", pkg, err, log)

@@ -1,10 +1,10 @@
 // Package tormoder measures tormoder/fit, the FIT decoder the design card
 // first named, against muktihari/fit's typed decoder (itbcheck's
-// reference) on the benchmark team that internal/bench generates. It is a
+// reference) on the benchmark team that testkit/bench generates. It is a
 // module of its own so that itbcheck does not depend on tormoder/fit:
 //
-//	go test -run '^$' -bench . ./internal/bench/  # once, to generate the team
-//	cd internal/bench/tormoder && go test -run '^$' -bench . -count 3
+//	go test -run '^$' -bench . ./testkit/bench/  # once, to generate the team
+//	cd testkit/bench/tormoder && go test -run '^$' -bench . -count 3
 //
 // x_typed is the time divided by the typed decoder's, both on one core,
 // in the same process.
@@ -25,7 +25,7 @@ import (
 func teamFiles(b *testing.B) ([]string, int64) {
 	files, _ := filepath.Glob(filepath.Join(os.TempDir(), "itbcheck-bench-team-v1", "*", "*.fit"))
 	if len(files) == 0 {
-		b.Skip("no benchmark team: run go test -bench . ./internal/bench/ first")
+		b.Skip("no benchmark team: run go test -bench . ./testkit/bench/ first")
 	}
 	var n int64
 	for _, f := range files {
@@ -40,7 +40,7 @@ func teamFiles(b *testing.B) ([]string, int64) {
 
 var typedNsPerByte float64
 
-// BenchmarkTypedDecode is the reference, as in internal/bench.
+// BenchmarkTypedDecode is the reference, as in testkit/bench.
 func BenchmarkTypedDecode(b *testing.B) {
 	files, bytes := teamFiles(b)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))

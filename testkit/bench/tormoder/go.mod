@@ -1,4 +1,4 @@
-module github.com/itbcheck/itbcheck/internal/bench/tormoder
+module github.com/itbcheck/itbcheck/testkit/bench/tormoder
 
 go 1.26
 

@@ -1,4 +1,4 @@
-package pipeline
+package screen
 
 import (
 	"path/filepath"

@@ -3,7 +3,7 @@
 // 60 MB of FIT files) so that every figure, and the bare typed decode it is
 // compared with, is measured on the same files in the same run:
 //
-//	go test -run '^$' -bench . -benchmem ./internal/bench/
+//	go test -run '^$' -bench . -benchmem ./testkit/bench/
 //
 // The same first athlete's runs are also written as TCX, GPX and
 // per-second CSV (BenchmarkFormatDecode, BenchmarkFormatAnalyze), so that

@@ -14,11 +14,11 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/internal/synth"
+	"github.com/itbcheck/itbcheck/testkit/synth"
 )
 
 // formatsVersion names the cache folder of the same runs in every format;
-// change it whenever internal/synth's output changes.
+// change it whenever testkit/synth's output changes.
 const formatsVersion = "v1"
 
 // formatRuns is how many of the first athlete's one-hour runs are written
