@@ -170,7 +170,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !ResourceFork(f.Name) {
 			wanted = append(wanted, f)
 		}
 	}
@@ -192,7 +192,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		if err := ctx.Err(); err != nil {
 			return append(probs, Problem{Path: name, Err: err, Partial: true})
 		}
-		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) {
+		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) || ResourceFork(f.Name) {
 			continue
 		}
 		probs = append(probs, readMember(ctx, f, ra, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
@@ -215,6 +215,24 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 	}
 	return probs
+}
+
+// ResourceFork reports whether a path names macOS metadata rather than a
+// file: AppleDouble "._name" companions (a Finder copy to a FAT drive, a
+// zip made by macOS's Archive Utility) and anything under "__MACOSX/". They
+// carry the original's name and extension but hold no activity, so they
+// are skipped, never read as corrupt files.
+func ResourceFork(p string) bool {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(path.Base(p), "._") {
+		return true
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
 }
 
 // maxArchiveProblems bounds the problems listed for one archive; the rest
