@@ -186,6 +186,10 @@ type Season struct {
 	// log); SymptomLog the file it was read from.
 	Symptoms   []ingest.Symptom
 	SymptomLog string
+	// Seasons lists every season of the athlete's folder, oldest first
+	// (SplitSeasons); only those marked Current are in Runs and Weeks.
+	// Nil when the season was built without splitting.
+	Seasons []SeasonSpan
 
 	// Set by NewSeason: the heart-rate range TRIMP used, the heart-rate
 	// reserve that scores runs without HR, and the day numbers (see

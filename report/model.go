@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -30,5 +31,17 @@ func activitiesText(a *screen.Athlete) string {
 	if m := mergedText(a); m != "" {
 		s += "; " + m
 	}
+	if e := earlierSeasons(a); e != "" {
+		s += "; " + e
+	}
 	return s
+}
+
+// earlierSeasons is the line naming the seasons left out before the
+// current one, "" when there are none.
+func earlierSeasons(a *screen.Athlete) string {
+	if a.Season == nil {
+		return ""
+	}
+	return analysis.EarlierSeasonsLine(a.Season.Seasons)
 }

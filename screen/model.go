@@ -91,3 +91,36 @@ func (in FailedInput) Reason() string {
 func (in FailedInput) NothingReadable() bool {
 	return errors.Is(in.Err, ingest.ErrNothingReadable)
 }
+
+// LastRun is the local date of the athlete's last running activity up to
+// the end of the reporting window, ok false without one.
+func LastRun(a *Athlete) (day time.Time, ok bool) {
+	if a == nil || a.Season == nil {
+		return time.Time{}, false
+	}
+	last, to := "", ""
+	if !a.To.IsZero() {
+		to = a.To.Format(time.DateOnly)
+	}
+	for _, r := range a.Season.Runs {
+		if r.IsRun && (!r.Start.IsZero() || !r.LocalDate.IsZero()) {
+			if d := localDay(r); d > last && (to == "" || d <= to) {
+				last = d
+			}
+		}
+	}
+	if last == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, last)
+	return t, err == nil
+}
+
+// DaysBetween counts the calendar days from day (a date) to now's date in
+// UTC: 0 on the same day.
+func DaysBetween(day, now time.Time) int {
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d = day.Date()
+	return int(today.Sub(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+}

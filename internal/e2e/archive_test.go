@@ -1,0 +1,87 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/testkit/synth"
+)
+
+// oldRuns writes ten runs of 2010–2023 into dir, as a runner's folder
+// keeps them from earlier watches: each year a few runs, then years of
+// silence before the season analysed.
+func oldRuns(t *testing.T, dir string) {
+	t.Helper()
+	for i, y := range []int{2010, 2010, 2014, 2014, 2014, 2019, 2019, 2023, 2023, 2023} {
+		r := synth.RunSpec{
+			Start:      time.Date(y, 5, 3+7*(i%3), 7, 0, 0, 0, time.UTC),
+			DistanceKm: 8 + float64(i%3), PaceMinPerKm: 5.6, CadenceSPM: 166, Interval: interval, Seed: uint64(500 + i),
+		}
+		b, err := synth.EncodeRun(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("old-%d-%d.fit", y, i)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestOldSeasonsChangeNothing (issue 23): ten files of 2010–2023 in the
+// folder of a season change no finding of the current season (the same
+// rules, dates and severities with and without them), are named in one
+// line and in the JSON's seasons, and the weeks analysed are the current
+// season's only.
+func TestOldSeasonsChangeNothing(t *testing.T) {
+	for _, p := range []synth.Pattern{synth.Steady, synth.LoadSpike, synth.GCTImbalance} {
+		t.Run(string(p), func(t *testing.T) {
+			clean := filepath.Join(t.TempDir(), "runner")
+			writeSeason(t, p, clean)
+			mixed := filepath.Join(t.TempDir(), "runner")
+			writeSeason(t, p, mixed)
+			oldRuns(t, mixed)
+			want := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", clean).stdout).Athletes[0]
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", mixed)
+			got := parseReport(t, res.stdout).Athletes[0]
+			key := func(a athleteReport) string {
+				var b strings.Builder
+				for _, f := range a.Findings {
+					fmt.Fprintf(&b, "%s %s %s\n", f.Rule, f.Date, f.Severity)
+				}
+				return b.String()
+			}
+			if key(got) != key(want) {
+				t.Errorf("findings with old seasons:\n%s\nwithout:\n%s", key(got), key(want))
+			}
+			if len(got.Weeks) != len(want.Weeks) {
+				t.Errorf("%d weeks analysed with the old files, %d without", len(got.Weeks), len(want.Weeks))
+			}
+			// Every old run is accounted for: in an earlier season, or
+			// listed as misdated (a lone pair of runs years away from
+			// the rest reads as a watch clock set wrong, issue 29).
+			earlier, oldRuns := 0, 0
+			for _, s := range got.Seasons {
+				if !s.Current {
+					earlier++
+					oldRuns += s.Runs
+				}
+			}
+			for _, f := range got.InputsFailed {
+				if strings.Contains(f.Error, "implausible date") {
+					oldRuns++
+				}
+			}
+			if earlier < 2 || oldRuns != 10 || !got.Seasons[len(got.Seasons)-1].Current {
+				t.Errorf("seasons %+v, %d inputs failed: want at least 2 earlier seasons, all 10 old runs accounted for, the last season current", got.Seasons, len(got.InputsFailed))
+			}
+			text := itbcheck(t, nil, "analyze", "--no-progress", mixed)
+			if flat := strings.Join(strings.Fields(string(text.stdout)), " "); !strings.Contains(flat, fmt.Sprintf("%d earlier seasons left out of the analysis", earlier)) {
+				t.Errorf("the text report does not name the earlier seasons:\n%s", text.stdout)
+			}
+		})
+	}
+}
