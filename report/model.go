@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/screen"
@@ -44,4 +45,24 @@ func earlierSeasons(a *screen.Athlete) string {
 		return ""
 	}
 	return analysis.EarlierSeasonsLine(a.Season.Seasons)
+}
+
+// StaleDays is how long before the report's date the last run must be
+// for the report to speak of the last weeks of data instead of now
+// (DOMAIN.md, "Stale data").
+const StaleDays = 14
+
+// staleText is "45 days ago (2026-04-25): what follows is as of then, not
+// now" when the athlete's last run is more than
+// StaleDays before now, "" otherwise.
+func staleText(a *screen.Athlete, now time.Time) string {
+	last, ok := screen.LastRun(a)
+	if !ok || now.IsZero() {
+		return ""
+	}
+	n := screen.DaysBetween(last, now)
+	if n <= StaleDays {
+		return ""
+	}
+	return fmt.Sprintf("%d days ago (%s): what follows is as of then, not now", n, last.Format(time.DateOnly))
 }
