@@ -56,7 +56,7 @@ type Pass struct {
 // Mechanism, Explanation and Advice too unless the finding sets its own
 // (the symptom rule describes each pain episode's own context).
 func (p *Pass) Report(f Finding) {
-	f.Rule = p.Rule.ID
+	f.Rule = p.Rule
 	if f.Mechanism == nil {
 		f.Mechanism = p.Rule.Mechanism
 	}
