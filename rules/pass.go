@@ -113,11 +113,6 @@ func Screen(s *analysis.Season, cfg *Config) Result {
 	return out
 }
 
-// Evaluate is Screen's findings alone.
-func Evaluate(s *analysis.Season, cfg *Config) []Finding {
-	return Screen(s, cfg).Findings
-}
-
 // evaluation runs rules once each, requirements first.
 type evaluation struct {
 	season   *analysis.Season
