@@ -320,7 +320,7 @@ func legendRoom(lo, hi float64, rows int, heightPt float64) float64 {
 func weeklyChart(a *Athlete) chart {
 	ch := chart{
 		Title: "Weekly running distance and acute:chronic workload ratio",
-		Rules: []string{"load-spike", "weekly-jump", "monotony"},
+		Rules: []string{"load-spike", "session-spike", "weekly-jump", "monotony"},
 		Caption: "Top: running km per week; coloured bars are weeks with a training-load finding (red high, orange medium, yellow low). " +
 			"Bottom: ACWR, this week's load over the mean of the 4 weeks before; triangles mark the weeks a load rule fired. " +
 			"load-spike grades the week against the tolerated load, which is never below that 4-week mean, so a point can sit in a zone " +

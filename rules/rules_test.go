@@ -10,7 +10,7 @@ import (
 )
 
 func TestCatalogue(t *testing.T) {
-	contract := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
+	contract := []string{"load-spike", "session-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
 		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	if len(All) != len(contract) {
 		t.Fatalf("All has %d rules, want %d", len(All), len(contract))
@@ -33,8 +33,8 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%s: missing Title, Doc, Computes, Evidence, Grade, Family, Unit or Run", r.ID)
 		}
 		for _, req := range r.Requires {
-			if slices.Index(All, req) >= i || req == nil {
-				t.Errorf("%s requires %v, which is not earlier in All", r.ID, req)
+			if !slices.Contains(All, req) || requiresRule(req, r) {
+				t.Errorf("%s requires %v, which is not in All or requires it in turn", r.ID, req)
 			}
 		}
 		if n := len(r.Mechanism); n == 0 || r.Mechanism[n-1] != LumbarOverload {
@@ -58,6 +58,17 @@ func TestCatalogue(t *testing.T) {
 	if ByID("no-such-rule") != nil {
 		t.Error("ByID of an unknown id is not nil")
 	}
+}
+
+// requiresRule reports whether r requires target, directly or through
+// the rules it requires.
+func requiresRule(r, target *Rule) bool {
+	for _, req := range r.Requires {
+		if req == target || requiresRule(req, target) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestThresholdText(t *testing.T) {
