@@ -77,7 +77,7 @@ func TestThresholdText(t *testing.T) {
 		t    Thresholds
 		want string
 	}{
-		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level)"},
+		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level; high only with a second risk family open or the week before ≥ 1.50×)"},
 		{TrackDirection, TrackDirection.Defaults, "low ≥ 10 km (per week one way in the first weeks of a new track block, once per block; a steady habit is an info note)"},
 		{LowCadence, LowCadence.Defaults, "info note below 160 spm at easy pace (context, not a risk)"},
 		{LowCadence, Thresholds{Low: 160, Medium: 150, High: math.NaN()}, "info note below 160 spm at easy pace (context, not a risk); medium < 150 spm"},
