@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"github.com/itbcheck/itbcheck/screen"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -193,9 +195,9 @@ func TestFileTextEscapedOnStderr(t *testing.T) {
 	}
 	// The same names in GitHub annotations.
 	var b bytes.Buffer
-	r := &report.Report{Athletes: []*report.Athlete{{Name: "al\x1b[31mice",
+	r := &screen.Report{Athletes: []*screen.Athlete{{Name: "al\x1b[31mice",
 		Findings:     []rules.Finding{{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
-		InputsFailed: []report.FailedInput{{Path: "b\x1b.fit", Error: "bad \x9b"}}}}}
+		InputsFailed: []screen.FailedInput{{Path: "b\x1b.fit", Err: errors.New("bad \x9b")}}}}}
 	if err := report.Render(&b, "github", r, report.Options{FailOn: rules.Medium}); err != nil {
 		t.Fatal(err)
 	}
