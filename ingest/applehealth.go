@@ -318,7 +318,9 @@ func hkValue(v, unit []byte) float64 {
 	return math.NaN()
 }
 
-// hkDevice names the recording device from the device attribute ("<<HKDevice:
+// hkDevice names the recording device (manufacturer "apple", the model's
+// hardware identifier as product, "Apple Watch (watchOS 10.1)" as name)
+// from the device attribute ("<<HKDevice:
 // 0x...>, name:Apple Watch, manufacturer:Apple Inc., model:Watch,
 // hardware:Watch6,1, software:10.1>"), else from sourceName and
 // sourceVersion. The owner's name in sourceName ("Ann's Apple Watch") is
@@ -360,18 +362,17 @@ func hkDevice(dev, source, version []byte) Device {
 		maker = "apple"
 	}
 	d.Manufacturer = strings.ToLower(maker)
-	prod := name
-	if hw != "" {
-		prod += " " + hw
-	}
+	// The model (hardware identifier) is the product; the OS version goes
+	// with the name, so that an update does not make a new instrument.
+	d.Product = hw
+	d.Name = name
 	if sw != "" {
 		os := "watchOS"
 		if strings.Contains(name, "iPhone") || strings.HasPrefix(hw, "iPhone") {
 			os = "iOS"
 		}
-		prod += " (" + os + " " + sw + ")"
+		d.Name = strings.TrimSpace(name + " (" + os + " " + sw + ")")
 	}
-	d.Product = strings.TrimSpace(prod)
 	return d
 }
 

@@ -118,7 +118,7 @@ func checkAppleWorkout(t *testing.T, a *Activity, w synth.AppleWorkout, routes b
 	if _, off := w.Start.Zone(); !a.HasLocalOffset || a.LocalOffset != time.Duration(off)*time.Second {
 		t.Errorf("%s: local offset %v (%v), want %ds", id, a.LocalOffset, a.HasLocalOffset, off)
 	}
-	if a.Device.Manufacturer != "apple" || a.Device.Product != "Apple Watch Watch6,1 (watchOS 10.1)" {
+	if a.Device.Manufacturer != "apple" || a.Device.Product != "Watch6,1" || a.Device.Name != "Apple Watch (watchOS 10.1)" {
 		t.Errorf("%s: device %q", id, a.Device)
 	}
 	near("duration", a.Summary.DurationS, w.DurationS, 1e-6)
