@@ -82,6 +82,10 @@ type hkWorkout struct {
 	durationS  float64
 	distanceM  float64
 	energyKcal float64
+	ascentM    float64 // HKElevationAscended
+	descentM   float64 // HKElevationDescended
+	avgHR      float64 // the workout's heart-rate statistics
+	maxHR      float64
 	device     Device
 	route      string // FileReference path
 	recs       []hkRec
@@ -145,9 +149,17 @@ func (h *hkReader) workoutPass(t *hkTag, depth int) error {
 	case "Workout":
 		h.cur = h.newWorkout(t)
 	case "MetadataEntry":
-		if h.cur != nil && !h.inRoute && string(t.get("key")) == "HKIndoorWorkout" {
+		if h.cur == nil || h.inRoute {
+			return nil
+		}
+		switch string(t.get("key")) {
+		case "HKIndoorWorkout":
 			v := string(t.get("value"))
 			h.cur.indoor = v == "1" || strings.EqualFold(v, "true") || strings.HasPrefix(v, "1 ")
+		case "HKElevationAscended":
+			h.cur.ascentM = hkQuantity(t.get("value"))
+		case "HKElevationDescended":
+			h.cur.descentM = hkQuantity(t.get("value"))
 		}
 	case "WorkoutStatistics":
 		if h.cur == nil {
@@ -163,6 +175,9 @@ func (h *hkReader) workoutPass(t *hkTag, depth int) error {
 			if math.IsNaN(h.cur.energyKcal) {
 				h.cur.energyKcal = v
 			}
+		case "HKQuantityTypeIdentifierHeartRate":
+			h.cur.avgHR = hkValue(t.get("average"), t.get("unit"))
+			h.cur.maxHR = hkValue(t.get("maximum"), t.get("unit"))
 		}
 	case "WorkoutRoute":
 		h.inRoute = h.cur != nil
@@ -180,7 +195,9 @@ func (h *hkReader) workoutPass(t *hkTag, depth int) error {
 
 // newWorkout reads a Workout's attributes.
 func (h *hkReader) newWorkout(t *hkTag) *hkWorkout {
-	w := &hkWorkout{raw: strings.Clone(string(t.get("workoutActivityType"))), durationS: math.NaN(), distanceM: math.NaN(), energyKcal: math.NaN()}
+	n := math.NaN()
+	w := &hkWorkout{raw: strings.Clone(string(t.get("workoutActivityType"))), durationS: n, distanceM: n, energyKcal: n,
+		ascentM: n, descentM: n, avgHR: n, maxHR: n}
 	var ok1, ok2 bool
 	w.start, w.offset, ok1 = hkTime(t.get("startDate"))
 	w.end, _, ok2 = hkTime(t.get("endDate"))
@@ -318,6 +335,17 @@ func hkValue(v, unit []byte) float64 {
 	return math.NaN()
 }
 
+// hkQuantity reads a metadata quantity with its unit, "3200 cm", in the
+// contract's unit (metres for lengths).
+func hkQuantity(b []byte) float64 {
+	num, unit, _ := bytes.Cut(bytes.TrimSpace(b), []byte(" "))
+	v := hkValue(num, unit)
+	if string(unit) == "cm" {
+		v /= 100 // a length in metres, unlike vertical oscillation
+	}
+	return v
+}
+
 // hkDevice names the recording device (manufacturer "apple", the model's
 // hardware identifier as product, "Apple Watch (watchOS 10.1)" as name)
 // from the device attribute ("<<HKDevice:
@@ -417,6 +445,8 @@ func (h *hkReader) build(w *hkWorkout, routes hkRoutes) *Activity {
 	a.Summary.DurationS = w.durationS
 	a.Summary.ElapsedS = float64(w.end - w.start)
 	a.Summary.DistanceM = w.distanceM
+	a.Summary.AscentM, a.Summary.DescentM = w.ascentM, w.descentM
+	a.Summary.AvgHeartRateBPM, a.Summary.MaxHeartRateBPM = w.avgHR, w.maxHR
 	if !math.IsNaN(w.energyKcal) {
 		a.Notes = append(a.Notes, fmt.Sprintf("energy %.0f kcal (Apple Health)", w.energyKcal))
 	}

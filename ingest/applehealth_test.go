@@ -124,6 +124,8 @@ func checkAppleWorkout(t *testing.T, a *Activity, w synth.AppleWorkout, routes b
 	near("duration", a.Summary.DurationS, w.DurationS, 1e-6)
 	near("elapsed", a.Summary.ElapsedS, w.End.Sub(w.Start).Seconds(), 1e-6)
 	near("distance", a.Summary.DistanceM, w.DistanceM, 1e-6)
+	near("ascent", a.Summary.AscentM, w.AscentM, 1e-6)
+	near("descent", a.Summary.DescentM, w.DescentM, 1e-6)
 	rpe := math.NaN()
 	if w.RPE > 0 {
 		rpe = w.RPE

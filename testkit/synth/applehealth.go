@@ -56,6 +56,11 @@ type AppleWorkout struct {
 	DurationS  float64
 	DistanceM  float64
 	EnergyKcal float64
+	// AscentM, DescentM are the elevation totals written as workout
+	// metadata (the FIT session's); AvgHR the heart-rate statistics'
+	// average; NaN when not written.
+	AscentM, DescentM, AvgHR float64
+	MinHR, MaxHR             float64
 	RPE        float64 // 0: none written
 	Route      string  // route file name, "" for none
 	Records    int     // records written inside the workout (of the types read)
@@ -178,6 +183,17 @@ func (e AppleHealth) Write(xw io.Writer, route func(name string, data []byte) er
 			DurationS: float64(ss[len(ss)-1].t), DistanceM: ss[len(ss)-1].distM, RPE: r.RPE,
 			HR: math.NaN(), Cadence: math.NaN(), StanceMs: math.NaN(), VertOscCm: math.NaN(), StrideM: math.NaN(), PowerW: math.NaN()}
 		w.EnergyKcal = math.Round(w.DistanceM / 1000 * 65)
+		w.AscentM, w.DescentM, w.AvgHR = math.NaN(), math.NaN(), math.NaN()
+		if r.IsRun() {
+			tot := summarise(r, ss)
+			w.AvgHR, w.MinHR, w.MaxHR = tot.avgHR, math.Inf(1), tot.maxHR
+			for _, x := range ss {
+				w.MinHR = math.Min(w.MinHR, x.hrBPM)
+			}
+			if r.sport() != SportTreadmill {
+				w.AscentM, w.DescentM = math.Round(tot.ascentM*100)/100, math.Round(tot.descentM*100)/100
+			}
+		}
 		switch {
 		case !r.IsRun():
 			w.Type = "HKWorkoutActivityTypeCycling"
@@ -227,6 +243,7 @@ func (e AppleHealth) Write(xw io.Writer, route func(name string, data []byte) er
 				ty = "HKWorkoutActivityTypeHiking"
 			}
 			w := AppleWorkout{Type: ty, Start: at, End: at.Add(50 * time.Minute), DurationS: 3000, DistanceM: 4200, EnergyKcal: 180,
+				AscentM: math.NaN(), DescentM: math.NaN(), AvgHR: math.NaN(),
 				HR: 96, Cadence: math.NaN(), StanceMs: math.NaN(), VertOscCm: math.NaN(), StrideM: math.NaN(), PowerW: math.NaN()}
 			for t := 0; t < 3000; t += 60 {
 				writeRecord(bw, "HKQuantityTypeIdentifierHeartRate", "count/min", at.Add(time.Duration(t)*time.Second), at.Add(time.Duration(t)*time.Second), 96, false)
@@ -261,6 +278,7 @@ func (e AppleHealth) Write(xw io.Writer, route func(name string, data []byte) er
 			TrainingPilates: "HKWorkoutActivityTypePilates", TrainingFlexibility: "HKWorkoutActivityTypeFlexibility"}[t.Kind]
 		w := AppleWorkout{Type: ty, Start: t.Start.Truncate(time.Second), End: t.Start.Add(time.Duration(t.Minutes * float64(time.Minute))).Truncate(time.Second),
 			DurationS: t.Minutes * 60, DistanceM: math.NaN(), EnergyKcal: math.Round(t.Minutes * 5),
+			AscentM: math.NaN(), DescentM: math.NaN(), AvgHR: math.NaN(),
 			HR: math.NaN(), Cadence: math.NaN(), StanceMs: math.NaN(), VertOscCm: math.NaN(), StrideM: math.NaN(), PowerW: math.NaN()}
 		if err := e.writeWorkout(bw, w); err != nil {
 			return nil, err
@@ -410,9 +428,15 @@ func (e AppleHealth) writeWorkout(bw *bufio.Writer, w AppleWorkout) error {
 		indoor = "1"
 	}
 	fmt.Fprintf(bw, "  <MetadataEntry key=\"HKIndoorWorkout\" value=\"%s\"/>\n  <MetadataEntry key=\"HKTimeZone\" value=\"Europe/Zurich\"/>\n", indoor)
+	if !math.IsNaN(w.AscentM) {
+		fmt.Fprintf(bw, "  <MetadataEntry key=\"HKElevationAscended\" value=\"%s cm\"/>\n  <MetadataEntry key=\"HKElevationDescended\" value=\"%s cm\"/>\n", f(math.Round(w.AscentM*100)), f(math.Round(w.DescentM*100)))
+	}
 	fmt.Fprintf(bw, "  <WorkoutEvent type=\"HKWorkoutEventTypeSegment\" date=\"%s\" duration=\"%s\" durationUnit=\"min\"/>\n", appleTime(w.Start), f(w.DurationS/60))
 	if !e.OldStyle {
 		fmt.Fprintf(bw, "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierActiveEnergyBurned\" startDate=\"%s\" endDate=\"%s\" sum=\"%s\" unit=\"kcal\"/>\n", appleTime(w.Start), appleTime(w.End), f(w.EnergyKcal))
+		if !math.IsNaN(w.AvgHR) {
+			fmt.Fprintf(bw, "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierHeartRate\" startDate=\"%s\" endDate=\"%s\" average=\"%s\" minimum=\"%s\" maximum=\"%s\" unit=\"count/min\"/>\n", appleTime(w.Start), appleTime(w.End), f(w.AvgHR), f(w.MinHR), f(w.MaxHR))
+		}
 		if !math.IsNaN(w.DistanceM) {
 			fmt.Fprintf(bw, "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierDistanceWalkingRunning\" startDate=\"%s\" endDate=\"%s\" sum=\"%s\" unit=\"km\"/>\n", appleTime(w.Start), appleTime(w.End), f(w.DistanceM/1000))
 		}
