@@ -61,9 +61,9 @@ type AppleWorkout struct {
 	// average; NaN when not written.
 	AscentM, DescentM, AvgHR float64
 	MinHR, MaxHR             float64
-	RPE        float64 // 0: none written
-	Route      string  // route file name, "" for none
-	Records    int     // records written inside the workout (of the types read)
+	RPE                      float64 // 0: none written
+	Route                    string  // route file name, "" for none
+	Records                  int     // records written inside the workout (of the types read)
 	// Means of the values written inside the workout: heart rate (bpm),
 	// cadence (steps/min), ground contact time (ms), vertical oscillation
 	// (cm), stride length (m), power (W); NaN when none.
