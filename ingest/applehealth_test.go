@@ -1,10 +1,14 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,4 +218,66 @@ func sampleMean(v []float64) float64 {
 		}
 	}
 	return sum / float64(n)
+}
+
+// tinyAppleExport is a one-run export (2 km, a record every 10 s, with
+// running dynamics and an effort) for the fuzz seeds: export.xml and the
+// routes by name.
+func tinyAppleExport(tb testing.TB) ([]byte, map[string][]byte) {
+	tb.Helper()
+	start := time.Date(2026, 3, 3, 7, 0, 0, 0, time.FixedZone("", 3600))
+	s := synth.Season{Seed: 3, Weeks: 1, Start: start.Truncate(24 * time.Hour), TZ: start.Location(), Runs: []synth.RunSpec{{
+		Start: start, Kind: "easy", DistanceKm: 2, PaceMinPerKm: 5.5, CadenceSPM: 170, BalanceLeftPct: 50,
+		Dynamics: true, Interval: 10 * time.Second, RPE: 5, Seed: 3}}}
+	var xml strings.Builder
+	routes := map[string][]byte{}
+	if _, err := (synth.AppleHealth{Season: s, Walks: true, Between: true, Unrelated: 20}).Write(&xml, func(name string, data []byte) error {
+		routes[name] = data
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return []byte(xml.String()), routes
+}
+
+// FuzzAppleHealth reads export.xml bytes both ways (two passes over a
+// re-readable input, one pass over a stream) with the seed's routes at
+// hand: no input may panic, both ways give the same activities, and every
+// problem is one line naming the input.
+func FuzzAppleHealth(f *testing.F) {
+	xml, routes := tinyAppleExport(f)
+	f.Add(xml)
+	lines := strings.Split(string(xml), "\n")
+	f.Add([]byte(strings.Join(lines[:len(lines)*2/3], "\n")))   // cut inside the workouts
+	f.Add([]byte(strings.ReplaceAll(string(xml), `"/>`, `">`))) // no element closes
+	f.Fuzz(func(t *testing.T, data []byte) {
+		opt := Options{Limits: Limits{MaxRecords: 5000, MaxXMLDepth: 32, MaxXMLTextBytes: 4096}}
+		open := func(ref string) (io.ReadCloser, string, error) {
+			r, ok := routes[path.Base(ref)]
+			if !ok {
+				return nil, "", fmt.Errorf("not in the export")
+			}
+			return io.NopCloser(bytes.NewReader(r)), ref, nil
+		}
+		var two, one []*Activity
+		probs := readAppleHealth(context.Background(), "export.xml", opt, bytes.NewReader(data),
+			func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }, open,
+			func(a *Activity) { checkActivity(t, a); two = append(two, a) })
+		readAppleHealth(context.Background(), "export.xml", opt, bytes.NewReader(data), nil, open,
+			func(a *Activity) { one = append(one, a) })
+		for _, p := range probs {
+			if p.Path != "export.xml" || p.Err == nil || strings.ContainsAny(p.Err.Error(), "\r\n") {
+				t.Fatalf("problem %+v: want one line naming export.xml", p)
+			}
+		}
+		if len(one) != len(two) {
+			t.Fatalf("%d activities in one pass, %d in two", len(one), len(two))
+		}
+		for i := range one {
+			if one[i].Samples.Len() != two[i].Samples.Len() || !one[i].Start.Equal(two[i].Start) {
+				t.Fatalf("activity %d: one pass %d samples at %v, two passes %d at %v", i,
+					one[i].Samples.Len(), one[i].Start, two[i].Samples.Len(), two[i].Start)
+			}
+		}
+	})
 }
