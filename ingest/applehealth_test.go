@@ -281,3 +281,39 @@ func FuzzAppleHealth(f *testing.F) {
 		}
 	})
 }
+
+// TestAppleHealthLexerLimits: the XML limits hold in export.xml too, each
+// with its key, and a file cut inside the workouts keeps those before.
+func TestAppleHealthLexerLimits(t *testing.T) {
+	const head = "<?xml version=\"1.0\"?>\n<!DOCTYPE HealthData [\n<!ENTITY x \"y\">\n<!ATTLIST Record\n  type CDATA #REQUIRED\n>\n]>\n<HealthData>\n"
+	const run = ` <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="30" durationUnit="min" sourceName="Watch" startDate="2026-03-03 07:00:00 +0100" endDate="2026-03-03 07:30:00 +0100">` + "\n </Workout>\n"
+	tests := []struct {
+		name, doc string
+		acts      int
+		want      []string // each a problem, in order
+	}{
+		{"long line", head + " <Record type=\"" + strings.Repeat("a", 5000) + "\"/>\n" + run + "</HealthData>\n", 1,
+			[]string{"line 9: line longer than 4096 bytes (limits.max_xml_text_kb) (line skipped)"}},
+		{"deep", head + strings.Repeat("<a>\n", 40) + run, 0,
+			[]string{"elements nested more than 32 deep (limits.max_xml_depth)"}},
+		{"cut", head + run + run[:60], 1, []string{"truncated: XML ends inside <HealthData> (line 11)", "line 11: malformed line: <Workout> not closed on its line (line skipped)"}},
+		{"entity", head + ` <Record type="x" value="&x;"/>` + "\n" + run + "</HealthData>\n", 1,
+			[]string{"line 9: malformed line: entity &x; is not expanded"}},
+		{"no workout", head + "</HealthData>\n", 0, []string{"holds no workout"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{Limits: Limits{MaxXMLDepth: 32, MaxXMLTextBytes: 4096}}
+			var acts []*Activity
+			probs := NewReader(strings.NewReader(tt.doc), "export.xml", opt).Each(context.Background(), func(a *Activity) { acts = append(acts, a) })
+			if len(acts) != tt.acts || len(probs) != len(tt.want) {
+				t.Fatalf("%d activities, problems %v; want %d and %q", len(acts), probs, tt.acts, tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(probs[i].Error(), w) || probs[i].Partial != (tt.acts > 0) {
+					t.Errorf("problem %v (partial %v), want %q", probs[i], probs[i].Partial, w)
+				}
+			}
+		})
+	}
+}

@@ -99,33 +99,37 @@ func (l *hkLexer) each(visit func(t *hkTag, depth int) error) error {
 // next call. A line longer than the limit is read through and dropped
 // with a warning.
 func (l *hkLexer) readLine() ([]byte, error) {
-	l.long = l.long[:0]
-	tooLong := false
 	for {
-		b, err := l.br.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) {
+		l.long = l.long[:0]
+		tooLong := false
+		var b []byte
+		var err error
+		for {
+			b, err = l.br.ReadSlice('\n')
+			if !errors.Is(err, bufio.ErrBufferFull) {
+				break
+			}
 			if !tooLong && int64(len(l.long)+len(b)) > l.lim.maxText {
 				tooLong = true
-				l.long = l.long[:0]
 			}
 			if !tooLong {
 				l.long = append(l.long, b...)
 			}
-			continue
 		}
-		if tooLong {
-			l.line++
-			l.warn(l.line, fmt.Sprintf("line longer than %d bytes (limits.max_xml_text_kb): skipped", l.lim.maxText))
-			if err != nil {
-				return nil, err
-			}
-			return l.readLine()
-		}
-		if len(l.long) > 0 {
+		if !tooLong && len(l.long) > 0 {
 			l.long = append(l.long, b...)
 			b = l.long
 		}
-		return bytes.TrimRight(b, "\r\n"), err
+		b = bytes.TrimRight(b, "\r\n")
+		if tooLong || int64(len(b)) > l.lim.maxText {
+			l.line++
+			l.warn(l.line, fmt.Sprintf("line longer than %d bytes (limits.max_xml_text_kb)", l.lim.maxText))
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		return b, err
 	}
 }
 

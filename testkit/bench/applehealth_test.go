@@ -57,4 +57,3 @@ func BenchmarkAppleHealthStream(b *testing.B) {
 		b.Errorf("peak resident memory %.0f MiB reading a %.0f MiB export, limit %d MiB: the reader holds the file", peak, float64(st.Size())/(1<<20), appleMaxPeakMiB)
 	}
 }
-
