@@ -100,8 +100,18 @@ type jsonAthlete struct {
 	// reporting window in force, and the last run with its age on the
 	// report's date.
 	Seasons []jsonSeason `json:"seasons"`
+	// NotRuns counts the activities read that contributed no run, by
+	// reason (an addition to v2, issue 23).
+	NotRuns jsonNotRuns  `json:"not_runs"`
 	Window  *jsonWindow  `json:"window"`
 	LastRun *jsonLastRun `json:"last_run"`
+}
+
+// jsonNotRuns counts activities that are no run, by reason.
+type jsonNotRuns struct {
+	UnknownSport int `json:"unknown_sport"`
+	Implausible  int `json:"implausible"`
+	OtherSport   int `json:"other_sport"`
 }
 
 // jsonSeason is one season of an athlete's folder.
@@ -128,6 +138,8 @@ type jsonLastRun struct {
 // seasonsJSON fills the season, window and last-run additions of ja; now
 // is the report's date.
 func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
+	n := screen.CountNotRuns(a)
+	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
 	ja.Seasons = []jsonSeason{}
 	if a.Season != nil {
 		for _, s := range a.Season.Seasons {

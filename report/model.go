@@ -35,7 +35,24 @@ func activitiesText(a *screen.Athlete) string {
 	if e := earlierSeasons(a); e != "" {
 		s += "; " + e
 	}
+	if u := unknownSportText(a); u != "" {
+		s += "; " + u
+	}
 	return s
+}
+
+// unknownSportText says how many activities of unknown sport were left
+// out: "3 activities of unknown sport left out (no sport named, no cadence
+// or running dynamics to tell a run)"; "" for none.
+func unknownSportText(a *screen.Athlete) string {
+	n := screen.CountNotRuns(a).UnknownSport
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 activity of unknown sport left out (no sport named, no cadence or running dynamics to tell a run)"
+	}
+	return fmt.Sprintf("%d activities of unknown sport left out (no sport named, no cadence or running dynamics to tell a run)", n)
 }
 
 // earlierSeasons is the line naming the seasons left out before the

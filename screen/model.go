@@ -124,3 +124,32 @@ func DaysBetween(day, now time.Time) int {
 	y, m, d = day.Date()
 	return int(today.Sub(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
+
+// NotRuns counts the activities read that contributed no run, by reason:
+// UnknownSport (the file names no sport and its samples do not show a run:
+// a GPX without <type> and without cadence), Implausible (a "run" whose
+// figures cannot be a run) and OtherSport (rides, swims, strength...).
+type NotRuns struct {
+	UnknownSport, Implausible, OtherSport int
+}
+
+// CountNotRuns counts a's activities in the season reported that are no
+// run (DOMAIN.md: nothing silent).
+func CountNotRuns(a *Athlete) NotRuns {
+	var n NotRuns
+	if a == nil || a.Season == nil {
+		return n
+	}
+	for _, r := range a.Season.Runs {
+		switch {
+		case r.IsRun:
+		case r.Implausible != "":
+			n.Implausible++
+		case r.Sport == ingest.SportUnknown || r.Sport == "":
+			n.UnknownSport++
+		default:
+			n.OtherSport++
+		}
+	}
+	return n
+}

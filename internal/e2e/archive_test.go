@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -85,3 +87,54 @@ func TestOldSeasonsChangeNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownSportNamed (issue 23): GPX files without <type> are judged by
+// what they hold: with cadence they are runs; without, they are counted
+// and named in the report ("N activities of unknown sport left out"), in
+// the JSON's not_runs, and never behind an all-clear.
+func TestUnknownSportNamed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "walker")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 6; i++ {
+		r := synth.RunSpec{Start: time.Date(2026, 5, 4+2*i, 7, 0, 0, 0, time.UTC), DistanceKm: 6, PaceMinPerKm: 5.8, CadenceSPM: 168, Seed: uint64(90 + i)}
+		b, err := synth.EncodeRecorded(r, synth.GPX, synth.Recording{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := strings.Replace(string(b), "<type>running</type>", "", 1)
+		if i >= 2 { // four files without cadence either: nothing tells a run
+			doc = regexpCad.ReplaceAllString(doc, "")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("track-%d.gpx", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+	var doc struct {
+		Athletes []struct {
+			Runs    int `json:"runs"`
+			NotRuns struct {
+				UnknownSport int `json:"unknown_sport"`
+			} `json:"not_runs"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("report (%v): %s", err, res.stdout)
+	}
+	if a := doc.Athletes[0]; a.Runs != 2 || a.NotRuns.UnknownSport != 4 {
+		t.Errorf("%d runs, %d of unknown sport; want 2 (cadence tells) and 4", a.Runs, a.NotRuns.UnknownSport)
+	}
+	text := itbcheck(t, nil, "analyze", "--no-progress", dir)
+	flat := strings.Join(strings.Fields(string(text.stdout)), " ")
+	if !strings.Contains(flat, "4 activities of unknown sport left out") {
+		t.Errorf("the text report does not name the files of unknown sport:\n%s", text.stdout)
+	}
+	if strings.Contains(flat, "Keep building gradually") {
+		t.Errorf("an all-clear over files that were not judged:\n%s", text.stdout)
+	}
+}
+
+// regexpCad matches a GPX trackpoint's cadence element.
+var regexpCad = regexp.MustCompile(`<gpxtpx:cad>[0-9]+</gpxtpx:cad>`)
