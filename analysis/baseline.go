@@ -5,6 +5,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/itbcheck/itbcheck/ingest"
+
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -67,10 +69,11 @@ func (s *Season) location() *time.Location {
 }
 
 // baselineRuns are the running activities of the BaselineWeeks weeks before
-// week i.
-func (s *Season) baselineRuns(i int) []Run {
+// week i, none before the week the instrument of channel ch in week i
+// started (InstrumentEpoch: a new sensor restarts the baseline).
+func (s *Season) baselineRuns(i int, ch ingest.Channel) []Run {
 	var out []Run
-	for k := max(0, i-BaselineWeeks); k < i && k < len(s.Weeks); k++ {
+	for k := max(0, i-BaselineWeeks, s.InstrumentEpoch(ch, i)); k < i && k < len(s.Weeks); k++ {
 		out = append(out, s.WeekRuns(k)...)
 	}
 	return out
@@ -90,7 +93,9 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 }
 
 // fitCadence computes CadenceBaseline(i).
-func (s *Season) fitCadence(i int) CadenceModel { return FitCadence(s.baselineRuns(i)) }
+func (s *Season) fitCadence(i int) CadenceModel {
+	return FitCadence(s.baselineRuns(i, ingest.ChanCadence))
+}
 
 // FitCadence fits the cadence model of CadenceBaseline on the given
 // baseline runs, for rules that choose the runs themselves (leaving out
@@ -164,7 +169,7 @@ func (m CadenceModel) residualPct(cadenceSPM, speedMS float64) float64 {
 // the 8 weeks before week i; ok false with fewer than 8 such runs.
 func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
 	var bal []float64
-	for _, r := range s.baselineRuns(i) {
+	for _, r := range s.baselineRuns(i, ingest.ChanStanceTimeBalance) {
 		if !math.IsNaN(r.BalanceLeftPct) {
 			bal = append(bal, r.BalanceLeftPct)
 		}

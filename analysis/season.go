@@ -62,6 +62,7 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 		}
 	}
 	s.Runs, s.Duplicates = dedupe(dated, p.Location)
+	s.findInstruments()
 	s.chooseLoad()
 	s.rescoreTRIMP()
 	s.buildWeeks()

@@ -102,9 +102,20 @@ type jsonAthlete struct {
 	Seasons []jsonSeason `json:"seasons"`
 	// NotRuns counts the activities read that contributed no run, by
 	// reason (an addition to v2, issue 23).
-	NotRuns jsonNotRuns  `json:"not_runs"`
-	Window  *jsonWindow  `json:"window"`
-	LastRun *jsonLastRun `json:"last_run"`
+	NotRuns jsonNotRuns `json:"not_runs"`
+	Window  *jsonWindow `json:"window"`
+	// Instruments is the timeline of changes of the instruments that
+	// measure GCT balance and cadence (an addition to v2, issue 23).
+	Instruments []jsonInstrumentChange `json:"instruments"`
+	LastRun     *jsonLastRun           `json:"last_run"`
+}
+
+// jsonInstrumentChange is one change of a channel's instrument.
+type jsonInstrumentChange struct {
+	Date    string `json:"date"`
+	Channel string `json:"channel"`
+	From    string `json:"from"`
+	To      string `json:"to"`
 }
 
 // jsonNotRuns counts activities that are no run, by reason.
@@ -141,7 +152,11 @@ func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
 	n := screen.CountNotRuns(a)
 	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
 	ja.Seasons = []jsonSeason{}
+	ja.Instruments = []jsonInstrumentChange{}
 	if a.Season != nil {
+		for _, c := range a.Season.Instruments {
+			ja.Instruments = append(ja.Instruments, jsonInstrumentChange{c.Date.Format(time.DateOnly), c.Channel, c.From, c.To})
+		}
 		for _, s := range a.Season.Seasons {
 			ja.Seasons = append(ja.Seasons, jsonSeason{s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly), s.Runs, s.Current})
 		}

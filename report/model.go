@@ -38,7 +38,22 @@ func activitiesText(a *screen.Athlete) string {
 	if u := unknownSportText(a); u != "" {
 		s += "; " + u
 	}
+	switch n := len(instrumentChanges(a)); n {
+	case 0:
+	case 1:
+		s += "; 1 instrument change (a new sensor or watch: its baselines restart, see the notes)"
+	default:
+		s += fmt.Sprintf("; %d instrument changes (a new sensor or watch: their baselines restart, see the notes)", n)
+	}
 	return s
+}
+
+// instrumentChanges is the athlete's timeline of instrument changes.
+func instrumentChanges(a *screen.Athlete) []analysis.InstrumentChange {
+	if a.Season == nil {
+		return nil
+	}
+	return a.Season.Instruments
 }
 
 // unknownSportText says how many activities of unknown sport were left

@@ -138,3 +138,87 @@ func TestUnknownSportNamed(t *testing.T) {
 
 // regexpCad matches a GPX trackpoint's cadence element.
 var regexpCad = regexp.MustCompile(`<gpxtpx:cad>[0-9]+</gpxtpx:cad>`)
+
+// instrumentSeason is the steady season (running dynamics on the wrist)
+// with what real archives do to its instruments.
+func instrumentSeason(t *testing.T, scenario string) synth.Season {
+	t.Helper()
+	s := synth.Plan(synth.Steady, synth.WithAthlete(scenario), synth.WithInterval(interval))
+	change := s.WeekStart(6)
+	for i := range s.Runs {
+		r := &s.Runs[i]
+		after := !r.Start.Before(change)
+		switch scenario {
+		case "strap-bought": // an HRM-Pro from week 7 on: +1.2 pp balance, -15 ms GCT
+			if after {
+				r.Sensor = synth.SensorHRMPro
+			}
+		case "pod-forgotten": // a Running Dynamics Pod all season, left at home twice
+			r.Sensor = synth.SensorRDPod
+			if i == 20 || i == 33 {
+				r.Sensor = ""
+			}
+		case "brand-change": // a COROS PACE 2 with its POD from week 7 on
+			if after {
+				r.Watch, r.Sensor = synth.WatchCorosPace, synth.SensorCorosPod
+			}
+		}
+	}
+	return s
+}
+
+// TestSensorChangeNoFalseAlarm (issue 23): a sensor bought mid-season, a
+// forgotten pod, a change of watch brand raise no finding above info; a
+// change is recorded in the JSON's instruments and as one info note with
+// the levels before and after. Repeat with
+//
+//	go test ./internal/e2e -run TestSensorChangeNoFalseAlarm -v
+func TestSensorChangeNoFalseAlarm(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		changes  int // balance instrument changes
+	}{{"strap-bought", 1}, {"pod-forgotten", 0}, {"brand-change", 1}} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := instrumentSeason(t, tt.scenario)
+			dir := filepath.Join(t.TempDir(), s.Athlete)
+			if _, err := s.WriteFIT(dir); err != nil {
+				t.Fatal(err)
+			}
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+			var doc struct {
+				Athletes []struct {
+					Findings    []finding `json:"findings"`
+					Instruments []struct {
+						Date, Channel, From, To string
+					} `json:"instruments"`
+				} `json:"athletes"`
+			}
+			if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+				t.Fatalf("report (%v): %.300s", err, res.stdout)
+			}
+			a := doc.Athletes[0]
+			above, notes := 0, 0
+			for _, f := range a.Findings {
+				if f.Severity != "info" {
+					above++
+					t.Logf("finding above info: %s %s %s: %s", f.Rule, f.Date, f.Severity, f.Summary)
+				} else if strings.Contains(f.Summary, "new instrument") {
+					notes++
+				}
+			}
+			balance := 0
+			for _, c := range a.Instruments {
+				if c.Channel == "stance_time_balance" {
+					balance++
+				}
+			}
+			t.Logf("%s: %d findings above info, %d instrument changes (%d of balance), %d notes", tt.scenario, above, len(a.Instruments), balance, notes)
+			if above != 0 {
+				t.Errorf("%d findings above info after an instrument change", above)
+			}
+			if balance != tt.changes || notes != tt.changes {
+				t.Errorf("%d balance instrument changes, %d notes; want %d of each: %+v", balance, notes, tt.changes, a.Instruments)
+			}
+		})
+	}
+}
