@@ -93,8 +93,29 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 }
 
 // fitCadence computes CadenceBaseline(i).
+// Treadmill runs have a baseline of their own (DOMAIN.md): the season's
+// model is the outdoor one.
 func (s *Season) fitCadence(i int) CadenceModel {
-	return FitCadence(s.baselineRuns(i, ingest.ChanCadence))
+	outdoor, _ := SplitTreadmill(s.baselineRuns(i, ingest.ChanCadence))
+	return FitCadence(outdoor)
+}
+
+// Treadmill reports whether the run was on a treadmill (FIT sub-sport
+// treadmill, Strava's and Garmin's treadmill types): belt speed from a
+// wrist or footpod is unreliable and runners step faster on a belt, so its
+// cadence is compared only with other treadmill runs.
+func (r Run) Treadmill() bool { return r.Sport == ingest.SportTreadmill }
+
+// SplitTreadmill divides runs into outdoor and treadmill runs, in order.
+func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {
+	for _, r := range runs {
+		if r.Treadmill() {
+			treadmill = append(treadmill, r)
+		} else {
+			outdoor = append(outdoor, r)
+		}
+	}
+	return outdoor, treadmill
 }
 
 // FitCadence fits the cadence model of CadenceBaseline on the given

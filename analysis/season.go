@@ -371,7 +371,7 @@ func (s *Season) fillRunFigures(i int) {
 		if !math.IsNaN(r.CadenceSPM) {
 			cad = append(cad, r.CadenceSPM)
 		}
-		if v := model.ResidualPct(r); !math.IsNaN(v) {
+		if v := model.ResidualPct(r); !math.IsNaN(v) && !r.Treadmill() { // the model is the outdoor one
 			res = append(res, v)
 		}
 		if !math.IsNaN(r.BalanceLeftPct) {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Chain paths of the cadence rules.
@@ -140,20 +141,29 @@ func checkCadenceDrop(p *Pass) {
 	flagged := make([]bool, len(s.Weeks))
 	var marks []mark
 	for i, w := range s.Weeks {
-		m := cadenceBaseline(s, i, flagged)
-		best = max(best, m.Runs)
-		if !m.Valid {
+		// Outdoor and treadmill runs each against their own baseline
+		// (DOMAIN.md): back outdoors after a treadmill block is no drop.
+		m, mt := cadenceBaseline(s, i, flagged, false), cadenceBaseline(s, i, flagged, true)
+		best = max(best, m.Runs, mt.Runs)
+		if !m.Valid && !mt.Valid {
 			prevFall = math.NaN()
 			continue
 		}
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
-			if v := m.ResidualPct(r); finite(v) {
-				res = append(res, v)
+			model := m
+			if r.Treadmill() {
+				model = mt
+			}
+			if v := model.ResidualPct(r); finite(v) {
+				res = append(res, v-model.BaselineResidualPct)
 			}
 		}
-		fall := -(analysis.Median(res) - m.BaselineResidualPct)
+		if !m.Valid {
+			m = mt // for how the week's baseline was fitted
+		}
+		fall := -analysis.Median(res)
 		if !finite(fall) || len(res) < minDropRuns {
 			prevFall = math.NaN()
 			continue
@@ -188,14 +198,22 @@ func checkCadenceDrop(p *Pass) {
 }
 
 // cadenceBaseline fits week i's cadence model on the runs of the 8 weeks
-// before it that were not part of a drop (looking back at most 16 weeks),
-// so that a slow fall does not drag its own baseline down.
-func cadenceBaseline(s *analysis.Season, i int, flagged []bool) analysis.CadenceModel {
+// before it that were not part of a drop (looking back at most 16 weeks,
+// and not before a change of the cadence instrument), so that a slow fall
+// does not drag its own baseline down: on the treadmill runs when
+// treadmill is set, else on the outdoor ones.
+func cadenceBaseline(s *analysis.Season, i int, flagged []bool, treadmill bool) analysis.CadenceModel {
 	var runs []analysis.Run
 	weeks := 0
-	for k := i - 1; k >= 0 && k >= i-2*analysis.BaselineWeeks && weeks < analysis.BaselineWeeks; k-- {
+	first := s.InstrumentEpoch(ingest.ChanCadence, i)
+	for k := i - 1; k >= first && k >= i-2*analysis.BaselineWeeks && weeks < analysis.BaselineWeeks; k-- {
 		if !flagged[k] {
-			runs = append(runs, s.WeekRuns(k)...)
+			outdoor, belt := analysis.SplitTreadmill(s.WeekRuns(k))
+			if treadmill {
+				runs = append(runs, belt...)
+			} else {
+				runs = append(runs, outdoor...)
+			}
 			weeks++
 		}
 	}

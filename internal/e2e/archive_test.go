@@ -222,3 +222,30 @@ func TestSensorChangeNoFalseAlarm(t *testing.T) {
 		})
 	}
 }
+
+// TestTreadmillWinter (issue 23): seven weeks on a treadmill, stepping
+// 4 % faster on the belt, then back outdoors: the outdoor cadence is
+// judged against outdoor runs only, so going back outside is no drop.
+func TestTreadmillWinter(t *testing.T) {
+	s := synth.Plan(synth.Steady, synth.WithAthlete("winter"), synth.WithInterval(interval))
+	spring := s.WeekStart(7)
+	belt := 0
+	for i := range s.Runs {
+		if r := &s.Runs[i]; r.Start.Before(spring) && r.IsRun() {
+			r.Sport, r.TrackLaps, r.ClimbM, r.DescentM = synth.SportTreadmill, 0, 0, 0
+			r.CadenceSPM *= 1.04
+			belt++
+		}
+	}
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	rep := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0]
+	for _, f := range rep.Findings {
+		if f.Severity != "info" {
+			t.Errorf("finding above info after a treadmill winter (%d runs on the belt): %s %s %s: %s", belt, f.Rule, f.Date, f.Severity, f.Summary)
+		}
+	}
+	t.Logf("treadmill winter: %d runs on the belt, %d findings", belt, len(rep.Findings))
+}
