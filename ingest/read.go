@@ -71,7 +71,8 @@ func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem
 	// Zips are read in place member by member (each within the
 	// decompression limits), so a bulk export with years of photos may
 	// exceed MaxFileBytes.
-	if rd.depth == 0 && rd.size > lim.MaxFileBytes && (f == nil || f.kind != "zip") {
+	// An Apple Health export.xml is streamed too.
+	if rd.depth == 0 && rd.size > lim.MaxFileBytes && (f == nil || (f.kind != "zip" && f.kind != "apple-health")) {
 		return []Problem{{Path: rd.name, Err: fmt.Errorf("%w: file is %d bytes, limit %d", ErrTooLarge, rd.size, lim.MaxFileBytes)}}
 	}
 	if f == nil {
@@ -173,6 +174,13 @@ func init() {
 				return len(h) >= 12 && (h[0] == 12 || h[0] == 14) && bytes.Equal(h[8:12], []byte(".FIT"))
 			},
 			decode: decodeFIT},
+		// Apple Health's export.xml: its DOCTYPE comes first, its root
+		// element after a DTD of several kilobytes.
+		{kind: "apple-health", exts: []string{"export.xml"},
+			magic: func(_, l []byte) bool {
+				return bytes.Contains(l, []byte("<!doctype healthdata")) || bytes.Contains(l, []byte("<healthdata"))
+			},
+			unpack: unpackAppleHealth},
 		{kind: "tcx", exts: []string{".tcx", ".tcx.gz"},
 			magic:  func(_, l []byte) bool { return bytes.Contains(l, []byte("<trainingcenterdatabase")) },
 			decode: decodeTCX},
@@ -225,7 +233,10 @@ func formatList() string {
 	var names []string
 	for _, f := range formats {
 		n := f.kind
-		if f.decode != nil {
+		switch {
+		case f.kind == "apple-health":
+			n = "Apple Health export.xml"
+		case f.decode != nil:
 			n = strings.ToUpper(n)
 		}
 		names = append(names, n)

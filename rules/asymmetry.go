@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -122,7 +123,7 @@ func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
 func checkGCTImbalance(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	if !anyRun(s, func(r analysis.Run) bool { return finite(r.BalanceLeftPct) }) {
-		p.NoData("no running dynamics (GCT balance)")
+		p.NoData("%s", noBalanceReason(s, "no running dynamics (GCT balance)"))
 		return
 	}
 	flagged := make([]bool, len(s.Weeks))
@@ -210,7 +211,7 @@ func checkAsymmetryDrift(p *Pass) {
 		runs = append(runs, withinRun{run: r, size: math.Abs(r.Last.BalanceLeftPct-50) - math.Abs(r.First.BalanceLeftPct-50)})
 	}
 	if len(runs) == 0 {
-		p.NoData("no run of 45 minutes or more with GCT balance")
+		p.NoData("%s", noBalanceReason(p.Season, "no run of 45 minutes or more with GCT balance"))
 		return
 	}
 	var marks []mark
@@ -233,4 +234,25 @@ func checkAsymmetryDrift(p *Pass) {
 				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}
 	p.reportEpisodes("asymmetry_drift_pp", weekMarks(marks))
+}
+
+// noBalanceReason says why a season has no GCT balance to judge: when
+// every run comes from an Apple Health export, that Apple records none
+// (the Watch measures no left/right contact time); otherwise the reason
+// given.
+func noBalanceReason(s *analysis.Season, otherwise string) string {
+	apple := false
+	for _, r := range s.Runs {
+		if !r.IsRun {
+			continue
+		}
+		if r.Format != ingest.FormatAppleHealth {
+			return otherwise
+		}
+		apple = true
+	}
+	if apple {
+		return "no GCT balance in Apple Health"
+	}
+	return otherwise
 }

@@ -33,7 +33,7 @@ var CompoundRisk = &Rule{
 	Defaults: Thresholds{Low: math.NaN(), Medium: 3, High: 2},
 	Unit:     Unit{Families, "risk families"},
 	Requires: []*Rule{
-		LoadSpike, WeeklyJump, Monotony,
+		LoadSpike, SessionSpike, WeeklyJump, Monotony,
 		CadenceDrop, LowCadence, CadenceFade,
 		GCTImbalance, AsymmetryDrift,
 		DownhillLoad, TrackDirection,

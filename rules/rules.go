@@ -12,7 +12,7 @@ import (
 
 // All lists every rule of the catalogue in the contract's order.
 var All = []*Rule{
-	LoadSpike, WeeklyJump, Monotony,
+	LoadSpike, SessionSpike, WeeklyJump, Monotony,
 	CadenceDrop, LowCadence, CadenceFade,
 	GCTImbalance, AsymmetryDrift,
 	DownhillLoad, TrackDirection,

@@ -10,7 +10,7 @@ import (
 )
 
 func TestCatalogue(t *testing.T) {
-	contract := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
+	contract := []string{"load-spike", "session-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
 		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	if len(All) != len(contract) {
 		t.Fatalf("All has %d rules, want %d", len(All), len(contract))
@@ -33,8 +33,8 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%s: missing Title, Doc, Computes, Evidence, Grade, Family, Unit or Run", r.ID)
 		}
 		for _, req := range r.Requires {
-			if slices.Index(All, req) >= i || req == nil {
-				t.Errorf("%s requires %v, which is not earlier in All", r.ID, req)
+			if !slices.Contains(All, req) || requiresRule(req, r) {
+				t.Errorf("%s requires %v, which is not in All or requires it in turn", r.ID, req)
 			}
 		}
 		if n := len(r.Mechanism); n == 0 || r.Mechanism[n-1] != LumbarOverload {
@@ -60,13 +60,24 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
+// requiresRule reports whether r requires target, directly or through
+// the rules it requires.
+func requiresRule(r, target *Rule) bool {
+	for _, req := range r.Requires {
+		if req == target || requiresRule(req, target) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestThresholdText(t *testing.T) {
 	tests := []struct {
 		rule *Rule
 		t    Thresholds
 		want string
 	}{
-		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level)"},
+		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level; high only with a second risk family open or the week before ≥ 1.50×)"},
 		{TrackDirection, TrackDirection.Defaults, "low ≥ 10 km (per week one way in the first weeks of a new track block, once per block; a steady habit is an info note)"},
 		{LowCadence, LowCadence.Defaults, "info note below 160 spm at easy pace (context, not a risk)"},
 		{LowCadence, Thresholds{Low: 160, Medium: 150, High: math.NaN()}, "info note below 160 spm at easy pace (context, not a risk); medium < 150 spm"},

@@ -244,7 +244,7 @@ func TestRulesCatalogue(t *testing.T) {
 	if len(rules.All) == 0 {
 		t.Skip("rules.All is empty")
 	}
-	ids := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
+	ids := []string{"load-spike", "session-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
 		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	code, out, _ := runCLI(t, "rules")
 	if code != 0 {
