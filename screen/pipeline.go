@@ -2,6 +2,7 @@ package screen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -37,6 +38,10 @@ type Options struct {
 	// after Until are not read into the season at all, so a report
 	// --until a date is the one that date would have given.
 	Since, Until time.Time
+	// Now is the report's time: runs dated after it (beyond
+	// analysis.FutureSlack) are listed as implausible, never placed in
+	// the season. Zero skips that test (the other date tests remain).
+	Now time.Time
 	// Ingest tunes the decoders (resource limits).
 	Ingest ingest.Options
 	// Progress, when not nil, is called after each file with the number of
@@ -147,6 +152,8 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		if len(runs) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
 			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, first[i+1]-first[i], out[i].Skipped))
 		}
+		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
+		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
 		kept := inPeriod(runs, time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
@@ -291,6 +298,36 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	res.problems = append(res.problems, undated...) // read's result would overwrite them
 	return res
 }
+
+// maxMisdatedListed bounds the activities with implausible dates listed
+// one by one for an athlete; the rest are counted in one more entry.
+const maxMisdatedListed = 20
+
+// misdatedInputs lists runs whose dates cannot be right
+// (analysis.SplitImplausibleDates) as inputs read but left out: a wrong
+// watch clock is said, never silently made the season's end.
+func misdatedInputs(runs []analysis.Run) []FailedInput {
+	var out []FailedInput
+	for k, r := range runs {
+		if k == maxMisdatedListed {
+			out = append(out, FailedInput{Path: r.Source,
+				Err: misdated(fmt.Sprintf("and %d more activities with implausible dates, left out of the season", len(runs)-k))})
+			break
+		}
+		out = append(out, FailedInput{Path: r.Source, Err: misdated(r.Implausible + "; left out of the season")})
+	}
+	return out
+}
+
+// ErrImplausibleDate is the class of a run left out for its date
+// (errors.Is(in.Err, ErrImplausibleDate)).
+var ErrImplausibleDate = errors.New("implausible date")
+
+// misdated is the error of one run left out for its date.
+type misdated string
+
+func (e misdated) Error() string        { return string(e) }
+func (e misdated) Is(target error) bool { return target == ErrImplausibleDate }
 
 // localDay is the date a run counts for: its local start date, or its start
 // instant in UTC when the analysis gave no local date.

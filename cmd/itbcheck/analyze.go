@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
@@ -214,7 +215,13 @@ func chooseFormat(format, output string, allowed []string) (string, error) {
 	return out.Format, err
 }
 
-// parseDay reads a YYYY-MM-DD flag; "" is the zero time.
+// lastWindowYear is the last year --since and --until may name: a window
+// bound past it is a typo (9999-12-31), never a season.
+const lastWindowYear = 2099
+
+// parseDay reads a YYYY-MM-DD flag; "" is the zero time. A date before
+// analysis.EarliestPlausible or after lastWindowYear is refused: the zero
+// year once read as "no limit".
 func parseDay(flag, v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
@@ -222,6 +229,10 @@ func parseDay(flag, v string) (time.Time, error) {
 	d, err := time.Parse(time.DateOnly, v)
 	if err != nil {
 		return time.Time{}, usageErrorf("%s %s: not a date (want YYYY-MM-DD)", flag, v)
+	}
+	if d.Before(analysis.EarliestPlausible) || d.Year() > lastWindowYear {
+		return time.Time{}, usageErrorf("%s %s: outside %s to %d-12-31, the dates a run can have", flag, v,
+			analysis.EarliestPlausible.Format(time.DateOnly), lastWindowYear)
 	}
 	return d, nil
 }
@@ -255,7 +266,7 @@ func (c *cli) analyse(j *job, sink athleteSink) (*screen.Report, error) {
 		return nil, err
 	}
 	team := make([]*screen.Athlete, len(j.athletes))
-	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
+	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Now: j.now, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
 		Done: func(i int, a *screen.Athlete) error {
 			c.warnTeam(j, a) // reads the runs, which the summary drops
 			team[i] = screen.Summary(a)
