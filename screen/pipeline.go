@@ -154,7 +154,7 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		}
 		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
 		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
-		kept := inPeriod(runs, time.Time{}, opt.Until) // the history before Since feeds the baselines
+		kept := inPeriod(runs, time.Time{}, opt.Until, athletes[i].Params.Location) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
@@ -329,14 +329,8 @@ type misdated string
 func (e misdated) Error() string        { return string(e) }
 func (e misdated) Is(target error) bool { return target == ErrImplausibleDate }
 
-// localDay is the date a run counts for: its local start date, or its start
-// instant in UTC when the analysis gave no local date.
-func localDay(r analysis.Run) string {
-	if !r.LocalDate.IsZero() {
-		return r.LocalDate.Format(time.DateOnly)
-	}
-	return r.Start.UTC().Format(time.DateOnly)
-}
+// localDay is the date a run counts for (analysis.RunDay), as YYYY-MM-DD.
+func localDay(r analysis.Run, loc *time.Location) string { return analysis.RunDay(r, loc).String() }
 
 // windowDays gives the reporting window [since, until] as YYYY-MM-DD
 // days for comparing with run and finding dates; a zero bound is open.
@@ -352,14 +346,14 @@ func windowDays(since, until time.Time) (from, to string) {
 }
 
 // inPeriod keeps the runs whose local date lies within [since, until].
-func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
+func inPeriod(runs []analysis.Run, since, until time.Time, loc *time.Location) []analysis.Run {
 	if since.IsZero() && until.IsZero() {
 		return runs
 	}
 	from, to := windowDays(since, until)
 	var kept []analysis.Run
 	for _, r := range runs {
-		if d := localDay(r); d >= from && d <= to {
+		if d := localDay(r, loc); d >= from && d <= to {
 			kept = append(kept, r)
 		}
 	}
@@ -419,7 +413,7 @@ func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
 			if r.Start.IsZero() && r.LocalDate.IsZero() {
 				continue // a file without a start time says nothing of the period
 			}
-			d := localDay(r)
+			d := localDay(r, s.Params.Location)
 			if first == "" || d < first {
 				first = d
 			}

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"sort"
-	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
@@ -81,7 +80,7 @@ func (a *Athlete) OpenSince() string {
 	if end.IsZero() {
 		return ""
 	}
-	return mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)).Format(time.DateOnly)
+	return (analysis.DayOf(end).Monday() - 7*(openWeeks-1)).String()
 }
 
 // IsOpen reports whether finding f is open now: its last day or week
@@ -94,13 +93,6 @@ func (a *Athlete) IsOpen(f rules.Finding) bool {
 		last = f.Until
 	}
 	return since == "" || last == "" || last >= since
-}
-
-// mondayOf is the Monday of t's ISO week, at midnight in t's location.
-func mondayOf(t time.Time) time.Time {
-	off := (int(t.Weekday()) + 6) % 7
-	y, mo, d := t.Date()
-	return time.Date(y, mo, d-off, 0, 0, 0, 0, t.Location())
 }
 
 // Highest is the highest severity among the athlete's findings, info notes
