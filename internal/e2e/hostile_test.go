@@ -32,11 +32,20 @@ var hostileStart = time.Date(2026, 3, 3, 6, 0, 0, 0, time.UTC)
 // child's ru_maxrss at exec).
 func measured(t *testing.T, timeout time.Duration, args ...string) (result, int64, time.Duration) {
 	t.Helper()
+	res, rss, _, elapsed := measuredIn(t, t.TempDir(), nil, timeout, args...)
+	return res, rss, elapsed
+}
+
+// measuredIn is measured with the working directory dir (where a config
+// ./itbcheck.yaml is found) and env ("KEY=value") added; it also gives
+// the process's CPU time (user and system), from getrusage.
+func measuredIn(t *testing.T, dir string, env []string, timeout time.Duration, args ...string) (res result, rss int64, cpu, elapsed time.Duration) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, peakRSS, append([]string{binary}, args...)...)
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "XDG_CONFIG_HOME=" + cmd.Dir, "ITBCHECK_NOW=" + fixedNow}
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "XDG_CONFIG_HOME=" + cmd.Dir, "ITBCHECK_NOW=" + fixedNow}, env...)
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -47,23 +56,29 @@ func measured(t *testing.T, timeout time.Duration, args ...string) (result, int6
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
 	err = cmd.Run()
-	elapsed := time.Since(start)
+	elapsed = time.Since(start)
 	pw.Close()
 	if ctx.Err() != nil {
 		t.Fatalf("itbcheck %q still running after %v: a hang", args, timeout)
 	}
 	code := exitCode(t, args, err)
 	line, _ := io.ReadAll(pr)
-	var kib int64
+	var kib, us int64
 	for _, f := range strings.Fields(string(line)) {
 		if v, ok := strings.CutPrefix(f, "maxrss_kib="); ok {
 			kib, _ = strconv.ParseInt(v, 10, 64)
+		}
+		for _, key := range []string{"user_us=", "sys_us="} {
+			if v, ok := strings.CutPrefix(f, key); ok {
+				n, _ := strconv.ParseInt(v, 10, 64)
+				us += n
+			}
 		}
 	}
 	if kib == 0 {
 		t.Fatalf("peakrss reported %q", line)
 	}
-	return result{out.Bytes(), errb.Bytes(), code}, kib << 10, elapsed
+	return result{out.Bytes(), errb.Bytes(), code}, kib << 10, time.Duration(us) * time.Microsecond, elapsed
 }
 
 // TestHostileFilesBounded: each hostile file of the attack review, given
