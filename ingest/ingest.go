@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -20,6 +19,9 @@ var (
 	ErrEmpty = errors.New("empty")
 	// ErrTooLarge marks an input beyond a configured limit.
 	ErrTooLarge = errors.New("too large")
+	// ErrNothingReadable marks an athlete whose inputs held no activity at
+	// all (no activity files, or none with an activity in it).
+	ErrNothingReadable = errors.New("nothing readable")
 )
 
 // Problem is an input that could not be read, fully or in part.
@@ -137,13 +139,4 @@ func (o Options) limits() Limits {
 		l.MaxXMLDepth = d.MaxXMLDepth
 	}
 	return l
-}
-
-// Open reads every activity in the file at path: a thin wrapper over
-// NewReader. The error, when not nil, joins the Problems met; activities
-// read before or beside a problem are still returned.
-func Open(path string, opt Options) ([]*Activity, error) {
-	var acts []*Activity
-	probs := Read(context.Background(), path, opt, func(a *Activity) { acts = append(acts, a) })
-	return acts, joinProblems(probs)
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,8 +16,8 @@ type emitFunc func(*Activity)
 
 // A Reader decodes the activities of one input stream: a file of any
 // supported format, gzip-compressed or not, or a zip archive of them. Like
-// csv.NewReader and zip.NewReader it reads from an io.Reader; Read and Open
-// are thin wrappers that open a path and hand it to a Reader, and tests and
+// csv.NewReader and zip.NewReader it reads from an io.Reader; Read is a
+// thin wrapper that opens a path and hands it to a Reader, and tests and
 // fuzzers call it directly on bytes.
 type Reader struct {
 	r     io.Reader
@@ -97,27 +96,6 @@ func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem
 		return []Problem{{Path: rd.name, Err: err, Partial: count > 0}}
 	}
 	return nil
-}
-
-// ReadAll reads every activity of the stream. The error, when not nil,
-// joins the Problems met; activities read before or beside a problem are
-// still returned.
-func (rd *Reader) ReadAll() ([]*Activity, error) {
-	var acts []*Activity
-	probs := rd.Each(context.Background(), func(a *Activity) { acts = append(acts, a) })
-	return acts, joinProblems(probs)
-}
-
-// joinProblems joins problems into one error, nil when there are none.
-func joinProblems(probs []Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	for i, p := range probs {
-		errs[i] = p
-	}
-	return errors.Join(errs...)
 }
 
 // Read decodes the file at path (any supported format, gzip or zip) and

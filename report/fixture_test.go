@@ -1,12 +1,14 @@
 package report
 
 import (
+	"errors"
 	"math"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // hostilePath is an unreadable input whose name tries spreadsheet formula
@@ -20,7 +22,7 @@ const fadeRun = "alice/2026-04-21-long.fit"
 // severity (one about a long run with a trace) and an unreadable input, and
 // a quiet second athlete without running dynamics whose name carries
 // Markdown and HTML.
-func fixture() *Report {
+func fixture() *screen.Report {
 	nan := math.NaN()
 	start := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
 
@@ -104,20 +106,20 @@ func fixture() *Report {
 	}
 
 	loadChain := []rules.Link{rules.TrainingLoad, rules.GluteFatigue, rules.TFLCompensation, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload}
-	return &Report{
-		Tool:        Tool{Name: "itbcheck", Version: "0.1.0"},
+	return &screen.Report{
+		Tool:        screen.Tool{Name: "itbcheck", Version: "0.1.0"},
 		GeneratedAt: time.Date(2026, 6, 22, 10, 0, 0, 0, time.UTC),
-		Athletes: []*Athlete{
+		Athletes: []*screen.Athlete{
 			{
 				Name: "bob *the* [builder] <b>", Season: bob,
 				From: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC),
-				InputsFailed: []FailedInput{},
+				InputsFailed: []screen.FailedInput{},
 			},
 			{
 				Name: "alice", Season: alice,
 				From: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 26, 0, 0, 0, 0, time.UTC),
 				Skipped:      2,
-				InputsFailed: []FailedInput{{Path: hostilePath, Error: "truncated FIT file: 812 of 4096 bytes"}},
+				InputsFailed: []screen.FailedInput{{Path: hostilePath, Err: errors.New("truncated FIT file: 812 of 4096 bytes")}},
 				Rules: []rules.Status{
 					{Rule: "load-spike", State: rules.Judged},
 					{Rule: "cadence-drop", State: rules.Learning, Reason: "5 of 8 runs with cadence in the 6 weeks before"},
@@ -126,12 +128,12 @@ func fixture() *Report {
 				},
 				Findings: []rules.Finding{
 					{
-						Rule: "downhill-load", Severity: rules.Info, Date: "2026-03-02", Until: "2026-04-20", Metric: "descent_m",
+						Rule: rules.ByID("downhill-load"), Severity: rules.Info, Date: "2026-03-02", Until: "2026-04-20", Metric: "descent_m",
 						Value: 190, Threshold: math.NaN(), Summary: "Rolling terrain every week: 120–190 m of descent a week is your usual",
 						Mechanism: []rules.Link{rules.KneeFlexionLoad, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload},
 					},
 					{
-						Rule: "load-spike", Severity: rules.High, Date: "2026-03-30", Metric: "acwr",
+						Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-03-30", Metric: "acwr",
 						Value: 42.0 / 28.25, Threshold: 1.3,
 						Summary:     "Acute load 49% above the 4-week average (42.0 km vs 28.3 km)",
 						Mechanism:   loadChain,
@@ -139,20 +141,20 @@ func fixture() *Report {
 						Advice:      "Cut back to the last well-tolerated week (about 31 km), then build by at most 10 % a week; keep an easy day between hard ones.",
 					},
 					{
-						Rule: "weekly-jump", Severity: rules.Medium, Date: "2026-03-30", Metric: "change_pct",
+						Rule: rules.ByID("weekly-jump"), Severity: rules.Medium, Date: "2026-03-30", Metric: "change_pct",
 						Value: 35.48, Threshold: 30, Summary: "Weekly distance up 35% (31.0 → 42.0 km)",
 						Mechanism: loadChain, Explanation: "Large week-over-week jumps are associated with distance-related running injuries including ITBS (Nielsen 2014).",
 						Advice: "Build by at most 10 % a week.",
 					},
 					{
-						Rule: "gct-imbalance", Severity: rules.Low, Date: "2026-04-13", Until: "2026-04-20", Trend: rules.TrendRising, Metric: "asymmetry_pp",
+						Rule: rules.ByID("gct-imbalance"), Severity: rules.Low, Date: "2026-04-13", Until: "2026-04-20", Trend: rules.TrendRising, Metric: "asymmetry_pp",
 						Value: 0.9, Threshold: 0.8, Summary: "Ground contact time balance 50.9% left (0.9 pp off 50/50)",
 						Mechanism:   []rules.Link{rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
 						Explanation: "Staying longer on the left foot can be a way of sparing the right leg; the uneven loading tilts the pelvis and loads the lower back on one side. The link to injury is plausible, not proven.",
 						Advice:      "Strengthen gluteus medius on both sides (side-lying hip abduction, clamshells, single-leg bridges).",
 					},
 					{
-						Rule: "cadence-fade", Severity: rules.Medium, Date: "2026-04-21", Activity: fadeRun,
+						Rule: rules.ByID("cadence-fade"), Severity: rules.Medium, Date: "2026-04-21", Activity: fadeRun,
 						Metric: "fade_pct", Value: -5.7, Threshold: -5, Summary: "Cadence fell 5.7% from the first to the last third (174 → 164 spm)",
 						Mechanism:   []rules.Link{rules.GluteFatigue, rules.TFLCompensation, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload},
 						Explanation: "A falling step rate late in a long run is a sign of fatigue: longer strides and more hip adduction strain the IT band (Miller 2007).",

@@ -31,11 +31,18 @@ func Inspect(w io.Writer, format string, acts []*ingest.Activity) error {
 // inspectEntry is the JSON of one activity. Keys beyond the contract's
 // (raw_sport, elapsed_s, laps, notes, dev_fields) are additions.
 type inspectEntry struct {
-	Path      string         `json:"path"`
-	Format    string         `json:"format"`
-	Sport     string         `json:"sport"`
-	RawSport  *string        `json:"raw_sport"`
-	Device    *string        `json:"device"`
+	Path     string         `json:"path"`
+	Format   string         `json:"format"`
+	Sport    string         `json:"sport"`
+	RawSport *string        `json:"raw_sport"`
+	Device   *inspectDevice `json:"device"`
+	// DynamicsSource names the source of cadence and each running-dynamics
+	// channel (CONTRACT additions to v2): wrist, chest-strap, pod,
+	// footpod or none.
+	DynamicsSource map[string]string `json:"dynamics_source"`
+	// Sensor is the external step sensor (strap, pod, footpod), when one
+	// measured a channel.
+	Sensor    *inspectDevice `json:"sensor,omitempty"`
 	Start     *string        `json:"start"`
 	DurationS num            `json:"duration_s"`
 	ElapsedS  num            `json:"elapsed_s"`
@@ -46,6 +53,82 @@ type inspectEntry struct {
 	Summary   inspectSummary `json:"summary"`
 	DevFields []string       `json:"dev_fields,omitempty"`
 	Notes     []string       `json:"notes,omitempty"`
+	// DeviceAverages are the file's own averages (a FIT session's, a
+	// summary row's) where they differ from summary's sample-based ones:
+	// kept beside them, never instead (DOMAIN.md, "Units and cleaning").
+	DeviceAverages *deviceAverages `json:"device_averages,omitempty"`
+}
+
+// deviceAverages are the averages a file states itself.
+type deviceAverages struct {
+	AvgCadenceSPM   num `json:"avg_cadence_spm"`
+	AvgHeartRateBPM num `json:"avg_heart_rate_bpm"`
+}
+
+// newDeviceAverages is the file's own cadence and heart-rate averages
+// when either differs from the sample-based figure (by 0.05 or more), nil
+// otherwise.
+func newDeviceAverages(a *ingest.Activity) *deviceAverages {
+	if !differs(a.FileSummary.AvgCadenceSPM, a.Summary.AvgCadenceSPM) && !differs(a.FileSummary.AvgHeartRateBPM, a.Summary.AvgHeartRateBPM) {
+		return nil
+	}
+	return &deviceAverages{num{a.FileSummary.AvgCadenceSPM, 1}, num{a.FileSummary.AvgHeartRateBPM, 1}}
+}
+
+// differs reports whether the file's figure exists and differs from ours
+// by 0.05 or more.
+func differs(file, ours float64) bool {
+	return !math.IsNaN(file) && !math.IsNaN(ours) && math.Abs(file-ours) >= 0.05
+}
+
+// deviceFigure is " (the file's own: 159.4)" when the file's own average
+// differs from the sample-based one as shown, else "".
+func deviceFigure(file, ours float64, dec int) string {
+	if !differs(file, ours) || round(file, dec) == round(ours, dec) {
+		return ""
+	}
+	return " (the file's own: " + strconv.FormatFloat(round(file, dec), 'f', dec, 64) + ")"
+}
+
+// inspectDevice is a device as the contract's JSON names it; absent parts
+// are null.
+type inspectDevice struct {
+	Manufacturer *string `json:"manufacturer"`
+	Product      *string `json:"product"`
+	Name         *string `json:"name"`
+}
+
+// newInspectDevice is d's JSON, nil when the file names nothing of it.
+func newInspectDevice(d ingest.Device) *inspectDevice {
+	if d == (ingest.Device{}) {
+		return nil
+	}
+	return &inspectDevice{optString(d.Manufacturer), optString(d.Product), optString(d.Name)}
+}
+
+// dynamicsSources maps each of ingest.DynamicsChannels to its source.
+func dynamicsSources(a *ingest.Activity) map[string]string {
+	m := make(map[string]string, len(ingest.DynamicsChannels))
+	for _, c := range ingest.DynamicsChannels {
+		m[c.String()] = string(a.SourceOf(c))
+	}
+	return m
+}
+
+// dynamicsText is the text line of the step sensors: the cadence's
+// source, the running dynamics' source and the sensor's name.
+func dynamicsText(a *ingest.Activity) string {
+	gait := ingest.SourceNone
+	for _, c := range ingest.DynamicsChannels[1:] {
+		if src := a.SourceOf(c); src != ingest.SourceNone {
+			gait = src
+		}
+	}
+	t := "cadence " + string(a.SourceOf(ingest.ChanCadence)) + ", running dynamics " + string(gait)
+	if d := a.Dynamics.Sensor.String(); d != "" {
+		t += " (sensor: " + d + ")"
+	}
+	return t
 }
 
 // inspectSummary is the contract's summary object plus a few extra figures.
@@ -67,17 +150,19 @@ type inspectSummary struct {
 func newInspectEntry(a *ingest.Activity) inspectEntry {
 	s := a.Summary
 	e := inspectEntry{
-		Path:      a.Source,
-		Format:    string(a.Format),
-		Sport:     string(a.Sport),
-		RawSport:  optString(a.RawSport),
-		Device:    optString(a.Device.String()),
-		DurationS: num{s.DurationS, 1},
-		ElapsedS:  num{s.ElapsedS, 1},
-		DistanceM: num{s.DistanceM, 1},
-		Samples:   a.Samples.Len(),
-		Channels:  a.Channels.Names(),
-		Laps:      len(a.Laps),
+		Path:           a.Source,
+		Format:         string(a.Format),
+		Sport:          string(a.Sport),
+		RawSport:       optString(a.RawSport),
+		Device:         newInspectDevice(a.Device),
+		DynamicsSource: dynamicsSources(a),
+		Sensor:         newInspectDevice(a.Dynamics.Sensor),
+		DurationS:      num{s.DurationS, 1},
+		ElapsedS:       num{s.ElapsedS, 1},
+		DistanceM:      num{s.DistanceM, 1},
+		Samples:        a.Samples.Len(),
+		Channels:       a.Channels.Names(),
+		Laps:           len(a.Laps),
 		Summary: inspectSummary{
 			AvgCadenceSPM:     num{s.AvgCadenceSPM, 1},
 			AvgHeartRateBPM:   num{s.AvgHeartRateBPM, 1},
@@ -92,8 +177,9 @@ func newInspectEntry(a *ingest.Activity) inspectEntry {
 			MaxHeartRateBPM:   num{s.MaxHeartRateBPM, 0},
 			AvgPowerW:         num{s.AvgPowerW, 1},
 		},
-		DevFields: a.DevFields,
-		Notes:     a.Notes,
+		DevFields:      a.DevFields,
+		Notes:          a.Notes,
+		DeviceAverages: newDeviceAverages(a),
 	}
 	if st := startText(a); st != "" {
 		e.Start = &st
@@ -166,9 +252,10 @@ func inspectText(w io.Writer, acts []*ingest.Activity) error {
 		line("distance", unit(s.DistanceM/1000, 2, "km"))
 		line("samples", strconv.Itoa(a.Samples.Len()))
 		line("channels", orDash(strings.Join(a.Channels.Names(), ", ")))
+		line("step sensors", dynamicsText(a))
 		line("laps", strconv.Itoa(len(a.Laps)))
-		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport)))
-		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM))
+		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport))+deviceFigure(a.FileSummary.AvgCadenceSPM, s.AvgCadenceSPM, 1))
+		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM)+deviceFigure(a.FileSummary.AvgHeartRateBPM, s.AvgHeartRateBPM, 0))
 		line("speed", unit(s.AvgSpeedMS, 2, "m/s"))
 		line("GCT", unit(s.AvgStanceTimeMs, 1, "ms"))
 		line("GCT balance", unit(s.AvgBalanceLeftPct, 2, "% left"))

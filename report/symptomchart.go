@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/itbcheck/itbcheck/rules"
 	"image/color"
 	"math"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // siteColors draw each site of the symptom log.
@@ -23,14 +25,14 @@ var siteColors = map[ingest.SymptomSite]color.Color{
 // symptomChart is the symptom timeline: pain per site over the weeks, on
 // the same week axis as the weekly load, cadence and GCT balance, so that
 // the reader sees what came first. Nil without a symptom log.
-func symptomChart(a *Athlete) *chart {
+func symptomChart(a *screen.Athlete) *chart {
 	if a.Season == nil || len(a.Season.Symptoms) == 0 || len(a.Season.Weeks) == 0 {
 		return nil
 	}
 	s := a.Season
 	ch := chart{
 		Title: "Symptoms against weekly load, cadence and balance",
-		Rules: []string{"symptom"},
+		About: familyRules(rules.FamilySymptoms),
 		Caption: "From the top, week by week on one time axis: running load (" + analysis.MetricName(s.Params.LoadMetric) +
 			"), the highest pain you logged at each site (0–10), median cadence and mean GCT balance (% on the left foot). " +
 			"Look at what changed in the weeks before a pain began.",

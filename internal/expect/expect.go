@@ -17,8 +17,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/itbcheck/itbcheck/internal/safeyaml"
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Expectations are what `itbcheck check --expect FILE` compares a report
@@ -150,12 +150,12 @@ func parseBound(v string) (rules.Severity, error) {
 
 // Compare gives the differences between the expectations and r, as lines
 // "- athlete: expected" and "+ athlete: got"; none when all are met.
-func (e *Expectations) Compare(r *report.Report) []string {
+func (e *Expectations) Compare(r *screen.Report) []string {
 	var diff []string
 	names := slices.Sorted(maps.Keys(e.Athletes))
 	for _, name := range names {
 		exp := e.Athletes[name]
-		var got *report.Athlete
+		var got *screen.Athlete
 		for _, a := range r.Athletes {
 			if a.Name == name {
 				got = a
@@ -188,7 +188,7 @@ func (x Athlete) compare(name string, got []rules.Finding) []string {
 		diff = append(diff, fmt.Sprintf("- %s: %s", name, want.describe()))
 		same := 0
 		for _, f := range got {
-			if f.Rule == want.Rule {
+			if f.Rule.ID == want.Rule {
 				diff = append(diff, fmt.Sprintf("+ %s: %s", name, describeFinding(f)))
 				same++
 			}
@@ -222,7 +222,7 @@ func bound(name, what string, limit rules.Severity, got []rules.Finding, matched
 
 // matches reports whether finding f meets the expected one.
 func (w expectedFinding) matches(f rules.Finding) bool {
-	if f.Rule != w.Rule || f.Severity < w.severity {
+	if f.Rule.ID != w.Rule || f.Severity < w.severity {
 		return false
 	}
 	switch {
@@ -248,7 +248,7 @@ func (w expectedFinding) describe() string {
 
 // describeFinding gives a finding in the words of describe.
 func describeFinding(f rules.Finding) string {
-	s := fmt.Sprintf("%s %s on %s (%s)", f.Rule, f.Severity, f.Date, weekOf(f.Date))
+	s := fmt.Sprintf("%s %s on %s (%s)", f.Rule.ID, f.Severity, f.Date, weekOf(f.Date))
 	if f.Summary != "" {
 		s += ": " + f.Summary
 	}
