@@ -58,6 +58,8 @@ var limitKeys = []struct {
 	{"limits.max_summary_rows", 1, func(l ingest.Limits) int64 { return int64(l.MaxSummaryRows) }, func(l *ingest.Limits, v int64) { l.MaxSummaryRows = int(v) }},
 	{"limits.max_xml_text_kb", 1 << 10, func(l ingest.Limits) int64 { return l.MaxXMLTextBytes }, func(l *ingest.Limits, v int64) { l.MaxXMLTextBytes = v }},
 	{"limits.max_xml_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxXMLDepth) }, func(l *ingest.Limits, v int64) { l.MaxXMLDepth = int(v) }},
+	{"limits.max_laps", 1, func(l ingest.Limits) int64 { return int64(l.MaxLaps) }, func(l *ingest.Limits, v int64) { l.MaxLaps = int(v) }},
+	{"limits.max_buffered_zip_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxBufferedZipBytes }, func(l *ingest.Limits, v int64) { l.MaxBufferedZipBytes = v }},
 }
 
 // Config is the resolved configuration.
