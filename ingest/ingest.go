@@ -59,6 +59,13 @@ type Limits struct {
 	MaxSummaryRows       int   // most activity rows in one summary CSV
 	MaxXMLTextBytes      int64 // longest run of XML between two '<': text, a tag, a comment
 	MaxXMLDepth          int   // deepest element nesting of a TCX or GPX file
+	// MaxLaps bounds the laps of one FIT file: each is kept until its
+	// activity is built (2 million laps once cost 400 MiB).
+	MaxLaps int
+	// MaxBufferedZipBytes bounds a zip that must be held in memory to be
+	// read: deflated inside a zip, or inside a gzip stream (a zip needs
+	// its end first). A stored zip in a zip is read in place.
+	MaxBufferedZipBytes int64
 }
 
 // DefaultLimits are generous for real exports and small enough to stop

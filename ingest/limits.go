@@ -38,6 +38,11 @@ var LimitTable = []Limit{
 	// TCX and GPX need about ten levels.
 	{Key: "max_xml_depth", Unit: 1, Default: 256,
 		get: func(l Limits) int64 { return int64(l.MaxXMLDepth) }, set: func(l *Limits, v int64) { l.MaxXMLDepth = int(v) }},
+	// A six-day race on a 400 m track has 2 000.
+	{Key: "max_laps", Unit: 1, Default: 10_000, Comment: "per FIT file",
+		get: func(l Limits) int64 { return int64(l.MaxLaps) }, set: func(l *Limits, v int64) { l.MaxLaps = int(v) }},
+	{Key: "max_buffered_zip_mb", Unit: 1 << 20, Default: 128 << 20, Comment: "a zip held in memory: deflated in a zip, or in a gzip",
+		get: func(l Limits) int64 { return l.MaxBufferedZipBytes }, set: func(l *Limits, v int64) { l.MaxBufferedZipBytes = v }},
 }
 
 // Limit is one row of LimitTable.
