@@ -352,3 +352,25 @@ func (c *cancelAfter) Read(p []byte) (int, error) {
 	}
 	return c.r.Read(p[:min(len(p), 4096)])
 }
+
+// TestAppleHealthFolderWalk: a walk over the unpacked export reads
+// export.xml and leaves its routes to it (neither read again as GPX
+// activities nor counted as skipped files).
+func TestAppleHealthFolderWalk(t *testing.T) {
+	dir := t.TempDir()
+	xmlPath, ws, err := (synth.AppleHealth{Season: appleSeason()}).WriteDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes, _ := filepath.Glob(filepath.Join(filepath.Dir(xmlPath), "workout-routes", "*.gpx"))
+	if len(routes) == 0 {
+		t.Fatal("the generator wrote no routes")
+	}
+	l := Scan([]string{dir})
+	if len(l.Files) != 1 || l.Files[0] != xmlPath || len(l.Skipped) != 0 || len(l.Failed) != 0 {
+		t.Errorf("walk: files %q, skipped %v, failed %v; want only %s", l.Files, l.Skipped, l.Failed, xmlPath)
+	}
+	if n := len(readAllPath(t, xmlPath)); n != len(ws) {
+		t.Errorf("%d activities, want %d", n, len(ws))
+	}
+}
