@@ -2,10 +2,13 @@ package e2e
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/itbcheck/itbcheck/testkit/hostile"
 )
 
 // TestOutputsNeverInputs: analyze -o FOLDER is refused first, in one line
@@ -54,5 +57,30 @@ func TestOutputsNeverInputs(t *testing.T) {
 				t.Errorf("%d files written into %s", len(entries), folder)
 			}
 		})
+	}
+}
+
+// TestIdenticalRefusalsBounded: a summary CSV of 49,000 rows without a
+// readable date once gave 49,000 identical lines on stderr and in the
+// report; now 20 and one that counts the rest.
+func TestIdenticalRefusalsBounded(t *testing.T) {
+	athlete := copyAthlete(t, sampleDir(t, "alice"))
+	csv := filepath.Join(athlete, "activities.csv")
+	if err := writeTo(csv, func(w io.Writer) error { return hostile.UndatedRowsStravaCSV(w, 49_000) }); err != nil {
+		t.Fatal(err)
+	}
+	res, rss, cpu, _ := measuredIn(t, t.TempDir(), nil, hostileTimeout, "analyze", "--format", "json", athlete)
+	if res.code != 3 {
+		t.Fatalf("exit %d: %.500s", res.code, res.stderr)
+	}
+	a := parseReport(t, res.stdout).Athletes[0]
+	if len(a.InputsFailed) != 21 || !strings.Contains(a.InputsFailed[20].Error, "and 48980 more activities with no start time recorded") {
+		t.Errorf("%d inputs_failed, the last %+v; want 20 and one counting 48980 more", len(a.InputsFailed), a.InputsFailed[len(a.InputsFailed)-1])
+	}
+	if n := len(lines(res.stderr)); n > 25 {
+		t.Errorf("%d stderr lines", n)
+	}
+	if rss > maxHostileRSS || cpu > maxHostileCPU {
+		t.Errorf("peak RSS %d MiB, CPU %v", rss>>20, cpu)
 	}
 }
