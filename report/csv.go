@@ -5,7 +5,6 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,25 +12,9 @@ import (
 	"github.com/itbcheck/itbcheck/screen"
 )
 
-// plainNumber matches cells that are numbers a spreadsheet may read as
-// such, e.g. -3.2; they keep their sign.
-var plainNumber = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
-
-// cell neutralises spreadsheet formula injection: a cell starting with
-// = + - @, a tab or a carriage return gets a leading apostrophe, unless it
-// is a plain number. Control characters (ESC, OSC) and bidi overrides
-// from file and folder names are escaped first (safetext).
-func cell(s string) string {
-	s = safetext.Escape(s)
-	if s == "" || plainNumber.MatchString(s) {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// cell is s as a CSV cell (safetext.CSVCell): escaped, with formulas and
+// GitHub workflow commands neutralised.
+func cell(s string) string { return safetext.CSVCell(s) }
 
 // csvNum is n as a CSV cell: the number as the JSON report writes it,
 // empty when absent.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -170,7 +171,9 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 	if err := htmlTemplate.Execute(&b, page); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err := b.WriteTo(w)
+	// html/template escapes markup, not controls: an ESC or a bidi
+	// override in a name would reach the page raw.
+	_, err := io.WriteString(w, safetext.EscapeKeepLines(b.String()))
 	return err
 }
 

@@ -21,6 +21,9 @@ var mdEscaper = strings.NewReplacer(
 	`[`, `\[`, `]`, `\]`, `|`, `\|`, `~`, `\~`,
 	`<`, `&lt;`, `>`, `&gt;`, `&`, `&amp;`,
 	"\r\n", " ", "\n", " ", "\r", " ",
+	// GitHub turns URLs, www. names and e-mail addresses in text into
+	// live links: a name is never one.
+	"://", `:\/\/`, "www.", `www\.`, "WWW.", `WWW\.`, "@", `\@`,
 )
 
 // md escapes user-supplied text for Markdown, tables included.

@@ -286,8 +286,13 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	}
 	opt.Location = loc // files that write local time without a zone
 	var undated []ingest.Problem
+	more := 0 // undated activities past maxMisdatedListed: one summary line
 	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
 		if !a.HasStart() {
+			if len(undated) == maxMisdatedListed {
+				more++
+				return
+			}
 			undated = append(undated, ingest.Problem{Path: a.Source,
 				Err: fmt.Errorf("%w: no start time recorded, so the activity cannot be placed in a week", ingest.ErrCorrupt)})
 			return
@@ -295,6 +300,11 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 		res.runs = append(res.runs, analysis.Measure(a, loc))
 		a.Samples.Recycle() // measured: the next file's samples reuse the storage
 	})
+	if more > 0 {
+		// A summary CSV of 49,000 undated rows once gave 49,000 identical lines.
+		undated = append(undated, ingest.Problem{Path: path,
+			Err: fmt.Errorf("%w: and %d more activities with no start time recorded", ingest.ErrCorrupt, more)})
+	}
 	res.problems = append(res.problems, undated...) // read's result would overwrite them
 	return res
 }

@@ -161,6 +161,13 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	c.quiet = f.quiet
 	// With -q, a report still goes to stdout when asked for by name.
 	j.stdoutAsked = f.output == "-" || f.format != ""
+	if f.output != "" && f.output != "-" && cmd.Name() != "batch" {
+		// Refused first, before anything is read: the report is one file.
+		if st, err := os.Stat(f.output); err == nil && st.IsDir() {
+			return nil, usageErrorf("-o %s: is a folder; %s writes one report file: name one, such as %s", f.output, cmd.Name(),
+				filepath.Join(f.output, "report.json"))
+		}
+	}
 	var err error
 	if j.out, err = chooseOutput(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
 		return nil, err
@@ -169,6 +176,7 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	if f.output == "-" {
 		f.output = "" // stdout, asked for by name
 	}
+
 	if j.since, err = parseDay("--since", f.since); err != nil {
 		return nil, err
 	}
@@ -394,16 +402,29 @@ func requireExisting(paths []string) error {
 
 // refuseInputAsOutput stops a run whose -o would overwrite one of its
 // input files.
+// The step summary of check ($GITHUB_STEP_SUMMARY, appended to) is
+// refused the same way: a workflow that points it at an input would
+// otherwise change the user's file.
 func (c *cli) refuseInputAsOutput(j *job) error {
-	if j.flags.output == "" {
-		return nil
-	}
 	var paths []string
 	for _, a := range j.athletes {
 		paths = append(paths, a.Paths...)
+		if a.Symptoms != "" {
+			paths = append(paths, a.Symptoms)
+		}
 	}
-	if victim, what := inputClash(j.flags.output, paths); victim != "" {
-		return usageErrorf("-o %s: %s %s", j.flags.output, what, victim)
+	if j.flags.output != "" {
+		if victim, what := inputClash(j.flags.output, paths); victim != "" {
+			return usageErrorf("-o %s: %s %s", j.flags.output, what, victim)
+		}
+	}
+	if summary := os.Getenv("GITHUB_STEP_SUMMARY"); summary != "" && j.command == "check" {
+		if victim, what := inputClash(summary, paths); victim != "" {
+			return usageErrorf("GITHUB_STEP_SUMMARY %s: %s %s; the step summary is appended to, never an input", summary, what, victim)
+		}
+		if st, err := os.Stat(summary); err == nil && st.IsDir() {
+			return usageErrorf("GITHUB_STEP_SUMMARY %s: is a folder, not a file", summary)
+		}
 	}
 	return nil
 }
