@@ -69,6 +69,7 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
+		mdChanges(p, r.Athletes)
 		mdTeam(p, r.Athletes, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
@@ -114,6 +115,9 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 		p("")
 	}
 	p("- Period: %s", periodText(a))
+	if c := a.Changes; c != nil {
+		p("- Changes since the report of %s: %s", day(c.ComparedWith), md(c.Text()))
+	}
 	p("- Activities: %s", activitiesText(a))
 	if l := loadText(a); l != "" {
 		p("- Load: %s", md(l))
@@ -135,7 +139,7 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 		p("### In short: %s", verdictHead(groups, a.Counts()))
 		p("")
 		for _, g := range groups {
-			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)))
+			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)+ackSuffix(a, g)))
 		}
 	}
 	if sn := statusNotes(a); len(sn) > 0 {

@@ -177,6 +177,6 @@ func (c *cli) rootCommand() *cobra.Command {
 	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
 		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand(),
-		c.logCommand())
+		c.logCommand(), c.ackCommand())
 	return root
 }

@@ -24,8 +24,12 @@ type athleteSink interface {
 
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
-	return report.Header{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
+	h := report.Header{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
 		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
+	if j.earlier != nil {
+		h.ComparedWith = j.earlier.GeneratedAt
+	}
+	return h
 }
 
 // renderError is a failure to render or write a report: a usage error of
@@ -167,6 +171,10 @@ type folderSink struct {
 	indexFile *tempFile
 	indexTeam *report.Stream
 	pages     []*tempFile // the athletes' reports written so far
+	// stateFile and state are DIR/itbcheck-report.json, the JSON report
+	// the next run into DIR compares with.
+	stateFile *tempFile
+	state     *report.Stream
 }
 
 // newFolderSink is the sink of batch -o DIR. It refuses a DIR that is a
@@ -215,6 +223,17 @@ func (s *folderSink) start() error {
 		return renderError(s.j.format, err)
 	}
 	s.indexTeam = stream
+	path := filepath.Join(s.dir, stateName)
+	if !isRegularOrAbsent(path) {
+		s.c.warnf("%s is not a regular file: not replaced, and the next run has nothing to compare with", path)
+		return nil
+	}
+	if s.stateFile, err = newTempFile(path); err != nil {
+		return &exitError{code: exitUsage, msg: oneLine(err)}
+	}
+	if s.state, err = report.NewStream(s.stateFile, "json", s.c.header(s.j, len(s.j.athletes), report.Options{})); err != nil {
+		return renderError("json", err)
+	}
 	return nil
 }
 
@@ -245,6 +264,11 @@ func (s *folderSink) add(i int, a *report.Athlete) error {
 	if err := s.indexTeam.Add(i, a); err != nil {
 		return renderError(s.j.format, err)
 	}
+	if s.state != nil {
+		if err := s.state.Add(i, a); err != nil {
+			return renderError("json", err)
+		}
+	}
 	return nil
 }
 
@@ -263,6 +287,17 @@ func (s *folderSink) close() error {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	files := append(s.pages, s.indexFile)
+	if s.state != nil {
+		if err := s.state.Close(); err != nil {
+			s.abort()
+			return renderError("json", err)
+		}
+		if err := s.stateFile.finish(); err != nil {
+			s.abort()
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		files = append(files, s.stateFile)
+	}
 	if err := renameAll(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
@@ -277,7 +312,10 @@ func (s *folderSink) abort() {
 	if s.indexFile != nil {
 		s.indexFile.discard()
 	}
-	s.pages, s.indexFile = nil, nil
+	if s.stateFile != nil {
+		s.stateFile.discard()
+	}
+	s.pages, s.indexFile, s.stateFile = nil, nil, nil
 	if s.made {
 		os.Remove(s.dir) // only when empty: nothing of another's is removed
 	}
