@@ -8,9 +8,10 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
-// The renderers' share of the coach's week: the "Changes since" section
+// The renderers' share of the coach's week: the "screen.Changes since" section
 // and the acknowledgement beside a finding, in each format.
 
 // teamScript sorts and filters the HTML team table (assets/team.js).
@@ -18,16 +19,18 @@ import (
 //go:embed assets/team.js
 var teamScript string
 
-// changesHeading is the section's title: "Changes since 2026-05-04".
-func changesHeading(t *TeamChanges) string { return "Changes since " + day(t.ComparedWith) }
+// changesHeading is the section's title: "screen.Changes since 2026-05-04".
+func changesHeading(t *screen.TeamChanges) string {
+	return "screen.Changes since " + day(t.ComparedWith)
+}
 
 // changedAthletes are the team's athletes with a change, in the team's
 // order, each with its one line.
-func changedAthletes(team []*Athlete) (names, lines []string) {
-	for _, a := range byRisk(team) {
+func changedAthletes(team []*screen.Athlete) (names, lines []string) {
+	for _, a := range screen.ByRisk(team) {
 		if a.Changes.Any() {
 			names = append(names, a.Name)
-			lines = append(lines, a.Changes.Text())
+			lines = append(lines, changesText(a.Changes))
 		}
 	}
 	return names, lines
@@ -36,9 +39,9 @@ func changedAthletes(team []*Athlete) (names, lines []string) {
 // groupAck is the acknowledgement in force of a rule group's latest
 // episode: a group whose latest episode is new since the ack is not
 // acknowledged.
-func groupAck(a *Athlete, g ruleGroup) (Acknowledgement, bool) {
+func groupAck(a *screen.Athlete, g ruleGroup) (screen.Acknowledgement, bool) {
 	if len(g.Findings) == 0 {
-		return Acknowledgement{}, false
+		return screen.Acknowledgement{}, false
 	}
 	latest := g.Findings[0]
 	for _, f := range g.Findings[1:] {
@@ -51,39 +54,39 @@ func groupAck(a *Athlete, g ruleGroup) (Acknowledgement, bool) {
 
 // ackSuffix is " (acknowledged 2026-06-08: called him)" for a group the
 // coach has seen, "" otherwise.
-func ackSuffix(a *Athlete, g ruleGroup) string {
+func ackSuffix(a *screen.Athlete, g ruleGroup) string {
 	if k, ok := groupAck(a, g); ok {
-		return " (" + k.Text() + ")"
+		return " (" + ackText(k) + ")"
 	}
 	return ""
 }
 
-// textChanges writes the team's "Changes since" section: the totals and
+// textChanges writes the team's "screen.Changes since" section: the totals and
 // one line per athlete with a change.
-func (t *textWriter) textChanges(team []*Athlete) {
-	tc := TeamChangesOf(team)
+func (t *textWriter) textChanges(team []*screen.Athlete) {
+	tc := screen.TeamChangesOf(team)
 	if tc == nil {
 		return
 	}
 	t.line("")
 	t.heading(changesHeading(tc))
-	t.para("", "", plain(upperFirst(tc.Text())+"."))
+	t.para("", "", plain(upperFirst(teamChangesText(tc))+"."))
 	names, lines := changedAthletes(team)
 	for i := range names {
 		t.para("  "+plain(names[i])+": ", "    ", plain(lines[i]))
 	}
 }
 
-// mdChanges writes the Markdown "Changes since" section.
-func mdChanges(p func(string, ...any), team []*Athlete) {
-	tc := TeamChangesOf(team)
+// mdChanges writes the Markdown "screen.Changes since" section.
+func mdChanges(p func(string, ...any), team []*screen.Athlete) {
+	tc := screen.TeamChangesOf(team)
 	if tc == nil {
 		return
 	}
 	p("")
 	p("## %s", changesHeading(tc))
 	p("")
-	p("%s.", md(upperFirst(tc.Text())))
+	p("%s.", md(upperFirst(teamChangesText(tc))))
 	names, lines := changedAthletes(team)
 	if len(names) > 0 {
 		p("")
@@ -107,17 +110,17 @@ func upperFirst(s string) string {
 
 // changeCell is the team table's "changes" cell: what changed, "no
 // change", or "" when the report compares with none.
-func changeCell(a *Athlete) string {
+func changeCell(a *screen.Athlete) string {
 	if a.Changes == nil {
 		return ""
 	}
-	return a.Changes.Text()
+	return changesText(a.Changes)
 }
 
 // changeRankText is the sort key of a change kind, as text.
 func changeRankText(kind string) string { return fmt.Sprint(changeRank[kind]) }
 
-// htmlChanges is the HTML "Changes since" section.
+// htmlChanges is the HTML "screen.Changes since" section.
 type htmlChanges struct {
 	Heading, Text string
 	Athletes      []htmlChangedAthlete
@@ -133,14 +136,14 @@ type htmlFilter struct {
 	Values     []string
 }
 
-// htmlChangesOf is the team's "Changes since" section; nil when the
+// htmlChangesOf is the team's "screen.Changes since" section; nil when the
 // report compares with none.
-func htmlChangesOf(team []*Athlete, rows []htmlTeamRow) *htmlChanges {
-	tc := TeamChangesOf(team)
+func htmlChangesOf(team []*screen.Athlete, rows []htmlTeamRow) *htmlChanges {
+	tc := screen.TeamChangesOf(team)
 	if tc == nil {
 		return nil
 	}
-	hc := &htmlChanges{Heading: changesHeading(tc), Text: upperFirst(tc.Text()) + "."}
+	hc := &htmlChanges{Heading: changesHeading(tc), Text: upperFirst(teamChangesText(tc)) + "."}
 	links := map[string]string{}
 	for _, r := range rows {
 		links[r.Name] = r.Link
@@ -174,7 +177,7 @@ func teamRowData(row *htmlTeamRow, tr teamRow) {
 	for i, o := range tr.Open {
 		for _, g := range groups {
 			if k, ok := groupAck(a, g); ok && g.Rule == o.Rule && i < len(row.Open) {
-				row.Open[i].Ack = k.Text()
+				row.Open[i].Ack = ackText(k)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // num is a JSON number rounded to prec decimals; NaN and ±Inf marshal as
@@ -225,11 +226,11 @@ type jsonAck struct {
 }
 
 // changesJSON is c in JSON; nil for nil.
-func changesJSON(c *Changes) *jsonChanges {
+func changesJSON(c *screen.Changes) *jsonChanges {
 	if c == nil {
 		return nil
 	}
-	list := func(fs []ChangedFinding) []jsonChangedFinding {
+	list := func(fs []screen.ChangedFinding) []jsonChangedFinding {
 		out := []jsonChangedFinding{}
 		for _, f := range fs {
 			jf := jsonChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Summary: f.Summary}
@@ -251,7 +252,7 @@ func changesJSON(c *Changes) *jsonChanges {
 }
 
 // teamChangesJSON is t in JSON; nil for nil.
-func teamChangesJSON(t *TeamChanges) *jsonTeamChanges {
+func teamChangesJSON(t *screen.TeamChanges) *jsonTeamChanges {
 	if t == nil {
 		return nil
 	}
@@ -318,7 +319,7 @@ func (x *jsonRenderer) Begin(h Header) error {
 }
 
 // Athlete writes a's object as an element of the athletes array.
-func (x *jsonRenderer) Athlete(a *Athlete) error {
+func (x *jsonRenderer) Athlete(a *screen.Athlete) error {
 	ja := athleteJSON(a)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
@@ -340,7 +341,7 @@ func (x *jsonRenderer) Athlete(a *Athlete) error {
 }
 
 // End closes the athletes array and writes the summary.
-func (x *jsonRenderer) End(team []*Athlete) error {
+func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	r := x.head.report(team)
 	var sum jsonSummary
 	for _, a := range r.Athletes {
@@ -349,7 +350,7 @@ func (x *jsonRenderer) End(team []*Athlete) error {
 	}
 	sum.Athletes = len(r.Athletes)
 	sum.Findings = jsonSeverity(r.Counts())
-	sum.Changes = teamChangesJSON(TeamChangesOf(r.Athletes))
+	sum.Changes = teamChangesJSON(screen.TeamChangesOf(r.Athletes))
 	b, err := json.MarshalIndent(sum, "  ", "  ")
 	if err != nil {
 		return err
@@ -368,7 +369,7 @@ func (x *jsonRenderer) End(team []*Athlete) error {
 	return err
 }
 
-func athleteJSON(a *Athlete) jsonAthlete {
+func athleteJSON(a *screen.Athlete) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
@@ -392,7 +393,7 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		ja.Period = &jsonPeriod{From: optDay(a.From), To: optDay(a.To)}
 	}
 	for _, fi := range a.InputsFailed {
-		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput(fi))
+		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput{Path: fi.Path, Error: fi.Reason()})
 	}
 	if a.Season != nil {
 		for _, wk := range a.Season.Weeks {

@@ -13,7 +13,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -74,10 +73,10 @@ func ReadAcks(r io.Reader) ([]Ack, error) {
 		if err == io.EOF {
 			return out, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s", ErrBadAcks, strings.Join(strings.Fields(err.Error()), " "))
 		}
+		line, _ := cr.FieldPos(0)
 		if first && strings.EqualFold(strings.TrimSpace(rec[0]), ackColumns[0]) {
 			continue // the header
 		}
@@ -171,17 +170,17 @@ func LoadAcks(root string) ([]Ack, error) {
 // findings whose episode (rule and first day) was acknowledged at the
 // same or a higher severity. The latest acknowledgement of an episode
 // wins.
-func ApplyAcks(acks []Ack, a *report.Athlete) {
+func ApplyAcks(acks []Ack, a *Athlete) {
 	for _, f := range a.Findings {
 		for _, k := range acks {
 			if k.Athlete != a.Name || k.Rule != f.Rule || k.Episode != f.Date || f.Severity > k.Severity || f.Severity < rules.Low {
 				continue
 			}
 			if a.Acks == nil {
-				a.Acks = map[report.FindingKey]report.Acknowledgement{}
+				a.Acks = map[FindingKey]Acknowledgement{}
 			}
-			if old, ok := a.Acks[report.KeyOf(f)]; !ok || !k.Date.Before(old.Date) {
-				a.Acks[report.KeyOf(f)] = report.Acknowledgement{Date: k.Date, Note: k.Note}
+			if old, ok := a.Acks[KeyOf(f)]; !ok || !k.Date.Before(old.Date) {
+				a.Acks[KeyOf(f)] = Acknowledgement{Date: k.Date, Note: k.Note}
 			}
 		}
 	}
@@ -189,7 +188,7 @@ func ApplyAcks(acks []Ack, a *report.Athlete) {
 
 // OpenFinding is athlete a's open finding of rule (low or higher), the
 // latest episode when there are several; ok is false when none is open.
-func OpenFinding(a *report.Athlete, rule string) (rules.Finding, bool) {
+func OpenFinding(a *Athlete, rule string) (rules.Finding, bool) {
 	var found rules.Finding
 	ok := false
 	for _, f := range a.Findings {
@@ -201,7 +200,7 @@ func OpenFinding(a *report.Athlete, rule string) (rules.Finding, bool) {
 }
 
 // OpenFindings lists athlete a's open findings (low or higher).
-func OpenFindings(a *report.Athlete) []rules.Finding {
+func OpenFindings(a *Athlete) []rules.Finding {
 	var out []rules.Finding
 	for _, f := range a.Findings {
 		if f.Severity >= rules.Low && a.IsOpen(f) {
@@ -213,7 +212,7 @@ func OpenFindings(a *report.Athlete) []rules.Finding {
 
 // Acknowledge records that athlete a's open finding f was seen on date
 // with note: acks with the record of the same episode replaced.
-func Acknowledge(acks []Ack, a *report.Athlete, f rules.Finding, date time.Time, note string) []Ack {
+func Acknowledge(acks []Ack, a *Athlete, f rules.Finding, date time.Time, note string) []Ack {
 	k := Ack{Athlete: a.Name, Rule: f.Rule, Episode: f.Date, Severity: f.Severity, Date: date, Note: cleanNote(note)}
 	out := acks[:0:0]
 	for _, old := range acks {

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -19,6 +18,10 @@ import (
 // report of an earlier run is read back, and each athlete of this run is
 // compared with their part of it, episode by episode (a finding is named
 // by its rule and first day or week).
+
+// ReportSchema is the versioned name of the JSON report that report
+// writes and Compare reads back (report.Schema).
+const ReportSchema = "itbcheck.report/v2"
 
 // ErrNotReport is the class of an earlier report that cannot be compared
 // with: not JSON, another schema, or malformed.
@@ -39,7 +42,7 @@ type EarlierAthlete struct {
 	Runs int
 	// open is the athlete's Athlete with the period and last week of
 	// then, for IsOpen: what was open then is judged as it is now.
-	open     *report.Athlete
+	open     *Athlete
 	Findings []rules.Finding
 }
 
@@ -100,7 +103,7 @@ func ReadEarlier(r io.Reader) (*Earlier, error) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrNotReport, strings.Join(strings.Fields(err.Error()), " "))
 	}
-	if doc.Schema != report.Schema {
+	if doc.Schema != ReportSchema {
 		return nil, fmt.Errorf("%w: schema %q", ErrNotReport, clipText(doc.Schema))
 	}
 	at, err := time.Parse(time.RFC3339, doc.GeneratedAt)
@@ -112,7 +115,7 @@ func ReadEarlier(r io.Reader) (*Earlier, error) {
 		if a.Runs == nil || e.Athletes[a.Athlete] != nil {
 			return nil, fmt.Errorf("%w: athlete %q without runs, or twice", ErrNotReport, clipText(a.Athlete))
 		}
-		ea := &EarlierAthlete{Runs: *a.Runs, open: &report.Athlete{Name: a.Athlete}}
+		ea := &EarlierAthlete{Runs: *a.Runs, open: &Athlete{Name: a.Athlete}}
 		if a.Period != nil && a.Period.To != nil {
 			ea.open.To, _ = time.Parse(time.DateOnly, *a.Period.To)
 		}
@@ -148,37 +151,37 @@ func clipText(s string) string {
 // Compare says what changed for athlete a since the earlier report e,
 // as of now (the run's time): findings new, worse or resolved since,
 // new red flags, the runs added, and whether the runs stopped arriving
-// (none for report.StaleDays days). It sets a.Changes; e nil leaves it
+// (none for StaleDays days). It sets a.Changes; e nil leaves it
 // nil.
-func Compare(e *Earlier, a *report.Athlete, now time.Time) {
+func Compare(e *Earlier, a *Athlete, now time.Time) {
 	if e == nil || a == nil {
 		return
 	}
-	c := &report.Changes{ComparedWith: e.GeneratedAt}
+	c := &Changes{ComparedWith: e.GeneratedAt}
 	then := e.Athletes[a.Name]
 	if then == nil {
-		then = &EarlierAthlete{open: &report.Athlete{Name: a.Name}}
+		then = &EarlierAthlete{open: &Athlete{Name: a.Name}}
 		c.NewAthlete = true
 	}
-	was := map[report.FindingKey]rules.Finding{}
+	was := map[FindingKey]rules.Finding{}
 	openThen := map[string]rules.Severity{} // the highest open severity of each rule then
 	for _, f := range then.Findings {
 		if f.Severity < rules.Low {
 			continue // a note shares its rule and day with a finding, and is none
 		}
-		was[report.KeyOf(f)] = f
+		was[KeyOf(f)] = f
 		if f.Severity >= rules.Low && then.open.IsOpen(f) && f.Severity > openThen[f.Rule] {
 			openThen[f.Rule] = f.Severity
 		}
 	}
-	seen := map[report.FindingKey]bool{}
+	seen := map[FindingKey]bool{}
 	worse := map[string]bool{}
 	var resolved []rules.Finding
 	for _, f := range a.Findings {
 		if f.Severity < rules.Low {
 			continue
 		}
-		k := report.KeyOf(f)
+		k := KeyOf(f)
 		seen[k] = true
 		old, found := was[k]
 		switch {
@@ -199,7 +202,7 @@ func Compare(e *Earlier, a *report.Athlete, now time.Time) {
 		}
 	}
 	for _, f := range then.Findings {
-		if !seen[report.KeyOf(f)] && f.Severity >= rules.Low && then.open.IsOpen(f) {
+		if !seen[KeyOf(f)] && f.Severity >= rules.Low && then.open.IsOpen(f) {
 			resolved = append(resolved, f)
 		}
 	}
@@ -209,20 +212,20 @@ func Compare(e *Earlier, a *report.Athlete, now time.Time) {
 		}
 	}
 	c.RunsAdded = max(0, a.Runs()-then.Runs)
-	if days, ok := daysSinceLastRun(a, now); ok && c.RunsAdded == 0 && days >= report.StaleDays {
+	if days, ok := daysSinceLastRun(a, now); ok && c.RunsAdded == 0 && days >= StaleDays {
 		c.NoNewRuns, c.NoNewRunsDays = true, days
 	}
 	a.Changes = c
 }
 
 // changed names finding f for a Changes list.
-func changed(f rules.Finding, was rules.Severity) report.ChangedFinding {
-	return report.ChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Was: was, Summary: f.Summary}
+func changed(f rules.Finding, was rules.Severity) ChangedFinding {
+	return ChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Was: was, Summary: f.Summary}
 }
 
 // daysSinceLastRun counts whole days from the athlete's last run to now;
 // ok is false without a run.
-func daysSinceLastRun(a *report.Athlete, now time.Time) (int, bool) {
+func daysSinceLastRun(a *Athlete, now time.Time) (int, bool) {
 	if a.Season == nil {
 		return 0, false
 	}

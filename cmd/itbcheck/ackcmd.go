@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
@@ -102,7 +101,7 @@ func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
 	if err != nil {
 		return err
 	}
-	var found []screen.Athlete
+	var found []screen.AthleteInput
 	var names []string
 	for _, a := range team {
 		names = append(names, a.Name)
@@ -113,7 +112,7 @@ func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
 	if len(found) == 0 {
 		return usageErrorf("athlete %q is not in the team %s (athletes: %s)", name, f.team, strings.Join(names, ", "))
 	}
-	done, err := screen.Run(c.ctx, found, screen.Options{Jobs: cfg.Jobs, Ingest: cfg.IngestOptions()})
+	done, err := screen.Run(c.ctx, found, screen.Options{Jobs: cfg.Jobs, Now: today, Ingest: cfg.IngestOptions()})
 	if err != nil {
 		return err
 	}
@@ -136,8 +135,11 @@ func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	last := acks[len(acks)-1]
-	k := report.Acknowledgement{Date: last.Date, Note: last.Note}
-	fmt.Fprintln(c.stdout, safetext.Escape(fmt.Sprintf("%s: %s %s since %s %s (in %s)", name, strings.ToUpper(fi.Severity.String()), rule, fi.Date, k.Text(), path)))
+	what := "acknowledged " + last.Date.Format(time.DateOnly)
+	if last.Note != "" {
+		what += ": " + last.Note
+	}
+	fmt.Fprintln(c.stdout, safetext.Escape(fmt.Sprintf("%s: %s %s since %s %s (in %s)", name, strings.ToUpper(fi.Severity.String()), rule, fi.Date, what, path)))
 	return nil
 }
 
