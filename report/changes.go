@@ -50,9 +50,10 @@ func changesText(c *screen.Changes) string {
 	return strings.Join(parts, ", ")
 }
 
-// teamChangesText says what changed for the team in one line: "since the report of
-// 2026-06-01: 1 new red flag, 2 new, 1 worse, 1 resolved, 24 runs added;
-// no new run for 14 days or more: dave (21 days)".
+// teamChangesText says what changed for the team in one line, under a
+// heading that names the earlier report: "1 new red flag, 2 new, 1
+// worse, 1 resolved, 24 runs added; no new run for 14 days or more: dave
+// (21 days)".
 func teamChangesText(t *screen.TeamChanges) string {
 	if t == nil {
 		return ""
@@ -63,7 +64,7 @@ func teamChangesText(t *screen.TeamChanges) string {
 	}
 	parts = append(parts, fmt.Sprintf("%d new", t.New), fmt.Sprintf("%d worse", t.Worse), fmt.Sprintf("%d resolved", t.Resolved),
 		fmt.Sprintf("%d %s added", t.Runs, plural(t.Runs, "run", "runs")))
-	s := "since the report of " + day(t.ComparedWith) + ": " + strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
 	if len(t.NoNewRuns) > 0 {
 		var who []string
 		for _, st := range t.NoNewRuns {

@@ -11,7 +11,7 @@ import (
 	"github.com/itbcheck/itbcheck/screen"
 )
 
-// The renderers' share of the coach's week: the "screen.Changes since" section
+// The renderers' share of the coach's week: the "Changes since" section
 // and the acknowledgement beside a finding, in each format.
 
 // teamScript sorts and filters the HTML team table (assets/team.js).
@@ -19,9 +19,9 @@ import (
 //go:embed assets/team.js
 var teamScript string
 
-// changesHeading is the section's title: "screen.Changes since 2026-05-04".
+// changesHeading is the section's title: "Changes since 2026-05-04".
 func changesHeading(t *screen.TeamChanges) string {
-	return "screen.Changes since " + day(t.ComparedWith)
+	return "Changes since " + day(t.ComparedWith)
 }
 
 // changedAthletes are the team's athletes with a change, in the team's
@@ -61,7 +61,7 @@ func ackSuffix(a *screen.Athlete, g ruleGroup) string {
 	return ""
 }
 
-// textChanges writes the team's "screen.Changes since" section: the totals and
+// textChanges writes the team's "Changes since" section: the totals and
 // one line per athlete with a change.
 func (t *textWriter) textChanges(team []*screen.Athlete) {
 	tc := screen.TeamChangesOf(team)
@@ -77,7 +77,7 @@ func (t *textWriter) textChanges(team []*screen.Athlete) {
 	}
 }
 
-// mdChanges writes the Markdown "screen.Changes since" section.
+// mdChanges writes the Markdown "Changes since" section.
 func mdChanges(p func(string, ...any), team []*screen.Athlete) {
 	tc := screen.TeamChangesOf(team)
 	if tc == nil {
@@ -120,7 +120,7 @@ func changeCell(a *screen.Athlete) string {
 // changeRankText is the sort key of a change kind, as text.
 func changeRankText(kind string) string { return fmt.Sprint(changeRank[kind]) }
 
-// htmlChanges is the HTML "screen.Changes since" section.
+// htmlChanges is the HTML "Changes since" section.
 type htmlChanges struct {
 	Heading, Text string
 	Athletes      []htmlChangedAthlete
@@ -136,7 +136,7 @@ type htmlFilter struct {
 	Values     []string
 }
 
-// htmlChangesOf is the team's "screen.Changes since" section; nil when the
+// htmlChangesOf is the team's "Changes since" section; nil when the
 // report compares with none.
 func htmlChangesOf(team []*screen.Athlete, rows []htmlTeamRow) *htmlChanges {
 	tc := screen.TeamChangesOf(team)
@@ -164,12 +164,12 @@ func teamRowData(row *htmlTeamRow, tr teamRow) {
 	row.ChangeRank = changeRankText(row.ChangeKind)
 	row.SevRank = fmt.Sprint(3 - int(max(tr.Highest, rules.Info)-rules.Info))
 	switch {
+	case a.Changes != nil && a.Changes.NoNewRuns:
+		row.Status = "no new runs"
 	case a.Runs() == 0:
 		row.Status = "no runs"
 	case tr.Unreadable > 0:
 		row.Status = "unreadable files"
-	case a.Changes != nil && a.Changes.NoNewRuns:
-		row.Status = "no new runs"
 	default:
 		row.Status = "current"
 	}

@@ -185,6 +185,10 @@ func TestCoachWeek(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkWeekFormat(t, "html", string(index))
+	// The team page's rows link to each athlete's own page.
+	if !strings.Contains(string(index), `<a href="steady.html">steady</a><div class="change stale">no new run for 15 days</div>`) {
+		t.Errorf("index.html: steady's row does not link to steady.html with what changed")
+	}
 
 	// --no-compare, and a malformed or foreign earlier report: no
 	// comparison, one warning line, never a failure.
