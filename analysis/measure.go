@@ -63,14 +63,15 @@ const (
 func Measure(a *ingest.Activity, loc *time.Location) Run {
 	r := Run{
 		Source: a.Source, Title: a.Title, Gear: a.Gear, Sport: a.Sport,
-		IsRun: a.IsRun(), Device: a.Device.String(),
+		IsRun: a.IsRun(), Device: a.Device.String(), Format: a.Format,
 		Start: a.Start, LocalDate: a.LocalStart(loc),
 	}
 	r.clear()
 	sum := &a.Summary
 	// Decoders of samples give steps; a summary CSV row may give strides.
 	stepsSummary := a.Format == ingest.FormatFIT || a.Format == ingest.FormatTCX ||
-		a.Format == ingest.FormatGPX || a.Format == ingest.FormatCSVSamples
+		a.Format == ingest.FormatGPX || a.Format == ingest.FormatCSVSamples ||
+		a.Format == ingest.FormatSuunto || a.Format == ingest.FormatAppleHealth
 	if a.Samples.Len() < 2 || !parallel(&a.Samples) {
 		r.fromSummary(sum, stepsSummary)
 	} else {

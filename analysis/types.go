@@ -17,6 +17,9 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// Format is the kind of file the activity was read from (the rules
+	// name Apple Health when its runs lack what Apple never records).
+	Format ingest.Format
 	// Implausible says why a running activity's figures cannot be a run
 	// (DOMAIN.md plausibility: faster than 7 m/s or slower than 20 min/km
 	// over its duration, longer than 300 km, distance without duration);
@@ -193,8 +196,12 @@ type Season struct {
 	maxHR, restHR, fallbackReserve float64
 	firstDay, firstMonday          int
 	// weekRuns[i] indexes the running activities of week i in Runs;
-	// cadenceModels[i] caches CadenceBaseline(i). Both are nil for a
+	// cadenceModels[i] and balanceModels[i] hold CadenceBaseline(i) and
+	// BalanceBaseline(i) (as the rules recorded them). All are nil for a
 	// Season built without NewSeason, whose methods then compute.
 	weekRuns      [][]int
 	cadenceModels []CadenceModel
+	balanceModels []BalanceModel
+	// cadenceRecorded is true once a rule recorded cadenceModels.
+	cadenceRecorded bool
 }

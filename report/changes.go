@@ -24,9 +24,9 @@ func changesText(c *screen.Changes) string {
 		}
 		var names []string
 		for _, f := range fs {
-			s := f.Severity.String() + " " + f.Rule
+			s := f.Severity.String() + " " + f.Rule.ID
 			if was {
-				s = f.Rule + " " + f.Was.String() + "→" + f.Severity.String()
+				s = f.Rule.ID + " " + f.Was.String() + "→" + f.Severity.String()
 			}
 			names = append(names, s)
 		}

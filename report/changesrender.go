@@ -176,15 +176,15 @@ func teamRowData(row *htmlTeamRow, tr teamRow) {
 	groups, _ := riskGroups(groupByRule(a.Findings))
 	for i, o := range tr.Open {
 		for _, g := range groups {
-			if k, ok := groupAck(a, g); ok && g.Rule == o.Rule && i < len(row.Open) {
+			if k, ok := groupAck(a, g); ok && g.Rule.ID == o.Rule && i < len(row.Open) {
 				row.Open[i].Ack = ackText(k)
 			}
 		}
 	}
 	var fams []string
 	for _, o := range tr.Open {
-		if r := rules.ByID(o.Rule); r != nil && !slices.Contains(fams, r.Family) {
-			fams = append(fams, r.Family)
+		if r := rules.ByID(o.Rule); r != nil && !slices.Contains(fams, string(r.Family)) {
+			fams = append(fams, string(r.Family))
 		}
 	}
 	row.Families = strings.Join(fams, "|")

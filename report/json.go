@@ -194,7 +194,7 @@ type jsonChanges struct {
 // jsonChangedFinding names a finding's episode, with its severity now
 // and, for a worsened one, then (null otherwise).
 type jsonChangedFinding struct {
-	Rule     string          `json:"rule"`
+	Rule     *rules.Rule     `json:"rule"`
 	Date     string          `json:"date"`
 	Severity rules.Severity  `json:"severity"`
 	Was      *rules.Severity `json:"was"`
@@ -452,7 +452,7 @@ func weekJSON(wk analysis.Week) jsonWeek {
 
 func findingJSON(f rules.Finding) jsonFinding {
 	jf := jsonFinding{
-		Rule:        f.Rule,
+		Rule:        f.Rule.ID,
 		Severity:    f.Severity,
 		Date:        f.Date,
 		Metric:      f.Metric,

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -15,12 +16,6 @@ var (
 )
 
 const (
-	// minBalanceWeeks and minBalanceRuns are what the balance baseline
-	// needs: weeks with a mean balance, and runs with balance in them.
-	minBalanceWeeks, minBalanceRuns = 6, 20
-	// balanceLookbackWeeks bounds how far back the baseline looks for
-	// weeks that were not themselves part of a shift.
-	balanceLookbackWeeks = 2 * analysis.HistoryWeeks
 	// minBalanceNoisePP floors the athlete's week-to-week noise.
 	minBalanceNoisePP = 0.2
 	// balanceNoiseZ is how many noise widths a departure must pass.
@@ -39,7 +34,7 @@ const (
 // from the athlete's own usual.
 var GCTImbalance = &Rule{
 	ID:     "gct-imbalance",
-	Family: "asymmetry",
+	Family: FamilyAsymmetry,
 	Title:  "Uneven ground contact balance",
 	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
 	Computes: "Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
@@ -57,7 +52,7 @@ var GCTImbalance = &Rule{
 		"The pattern can feed itself, as compensation adds strain to the other side.",
 	Advice:   advise(adviceHip),
 	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: 2.5},
-	Unit:     "pp away from your baseline",
+	Unit:     Unit{PercentPoints, "pp away from your baseline"},
 	Run:      checkGCTImbalance,
 	describe: func(t Thresholds) string {
 		return fmt.Sprintf("low ≥ %.1f pp away from your baseline beyond noise or a 6-week trend ≥ %.2f pp/week, medium ≥ %.1f pp for 2 weeks, "+
@@ -68,7 +63,7 @@ var GCTImbalance = &Rule{
 // AsymmetryDrift flags long runs whose balance worsens towards the end.
 var AsymmetryDrift = &Rule{
 	ID:     "asymmetry-drift",
-	Family: "asymmetry",
+	Family: FamilyAsymmetry,
 	Title:  "Balance worsening within runs",
 	Doc:    "GCT balance worsening within a long run, a sign of hip stabiliser fatigue.",
 	Computes: "Runs of at least 45 min: asymmetry (|balance − 50|, pp) of the last third minus that of the first third " +
@@ -81,10 +76,11 @@ var AsymmetryDrift = &Rule{
 	Explanation: "Balance that worsens as a run goes on suggests that the hip stabilisers (gluteus medius) tire; this is plausible, with no direct study. " +
 		"The gait may then compensate, with a shorter stance on one side, shifting stress to the hip and pelvis. " +
 		"A tilting pelvis may make the lower back muscles overwork: plausible, not proven.",
-	Advice:   advise(adviceHip),
-	Defaults: Thresholds{Low: 1.0, Medium: 1.5, High: 2.5},
-	Unit:     "pp, last third minus first third",
-	Run:      checkAsymmetryDrift,
+	Advice:    advise(adviceHip),
+	Defaults:  Thresholds{Low: 1.0, Medium: 1.5, High: 2.5},
+	Unit:      Unit{PercentPoints, "pp, last third minus first third"},
+	WithinRun: true,
+	Run:       checkAsymmetryDrift,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "+%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "medium and high need a second long run within 3 weeks")
 	},
@@ -96,26 +92,6 @@ func side(balanceLeftPct float64) string {
 		return "left"
 	}
 	return "right"
-}
-
-// balanceBaseline is week i's baseline: the median and noise of the mean
-// balance of up to HistoryWeeks earlier weeks not flagged as a shift,
-// looking back at most balanceLookbackWeeks; runs counts their runs.
-func balanceBaseline(s *analysis.Season, i int, flagged []bool) (median, noise float64, weeks, runs int) {
-	var xs []float64
-	for k := i - 1; k >= 0 && k >= i-balanceLookbackWeeks && len(xs) < analysis.HistoryWeeks; k-- {
-		if flagged[k] || !finite(s.Weeks[k].BalanceLeftPct) {
-			continue
-		}
-		xs = append(xs, s.Weeks[k].BalanceLeftPct)
-		for _, r := range s.WeekRuns(k) {
-			if finite(r.BalanceLeftPct) {
-				runs++
-			}
-		}
-	}
-	median, noise = analysis.MedianMAD(xs)
-	return median, math.Max(noise, minBalanceNoisePP), len(xs), runs
 }
 
 // balanceSlope is the least-squares slope (pp/week) of the weekly mean
@@ -147,18 +123,22 @@ func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
 func checkGCTImbalance(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	if !anyRun(s, func(r analysis.Run) bool { return finite(r.BalanceLeftPct) }) {
-		p.NoData("no running dynamics (GCT balance)")
+		p.NoData("%s", noBalanceReason(s, "no running dynamics (GCT balance)"))
 		return
 	}
 	flagged := make([]bool, len(s.Weeks))
+	models := make([]analysis.BalanceModel, len(s.Weeks))
+	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
 	var marks []mark
 	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
 	var offsets []float64
 	prevAway := 0.0 // last week's signed departure
 	for i, w := range s.Weeks {
-		base, noise, weeks, runs := balanceBaseline(s, i, flagged)
-		bestWeeks = max(bestWeeks, weeks)
-		if weeks < minBalanceWeeks || runs < minBalanceRuns || !finite(w.BalanceLeftPct) {
+		bm := s.FitBalanceBaseline(i, flagged) // weeks of a shift left out
+		models[i] = bm
+		base, noise := bm.MedianPct, math.Max(bm.SpreadPP, minBalanceNoisePP)
+		bestWeeks = max(bestWeeks, bm.Weeks)
+		if !bm.Valid || !finite(w.BalanceLeftPct) {
 			prevAway = 0
 			continue
 		}
@@ -202,7 +182,7 @@ func checkGCTImbalance(p *Pass) {
 		}
 	}
 	if judged == 0 {
-		p.Learning("%d of %d weeks of balance data", bestWeeks, minBalanceWeeks)
+		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
 		return
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)
@@ -231,7 +211,7 @@ func checkAsymmetryDrift(p *Pass) {
 		runs = append(runs, withinRun{run: r, size: math.Abs(r.Last.BalanceLeftPct-50) - math.Abs(r.First.BalanceLeftPct-50)})
 	}
 	if len(runs) == 0 {
-		p.NoData("no run of 45 minutes or more with GCT balance")
+		p.NoData("%s", noBalanceReason(p.Season, "no run of 45 minutes or more with GCT balance"))
 		return
 	}
 	var marks []mark
@@ -254,4 +234,25 @@ func checkAsymmetryDrift(p *Pass) {
 				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}
 	p.reportEpisodes("asymmetry_drift_pp", weekMarks(marks))
+}
+
+// noBalanceReason says why a season has no GCT balance to judge: when
+// every run comes from an Apple Health export, that Apple records none
+// (the Watch measures no left/right contact time); otherwise the reason
+// given.
+func noBalanceReason(s *analysis.Season, otherwise string) string {
+	apple := false
+	for _, r := range s.Runs {
+		if !r.IsRun {
+			continue
+		}
+		if r.Format != ingest.FormatAppleHealth {
+			return otherwise
+		}
+		apple = true
+	}
+	if apple {
+		return "no GCT balance in Apple Health"
+	}
+	return otherwise
 }

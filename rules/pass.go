@@ -56,7 +56,7 @@ type Pass struct {
 // Mechanism, Explanation and Advice too unless the finding sets its own
 // (the symptom rule describes each pain episode's own context).
 func (p *Pass) Report(f Finding) {
-	f.Rule = p.Rule.ID
+	f.Rule = p.Rule
 	if f.Mechanism == nil {
 		f.Mechanism = p.Rule.Mechanism
 	}
@@ -113,11 +113,6 @@ func Screen(s *analysis.Season, cfg *Config) Result {
 	return out
 }
 
-// Evaluate is Screen's findings alone.
-func Evaluate(s *analysis.Season, cfg *Config) []Finding {
-	return Screen(s, cfg).Findings
-}
-
 // evaluation runs rules once each, requirements first.
 type evaluation struct {
 	season   *analysis.Season
@@ -127,6 +122,12 @@ type evaluation struct {
 }
 
 func newEvaluation(s *analysis.Season, cfg *Config) *evaluation {
+	if s != nil {
+		// The baselines the weeks are judged by start as the plain fits;
+		// the cadence and balance rules record their own as they run.
+		s.RecordCadence(nil)
+		s.RecordBalance(nil)
+	}
 	return &evaluation{season: s, cfg: cfg, results: map[*Rule][]Finding{}, statuses: map[*Rule]Status{}}
 }
 

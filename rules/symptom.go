@@ -67,7 +67,7 @@ const (
 // Symptom turns the runner's symptom log into findings.
 var Symptom = &Rule{
 	ID:     "symptom",
-	Family: "symptoms",
+	Family: FamilySymptoms,
 	Title:  "Pain and strength",
 	Doc: "The runner's own log: red flags; outer-knee or outer-hip pain with the training of the 4 weeks before it; " +
 		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while risk patterns are open.",
@@ -87,7 +87,7 @@ var Symptom = &Rule{
 		"plausible, not proven. This is a risk pattern, not a diagnosis.",
 	Advice:   advise(adviceAssessment, adviceStretch, adviceBack),
 	Defaults: Thresholds{Low: 1, Medium: 4, High: 7},
-	Unit:     "pain 0–10",
+	Unit:     Unit{PainScore, "pain 0–10"},
 	Requires: []*Rule{
 		LoadSpike, WeeklyJump, Monotony,
 		CadenceDrop, LowCadence, CadenceFade,
@@ -112,7 +112,7 @@ func RedFlagReason(f Finding) string {
 }
 
 // IsRedFlag reports whether a finding is a red flag of the symptom log.
-func IsRedFlag(f Finding) bool { return f.Rule == Symptom.ID && f.Metric == MetricRedFlag }
+func IsRedFlag(f Finding) bool { return f.Rule == Symptom && f.Metric == MetricRedFlag }
 
 // RedFlagsOf lists the red flags among findings, in their order.
 func RedFlagsOf(fs []Finding) []Finding {
@@ -374,9 +374,9 @@ func openPatterns(p *Pass, from, to int) []string {
 // and its week.
 func balanceShift(s *analysis.Season, from, to int) (shift float64, week int, ok bool) {
 	for i := from; i <= to && i < len(s.Weeks); i++ {
-		base, have := s.BalanceBaseline(i)
-		b := s.Weeks[i].BalanceLeftPct
-		if !have || !finite(b) {
+		m := s.BalanceBaseline(i) // the model gct-imbalance judged the week by
+		base, b := m.MedianPct, s.Weeks[i].BalanceLeftPct
+		if !m.Valid || !finite(b) {
 			continue
 		}
 		if d := b - base; !ok || math.Abs(d) > math.Abs(shift) {
@@ -397,10 +397,11 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 	if i < 0 {
 		return ""
 	}
-	base, ok := s.BalanceBaseline(max(i-1, 0))
-	if !ok {
+	m := s.BalanceBaseline(max(i-1, 0))
+	if !m.Valid {
 		return ""
 	}
+	base := m.MedianPct
 	for k := max(i-1, 0); k <= i+3 && k < len(s.Weeks); k++ {
 		b := s.Weeks[k].BalanceLeftPct
 		if !finite(b) {

@@ -46,7 +46,7 @@ const (
 // Rule whose episode began on Episode, at Severity, on Date.
 type Ack struct {
 	Athlete  string
-	Rule     string
+	Rule     *rules.Rule
 	Episode  string // the finding's first day or week, YYYY-MM-DD
 	Severity rules.Severity
 	Date     time.Time
@@ -93,15 +93,15 @@ func ackRow(rec []string) (Ack, error) {
 	if len(rec) < len(ackColumns)-1 {
 		return Ack{}, fmt.Errorf("want %s", strings.Join(ackColumns, ","))
 	}
-	k := Ack{Athlete: strings.TrimSpace(rec[0]), Rule: strings.TrimSpace(rec[1]), Episode: strings.TrimSpace(rec[2])}
+	k := Ack{Athlete: strings.TrimSpace(rec[0]), Rule: rules.ByID(strings.TrimSpace(rec[1])), Episode: strings.TrimSpace(rec[2])}
 	if len(rec) > 5 {
 		k.Note = cleanNote(rec[5])
 	}
 	if k.Athlete == "" {
 		return k, fmt.Errorf("no athlete")
 	}
-	if rules.ByID(k.Rule) == nil {
-		return k, fmt.Errorf("rule %q is not one of itbcheck rules", clipText(k.Rule))
+	if k.Rule == nil {
+		return k, fmt.Errorf("rule %q is not one of itbcheck rules", clipText(strings.TrimSpace(rec[1])))
 	}
 	if _, err := time.Parse(time.DateOnly, k.Episode); err != nil {
 		return k, fmt.Errorf("episode %q is not a day YYYY-MM-DD", clipText(k.Episode))
@@ -138,7 +138,7 @@ func FormatAcks(acks []Ack) []byte {
 	w := csv.NewWriter(&b)
 	_ = w.Write(ackColumns) // a bytes.Buffer does not fail
 	for _, k := range acks {
-		_ = w.Write([]string{k.Athlete, k.Rule, k.Episode, k.Severity.String(), k.Date.Format(time.DateOnly), cleanNote(k.Note)})
+		_ = w.Write([]string{k.Athlete, k.Rule.ID, k.Episode, k.Severity.String(), k.Date.Format(time.DateOnly), cleanNote(k.Note)})
 	}
 	w.Flush()
 	return b.Bytes()
@@ -188,7 +188,7 @@ func ApplyAcks(acks []Ack, a *Athlete) {
 
 // OpenFinding is athlete a's open finding of rule (low or higher), the
 // latest episode when there are several; ok is false when none is open.
-func OpenFinding(a *Athlete, rule string) (rules.Finding, bool) {
+func OpenFinding(a *Athlete, rule *rules.Rule) (rules.Finding, bool) {
 	var found rules.Finding
 	ok := false
 	for _, f := range a.Findings {

@@ -18,7 +18,7 @@ func ackAthlete(name string, fs ...rules.Finding) *Athlete {
 		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: monday}}}}
 }
 
-func finding(rule string, sev rules.Severity, date string) rules.Finding {
+func finding(rule *rules.Rule, sev rules.Severity, date string) rules.Finding {
 	return rules.Finding{Rule: rule, Severity: sev, Date: date}
 }
 
@@ -29,33 +29,33 @@ func finding(rule string, sev rules.Severity, date string) rules.Finding {
 func TestApplyAcks(t *testing.T) {
 	day := time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)
 	acks := []Ack{
-		{Athlete: "bob", Rule: rules.LoadSpike.ID, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him"},
-		{Athlete: "bob", Rule: rules.CadenceDrop.ID, Episode: "2026-06-01", Severity: rules.Low, Date: day},
-		{Athlete: "bob", Rule: rules.GCTImbalance.ID, Episode: "2026-05-25", Severity: rules.High, Date: day},
-		{Athlete: "ann", Rule: rules.DownhillLoad.ID, Episode: "2026-06-01", Severity: rules.High, Date: day},
+		{Athlete: "bob", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him"},
+		{Athlete: "bob", Rule: rules.CadenceDrop, Episode: "2026-06-01", Severity: rules.Low, Date: day},
+		{Athlete: "bob", Rule: rules.GCTImbalance, Episode: "2026-05-25", Severity: rules.High, Date: day},
+		{Athlete: "ann", Rule: rules.DownhillLoad, Episode: "2026-06-01", Severity: rules.High, Date: day},
 	}
 	bob := ackAthlete("bob",
-		finding(rules.LoadSpike.ID, rules.Medium, "2026-06-01"),   // acked as it is
-		finding(rules.LoadSpike.ID, rules.Info, "2026-06-01"),     // a note: never
-		finding(rules.CadenceDrop.ID, rules.Medium, "2026-06-01"), // worse than acked
-		finding(rules.GCTImbalance.ID, rules.High, "2026-06-08"),  // a new episode
-		finding(rules.DownhillLoad.ID, rules.High, "2026-06-01"),  // ann's ack
+		finding(rules.LoadSpike, rules.Medium, "2026-06-01"),   // acked as it is
+		finding(rules.LoadSpike, rules.Info, "2026-06-01"),     // a note: never
+		finding(rules.CadenceDrop, rules.Medium, "2026-06-01"), // worse than acked
+		finding(rules.GCTImbalance, rules.High, "2026-06-08"),  // a new episode
+		finding(rules.DownhillLoad, rules.High, "2026-06-01"),  // ann's ack
 	)
 	ApplyAcks(acks, bob)
 	want := []bool{true, false, false, false, false}
 	for i, f := range bob.Findings {
 		k, ok := bob.Acknowledged(f)
 		if ok != want[i] {
-			t.Errorf("%s %s %s: acknowledged %v, want %v", f.Rule, f.Severity, f.Date, ok, want[i])
+			t.Errorf("%s %s %s: acknowledged %v, want %v", f.Rule.ID, f.Severity, f.Date, ok, want[i])
 		}
 		if ok && (k.Note != "called him" || !k.Date.Equal(day)) {
-			t.Errorf("%s: acknowledgement %+v", f.Rule, k)
+			t.Errorf("%s: acknowledgement %+v", f.Rule.ID, k)
 		}
 	}
-	acked := ackAthlete("acked", finding(rules.LoadSpike.ID, rules.High, "2026-06-01"))
-	ApplyAcks([]Ack{{Athlete: "acked", Rule: rules.LoadSpike.ID, Episode: "2026-06-01", Severity: rules.High, Date: day}}, acked)
-	unacked := ackAthlete("unacked", finding(rules.LoadSpike.ID, rules.High, "2026-06-01"))
-	medium := ackAthlete("medium", finding(rules.LoadSpike.ID, rules.Medium, "2026-06-01"))
+	acked := ackAthlete("acked", finding(rules.LoadSpike, rules.High, "2026-06-01"))
+	ApplyAcks([]Ack{{Athlete: "acked", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.High, Date: day}}, acked)
+	unacked := ackAthlete("unacked", finding(rules.LoadSpike, rules.High, "2026-06-01"))
+	medium := ackAthlete("medium", finding(rules.LoadSpike, rules.Medium, "2026-06-01"))
 	var order []string
 	for _, a := range ByRisk([]*Athlete{medium, acked, unacked}) {
 		order = append(order, a.Name)
@@ -70,8 +70,8 @@ func TestApplyAcks(t *testing.T) {
 func TestReadAcks(t *testing.T) {
 	day := time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)
 	acks := []Ack{
-		{Athlete: "bob, jr", Rule: rules.LoadSpike.ID, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him: \"easier\" week"},
-		{Athlete: "ann", Rule: rules.Symptom.ID, Episode: "2026-05-28", Severity: rules.High, Date: day},
+		{Athlete: "bob, jr", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him: \"easier\" week"},
+		{Athlete: "ann", Rule: rules.Symptom, Episode: "2026-05-28", Severity: rules.High, Date: day},
 	}
 	data := FormatAcks(acks)
 	if !strings.HasPrefix(string(data), "athlete,rule,episode,severity,date,note\n") {

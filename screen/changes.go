@@ -126,10 +126,11 @@ func ReadEarlier(r io.Reader) (*Earlier, error) {
 		}
 		for _, f := range a.Findings {
 			sev, err := rules.ParseSeverity(f.Severity)
-			if err != nil || rules.ByID(f.Rule) == nil {
+			r := rules.ByID(f.Rule)
+			if err != nil || r == nil {
 				continue
 			}
-			fi := rules.Finding{Rule: f.Rule, Severity: sev, Date: f.Date, Metric: f.Metric, Summary: f.Summary}
+			fi := rules.Finding{Rule: r, Severity: sev, Date: f.Date, Metric: f.Metric, Summary: f.Summary}
 			if f.Until != nil {
 				fi.Until = *f.Until
 			}
@@ -164,7 +165,7 @@ func Compare(e *Earlier, a *Athlete, now time.Time) {
 		c.NewAthlete = true
 	}
 	was := map[FindingKey]rules.Finding{}
-	openThen := map[string]rules.Severity{} // the highest open severity of each rule then
+	openThen := map[*rules.Rule]rules.Severity{} // the highest open severity of each rule then
 	for _, f := range then.Findings {
 		if f.Severity < rules.Low {
 			continue // a note shares its rule and day with a finding, and is none
@@ -175,7 +176,7 @@ func Compare(e *Earlier, a *Athlete, now time.Time) {
 		}
 	}
 	seen := map[FindingKey]bool{}
-	worse := map[string]bool{}
+	worse := map[*rules.Rule]bool{}
 	var resolved []rules.Finding
 	for _, f := range a.Findings {
 		if f.Severity < rules.Low {

@@ -40,13 +40,13 @@ func TestCompare(t *testing.T) {
 	lastRun := time.Date(2026, 6, 13, 9, 0, 0, 0, time.UTC)
 	bob := &Athlete{Name: "bob", To: monday.AddDate(0, 0, 6),
 		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: monday}}}, Findings: []rules.Finding{
-			finding(rules.LoadSpike.ID, rules.Medium, "2026-06-01"),                                         // the same episode, worse
-			finding(rules.DownhillLoad.ID, rules.High, "2026-06-08"),                                        // a new episode, higher: worse
-			finding(rules.CadenceDrop.ID, rules.Medium, "2026-05-25"),                                       // open then, not now: resolved
-			finding(rules.CadenceDrop.ID, rules.Info, "2026-05-25"),                                         // a note: never a change
-			finding(rules.GCTImbalance.ID, rules.High, "2026-04-06"),                                        // resolved long ago: no change
-			finding(rules.WeeklyJump.ID, rules.Medium, "2026-06-08"),                                        // new
-			{Rule: rules.Symptom.ID, Severity: rules.High, Date: "2026-06-10", Metric: rules.MetricRedFlag}, // a new red flag
+			finding(rules.LoadSpike, rules.Medium, "2026-06-01"),                                         // the same episode, worse
+			finding(rules.DownhillLoad, rules.High, "2026-06-08"),                                        // a new episode, higher: worse
+			finding(rules.CadenceDrop, rules.Medium, "2026-05-25"),                                       // open then, not now: resolved
+			finding(rules.CadenceDrop, rules.Info, "2026-05-25"),                                         // a note: never a change
+			finding(rules.GCTImbalance, rules.High, "2026-04-06"),                                        // resolved long ago: no change
+			finding(rules.WeeklyJump, rules.Medium, "2026-06-08"),                                        // new
+			{Rule: rules.Symptom, Severity: rules.High, Date: "2026-06-10", Metric: rules.MetricRedFlag}, // a new red flag
 		}}
 	for i := 0; i < 44; i++ {
 		bob.Season.Runs = append(bob.Season.Runs, analysis.Run{IsRun: true, Start: lastRun.AddDate(0, 0, -i)})
@@ -57,7 +57,7 @@ func TestCompare(t *testing.T) {
 	names := func(fs []ChangedFinding) []string {
 		var out []string
 		for _, f := range fs {
-			s := f.Rule + " " + f.Severity.String()
+			s := f.Rule.ID + " " + f.Severity.String()
 			if f.Was != rules.None {
 				s += " was " + f.Was.String()
 			}
@@ -86,14 +86,14 @@ func TestCompare(t *testing.T) {
 
 	// A new athlete whose runs stopped 20 days before: every finding new.
 	ann := &Athlete{Name: "ann", Season: &analysis.Season{Runs: []analysis.Run{{IsRun: true, Start: now.AddDate(0, 0, -20)}}},
-		Findings: []rules.Finding{finding(rules.LoadSpike.ID, rules.Low, "2026-05-18")}}
+		Findings: []rules.Finding{finding(rules.LoadSpike, rules.Low, "2026-05-18")}}
 	Compare(e, ann, now)
 	if c := ann.Changes; !c.NewAthlete || len(c.New) != 1 || c.RunsAdded != 1 || c.NoNewRuns {
 		t.Errorf("ann: %+v", *c)
 	}
 	ann.Changes = nil
 	Compare(&Earlier{GeneratedAt: now.AddDate(0, 0, -7), Athletes: map[string]*EarlierAthlete{"ann": {Runs: 1, open: &Athlete{Name: "ann"},
-		Findings: []rules.Finding{finding(rules.LoadSpike.ID, rules.Low, "2026-05-18")}}}}, ann, now)
+		Findings: []rules.Finding{finding(rules.LoadSpike, rules.Low, "2026-05-18")}}}}, ann, now)
 	if c := ann.Changes; !c.NoNewRuns || c.NoNewRunsDays != 20 || c.Kind() != "stale" {
 		t.Errorf("ann, stopped: %+v", *c)
 	}
@@ -128,7 +128,7 @@ func TestReadEarlierRefuses(t *testing.T) {
 // themselves.
 func FuzzTeamState(f *testing.F) {
 	f.Add([]byte(earlierDoc))
-	f.Add(FormatAcks([]Ack{{Athlete: "bob", Rule: rules.LoadSpike.ID, Episode: "2026-06-01", Severity: rules.Medium,
+	f.Add(FormatAcks([]Ack{{Athlete: "bob", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium,
 		Date: time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC), Note: "called"}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if e, err := ReadEarlier(strings.NewReader(string(data))); err == nil {

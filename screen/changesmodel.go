@@ -39,7 +39,7 @@ const StaleDays = 14
 // ChangedFinding is a finding named by what identifies its episode, with
 // its severity now and, for a worsened one, then.
 type ChangedFinding struct {
-	Rule     string
+	Rule     *rules.Rule
 	Date     string // the episode's first day or week (YYYY-MM-DD)
 	Severity rules.Severity
 	// Was is the earlier severity of a worsened finding; rules.None
@@ -123,7 +123,7 @@ type Acknowledgement struct {
 
 // FindingKey names a finding's episode: its rule and first day or week.
 type FindingKey struct {
-	Rule string
+	Rule *rules.Rule
 	Date string
 }
 

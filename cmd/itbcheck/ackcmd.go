@@ -74,7 +74,8 @@ func (c *cli) ackCommand() *cobra.Command {
 // ack analyses the athlete and records the acknowledgement of their open
 // finding of rule.
 func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
-	if rules.ByID(rule) == nil {
+	r := rules.ByID(rule)
+	if r == nil {
 		return usageErrorf("rule %q: not an itbcheck rule (itbcheck rules lists them)", rule)
 	}
 	if strings.ContainsAny(f.note, "\n\r") {
@@ -117,11 +118,11 @@ func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
 		return err
 	}
 	a := done[0]
-	fi, ok := screen.OpenFinding(a, rule)
+	fi, ok := screen.OpenFinding(a, r)
 	if !ok {
 		var open []string
 		for _, o := range screen.OpenFindings(a) {
-			open = append(open, o.Rule)
+			open = append(open, o.Rule.ID)
 		}
 		what := "none"
 		if len(open) > 0 {
@@ -156,7 +157,7 @@ func (c *cli) listAcks(root string) error {
 	}
 	fmt.Fprintln(c.stdout, safetext.Escape(fmt.Sprintf("%s: %d %s", path, len(acks), plural(len(acks), "acknowledgement", "acknowledgements"))))
 	for _, k := range acks {
-		line := fmt.Sprintf("%s  %-12s %-16s %-6s episode since %s", k.Date.Format(time.DateOnly), k.Athlete, k.Rule, k.Severity, k.Episode)
+		line := fmt.Sprintf("%s  %-12s %-16s %-6s episode since %s", k.Date.Format(time.DateOnly), k.Athlete, k.Rule.ID, k.Severity, k.Episode)
 		if k.Note != "" {
 			line += ": " + k.Note
 		}

@@ -240,7 +240,7 @@ func checkWeekJSON(t *testing.T, r weeklyReport) {
 		}
 		switch weeklyTeam[synth.Pattern(a.Athlete)] {
 		case "new":
-			if got := rules(c.New); !slices.Equal(got, []string{"load-spike medium", "weekly-jump high"}) || len(c.Worse)+len(c.Resolved) > 0 {
+			if got := rules(c.New); !slices.Equal(got, []string{"load-spike medium", "weekly-jump medium"}) || len(c.Worse)+len(c.Resolved) > 0 {
 				t.Errorf("%s: new %v, worse %v, resolved %v", a.Athlete, got, c.Worse, c.Resolved)
 			}
 		case "worse":
@@ -299,7 +299,7 @@ func checkWeekFormat(t *testing.T, format, out string) {
 		return
 	case "text", "markdown":
 		want = []string{"Changes since 2026-05-04", "1 new red flag", "1 worse", "steady (", "downhill-load medium→high",
-			"2 new (high weekly-jump, medium load-spike)", "acknowledged 2026-05-04: called: strength work for the left hip",
+			"2 new (medium ", "medium load-spike", "medium weekly-jump", "acknowledged 2026-05-04: called: strength work for the left hip",
 			"night pain"}
 	case "csv":
 		want = []string{",changes\n", "no new run for ", "downhill-load medium→high", "1 new red flag"}
