@@ -90,6 +90,9 @@ type htmlAthlete struct {
 	WeekRows                   [][]string
 	InputsFailed               []screen.FailedInput
 	RedFlags                   []string // first, plainly
+	// Changes says what changed since the earlier report; "" when the
+	// report compares with none.
+	Changes string
 }
 
 // htmlGroup is one rule's block, with the charts of its findings.
@@ -223,6 +226,9 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
+	}
+	if c := a.Changes; c != nil {
+		ha.Changes = "Changes since the report of " + day(c.ComparedWith) + ": " + changesText(c)
 	}
 	charts := athleteCharts(a)
 	used := make([]bool, len(charts))

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -31,7 +32,19 @@ func earlierPath(j *job) (path string, given bool) {
 	case j.format == "json":
 		return f.output, false
 	}
-	return "", false
+	return keptReport(j), false
+}
+
+// keptReport is the JSON report analyze or batch -o FILE keeps beside a
+// FILE of another format for the next run to compare with: me.html keeps
+// me.itbcheck.json. "" when the run keeps none (stdout, a JSON FILE, a
+// folder, check, or a FILE that is not a regular file).
+func keptReport(j *job) string {
+	out := j.flags.output
+	if out == "" || j.out.Folder || j.format == "json" || (j.command != "analyze" && j.command != "batch") || !isRegularOrAbsent(out) {
+		return ""
+	}
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".itbcheck.json"
 }
 
 // loadEarlier reads the earlier report of job j, when there is one. A
@@ -40,8 +53,8 @@ func earlierPath(j *job) (path string, given bool) {
 // warning line and no comparison, never a failure.
 func (c *cli) loadEarlier(j *job) {
 	path, given := earlierPath(j)
-	if path == "" {
-		return
+	if path == "" || (!given && !isRegularOrAbsent(path)) {
+		return // -o /dev/stdout and the like: nothing to compare with
 	}
 	e, err := screen.OpenEarlier(path)
 	switch {

@@ -56,6 +56,10 @@ type reportSink struct {
 	held   *bytes.Buffer  // stdout while the progress bar is drawn
 	// discard is set with -q when no report was asked for on stdout.
 	discard bool
+	// kept and keptStream are the JSON report kept beside a -o FILE of
+	// another format for the next run to compare with (keptReport).
+	kept       *tempFile
+	keptStream *report.Stream
 }
 
 // newReportSink is the sink of job j's report.
@@ -85,6 +89,14 @@ func (s *reportSink) start() error {
 			return &exitError{code: exitUsage, msg: oneLine(err)}
 		}
 		s.file, w = f, f
+		if path := keptReport(s.j); path != "" {
+			if s.kept, err = newTempFile(path); err != nil {
+				return &exitError{code: exitUsage, msg: oneLine(err)}
+			}
+			if s.keptStream, err = report.NewStream(s.kept, "json", s.c.header(s.j, len(s.j.athletes), report.Options{})); err != nil {
+				return renderError("json", err)
+			}
+		}
 	}
 	stream, err := report.NewStream(w, s.j.format, s.c.header(s.j, len(s.j.athletes), s.opt))
 	if err != nil {
@@ -102,6 +114,11 @@ func (s *reportSink) add(i int, a *screen.Athlete) error {
 	}
 	if err := s.stream.Add(i, a); err != nil {
 		return renderError(s.j.format, err)
+	}
+	if s.keptStream != nil {
+		if err := s.keptStream.Add(i, a); err != nil {
+			return renderError("json", err)
+		}
 	}
 	return nil
 }
@@ -125,9 +142,22 @@ func (s *reportSink) close() error {
 		return nil
 	}
 	if err := s.file.finish(); err != nil {
+		s.abort()
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
-	if err := renameAll([]*tempFile{s.file}); err != nil {
+	files := []*tempFile{s.file}
+	if s.keptStream != nil {
+		err := s.keptStream.Close()
+		if err == nil {
+			err = s.kept.finish()
+		}
+		if err != nil {
+			s.abort()
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		files = append(files, s.kept)
+	}
+	if err := renameAll(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	what := fmt.Sprintf("%s report", s.j.format)
@@ -142,6 +172,10 @@ func (s *reportSink) abort() {
 	if s.file != nil {
 		s.file.discard()
 		s.file = nil
+	}
+	if s.kept != nil {
+		s.kept.discard()
+		s.kept = nil
 	}
 }
 

@@ -160,3 +160,75 @@ func headLines(s string, n int) string {
 	}
 	return strings.Join(lines, "")
 }
+
+// TestAnalyzeKeepsItsReport: analyze -o me.html keeps me.itbcheck.json,
+// and the next run into me.html compares with it; -o FILE.json compares
+// with the file it replaces; a device as -o is no comparison and no
+// warning; --compare with a missing file is one warning line.
+func TestAnalyzeKeepsItsReport(t *testing.T) {
+	alice, err := filepath.Abs(sampleAlice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := isolate(t)
+	upload := func(to string) {
+		entries, err := os.ReadDir(alice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if name := e.Name(); strings.HasSuffix(name, ".fit") && name[:10] <= to {
+				writeFile(t, dir, filepath.Join("alice", name), readText(t, filepath.Join(alice, name)))
+			}
+		}
+	}
+	upload("2026-05-17")
+	t.Setenv("ITBCHECK_NOW", "2026-05-18T08:00:00Z")
+	if code, _, stderr := runCLI(t, "analyze", "alice", "-o", "me.html"); code != exitOK {
+		t.Fatalf("first run: exit %d\n%s", code, stderr)
+	}
+	kept := filepath.Join(dir, "me.itbcheck.json")
+	if first := readText(t, kept); !strings.Contains(first, `"generated_at": "2026-05-18T08:00:00Z"`) || strings.Contains(first, `"changes"`) {
+		t.Errorf("the kept report of the first run: %.300s", first)
+	}
+	upload("2026-05-24")
+	t.Setenv("ITBCHECK_NOW", "2026-05-25T08:00:00Z")
+	if code, _, stderr := runCLI(t, "analyze", "alice", "-o", "me.html"); code != exitOK || strings.Contains(stderr, "warning") {
+		t.Fatalf("second run: exit %d\n%s", code, stderr)
+	}
+	if page := readText(t, filepath.Join(dir, "me.html")); !strings.Contains(page, "runs added") {
+		t.Errorf("me.html does not say what changed since the first run")
+	}
+	if second := readText(t, kept); !strings.Contains(second, `"compared_with": "2026-05-18T08:00:00Z"`) {
+		t.Errorf("the kept report of the second run has no changes: %.300s", second)
+	}
+	alice = "alice"
+	for _, run := range [][]string{
+		{"analyze", alice, "-o", "me.json"},
+		{"analyze", alice, "-o", "me.json"}, // compares with the first me.json
+	} {
+		if code, _, stderr := runCLI(t, run...); code != exitOK || strings.Contains(stderr, "warning") {
+			t.Fatalf("%v: exit %d\n%s", run, code, stderr)
+		}
+	}
+	if doc := readText(t, filepath.Join(dir, "me.json")); !strings.Contains(doc, `"changes"`) {
+		t.Errorf("me.json, written over an earlier me.json, has no changes")
+	}
+	if code, _, stderr := runCLI(t, "analyze", alice, "--format", "json", "-o", os.DevNull); code != exitOK || stderr != "" && strings.Contains(stderr, "warning") {
+		t.Errorf("-o %s: exit %d\n%s", os.DevNull, code, stderr)
+	}
+	code, out, stderr := runCLI(t, "analyze", alice, "--format", "json", "--compare", "missing.json")
+	if code != exitOK || strings.Count(stderr, "warning: no comparison with the earlier report: open missing.json") != 1 || strings.Contains(out, `"changes"`) {
+		t.Errorf("--compare missing.json: exit %d\n%s", code, stderr)
+	}
+}
+
+// readText reads a file the test had written.
+func readText(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
