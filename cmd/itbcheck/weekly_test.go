@@ -232,3 +232,48 @@ func readText(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// TestAckListClear: an ack of the same episode replaces the earlier one,
+// --list shows them, --clear removes them; an unknown rule or athlete is
+// refused in one line and the file is left as it was.
+func TestAckListClear(t *testing.T) {
+	sample, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := isolate(t)
+	if err := os.CopyFS(filepath.Join(dir, "team"), os.DirFS(sample)); err != nil {
+		t.Fatal(err)
+	}
+	for _, note := range []string{"first call", "second call"} {
+		if code, _, stderr := runCLI(t, "ack", "--team", "team", "alice", "gct-imbalance", "--note", note); code != exitOK {
+			t.Fatalf("ack: exit %d\n%s", code, stderr)
+		}
+	}
+	acks := readText(t, filepath.Join(dir, "team", ".itbcheck-acks.csv"))
+	if want := "athlete,rule,episode,severity,date,note\nalice,gct-imbalance,2026-05-04,high,2026-06-22,second call\n"; acks != want {
+		t.Errorf(".itbcheck-acks.csv:\n%s\nwant:\n%s", acks, want)
+	}
+	for _, bad := range [][]string{
+		{"ack", "--team", "team", "alice", "load_spike"},
+		{"ack", "--team", "team", "zoe", "gct-imbalance"},
+		{"ack", "--team", "team", "bob", "gct-imbalance"},
+	} {
+		if code, _, stderr := runCLI(t, bad...); code != exitUsage || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%v: exit %d, %q", bad, code, stderr)
+		}
+	}
+	if got := readText(t, filepath.Join(dir, "team", ".itbcheck-acks.csv")); got != acks {
+		t.Errorf("a refused ack changed the file:\n%s", got)
+	}
+	code, out, _ := runCLI(t, "ack", "--team", "team", "--list")
+	if want := "team/.itbcheck-acks.csv: 1 acknowledgement\n2026-06-22  alice        gct-imbalance    high   episode since 2026-05-04: second call\n"; code != exitOK || out != want {
+		t.Errorf("--list: exit %d\n%s\nwant:\n%s", code, out, want)
+	}
+	if code, out, _ = runCLI(t, "ack", "--team", "team", "--clear"); code != exitOK || out != "team/.itbcheck-acks.csv: 1 acknowledgement cleared\n" {
+		t.Errorf("--clear: exit %d, %q", code, out)
+	}
+	if code, out, _ = runCLI(t, "ack", "--team", "team", "--list"); code != exitOK || out != "team/.itbcheck-acks.csv: no acknowledgements\n" {
+		t.Errorf("--list after --clear: exit %d, %q", code, out)
+	}
+}
