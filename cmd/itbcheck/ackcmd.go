@@ -85,7 +85,7 @@ func (c *cli) ack(cmd *cobra.Command, f ackFlags, name, rule string) error {
 	if err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
-	cfg, err := c.loadConfig(cmd.Flags())
+	cfg, err := c.loadConfig(cmd.Flags(), false)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ func (c *cli) symptomLogPath(cmd *cobra.Command, f *logFlags, args []string) (st
 		dir = args[0]
 	}
 	if f.athlete != "" {
-		cfg, err := c.loadConfig(cmd.Flags())
+		cfg, err := c.loadConfig(cmd.Flags(), false)
 		if err != nil {
 			return "", err
 		}
