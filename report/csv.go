@@ -65,7 +65,11 @@ func (x *csvRenderer) Begin(h Header) error {
 	if h.Options.Weekly {
 		x.write(append([]string(nil), weeklyColumns...))
 	} else {
-		x.write(append([]string(nil), teamColumns...))
+		cols := append([]string(nil), teamColumns...)
+		if !h.ComparedWith.IsZero() {
+			cols = append(cols, "changes") // what changed since the earlier report
+		}
+		x.write(cols)
 	}
 	return nil
 }
@@ -93,7 +97,11 @@ func (x *csvRenderer) Athlete(a *screen.Athlete) error {
 func (x *csvRenderer) End(team []*screen.Athlete) error {
 	if !x.head.Options.Weekly {
 		for _, a := range screen.ByRisk(team) {
-			x.write(teamCSVRow(a))
+			row := teamCSVRow(a)
+			if !x.head.ComparedWith.IsZero() {
+				row = append(row, changeCell(a))
+			}
+			x.write(row)
 		}
 	}
 	x.cw.Flush()
