@@ -105,3 +105,21 @@ func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (Instrument
 	}
 	return last, ok
 }
+
+// Treadmill reports whether the run was on a treadmill (FIT sub-sport
+// treadmill, Strava's and Garmin's treadmill types): belt speed from a
+// wrist or footpod is unreliable and runners step faster on a belt, so its
+// cadence is compared only with other treadmill runs.
+func (r Run) Treadmill() bool { return r.Sport == ingest.SportTreadmill }
+
+// SplitTreadmill divides runs into outdoor and treadmill runs, in order.
+func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {
+	for _, r := range runs {
+		if r.Treadmill() {
+			treadmill = append(treadmill, r)
+		} else {
+			outdoor = append(outdoor, r)
+		}
+	}
+	return outdoor, treadmill
+}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
-	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Chain paths of the cadence rules.
@@ -139,11 +138,15 @@ func checkCadenceDrop(p *Pass) {
 	judged, best := 0, 0
 	prevFall := math.NaN()
 	flagged := make([]bool, len(s.Weeks))
+	models := make([]analysis.CadenceModel, len(s.Weeks))
+	defer s.RecordCadence(models) // what each week was judged by: the weekly table and charts show it
 	var marks []mark
 	for i, w := range s.Weeks {
-		// Outdoor and treadmill runs each against their own baseline
-		// (DOMAIN.md): back outdoors after a treadmill block is no drop.
-		m, mt := cadenceBaseline(s, i, flagged, false), cadenceBaseline(s, i, flagged, true)
+		m := s.FitCadenceBaseline(i, flagged) // weeks of a drop left out: a slow fall is not its own baseline
+		// Treadmill runs against treadmill runs (DOMAIN.md): back outdoors
+		// after a treadmill block is no drop.
+		mt := s.FitTreadmillBaseline(i, flagged)
+		models[i] = m
 		best = max(best, m.Runs, mt.Runs)
 		if !m.Valid && !mt.Valid {
 			prevFall = math.NaN()
@@ -195,29 +198,6 @@ func checkCadenceDrop(p *Pass) {
 		p.Learning("%d of %d runs with cadence in the 8 weeks before", best, analysis.MinBaselineRuns)
 	}
 	p.reportEpisodes("cadence_change_pct", marks)
-}
-
-// cadenceBaseline fits week i's cadence model on the runs of the 8 weeks
-// before it that were not part of a drop (looking back at most 16 weeks,
-// and not before a change of the cadence instrument), so that a slow fall
-// does not drag its own baseline down: on the treadmill runs when
-// treadmill is set, else on the outdoor ones.
-func cadenceBaseline(s *analysis.Season, i int, flagged []bool, treadmill bool) analysis.CadenceModel {
-	var runs []analysis.Run
-	weeks := 0
-	first := s.InstrumentEpoch(ingest.ChanCadence, i)
-	for k := i - 1; k >= first && k >= i-2*analysis.BaselineWeeks && weeks < analysis.BaselineWeeks; k-- {
-		if !flagged[k] {
-			outdoor, belt := analysis.SplitTreadmill(s.WeekRuns(k))
-			if treadmill {
-				runs = append(runs, belt...)
-			} else {
-				runs = append(runs, outdoor...)
-			}
-			weeks++
-		}
-	}
-	return analysis.FitCadence(runs)
 }
 
 // anyRun reports whether a running activity of the season satisfies ok.
@@ -388,7 +368,7 @@ func checkCadenceFade(p *Pass) {
 			!finite(r.First.CadenceSPM) || !finite(r.Last.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
-		m := s.CadenceBaseline(s.WeekIndex(runDay(s, r)))
+		m := s.FitCadenceBaseline(s.WeekIndex(runDay(s, r)), nil)
 		last, adj := r.Last.CadenceSPM, "speed-adjusted"
 		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Last.SpeedMS) {
 			last -= m.Slope * (r.Last.SpeedMS - r.First.SpeedMS)
