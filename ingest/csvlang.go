@@ -1,5 +1,7 @@
 package ingest
 
+import "strings"
+
 // The translations of the two summary exports, as data: for each column the
 // export's header text in every language itbcheck reads, for each sport the
 // activity-type names, and for each column the words that carry its meaning
@@ -238,32 +240,66 @@ var garminSummary = summaryExport{
 			"da": {"Gennemsnitlig effekt"}, "sv": {"Medeleffekt", "Genomsnittlig effekt"}, "no": {"Gjennomsnittlig kraft"},
 		}, meaning{all: [][]string{wordsPower, wordsAvg}, none: append([]string{"norm", "weighted", "gewicht"}, wordsNotAvg...)}},
 	},
+	// Activity-type names. Garmin Connect writes the name of the type in
+	// the account's language; names seen in real exports, as quoted in
+	// public code that reads Activities.csv (found with the code search
+	// of this project's tools, December 2026; the search names the files
+	// but not every repository, so the file's search id is given):
+	//   de "Laufbandtraining", "Laufen auf der Bahn", "Trailrunning",
+	//      "Indoor-Laufen", "Virtuelles Radfahren", "Rennradfahren",
+	//      "Gravel/Offroad-Radfahren", "E-Mountainbike-Fahren",
+	//      "Schwimmbadschwimmen", "Spazieren gehen", "Rudermaschine",
+	//      "Atemübung", "Sonstige"; fr "Course à pied urbaine",
+	//      "Course à pied sur tapis roulant", "Vélo d'intérieur",
+	//      "Cyclisme sur route", "Marche à pied", "Exercice de
+	//      respiration"; it "Corsa", "Camminata", "Nuoto in piscina"
+	//      (an activity-intensity table of a Garmin CSV reader, Python,
+	//      search id 16570476294; no licence file seen);
+	//   de "Laufbandtraining", "Bahnlauf", "Traillauf", "Laufen im
+	//      Freien", "Indoor-Radfahren" (a Kotlin GarminActivityTypeMap,
+	//      "English and German UI", search id 70283599031);
+	//   de "Trail-Lauf", "Virtuelles Laufen" (a TypeScript Garmin CSV
+	//      importer, search id 11225856132);
+	//   fr "Course sur tapis roulant" (a Java Garmin CSV parser's test,
+	//      a real first line "Type d'activité,Date,Distance,Durée",
+	//      search id 68508847665);
+	//   es "Carrera en cinta", "Carrera en pista", "Carrera en interior"
+	//      (a TypeScript Spanish table of Garmin's types, search id
+	//      69811086896).
+	// Names not in any source (the Portuguese, Scandinavian and Dutch
+	// variants) are Garmin's wording as far as it could be inferred;
+	// runWords (below) reads any name with a word for running in these
+	// languages as running, so a variant missing here is not lost.
 	sports: []summarySport{
 		{SportRunning, byLang{
-			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run"},
-			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Indoor-Laufen", "Ultralauf"}, "fr": {"Course à pied", "Course sur route", "Course sur piste"},
-			"es": {"Carrera", "Correr", "Carrera en pista"}, "it": {"Corsa", "Corsa su pista"}, "nl": {"Hardlopen", "Baanlopen"},
-			"pt": {"Corrida", "Corrida de rua", "Corrida em pista"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
+			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Obstacle Run"},
+			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Laufen auf der Bahn", "Laufen im Freien", "Indoor-Laufen", "Ultralauf"},
+			"fr": {"Course à pied", "Course sur route", "Course sur piste", "Course à pied urbaine", "Course à pied sur piste", "Course à pied en salle"},
+			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
+			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Baanlopen", "Binnen hardlopen"},
+			"pt": {"Corrida", "Corrida de rua", "Corrida em pista", "Corrida na pista", "Corrida indoor"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
 			"no": {"Løping", "Baneløping"},
 		}},
 		{SportTrail, byLang{
-			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf"}, "fr": {"Trail"}, "es": {"Trail running", "Carrera por montaña"},
+			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "fr": {"Trail"}, "es": {"Trail running", "Trail", "Carrera por montaña"},
 			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning", "Traillopen"}, "pt": {"Trail running", "Corrida em trilha"},
 			"da": {"Trailløb"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Stiløping"},
 		}},
 		{SportTreadmill, byLang{
-			"en": {"Treadmill Running", "Treadmill"}, "de": {"Laufband"}, "fr": {"Course sur tapis", "Tapis de course"},
-			"es": {"Carrera en cinta", "Cinta"}, "it": {"Corsa sul tapis roulant", "Tapis roulant"}, "nl": {"Hardlopen op loopband", "Loopband"},
-			"pt": {"Corrida em esteira", "Esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Tredemølle", "Løping på tredemølle"},
+			"en": {"Treadmill Running", "Treadmill"}, "de": {"Laufband", "Laufbandtraining", "Laufband-Laufen"},
+			"fr": {"Course sur tapis", "Tapis de course", "Course sur tapis roulant", "Course à pied sur tapis roulant"},
+			"es": {"Carrera en cinta", "Correr en cinta", "Cinta"}, "it": {"Corsa sul tapis roulant", "Tapis roulant"}, "nl": {"Hardlopen op loopband", "Loopband"},
+			"pt": {"Corrida em esteira", "Corrida na esteira", "Esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Tredemølle", "Løping på tredemølle"},
 		}},
 		{SportVirtual, byLang{
-			"en": {"Virtual Run", "Virtual Running"}, "de": {"Virtueller Lauf"}, "fr": {"Course virtuelle"}, "es": {"Carrera virtual"},
+			"en": {"Virtual Run", "Virtual Running"}, "de": {"Virtueller Lauf", "Virtuelles Laufen"}, "fr": {"Course virtuelle"}, "es": {"Carrera virtual"},
 			"it": {"Corsa virtuale"}, "nl": {"Virtueel hardlopen"}, "pt": {"Corrida virtual"}, "da": {"Virtuelt løb"},
 			"sv": {"Virtuell löpning"}, "no": {"Virtuell løping"},
 		}},
 		{SportCycling, byLang{
 			"en": {"Cycling", "Road Cycling", "Mountain Biking", "Indoor Cycling", "Gravel Cycling", "Virtual Cycling"},
-			"de": {"Radfahren", "Rennradfahren", "Mountainbiken", "Indoor-Radfahren"}, "fr": {"Cyclisme", "Vélo", "VTT", "Cyclisme en salle"},
+			"de": {"Radfahren", "Rennradfahren", "Mountainbiken", "Indoor-Radfahren", "Virtuelles Radfahren", "Gravel/Offroad-Radfahren", "E-Mountainbike-Fahren"},
+			"fr": {"Cyclisme", "Vélo", "VTT", "Cyclisme en salle", "Vélo d'intérieur", "Cyclisme sur route"},
 			"es": {"Ciclismo", "Ciclismo en ruta", "Bicicleta de montaña", "Ciclismo en interior"},
 			"it": {"Ciclismo", "Mountain bike", "Ciclismo indoor"}, "nl": {"Fietsen", "Wielrennen", "Mountainbiken", "Binnenfietsen"},
 			"pt": {"Ciclismo", "Ciclismo de estrada", "Mountain bike", "Ciclismo indoor"}, "da": {"Cykling", "Mountainbike", "Indendørs cykling"},
@@ -279,7 +315,7 @@ var garminSummary = summaryExport{
 			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"},
 		}},
 		{SportWalking, byLang{
-			"en": {"Walking"}, "de": {"Gehen"}, "fr": {"Marche"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
+			"en": {"Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
 			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange"},
 		}},
 		{SportHiking, byLang{
@@ -301,8 +337,8 @@ var garminSummary = summaryExport{
 		}},
 		{SportOther, byLang{
 			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT"},
-			"de": {"Rudern", "Indoor-Rudern", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer"},
-			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique"},
+			"de": {"Rudern", "Indoor-Rudern", "Rudermaschine", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer", "Atemübung", "Sonstige", "Langlauf", "Klassischer Langlauf", "Langlauf Freistil"},
+			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique", "Exercice de respiration", "Autre"},
 			"es": {"Remo", "Remo en interior", "Stand up paddle", "Kayak", "Cardio", "Elíptica"},
 			"it": {"Canottaggio", "Vogatore", "Stand up paddle", "Kayak", "Cardio", "Ellittica"},
 			"nl": {"Roeien", "Indoor roeien", "Suppen", "Kajakken", "Cardio", "Crosstrainer"},
@@ -501,3 +537,63 @@ var monthNames = func() map[string]int {
 	}
 	return m
 }()
+
+// runWordStems are the stems of words for running in the languages read
+// (folded: "Løb" is "lob"), for activity-type names no table has: a
+// version's new name ("Laufen auf dem Laufband", "Corrida na pista")
+// keeps its run. langlauf is cross-country skiing, not running.
+var (
+	runWordStems   = []string{"lauf", "run", "corr", "carrera", "corsa", "course", "hardlo", "lob", "lop", "lopning", "loping", "jog"}
+	runWordNot     = []string{"langlauf", "skilanglauf", "rundfahrt", "rundgang"}
+	walkWordStems  = []string{"geh", "walk", "marche", "camin", "cammin", "wandel", "gang", "promenad", "spazier", "wander", "hik", "randon", "sender"}
+	treadmillWords = []string{"laufband", "treadmill", "tapis", "cinta", "esteira", "loopband", "lobeband", "lopband", "tredemolle"}
+	trailWords     = []string{"trail", "montana", "montagna", "montagne", "berg", "terreng", "terrang", "trilha"}
+)
+
+// runWords reads a folded activity-type name no table has by its words:
+// a word for running (and none for walking or hiking) makes it a run,
+// a treadmill or trail word says which. ok is false when no word is one
+// for running.
+func runWords(folded string) (s Sport, ok bool) {
+	words := strings.Fields(folded)
+	has := func(stems []string, prefixOnly bool) bool {
+		for _, w := range words {
+			for _, st := range stems {
+				if strings.HasPrefix(w, st) || (!prefixOnly && strings.Contains(w, st)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	run := false
+	for _, w := range words {
+		excluded := false
+		for _, n := range runWordNot {
+			if strings.HasPrefix(w, n) {
+				excluded = true
+			}
+		}
+		if excluded {
+			continue
+		}
+		for _, st := range runWordStems {
+			// Stems of three letters start the word ("lop", "lob"), the
+			// others may end a compound ("bahnlauf", "trailrunning").
+			if strings.HasPrefix(w, st) || (len(st) > 3 && strings.Contains(w, st)) ||
+				(st == "run" && (strings.HasSuffix(w, "run") || strings.HasSuffix(w, "running") || w == "runs")) {
+				run = true
+			}
+		}
+	}
+	if !run || has(walkWordStems, true) {
+		return SportUnknown, false
+	}
+	switch {
+	case has(treadmillWords, false):
+		return SportTreadmill, true
+	case has(trailWords, false):
+		return SportTrail, true
+	}
+	return SportRunning, true
+}

@@ -343,19 +343,64 @@ func TestSummaryUnknownTypeNoted(t *testing.T) {
 }
 
 // TestSummaryUnknownTypeByContent (issue 23): a run under a label no table
-// knows ("Laufbandtraining", the German Garmin Connect name of treadmill
-// running seen in a public export script) is read as running from its
-// running cadence and pace, and says so; a ski session at a non-running
-// cadence stays out.
+// knows and with no word for running ("Intervalle", a user's own type) is
+// read as running from its running cadence and pace, and says so; a ski
+// session at a non-running cadence stays out.
 func TestSummaryUnknownTypeByContent(t *testing.T) {
 	text := "Aktivitätstyp,Datum,Titel,Distanz,Zeit,Ø Schrittfrequenz (Laufen)\n" +
-		`Laufbandtraining,2026-01-04 10:00:00,"Band","8,00","00:44:00","172"` + "\n" +
+		`Intervalle,2026-01-04 10:00:00,"Band","8,00","00:44:00","172"` + "\n" +
 		`Skilanglauf,2026-01-05 10:00:00,"Loipe","15,20","01:20:00","--"` + "\n"
 	acts := mustDecode(t, "Activities.csv", text, 2)
 	wantEq(t, "unknown label with a runner's cadence", acts[0].Sport, SportRunning)
-	if !hasNote(acts[0], `"Laufbandtraining" is not in itbcheck's tables: read as running from its cadence of 172 spm`) ||
+	if !hasNote(acts[0], `"Intervalle" is not in itbcheck's tables: read as running from its cadence of 172 spm`) ||
 		hasNote(acts[0], "not running load") {
 		t.Errorf("notes %q", acts[0].Notes)
 	}
 	wantEq(t, "ski session", acts[1].Sport, SportOther)
+}
+
+// TestSummarySportNames (issue 23): every activity-type name in the
+// tables is classified as its table says (run or not run), and the names
+// real exports were seen to use (csvlang.go lists the sources), with
+// variants no table has, land on the right side: a German Garmin CSV
+// lost its treadmill, track and trail runs before.
+func TestSummarySportNames(t *testing.T) {
+	for _, e := range []*summaryExport{&garminSummary, &stravaSummary} {
+		x := newExportIndex(e)
+		for _, sp := range e.sports {
+			for lang, names := range sp.names {
+				for _, n := range names {
+					got, known := x.sport(n)
+					if !known || got.IsRunning() != sp.sport.IsRunning() {
+						t.Errorf("%s %s %q: %v (known %v), want %v", e.name, lang, n, got, known, sp.sport)
+					}
+				}
+			}
+		}
+	}
+	seen := map[string]Sport{
+		// Garmin Connect, as real exports write them (sources in csvlang.go).
+		"Laufbandtraining": SportTreadmill, "Laufen auf der Bahn": SportRunning, "Bahnlauf": SportRunning,
+		"Trailrunning": SportTrail, "Trail-Lauf": SportTrail, "Traillauf": SportTrail, "Indoor-Laufen": SportRunning,
+		"Laufen im Freien": SportRunning, "Virtuelles Laufen": SportVirtual,
+		"Course à pied urbaine": SportRunning, "Course à pied sur tapis roulant": SportTreadmill,
+		"Course sur tapis roulant": SportTreadmill, "Trail": SportTrail,
+		"Carrera en cinta": SportTreadmill, "Carrera en pista": SportRunning, "Carrera en interior": SportRunning,
+		"Corrida na esteira": SportTreadmill, "Corsa": SportRunning,
+		"Virtuelles Radfahren": SportCycling, "Gravel/Offroad-Radfahren": SportCycling, "Vélo d'intérieur": SportCycling,
+		"Spazieren gehen": SportWalking, "Marche à pied": SportWalking, "Camminata": SportWalking,
+		"Rudermaschine": SportOther, "Klassischer Langlauf": SportOther, "Schwimmbadschwimmen": SportSwimming,
+		// Variants no table has: read by their words.
+		"Laufen auf dem Laufband": SportTreadmill, "Berglauf": SportTrail, "Corrida na pista": SportRunning,
+		"Correr en montaña": SportTrail, "Hardlopen op de baan": SportRunning, "Løb på løbebånd": SportTreadmill,
+		"Terränglöpning i skog": SportTrail, "Course d'orientation": SportRunning,
+		"Gehen auf dem Laufband": SportOther, "Skilanglauf": SportOther, "Rundfahrt": SportOther,
+		"Bergwanderung": SportOther, "Caminata en cinta": SportOther,
+	}
+	for n, want := range seen {
+		got, _ := garminIndex.sport(n)
+		if got != want {
+			t.Errorf("%q: %v, want %v", n, got, want)
+		}
+	}
 }

@@ -53,6 +53,9 @@ func (x *exportIndex) sport(name string) (s Sport, known bool) {
 			return s, true
 		}
 	}
+	if s, ok := runWords(k); ok {
+		return s, false
+	}
 	return sportFromName(name), false
 }
 
@@ -62,8 +65,11 @@ func (x *exportIndex) sport(name string) (s Sport, known bool) {
 func setSummarySport(a *Activity, x *exportIndex) (known bool) {
 	s, known := x.sport(a.RawSport)
 	a.Sport = s
-	if !known && a.RawSport != "" && !s.IsRunning() {
+	switch {
+	case !known && a.RawSport != "" && !s.IsRunning():
 		a.Notes = append(a.Notes, fmt.Sprintf("activity type %q is not in itbcheck's tables: read as %s, not running load", a.RawSport, s))
+	case !known && a.RawSport != "":
+		a.Notes = append(a.Notes, fmt.Sprintf("activity type %q is not in itbcheck's tables: read as %s by its words", a.RawSport, s))
 	}
 	return known
 }
