@@ -43,6 +43,9 @@ const (
 	colGear     // Strava gear (shoe) name
 	colFile     // Strava file of the activity inside the export
 	colRPE      // Strava "Perceived Exertion", 1–10
+	// colBikeCadence is Garmin's bike cadence column, which a newer layout
+	// fills with a run's step rate (and leaves the run cadence empty).
+	colBikeCadence
 	numSummaryFields
 )
 
@@ -51,7 +54,7 @@ var fieldNames = [numSummaryFields]string{
 	"activity type", "date", "title", "distance", "time", "moving time", "elapsed time",
 	"average heart rate", "max heart rate", "cadence", "ascent", "descent", "stride length",
 	"vertical ratio", "vertical oscillation", "ground contact time", "GCT balance", "power",
-	"average speed", "activity id", "gear", "file name", "perceived exertion",
+	"average speed", "activity id", "gear", "file name", "perceived exertion", "bike cadence",
 }
 
 // summaryLanguage is one language of the exports and how sure its header
@@ -187,6 +190,15 @@ var garminSummary = summaryExport{
 			"no": {"Gjennomsnittlig frekvens for løping"},
 		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens"}},
 			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls"}, wordsNotAvg...)}},
+		// "Avg Bike Cadence" is in real English exports; the other
+		// languages are by meaning (a cadence word and a bike word).
+		{colBikeCadence, byLang{
+			"en": {"Avg Bike Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
+			"es": {"Cadencia de bici media"}, "it": {"Cadenza bici media"}, "nl": {"Gem. fietscadans"},
+			"pt": {"Cadência média de bici"}, "da": {"Gennemsnitlig cykelkadence"}, "sv": {"Genomsnittlig cykelkadens"},
+			"no": {"Gjennomsnittlig sykkelkadens"},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal"}},
+			none: wordsNotAvg}},
 		{colAscent, byLang{
 			"en": {"Total Ascent"}, "de": {"Anstieg gesamt", "Positiver Höhenunterschied"}, "fr": {"Ascension totale"},
 			"es": {"Ascenso total"}, "it": {"Ascesa totale"}, "nl": {"Totale stijging"}, "pt": {"Subida total"},
@@ -596,4 +608,19 @@ func runWords(folded string) (s Sport, ok bool) {
 		return SportTrail, true
 	}
 	return SportRunning, true
+}
+
+// swimStems are the stems of words for swimming in the languages read.
+var swimStems = []string{"swim", "schwimm", "natac", "natat", "nuot", "zwem", "svom", "simn"}
+
+// swimWords reports whether a folded activity-type name no table has is a
+// swim by its words ("Bahnenschwimmen", "Nuoto in vasca"), so its
+// distance is read in metres.
+func swimWords(folded string) bool {
+	for _, st := range swimStems {
+		if strings.Contains(folded+" ", st) {
+			return true
+		}
+	}
+	return false
 }

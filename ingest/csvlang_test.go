@@ -404,3 +404,73 @@ func TestSummarySportNames(t *testing.T) {
 		}
 	}
 }
+
+// TestGarminSwimUnitsPerRow (issue 23): a swim's distance is in the pool's
+// unit whatever the export's: 1,214 m in an English or a German export
+// (also under a swim name no table has) stays 1,214 m, yards in an
+// export in miles become metres, a "1.50" swim is km; another sport's row
+// in metres is not read as km.
+func TestGarminSwimUnitsPerRow(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []float64 // metres per row
+		note       []string
+	}{
+		{"english metres", "Activity Type,Date,Title,Distance,Time\n" +
+			`Running,2026-01-04 10:00:00,Run,10.02,00:50:00` + "\n" +
+			`Pool Swim,2026-01-05 10:00:00,Pool,"1,214",00:30:00` + "\n" +
+			`Open Water Swimming,2026-01-06 10:00:00,Lake,"2,050",00:45:00` + "\n",
+			[]float64{10020, 1214, 2050}, []string{"", "read as metres", "read as metres"}},
+		{"german metres", "Aktivitätstyp,Datum,Titel,Distanz,Zeit\n" +
+			`Laufen,2026-01-04 10:00:00,Lauf,"10,02",00:50:00` + "\n" +
+			`Schwimmbadschwimmen,2026-01-05 10:00:00,Bad,"1.214",00:30:00` + "\n" +
+			`Bahnenschwimmen,2026-01-06 10:00:00,Bad,"1.214",00:30:00` + "\n",
+			[]float64{10020, 1214, 1214}, []string{"", "read as metres", "read as metres"}},
+		{"statute yards", "Activity Type,Date,Title,Distance (mi),Time\n" +
+			`Running,2026-01-04 10:00:00,Run,6.22,00:50:00` + "\n" +
+			`Pool Swim,2026-01-05 10:00:00,Pool,"1,650",00:30:00` + "\n",
+			[]float64{6.22 * 1609.344, 1650 * 0.9144}, []string{"", "read as yards"}},
+		{"swim in km", "Activity Type,Date,Title,Distance,Time\n" +
+			`Pool Swim,2026-01-05 10:00:00,Pool,1.50,00:30:00` + "\n",
+			[]float64{1500}, []string{"read as km"}},
+		{"other sport in metres", "Activity Type,Date,Title,Distance,Time\n" +
+			`Aquajogging,2026-01-05 10:00:00,Pool,"1,214",00:30:00` + "\n",
+			[]float64{1214}, []string{"distance read as metres"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			acts := mustDecode(t, "Activities.csv", c.text, len(c.want))
+			for i, a := range acts {
+				if math.Abs(a.Summary.DistanceM-c.want[i]) > 0.5 {
+					t.Errorf("row %d (%s): %.1f m, want %.1f", i, a.RawSport, a.Summary.DistanceM, c.want[i])
+				}
+				if c.note[i] != "" && !hasNote(a, c.note[i]) {
+					t.Errorf("row %d: notes %q lack %q", i, a.Notes, c.note[i])
+				}
+			}
+		})
+	}
+}
+
+// TestGarminBikeCadenceColumn (issue 23): a newer layout writes a run's
+// cadence in the bike cadence column; it is used when it is a step rate,
+// left out (and said) when it is not, and a ride's stays a ride's.
+func TestGarminBikeCadenceColumn(t *testing.T) {
+	text := "Activity Type,Date,Title,Distance,Time,Avg Run Cadence,Avg Bike Cadence\n" +
+		`Running,2026-01-04 10:00:00,Run,10.02,00:50:00,--,168` + "\n" +
+		`Running,2026-01-05 10:00:00,Run,10.02,00:50:00,--,84` + "\n" +
+		`Running,2026-01-06 10:00:00,Run,10.02,00:50:00,172,--` + "\n" +
+		`Cycling,2026-01-07 10:00:00,Ride,40.0,01:30:00,--,88` + "\n"
+	acts := mustDecode(t, "Activities.csv", text, 4)
+	wantEq(t, "step rate in the bike column", acts[0].Summary.AvgCadenceSPM, 168.0)
+	if !hasNote(acts[0], "read from the bike cadence column") {
+		t.Errorf("notes %q", acts[0].Notes)
+	}
+	if !math.IsNaN(acts[1].Summary.AvgCadenceSPM) || !hasNote(acts[1], "not a step rate") {
+		t.Errorf("84 in the bike column on a run: cadence %v, notes %q", acts[1].Summary.AvgCadenceSPM, acts[1].Notes)
+	}
+	wantEq(t, "run cadence column", acts[2].Summary.AvgCadenceSPM, 172.0)
+	if !math.IsNaN(acts[3].Summary.AvgCadenceSPM) || hasNote(acts[3], "bike cadence") {
+		t.Errorf("ride: cadence %v, notes %q", acts[3].Summary.AvgCadenceSPM, acts[3].Notes)
+	}
+}

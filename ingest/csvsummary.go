@@ -56,6 +56,9 @@ func (x *exportIndex) sport(name string) (s Sport, known bool) {
 	if s, ok := runWords(k); ok {
 		return s, false
 	}
+	if swimWords(k) {
+		return SportSwimming, false
+	}
 	return sportFromName(name), false
 }
 
@@ -532,6 +535,7 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 			s.AvgBalanceLeftPct = parseBalanceLeftIn(field(rec, i), rows.dialectOf(i))
 		}
 		s.AvgPowerW = r.num(colPower, 0)
+		bikeCadence(a, r.num(colBikeCadence, 0), a.Sport.IsRunning() || unknownType[a])
 		if a.Sport.IsRunning() {
 			votes.add(s)
 		}
@@ -543,13 +547,17 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		swim := a.Sport == SportSwimming
 		switch {
 		case swim:
-			if !math.IsNaN(s.DistanceM) {
-				a.Notes = append(a.Notes, "swim distance read as metres (Garmin writes swims in metres)")
-			}
+			swimDistance(a, system)
 		case system == "statute":
 			s.DistanceM *= 1609.344
 		default:
 			s.DistanceM *= 1000
+		}
+		if !swim && !a.Sport.IsRunning() && s.DistanceM/s.DurationS > maxRowSpeedMS && s.DistanceM/1000/s.DurationS <= maxRowSpeedMS {
+			// An activity of another sport written in metres (a swim
+			// under a name no table has): 1,214 m in 30 min, not 1,214 km.
+			s.DistanceM /= 1000
+			a.Notes = append(a.Notes, fmt.Sprintf("distance read as metres: as km it would be %.0f km/h", s.DistanceM/s.DurationS*3600))
 		}
 		if system == "statute" {
 			s.AscentM *= 0.3048
@@ -569,6 +577,49 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		emit(a)
 	}
 	return err
+}
+
+// maxRowSpeedMS is the fastest average (m/s) a summary row of a
+// human-powered sport can have; a row faster as km is in metres.
+const maxRowSpeedMS = 30
+
+// swimDistance puts a swim row's distance into metres. Garmin writes swims
+// in the pool's unit, not the export's: metres, or yards in an export in
+// miles (US accounts swim 25-yard pools); "1,214" is 1,214 m, never km. A
+// value below 20 with a fraction ("1.50") is km, as some layouts write it.
+// The note says which.
+func swimDistance(a *Activity, system string) {
+	s := &a.Summary
+	switch v := s.DistanceM; {
+	case math.IsNaN(v):
+	case v < 20 && v != math.Trunc(v):
+		s.DistanceM = v * 1000
+		a.Notes = append(a.Notes, fmt.Sprintf("swim distance %.2f read as km (%.0f m): no swim is %.2f m", v, s.DistanceM, v))
+	case system == "statute":
+		s.DistanceM = v * 0.9144
+		a.Notes = append(a.Notes, fmt.Sprintf("swim distance %.0f read as yards (%.0f m): the export is in miles, and Garmin writes swims in the pool's unit", v, s.DistanceM))
+	default:
+		a.Notes = append(a.Notes, "swim distance read as metres (Garmin writes swims in metres)")
+	}
+}
+
+// bikeCadence takes a run's cadence from Garmin's bike cadence column
+// when the run cadence is empty and the value is a step rate (120–240
+// per minute): a newer layout writes a run's cadence there. Anything else
+// in that column on a run is left out, and the note says so.
+func bikeCadence(a *Activity, v float64, run bool) {
+	s := &a.Summary
+	if !run || s.AvgCadenceSPM > 0 || !(v > 0) {
+		return
+	}
+	if v >= 120 && v <= 240 {
+		s.AvgCadenceSPM = v
+		a.Notes = append(a.Notes, fmt.Sprintf("cadence %.0f spm read from the bike cadence column (a step rate; the run cadence column is empty)", v))
+		return
+	}
+	if a.Sport.IsRunning() {
+		a.Notes = append(a.Notes, fmt.Sprintf("bike cadence column holds %.0f on a run: not a step rate (120–240 spm), not used", v))
+	}
 }
 
 // unitVotes tells a metric Garmin export (km, m) from a statute one (miles,
