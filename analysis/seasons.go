@@ -127,3 +127,26 @@ func countEarlier(spans []SeasonSpan) int {
 	}
 	return n
 }
+
+// WindowWeeks is the longest default reporting window (DOMAIN.md,
+// Seasons): the current season, at most its last 26 weeks.
+const WindowWeeks = 26
+
+// DefaultWindowStart is the first day of the default reporting window:
+// the Monday WindowWeeks−1 weeks before the week of the current season's
+// last run, zero when the current season is no longer (the whole season
+// is the window) or there are no seasons. The weeks before it still feed
+// baselines and load history.
+func DefaultWindowStart(spans []SeasonSpan) time.Time {
+	if len(spans) == 0 {
+		return time.Time{}
+	}
+	cur := spans[len(spans)-1]
+	last := cur.Last
+	monday := last.AddDate(0, 0, -((int(last.Weekday()) + 6) % 7))
+	start := monday.AddDate(0, 0, -7*(WindowWeeks-1))
+	if !start.After(cur.First) {
+		return time.Time{}
+	}
+	return start
+}

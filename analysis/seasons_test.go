@@ -73,3 +73,25 @@ func TestSplitSeasons(t *testing.T) {
 		t.Error("a single season names no earlier season")
 	}
 }
+
+// TestDefaultWindowStart (issue 23): the default window is the current
+// season, at most its last WindowWeeks weeks counted in whole weeks back
+// from the week of its last run.
+func TestDefaultWindowStart(t *testing.T) {
+	d := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
+	tests := []struct {
+		spans []SeasonSpan
+		want  string
+	}{
+		{nil, ""},
+		{[]SeasonSpan{{First: d("2026-01-05"), Last: d("2026-06-18"), Current: true}}, ""},                                             // 24 weeks: whole season
+		{[]SeasonSpan{{First: d("2025-06-02"), Last: d("2026-06-18"), Current: true}}, "2025-12-22"},                                   // Thursday: Monday 06-15 − 25 weeks
+		{[]SeasonSpan{{First: d("2010-01-01"), Last: d("2010-02-01")}, {First: d("2025-06-02"), Last: d("2026-06-21")}}, "2025-12-22"}, // a Sunday
+	}
+	for _, tt := range tests {
+		got := DefaultWindowStart(tt.spans)
+		if s := map[bool]string{true: "", false: got.Format(time.DateOnly)}[got.IsZero()]; s != tt.want {
+			t.Errorf("%v: %q, want %q", tt.spans, s, tt.want)
+		}
+	}
+}

@@ -166,9 +166,16 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		out[i].RuleConfig = a.Rules
 		readSymptoms(out[i], logs[i])
 		res := rules.Screen(season, a.Rules)
-		out[i].Findings, out[i].Rules = inWindow(res.Findings, opt.Since, opt.Until), res.Statuses
-		out[i].Season = season.Window(opt.Since, opt.Until)
-		out[i].From, out[i].To = period(out[i].Season, opt.Since, opt.Until)
+		since := opt.Since
+		if since.IsZero() && opt.Until.IsZero() {
+			// The default window: the current season, at most its last
+			// WindowWeeks weeks; the season's earlier weeks fed the
+			// baselines and the load above.
+			since = analysis.DefaultWindowStart(spans)
+		}
+		out[i].Findings, out[i].Rules = inWindow(res.Findings, since, opt.Until), res.Statuses
+		out[i].Season = season.Window(since, opt.Until)
+		out[i].From, out[i].To = period(out[i].Season, since, opt.Until)
 		if opt.Done != nil && doneErr == nil {
 			done := out[i]
 			out[i] = nil // handed on: the season goes with it

@@ -249,3 +249,43 @@ func TestTreadmillWinter(t *testing.T) {
 	}
 	t.Logf("treadmill winter: %d runs on the belt, %d findings", belt, len(rep.Findings))
 }
+
+// TestDefaultWindowLastWeeks (issue 23): a season of 42 weeks is reported
+// over its last 26 by default (DOMAIN.md, Seasons: the weeks before still
+// feed baselines and load), and --since still chooses the whole season.
+func TestDefaultWindowLastWeeks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "runner")
+	start := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC) // a Monday
+	var last time.Time
+	for k := 0; k < 3; k++ {
+		s := writeSeason(t, synth.Steady, dir, synth.WithStart(start.AddDate(0, 0, 7*synth.DefaultWeeks*k)), synth.WithSeed(uint64(300+k)))
+		for _, r := range s.Runs {
+			if r.Start.After(last) {
+				last = r.Start
+			}
+		}
+	}
+	window := func(args ...string) (from string, weeks int) {
+		res := itbcheck(t, nil, append([]string{"analyze", "--format", "json", "--no-progress"}, args...)...)
+		var doc struct {
+			Athletes []struct {
+				Window *struct{ From, To string } `json:"window"`
+				Weeks  []json.RawMessage          `json:"weeks"`
+			} `json:"athletes"`
+		}
+		if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 || doc.Athletes[0].Window == nil {
+			t.Fatalf("report: %v\n%s", err, res.stdout)
+		}
+		return doc.Athletes[0].Window.From, len(doc.Athletes[0].Weeks)
+	}
+	monday := last.AddDate(0, 0, -((int(last.Weekday()) + 6) % 7))
+	want := time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, -7*25).Format(time.DateOnly)
+	from, weeks := window(dir)
+	if from != want || weeks > 26 {
+		t.Errorf("default window from %s over %d weeks, want from %s over at most 26", from, weeks, want)
+	}
+	from, weeks = window("--since", start.Format(time.DateOnly), dir)
+	if from != start.Format(time.DateOnly) || weeks < 40 {
+		t.Errorf("--since %s: window from %s over %d weeks, want the whole season (42 weeks)", start.Format(time.DateOnly), from, weeks)
+	}
+}
