@@ -201,6 +201,9 @@ func parseSampleTime(s, colName string, sep rune) (ts time.Time, elapsed float64
 	if isMissing(s) {
 		return time.Time{}, 0, "", false
 	}
+	if t, zoned, ok := parseUnixDate(s); ok {
+		return t, 0, "abs", zoned
+	}
 	if strings.ContainsAny(s, "-/T") && len(s) >= 10 {
 		if t, ok := fastRFC3339(s); ok { // the first layout's own form, read faster
 			return t, 0, "abs", true
@@ -233,6 +236,36 @@ func parseSampleTime(s, colName string, sep rune) (ts time.Time, elapsed float64
 	default:
 		return fitEpoch.Add(time.Duration(v * float64(time.Second))), 0, "fit", true
 	}
+}
+
+// zoneAbbrevs are the offsets (hours east of UTC) of the zone names that
+// Unix date and Java's Date.toString write; Go reads an unknown name as
+// UTC, which would shift a Pacific run by seven hours.
+var zoneAbbrevs = map[string]float64{
+	"UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "IST": 5.5, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+	"MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "ACST": 9.5, "AWST": 8, "NZST": 12, "NZDT": 13,
+	"HST": -10, "AKST": -9, "AKDT": -8, "PST": -8, "PDT": -7, "MST": -7, "MDT": -6, "CST": -6, "CDT": -5,
+	"EST": -5, "EDT": -4, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
+}
+
+// parseUnixDate reads the form of Unix date and Java's Date.toString,
+// "Sun Jun 11 07:34:09 PDT 2017" (a real per-sample CSV of the shared
+// corpus writes it). zoned is false when the zone name is not a known
+// one: the time is then local wall-clock time.
+func parseUnixDate(s string) (t time.Time, zoned, ok bool) {
+	f := strings.Fields(s)
+	if len(f) != 6 || len(f[0]) != 3 || len(f[4]) < 1 || f[4][0] < 'A' || f[4][0] > 'Z' {
+		return time.Time{}, false, false
+	}
+	wall, err := time.Parse("Jan 2 15:04:05 2006", strings.Join([]string{f[1], f[2], f[3], f[5]}, " "))
+	if err != nil {
+		return time.Time{}, false, false
+	}
+	off, known := zoneAbbrevs[f[4]]
+	if !known {
+		return wall, false, true
+	}
+	return wall.Add(-time.Duration(off * float64(time.Hour))), true, true
 }
 
 // inferSampleUnits converts columns whose header gave no unit when their
