@@ -32,9 +32,6 @@ const EnvPrefix = "ITBCHECK"
 // warned about and ignored.
 var TopLevelKeys = []string{"timezone", "load", "rules", "gear", "athletes", "limits", "jobs"}
 
-// ruleFields are the keys of one rules.<id> section.
-var ruleFields = []string{"enabled", "low", "medium", "high"}
-
 // LoadMetrics are the values load.metric accepts.
 var LoadMetrics = []analysis.LoadMetric{analysis.LoadAuto, analysis.LoadSRPE, analysis.LoadTRIMP, analysis.LoadDuration, analysis.LoadDistance}
 
@@ -308,10 +305,7 @@ func Load(o Options) (*Config, error) {
 	}
 	r := &resolver{o: &o, file: f, seen: map[string]bool{}}
 	c := &Config{File: path}
-	if err := c.scalars(r); err != nil {
-		return nil, err
-	}
-	if err := c.ruleSettings(r); err != nil {
+	if err := c.resolve(r); err != nil {
 		return nil, err
 	}
 	for _, k := range slices.Sorted(maps.Keys(f.scalars)) {
@@ -345,132 +339,6 @@ func (r *resolver) where() string {
 // bad is an error about key's value from src.
 func (r *resolver) bad(key, value string, src Source, want string) error {
 	return errorf("%s: %s: %q (from %s): %s", r.where(), key, value, src, want)
-}
-
-// scalars resolves timezone, load.metric, jobs and limits.
-func (c *Config) scalars(r *resolver) error {
-	v, src, _ := r.get("timezone")
-	c.Timezone = strings.TrimSpace(v)
-	loc, err := LoadLocation(c.Timezone)
-	if err != nil {
-		return r.bad("timezone", v, src, err.Error())
-	}
-	c.Location = loc
-	c.add("timezone", cmpOr(c.Timezone, "UTC"), src)
-
-	v, src, ok := r.get("load.metric")
-	c.LoadMetric = analysis.LoadAuto
-	if ok {
-		c.LoadMetric = analysis.LoadMetric(strings.ToLower(strings.TrimSpace(v)))
-		if !slices.Contains(LoadMetrics, c.LoadMetric) {
-			return r.bad("load.metric", v, src, "want one of "+joinMetrics())
-		}
-	}
-	c.add("load.metric", string(c.LoadMetric), src)
-
-	v, src, ok = r.get("jobs")
-	if ok {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 0 {
-			return r.bad("jobs", v, src, "want a whole number ≥ 0 (0: one per CPU)")
-		}
-		c.Jobs = n
-	}
-	c.add("jobs", strconv.Itoa(c.Jobs), src)
-
-	for _, l := range ingest.LimitTable { // one row per limit: key, unit, default
-		key := "limits." + l.Key
-		v, src, ok := r.get(key)
-		if !ok {
-			c.add(key, strconv.FormatInt(l.Default/l.Unit, 10), src)
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if err != nil || n < 0 {
-			return r.bad(key, v, src, "want a whole number ≥ 0")
-		}
-		if most := limitMost(l.Unit); n > most {
-			// 2^44+1 MB once wrapped round to a 1 MiB limit.
-			return r.bad(key, v, src, fmt.Sprintf("too large (at most %d)", most))
-		}
-		l.Set(&c.Limits, n*l.Unit)
-		c.add(key, strconv.FormatInt(n, 10), src)
-	}
-	return nil
-}
-
-// ruleSettings reads rules.<id>.{enabled,low,medium,high}.
-func (c *Config) ruleSettings(r *resolver) error {
-	for k, n := range r.file.scalars {
-		rest, ok := strings.CutPrefix(k, "rules.")
-		if !ok {
-			continue
-		}
-		id, field, _ := strings.Cut(rest, ".")
-		if rules.ByID(id) == nil {
-			return errorf("%s:%d: rules.%s: unknown rule id (see itbcheck rules)", r.where(), n.Line, id)
-		}
-		if field == "" {
-			return errorf("%s:%d: rules.%s: want a mapping of enabled, low, medium, high", r.where(), n.Line, id)
-		}
-	}
-	c.Rules.Rules = map[string]rules.Settings{}
-	type shown struct {
-		field string
-		src   Source
-	}
-	for _, rule := range rules.All {
-		var st rules.Settings
-		var srcs []shown
-		set := false
-		for _, f := range ruleFields {
-			key := "rules." + rule.ID + "." + f
-			v, src, ok := r.get(key)
-			srcs = append(srcs, shown{f, src})
-			if !ok {
-				continue
-			}
-			set = true
-			if f == "enabled" {
-				b, err := strconv.ParseBool(strings.TrimSpace(v))
-				if err != nil {
-					return r.bad(key, v, src, "want true or false")
-				}
-				st.Enabled = &b
-				continue
-			}
-			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-				return r.bad(key, v, src, "want a number")
-			}
-			switch f {
-			case "low":
-				st.Low = &x
-			case "medium":
-				st.Medium = &x
-			case "high":
-				st.High = &x
-			}
-		}
-		if set {
-			c.Rules.Rules[rule.ID] = st
-		}
-		t := c.Rules.Thresholds(rule)
-		for _, s := range srcs {
-			key := "rules." + rule.ID + "." + s.field
-			switch s.field {
-			case "enabled":
-				c.add(key, strconv.FormatBool(c.Rules.Enabled(rule)), s.src)
-			case "low":
-				c.add(key, number(t.Low), s.src)
-			case "medium":
-				c.add(key, number(t.Medium), s.src)
-			case "high":
-				c.add(key, number(t.High), s.src)
-			}
-		}
-	}
-	return nil
 }
 
 // add records a value in force.
