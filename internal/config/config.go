@@ -354,20 +354,13 @@ type rawShoe struct {
 	LimitKm *float64 `yaml:"limit_km"`
 }
 
-type rawSettings struct {
-	Enabled *bool    `yaml:"enabled"`
-	Low     *float64 `yaml:"low"`
-	Medium  *float64 `yaml:"medium"`
-	High    *float64 `yaml:"high"`
-}
-
 type rawAthlete struct {
-	Name     string                 `yaml:"name"`
-	Paths    []string               `yaml:"paths"`
-	Timezone string                 `yaml:"timezone"`
-	Rules    map[string]rawSettings `yaml:"rules"`
-	Gear     yaml.Node              `yaml:"gear"`
-	Symptoms string                 `yaml:"symptoms"`
+	Name     string    `yaml:"name"`
+	Paths    []string  `yaml:"paths"`
+	Timezone string    `yaml:"timezone"`
+	Rules    yaml.Node `yaml:"rules"`
+	Gear     yaml.Node `yaml:"gear"`
+	Symptoms string    `yaml:"symptoms"`
 }
 
 // gear decodes a gear section into rules.Shoe values, keeping the names as
@@ -454,20 +447,10 @@ func (c *Config) roster(r *resolver, unknown *unknownKeys) ([]Athlete, error) {
 			}
 			e.Location = loc
 		}
-		e.Rules = map[string]rules.Settings{}
-		for _, id := range slices.Sorted(maps.Keys(a.Rules)) {
-			if rules.ByID(id) == nil {
-				return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
-			}
-			s := a.Rules[id]
-			for f, v := range map[string]*float64{"low": s.Low, "medium": s.Medium, "high": s.High} {
-				if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-					return nil, errorf("%s:%d: %s.rules.%s.%s: %v: want a number", r.where(), line, key, id, f, *v)
-				}
-			}
-			e.Rules[id] = rules.Settings{Enabled: s.Enabled, Low: s.Low, Medium: s.Medium, High: s.High}
-		}
 		var err error
+		if e.Rules, err = r.athleteRules(&a.Rules, key, line); err != nil {
+			return nil, err
+		}
 		if e.Gear, err = r.gear(&a.Gear, key+".gear"); err != nil {
 			return nil, err
 		}
@@ -480,6 +463,49 @@ func (c *Config) roster(r *resolver, unknown *unknownKeys) ([]Athlete, error) {
 			Source: Source{Kind: FromFile, Name: r.file.path, Line: line}})
 	}
 	return out, nil
+}
+
+// athleteRules reads an athlete's rules section (n, of entry key at line)
+// through the same rows of Keys as the global rules.<id>.<field> keys, so
+// a value means and is refused the same in both places.
+func (r *resolver) athleteRules(n *yaml.Node, key string, line int) (map[string]rules.Settings, error) {
+	c := &Config{Rules: rules.Config{Rules: map[string]rules.Settings{}}}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == 0 || n.Tag == "!!null" {
+		return c.Rules.Rules, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, errorf("%s:%d: %s.rules: want a mapping of rule ids", r.where(), n.Line, key)
+	}
+	var ids []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		ids = append(ids, n.Content[i].Value)
+	}
+	for _, id := range slices.Sorted(slices.Values(ids)) {
+		if rules.ByID(id) == nil {
+			return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
+		}
+	}
+	f := &file{path: r.file.path, scalars: map[string]*yaml.Node{}}
+	if err := f.flatten(key+".rules", n); err != nil {
+		return nil, err
+	}
+	for _, full := range slices.Sorted(maps.Keys(f.scalars)) {
+		v, name := f.scalars[full], strings.TrimPrefix(full, key+".")
+		k := keyNamed(name)
+		if k == nil {
+			if strings.Count(name, ".") < 2 {
+				return nil, errorf("%s:%d: %s.%s: want a mapping of %s", r.where(), v.Line, key, name, strings.Join(ruleFields, ", "))
+			}
+			continue // an unknown field: rosterUnknown warns
+		}
+		if _, want := k.parse(c, strings.TrimSpace(v.Value)); want != "" {
+			return nil, errorf("%s:%d: %s.%s: %q: %s", r.where(), v.Line, key, name, v.Value, want)
+		}
+	}
+	return c.Rules.Rules, nil
 }
 
 // rosterFields are the keys of one athletes[] entry.

@@ -49,6 +49,16 @@ type Key struct {
 // field); gear and athletes are lists, not keys (see Config.Lists).
 var Keys = keyTable()
 
+// keyNamed is the row of Keys named name, or nil.
+func keyNamed(name string) *Key {
+	for i := range Keys {
+		if Keys[i].Name == name {
+			return &Keys[i]
+		}
+	}
+	return nil
+}
+
 // topKeys are the rows that are neither limits nor rules.
 var topKeys = []Key{
 	{Name: "timezone", Default: "",
