@@ -250,6 +250,7 @@ func TestBadConfig(t *testing.T) {
 		{name: "unknown nested key", file: "load:\n  metrik: trimp\n", wantWarn: `c.yaml:2: unknown key "load.metrik"`},
 		{name: "unknown rule field", file: "rules:\n  load-spike: {mediun: 1.4}\n", wantWarn: `"rules.load-spike.mediun"`},
 		{name: "unknown rule id", file: "rules:\n  load-spiek: {medium: 1.4}\n", wantErr: "c.yaml:2: rules.load-spiek: unknown rule id"},
+		{name: "two unknown rule ids, the first named", file: "rules:\n  zz-nope: {low: 1}\n  aa-nope: {low: 1}\n", wantErr: "c.yaml:3: rules.aa-nope: unknown rule id"},
 		{name: "rule not a mapping", file: "rules:\n  load-spike: 1.4\n", wantErr: "rules.load-spike: want a mapping"},
 		{name: "bad metric", file: "load: {metric: watts}\n", wantErr: `load.metric: "watts" (from c.yaml:1): want one of auto, srpe, trimp, duration, distance`},
 		{name: "bad env number", env: env{"ITBCHECK_RULES_LOAD_SPIKE_HIGH": "lots"}, wantErr: `rules.load-spike.high: "lots" (from env ITBCHECK_RULES_LOAD_SPIKE_HIGH): want a number`},

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -207,9 +208,10 @@ func (c *Config) resolve(r *resolver) error {
 }
 
 // checkRuleIDs refuses a rules.<id> section of the file whose id is not a
-// rule's, or that is not a mapping.
+// rule's, or that is not a mapping; the first in key order is named.
 func checkRuleIDs(r *resolver) error {
-	for k, n := range r.file.scalars {
+	for _, k := range slices.Sorted(maps.Keys(r.file.scalars)) {
+		n := r.file.scalars[k]
 		rest, ok := strings.CutPrefix(k, "rules.")
 		if !ok {
 			continue
