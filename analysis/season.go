@@ -263,12 +263,16 @@ func (s *Season) rescoreTRIMP() {
 // minutes; Banister TRIMP, where a run without heart rate is scored at
 // the athlete's median heart-rate reserve; or session RPE × minutes. Non-running activities and runs
 // whose figure is unknown load 0.
-func (s *Season) RunLoad(r Run) float64 {
+func (s *Season) RunLoad(r Run) float64 { return s.RunLoadIn(r, s.Params.LoadMetric) }
+
+// RunLoadIn is a run's training load in metric m, as RunLoad would give
+// it in a season of that metric (the research tables give every metric).
+func (s *Season) RunLoadIn(r Run, m LoadMetric) float64 {
 	if !r.IsRun {
 		return 0
 	}
 	var v float64
-	switch s.Params.LoadMetric {
+	switch m {
 	case LoadDuration:
 		v = r.DurationS / 60
 	case LoadTRIMP:
@@ -476,4 +480,16 @@ func Median(xs []float64) float64 {
 		return xs[n/2]
 	}
 	return stat.Mean(xs[n/2-1:n/2+1], nil)
+}
+
+// RunDay is the calendar day of r in the athlete's local time and the
+// Monday of its ISO week, as days since 1970-01-01: the day and the week
+// that the weekly table counts r in.
+func (s *Season) RunDay(r Run) (day, monday int) {
+	loc := s.Params.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	d := dayNumber(localDate(r, loc))
+	return d, mondayOf(d)
 }

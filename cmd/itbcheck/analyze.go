@@ -90,7 +90,11 @@ func (c *cli) analyzeCommand() *cobra.Command {
 				name = athleteNameFromPaths(args)
 			}
 			job.athletes = []screen.Athlete{job.athleteFor(name, args)}
-			r, err := c.analyse(job, c.newReportSink(job))
+			sink, err := c.newSink(job)
+			if err != nil {
+				return err
+			}
+			r, err := c.analyse(job, sink)
 			if err != nil {
 				return err
 			}

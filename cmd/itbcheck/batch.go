@@ -31,11 +31,9 @@ func (c *cli) batchCommand() *cobra.Command {
 			if j.athletes, err = c.teamAthletes(j, args); err != nil {
 				return err
 			}
-			var sink athleteSink = c.newReportSink(j)
-			if j.out.Folder {
-				if sink, err = c.newFolderSink(j); err != nil {
-					return err
-				}
+			sink, err := c.newSink(j)
+			if err != nil {
+				return err
 			}
 			r, err := c.analyse(j, sink)
 			if err != nil {

@@ -61,7 +61,11 @@ func (c *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := c.analyse(j, c.newReportSink(j))
+			sink, err := c.newSink(j)
+			if err != nil {
+				return err
+			}
+			r, err := c.analyse(j, sink)
 			if err != nil {
 				return err
 			}

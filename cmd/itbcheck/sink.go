@@ -25,7 +25,7 @@ type athleteSink interface {
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
 	return report.Header{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
-		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
+		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt, ConfigHash: j.cfg.Hash()}
 }
 
 // renderError is a failure to render or write a report: a usage error of
