@@ -32,6 +32,8 @@ type analysisFlags struct {
 	verbose    bool // text: every episode in full
 	// symptoms is one athlete's symptom log (analyze, check without --team).
 	symptoms string
+	// shard is --shard K/N (batch, check --team).
+	shard string
 	// check only
 	failOn string
 	team   bool
@@ -141,6 +143,7 @@ type job struct {
 	now         time.Time
 	failOn      rules.Severity
 	athletes    []screen.Athlete
+	shard       shard // --shard K/N; zero: the whole team
 }
 
 // athleteFor makes a pipeline athlete with the settings of the roster entry
@@ -180,6 +183,12 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	}
 	if !j.since.IsZero() && !j.until.IsZero() && j.until.Before(j.since) {
 		return nil, usageErrorf("--until %s is before --since %s", f.until, f.since)
+	}
+	if j.shard, err = parseShard(f.shard); err != nil {
+		return nil, err
+	}
+	if j.shard.n > 0 && !j.team {
+		return nil, usageErrorf("--shard %s splits a team: use it with check --team ROOT", f.shard)
 	}
 	if f.jobs < 0 {
 		return nil, usageErrorf("--jobs %d: want a number ≥ 1 (or 0: one per CPU)", f.jobs)
