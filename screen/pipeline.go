@@ -208,6 +208,10 @@ func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options,
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
+	// Every decoder holds one of the n slots; a zip borrows the free ones
+	// for its members, so a lone bulk export uses every slot too.
+	slots := ingest.NewWorkers(n)
+	opt.Ingest.Workers = slots
 	if n > len(jobs) {
 		n = len(jobs)
 	}
@@ -231,7 +235,11 @@ func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options,
 			defer wg.Done()
 			for k := range todo {
 				j := jobs[k]
+				if slots.Acquire(ctx) != nil {
+					return
+				}
 				res := decodeFile(ctx, read, j.path, athletes[j.athlete].Params.Location, opt.Ingest)
+				slots.Release()
 				select {
 				case finished <- finishedJob{k, res}:
 				case <-ctx.Done():
