@@ -17,6 +17,10 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// CadenceSource and GaitSource say what measured the step rate and the
+	// running dynamics (ingest.Activity.SourceOf): wrist, chest-strap, pod,
+	// footpod, or none when the run has no such values.
+	CadenceSource, GaitSource ingest.Source
 	// Implausible says why a running activity's figures cannot be a run
 	// (DOMAIN.md plausibility: faster than 7 m/s or slower than 20 min/km
 	// over its duration, longer than 300 km, distance without duration);

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The brief text report (the default) fits one athlete on a screen: what
@@ -17,7 +18,7 @@ import (
 const briefWeeks = 8
 
 // configText says which config file and thresholds were in force.
-func configText(r *Report) string {
+func configText(r *screen.Report) string {
 	file := "none (built-in defaults)"
 	if r.ConfigFile != "" {
 		file = r.ConfigFile
@@ -72,7 +73,7 @@ func sameRuleConfig(a, b *rules.Config) bool {
 // splitOpen divides an athlete's risk groups into the ones open now (a
 // finding whose last week falls in the last weeks of the period) and the
 // resolved ones.
-func splitOpen(a *Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
+func splitOpen(a *screen.Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
 	for _, g := range groups {
 		isOpen := false
 		for _, f := range g.Findings {
@@ -165,7 +166,7 @@ func unsaid(said map[string]bool, text string) string {
 }
 
 // brief writes one athlete in the brief view.
-func (t *textWriter) brief(a *Athlete, r *Report) {
+func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 	t.header(a, r)
 	t.line("")
 	groups, notes := riskGroups(groupByRule(a.Findings))
@@ -228,7 +229,7 @@ func patterns(n int) string {
 }
 
 // verdictLines writes one line per group: severity tag and verdictText.
-func (t *textWriter) verdictLines(a *Athlete, groups []ruleGroup) {
+func (t *textWriter) verdictLines(a *screen.Athlete, groups []ruleGroup) {
 	for _, g := range groups {
 		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
 		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
@@ -254,7 +255,7 @@ func (t *textWriter) ownExplanations(groups []ruleGroup) {
 }
 
 // header writes the athlete's title, period, load and inputs.
-func (t *textWriter) header(a *Athlete, r *Report) {
+func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	name := plain(a.Name)
 	bar := strings.Repeat("═", max(3, t.width-len([]rune(name))-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+bar))
@@ -275,7 +276,7 @@ func (t *textWriter) header(a *Athlete, r *Report) {
 	if len(a.InputsFailed) > 0 {
 		t.line("Unreadable inputs: %d", len(a.InputsFailed))
 		for _, fi := range a.InputsFailed {
-			t.para("  - ", "    ", plain(fi.Path)+": "+plain(fi.Error))
+			t.para("  - ", "    ", plain(fi.Path)+": "+plain(fi.Reason()))
 		}
 	}
 }

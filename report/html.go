@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 //go:embed assets/report.html.tmpl
@@ -29,7 +30,7 @@ type htmlPage struct {
 	Tool         string
 	Activities   int
 	InputsFailed int
-	Counts       Counts
+	Counts       screen.Counts
 	Team         []htmlTeamRow
 	TeamNote     string
 	Attention    string        // "2 of 7 athletes need attention: ..."
@@ -73,7 +74,7 @@ type htmlAthlete struct {
 	Notes                      []htmlFinding // info notes: context, no action
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
-	InputsFailed               []FailedInput
+	InputsFailed               []screen.FailedInput
 	RedFlags                   []string // first, plainly
 }
 
@@ -114,7 +115,7 @@ func (x *htmlRenderer) Begin(h Header) error {
 }
 
 // Athlete makes a's section, unless the page is the overview alone.
-func (x *htmlRenderer) Athlete(a *Athlete) error {
+func (x *htmlRenderer) Athlete(a *screen.Athlete) error {
 	x.n++
 	if !x.head.overviewOnly() {
 		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1)))
@@ -123,7 +124,7 @@ func (x *htmlRenderer) Athlete(a *Athlete) error {
 }
 
 // End writes the page.
-func (x *htmlRenderer) End(team []*Athlete) error {
+func (x *htmlRenderer) End(team []*screen.Athlete) error {
 	return renderHTML(x.w, x.head.report(team), x.head.Options, x.athletes)
 }
 
@@ -132,7 +133,7 @@ func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
 
 // renderHTML writes the page of r with the athletes' sections made by
 // athleteHTML (none for the overview alone).
-func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) error {
+func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
 		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
 		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
@@ -147,7 +148,7 @@ func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) err
 	if len(r.Athletes) > 1 {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)
 	}
-	anchors := map[*Athlete]string{}
+	anchors := map[*screen.Athlete]string{}
 	page.Athletes = athletes
 	for i, a := range r.Athletes {
 		anchors[a] = athleteAnchor(i)
@@ -198,7 +199,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 	return row
 }
 
-func athleteHTML(a *Athlete, anchor string) htmlAthlete {
+func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),

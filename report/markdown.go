@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // mdEscaper escapes characters that Markdown (GitHub-flavoured) would read
@@ -43,7 +44,7 @@ func (x *markdownRenderer) Begin(h Header) error {
 }
 
 // Athlete renders a's section.
-func (x *markdownRenderer) Athlete(a *Athlete) error {
+func (x *markdownRenderer) Athlete(a *screen.Athlete) error {
 	if x.head.overviewOnly() {
 		return nil
 	}
@@ -55,7 +56,7 @@ func (x *markdownRenderer) Athlete(a *Athlete) error {
 
 // End writes the title, the team's red flags and overview, the sections
 // and where to see a professional.
-func (x *markdownRenderer) End(team []*Athlete) error {
+func (x *markdownRenderer) End(team []*screen.Athlete) error {
 	r := x.head.report(team)
 	b := bufio.NewWriter(x.w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
@@ -81,7 +82,7 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 
 // mdTeam writes the team overview; an athlete's name links to their
 // report when pages has it (the batch -o DIR index).
-func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string) {
+func mdTeam(p func(string, ...any), athletes []*screen.Athlete, pages map[string]string) {
 	p("")
 	p("## Team overview")
 	p("")
@@ -106,7 +107,7 @@ func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string
 	}
 }
 
-func mdAthlete(p func(string, ...any), a *Athlete) {
+func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 	p("## %s", md(a.Name))
 	p("")
 	if flags := redFlagLines(a); len(flags) > 0 {
@@ -124,7 +125,7 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	if len(a.InputsFailed) > 0 {
 		p("- Unreadable inputs: %d", len(a.InputsFailed))
 		for _, fi := range a.InputsFailed {
-			p("  - %s: %s", md(fi.Path), md(fi.Error))
+			p("  - %s: %s", md(fi.Path), md(fi.Reason()))
 		}
 	}
 	p("")

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // ndjsonAthlete is one line of --format ndjson: the JSON report's athlete
@@ -35,7 +37,7 @@ func (x *ndjsonRenderer) Begin(h Header) error {
 }
 
 // Athlete writes a's line.
-func (x *ndjsonRenderer) Athlete(a *Athlete) error {
+func (x *ndjsonRenderer) Athlete(a *screen.Athlete) error {
 	line := ndjsonAthlete{Schema: TablesSchema, ToolVersion: x.head.Tool.Version, ConfigHash: x.hash,
 		jsonAthlete: athleteJSON(a)}
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
@@ -54,4 +56,4 @@ func (x *ndjsonRenderer) Athlete(a *Athlete) error {
 }
 
 // End writes nothing: every line is an athlete.
-func (x *ndjsonRenderer) End([]*Athlete) error { return nil }
+func (x *ndjsonRenderer) End([]*screen.Athlete) error { return nil }

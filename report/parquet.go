@@ -7,6 +7,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
+
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // parquetRowGroup bounds the rows a table holds in memory before it
@@ -51,7 +53,7 @@ func (x *parquetRenderer) Begin(h Header) error {
 }
 
 // Athlete appends a's rows to the three tables.
-func (x *parquetRenderer) Athlete(a *Athlete) error {
+func (x *parquetRenderer) Athlete(a *screen.Athlete) error {
 	k := tableKey{athlete: a.Name, version: x.head.Tool.Version, hash: x.hash}
 	if _, err := x.runs.Write(runRows(k, a)); err != nil {
 		return fmt.Errorf("%s: %w", RunsTable, err)
@@ -66,7 +68,7 @@ func (x *parquetRenderer) Athlete(a *Athlete) error {
 }
 
 // End writes each table's last row group and footer.
-func (x *parquetRenderer) End([]*Athlete) error {
+func (x *parquetRenderer) End([]*screen.Athlete) error {
 	return errors.Join(
 		wrapTable(RunsTable, x.runs.Close()),
 		wrapTable(WeeksTable, x.weeks.Close()),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // TablesSchema is the versioned name of the research tables (Parquet and
@@ -101,6 +102,7 @@ type runRow struct {
 	TrackKmCCW     *float64 `parquet:"track_km_ccw,optional" json:"track_km_ccw"`
 
 	Device         *string `parquet:"device,optional,dict" json:"device"`
+	CadenceSource  *string `parquet:"cadence_source,optional,dict" json:"cadence_source"`
 	DynamicsSource *string `parquet:"dynamics_source,optional,dict" json:"dynamics_source"`
 
 	FromSummary bool    `parquet:"from_summary" json:"from_summary"`
@@ -169,7 +171,7 @@ func (h Header) configHash() string {
 }
 
 // runRows are a's activities as table rows, in start order.
-func runRows(k tableKey, a *Athlete) []runRow {
+func runRows(k tableKey, a *screen.Athlete) []runRow {
 	if a.Season == nil {
 		return nil
 	}
@@ -190,6 +192,7 @@ func runRows(k tableKey, a *Athlete) []runRow {
 			AscentM: opt(r.AscentM), DescentM: opt(r.DescentM),
 			TrackKmCW: opt(r.TrackKmCW), TrackKmCCW: opt(r.TrackKmCCW),
 			Device: optString(r.Device), FromSummary: r.FromSummary, Implausible: optString(r.Implausible),
+			CadenceSource: optString(string(r.CadenceSource)), DynamicsSource: optString(string(r.GaitSource)),
 		}
 		if !r.Start.IsZero() {
 			t := r.Start.UTC()
@@ -213,7 +216,7 @@ func runRows(k tableKey, a *Athlete) []runRow {
 }
 
 // weekRows are a's weekly table as rows.
-func weekRows(k tableKey, a *Athlete) []weekRow {
+func weekRows(k tableKey, a *screen.Athlete) []weekRow {
 	if a.Season == nil {
 		return nil
 	}
@@ -234,7 +237,7 @@ func weekRows(k tableKey, a *Athlete) []weekRow {
 }
 
 // findingRows are a's findings as rows, in the report's order.
-func findingRows(k tableKey, a *Athlete) []findingRow {
+func findingRows(k tableKey, a *screen.Athlete) []findingRow {
 	out := make([]findingRow, 0, len(a.Findings))
 	for _, f := range a.Findings {
 		row := findingRow{

@@ -12,10 +12,11 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // renderTables renders r as the Parquet tables, into one buffer per file.
-func renderTables(t *testing.T, r *Report) []*bytes.Buffer {
+func renderTables(t *testing.T, r *screen.Report) []*bytes.Buffer {
 	t.Helper()
 	bufs := []*bytes.Buffer{{}, {}, {}}
 	ws := []io.Writer{bufs[0], bufs[1], bufs[2]}

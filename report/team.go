@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The team overview of the human reports (text, Markdown, HTML) opens
@@ -24,7 +25,7 @@ const teamNote = `"Open now" is the highest severity of the patterns with a find
 
 // teamRow is one athlete's row of the team overview.
 type teamRow struct {
-	Athlete *Athlete
+	Athlete *screen.Athlete
 	// Highest is the highest severity open now; rules.None when nothing is.
 	Highest  rules.Severity
 	ThisWeek time.Time // Monday of the last week; zero without weeks
@@ -68,9 +69,9 @@ type openPattern struct {
 }
 
 // teamRows gives the overview's rows in risk order (SortByRisk).
-func teamRows(as []*Athlete) []teamRow {
+func teamRows(as []*screen.Athlete) []teamRow {
 	var out []teamRow
-	for _, a := range byRisk(as) {
+	for _, a := range screen.ByRisk(as) {
 		row := teamRow{Athlete: a, ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
 			Unreadable: len(a.InputsFailed)}
 		if a.Season != nil {

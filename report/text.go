@@ -12,6 +12,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // defaultWidth is the column the text report wraps at when Options.Width
@@ -207,7 +208,7 @@ func (x *textRenderer) Begin(h Header) error {
 }
 
 // Athlete renders a's section, in the brief or the verbose view.
-func (x *textRenderer) Athlete(a *Athlete) error {
+func (x *textRenderer) Athlete(a *screen.Athlete) error {
 	if x.head.overviewOnly() {
 		return nil
 	}
@@ -222,7 +223,7 @@ func (x *textRenderer) Athlete(a *Athlete) error {
 
 // End writes the title, the team's red flags and overview, the sections
 // and the disclaimer.
-func (x *textRenderer) End(team []*Athlete) error {
+func (x *textRenderer) End(team []*screen.Athlete) error {
 	if err := x.t.w.Flush(); err != nil {
 		return err
 	}
@@ -274,7 +275,7 @@ const (
 // risk first: the highest severity open now, the count of resolved
 // patterns, the last week's figures, and as much of the open patterns as
 // the width holds. Long names are shortened.
-func (t *textWriter) teamOverview(as []*Athlete) {
+func (t *textWriter) teamOverview(as []*screen.Athlete) {
 	rows := teamRows(as)
 	t.para("", "", attentionText(rows)+".")
 	cells := make([][]string, len(rows))
@@ -370,7 +371,7 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 }
 
 // athlete writes one athlete in the verbose view: every episode in full.
-func (t *textWriter) athlete(a *Athlete, r *Report) {
+func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 	t.header(a, r)
 	t.line("")
 	groups, notes := riskGroups(groupByRule(a.Findings))
@@ -391,14 +392,14 @@ func (t *textWriter) athlete(a *Athlete, r *Report) {
 
 // verdict writes the athlete's findings in a few lines: one per rule,
 // in the order of the blocks below it.
-func (t *textWriter) verdict(a *Athlete, groups []ruleGroup) {
+func (t *textWriter) verdict(a *screen.Athlete, groups []ruleGroup) {
 	t.heading("In short: " + verdictHead(groups, a.Counts()))
 	t.verdictLines(a, groups)
 }
 
 // statuses lists the rules that could not judge, so that a quiet report
 // is never read as an all-clear without the data to back it.
-func (t *textWriter) statuses(a *Athlete) {
+func (t *textWriter) statuses(a *screen.Athlete) {
 	for _, n := range statusNotes(a) {
 		t.para("  - ", "    ", plain(n))
 	}
@@ -503,7 +504,7 @@ const minEmptyStreak = 3
 // weekCells gives the weekly table's rows as strings, with the week marked
 // "!" when a finding falls in it. Streaks of minEmptyStreak or more empty
 // weeks become one row of a single cell naming the span.
-func weekCells(a *Athlete) [][]string {
+func weekCells(a *screen.Athlete) [][]string {
 	if a.Season == nil {
 		return nil
 	}
@@ -549,7 +550,7 @@ func weekCells(a *Athlete) [][]string {
 }
 
 // weekTable writes the weekly table; last > 0 keeps its last rows only.
-func (t *textWriter) weekTable(a *Athlete, last int) {
+func (t *textWriter) weekTable(a *screen.Athlete, last int) {
 	rows := weekCells(a)
 	if len(rows) == 0 {
 		t.line("No weeks of running to tabulate.")

@@ -39,11 +39,11 @@ func shardOf(name string, n int) int {
 }
 
 // filter keeps the athletes of the shard, in their order.
-func (s shard) filter(athletes []screen.Athlete) []screen.Athlete {
+func (s shard) filter(athletes []screen.AthleteInput) []screen.AthleteInput {
 	if s.n == 0 {
 		return athletes
 	}
-	var out []screen.Athlete
+	var out []screen.AthleteInput
 	for _, a := range athletes {
 		if shardOf(a.Name, s.n) == s.k {
 			out = append(out, a)

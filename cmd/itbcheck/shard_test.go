@@ -51,9 +51,9 @@ func TestShardOf(t *testing.T) {
 	}
 	// N shards of a team: disjoint, their union the team, each athlete
 	// where shardOf puts it whatever the team's order.
-	var team []screen.Athlete
+	var team []screen.AthleteInput
 	for i := range 50 {
-		team = append(team, screen.Athlete{Name: fmt.Sprintf("athlete-%02d", i)})
+		team = append(team, screen.AthleteInput{Name: fmt.Sprintf("athlete-%02d", i)})
 	}
 	reversed := slices.Clone(team)
 	slices.Reverse(reversed)

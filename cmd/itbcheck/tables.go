@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/itbcheck/itbcheck/report"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // newSink is the sink of job j's output: the research tables (--format
@@ -72,7 +73,7 @@ func (s *tablesSink) start() error {
 	return nil
 }
 
-func (s *tablesSink) add(i int, a *report.Athlete) error {
+func (s *tablesSink) add(i int, a *screen.Athlete) error {
 	if s.stream == nil {
 		if err := s.start(); err != nil {
 			return err
