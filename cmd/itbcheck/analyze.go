@@ -51,7 +51,7 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `PATH` instead of stdout")
 	fs.StringVar(&f.since, "since", "", "first day of the reporting window (`YYYY-MM-DD`); the history before it still feeds baselines")
 	fs.StringVar(&f.until, "until", "", "last day of the reporting window (`YYYY-MM-DD`); later runs are left out")
-	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
+	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: one per CPU not already busy)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: no report on stdout unless -o - or --format asks for one; no notes or progress on stderr (warnings, errors and check's verdict stay)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
@@ -274,6 +274,9 @@ func (c *cli) analyse(j *job, sink athleteSink) (*screen.Report, error) {
 	jobs := j.flags.jobs
 	if jobs == 0 {
 		jobs = j.cfg.Jobs
+	}
+	if jobs == 0 {
+		jobs = autoJobs()
 	}
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
