@@ -198,10 +198,11 @@ func oneLine(err error) string {
 
 // fitDevField is a developer field described by a field_description message.
 type fitDevField struct {
-	name    string
-	scale   float64
-	offset  float64
-	isPower bool // maps into Samples.PowerW
+	name     string
+	scale    float64
+	offset   float64
+	isPower  bool              // maps into Samples.PowerW
+	baseType basetype.BaseType // how its values are stored (the fast path unmarshals them)
 }
 
 // fitSession is what a session message says about one activity.
@@ -397,7 +398,7 @@ func (s *fitSequence) onFieldDescription(mesg *proto.Message) {
 	if name == "" {
 		name = fmt.Sprintf("developer field %d/%d", fd.DeveloperDataIndex, fd.FieldDefinitionNumber)
 	}
-	df := &fitDevField{name: name, scale: 1}
+	df := &fitDevField{name: name, scale: 1, baseType: fd.FitBaseTypeId}
 	if fd.Scale != basetype.Uint8Invalid && fd.Scale != 0 {
 		df.scale = float64(fd.Scale)
 	}
