@@ -12,6 +12,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/itbcheck/itbcheck/safetext"
@@ -177,6 +178,22 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	if len(zr.File) > lim.MaxArchiveEntries {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip has %d members, limit %d", ErrTooLarge, len(zr.File), lim.MaxArchiveEntries)}}
 	}
+	// An Apple Health export: export.xml is read with the routes of its
+	// workout-routes folder, which are not read again as activities.
+	var appleDirs []string
+	for _, f := range zr.File {
+		if !f.FileInfo().IsDir() && isAppleExport(f.Name) {
+			appleDirs = append(appleDirs, path.Dir(strings.ReplaceAll(f.Name, "\\", "/")))
+		}
+	}
+	isRoute := func(n string) bool {
+		for _, d := range appleDirs {
+			if isAppleRoute(n, d) {
+				return true
+			}
+		}
+		return false
+	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
 		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
@@ -199,15 +216,40 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var members []*zip.File
 	for i, f := range zr.File {
-		if i != index && !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+		if i != index && !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !isRoute(f.Name) {
 			members = append(members, f)
 		}
 	}
-	read := func(f *zip.File, fn func(*Activity)) []Problem { return readMember(ctx, f, ra, name, opt, depth, fn) }
+	// An Apple Health export's activities are handed on as they are; the
+	// others are joined with a Strava export's activities.csv.
+	var appleMu sync.Mutex
+	apple := map[*Activity]bool{}
+	read := func(f *zip.File, fn func(*Activity)) []Problem {
+		if isAppleExport(f.Name) {
+			return readAppleZip(ctx, f, zr, name, opt, func(a *Activity) {
+				appleMu.Lock()
+				apple[a] = true
+				appleMu.Unlock()
+				fn(a)
+			})
+		}
+		return readMember(ctx, f, ra, name, opt, depth, fn)
+	}
+	handOn := func(a *Activity) {
+		appleMu.Lock()
+		isApple := apple[a]
+		delete(apple, a)
+		appleMu.Unlock()
+		if isApple {
+			fn(a)
+			return
+		}
+		fn(j.join(a))
+	}
 	// Once the archive's budget is spent (the member's problem says so),
 	// no later member is begun.
 	spent := func() bool { return opt.archive.left.Load() < 0 }
-	probs = append(probs, readMembers(ctx, members, opt, read, func(a *Activity) { fn(j.join(a)) }, spent)...)
+	probs = append(probs, readMembers(ctx, members, opt, read, handOn, spent)...)
 	if err := ctx.Err(); err != nil {
 		return append(probs, Problem{Path: name, Err: err, Partial: true})
 	}

@@ -63,7 +63,9 @@ func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	if zeros.err != nil {
 		return zeros.err
 	}
-	if complete {
+	// A file over limits.max_file_mb takes the ordinary path, which says so
+	// (its header check); the fast path has no such check of its own.
+	if complete && int64(len(data)) <= lim.MaxFileBytes {
 		g := newFITGuard(lim)
 		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}, guard: g}
 		if decodeFITFast(data, seq) {
@@ -775,6 +777,9 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 		a.Sport = inferFITSport(a)
 	}
 	a.fillFromSamples()
+	if a.Samples.Len() == 0 && (!math.IsNaN(a.Summary.AvgCadenceSPM) || !math.IsNaN(a.Summary.AvgHeartRateBPM)) {
+		a.Notes = append(a.Notes, "averages are the session's own (no records): the device's figures, which may count standing-still zeros")
+	}
 	sensors := s.sensors
 	if foot, ok := devFieldSensor(s.devNames); ok {
 		sensors = addSensor(append([]sensor(nil), sensors...), foot)

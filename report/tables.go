@@ -242,7 +242,7 @@ func findingRows(k tableKey, a *screen.Athlete) []findingRow {
 	for _, f := range a.Findings {
 		row := findingRow{
 			Athlete: k.athlete, ToolVersion: k.version, Schema: TablesSchema, ConfigHash: k.hash,
-			Rule: f.Rule, Severity: f.Severity.String(), Date: parseDate(f.Date), Until: parseDate(f.Until),
+			Rule: f.Rule.ID, Severity: f.Severity.String(), Date: parseDate(f.Date), Until: parseDate(f.Until),
 			Activity: optString(f.Activity), Metric: f.Metric, Value: opt(f.Value), Threshold: opt(f.Threshold),
 			Summary: f.Summary, Mechanism: linkNames(f.Mechanism), Explanation: f.Explanation, Advice: f.Advice,
 		}

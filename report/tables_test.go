@@ -117,8 +117,8 @@ func TestParquetTables(t *testing.T) {
 	}
 	for i, f := range findings {
 		want := r.Athletes[0].Findings
-		if i < len(want) && (f.Rule != want[i].Rule || f.Date == nil || len(f.Mechanism) != len(want[i].Mechanism)) {
-			t.Errorf("finding %d: %+v, want rule %s on %s", i, f, want[i].Rule, want[i].Date)
+		if i < len(want) && (f.Rule != want[i].Rule.ID || f.Date == nil || len(f.Mechanism) != len(want[i].Mechanism)) {
+			t.Errorf("finding %d: %+v, want rule %s on %s", i, f, want[i].Rule.ID, want[i].Date)
 		}
 	}
 }
