@@ -25,6 +25,9 @@ type Header struct {
 	// ConfigHash identifies the whole config in force (the research
 	// tables' config_hash column); "" to hash the rule settings alone.
 	ConfigHash string
+	// ComparedWith is the generated_at of the earlier report the run
+	// compares with (each athlete's Changes); zero when none.
+	ComparedWith time.Time
 }
 
 // overviewOnly reports whether the report is the team overview alone.

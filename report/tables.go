@@ -37,20 +37,17 @@ func (d tableDate) MarshalJSON() ([]byte, error) {
 	return strconv.AppendQuote(nil, time.Unix(int64(d)*86400, 0).UTC().Format(time.DateOnly)), nil
 }
 
-// dateOf is the calendar day of t in its own zone.
-func dateOf(t time.Time) tableDate {
-	y, m, d := t.Date()
-	return tableDate(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
+// dateOf is the calendar day of t in its own zone (analysis.DayOf).
+func dateOf(t time.Time) tableDate { return tableDate(analysis.DayOf(t)) }
 
 // parseDate reads a finding's YYYY-MM-DD; nil for "" or a bad day.
 func parseDate(s string) *tableDate {
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := analysis.ParseDay(s)
 	if err != nil {
 		return nil
 	}
-	d := dateOf(t)
-	return &d
+	td := tableDate(d)
+	return &td
 }
 
 // opt is v, or nil (null) when v is NaN or infinite: absent, never 0.
@@ -179,10 +176,10 @@ func runRows(k tableKey, a *screen.Athlete) []runRow {
 	metric := string(s.Params.LoadMetric)
 	out := make([]runRow, 0, len(s.Runs))
 	for _, r := range s.Runs {
-		day, monday := s.RunDay(r)
+		day := analysis.RunDay(r, s.Params.Location) // the day and week the weekly table counts it in
 		row := runRow{
 			Athlete: k.athlete, ToolVersion: k.version, Schema: TablesSchema, ConfigHash: k.hash,
-			Source: r.Source, Date: tableDate(day), Week: tableDate(monday),
+			Source: r.Source, Date: tableDate(day), Week: tableDate(day.Monday()),
 			Sport: string(r.Sport), IsRun: r.IsRun,
 			DistanceKm: opt(r.DistanceKm), MovingTimeS: opt(r.DurationS), ElapsedS: opt(r.ElapsedS),
 			LoadMetric: metric, RPEImputed: r.RPEImputed,

@@ -31,6 +31,7 @@ func (c *cli) batchCommand() *cobra.Command {
 			if j.athletes, err = c.teamAthletes(j, args); err != nil {
 				return err
 			}
+			c.loadAcks(j, teamRoot(args))
 			sink, err := c.newSink(j)
 			if err != nil {
 				return err
@@ -123,6 +124,15 @@ func (c *cli) inShard(j *job, team []screen.AthleteInput) []screen.AthleteInput 
 // addShardFlag declares --shard on a command that screens a team.
 func addShardFlag(cmd *cobra.Command, f *analysisFlags) {
 	cmd.Flags().StringVar(&f.shard, "shard", "", "only the athletes of shard `K/N` (by a stable hash of the name), for N processes splitting one team")
+}
+
+// teamRoot is the team folder of args: ROOT, or the current folder for a
+// roster.
+func teamRoot(args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return "."
 }
 
 // unwrapPath drops the path from an *os.PathError's message.
