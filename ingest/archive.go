@@ -196,7 +196,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !ResourceFork(f.Name) {
 			wanted = append(wanted, f)
 		}
 	}
@@ -216,7 +216,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var members []*zip.File
 	for i, f := range zr.File {
-		if i != index && !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !isRoute(f.Name) {
+		if i != index && !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !isRoute(f.Name) && !ResourceFork(f.Name) {
 			members = append(members, f)
 		}
 	}
@@ -268,6 +268,24 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 	}
 	return probs
+}
+
+// ResourceFork reports whether a path names macOS metadata rather than a
+// file: AppleDouble "._name" companions (a Finder copy to a FAT drive, a
+// zip made by macOS's Archive Utility) and anything under "__MACOSX/". They
+// carry the original's name and extension but hold no activity, so they
+// are skipped, never read as corrupt files.
+func ResourceFork(p string) bool {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(path.Base(p), "._") {
+		return true
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
 }
 
 // chunks is data held in memory as chunks of chunkSize bytes: it grows by

@@ -172,13 +172,18 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 	groups, notes := riskGroups(groupByRule(a.Findings))
 	open, resolved := splitOpen(a, groups)
 	since := shortDate(a.OpenSince(), a.From.Year() != a.To.Year())
+	// Stale data speaks of the last weeks of data, never of now (DOMAIN.md).
+	openNow, thisWeek := "Open now", "This week"
+	if staleText(a, r.GeneratedAt) != "" {
+		openNow, thisWeek = "Open in the last weeks of data", "When you run again"
+	}
 	switch {
 	case len(groups) == 0:
 		t.para("", "", quietText(a))
 	case len(open) == 0:
-		t.heading("Open now: nothing (no pattern in the weeks since " + since + ")")
+		t.heading(openNow + ": nothing (no pattern in the weeks since " + since + ")")
 	default:
-		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(open)), since))
+		t.heading(fmt.Sprintf("%s: %s (in the weeks since %s)", openNow, patterns(len(open)), since))
 		t.verdictLines(a, open)
 		t.ownExplanations(open)
 		var chain []rules.Link
@@ -195,7 +200,7 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 			t.para("  Why it matters: ", "    ", chainLabels(chain)+" (--verbose explains each link)")
 		}
 		t.line("")
-		t.heading("This week")
+		t.heading(thisWeek)
 		for _, ac := range actions(open) {
 			text := ac.Text
 			if len(open) > 1 && len(ac.For) < len(open) {
@@ -259,6 +264,9 @@ func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	name := plain(a.Name)
 	bar := strings.Repeat("═", max(3, t.width-len([]rune(name))-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+bar))
+	if st := staleText(a, r.GeneratedAt); st != "" {
+		t.para("Last run:    ", "             ", st)
+	}
 	if flags := redFlagLines(a); len(flags) > 0 {
 		t.redFlags(flags)
 	}

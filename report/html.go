@@ -82,6 +82,8 @@ type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
+	EarlierSeasons             string   // "2 earlier seasons left out of the analysis (...)"; "" for none
+	UnknownSport               string   // "3 activities of unknown sport left out (...)"; "" for none
 	Verdict                    string   // "3 risk patterns need attention (...)"; "" without findings
 	Quiet                      string   // what an athlete without risk findings reads
 	Statuses                   []string // the rules that could not judge, in words
@@ -227,7 +229,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
-		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
+		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
 	}
 	if c := a.Changes; c != nil {
