@@ -112,6 +112,8 @@ func TestFormatFromExt(t *testing.T) {
 		{"team.csv", "csv", true},
 		{"junit.xml", "junit", true},
 		{"r.txt", "text", true},
+		{"team.ndjson", "ndjson", true},
+		{"team.jsonl", "ndjson", true},
 		{"r.pdf", "", false},
 		{"report", "", false},
 	}
@@ -122,7 +124,11 @@ func TestFormatFromExt(t *testing.T) {
 		}
 	}
 	for _, f := range Formats {
-		if err := Render(&bytes.Buffer{}, f.Name, fixture(), Options{}); err != nil {
+		err := Render(&bytes.Buffer{}, f.Name, fixture(), Options{})
+		if f.New == nil && err == nil {
+			t.Errorf("Render(%s) to one writer: no error, want one asking for -o DIR", f.Name)
+		}
+		if f.New != nil && err != nil {
 			t.Errorf("Render(%s): %v", f.Name, err)
 		}
 	}

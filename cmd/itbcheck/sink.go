@@ -26,7 +26,7 @@ type athleteSink interface {
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
 	h := report.Header{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
-		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
+		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt, ConfigHash: j.cfg.Hash()}
 	if j.earlier != nil {
 		h.ComparedWith = j.earlier.GeneratedAt
 	}
