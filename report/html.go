@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -20,7 +21,16 @@ var htmlCSS string
 
 // htmlTemplate is the page; html/template escapes every piece of user text
 // (athlete names, file paths, findings' words) for its context.
-var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"groupIn": func(a htmlAthlete, g htmlGroup) htmlGroupIn { return htmlGroupIn{Athlete: a, Group: g} },
+}).Parse(htmlTemplateText))
+
+// htmlGroupIn is a group with the athlete whose section holds it, for the
+// "group" template.
+type htmlGroupIn struct {
+	Athlete htmlAthlete
+	Group   htmlGroup
+}
 
 // htmlPage is the data of the HTML template.
 type htmlPage struct {
@@ -38,6 +48,7 @@ type htmlPage struct {
 	AthleteCount int
 	WeekColumns  []string
 	Disclaimer   string
+	HowToRead    string
 	RedFlags     string
 	// RedFlagHead opens the red flags; TeamRedFlags are every athlete's,
 	// at the top of a team page.
@@ -62,19 +73,31 @@ type htmlTeamRow struct {
 // htmlOpen is one pattern found for an athlete, with its highest severity.
 type htmlOpen struct{ Name, Severity string }
 
+// htmlAthlete is one athlete's section, in the reader's order (view.go).
 type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
-	Verdict                    string   // "3 risk patterns need attention (...)"; "" without findings
-	Quiet                      string   // what an athlete without risk findings reads
+	RedFlags                   []string // first, plainly
+	ActionsHead                string   // "This week", or how long ago the last run was
+	Actions                    []htmlAction
+	OpenHead                   string // "Open now: 2 risk patterns (...)"; "" without risk findings
+	Quiet                      string // what an athlete without risk findings reads
+	Open                       []htmlGroup
 	Statuses                   []string // the rules that could not judge, in words
-	Groups                     []htmlGroup
+	InputsFailed               []FailedInput
+	Unreadable                 string // "2 inputs could not be read"
+	ResolvedHead               string
+	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
-	InputsFailed               []FailedInput
-	RedFlags                   []string // first, plainly
+}
+
+// htmlAction is one item of the action list and the patterns it answers.
+type htmlAction struct {
+	Text, For string
+	RedFlag   bool
 }
 
 // htmlGroup is one rule's block, with the charts of its findings.
@@ -82,7 +105,7 @@ type htmlGroup struct {
 	Severity, Name, Rule, Verdict string
 	Findings                      []htmlFinding
 	Chain                         []htmlLink
-	Explanation, Advice           string
+	Explanation                   string
 	Charts                        []chart
 }
 
@@ -117,7 +140,7 @@ func (x *htmlRenderer) Begin(h Header) error {
 func (x *htmlRenderer) Athlete(a *Athlete) error {
 	x.n++
 	if !x.head.overviewOnly() {
-		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1)))
+		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1), x.head.GeneratedAt))
 	}
 	return nil
 }
@@ -141,6 +164,7 @@ func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) err
 		WeekColumns: weekColumns,
 		Config:      configText(r),
 		Disclaimer:  rules.Disclaimer,
+		HowToRead:   howToRead,
 		RedFlags:    rules.RedFlags,
 		RedFlagHead: redFlagHead,
 	}
@@ -198,35 +222,45 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 	return row
 }
 
-func athleteHTML(a *Athlete, anchor string) htmlAthlete {
+// athleteHTML makes a's section for a report generated at now.
+func athleteHTML(a *Athlete, anchor string, now time.Time) htmlAthlete {
+	v := athleteView(a, now)
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
-		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
+		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
+		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
 	}
-	charts := athleteCharts(a)
-	used := make([]bool, len(charts))
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) > 0 {
-		ha.Verdict = verdictHead(groups, a.Counts())
-	} else {
+	if n := len(a.InputsFailed); n > 0 {
+		ha.Unreadable = unreadableText(n)
+	}
+	for _, ac := range v.Actions {
+		ha.Actions = append(ha.Actions, htmlAction{Text: ac.Text, For: ac.forText(), RedFlag: ac.RedFlag})
+	}
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		ha.Quiet = quietText(a)
+	case len(v.Open) == 0:
+		ha.OpenHead = "Open now: nothing (no pattern in the weeks since " + v.Since + ")"
+	default:
+		ha.OpenHead = fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since)
 	}
-	ha.Statuses = statusNotes(a)
-	for _, g := range notes {
+	if len(v.Resolved) > 0 {
+		ha.ResolvedHead = fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since)
+	}
+	for _, g := range v.Notes {
 		for _, f := range g.Findings {
 			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
 		}
 	}
-	said := map[string]bool{} // advice and links said once per athlete, as in the text report
-	for _, g := range groups {
+	charts := athleteCharts(a)
+	used := make([]bool, len(charts))
+	said := map[string]bool{} // explanations and links said once per athlete, as in the text report
+	block := func(g ruleGroup) htmlGroup {
 		hg := htmlGroup{
 			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule, Verdict: verdictText(g, a, nil),
-			Explanation: g.Explanation, Advice: unsaid(said, g.Advice),
-		}
-		if hg.Advice == "" && g.Advice != "" {
-			hg.Advice = "As above."
+			Explanation: unsaid(said, g.Explanation),
 		}
 		for _, f := range g.Findings {
 			hg.Findings = append(hg.Findings, htmlFinding{
@@ -248,7 +282,13 @@ func athleteHTML(a *Athlete, anchor string) htmlAthlete {
 				hg.Charts = append(hg.Charts, c)
 			}
 		}
-		ha.Groups = append(ha.Groups, hg)
+		return hg
+	}
+	for _, g := range v.Open {
+		ha.Open = append(ha.Open, block(g))
+	}
+	for _, g := range v.Resolved {
+		ha.Resolved = append(ha.Resolved, block(g))
 	}
 	for i, c := range charts {
 		if !used[i] {

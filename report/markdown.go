@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -49,7 +50,7 @@ func (x *markdownRenderer) Athlete(a *Athlete) error {
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(&x.sections, format+"\n", args...) }
 	p("")
-	mdAthlete(p, a)
+	mdAthlete(p, a, x.head.GeneratedAt)
 	return nil
 }
 
@@ -62,8 +63,6 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 	p("# itbcheck: ITBS and low back pain risk screening")
 	p("")
 	p("Generated %s by %s %s. %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version), md(configText(r)))
-	p("")
-	p("> %s", rules.Disclaimer)
 	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
 		p("")
 		mdRedFlags(p, flags)
@@ -73,9 +72,13 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
 	p("")
-	p("## See a professional")
+	p("## How to read this report")
 	p("")
-	p("- %s", rules.RedFlags)
+	p("%s", howToRead)
+	p("")
+	p("> %s", rules.Disclaimer)
+	p("")
+	p("**See a professional:** %s", rules.RedFlags)
 	return b.Flush()
 }
 
@@ -106,11 +109,13 @@ func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string
 	}
 }
 
-func mdAthlete(p func(string, ...any), a *Athlete) {
+// mdAthlete writes a's section in the reader's order (see view.go).
+func mdAthlete(p func(string, ...any), a *Athlete, now time.Time) {
+	v := athleteView(a, now)
 	p("## %s", md(a.Name))
 	p("")
-	if flags := redFlagLines(a); len(flags) > 0 {
-		mdRedFlags(p, flags)
+	if len(v.RedFlags) > 0 {
+		mdRedFlags(p, v.RedFlags)
 		p("")
 	}
 	p("- Period: %s", periodText(a))
@@ -121,38 +126,62 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	if a.Skipped > 0 {
 		p("- Skipped: %d files of types itbcheck does not read", a.Skipped)
 	}
-	if len(a.InputsFailed) > 0 {
-		p("- Unreadable inputs: %d", len(a.InputsFailed))
-		for _, fi := range a.InputsFailed {
-			p("  - %s: %s", md(fi.Path), md(fi.Error))
+	if len(v.Actions) > 0 {
+		p("")
+		p("### %s", v.actionsHead())
+		p("")
+		for i, ac := range v.Actions {
+			text := md(ac.Text)
+			if ac.RedFlag {
+				text = "**" + text + "**"
+			}
+			if f := ac.forText(); f != "" {
+				text += " " + md(f)
+			}
+			p("%d. %s", i+1, text)
 		}
 	}
 	p("")
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) == 0 {
+	said := map[string]bool{} // each explanation once per athlete
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		p("%s", md(quietText(a)))
-	} else {
-		p("### In short: %s", verdictHead(groups, a.Counts()))
-		p("")
-		for _, g := range groups {
-			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)))
+	case len(v.Open) == 0:
+		p("### Open now: nothing (no pattern in the weeks since %s)", v.Since)
+	default:
+		p("### Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since)
+		for _, g := range v.Open {
+			p("")
+			mdGroup(p, a, g, said)
 		}
 	}
-	if sn := statusNotes(a); len(sn) > 0 {
+	if len(v.Unjudged) > 0 || len(a.InputsFailed) > 0 {
 		p("")
-		for _, n := range sn {
+		p("### Not judged")
+		p("")
+		for _, n := range v.Unjudged {
 			p("- %s", md(n))
 		}
+		if len(a.InputsFailed) > 0 {
+			p("- %s:", unreadableText(len(a.InputsFailed)))
+			for _, fi := range a.InputsFailed {
+				p("  - %s: %s", md(fi.Path), md(fi.Error))
+			}
+		}
 	}
-	for _, g := range groups {
+	if len(v.Resolved) > 0 {
 		p("")
-		mdGroup(p, g)
+		p("### Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since)
+		for _, g := range v.Resolved {
+			p("")
+			mdGroup(p, a, g, said)
+		}
 	}
-	if len(notes) > 0 {
+	if len(v.Notes) > 0 {
 		p("")
-		p("#### Notes (context, no action needed)")
+		p("### Notes (context, no action needed)")
 		p("")
-		for _, g := range notes {
+		for _, g := range v.Notes {
 			for _, f := range g.Findings {
 				p("- %s, %s: %s", md(g.Name), spanText(f), md(f.Summary))
 			}
@@ -178,10 +207,13 @@ func mdAthlete(p func(string, ...any), a *Athlete) {
 	}
 }
 
-// mdGroup writes one rule's block: a line per finding, then why it
-// matters and what to do, once.
-func mdGroup(p func(string, ...any), g ruleGroup) {
-	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule), strings.ToUpper(g.Highest.String()))
+// mdGroup writes one rule's block: its verdict, a line per finding, then
+// why it matters; each sentence of explanation once per athlete (said).
+// Its advice is in the action list.
+func mdGroup(p func(string, ...any), a *Athlete, g ruleGroup, said map[string]bool) {
+	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule))
+	p("")
+	p("%s.", md(verdictText(g, a, nil)))
 	p("")
 	for _, f := range g.Findings {
 		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), spanText(f), md(f.Summary))
@@ -193,20 +225,17 @@ func mdGroup(p func(string, ...any), g ruleGroup) {
 		}
 		p("%s", line)
 	}
-	if len(g.Chain) > 0 || g.Explanation != "" {
+	expl := unsaid(said, g.Explanation)
+	if len(g.Chain) > 0 || expl != "" {
 		p("")
 		why := "**Why it matters:**"
 		if len(g.Chain) > 0 {
 			why += " " + chainLabels(g.Chain) + "."
 		}
-		if g.Explanation != "" {
-			why += " " + md(g.Explanation)
+		if expl != "" {
+			why += " " + md(expl)
 		}
 		p("%s", why)
-	}
-	if g.Advice != "" {
-		p("")
-		p("**What to do:** %s", md(g.Advice))
 	}
 }
 

@@ -369,39 +369,41 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 	t.para("  ", "  ", note+".")
 }
 
-// athlete writes one athlete in the verbose view: every episode in full.
+// athlete writes one athlete in the verbose view: the brief view's order
+// (see view.go), every episode in full.
 func (t *textWriter) athlete(a *Athlete, r *Report) {
+	v := athleteView(a, r.GeneratedAt)
 	t.header(a, r)
-	t.line("")
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) == 0 {
-		t.para("", "", quietText(a))
-	} else {
-		t.verdict(a, groups)
-	}
-	t.statuses(a)
-	for _, g := range groups {
+	t.actions(v)
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		t.line("")
-		t.group(g)
+		t.para("", "", quietText(a))
+	case len(v.Open) == 0:
+		t.line("")
+		t.heading("Open now: nothing (no pattern in the weeks since " + v.Since + ")")
+	default:
+		t.line("")
+		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since))
+		t.verdictLines(a, v.Open)
+		for _, g := range v.Open {
+			t.line("")
+			t.group(g)
+		}
 	}
-	t.notes(notes)
+	t.unjudged(a, v)
+	if len(v.Resolved) > 0 {
+		t.line("")
+		t.heading(fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since))
+		t.verdictLines(a, v.Resolved)
+		for _, g := range v.Resolved {
+			t.line("")
+			t.group(g)
+		}
+	}
+	t.notes(v.Notes)
 	t.line("")
 	t.weekTable(a, 0)
-}
-
-// verdict writes the athlete's findings in a few lines: one per rule,
-// in the order of the blocks below it.
-func (t *textWriter) verdict(a *Athlete, groups []ruleGroup) {
-	t.heading("In short: " + verdictHead(groups, a.Counts()))
-	t.verdictLines(a, groups)
-}
-
-// statuses lists the rules that could not judge, so that a quiet report
-// is never read as an all-clear without the data to back it.
-func (t *textWriter) statuses(a *Athlete) {
-	for _, n := range statusNotes(a) {
-		t.para("  - ", "    ", plain(n))
-	}
 }
 
 // notes writes the info notes: context, no action.
@@ -419,7 +421,7 @@ func (t *textWriter) notes(gs []ruleGroup) {
 }
 
 // group writes one rule's block: its findings as compact lines, then why
-// it matters and what to do, once.
+// it matters, once.
 func (t *textWriter) group(g ruleGroup) {
 	noun := "findings"
 	if len(g.Findings) == 1 {
@@ -448,19 +450,12 @@ func (t *textWriter) group(g ruleGroup) {
 	if len(g.Chain) > 0 {
 		t.para("  Why it matters: ", "    ", chainLabels(g.Chain))
 	}
-	// Each sentence of explanation and advice is said once per report;
-	// a block whose every sentence was said points up instead.
+	// Each sentence of explanation is said once per report; the advice is
+	// in the one action list above.
 	if g.Explanation != "" {
 		if e := t.unsaid(g.Explanation); e != "" {
 			t.para("    ", "    ", plain(e))
 		}
-	}
-	if g.Advice != "" {
-		a := t.unsaid(g.Advice)
-		if a == "" {
-			a = "as above."
-		}
-		t.para("  What to do: ", "    ", plain(a))
 	}
 }
 

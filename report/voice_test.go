@@ -58,9 +58,10 @@ func TestRedFlagsFirst(t *testing.T) {
 			"## Team overview", "| bob", "outer knee pain (left) since 2026-03-16, 5/10 at worst; low back pain (both) since 2026-04-01", "| alice",
 			"## bob", "> - " + reason, "- Period:"}},
 		{"html", []string{`<section class="redflag" aria-label="Red flags">`, "bob *the* [builder] &lt;b&gt; · " + reason,
-			`<section class="howto">`, "Team overview", "bob *the* [builder] &lt;b&gt;</a>", "low back pain (both) since 2026-04-01",
+			"Team overview", "bob *the* [builder] &lt;b&gt;</a>", "low back pain (both) since 2026-04-01",
 			`<h2>bob *the* [builder] &lt;b&gt;</h2>`, `<section class="redflag"`, reason, `class="meta"`,
-			"Symptoms against weekly load, cadence and balance", "<svg", "<h2>alice</h2>"}},
+			`<li class="redflag-action"><strong>See a physiotherapist or physician promptly`,
+			"Symptoms against weekly load, cadence and balance", "<svg", "<h2>alice</h2>", `<details class="howto">`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
