@@ -96,6 +96,8 @@ func splitOpen(a *Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
 type action struct {
 	Text string
 	For  []string // rule titles, lower case; "red flag" for the red flags'
+	// Rules are the ids of the rules whose patterns it answers.
+	Rules []string
 	// RedFlag marks the red flags' call to see a professional.
 	RedFlag bool
 }
@@ -119,6 +121,7 @@ func actions(groups []ruleGroup, redFlags []rules.Finding) []action {
 			}
 			if name := lowerFirst(g.Name); !slices.Contains(out[i].For, name) {
 				out[i].For = append(out[i].For, name)
+				out[i].Rules = append(out[i].Rules, g.Rule)
 			}
 		}
 	}
@@ -126,7 +129,7 @@ func actions(groups []ruleGroup, redFlags []rules.Finding) []action {
 	var common, own []action
 	for _, a := range out {
 		if a.Text == rules.SeeProfessional {
-			a.For = nil // every pattern's
+			a.For = nil // every pattern's (Rules still names them)
 			common = append(common, a)
 		} else {
 			own = append(own, a)

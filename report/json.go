@@ -93,6 +93,22 @@ type jsonAthlete struct {
 	// DuplicatesMerged counts the run copies merged away (the same run
 	// read from two files): an addition to v2.
 	DuplicatesMerged int `json:"duplicates_merged"`
+
+	// Actions is the one list of what to do, in the human reports' order
+	// (the red flags' professional first): an addition to v2.
+	Actions []jsonAction `json:"actions"`
+	// LastRunDaysAgo is the days from the last run to generated_at when
+	// more than 14 (the list is then not "this week"), else null: an
+	// addition to v2.
+	LastRunDaysAgo *int `json:"last_run_days_ago"`
+}
+
+// jsonAction is one thing to do and the rules whose open patterns it
+// answers ("red_flag" true for the red flags' call to see a professional).
+type jsonAction struct {
+	Text    string   `json:"text"`
+	Rules   []string `json:"rules"`
+	RedFlag bool     `json:"red_flag"`
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -160,6 +176,10 @@ type jsonFinding struct {
 	Mechanism   []rules.Link   `json:"mechanism"`
 	Explanation string         `json:"explanation"`
 	Advice      string         `json:"advice"`
+	// Open says whether the finding is open now (its last day or week in
+	// the athlete's last 2 weeks); null for an info note, which is never a
+	// risk: an addition to v2.
+	Open *bool `json:"open"`
 }
 
 type jsonSummary struct {
@@ -222,7 +242,7 @@ func (x *jsonRenderer) Begin(h Header) error {
 
 // Athlete writes a's object as an element of the athletes array.
 func (x *jsonRenderer) Athlete(a *Athlete) error {
-	ja := athleteJSON(a)
+	ja := athleteJSON(a, x.head.GeneratedAt)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
 	}
@@ -270,7 +290,7 @@ func (x *jsonRenderer) End(team []*Athlete) error {
 	return err
 }
 
-func athleteJSON(a *Athlete) jsonAthlete {
+func athleteJSON(a *Athlete, now time.Time) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
@@ -302,7 +322,20 @@ func athleteJSON(a *Athlete) jsonAthlete {
 		}
 	}
 	for _, f := range a.Findings {
-		ja.Findings = append(ja.Findings, findingJSON(f))
+		jf := findingJSON(f)
+		if f.Severity >= rules.Low {
+			open := a.IsOpen(f)
+			jf.Open = &open
+		}
+		ja.Findings = append(ja.Findings, jf)
+	}
+	v := athleteView(a, now)
+	ja.Actions = []jsonAction{}
+	for _, ac := range v.Actions {
+		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	if v.Stale > 0 {
+		ja.LastRunDaysAgo = &v.Stale
 	}
 	return ja
 }

@@ -129,6 +129,7 @@ func redFlagAction(flags []rules.Finding) action {
 	return action{
 		Text:    "See a physiotherapist or physician promptly, before any other change: you logged " + strings.Join(why, "; ") + ".",
 		For:     []string{"red flag"},
+		Rules:   []string{rules.Symptom.ID},
 		RedFlag: true,
 	}
 }
