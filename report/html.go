@@ -68,6 +68,11 @@ type htmlTeamRow struct {
 	Symptoms                       []string   // open pain episodes
 	InputsFailed                   int
 	Spark                          *sparkline // nil without weeks
+	// RedFlags counts the athlete's red flags; Data says what limits the
+	// screening ("ok" when nothing does), DataIssue whether something does.
+	RedFlags  int
+	Data      string
+	DataIssue bool
 }
 
 // htmlOpen is one pattern found for an athlete, with its highest severity.
@@ -183,7 +188,7 @@ func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) err
 		}
 	}
 	if len(r.Athletes) > 1 {
-		rows := teamRows(r.Athletes)
+		rows := teamRows(r.Athletes, r.GeneratedAt)
 		for _, tr := range rows {
 			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes)))
 		}
@@ -206,6 +211,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
 		InputsFailed: tr.Unreadable, Spark: teamSparkline(a, top), Resolved: len(tr.Resolved), Symptoms: openSymptoms(a),
+		RedFlags: tr.RedFlags, Data: tr.dataText(), DataIssue: len(tr.Data) > 0,
 	}
 	if anchor != "" {
 		row.Link = "#" + anchor

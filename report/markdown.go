@@ -68,7 +68,7 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
-		mdTeam(p, r.Athletes, x.head.Options.AthletePages)
+		mdTeam(p, r.Athletes, r.GeneratedAt, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
 	p("")
@@ -84,17 +84,17 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 
 // mdTeam writes the team overview; an athlete's name links to their
 // report when pages has it (the batch -o DIR index).
-func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string) {
+func mdTeam(p func(string, ...any), athletes []*Athlete, now time.Time, pages map[string]string) {
 	p("")
 	p("## Team overview")
 	p("")
-	rows := teamRows(athletes)
+	rows := teamRows(athletes, now)
 	p("**%s.**", md(attentionText(rows)))
 	p("")
 	p("Highest open risk first. %s", md(teamNote))
 	p("")
-	p("| athlete | open now | open patterns | open symptoms | resolved | this week | km | last km | ACWR | unreadable |")
-	p("|---|---|---|---|---:|---|---:|---:|---:|---:|")
+	p("| athlete | red flags | open now | open patterns | open symptoms | resolved | data | this week | km | last km | ACWR |")
+	p("|---|---:|---|---|---|---:|---|---|---:|---:|---:|")
 	for _, row := range rows {
 		syms := strings.Join(openSymptoms(row.Athlete), "; ")
 		if syms == "" {
@@ -104,8 +104,8 @@ func mdTeam(p func(string, ...any), athletes []*Athlete, pages map[string]string
 		if page := pages[row.Athlete.Name]; page != "" {
 			name = "[" + name + "](" + url.PathEscape(page) + ")"
 		}
-		p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", name, row.Highest, md(row.openText()), md(syms),
-			len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
+		p("| %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |", name, row.redFlagText(), row.Highest, md(row.openText()), md(syms),
+			len(row.Resolved), md(row.dataText()), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -242,7 +243,7 @@ func (x *textRenderer) End(team []*Athlete) error {
 	if len(r.Athletes) > 1 {
 		t.line("")
 		t.heading("Team overview (highest open risk first)")
-		t.teamOverview(r.Athletes)
+		t.teamOverview(r.Athletes, r.GeneratedAt)
 	}
 	_, _ = t.w.Write(x.sections.Bytes()) // the error is kept by t.w and returned by Flush
 	t.line("")
@@ -257,12 +258,12 @@ func (x *textRenderer) End(team []*Athlete) error {
 
 // teamTextColumns are the headers of the text team overview after the
 // athlete's name; the open patterns follow in the rest of the line.
-var teamTextColumns = []string{"open", "resolved", "this week", "km", "last km", "ACWR", "unread"}
+var teamTextColumns = []string{"flags", "open", "resolved", "this week", "km", "last km", "ACWR"}
 
 // teamDropOrder is the order columns are left out in when the width does
 // not hold them all beside a name and the open patterns (indexes into
 // teamTextColumns).
-var teamDropOrder = []int{4, 2, 1}
+var teamDropOrder = []int{5, 3, 2}
 
 // Minimum widths of the team overview's name and open-pattern columns.
 const (
@@ -274,8 +275,8 @@ const (
 // risk first: the highest severity open now, the count of resolved
 // patterns, the last week's figures, and as much of the open patterns as
 // the width holds. Long names are shortened.
-func (t *textWriter) teamOverview(as []*Athlete) {
-	rows := teamRows(as)
+func (t *textWriter) teamOverview(as []*Athlete, now time.Time) {
+	rows := teamRows(as, now)
 	t.para("", "", attentionText(rows)+".")
 	cells := make([][]string, len(rows))
 	widths := make([]int, len(teamTextColumns))
@@ -287,8 +288,8 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 		if r.Highest > rules.None {
 			open = r.Highest.String()
 		}
-		cells[i] = []string{open, strconv.Itoa(len(r.Resolved)), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
-			fmtNum(r.ACWR, 2), strconv.Itoa(r.Unreadable)}
+		cells[i] = []string{r.redFlagText(), open, strconv.Itoa(len(r.Resolved)), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
+			fmtNum(r.ACWR, 2)}
 		for j, c := range cells[i] {
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
@@ -320,7 +321,7 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 				continue
 			}
 			pad := strings.Repeat(" ", max(0, widths[j]-utf8.RuneCountInString(c)))
-			if j == 0 || j == 2 { // severity and week: left-aligned
+			if j == 1 || j == 3 { // severity and week: left-aligned
 				b.WriteString("  " + paint(j, c) + pad)
 			} else {
 				b.WriteString("  " + pad + paint(j, c))
@@ -335,7 +336,10 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 	t.line("%s", t.paint(ansiDim, strings.TrimRight(header, " ")))
 	for i, r := range rows {
 		sev := func(j int, s string) string {
-			if j == 0 {
+			switch {
+			case j == 0 && r.RedFlags > 0:
+				return t.paint(ansiRed, s)
+			case j == 1:
 				return t.paint(sevCode(r.Highest), s)
 			}
 			return s
@@ -358,12 +362,15 @@ func (t *textWriter) teamOverview(as []*Athlete) {
 		if syms := openSymptoms(r.Athlete); len(syms) > 0 {
 			t.para("    open symptoms: ", "    ", strings.Join(syms, "; "))
 		}
+		if len(r.Data) > 0 {
+			t.para("    data: ", "    ", r.dataText())
+		}
 	}
-	note := `"open" is the highest severity of the patterns open now (in the last 2 weeks); km and ACWR are each athlete's last ISO week with data`
-	if shown[2] {
+	note := `"flags" counts red flags; "open" is the highest severity of the patterns open now (in the last 2 weeks); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
+	if shown[3] {
 		note += ", named by its Monday"
 	}
-	if shown[4] {
+	if shown[5] {
 		note += `; "last km" is the week before`
 	}
 	t.para("  ", "  ", note+".")

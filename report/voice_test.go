@@ -52,7 +52,7 @@ func TestRedFlagsFirst(t *testing.T) {
 		order  []string // must appear in this order
 	}{
 		{"text", []string{"RED FLAGS: see a physiotherapist or physician promptly:", "! bob *the* [builder] <b> · 2026-04-01: the lower back",
-			"Team overview", "  bob *the* [bu…", "open symptoms: outer knee pain (left) since 2026-03-16", "  alice",
+			"Team overview", "  bob *the* [bui…", "open symptoms: outer knee pain (left) since 2026-03-16", "  alice",
 			"══ bob", "RED FLAGS", "! " + reason, "Period:", "══ alice"}},
 		{"markdown", []string{"> **RED FLAGS: see a physiotherapist or physician promptly:**", `> - bob \*the\* \[builder\] &lt;b&gt; · ` + reason,
 			"## Team overview", "| bob", "outer knee pain (left) since 2026-03-16, 5/10 at worst; low back pain (both) since 2026-04-01", "| alice",
