@@ -1,0 +1,126 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sampleTeam is the committed sample team.
+var sampleTeam = filepath.Join("..", "..", "testdata", "sample")
+
+// TestQuietVerdict: -q on analyze and batch still prints the one-line
+// verdict on stderr, as check does, and nothing on stdout; the exit code
+// is the command's own (0 here, with HIGH findings: analyze and batch do
+// not gate), while check -q exits 1 by --fail-on.
+func TestQuietVerdict(t *testing.T) {
+	team, err := filepath.Abs(sampleTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isolate(t)
+	for _, tt := range []struct {
+		args    []string
+		code    int
+		verdict string
+	}{
+		{[]string{"analyze", "-q", filepath.Join(team, "alice")}, exitOK, "itbcheck: 1 of 1 athlete at or above high"},
+		{[]string{"batch", "-q", team}, exitOK, "itbcheck: 2 of 3 athletes at or above high"},
+		{[]string{"check", "-q", "--team", team}, exitFindings, "itbcheck: 2 of 3 athletes at or above high"},
+		{[]string{"check", "-q", "--team", team, "--fail-on", "medium"}, exitFindings, "itbcheck: 2 of 3 athletes at or above medium"},
+	} {
+		code, stdout, stderr := runBinary(t, tt.args...)
+		if code != tt.code || stdout != "" || !strings.HasPrefix(stderr, tt.verdict) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, stdout %d bytes, stderr %q; want exit %d, no stdout, one line %q…",
+				strings.Join(tt.args[:2], " "), code, len(stdout), stderr, tt.code, tt.verdict)
+		}
+	}
+}
+
+// TestCLIUsageExits: the command-line mistakes of issue 25 are usage
+// errors (exit 2) in one line that says what is allowed.
+func TestCLIUsageExits(t *testing.T) {
+	team, err := filepath.Abs(sampleTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isolate(t)
+	for _, tt := range []struct {
+		args  []string
+		want  string
+		never string
+	}{
+		{[]string{"completion", "tcsh"}, "completion tcsh: unsupported shell (want bash, zsh, fish or powershell)", ""},
+		{[]string{"completion"}, "completion needs a shell: bash, zsh, fish or powershell", ""},
+		{[]string{"inspect", team}, "is a folder: inspect takes files (analyze reads folders)", ""},
+		{[]string{"check", "--fail-on", "critical", team}, "--fail-on critical: want low, medium or high", "info"},
+		{[]string{"check", "--fail-on", "info", team}, "--fail-on info: want low, medium or high (info notes never fail a check)", ""},
+		{[]string{"-v"}, "-v is --verbose, of analyze, batch and check; the version is --version", ""},
+	} {
+		code, stdout, stderr := runBinary(t, tt.args...)
+		name := strings.Join(tt.args, " ")
+		if code != exitUsage || stdout != "" {
+			t.Errorf("%s: exit %d, stdout %q; want exit 2, nothing on stdout", name, code, stdout)
+		}
+		if !strings.Contains(stderr, tt.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: stderr %q, want one line with %q", name, stderr, tt.want)
+		}
+		if tt.never != "" && strings.Contains(stderr, tt.never) {
+			t.Errorf("%s: stderr %q names %q, which is not allowed", name, stderr, tt.never)
+		}
+	}
+	// The shells it has scripts for still work, and a subcommand's -v is
+	// its --verbose.
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		if code, stdout, _ := runBinary(t, "completion", shell); code != exitOK || len(stdout) < 100 {
+			t.Errorf("completion %s: exit %d, %d bytes", shell, code, len(stdout))
+		}
+	}
+	_, brief, _ := runBinary(t, "analyze", filepath.Join(team, "alice"))
+	code, verbose, _ := runBinary(t, "analyze", "-v", filepath.Join(team, "alice"))
+	if code != exitOK || len(verbose) <= len(brief) || !strings.Contains(verbose, "(limit ") {
+		t.Errorf("analyze -v: exit %d, %d bytes (brief %d): not --verbose", code, len(verbose), len(brief))
+	}
+}
+
+// README's CI verdict example, fenced for TestREADMEVerdict.
+const (
+	verdictStart = "<!-- ci verdict: go test ./cmd/itbcheck -run TestREADMEVerdict -update -->\n```\n"
+	verdictEnd   = "```\n<!-- end of ci verdict -->"
+)
+
+// TestREADMEVerdict checks that README's CI example shows the verdict
+// check -q prints today on the sample team; -update rewrites it.
+func TestREADMEVerdict(t *testing.T) {
+	team, err := filepath.Abs(sampleTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := filepath.Abs(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	isolate(t)
+	_, _, stderr := runBinary(t, "check", "-q", "--team", team)
+	want := "$ itbcheck check -q --team testdata/sample\n" + stderr
+	b, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	i, j := strings.Index(doc, verdictStart), strings.Index(doc, verdictEnd)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no CI verdict block (%q … %q)", verdictStart, verdictEnd)
+	}
+	if got := doc[i+len(verdictStart) : j]; got == want {
+		return
+	}
+	if *updateDocs {
+		if err := os.WriteFile(readme, []byte(doc[:i+len(verdictStart)]+want+doc[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's CI verdict is not what itbcheck check -q prints today:\n%s\nrun go test ./cmd/itbcheck -run TestREADMEVerdict -update", want)
+}
