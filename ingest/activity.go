@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -91,6 +92,16 @@ var channelNames = []struct {
 	{ChanPower, "power"},
 }
 
+// String is the channel's name as the JSON of `itbcheck inspect` gives it.
+func (c Channel) String() string {
+	for _, cn := range channelNames {
+		if cn.c == c {
+			return cn.name
+		}
+	}
+	return "channel(" + strconv.Itoa(int(c)) + ")"
+}
+
 // Channels is a set of Channel values.
 type Channels uint16
 
@@ -114,14 +125,35 @@ func (cs Channels) Names() []string {
 // String lists the channel names separated by commas.
 func (cs Channels) String() string { return strings.Join(cs.Names(), ",") }
 
-// Device is the recording device as named in the file.
+// Device is a recording device or sensor as named in the file.
 type Device struct {
 	Manufacturer string // e.g. "garmin", "coros"; "" when unknown
-	Product      string // e.g. "fenix3", "fr255"; "" when unknown
+	Product      string // e.g. "fenix3", "fr255", "hrm_pro"; "" when unknown
+	// Name is the device's name as text: FIT product_name ("COROS PACE
+	// 2"), TCX Creator/Name ("Forerunner 910XT"), GPX creator ("Garmin
+	// Connect"); "" when the file gives none.
+	Name string
 }
 
-// String gives "manufacturer product", or "" when nothing is known.
-func (d Device) String() string { return strings.TrimSpace(d.Manufacturer + " " + d.Product) }
+// String gives "manufacturer product"; the name instead of a product the
+// FIT profile knows only by number, or when there is no product; "" when
+// nothing is known.
+func (d Device) String() string {
+	if d.Name != "" && (d.Product == "" || isDigits(d.Product)) {
+		return d.Name
+	}
+	return strings.TrimSpace(d.Manufacturer + " " + d.Product)
+}
+
+// isDigits reports whether s is a non-empty string of ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // Samples holds the per-sample streams of an activity as parallel slices
 // (struct of arrays), all of length Len(). A value not recorded at a sample is
@@ -238,7 +270,10 @@ type Activity struct {
 	Format   Format
 	Sport    Sport
 	RawSport string // sport as the file names it ("running/trail", "Trail Run")
-	Device   Device
+	Device   Device // the watch (or app) that recorded the file
+	// Dynamics says what measured the cadence and the running dynamics
+	// (wrist, chest strap, pod, footpod); see SourceOf and Instrument.
+	Dynamics Dynamics
 	Title    string // activity name, when the file has one
 	Gear     string // shoe name (Strava "Activity Gear"), when known
 

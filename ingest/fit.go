@@ -242,7 +242,8 @@ type fitSequence struct {
 	hasLocal    bool
 	devFields   map[uint16]*fitDevField // by developer data index << 8 | field number
 	devNames    []string
-	devPower    bool // some record took its power from a developer field
+	devPower    bool     // some record took its power from a developer field
+	sensors     []sensor // step sensors named by device_info or developer data
 	// resumeTimes are the FIT timestamps of timer starts after a stop
 	// (the device's pauses); stopped is set between a stop and a start.
 	resumeTimes []uint32
@@ -264,6 +265,12 @@ func (s *fitSequence) OnMesg(mesg proto.Message) {
 		s.onRecord(&mesg)
 	case mesgnum.FileId:
 		s.onFileID(&mesg)
+	case mesgnum.DeviceInfo:
+		s.onDeviceInfo(&mesg)
+	case mesgnum.DeveloperDataId:
+		if mesgdef.NewDeveloperDataId(&mesg).ManufacturerId == typedef.ManufacturerStryd {
+			s.sensors = addSensor(s.sensors, sensor{kind: SourceFootpod, device: Device{Manufacturer: "stryd"}})
+		}
 	case mesgnum.Session:
 		s.onSession(&mesg)
 	case mesgnum.Lap:
@@ -342,9 +349,37 @@ func (s *fitSequence) onFileID(mesg *proto.Message) {
 			s.device.Product = strconv.Itoa(int(id.Product))
 		}
 	}
-	if s.device.Product == "" && id.ProductName != "" {
-		s.device.Product = id.ProductName
+	if id.ProductName != "" {
+		s.device.Name = id.ProductName
 	}
+}
+
+// onDeviceInfo reads one device_info message: the creator's product name
+// when file_id has none, and every step sensor (strap, pod, footpod).
+func (s *fitSequence) onDeviceInfo(mesg *proto.Message) {
+	di := mesgdef.NewDeviceInfo(mesg)
+	if di.DeviceIndex == typedef.DeviceIndexCreator {
+		if s.device.Name == "" && di.ProductName != "" {
+			s.device.Name = di.ProductName
+		}
+		return
+	}
+	kind := fitSensorKind(di.Manufacturer, di.Product, di.DeviceType, di.ProductName)
+	if kind == "" {
+		return
+	}
+	d := Device{Name: di.ProductName}
+	if di.Manufacturer != typedef.ManufacturerInvalid {
+		d.Manufacturer = typedefName(di.Manufacturer.String(), uint64(di.Manufacturer))
+	}
+	if di.Product != basetype.Uint16Invalid {
+		if di.Manufacturer == typedef.ManufacturerGarmin || di.Manufacturer == typedef.ManufacturerDynastream || di.Manufacturer == typedef.ManufacturerDynastreamOem {
+			d.Product = typedefName(typedef.GarminProduct(di.Product).String(), uint64(di.Product))
+		} else {
+			d.Product = strconv.Itoa(int(di.Product))
+		}
+	}
+	s.sensors = addSensor(s.sensors, sensor{kind: kind, device: d})
 }
 
 // typedefName is the profile's name of a value, or the number when the
@@ -739,6 +774,11 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 		a.Sport = inferFITSport(a)
 	}
 	a.fillFromSamples()
+	sensors := s.sensors
+	if foot, ok := devFieldSensor(s.devNames); ok {
+		sensors = addSensor(append([]sensor(nil), sensors...), foot)
+	}
+	a.setDynamics(sensors)
 	if opt.SummaryOnly {
 		a.Samples = Samples{}
 	}

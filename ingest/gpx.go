@@ -63,7 +63,7 @@ func (g *gpxReader) start(path []string, el *xml.StartElement) error {
 	switch el.Name.Local {
 	case "gpx":
 		if c := attr(el, "creator"); c != "" {
-			g.a.Device.Product = strings.Clone(c)
+			g.a.Device = deviceFromName(strings.Clone(c))
 		}
 	case "trkseg", "trk":
 		g.segment()

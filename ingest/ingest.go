@@ -20,6 +20,9 @@ var (
 	ErrEmpty = errors.New("empty")
 	// ErrTooLarge marks an input beyond a configured limit.
 	ErrTooLarge = errors.New("too large")
+	// ErrNothingReadable marks an athlete whose inputs held no activity at
+	// all (no activity files, or none with an activity in it).
+	ErrNothingReadable = errors.New("nothing readable")
 )
 
 // Problem is an input that could not be read, fully or in part.

@@ -10,13 +10,15 @@ import (
 
 // fillFromSamples is how every decoder ends: zero sensor values cleared
 // as absent (clearZeros), once, then the channels listed (listChannels)
-// and the summary figures the file did not give computed (fillSummary).
+// and the summary figures the file did not give computed (fillSummary),
+// and the channels' sources set (setDynamics).
 // Decoders call it once after reading instead of tracking channels and
 // averages themselves.
 func (a *Activity) fillFromSamples() {
 	a.clearZeros()
 	a.listChannels()
 	a.fillSummary()
+	a.setDynamics(nil) // the FIT decoder sets it again with the sensors it names
 }
 
 // listChannels adds to a.Channels every channel that holds at least one

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/muktihari/fit/profile/typedef"
 )
 
 // tcxReader turns the elements of a Garmin Training Center (TCX) file into
@@ -120,7 +123,18 @@ func (t *tcxReader) end(path []string, text string) error {
 			t.a.Start = ts
 		}
 	case name == "Name" && par == "Creator" && within(path, "Activity"):
-		t.a.Device.Product = strings.Clone(text)
+		prod := t.a.Device.Product
+		t.a.Device = deviceFromName(strings.Clone(text))
+		if prod != "" {
+			t.a.Device.Manufacturer, t.a.Device.Product = "garmin", prod
+		}
+	case name == "ProductID" && par == "Creator" && within(path, "Activity"):
+		// TCX is Garmin's format: ProductID is a Garmin product number.
+		if n, err := strconv.ParseUint(strings.TrimSpace(text), 10, 16); err == nil {
+			if p := typedef.GarminProduct(n).String(); !strings.Contains(p, "Invalid(") {
+				t.a.Device.Manufacturer, t.a.Device.Product = "garmin", p
+			}
+		}
 	case name == "Notes" && par == "Activity":
 		t.a.Title = strings.Clone(text)
 	case par == "Lap" && name == "TotalTimeSeconds":

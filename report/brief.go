@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The brief text report (the default) fits one athlete on a screen: what
@@ -18,7 +19,7 @@ import (
 const briefWeeks = 8
 
 // configText says which config file and thresholds were in force.
-func configText(r *Report) string {
+func configText(r *screen.Report) string {
 	file := "none (built-in defaults)"
 	if r.ConfigFile != "" {
 		file = r.ConfigFile
@@ -74,7 +75,7 @@ func sameRuleConfig(a, b *rules.Config) bool {
 // finding whose last week falls in the last weeks of the period) and the
 // resolved ones. An open group's Highest is the highest severity open now:
 // a resolved HIGH episode of the same rule does not make it HIGH.
-func splitOpen(a *Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
+func splitOpen(a *screen.Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
 	for _, g := range groups {
 		now := rules.None
 		for _, f := range g.Findings {
@@ -195,7 +196,7 @@ func unsaid(said map[string]bool, text string) string {
 
 // brief writes one athlete in the brief view, in the reader's order (see
 // view.go).
-func (t *textWriter) brief(a *Athlete, r *Report) {
+func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 	v := athleteView(a, r.GeneratedAt)
 	t.header(a, r)
 	t.actions(v)
@@ -256,7 +257,7 @@ func (t *textWriter) actions(v view) {
 
 // unjudged writes what could not be judged and why: the rules that could
 // not judge, implausible activities and the inputs that could not be read.
-func (t *textWriter) unjudged(a *Athlete, v view) {
+func (t *textWriter) unjudged(a *screen.Athlete, v view) {
 	if len(v.Unjudged) == 0 && len(a.InputsFailed) == 0 {
 		return
 	}
@@ -268,7 +269,7 @@ func (t *textWriter) unjudged(a *Athlete, v view) {
 	if len(a.InputsFailed) > 0 {
 		t.para("  - ", "    ", unreadableText(len(a.InputsFailed))+":")
 		for _, fi := range a.InputsFailed {
-			t.para("      ", "        ", plain(fi.Path)+": "+plain(fi.Error))
+			t.para("      ", "        ", plain(fi.Path)+": "+plain(fi.Reason()))
 		}
 	}
 }
@@ -283,7 +284,7 @@ func unreadableText(n int) string {
 
 // briefGroups writes one line per group, each followed by its own
 // explanation (briefExplanation), each sentence once per report.
-func (t *textWriter) briefGroups(a *Athlete, groups []ruleGroup) {
+func (t *textWriter) briefGroups(a *screen.Athlete, groups []ruleGroup) {
 	for _, g := range groups {
 		t.verdictLines(a, []ruleGroup{g})
 		if e := t.unsaid(g.briefExplanation()); e != "" {
@@ -301,7 +302,7 @@ func patterns(n int) string {
 }
 
 // verdictLines writes one line per group: severity tag and verdictText.
-func (t *textWriter) verdictLines(a *Athlete, groups []ruleGroup) {
+func (t *textWriter) verdictLines(a *screen.Athlete, groups []ruleGroup) {
 	for _, g := range groups {
 		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
 		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
@@ -310,7 +311,7 @@ func (t *textWriter) verdictLines(a *Athlete, groups []ruleGroup) {
 }
 
 // header writes the athlete's title, period, load and inputs.
-func (t *textWriter) header(a *Athlete, r *Report) {
+func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	name := plain(a.Name)
 	bar := strings.Repeat("═", max(3, t.width-len([]rune(name))-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+bar))

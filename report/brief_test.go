@@ -7,20 +7,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // alone is the fixture's first risky athlete as a one-athlete report.
-func alone() *Report {
+func alone() *screen.Report {
 	r := fixture()
 	for _, a := range r.Athletes {
 		if a.Name == "alice" {
-			r.Athletes = []*Athlete{a}
+			r.Athletes = []*screen.Athlete{a}
 		}
 	}
 	return r
 }
 
-func renderOpt(t *testing.T, r *Report, opt Options) string {
+func renderOpt(t *testing.T, r *screen.Report, opt Options) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Render(&b, "text", r, opt); err != nil {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // chart is one figure of the HTML report: an inline SVG, or a note saying
@@ -80,7 +81,7 @@ const (
 )
 
 // athleteCharts draws the charts of one athlete, in report order.
-func athleteCharts(a *Athlete) []chart {
+func athleteCharts(a *screen.Athlete) []chart {
 	var out []chart
 	out = append(out, weeklyChart(a))
 	out = append(out, cadenceChart(a))
@@ -317,7 +318,7 @@ func legendRoom(lo, hi float64, rows int, heightPt float64) float64 {
 	return hi + (hi-lo)*share/(1-share)
 }
 
-func weeklyChart(a *Athlete) chart {
+func weeklyChart(a *screen.Athlete) chart {
 	ch := chart{
 		Title: "Weekly running distance and acute:chronic workload ratio",
 		Rules: []string{"load-spike", "weekly-jump", "monotony"},
@@ -415,7 +416,7 @@ func finiteOr(v, alt float64) float64 {
 	return v
 }
 
-func cadenceChart(a *Athlete) chart {
+func cadenceChart(a *screen.Athlete) chart {
 	ch := chart{
 		Title: "Cadence per run",
 		Rules: []string{"cadence-drop", "low-cadence"},
@@ -510,7 +511,7 @@ func minMax(vs []float64) (lo, hi float64) {
 	return lo, hi
 }
 
-func balanceChart(a *Athlete) chart {
+func balanceChart(a *screen.Athlete) chart {
 	t := a.RuleConfig.Thresholds(rules.GCTImbalance)
 	ch := chart{
 		Title: "Ground contact time balance per run",
@@ -572,7 +573,7 @@ func addBalanceZones(p *plot.Plot) {
 
 // withinRunCharts draws cadence and balance minute by minute for each run
 // that a cadence-fade or asymmetry-drift finding names.
-func withinRunCharts(a *Athlete) []chart {
+func withinRunCharts(a *screen.Athlete) []chart {
 	if a.Season == nil {
 		return nil
 	}

@@ -15,10 +15,11 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // aliceAlone is the fixture's alice, with her own copy of the findings.
-func aliceAlone() *Athlete {
+func aliceAlone() *screen.Athlete {
 	a := alone().Athletes[0]
 	a.Findings = append([]rules.Finding(nil), a.Findings...)
 	return a

@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // configuredFixture is the fixture under a config file that moves
 // load-spike's high limit and turns monotony off; alice has her own
 // gct-imbalance medium on top (a roster override), bob runs the report's.
-func configuredFixture() *Report {
+func configuredFixture() *screen.Report {
 	hi, med := 1.8, 2.0
 	off := false
 	team := &rules.Config{Rules: map[string]rules.Settings{"load-spike": {High: &hi}, "monotony": {Enabled: &off}}}
@@ -58,7 +59,7 @@ func TestJSONConfig(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
-		report   *Report
+		report   *screen.Report
 		file     string // "" for null
 		spikeHi  float64
 		monotony bool

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // plainNumber matches cells that are numbers a spreadsheet may read as
@@ -87,7 +88,7 @@ func (x *csvRenderer) Begin(h Header) error {
 }
 
 // Athlete writes a's weeks in the weekly table.
-func (x *csvRenderer) Athlete(a *Athlete) error {
+func (x *csvRenderer) Athlete(a *screen.Athlete) error {
 	if !x.head.Options.Weekly || a.Season == nil {
 		return nil
 	}
@@ -106,9 +107,9 @@ func (x *csvRenderer) Athlete(a *Athlete) error {
 }
 
 // End writes the team table's rows.
-func (x *csvRenderer) End(team []*Athlete) error {
+func (x *csvRenderer) End(team []*screen.Athlete) error {
 	if !x.head.Options.Weekly {
-		for _, a := range byRisk(team) {
+		for _, a := range screen.ByRisk(team) {
 			x.write(teamCSVRow(a))
 		}
 	}
@@ -117,7 +118,7 @@ func (x *csvRenderer) End(team []*Athlete) error {
 }
 
 // teamCSVRow is a's row of the team table.
-func teamCSVRow(a *Athlete) []string {
+func teamCSVRow(a *screen.Athlete) []string {
 	c := a.Counts()
 	thisKm, lastKm, acwr := num{math.NaN(), 1}, num{math.NaN(), 1}, num{math.NaN(), 2}
 	if a.Season != nil {

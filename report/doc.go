@@ -9,4 +9,7 @@
 // then each athlete as soon as its analysis is done, then the team's
 // summaries (Stream drives it, Render for a whole Report), so that a
 // team's report never needs every season in memory at once.
+//
+// It only renders: the result model (screen.Report, screen.Athlete) and
+// the team triage (open episodes, risk ranking) are package screen's.
 package report

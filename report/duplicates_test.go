@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // TestDuplicatesMergedInReports: every report says how many duplicate
@@ -22,7 +23,7 @@ func TestDuplicatesMergedInReports(t *testing.T) {
 		{73, "73 duplicate copies merged"},
 	}
 	for _, tt := range tests {
-		r := &Report{Athletes: []*Athlete{{Name: "alice", Season: &analysis.Season{Athlete: "alice", Duplicates: tt.n}}}}
+		r := &screen.Report{Athletes: []*screen.Athlete{{Name: "alice", Season: &analysis.Season{Athlete: "alice", Duplicates: tt.n}}}}
 		for _, format := range []string{"text", "markdown", "html"} {
 			var b bytes.Buffer
 			if err := Render(&b, format, r, Options{Verbose: format == "text"}); err != nil {
@@ -54,7 +55,7 @@ func TestDuplicatesMergedInReports(t *testing.T) {
 	}
 	// The brief text (the default view) says it too.
 	var b bytes.Buffer
-	r := &Report{Athletes: []*Athlete{{Name: "alice", Season: &analysis.Season{Athlete: "alice", Duplicates: 3}}}}
+	r := &screen.Report{Athletes: []*screen.Athlete{{Name: "alice", Season: &analysis.Season{Athlete: "alice", Duplicates: 3}}}}
 	if err := Render(&b, "text", r, Options{}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"errors"
 	"math"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // hostilePath is an unreadable input whose name tries spreadsheet formula
@@ -20,7 +22,7 @@ const fadeRun = "alice/2026-04-21-long.fit"
 // severity (one about a long run with a trace) and an unreadable input, and
 // a quiet second athlete without running dynamics whose name carries
 // Markdown and HTML.
-func fixture() *Report {
+func fixture() *screen.Report {
 	nan := math.NaN()
 	start := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
 
@@ -104,20 +106,20 @@ func fixture() *Report {
 	}
 
 	loadChain := []rules.Link{rules.TrainingLoad, rules.GluteFatigue, rules.TFLCompensation, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload}
-	return &Report{
-		Tool:        Tool{Name: "itbcheck", Version: "0.1.0"},
+	return &screen.Report{
+		Tool:        screen.Tool{Name: "itbcheck", Version: "0.1.0"},
 		GeneratedAt: time.Date(2026, 6, 22, 10, 0, 0, 0, time.UTC),
-		Athletes: []*Athlete{
+		Athletes: []*screen.Athlete{
 			{
 				Name: "bob *the* [builder] <b>", Season: bob,
 				From: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC),
-				InputsFailed: []FailedInput{},
+				InputsFailed: []screen.FailedInput{},
 			},
 			{
 				Name: "alice", Season: alice,
 				From: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 4, 26, 0, 0, 0, 0, time.UTC),
 				Skipped:      2,
-				InputsFailed: []FailedInput{{Path: hostilePath, Error: "truncated FIT file: 812 of 4096 bytes"}},
+				InputsFailed: []screen.FailedInput{{Path: hostilePath, Err: errors.New("truncated FIT file: 812 of 4096 bytes")}},
 				Rules: []rules.Status{
 					{Rule: "load-spike", State: rules.Judged},
 					{Rule: "cadence-drop", State: rules.Learning, Reason: "5 of 8 runs with cadence in the 6 weeks before"},

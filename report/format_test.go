@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // TestFormatTable checks every name, alias and extension of the format
@@ -172,36 +173,36 @@ func TestStreamMisuse(t *testing.T) {
 func TestSummary(t *testing.T) {
 	a := fixture().Athletes[0]
 	runs, weeks, acts := len(a.Season.Runs), len(a.Season.Weeks), a.Activities()
-	s := Summary(a)
+	s := screen.Summary(a)
 	if len(a.Season.Runs) != runs || len(a.Season.Weeks) != weeks {
 		t.Fatal("Summary changed the athlete")
 	}
-	if s.Season.Runs != nil || len(s.Season.Weeks) != min(weeks, summaryWeeks) {
-		t.Errorf("summary keeps %d runs and %d weeks, want 0 and %d", len(s.Season.Runs), len(s.Season.Weeks), min(weeks, summaryWeeks))
+	if s.Season.Runs != nil || len(s.Season.Weeks) != min(weeks, screen.SummaryWeeks) {
+		t.Errorf("summary keeps %d runs and %d weeks, want 0 and %d", len(s.Season.Runs), len(s.Season.Weeks), min(weeks, screen.SummaryWeeks))
 	}
 	if s.Activities() != acts || s.Runs() != a.Runs() || s.OpenRisk() != a.OpenRisk() || s.OpenSince() != a.OpenSince() {
 		t.Errorf("summary: %d activities, %d runs, risk %v since %s; want %d, %d, %v, %s",
 			s.Activities(), s.Runs(), s.OpenRisk(), s.OpenSince(), acts, a.Runs(), a.OpenRisk(), a.OpenSince())
 	}
-	if Summary(s) != s {
+	if screen.Summary(s) != s {
 		t.Error("a summary's summary is a new copy")
 	}
 
 	// A season longer than the sparkline: the summary keeps its last
 	// weeks, and the overview's row and sparkline are the same.
 	long := *a.Season
-	for len(long.Weeks) < summaryWeeks+5 {
+	for len(long.Weeks) < screen.SummaryWeeks+5 {
 		w := long.Weeks[0]
 		w.Monday = w.Monday.AddDate(0, 0, -7)
 		long.Weeks = append([]analysis.Week{w}, long.Weeks...)
 	}
 	a.Season = &long
-	s = Summary(a)
-	if len(s.Season.Weeks) != summaryWeeks {
-		t.Errorf("summary of %d weeks keeps %d, want %d", len(long.Weeks), len(s.Season.Weeks), summaryWeeks)
+	s = screen.Summary(a)
+	if len(s.Season.Weeks) != screen.SummaryWeeks {
+		t.Errorf("summary of %d weeks keeps %d, want %d", len(long.Weeks), len(s.Season.Weeks), screen.SummaryWeeks)
 	}
-	top := sparkTop([]*Athlete{a})
-	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*Athlete{s}, time.Time{})[0].Open, teamRows([]*Athlete{a}, time.Time{})[0].Open) {
+	top := sparkTop([]*screen.Athlete{a})
+	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*screen.Athlete{s}, time.Time{})[0].Open, teamRows([]*screen.Athlete{a}, time.Time{})[0].Open) {
 		t.Error("the summary's sparkline or open patterns differ from the athlete's")
 	}
 	if got, want := teamCSVRow(s), teamCSVRow(a); !slices.Equal(got, want) {

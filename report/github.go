@@ -9,11 +9,8 @@ import (
 
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
-
-// NothingReadable starts the FailedInput reason of an athlete whose inputs
-// held no activity at all.
-const NothingReadable = "nothing readable"
 
 // githubRenderer writes GitHub Actions workflow commands. GitHub shows only
 // ten annotations of each type per step, so there is at most one per
@@ -37,7 +34,7 @@ func (x *githubRenderer) Begin(h Header) error {
 }
 
 // Athlete writes a's annotations.
-func (x *githubRenderer) Athlete(a *Athlete) error {
+func (x *githubRenderer) Athlete(a *screen.Athlete) error {
 	b, failOn := x.b, x.failOn
 	name := safetext.Escape(a.Name)
 	for _, group := range byRule(a.Findings) {
@@ -63,7 +60,7 @@ func (x *githubRenderer) Athlete(a *Athlete) error {
 }
 
 // End has nothing left to write.
-func (x *githubRenderer) End([]*Athlete) error { return x.b.Flush() }
+func (x *githubRenderer) End([]*screen.Athlete) error { return x.b.Flush() }
 
 // byRule groups the findings at low or above by rule, in catalogue order,
 // each group highest severity first, then latest first.
@@ -104,7 +101,7 @@ func whenText(f rules.Finding) string {
 
 // findingFile is the file an annotation points at: the finding's run, or
 // the first run of its (first) week; "" when the season has none.
-func findingFile(a *Athlete, f rules.Finding) string {
+func findingFile(a *screen.Athlete, f rules.Finding) string {
 	if f.Activity != "" {
 		return realFile(f.Activity)
 	}
@@ -137,10 +134,10 @@ func realFile(source string) string {
 
 // inputsProps points the unreadable-inputs annotation at the first file
 // that could not be read, when it is one.
-func inputsProps(a *Athlete) string {
+func inputsProps(a *screen.Athlete) string {
 	title := "title=" + escapeProperty("itbcheck: unreadable input")
 	for _, in := range a.InputsFailed {
-		if !strings.HasPrefix(in.Error, NothingReadable) {
+		if !in.NothingReadable() {
 			return "file=" + escapeProperty(realFile(in.Path)) + "," + title
 		}
 	}
@@ -149,14 +146,14 @@ func inputsProps(a *Athlete) string {
 
 // inputsText lists unreadable inputs on one line: the first three with
 // their reasons, then how many more.
-func inputsText(ins []FailedInput) string {
+func inputsText(ins []screen.FailedInput) string {
 	var parts []string
 	for i, in := range ins {
 		if i == 3 {
 			parts = append(parts, fmt.Sprintf("and %d more", len(ins)-3))
 			break
 		}
-		parts = append(parts, safetext.Escape(in.Path)+" ("+safetext.Escape(in.Error)+")")
+		parts = append(parts, safetext.Escape(in.Path)+" ("+safetext.Escape(in.Reason())+")")
 	}
 	n := "1 input"
 	if len(ins) != 1 {
@@ -179,7 +176,7 @@ func escapeProperty(s string) string {
 // Verdict is check's outcome on one line, for stderr and the step summary:
 // "2 of 7 athletes at or above high; 1 input unreadable; 12 of 84 rule
 // checks could not judge (learning or no data)".
-func Verdict(r *Report, failOn rules.Severity) string {
+func Verdict(r *screen.Report, failOn rules.Severity) string {
 	if failOn < rules.Low {
 		failOn = rules.High
 	}
@@ -189,7 +186,7 @@ func Verdict(r *Report, failOn rules.Severity) string {
 			at++
 		}
 		for _, in := range a.InputsFailed {
-			if strings.HasPrefix(in.Error, NothingReadable) {
+			if in.NothingReadable() {
 				empty++
 			} else {
 				failed++
@@ -232,13 +229,13 @@ func Verdict(r *Report, failOn rules.Severity) string {
 // GitHubSummary writes the Markdown for $GITHUB_STEP_SUMMARY: the verdict
 // and one row per athlete, highest risk first, small enough for GitHub's
 // 1 MiB limit with a large team.
-func GitHubSummary(w io.Writer, r *Report, opt Options) error {
+func GitHubSummary(w io.Writer, r *screen.Report, opt Options) error {
 	b := bufio.NewWriter(w)
 	failOn := opt.failOn()
 	fmt.Fprintf(b, "### itbcheck: %s\n\n", md(Verdict(r, failOn)))
 	fmt.Fprintf(b, "| athlete | highest | at or above %s | below %s | could not judge | unreadable |\n|---|---|---|---|---|---:|\n", failOn, failOn)
-	athletes := append([]*Athlete(nil), r.Athletes...)
-	SortByRisk(athletes)
+	athletes := append([]*screen.Athlete(nil), r.Athletes...)
+	screen.SortByRisk(athletes)
 	for _, a := range athletes {
 		var above, below, unjudged []string
 		for _, g := range byRule(a.Findings) {

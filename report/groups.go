@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The human reports (text, Markdown, HTML) open each athlete with a verdict,
@@ -165,7 +166,7 @@ func riskGroups(gs []ruleGroup) (risks, notes []ruleGroup) {
 //
 // Activities whose figures cannot be a run (analysis.Run.Implausible) are
 // noted last, with their count: they are listed, never counted.
-func statusNotes(a *Athlete) []string {
+func statusNotes(a *screen.Athlete) []string {
 	out := ruleNotes(a)
 	if n, why := implausibleRuns(a); n > 0 {
 		acts := "activities"
@@ -179,7 +180,7 @@ func statusNotes(a *Athlete) []string {
 
 // implausibleRuns counts the athlete's implausible "runs" and gives the
 // first one's reason.
-func implausibleRuns(a *Athlete) (n int, first string) {
+func implausibleRuns(a *screen.Athlete) (n int, first string) {
 	if a.Season == nil {
 		return 0, ""
 	}
@@ -195,7 +196,7 @@ func implausibleRuns(a *Athlete) (n int, first string) {
 }
 
 // ruleNotes gives the sentences of statusNotes about the rules.
-func ruleNotes(a *Athlete) []string {
+func ruleNotes(a *screen.Athlete) []string {
 	var out []string
 	for _, st := range a.Rules {
 		reason := ""
@@ -215,7 +216,7 @@ func ruleNotes(a *Athlete) []string {
 
 // quietText is what an athlete without risk findings reads: an all-clear
 // only when every rule could judge.
-func quietText(a *Athlete) string {
+func quietText(a *screen.Athlete) string {
 	if len(ruleNotes(a)) == 0 {
 		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
 	}
@@ -242,7 +243,7 @@ func lastDate(f rules.Finding) string {
 // its strongest number, e.g. "Ground contact balance off 50/50: 5 weeks
 // from 4 May to 1 Jun, at worst 2.6 pp". keep, when set, rewrites the
 // number so that it stays on one line.
-func verdictText(g ruleGroup, a *Athlete, keep func(string) string) string {
+func verdictText(g ruleGroup, a *screen.Athlete, keep func(string) string) string {
 	withYear := a.From.Year() != a.To.Year()
 	first := g.Findings[0]
 	end := lastDate(first)

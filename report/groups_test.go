@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // repeatedFixture is the fixture with gct-imbalance firing in four weeks
 // and a medium compound-risk finding, as a season where patterns persist.
-func repeatedFixture() *Report {
+func repeatedFixture() *screen.Report {
 	r := fixture()
 	alice := r.Athletes[1]
 	var gct rules.Finding
@@ -39,7 +40,7 @@ func repeatedFixture() *Report {
 	return r
 }
 
-func renderReport(t *testing.T, r *Report, format string) string {
+func renderReport(t *testing.T, r *screen.Report, format string) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Render(&b, format, r, Options{Verbose: true}); err != nil {

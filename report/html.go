@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 //go:embed assets/report.html.tmpl
@@ -39,7 +40,7 @@ type htmlPage struct {
 	Tool         string
 	Activities   int
 	InputsFailed int
-	Counts       Counts
+	Counts       screen.Counts
 	Team         []htmlTeamRow
 	TeamNote     string
 	Attention    string        // "2 of 7 athletes need attention: ..."
@@ -90,7 +91,7 @@ type htmlAthlete struct {
 	Quiet                      string // what an athlete without risk findings reads
 	Open                       []htmlGroup
 	Statuses                   []string // the rules that could not judge, in words
-	InputsFailed               []FailedInput
+	InputsFailed               []screen.FailedInput
 	Unreadable                 string // "2 inputs could not be read"
 	ResolvedHead               string
 	Resolved                   []htmlGroup
@@ -142,7 +143,7 @@ func (x *htmlRenderer) Begin(h Header) error {
 }
 
 // Athlete makes a's section, unless the page is the overview alone.
-func (x *htmlRenderer) Athlete(a *Athlete) error {
+func (x *htmlRenderer) Athlete(a *screen.Athlete) error {
 	x.n++
 	if !x.head.overviewOnly() {
 		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1), x.head.GeneratedAt))
@@ -151,7 +152,7 @@ func (x *htmlRenderer) Athlete(a *Athlete) error {
 }
 
 // End writes the page.
-func (x *htmlRenderer) End(team []*Athlete) error {
+func (x *htmlRenderer) End(team []*screen.Athlete) error {
 	return renderHTML(x.w, x.head.report(team), x.head.Options, x.athletes)
 }
 
@@ -160,7 +161,7 @@ func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
 
 // renderHTML writes the page of r with the athletes' sections made by
 // athleteHTML (none for the overview alone).
-func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) error {
+func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
 		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
 		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
@@ -176,7 +177,7 @@ func renderHTML(w io.Writer, r *Report, opt Options, athletes []htmlAthlete) err
 	if len(r.Athletes) > 1 {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)
 	}
-	anchors := map[*Athlete]string{}
+	anchors := map[*screen.Athlete]string{}
 	page.Athletes = athletes
 	for i, a := range r.Athletes {
 		anchors[a] = athleteAnchor(i)
@@ -229,7 +230,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 }
 
 // athleteHTML makes a's section for a report generated at now.
-func athleteHTML(a *Athlete, anchor string, now time.Time) htmlAthlete {
+func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	v := athleteView(a, now)
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 func TestHTMLSelfContained(t *testing.T) {
@@ -69,7 +70,7 @@ func TestHTMLSelfContained(t *testing.T) {
 }
 
 func TestHTMLNoFindingsNoSeason(t *testing.T) {
-	r := &Report{Athletes: []*Athlete{{Name: "new"}}}
+	r := &screen.Report{Athletes: []*screen.Athlete{{Name: "new"}}}
 	var b bytes.Buffer
 	if err := Render(&b, "html", r, Options{}); err != nil {
 		t.Fatal(err)

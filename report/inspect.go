@@ -31,11 +31,18 @@ func Inspect(w io.Writer, format string, acts []*ingest.Activity) error {
 // inspectEntry is the JSON of one activity. Keys beyond the contract's
 // (raw_sport, elapsed_s, laps, notes, dev_fields) are additions.
 type inspectEntry struct {
-	Path      string         `json:"path"`
-	Format    string         `json:"format"`
-	Sport     string         `json:"sport"`
-	RawSport  *string        `json:"raw_sport"`
-	Device    *string        `json:"device"`
+	Path     string         `json:"path"`
+	Format   string         `json:"format"`
+	Sport    string         `json:"sport"`
+	RawSport *string        `json:"raw_sport"`
+	Device   *inspectDevice `json:"device"`
+	// DynamicsSource names the source of cadence and each running-dynamics
+	// channel (CONTRACT additions to v2): wrist, chest-strap, pod,
+	// footpod or none.
+	DynamicsSource map[string]string `json:"dynamics_source"`
+	// Sensor is the external step sensor (strap, pod, footpod), when one
+	// measured a channel.
+	Sensor    *inspectDevice `json:"sensor,omitempty"`
 	Start     *string        `json:"start"`
 	DurationS num            `json:"duration_s"`
 	ElapsedS  num            `json:"elapsed_s"`
@@ -46,6 +53,47 @@ type inspectEntry struct {
 	Summary   inspectSummary `json:"summary"`
 	DevFields []string       `json:"dev_fields,omitempty"`
 	Notes     []string       `json:"notes,omitempty"`
+}
+
+// inspectDevice is a device as the contract's JSON names it; absent parts
+// are null.
+type inspectDevice struct {
+	Manufacturer *string `json:"manufacturer"`
+	Product      *string `json:"product"`
+	Name         *string `json:"name"`
+}
+
+// newInspectDevice is d's JSON, nil when the file names nothing of it.
+func newInspectDevice(d ingest.Device) *inspectDevice {
+	if d == (ingest.Device{}) {
+		return nil
+	}
+	return &inspectDevice{optString(d.Manufacturer), optString(d.Product), optString(d.Name)}
+}
+
+// dynamicsSources maps each of ingest.DynamicsChannels to its source.
+func dynamicsSources(a *ingest.Activity) map[string]string {
+	m := make(map[string]string, len(ingest.DynamicsChannels))
+	for _, c := range ingest.DynamicsChannels {
+		m[c.String()] = string(a.SourceOf(c))
+	}
+	return m
+}
+
+// dynamicsText is the text line of the step sensors: the cadence's
+// source, the running dynamics' source and the sensor's name.
+func dynamicsText(a *ingest.Activity) string {
+	gait := ingest.SourceNone
+	for _, c := range ingest.DynamicsChannels[1:] {
+		if src := a.SourceOf(c); src != ingest.SourceNone {
+			gait = src
+		}
+	}
+	t := "cadence " + string(a.SourceOf(ingest.ChanCadence)) + ", running dynamics " + string(gait)
+	if d := a.Dynamics.Sensor.String(); d != "" {
+		t += " (sensor: " + d + ")"
+	}
+	return t
 }
 
 // inspectSummary is the contract's summary object plus a few extra figures.
@@ -67,17 +115,19 @@ type inspectSummary struct {
 func newInspectEntry(a *ingest.Activity) inspectEntry {
 	s := a.Summary
 	e := inspectEntry{
-		Path:      a.Source,
-		Format:    string(a.Format),
-		Sport:     string(a.Sport),
-		RawSport:  optString(a.RawSport),
-		Device:    optString(a.Device.String()),
-		DurationS: num{s.DurationS, 1},
-		ElapsedS:  num{s.ElapsedS, 1},
-		DistanceM: num{s.DistanceM, 1},
-		Samples:   a.Samples.Len(),
-		Channels:  a.Channels.Names(),
-		Laps:      len(a.Laps),
+		Path:           a.Source,
+		Format:         string(a.Format),
+		Sport:          string(a.Sport),
+		RawSport:       optString(a.RawSport),
+		Device:         newInspectDevice(a.Device),
+		DynamicsSource: dynamicsSources(a),
+		Sensor:         newInspectDevice(a.Dynamics.Sensor),
+		DurationS:      num{s.DurationS, 1},
+		ElapsedS:       num{s.ElapsedS, 1},
+		DistanceM:      num{s.DistanceM, 1},
+		Samples:        a.Samples.Len(),
+		Channels:       a.Channels.Names(),
+		Laps:           len(a.Laps),
 		Summary: inspectSummary{
 			AvgCadenceSPM:     num{s.AvgCadenceSPM, 1},
 			AvgHeartRateBPM:   num{s.AvgHeartRateBPM, 1},
@@ -166,6 +216,7 @@ func inspectText(w io.Writer, acts []*ingest.Activity) error {
 		line("distance", unit(s.DistanceM/1000, 2, "km"))
 		line("samples", strconv.Itoa(a.Samples.Len()))
 		line("channels", orDash(strings.Join(a.Channels.Names(), ", ")))
+		line("step sensors", dynamicsText(a))
 		line("laps", strconv.Itoa(len(a.Laps)))
 		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport)))
 		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // num is a JSON number rounded to prec decimals; NaN and ±Inf marshal as
@@ -241,7 +242,7 @@ func (x *jsonRenderer) Begin(h Header) error {
 }
 
 // Athlete writes a's object as an element of the athletes array.
-func (x *jsonRenderer) Athlete(a *Athlete) error {
+func (x *jsonRenderer) Athlete(a *screen.Athlete) error {
 	ja := athleteJSON(a, x.head.GeneratedAt)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
@@ -263,7 +264,7 @@ func (x *jsonRenderer) Athlete(a *Athlete) error {
 }
 
 // End closes the athletes array and writes the summary.
-func (x *jsonRenderer) End(team []*Athlete) error {
+func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	r := x.head.report(team)
 	var sum jsonSummary
 	for _, a := range r.Athletes {
@@ -290,7 +291,7 @@ func (x *jsonRenderer) End(team []*Athlete) error {
 	return err
 }
 
-func athleteJSON(a *Athlete, now time.Time) jsonAthlete {
+func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
@@ -314,7 +315,7 @@ func athleteJSON(a *Athlete, now time.Time) jsonAthlete {
 		ja.Period = &jsonPeriod{From: optDay(a.From), To: optDay(a.To)}
 	}
 	for _, fi := range a.InputsFailed {
-		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput(fi))
+		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput{Path: fi.Path, Error: fi.Reason()})
 	}
 	if a.Season != nil {
 		for _, wk := range a.Season.Weeks {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 type junitSuites struct {
@@ -79,10 +80,10 @@ func (x *junitRenderer) Begin(h Header) error {
 }
 
 // Athlete has nothing to do: End reads the summaries.
-func (x *junitRenderer) Athlete(*Athlete) error { return nil }
+func (x *junitRenderer) Athlete(*screen.Athlete) error { return nil }
 
 // End writes the report.
-func (x *junitRenderer) End(team []*Athlete) error {
+func (x *junitRenderer) End(team []*screen.Athlete) error {
 	return renderJUnit(x.w, x.head.report(team), x.head.Options)
 }
 
@@ -92,7 +93,7 @@ func (x *junitRenderer) End(team []*Athlete) error {
 // named "inputs". A rule that could not judge the athlete (learning,
 // no-data, disabled) and found nothing is a skipped case with the reason.
 // The failures, errors and skipped counts are numbers of test cases.
-func renderJUnit(w io.Writer, r *Report, opt Options) error {
+func renderJUnit(w io.Writer, r *screen.Report, opt Options) error {
 	failOn := opt.failOn()
 	all := junitSuites{Name: "itbcheck"}
 	var every []rules.Finding
@@ -118,7 +119,7 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 			tc.SystemOut = strings.Join(out, "\n")
 			if len(tc.Failures) > 0 {
 				s.Failures++
-			} else if st, ok := a.status(id); ok && st.State != rules.Judged {
+			} else if st, ok := statusOf(a, id); ok && st.State != rules.Judged {
 				tc.Skipped = &junitSkipped{Message: statusText(st)}
 				s.Skipped++
 			}
@@ -126,7 +127,7 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 		}
 		inputs := junitCase{ClassName: a.Name, Name: "inputs"}
 		for _, fi := range a.InputsFailed {
-			inputs.Errors = append(inputs.Errors, junitProblem{Message: fi.Path + ": " + fi.Error, Type: "unreadable-input", Body: fi.Path + "\n" + fi.Error})
+			inputs.Errors = append(inputs.Errors, junitProblem{Message: fi.Path + ": " + fi.Reason(), Type: "unreadable-input", Body: fi.Path + "\n" + fi.Reason()})
 		}
 		if len(inputs.Errors) > 0 {
 			s.Errors++
@@ -155,7 +156,7 @@ func renderJUnit(w io.Writer, r *Report, opt Options) error {
 // ("none" for the built-in defaults), then rules.<id>.enabled and
 // rules.<id>.low/medium/high for every rule (a severity the rule does not
 // have is left out). The athlete's own overrides, when set, are in force.
-func configProperties(r *Report, a *Athlete) []junitProperty {
+func configProperties(r *screen.Report, a *screen.Athlete) []junitProperty {
 	file := r.ConfigFile
 	if file == "" {
 		file = "none"
@@ -182,7 +183,7 @@ func configProperties(r *Report, a *Athlete) []junitProperty {
 }
 
 // status is the athlete's status of rule id, when screened.
-func (a *Athlete) status(id string) (rules.Status, bool) {
+func statusOf(a *screen.Athlete, id string) (rules.Status, bool) {
 	for _, st := range a.Rules {
 		if st.Rule == id {
 			return st, true

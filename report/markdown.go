@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // mdEscaper escapes characters that Markdown (GitHub-flavoured) would read
@@ -44,7 +45,7 @@ func (x *markdownRenderer) Begin(h Header) error {
 }
 
 // Athlete renders a's section.
-func (x *markdownRenderer) Athlete(a *Athlete) error {
+func (x *markdownRenderer) Athlete(a *screen.Athlete) error {
 	if x.head.overviewOnly() {
 		return nil
 	}
@@ -56,7 +57,7 @@ func (x *markdownRenderer) Athlete(a *Athlete) error {
 
 // End writes the title, the team's red flags and overview, the sections
 // and where to see a professional.
-func (x *markdownRenderer) End(team []*Athlete) error {
+func (x *markdownRenderer) End(team []*screen.Athlete) error {
 	r := x.head.report(team)
 	b := bufio.NewWriter(x.w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
@@ -84,7 +85,7 @@ func (x *markdownRenderer) End(team []*Athlete) error {
 
 // mdTeam writes the team overview; an athlete's name links to their
 // report when pages has it (the batch -o DIR index).
-func mdTeam(p func(string, ...any), athletes []*Athlete, now time.Time, pages map[string]string) {
+func mdTeam(p func(string, ...any), athletes []*screen.Athlete, now time.Time, pages map[string]string) {
 	p("")
 	p("## Team overview")
 	p("")
@@ -110,7 +111,7 @@ func mdTeam(p func(string, ...any), athletes []*Athlete, now time.Time, pages ma
 }
 
 // mdAthlete writes a's section in the reader's order (see view.go).
-func mdAthlete(p func(string, ...any), a *Athlete, now time.Time) {
+func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 	v := athleteView(a, now)
 	p("## %s", md(a.Name))
 	p("")
@@ -165,7 +166,7 @@ func mdAthlete(p func(string, ...any), a *Athlete, now time.Time) {
 		if len(a.InputsFailed) > 0 {
 			p("- %s:", unreadableText(len(a.InputsFailed)))
 			for _, fi := range a.InputsFailed {
-				p("  - %s: %s", md(fi.Path), md(fi.Error))
+				p("  - %s: %s", md(fi.Path), md(fi.Reason()))
 			}
 		}
 	}
@@ -210,7 +211,7 @@ func mdAthlete(p func(string, ...any), a *Athlete, now time.Time) {
 // mdGroup writes one rule's block: its verdict, a line per finding, then
 // why it matters; each sentence of explanation once per athlete (said).
 // Its advice is in the action list.
-func mdGroup(p func(string, ...any), a *Athlete, g ruleGroup, said map[string]bool) {
+func mdGroup(p func(string, ...any), a *screen.Athlete, g ruleGroup, said map[string]bool) {
 	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule))
 	p("")
 	p("%s.", md(verdictText(g, a, nil)))

@@ -2,70 +2,17 @@ package report
 
 import (
 	"fmt"
-	"time"
 
-	"github.com/itbcheck/itbcheck/analysis"
-	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Schema is the versioned name of the JSON report.
 const Schema = "itbcheck.report/v2"
 
-// Tool names the program that wrote a report.
-type Tool struct {
-	Name    string
-	Version string
-}
-
-// Report is everything one run of itbcheck found, ready to render.
-type Report struct {
-	Tool        Tool
-	GeneratedAt time.Time
-	Athletes    []*Athlete
-	// ConfigFile is the config file in force, "" when none was read.
-	ConfigFile string
-	// RuleConfig is the rule settings in force for the whole report (nil
-	// for the defaults); an athlete's own overrides are Athlete.RuleConfig.
-	RuleConfig *rules.Config
-}
-
-// Athlete is one athlete's analysed period.
-type Athlete struct {
-	Name     string
-	Season   *analysis.Season
-	Findings []rules.Finding // sorted by date, then severity (highest first), then rule id
-	// Rules says, rule by rule in catalogue order, what could be judged
-	// (rules.Screen's statuses); nil when the athlete was not screened.
-	Rules []rules.Status
-	// RuleConfig is the rule settings the athlete was screened with (the
-	// report's with the athlete's overrides); nil for the defaults.
-	RuleConfig *rules.Config
-	// InputsFailed lists inputs that could not be read, fully or partly.
-	InputsFailed []FailedInput
-	// Skipped counts files of types itbcheck does not read.
-	Skipped int
-	// From and To bound the period (the --since/--until window, or the
-	// first and last activity); zero when there is no activity.
-	From, To time.Time
-	// counted holds the counts of activities and runs of a Summary, whose
-	// season keeps no runs; nil for an athlete as analysed.
-	counted *runCounts
-}
-
-// DuplicatesMerged counts the copies of runs merged away because the same
-// run was read from more than one file (a FIT and its GPX export, a CSV row
-// and its file); 0 when the athlete was not analysed.
-func (a *Athlete) DuplicatesMerged() int {
-	if a.Season == nil {
-		return 0
-	}
-	return a.Season.Duplicates
-}
-
 // mergedText says how many duplicate copies were merged: "3 duplicate
 // copies merged (the same run in two files counts once)"; "" for
 // none.
-func mergedText(a *Athlete) string {
+func mergedText(a *screen.Athlete) string {
 	switch n := a.DuplicatesMerged(); n {
 	case 0:
 		return ""
@@ -78,16 +25,10 @@ func mergedText(a *Athlete) string {
 
 // activitiesText is the text and Markdown reports' activities line: "29
 // read, 8 weeks analysed; 2 duplicate copies merged (...)".
-func activitiesText(a *Athlete) string {
+func activitiesText(a *screen.Athlete) string {
 	s := fmt.Sprintf("%d read, %d weeks analysed", a.Activities(), weeksOf(a))
 	if m := mergedText(a); m != "" {
 		s += "; " + m
 	}
 	return s
-}
-
-// FailedInput is an input that could not be read, with the one-line reason.
-type FailedInput struct {
-	Path  string
-	Error string
 }

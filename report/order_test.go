@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // orderFixture is alice of the fixture, screened two days after her last
 // run, with a red flag, a symptom rule that has a resolved HIGH episode, an
 // open LOW one and an info note of its own, so that every part of the
 // reader's order is there.
-func orderFixture() *Report {
+func orderFixture() *screen.Report {
 	r := alone()
 	r.GeneratedAt = time.Date(2026, 4, 27, 8, 0, 0, 0, time.UTC)
 	a := r.Athletes[0]
@@ -152,7 +153,7 @@ type orderDoc struct {
 	} `json:"athletes"`
 }
 
-func jsonOrder(t *testing.T, r *Report) orderDoc {
+func jsonOrder(t *testing.T, r *screen.Report) orderDoc {
 	t.Helper()
 	var b bytes.Buffer
 	if err := Render(&b, "json", r, Options{}); err != nil {

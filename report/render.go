@@ -1,10 +1,10 @@
 package report
 
 import (
-	"sort"
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Options tune rendering.
@@ -46,7 +46,7 @@ func (o Options) width() int {
 }
 
 // overviewOnly reports whether r is rendered as the team overview alone.
-func (o Options) overviewOnly(r *Report) bool { return o.OverviewOnly && len(r.Athletes) > 1 }
+func (o Options) overviewOnly(r *screen.Report) bool { return o.OverviewOnly && len(r.Athletes) > 1 }
 
 // failOn is the effective failure threshold.
 func (o Options) failOn() rules.Severity {
@@ -54,189 +54,6 @@ func (o Options) failOn() rules.Severity {
 		return rules.High
 	}
 	return o.FailOn
-}
-
-// SortByRisk orders athletes with a red flag first, then by the highest
-// severity open now (a resolved HIGH never ranks above an open MEDIUM),
-// then by their current open risk (OpenRisk, highest first), then highest
-// severity, then name. Info notes never count.
-func SortByRisk(as []*Athlete) {
-	sort.SliceStable(as, func(i, j int) bool {
-		a, b := as[i], as[j]
-		if fa, fb := hasRedFlag(a), hasRedFlag(b); fa != fb {
-			return fa // red flags first, always
-		}
-		if oa, ob := a.OpenHighest(), b.OpenHighest(); oa != ob {
-			return oa > ob
-		}
-		if ra, rb := a.OpenRisk(), b.OpenRisk(); ra != rb {
-			return ra > rb
-		}
-		if ha, hb := a.Highest(), b.Highest(); ha != hb {
-			return ha > hb
-		}
-		return a.Name < b.Name
-	})
-}
-
-// Weights of the team ranking: a finding at low, medium and high, and the
-// share of that weight a resolved episode keeps.
-const (
-	riskLow, riskMedium, riskHigh = 1.0, 3.0, 9.0
-	resolvedShare                 = 0.3
-	// openWeeks is how many weeks at the end of the athlete's period count
-	// as "now": a finding whose last week falls in them is open.
-	openWeeks = 2
-)
-
-// OpenRisk scores the athlete's current risk for the team ranking: every
-// finding at low or higher weighs by its severity (low 1, medium 3, high
-// 9), fully while it is open (its last day or week within the last 2
-// weeks of the period), 0.3 of that once resolved. Info notes weigh nothing.
-func (a *Athlete) OpenRisk() float64 {
-	score := 0.0
-	for _, f := range a.Findings {
-		w := 0.0
-		switch f.Severity {
-		case rules.Low:
-			w = riskLow
-		case rules.Medium:
-			w = riskMedium
-		case rules.High:
-			w = riskHigh
-		}
-		if !a.IsOpen(f) {
-			w *= resolvedShare
-		}
-		score += w
-	}
-	return score
-}
-
-// OpenSince is the first day (YYYY-MM-DD) of the athlete's "now": the
-// Monday openWeeks-1 weeks before the last week of the period; "" when
-// the athlete has no period.
-func (a *Athlete) OpenSince() string {
-	end := a.To
-	if a.Season != nil && len(a.Season.Weeks) > 0 {
-		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
-	}
-	if end.IsZero() {
-		return ""
-	}
-	return day(mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)))
-}
-
-// IsOpen reports whether finding f is open now: its last day or week
-// falls within the last openWeeks weeks of the athlete's period. Without a
-// period every finding is open.
-func (a *Athlete) IsOpen(f rules.Finding) bool {
-	since := a.OpenSince()
-	last := lastDate(f)
-	return since == "" || last == "" || last >= since
-}
-
-// OpenHighest is the highest severity among the athlete's findings open
-// now (IsOpen), info notes left out: rules.None when nothing is open.
-func (a *Athlete) OpenHighest() rules.Severity {
-	h := rules.None
-	for _, f := range a.Findings {
-		if f.Severity >= rules.Low && f.Severity > h && a.IsOpen(f) {
-			h = f.Severity
-		}
-	}
-	return h
-}
-
-// Highest is the highest severity among the athlete's findings, info notes
-// left out: rules.None when there is no finding at low or higher.
-func (a *Athlete) Highest() rules.Severity {
-	h := rules.None
-	for _, f := range a.Findings {
-		if f.Severity > h && f.Severity >= rules.Low {
-			h = f.Severity
-		}
-	}
-	return h
-}
-
-// Counts is the number of findings per severity.
-type Counts struct {
-	High, Medium, Low, Info int
-}
-
-// Total is the number of findings at low or higher; info notes are
-// counted apart.
-func (c Counts) Total() int { return c.High + c.Medium + c.Low }
-
-func (c *Counts) add(s rules.Severity) {
-	switch s {
-	case rules.High:
-		c.High++
-	case rules.Medium:
-		c.Medium++
-	case rules.Low:
-		c.Low++
-	case rules.Info:
-		c.Info++
-	}
-}
-
-// Counts gives the number of the athlete's findings per severity.
-func (a *Athlete) Counts() Counts {
-	var c Counts
-	for _, f := range a.Findings {
-		c.add(f.Severity)
-	}
-	return c
-}
-
-// Counts gives the number of findings per severity over all athletes.
-func (r *Report) Counts() Counts {
-	var c Counts
-	for _, a := range r.Athletes {
-		for _, f := range a.Findings {
-			c.add(f.Severity)
-		}
-	}
-	return c
-}
-
-// Runs is the number of running activities of the athlete (the ones that
-// count for load).
-func (a *Athlete) Runs() int {
-	if a.counted != nil {
-		return a.counted.runs
-	}
-	if a.Season == nil {
-		return 0
-	}
-	n := 0
-	for _, r := range a.Season.Runs {
-		if r.IsRun {
-			n++
-		}
-	}
-	return n
-}
-
-// Activities is the number of activities read for the athlete, running or
-// not.
-func (a *Athlete) Activities() int {
-	if a.counted != nil {
-		return a.counted.activities
-	}
-	if a.Season == nil {
-		return 0
-	}
-	return len(a.Season.Runs)
-}
-
-// byRisk returns a copy of the athletes sorted by SortByRisk.
-func byRisk(as []*Athlete) []*Athlete {
-	out := append([]*Athlete(nil), as...)
-	SortByRisk(out)
-	return out
 }
 
 // day formats t as YYYY-MM-DD, "" for the zero time.
@@ -248,7 +65,7 @@ func day(t time.Time) string {
 }
 
 // periodText describes the athlete's period for people.
-func periodText(a *Athlete) string {
+func periodText(a *screen.Athlete) string {
 	if a.From.IsZero() && a.To.IsZero() {
 		return "no activity"
 	}
@@ -256,7 +73,7 @@ func periodText(a *Athlete) string {
 }
 
 // weeksOf returns the athlete's weeks, nil without a season.
-func weeksOf(a *Athlete) int {
+func weeksOf(a *screen.Athlete) int {
 	if a.Season == nil {
 		return 0
 	}

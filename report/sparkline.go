@@ -7,11 +7,12 @@ import (
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Size of the team table's sparklines, in px.
 const (
-	sparkWeeks  = 16
+	sparkWeeks  = screen.SummaryWeeks // a Summary keeps these weeks
 	sparkWidth  = 160
 	sparkHeight = 32
 	sparkSlot   = sparkWidth / sparkWeeks
@@ -33,7 +34,7 @@ type sparkBar struct {
 }
 
 // sparkWeeksOf is the weeks a's sparkline shows: the last sparkWeeks.
-func sparkWeeksOf(a *Athlete) []analysis.Week {
+func sparkWeeksOf(a *screen.Athlete) []analysis.Week {
 	if a.Season == nil {
 		return nil
 	}
@@ -43,7 +44,7 @@ func sparkWeeksOf(a *Athlete) []analysis.Week {
 // sparkTop is the team's highest weekly km over the sparklines' weeks:
 // every sparkline is drawn to this one scale, so bars compare across
 // athletes.
-func sparkTop(as []*Athlete) float64 {
+func sparkTop(as []*screen.Athlete) float64 {
 	top := 0.0
 	for _, a := range as {
 		for _, w := range sparkWeeksOf(a) {
@@ -58,7 +59,7 @@ func sparkTop(as []*Athlete) float64 {
 // teamSparkline draws a's sparkline to the team's scale top (sparkTop);
 // nil without weeks. The latest week is at the right edge, so athletes
 // line up by their own last week.
-func teamSparkline(a *Athlete, top float64) *sparkline {
+func teamSparkline(a *screen.Athlete, top float64) *sparkline {
 	weeks := sparkWeeksOf(a)
 	if len(weeks) == 0 {
 		return nil

@@ -5,15 +5,15 @@ import (
 	"io"
 	"time"
 
-	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Header is what a renderer knows before the first athlete: the run's
 // tool and time, the config in force, the options, and how many athletes
 // the report will hold (one: an athlete's report; more: a team's).
 type Header struct {
-	Tool        Tool
+	Tool        screen.Tool
 	GeneratedAt time.Time
 	// ConfigFile is the config file in force, "" when none was read.
 	ConfigFile string
@@ -29,8 +29,8 @@ func (h Header) overviewOnly() bool { return h.Options.OverviewOnly && h.Athlete
 
 // report is the Report of the header over athletes (full athletes or
 // their summaries), for the parts of a renderer that read one.
-func (h Header) report(athletes []*Athlete) *Report {
-	return &Report{Tool: h.Tool, GeneratedAt: h.GeneratedAt, Athletes: athletes,
+func (h Header) report(athletes []*screen.Athlete) *screen.Report {
+	return &screen.Report{Tool: h.Tool, GeneratedAt: h.GeneratedAt, Athletes: athletes,
 		ConfigFile: h.ConfigFile, RuleConfig: h.RuleConfig}
 }
 
@@ -43,8 +43,8 @@ func (h Header) report(athletes []*Athlete) *Report {
 // it must not keep an Athlete past the call.
 type Renderer interface {
 	Begin(h Header) error
-	Athlete(a *Athlete) error
-	End(team []*Athlete) error
+	Athlete(a *screen.Athlete) error
+	End(team []*screen.Athlete) error
 }
 
 // Stream feeds one report to its format's renderer as athletes finish, in
@@ -53,10 +53,10 @@ type Renderer interface {
 type Stream struct {
 	renderer Renderer
 	head     Header
-	next     int              // the index of the next athlete to render
-	waiting  map[int]*Athlete // finished before an athlete listed earlier
-	team     []*Athlete       // the summaries of the athletes rendered
-	err      error            // the first error: later calls return it
+	next     int                     // the index of the next athlete to render
+	waiting  map[int]*screen.Athlete // finished before an athlete listed earlier
+	team     []*screen.Athlete       // the summaries of the athletes rendered
+	err      error                   // the first error: later calls return it
 }
 
 // NewStream starts a report of h.Athletes athletes in format on w.
@@ -65,7 +65,7 @@ func NewStream(w io.Writer, format string, h Header) (*Stream, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stream{renderer: r, head: h, waiting: map[int]*Athlete{}}
+	s := &Stream{renderer: r, head: h, waiting: map[int]*screen.Athlete{}}
 	if err := r.Begin(h); err != nil {
 		return nil, fmt.Errorf("render %s: %w", format, err)
 	}
@@ -75,7 +75,7 @@ func NewStream(w io.Writer, format string, h Header) (*Stream, error) {
 // Add gives the stream athlete i (counting from 0 in the report's order).
 // The athlete is rendered now when every athlete before it has been, else
 // when they have; the stream keeps only its Summary after that.
-func (s *Stream) Add(i int, a *Athlete) error {
+func (s *Stream) Add(i int, a *screen.Athlete) error {
 	if s.err != nil {
 		return s.err
 	}
@@ -92,7 +92,7 @@ func (s *Stream) Add(i int, a *Athlete) error {
 			s.err = err
 			return err
 		}
-		s.team = append(s.team, Summary(a))
+		s.team = append(s.team, screen.Summary(a))
 	}
 	return nil
 }
@@ -113,11 +113,11 @@ func (s *Stream) Close() error {
 
 // Team is the summaries of the athletes rendered so far, in the report's
 // order.
-func (s *Stream) Team() []*Athlete { return s.team }
+func (s *Stream) Team() []*screen.Athlete { return s.team }
 
 // Render writes the whole report r in format: text, json, markdown, html,
 // csv, junit or github (see Formats), through the format's Renderer.
-func Render(w io.Writer, format string, r *Report, opt Options) error {
+func Render(w io.Writer, format string, r *screen.Report, opt Options) error {
 	if r == nil {
 		return fmt.Errorf("render %s: no report", format)
 	}
@@ -133,34 +133,3 @@ func Render(w io.Writer, format string, r *Report, opt Options) error {
 	}
 	return s.Close()
 }
-
-// summaryWeeks is how many of an athlete's last weeks a Summary keeps:
-// the sparkline's, which hold this week's and last week's figures too.
-const summaryWeeks = sparkWeeks
-
-// Summary is what the team overview, the totals and the exit codes need
-// of an athlete, without the runs and all but the last weeks of the
-// season: its name, findings and rule statuses, unreadable inputs,
-// period, symptom log, and the counts of activities and runs. It is a
-// copy: a is not changed. The overview's figures from a summary are
-// those from a.
-func Summary(a *Athlete) *Athlete {
-	if a == nil || a.counted != nil {
-		return a
-	}
-	s := *a
-	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs()}
-	if a.Season != nil {
-		season := &analysis.Season{Athlete: a.Season.Athlete, Params: a.Season.Params,
-			Duplicates: a.Season.Duplicates, Load: a.Season.Load,
-			Symptoms: a.Season.Symptoms, SymptomLog: a.Season.SymptomLog}
-		weeks := a.Season.Weeks[max(0, len(a.Season.Weeks)-summaryWeeks):]
-		season.Weeks = append([]analysis.Week(nil), weeks...)
-		s.Season = season
-	}
-	return &s
-}
-
-// runCounts are the counts of a summarised athlete's activities, whose
-// season no longer holds the runs.
-type runCounts struct{ activities, runs int }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // siteColors draw each site of the symptom log.
@@ -23,7 +24,7 @@ var siteColors = map[ingest.SymptomSite]color.Color{
 // symptomChart is the symptom timeline: pain per site over the weeks, on
 // the same week axis as the weekly load, cadence and GCT balance, so that
 // the reader sees what came first. Nil without a symptom log.
-func symptomChart(a *Athlete) *chart {
+func symptomChart(a *screen.Athlete) *chart {
 	if a.Season == nil || len(a.Season.Symptoms) == 0 || len(a.Season.Weeks) == 0 {
 		return nil
 	}

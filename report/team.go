@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The team overview of the human reports (text, Markdown, HTML) opens
@@ -24,7 +25,7 @@ const teamNote = `"Open now" is the highest severity of the patterns with a find
 
 // teamRow is one athlete's row of the team overview.
 type teamRow struct {
-	Athlete *Athlete
+	Athlete *screen.Athlete
 	// Highest is the highest severity open now; rules.None when nothing is.
 	Highest  rules.Severity
 	ThisWeek time.Time // Monday of the last week; zero without weeks
@@ -63,7 +64,7 @@ func (r teamRow) redFlagText() string {
 // dataStatus says what limits a's screening at now: no run read,
 // unreadable files, a last run long ago, rules still learning the
 // athlete's baseline, rules without the data they need.
-func dataStatus(a *Athlete, now time.Time) []string {
+func dataStatus(a *screen.Athlete, now time.Time) []string {
 	var out []string
 	if a.Runs() == 0 {
 		out = append(out, "no run read")
@@ -158,9 +159,9 @@ type openPattern struct {
 
 // teamRows gives the overview's rows, for a report generated at now, in
 // risk order (SortByRisk).
-func teamRows(as []*Athlete, now time.Time) []teamRow {
+func teamRows(as []*screen.Athlete, now time.Time) []teamRow {
 	var out []teamRow
-	for _, a := range byRisk(as) {
+	for _, a := range screen.ByRisk(as) {
 		row := teamRow{Athlete: a, ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
 			Unreadable: len(a.InputsFailed), RedFlags: len(rules.RedFlagsOf(a.Findings)),
 			Data: dataStatus(a, now), NoRuns: a.Runs() == 0}

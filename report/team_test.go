@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // teamSection is the part of out from the team overview's heading to the
@@ -160,10 +163,10 @@ func TestTeamOverviewTextWidth(t *testing.T) {
 // and a stale or learning athlete is not shown like a healthy one.
 func TestTeamNothingRead(t *testing.T) {
 	now := time.Date(2026, 6, 22, 10, 0, 0, 0, time.UTC)
-	blind := func(name string) *Athlete {
-		return &Athlete{Name: name, InputsFailed: []FailedInput{{Path: name + "/a.fit", Error: "truncated"}, {Path: name + "/b.fit", Error: "truncated"}}}
+	blind := func(name string) *screen.Athlete {
+		return &screen.Athlete{Name: name, InputsFailed: []screen.FailedInput{{Path: name + "/a.fit", Err: errors.New("truncated")}, {Path: name + "/b.fit", Err: errors.New("truncated")}}}
 	}
-	rows := teamRows([]*Athlete{blind("ann"), blind("ben")}, now)
+	rows := teamRows([]*screen.Athlete{blind("ann"), blind("ben")}, now)
 	got := attentionText(rows)
 	if strings.Contains(got, "None") || !strings.Contains(got, "No athlete could be judged") {
 		t.Errorf("headline for a team with nothing read: %q", got)
@@ -185,7 +188,7 @@ func TestTeamNothingRead(t *testing.T) {
 	}
 	for _, format := range []string{"text", "markdown", "html"} {
 		var b bytes.Buffer
-		rep := &Report{GeneratedAt: now, Athletes: []*Athlete{blind("ann"), blind("ben")}}
+		rep := &screen.Report{GeneratedAt: now, Athletes: []*screen.Athlete{blind("ann"), blind("ben")}}
 		if err := Render(&b, format, rep, Options{}); err != nil {
 			t.Fatal(err)
 		}

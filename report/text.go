@@ -13,6 +13,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // defaultWidth is the column the text report wraps at when Options.Width
@@ -208,7 +209,7 @@ func (x *textRenderer) Begin(h Header) error {
 }
 
 // Athlete renders a's section, in the brief or the verbose view.
-func (x *textRenderer) Athlete(a *Athlete) error {
+func (x *textRenderer) Athlete(a *screen.Athlete) error {
 	if x.head.overviewOnly() {
 		return nil
 	}
@@ -223,7 +224,7 @@ func (x *textRenderer) Athlete(a *Athlete) error {
 
 // End writes the title, the team's red flags and overview, the sections
 // and the disclaimer.
-func (x *textRenderer) End(team []*Athlete) error {
+func (x *textRenderer) End(team []*screen.Athlete) error {
 	if err := x.t.w.Flush(); err != nil {
 		return err
 	}
@@ -275,7 +276,7 @@ const (
 // risk first: the highest severity open now, the count of resolved
 // patterns, the last week's figures, and as much of the open patterns as
 // the width holds. Long names are shortened.
-func (t *textWriter) teamOverview(as []*Athlete, now time.Time) {
+func (t *textWriter) teamOverview(as []*screen.Athlete, now time.Time) {
 	rows := teamRows(as, now)
 	t.para("", "", attentionText(rows)+".")
 	cells := make([][]string, len(rows))
@@ -378,7 +379,7 @@ func (t *textWriter) teamOverview(as []*Athlete, now time.Time) {
 
 // athlete writes one athlete in the verbose view: the brief view's order
 // (see view.go), every episode in full.
-func (t *textWriter) athlete(a *Athlete, r *Report) {
+func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 	v := athleteView(a, r.GeneratedAt)
 	t.header(a, r)
 	t.actions(v)
@@ -505,7 +506,7 @@ const minEmptyStreak = 3
 // weekCells gives the weekly table's rows as strings, with the week marked
 // "!" when a finding falls in it. Streaks of minEmptyStreak or more empty
 // weeks become one row of a single cell naming the span.
-func weekCells(a *Athlete) [][]string {
+func weekCells(a *screen.Athlete) [][]string {
 	if a.Season == nil {
 		return nil
 	}
@@ -551,7 +552,7 @@ func weekCells(a *Athlete) [][]string {
 }
 
 // weekTable writes the weekly table; last > 0 keeps its last rows only.
-func (t *textWriter) weekTable(a *Athlete, last int) {
+func (t *textWriter) weekTable(a *screen.Athlete, last int) {
 	rows := weekCells(a)
 	if len(rows) == 0 {
 		t.line("No weeks of running to tabulate.")

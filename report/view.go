@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // The human reports (text brief and verbose, Markdown, HTML) say an
@@ -52,7 +53,7 @@ type view struct {
 
 // athleteView orders a's results for a report generated at now (the zero
 // time: never stale).
-func athleteView(a *Athlete, now time.Time) view {
+func athleteView(a *screen.Athlete, now time.Time) view {
 	risks, notes := splitNotes(a.Findings)
 	v := view{
 		RedFlags: redFlagLines(a),
@@ -81,7 +82,7 @@ func splitNotes(fs []rules.Finding) (risks, notes []rules.Finding) {
 
 // staleFor is the days from a's last run to now when more than staleDays,
 // else 0.
-func staleFor(a *Athlete, now time.Time) int {
+func staleFor(a *screen.Athlete, now time.Time) int {
 	last := lastRun(a)
 	if now.IsZero() || last.IsZero() {
 		return 0
@@ -96,7 +97,7 @@ func staleFor(a *Athlete, now time.Time) int {
 }
 
 // lastRun is the local day of a's last run, else the end of its period.
-func lastRun(a *Athlete) time.Time {
+func lastRun(a *screen.Athlete) time.Time {
 	var last time.Time
 	if a.Season != nil {
 		for _, r := range a.Season.Runs {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // What the reports say of the runner's own voice: the load metric in
@@ -16,7 +17,7 @@ import (
 // "session RPE (RPE × minutes); auto: RPE on 46 of 50 runs (≥ 70 %); 4
 // runs without RPE were scored with your own RPE at a similar heart
 // rate"; "" without a season.
-func loadText(a *Athlete) string {
+func loadText(a *screen.Athlete) string {
 	if a.Season == nil {
 		return ""
 	}
@@ -50,7 +51,7 @@ func trainingCell(wk analysis.Week) string {
 }
 
 // symptomsJSON is the athlete's symptom log for JSON's symptoms.
-func symptomsJSON(a *Athlete) []jsonSymptom {
+func symptomsJSON(a *screen.Athlete) []jsonSymptom {
 	out := []jsonSymptom{}
 	if a.Season == nil {
 		return out
@@ -78,7 +79,7 @@ func redFlagLine(f rules.Finding) string {
 }
 
 // redFlagLines are the athlete's red flags, one line each.
-func redFlagLines(a *Athlete) []string {
+func redFlagLines(a *screen.Athlete) []string {
 	var out []string
 	for _, f := range rules.RedFlagsOf(a.Findings) {
 		out = append(out, redFlagLine(f))
@@ -96,7 +97,7 @@ const openSymptomWeeks = 4
 // openSymptoms lists the pain episodes still open at the end of the
 // athlete's period (their last day within its last 4 weeks):
 // "outer-knee pain (left) since 2026-05-14, 5/10 at worst".
-func openSymptoms(a *Athlete) []string {
+func openSymptoms(a *screen.Athlete) []string {
 	if a.Season == nil || len(a.Season.Symptoms) == 0 {
 		return nil
 	}
@@ -120,9 +121,9 @@ func openSymptoms(a *Athlete) []string {
 
 // teamRedFlags lists every athlete's red flags for the top of a team
 // report: "alice · 2026-05-28: the lower back (both sides): night pain".
-func teamRedFlags(as []*Athlete) []string {
+func teamRedFlags(as []*screen.Athlete) []string {
 	var out []string
-	for _, a := range byRisk(as) {
+	for _, a := range screen.ByRisk(as) {
 		for _, l := range redFlagLines(a) {
 			out = append(out, a.Name+" · "+l)
 		}
@@ -131,13 +132,10 @@ func teamRedFlags(as []*Athlete) []string {
 }
 
 // redFlagsJSON is JSON's red_flags.
-func redFlagsJSON(a *Athlete) []jsonRedFlag {
+func redFlagsJSON(a *screen.Athlete) []jsonRedFlag {
 	out := []jsonRedFlag{}
 	for _, f := range rules.RedFlagsOf(a.Findings) {
 		out = append(out, jsonRedFlag{Date: f.Date, Reason: rules.RedFlagReason(f)})
 	}
 	return out
 }
-
-// hasRedFlag reports whether the athlete has a red flag.
-func hasRedFlag(a *Athlete) bool { return len(rules.RedFlagsOf(a.Findings)) > 0 }

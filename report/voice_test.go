@@ -9,11 +9,12 @@ import (
 
 	"github.com/itbcheck/itbcheck/ingest"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // voiceFixture is the fixture with a symptom log for its quiet athlete
 // (bob): knee pain, then low back pain with night pain, a red flag.
-func voiceFixture() *Report {
+func voiceFixture() *screen.Report {
 	r := fixture()
 	bob := r.Athletes[0]
 	day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // A long break folds into one row; short breaks and weeks with a finding
@@ -18,7 +19,7 @@ func TestWeekCellsFoldBreaks(t *testing.T) {
 	for i, n := range runs {
 		weeks = append(weeks, analysis.Week{Monday: monday.AddDate(0, 0, 7*i), Runs: n, DistanceKm: float64(10 * n)})
 	}
-	a := &Athlete{Name: "x", Season: &analysis.Season{Weeks: weeks},
+	a := &screen.Athlete{Name: "x", Season: &analysis.Season{Weeks: weeks},
 		// a finding in week 11 (an empty week) keeps that week's own row
 		Findings: []rules.Finding{{Rule: "load-spike", Severity: rules.Low, Date: "2026-03-16"}}}
 	var got []string

@@ -7,5 +7,6 @@
 // metrics in input order so that the result never depends on scheduling,
 // and builds each athlete's season (analysis.NewSeason) and findings
 // (rules.Screen). It knows nothing about output formats: it returns
-// report.Athlete values for the report package to render.
+// Athlete values (the result model, with the team triage: SortByRisk,
+// OpenRisk) for the report package to render.
 package screen

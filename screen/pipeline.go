@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -13,13 +12,12 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// Athlete is one athlete to analyse: the exports to read and the settings
-// their season and findings depend on.
-type Athlete struct {
+// AthleteInput is one athlete to analyse: the exports to read and the
+// settings their season and findings depend on.
+type AthleteInput struct {
 	Name   string
 	Paths  []string // files, folders (walked recursively) or .zip archives
 	Params analysis.Params
@@ -40,6 +38,10 @@ type Options struct {
 	// after Until are not read into the season at all, so a report
 	// --until a date is the one that date would have given.
 	Since, Until time.Time
+	// Now is the report's time: runs dated after it (beyond
+	// analysis.FutureSlack) are listed as implausible, never placed in
+	// the season. Zero skips that test (the other date tests remain).
+	Now time.Time
 	// Ingest tunes the decoders (resource limits).
 	Ingest ingest.Options
 	// Progress, when not nil, is called after each file with the number of
@@ -56,7 +58,7 @@ type Options struct {
 	// goroutine, in the order they finish; Run then keeps nothing of it
 	// and returns no reports, so that a team's seasons are never held at
 	// once. An error from Done stops the run and is Run's error.
-	Done func(i int, a *report.Athlete) error
+	Done func(i int, a *Athlete) error
 }
 
 // readFile is ingest.Read; tests replace it to inject slow or failing
@@ -78,23 +80,23 @@ type result struct {
 
 // Run analyses every athlete and returns their reports in the order given
 // (none with Options.Done, which is given each as it is done). Inputs
-// that cannot be read become report.FailedInput entries; they do not make
+// that cannot be read become FailedInput entries; they do not make
 // Run fail. The error is not nil only when ctx is cancelled or Done
 // failed, in which case the reports are nil.
-func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlete, error) {
+func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var doneErr error // the first error of opt.Done; it stops the run
-	out := make([]*report.Athlete, len(athletes))
+	out := make([]*Athlete, len(athletes))
 	var jobs []job
 	logs := make([]string, len(athletes))
 	for i, a := range athletes {
-		out[i] = &report.Athlete{Name: a.Name}
+		out[i] = &Athlete{Name: a.Name}
 		var found []string
 		for _, p := range a.Paths {
 			l := ingest.Scan([]string{p})
 			for _, f := range l.Failed {
-				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: f.Path, Error: oneLine(f.Err, f.Path)})
+				out[i].InputsFailed = append(out[i].InputsFailed, FailedInput{Path: f.Path, Err: f.Err})
 			}
 			out[i].Skipped += len(l.Skipped)
 			for _, s := range l.Skipped {
@@ -143,13 +145,15 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 		for _, r := range results {
 			runs = append(runs, r.runs...)
 			for _, p := range r.problems {
-				out[i].InputsFailed = append(out[i].InputsFailed, report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
+				out[i].InputsFailed = append(out[i].InputsFailed, FailedInput{Path: p.Path, Err: p.Err})
 			}
 		}
 		a := athletes[i]
 		if len(runs) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
 			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, first[i+1]-first[i], out[i].Skipped))
 		}
+		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
+		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
 		kept := inPeriod(runs, time.Time{}, opt.Until) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
@@ -203,7 +207,7 @@ func Run(ctx context.Context, athletes []Athlete, opt Options) ([]*report.Athlet
 
 // decodeAll decodes the jobs with a bounded pool of workers and hands each
 // result to done with its job's index, from the calling goroutine.
-func decodeAll(ctx context.Context, athletes []Athlete, jobs []job, opt Options, done func(int, result)) error {
+func decodeAll(ctx context.Context, athletes []AthleteInput, jobs []job, opt Options, done func(int, result)) error {
 	n := opt.Jobs
 	if n <= 0 {
 		n = runtime.NumCPU()
@@ -295,6 +299,36 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	return res
 }
 
+// maxMisdatedListed bounds the activities with implausible dates listed
+// one by one for an athlete; the rest are counted in one more entry.
+const maxMisdatedListed = 20
+
+// misdatedInputs lists runs whose dates cannot be right
+// (analysis.SplitImplausibleDates) as inputs read but left out: a wrong
+// watch clock is said, never silently made the season's end.
+func misdatedInputs(runs []analysis.Run) []FailedInput {
+	var out []FailedInput
+	for k, r := range runs {
+		if k == maxMisdatedListed {
+			out = append(out, FailedInput{Path: r.Source,
+				Err: misdated(fmt.Sprintf("and %d more activities with implausible dates, left out of the season", len(runs)-k))})
+			break
+		}
+		out = append(out, FailedInput{Path: r.Source, Err: misdated(r.Implausible + "; left out of the season")})
+	}
+	return out
+}
+
+// ErrImplausibleDate is the class of a run left out for its date
+// (errors.Is(in.Err, ErrImplausibleDate)).
+var ErrImplausibleDate = errors.New("implausible date")
+
+// misdated is the error of one run left out for its date.
+type misdated string
+
+func (e misdated) Error() string        { return string(e) }
+func (e misdated) Is(target error) bool { return target == ErrImplausibleDate }
+
 // localDay is the date a run counts for: its local start date, or its start
 // instant in UTC when the analysis gave no local date.
 func localDay(r analysis.Run) string {
@@ -335,10 +369,10 @@ func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
 // nothingReadable is the entry that says an athlete's inputs held no
 // activity at all, so that the report and the exit code (3) say that
 // nothing could be judged instead of reading as a clean season.
-func nothingReadable(paths []string, files, skipped int) report.FailedInput {
-	why := report.NothingReadable + ": no activity files (FIT, CSV, TCX, GPX or zip) found"
+func nothingReadable(paths []string, files, skipped int) FailedInput {
+	why := "no activity files (FIT, CSV, TCX, GPX or zip) found"
 	if files > 0 {
-		why = fmt.Sprintf("%s: no activity in its %d activity files", report.NothingReadable, files)
+		why = fmt.Sprintf("no activity in its %d activity files", files)
 	}
 	switch {
 	case skipped == 1:
@@ -346,7 +380,7 @@ func nothingReadable(paths []string, files, skipped int) report.FailedInput {
 	case skipped > 1:
 		why += fmt.Sprintf(" (%d files of other types skipped)", skipped)
 	}
-	return report.FailedInput{Path: strings.Join(paths, ", "), Error: why}
+	return FailedInput{Path: strings.Join(paths, ", "), Err: fmt.Errorf("%w: %s", ingest.ErrNothingReadable, why)}
 }
 
 // inWindow keeps the findings that overlap [since, until]: a run's finding
@@ -404,17 +438,4 @@ func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
 		to, _ = time.Parse(time.DateOnly, last)
 	}
 	return from, to
-}
-
-// oneLine gives the reason of err on one line, without a leading copy of
-// path (report.FailedInput carries the path separately): "no such file or
-// directory", not "stat PATH: no such file or directory".
-func oneLine(err error, path string) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Path == path {
-		err = pe.Err
-	}
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, path+": ")
-	return strings.Join(strings.Fields(msg), " ")
 }

@@ -16,7 +16,6 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/report"
 )
 
 // writeFiles creates the named files (relative to root) with some bytes.
@@ -73,7 +72,7 @@ func useRead(t *testing.T, f func(context.Context, string, ingest.Options, func(
 }
 
 // digest lists what a report holds in order: run sources and failures.
-func digest(as []*report.Athlete) []string {
+func digest(as []*Athlete) []string {
 	var out []string
 	for _, a := range as {
 		out = append(out, "athlete "+a.Name)
@@ -83,7 +82,7 @@ func digest(as []*report.Athlete) []string {
 			}
 		}
 		for _, f := range a.InputsFailed {
-			out = append(out, "failed "+f.Path+": "+f.Error)
+			out = append(out, "failed "+f.Path+": "+f.Reason())
 		}
 		out = append(out, fmt.Sprintf("skipped %d", a.Skipped))
 	}
@@ -98,7 +97,7 @@ func TestRunOrderIndependentOfJobs(t *testing.T) {
 		names = append(names, fmt.Sprintf("alice/run%02d.fit", i), fmt.Sprintf("bob/x/run%02d.tcx", i))
 	}
 	writeFiles(t, root, append(names, "alice/bad.fit", "bob/panic.gpx", "bob/notes.txt")...)
-	athletes := []Athlete{
+	athletes := []AthleteInput{
 		{Name: "alice", Paths: []string{filepath.Join(root, "alice")}, Params: analysis.Params{Location: time.UTC}},
 		{Name: "bob", Paths: []string{filepath.Join(root, "bob"), filepath.Join(root, "missing")}},
 	}
@@ -123,7 +122,7 @@ func TestRunOrderIndependentOfJobs(t *testing.T) {
 	}
 	got, _ := Run(context.Background(), athletes, Options{Jobs: 4})
 	a, b := got[0], got[1]
-	if n := len(a.InputsFailed); n != 1 || a.InputsFailed[0].Error != "corrupt: bad data second line" {
+	if n := len(a.InputsFailed); n != 1 || a.InputsFailed[0].Reason() != "corrupt: bad data second line" {
 		t.Errorf("alice failures = %+v, want the bad file on one line", a.InputsFailed)
 	}
 	if len(b.InputsFailed) != 2 {
@@ -133,8 +132,8 @@ func TestRunOrderIndependentOfJobs(t *testing.T) {
 		t.Errorf("bob skipped = %d, want 1 (notes.txt)", b.Skipped)
 	}
 	for _, f := range b.InputsFailed {
-		if strings.HasSuffix(f.Path, "panic.gpx") && !strings.Contains(f.Error, "decoder bug") {
-			t.Errorf("panic failure reason %q does not name the panic", f.Error)
+		if strings.HasSuffix(f.Path, "panic.gpx") && !strings.Contains(f.Reason(), "decoder bug") {
+			t.Errorf("panic failure reason %q does not name the panic", f.Reason())
 		}
 	}
 }
@@ -164,7 +163,7 @@ func TestRunSinceUntil(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Run(context.Background(), []Athlete{{Name: "a", Paths: []string{root}}}, Options{Since: tt.since, Until: tt.until})
+			got, err := Run(context.Background(), []AthleteInput{{Name: "a", Paths: []string{root}}}, Options{Since: tt.since, Until: tt.until})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,7 +188,7 @@ func TestRunCancelled(t *testing.T) {
 		}
 		return nil
 	})
-	athletes := []Athlete{{Name: "a", Paths: []string{root}}}
+	athletes := []AthleteInput{{Name: "a", Paths: []string{root}}}
 
 	t.Run("before start", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
@@ -248,7 +247,7 @@ func TestRunRealFIT(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	athletes := []Athlete{{Name: "sdk", Paths: []string{root}, Params: analysis.Params{Location: time.UTC}}}
+	athletes := []AthleteInput{{Name: "sdk", Paths: []string{root}, Params: analysis.Params{Location: time.UTC}}}
 	one, err := Run(context.Background(), athletes, Options{Jobs: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -271,14 +270,21 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func TestOneLine(t *testing.T) {
+func TestFailedInputReason(t *testing.T) {
 	_, err := os.Stat("/no/such/path")
-	if got := oneLine(err, "/no/such/path"); got != "no such file or directory" {
-		t.Errorf("oneLine(stat error) = %q", got)
+	if got := (FailedInput{Path: "/no/such/path", Err: err}).Reason(); got != "no such file or directory" {
+		t.Errorf("Reason(stat error) = %q", got)
 	}
 	err = fmt.Errorf("%s: truncated\n FIT   data", "a.fit")
-	if got := oneLine(err, "a.fit"); got != "truncated FIT data" {
-		t.Errorf("oneLine = %q", got)
+	if got := (FailedInput{Path: "a.fit", Err: err}).Reason(); got != "truncated FIT data" {
+		t.Errorf("Reason = %q", got)
+	}
+	in := nothingReadable([]string{"x"}, 0, 0)
+	if !errors.Is(in.Err, ingest.ErrNothingReadable) || !in.NothingReadable() {
+		t.Errorf("nothingReadable lost its class: %v", in.Err)
+	}
+	if got, want := in.Reason(), "nothing readable: no activity files (FIT, CSV, TCX, GPX or zip) found"; got != want {
+		t.Errorf("nothing readable reason %q, want %q", got, want)
 	}
 }
 
@@ -295,16 +301,16 @@ func TestRunDone(t *testing.T) {
 		}
 	}
 	writeFiles(t, root, append(names, "carl/bad.fit")...)
-	var athletes []Athlete
+	var athletes []AthleteInput
 	for _, a := range []string{"alice", "bob", "carl", "empty"} {
-		athletes = append(athletes, Athlete{Name: a, Paths: []string{filepath.Join(root, a)}})
+		athletes = append(athletes, AthleteInput{Name: a, Paths: []string{filepath.Join(root, a)}})
 	}
 	want, err := Run(context.Background(), athletes, Options{Jobs: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := make([]*report.Athlete, len(athletes))
-	out, err := Run(context.Background(), athletes, Options{Jobs: 2, Done: func(i int, a *report.Athlete) error {
+	got := make([]*Athlete, len(athletes))
+	out, err := Run(context.Background(), athletes, Options{Jobs: 2, Done: func(i int, a *Athlete) error {
 		if got[i] != nil {
 			t.Errorf("athlete %d handed on twice", i)
 		}
@@ -320,7 +326,7 @@ func TestRunDone(t *testing.T) {
 
 	stop := errors.New("disk full")
 	calls := 0
-	_, err = Run(context.Background(), athletes, Options{Jobs: 2, Done: func(int, *report.Athlete) error {
+	_, err = Run(context.Background(), athletes, Options{Jobs: 2, Done: func(int, *Athlete) error {
 		calls++
 		return stop
 	}})

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/report"
 )
 
 // splitSymptomLogs moves the symptom logs (symptoms.csv, symptoms.yaml)
@@ -48,13 +47,13 @@ func symptomLog(given string, found []string) (path string, unused int) {
 // readSymptoms reads the athlete's symptom log into their season; a bad
 // entry becomes an input failure naming the file and line, and the other
 // entries are still read.
-func readSymptoms(a *report.Athlete, path string) {
+func readSymptoms(a *Athlete, path string) {
 	if path == "" || a.Season == nil {
 		return
 	}
 	entries, probs := ingest.OpenSymptomLog(path)
 	for _, p := range probs {
-		a.InputsFailed = append(a.InputsFailed, report.FailedInput{Path: p.Path, Error: oneLine(p.Err, p.Path)})
+		a.InputsFailed = append(a.InputsFailed, FailedInput{Path: p.Path, Err: p.Err})
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Date.Before(entries[j].Date) })
 	a.Season.Symptoms = entries

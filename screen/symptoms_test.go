@@ -24,7 +24,7 @@ func TestSymptomLogBesideTheRuns(t *testing.T) {
 	if err := os.WriteFile(other, []byte("date,site,pain\n2026-05-09,outer-hip,2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	as, err := Run(context.Background(), []Athlete{
+	as, err := Run(context.Background(), []AthleteInput{
 		{Name: "alice", Paths: []string{filepath.Join(root, "alice")}},
 		{Name: "alice-given", Paths: []string{filepath.Join(root, "alice")}, Symptoms: other},
 		{Name: "bob", Paths: []string{filepath.Join(root, "bob")}},
@@ -42,7 +42,7 @@ func TestSymptomLogBesideTheRuns(t *testing.T) {
 		t.Errorf("alice: %d runs, %d symptoms, %d skipped; want 4, 2 and the older log skipped", len(alice.Season.Runs), len(alice.Season.Symptoms), alice.Skipped)
 	}
 	if len(alice.InputsFailed) != 1 || alice.InputsFailed[0].Path != filepath.Join(root, "alice", "symptoms.csv") ||
-		alice.InputsFailed[0].Error != `line 3: pain "x" is not a number from 0 to 10` {
+		alice.InputsFailed[0].Reason() != `line 3: pain "x" is not a number from 0 to 10` {
 		t.Errorf("alice's failures: %+v", alice.InputsFailed)
 	}
 	if len(given.Season.Symptoms) != 1 || given.Season.SymptomLog != other || given.Skipped != 2 {

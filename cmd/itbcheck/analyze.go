@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/internal/config"
 	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
@@ -89,7 +90,7 @@ func (c *cli) analyzeCommand() *cobra.Command {
 			if name == "" {
 				name = athleteNameFromPaths(args)
 			}
-			job.athletes = []screen.Athlete{job.athleteFor(name, args)}
+			job.athletes = []screen.AthleteInput{job.athleteFor(name, args)}
 			r, err := c.analyse(job, c.newReportSink(job))
 			if err != nil {
 				return err
@@ -137,14 +138,14 @@ type job struct {
 	until       time.Time
 	now         time.Time
 	failOn      rules.Severity
-	athletes    []screen.Athlete
+	athletes    []screen.AthleteInput
 }
 
 // athleteFor makes a pipeline athlete with the settings of the roster entry
 // of that name, when the config has one.
-func (j *job) athleteFor(name string, paths []string) screen.Athlete {
+func (j *job) athleteFor(name string, paths []string) screen.AthleteInput {
 	e := j.cfg.Athlete(name)
-	a := screen.Athlete{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
+	a := screen.AthleteInput{Name: name, Paths: paths, Params: j.cfg.Params(e), Rules: j.cfg.RulesFor(e)}
 	if e != nil {
 		a.Symptoms = e.Symptoms
 	}
@@ -217,7 +218,13 @@ func chooseFormat(format, output string, allowed []string) (string, error) {
 	return out.Format, err
 }
 
-// parseDay reads a YYYY-MM-DD flag; "" is the zero time.
+// lastWindowYear is the last year --since and --until may name: a window
+// bound past it is a typo (9999-12-31), never a season.
+const lastWindowYear = 2099
+
+// parseDay reads a YYYY-MM-DD flag; "" is the zero time. A date before
+// analysis.EarliestPlausible or after lastWindowYear is refused: the zero
+// year once read as "no limit".
 func parseDay(flag, v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
@@ -225,6 +232,10 @@ func parseDay(flag, v string) (time.Time, error) {
 	d, err := time.Parse(time.DateOnly, v)
 	if err != nil {
 		return time.Time{}, usageErrorf("%s %s: not a date (want YYYY-MM-DD)", flag, v)
+	}
+	if d.Before(analysis.EarliestPlausible) || d.Year() > lastWindowYear {
+		return time.Time{}, usageErrorf("%s %s: outside %s to %d-12-31, the dates a run can have", flag, v,
+			analysis.EarliestPlausible.Format(time.DateOnly), lastWindowYear)
 	}
 	return d, nil
 }
@@ -247,9 +258,9 @@ func now() (time.Time, error) {
 
 // analyse runs the pipeline over the job's athletes, with progress on a
 // terminal, and gives each athlete to sink as soon as it is done. The
-// report it returns holds the athletes' summaries (report.Summary), for
+// report it returns holds the athletes' summaries (screen.Summary), for
 // the exit code and the notes: the seasons went to sink.
-func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
+func (c *cli) analyse(j *job, sink athleteSink) (*screen.Report, error) {
 	jobs := j.flags.jobs
 	if jobs == 0 {
 		jobs = j.cfg.Jobs
@@ -257,11 +268,11 @@ func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
 	}
-	team := make([]*report.Athlete, len(j.athletes))
-	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
-		Done: func(i int, a *report.Athlete) error {
+	team := make([]*screen.Athlete, len(j.athletes))
+	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Now: j.now, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
+		Done: func(i int, a *screen.Athlete) error {
 			c.warnTeam(j, a) // reads the runs, which the summary drops
-			team[i] = report.Summary(a)
+			team[i] = screen.Summary(a)
 			return sink.add(i, a)
 		}}
 	var p *progress
@@ -291,7 +302,7 @@ func (c *cli) analyse(j *job, sink athleteSink) (*report.Report, error) {
 	if err := c.ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &report.Report{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: team,
+	return &screen.Report{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now, Athletes: team,
 		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules}, nil
 }
 
@@ -303,7 +314,7 @@ func (c *cli) showsProgress(j *job) bool {
 
 // warnTeam warns when the one folder given to analyze or check holds
 // sub-folders that look like separate athletes, with the command to use.
-func (c *cli) warnTeam(j *job, a *report.Athlete) {
+func (c *cli) warnTeam(j *job, a *screen.Athlete) {
 	if j.team || len(j.athletes) != 1 || len(j.athletes[0].Paths) != 1 || a.Season == nil {
 		return
 	}
@@ -322,7 +333,7 @@ func (c *cli) warnTeam(j *job, a *report.Athlete) {
 
 // noteDuplicates says how many copies of the same run were merged, on one
 // line for the whole run.
-func (c *cli) noteDuplicates(j *job, athletes []*report.Athlete) {
+func (c *cli) noteDuplicates(j *job, athletes []*screen.Athlete) {
 	total := 0
 	var who []string
 	for _, a := range athletes {
@@ -370,7 +381,7 @@ func joinAnd(names []string) string {
 // quietVerdict prints, with -q, the one-line verdict analyze and batch
 // still give on stderr (as check always does); the exit code stays the
 // command's own (0, or 3 for unreadable inputs).
-func (c *cli) quietVerdict(j *job, r *report.Report) {
+func (c *cli) quietVerdict(j *job, r *screen.Report) {
 	if j.flags.quiet {
 		fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(report.Verdict(r, j.failOn)))
 	}
@@ -422,7 +433,7 @@ func existing(paths []string) []string {
 }
 
 // exitForInputs is 3 when an input could not be read, else 0.
-func exitForInputs(r *report.Report) int {
+func exitForInputs(r *screen.Report) int {
 	for _, a := range r.Athletes {
 		if len(a.InputsFailed) > 0 {
 			return exitInputs
@@ -456,12 +467,12 @@ func stdoutWidth(w any, toStdout bool) int {
 // unreadableLine is the stderr line for an input of athlete name that could
 // not be read. A folder with nothing readable names the athlete too, once
 // when the folder is given by the athlete's own name (analyze empty).
-func unreadableLine(name string, in report.FailedInput) string {
-	if !strings.HasPrefix(in.Error, report.NothingReadable) {
-		return "itbcheck: cannot read " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
+func unreadableLine(name string, in screen.FailedInput) string {
+	if !in.NothingReadable() {
+		return "itbcheck: cannot read " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Reason())
 	}
 	if filepath.Clean(in.Path) == name {
-		return "itbcheck: " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
+		return "itbcheck: " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Reason())
 	}
-	return "itbcheck: " + safetext.Escape(name) + ": " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Error)
+	return "itbcheck: " + safetext.Escape(name) + ": " + safetext.Escape(in.Path) + ": " + safetext.Escape(in.Reason())
 }

@@ -56,7 +56,7 @@ func (c *cli) batchCommand() *cobra.Command {
 // roster's overrides for an athlete of the same name), or, without ROOT,
 // the config's athletes: roster. Activity files directly in ROOT are
 // ignored with a warning; other files (a README) silently.
-func (c *cli) teamAthletes(j *job, args []string) ([]screen.Athlete, error) {
+func (c *cli) teamAthletes(j *job, args []string) ([]screen.AthleteInput, error) {
 	if j.flags != nil && j.flags.symptoms != "" {
 		return nil, usageErrorf("--symptoms names one athlete's log: for a team, put symptoms.csv in each athlete's folder or set athletes[].symptoms in the config")
 	}
@@ -64,7 +64,7 @@ func (c *cli) teamAthletes(j *job, args []string) ([]screen.Athlete, error) {
 		if len(j.cfg.Athletes) == 0 {
 			return nil, usageErrorf("missing ROOT: give a team folder, or list athletes: in the config")
 		}
-		var out []screen.Athlete
+		var out []screen.AthleteInput
 		for _, e := range j.cfg.Athletes {
 			out = append(out, j.athleteFor(e.Name, e.Paths))
 		}
@@ -75,7 +75,7 @@ func (c *cli) teamAthletes(j *job, args []string) ([]screen.Athlete, error) {
 	if err != nil {
 		return nil, usageErrorf("ROOT %s: %v", root, unwrapPath(err))
 	}
-	var out []screen.Athlete
+	var out []screen.AthleteInput
 	var loose []string // activity files directly in ROOT
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {

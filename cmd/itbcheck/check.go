@@ -56,7 +56,7 @@ func (c *cli) checkCommand() *cobra.Command {
 				if name == "" {
 					name = athleteNameFromPaths(args)
 				}
-				j.athletes = []screen.Athlete{j.athleteFor(name, args)}
+				j.athletes = []screen.AthleteInput{j.athleteFor(name, args)}
 			}
 			if err != nil {
 				return err
@@ -88,7 +88,7 @@ func (c *cli) checkCommand() *cobra.Command {
 
 // checkExit decides check's exit code. With expectations, a mismatch is 1
 // and --fail-on applies only when given explicitly.
-func (c *cli) checkExit(j *job, r *report.Report, exp *expect.Expectations, failOnGiven bool) int {
+func (c *cli) checkExit(j *job, r *screen.Report, exp *expect.Expectations, failOnGiven bool) int {
 	if exp != nil {
 		diff := exp.Compare(r)
 		if len(diff) > 0 {
@@ -110,7 +110,7 @@ func (c *cli) checkExit(j *job, r *report.Report, exp *expect.Expectations, fail
 }
 
 // worst is the highest severity of any finding in r.
-func worst(r *report.Report) rules.Severity {
+func worst(r *screen.Report) rules.Severity {
 	w := rules.None
 	for _, a := range r.Athletes {
 		w = max(w, a.Highest())
@@ -120,7 +120,7 @@ func worst(r *report.Report) rules.Severity {
 
 // writeStepSummary appends the Markdown summary to $GITHUB_STEP_SUMMARY
 // when the runner sets it (GitHub Actions shows it on the run's page).
-func (c *cli) writeStepSummary(j *job, r *report.Report) error {
+func (c *cli) writeStepSummary(j *job, r *screen.Report) error {
 	path := os.Getenv("GITHUB_STEP_SUMMARY")
 	if path == "" {
 		return nil

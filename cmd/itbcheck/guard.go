@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strconv"
@@ -102,13 +101,12 @@ func (c *cli) startProfiles(args []string) error {
 	if c.cpuProfile == "" {
 		return nil
 	}
-	f, err := createTemp(c.cpuProfile)
+	f, err := newTempFile(c.cpuProfile)
 	if err != nil {
-		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, unwrapPath(err))
+		return usageErrorf("--cpuprofile %s", oneLine(err))
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
-		os.Remove(f.Name())
+		f.discard()
 		return usageErrorf("--cpuprofile %s: %v", c.cpuProfile, err)
 	}
 	c.cpuFile = f
@@ -116,22 +114,18 @@ func (c *cli) startProfiles(args []string) error {
 }
 
 // stopProfiles stops the CPU profile and writes the memory profile, each
-// atomically.
+// atomically (or directly into a device or FIFO).
 func (c *cli) stopProfiles() error {
 	if c.cpuFile != nil {
 		pprof.StopCPUProfile()
 		f := c.cpuFile
 		c.cpuFile = nil
-		err := f.Sync()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+		err := f.finish()
 		if err == nil {
-			err = os.Rename(f.Name(), c.cpuProfile)
+			err = renameAll([]*tempFile{f})
 		}
 		if err != nil {
-			os.Remove(f.Name())
-			return &exitError{code: exitUsage, msg: fmt.Sprintf("--cpuprofile %s: %v", c.cpuProfile, unwrapPath(err))}
+			return &exitError{code: exitUsage, msg: "--cpuprofile " + oneLine(err)}
 		}
 	}
 	if c.memProfile == "" {
@@ -167,64 +161,6 @@ func shortName(base string) string {
 		cut--
 	}
 	return base[:cut] + tag
-}
-
-// tempPrefix starts the name of every temporary file itbcheck writes; the
-// process id follows, so that a later run can tell a temporary of a live
-// run from one left behind by a killed one.
-const tempPrefix = ".itbcheck-"
-
-// ownTemp matches itbcheck's temporaries: ".itbcheck-PID-RANDOM.tmp".
-var ownTemp = regexp.MustCompile(`^\.itbcheck-([0-9]+)-[0-9]+\.tmp$`)
-
-// legacyTemp matches the temporaries of earlier itbcheck versions,
-// ".REPORT.EXT.RANDOM.tmp", for reports of the extensions it writes.
-var legacyTemp = regexp.MustCompile(`^\..+\.(txt|md|json|html|csv|xml|cpu|mem|prof)\.[0-9]+\.tmp$`)
-
-// staleAfter is the age after which a temporary whose writer cannot be
-// identified is taken as left behind: a report is written in well under
-// a second.
-const staleAfter = time.Hour
-
-// createTemp creates a new temporary file beside path, named so that
-// removeStaleTemps recognises it.
-func createTemp(path string) (*os.File, error) {
-	return os.CreateTemp(filepath.Dir(path), tempPrefix+strconv.Itoa(os.Getpid())+"-*.tmp")
-}
-
-// removeStaleTemps deletes, in dir, the temporaries of our own naming that
-// a run killed mid-write (SIGKILL, power loss) left behind: those of a
-// process that no longer runs, and any older than staleAfter. Other files
-// are never touched; errors are ignored (the folder may be shared).
-func removeStaleTemps(dir string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() {
-			continue
-		}
-		name := e.Name()
-		m := ownTemp.FindStringSubmatch(name)
-		if m == nil && !legacyTemp.MatchString(name) {
-			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			continue
-		}
-		old := time.Since(info.ModTime()) > staleAfter
-		if m != nil && !old {
-			pid, err := strconv.Atoi(m[1])
-			if err != nil || pid == os.Getpid() || processAlive(pid) {
-				continue
-			}
-		} else if !old {
-			continue
-		}
-		os.Remove(filepath.Join(dir, name))
-	}
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z, the last second a report's

@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"github.com/itbcheck/itbcheck/screen"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -129,9 +129,11 @@ func TestBatchLongAthleteName(t *testing.T) {
 }
 
 // TestStaleTemporariesCleaned: a run killed mid-write (SIGKILL) leaves a
-// hidden temporary; the next run writing into that folder removes the
-// temporaries of our own naming whose writer is gone (or that are
-// old), and nothing else.
+// hidden temporary and its lock file; the next run writing into that
+// folder removes them, because the lock is free. A live run's temporary
+// (its lock held, as by a run in another container), a temporary whose
+// lock file is gone, an earlier version's and other programs' files stay,
+// however old.
 func TestStaleTemporariesCleaned(t *testing.T) {
 	dir := isolate(t)
 	athlete := fitSamples(t, dir, "alice")
@@ -139,24 +141,31 @@ func TestStaleTemporariesCleaned(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	dead := exec.Command("true")
-	if err := dead.Run(); err != nil {
-		t.Skip("no `true` to make a finished process id")
-	}
-	old := time.Now().Add(-2 * staleAfter)
+	const deadRun, liveRun, lostRun = "00000000000000d1", "00000000000000a1", "00000000000000f1"
+	old := time.Now().Add(-48 * time.Hour)
 	files := map[string]bool{ // name: must be removed
-		".itbcheck-" + strconv.Itoa(dead.Process.Pid) + "-4242.tmp": true,
-		".itbcheck-1-77.tmp":       false, // pid 1 runs: a live run's temporary
-		".alice.json.123456.tmp":   true,  // an earlier version's, an hour old
-		".keep.tmp":                false, // not ours
-		"notes.txt":                false,
-		".itbcheck-1-78.tmp.extra": false,
+		".itbcheck-" + deadRun + "-4242.tmp":    true,
+		".itbcheck-" + deadRun + ".lock":        true,
+		".itbcheck-" + liveRun + "-77.tmp":      false, // its run holds the lock
+		".itbcheck-" + liveRun + ".lock":        false,
+		".itbcheck-" + lostRun + "-78.tmp":      false, // no lock file: not provably dead
+		".itbcheck-4242-99.tmp":                 false, // an earlier version's naming
+		".alice.json.123456.tmp":                false, // an earlier version's naming
+		".keep.tmp":                             false, // not ours
+		"notes.txt":                             false,
+		".itbcheck-" + deadRun + "-1.tmp.extra": false,
 	}
 	for name := range files {
 		p := writeFile(t, out, name, "partial")
-		if strings.HasPrefix(name, ".alice") || strings.HasSuffix(name, ".extra") || name == ".keep.tmp" {
-			os.Chtimes(p, old, old)
-		}
+		os.Chtimes(p, old, old)
+	}
+	live, err := os.OpenFile(filepath.Join(out, ".itbcheck-"+liveRun+".lock"), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	if !lockFile(live, false) {
+		t.Skip("no file locks here: no temporary can be proved dead")
 	}
 	if code, _, stderr := runCLI(t, "analyze", "--format", "json", "-o", filepath.Join(out, "alice.json"), athlete); code != exitOK && code != exitInputs {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -167,7 +176,13 @@ func TestStaleTemporariesCleaned(t *testing.T) {
 			t.Errorf("%s: stale temporary kept", name)
 		}
 		if !gone && err != nil {
-			t.Errorf("%s: removed, but it is not a stale temporary of ours", name)
+			t.Errorf("%s: removed, but it is not provably a dead run's temporary of ours", name)
+		}
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if _, listed := files[e.Name()]; !listed && e.Name() != "alice.json" {
+			t.Errorf("%s left behind by the run", e.Name())
 		}
 	}
 }
@@ -193,9 +208,9 @@ func TestFileTextEscapedOnStderr(t *testing.T) {
 	}
 	// The same names in GitHub annotations.
 	var b bytes.Buffer
-	r := &report.Report{Athletes: []*report.Athlete{{Name: "al\x1b[31mice",
+	r := &screen.Report{Athletes: []*screen.Athlete{{Name: "al\x1b[31mice",
 		Findings:     []rules.Finding{{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
-		InputsFailed: []report.FailedInput{{Path: "b\x1b.fit", Error: "bad \x9b"}}}}}
+		InputsFailed: []screen.FailedInput{{Path: "b\x1b.fit", Err: errors.New("bad \x9b")}}}}}
 	if err := report.Render(&b, "github", r, report.Options{FailOn: rules.Medium}); err != nil {
 		t.Fatal(err)
 	}

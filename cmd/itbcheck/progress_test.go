@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"github.com/itbcheck/itbcheck/screen"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/internal/expect"
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -113,13 +114,13 @@ func TestCheckExit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &report.Athlete{Name: "a", Findings: tt.findings}
+			a := &screen.Athlete{Name: "a", Findings: tt.findings}
 			if tt.failed {
-				a.InputsFailed = []report.FailedInput{{Path: "x.fit", Error: "empty"}}
+				a.InputsFailed = []screen.FailedInput{{Path: "x.fit", Err: errors.New("empty")}}
 			}
 			var stderr bytes.Buffer
 			c := &cli{ctx: context.Background(), stderr: &stderr}
-			got := c.checkExit(&job{failOn: tt.failOn}, &report.Report{Athletes: []*report.Athlete{a}}, tt.exp, tt.given)
+			got := c.checkExit(&job{failOn: tt.failOn}, &screen.Report{Athletes: []*screen.Athlete{a}}, tt.exp, tt.given)
 			if got != tt.want {
 				t.Errorf("exit = %d, want %d (stderr %q)", got, tt.want, stderr.String())
 			}

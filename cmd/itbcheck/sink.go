@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/itbcheck/itbcheck/screen"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,7 +15,7 @@ import (
 // done (in any order) and writes the run's reports, so that the run never
 // holds more than the athletes being analysed and the team's summaries.
 type athleteSink interface {
-	add(i int, a *report.Athlete) error
+	add(i int, a *screen.Athlete) error
 	// close ends the reports once every athlete was added, and says on
 	// stderr what was written.
 	close() error
@@ -24,7 +25,7 @@ type athleteSink interface {
 
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
-	return report.Header{Tool: report.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
+	return report.Header{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
 		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
 }
 
@@ -89,7 +90,7 @@ func (s *reportSink) start() error {
 	return nil
 }
 
-func (s *reportSink) add(i int, a *report.Athlete) error {
+func (s *reportSink) add(i int, a *screen.Athlete) error {
 	if s.stream == nil {
 		if err := s.start(); err != nil {
 			return err
@@ -218,7 +219,7 @@ func (s *folderSink) start() error {
 	return nil
 }
 
-func (s *folderSink) add(i int, a *report.Athlete) error {
+func (s *folderSink) add(i int, a *screen.Athlete) error {
 	if !s.started {
 		if err := s.start(); err != nil {
 			return err

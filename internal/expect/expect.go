@@ -17,8 +17,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // Expectations are what `itbcheck check --expect FILE` compares a report
@@ -147,12 +147,12 @@ func parseBound(v string) (rules.Severity, error) {
 
 // Compare gives the differences between the expectations and r, as lines
 // "- athlete: expected" and "+ athlete: got"; none when all are met.
-func (e *Expectations) Compare(r *report.Report) []string {
+func (e *Expectations) Compare(r *screen.Report) []string {
 	var diff []string
 	names := slices.Sorted(maps.Keys(e.Athletes))
 	for _, name := range names {
 		exp := e.Athletes[name]
-		var got *report.Athlete
+		var got *screen.Athlete
 		for _, a := range r.Athletes {
 			if a.Name == name {
 				got = a

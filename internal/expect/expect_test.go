@@ -1,18 +1,18 @@
 package expect
 
 import (
+	"github.com/itbcheck/itbcheck/screen"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/itbcheck/itbcheck/report"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
 func TestExpectations(t *testing.T) {
 	dir := t.TempDir()
-	got := &report.Report{Athletes: []*report.Athlete{
+	got := &screen.Report{Athletes: []*screen.Athlete{
 		{Name: "alice", Findings: []rules.Finding{
 			{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Summary: "Acute load 62% above"},
 			{Rule: "low-cadence", Severity: rules.Low, Date: "2026-05-13"},

@@ -240,9 +240,9 @@ func BenchmarkBatch(b *testing.B) {
 // analyseAndRender runs the pipeline over one athlete per folder and
 // renders the JSON report.
 func analyseAndRender(b *testing.B, dirs []string, jobs int) {
-	var athletes []screen.Athlete
+	var athletes []screen.AthleteInput
 	for _, d := range dirs {
-		athletes = append(athletes, screen.Athlete{
+		athletes = append(athletes, screen.AthleteInput{
 			Name:  filepath.Base(d),
 			Paths: []string{d},
 			Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance,
@@ -256,14 +256,14 @@ func analyseAndRender(b *testing.B, dirs []string, jobs int) {
 	runs := 0
 	for _, a := range out {
 		if len(a.InputsFailed) > 0 {
-			b.Fatalf("%s: %s", a.InputsFailed[0].Path, a.InputsFailed[0].Error)
+			b.Fatalf("%s: %s", a.InputsFailed[0].Path, a.InputsFailed[0].Reason())
 		}
 		runs += len(a.Season.Runs)
 	}
 	if runs == 0 {
 		b.Fatal("no runs analysed")
 	}
-	r := &report.Report{Tool: report.Tool{Name: "itbcheck", Version: "bench"}, Athletes: out}
+	r := &screen.Report{Tool: screen.Tool{Name: "itbcheck", Version: "bench"}, Athletes: out}
 	if err := report.Render(io.Discard, "json", r, report.Options{}); err != nil {
 		b.Fatal(err)
 	}

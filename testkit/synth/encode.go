@@ -61,21 +61,28 @@ func buildMessages(r RunSpec, ss []sample) []proto.Message {
 	_, offsetS := r.Start.Zone()
 
 	msgs := make([]proto.Message, 0, len(ss)+32)
+	manu, product, productName := watchIDs(r.Watch)
 	msgs = append(msgs,
 		mesgdef.NewFileId(nil).
 			SetType(typedef.FileActivity).
-			SetManufacturer(typedef.ManufacturerGarmin).
-			SetProduct(typedef.GarminProductFr255.Uint16()).
+			SetManufacturer(manu).
+			SetProduct(product).
+			SetProductName(productName).
 			SetSerialNumber(deviceSerial).
 			SetTimeCreated(start).ToMesg(nil),
 		mesgdef.NewDeviceInfo(nil).
 			SetTimestamp(start).
 			SetDeviceIndex(typedef.DeviceIndexCreator).
-			SetManufacturer(typedef.ManufacturerGarmin).
-			SetProduct(typedef.GarminProductFr255.Uint16()).
+			SetManufacturer(manu).
+			SetProduct(product).
+			SetProductName(productName).
 			SetSerialNumber(deviceSerial).
 			SetSoftwareVersion(deviceSoftware).
-			SetSourceType(typedef.SourceTypeLocal).ToMesg(nil),
+			SetSourceType(typedef.SourceTypeLocal).ToMesg(nil))
+	if m, ok := sensorInfo(r.Sensor, start); ok {
+		msgs = append(msgs, m)
+	}
+	msgs = append(msgs,
 		mesgdef.NewEvent(nil).
 			SetTimestamp(start).
 			SetEvent(typedef.EventTimer).
@@ -118,6 +125,43 @@ func buildMessages(r RunSpec, ss []sample) []proto.Message {
 		SetEventType(typedef.EventTypeStop).
 		SetLocalTimestamp(end.Add(time.Duration(offsetS)*time.Second)).ToMesg(nil))
 	return msgs
+}
+
+// watchIDs gives the file_id of the watch: manufacturer, product number
+// and product name (COROS writes its name; Garmin writes none).
+func watchIDs(w Watch) (typedef.Manufacturer, uint16, string) {
+	switch w {
+	case WatchFenix7:
+		return typedef.ManufacturerGarmin, typedef.GarminProductFenix7.Uint16(), ""
+	case WatchCorosPace:
+		return typedef.ManufacturerCoros, 802, "COROS PACE 2"
+	}
+	return typedef.ManufacturerGarmin, typedef.GarminProductFr255.Uint16(), ""
+}
+
+// sensorInfo is the device_info message a watch writes for a paired step
+// sensor (as a Forerunner writes an HRM-Pro: device index 1, ANT+ source,
+// the ANT+ device type of the sensor); ok is false without a sensor.
+func sensorInfo(s Sensor, at time.Time) (proto.Message, bool) {
+	m := mesgdef.NewDeviceInfo(nil).SetTimestamp(at).SetDeviceIndex(1).
+		SetSourceType(typedef.SourceTypeAntplus).SetSerialNumber(deviceSerial + 1)
+	switch s {
+	case SensorHRMPro:
+		m.SetManufacturer(typedef.ManufacturerGarmin).SetProduct(typedef.GarminProductHrmPro.Uint16()).
+			SetDeviceType(uint8(typedef.AntplusDeviceTypeHeartRate))
+	case SensorRDPod:
+		m.SetManufacturer(typedef.ManufacturerGarmin).SetProduct(typedef.GarminProductRunningDynamicsPod.Uint16()).
+			SetDeviceType(uint8(typedef.AntplusDeviceTypeStrideSpeedDistance))
+	case SensorStryd:
+		m.SetManufacturer(typedef.ManufacturerStryd).SetProduct(1).
+			SetDeviceType(uint8(typedef.AntplusDeviceTypeStrideSpeedDistance))
+	case SensorCorosPod:
+		m.SetManufacturer(typedef.ManufacturerCoros).SetProductName("COROS POD 2").
+			SetDeviceType(uint8(typedef.AntplusDeviceTypeStrideSpeedDistance)).SetSourceType(typedef.SourceTypeBluetoothLowEnergy)
+	default:
+		return proto.Message{}, false
+	}
+	return m.ToMesg(nil), true
 }
 
 // lapRanges splits the samples into the run's auto laps: the first and

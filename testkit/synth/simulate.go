@@ -82,8 +82,9 @@ func simulate(r RunSpec) []sample {
 			s.lonDeg = homeLonDeg + (x+rng.NormFloat64()*0.5)/(metresPerDeg*math.Cos(homeLatDeg*math.Pi/180))
 		}
 		if r.Dynamics && run {
-			s.stanceMs = 275 - 45*(v-2.5) + rng.NormFloat64()*4
-			s.balanceL = r.BalanceLeftPct + drift*ramp(frac)*r.BalanceDriftPP + rng.NormFloat64()*0.35
+			gct, bal := sensorBias(r.Sensor)
+			s.stanceMs = 275 - 45*(v-2.5) + gct + rng.NormFloat64()*4
+			s.balanceL = r.BalanceLeftPct + bal + drift*ramp(frac)*r.BalanceDriftPP + rng.NormFloat64()*0.35
 			s.vertOscCm = 8.8 - 0.3*(v-2.8) + rng.NormFloat64()*0.2
 			s.stepLenM = v * 60 / s.cadence
 			s.vertRatio = s.vertOscCm / s.stepLenM
@@ -189,4 +190,18 @@ func ovalXY(s float64) (x, y float64) {
 		a := math.Pi + (s-2*TrackStraightM-bend)/rad
 		return rad * math.Cos(a), -half + rad*math.Sin(a)
 	}
+}
+
+// sensorBias is how a step sensor reads ground contact time (ms) and GCT
+// balance (percentage points to the left) beside wrist-based dynamics, for
+// the same stride: about what a runner sees after pairing a chest strap
+// (issue 23: HRM-Pro +1.2 pp balance, -15 ms GCT) or a pod.
+func sensorBias(s Sensor) (gctMs, balancePP float64) {
+	switch s {
+	case SensorHRMPro:
+		return -15, 1.2
+	case SensorRDPod, SensorCorosPod:
+		return -10, 0.8
+	}
+	return 0, 0
 }

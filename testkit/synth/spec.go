@@ -76,6 +76,13 @@ type RunSpec struct {
 	// balance, vertical oscillation and ratio, step length), as an HRM-Pro
 	// or a recent Forerunner records them.
 	Dynamics bool
+	// Sensor is the step sensor paired with the watch, written as a FIT
+	// device_info message: "" (none: the watch measures on its own),
+	// SensorHRMPro, SensorRDPod, SensorStryd or SensorCorosPod.
+	Sensor Sensor
+	// Watch is the recording watch; the zero value is a Garmin
+	// Forerunner 255.
+	Watch Watch
 	// Interval between records; 0 means 1 s. Whole seconds only.
 	Interval time.Duration
 	// AutoLapKm is the auto-lap distance; 0 means 1 km, negative means one
@@ -125,6 +132,27 @@ func (r RunSpec) interval() int {
 }
 
 // validate reports the first reason the spec cannot be encoded.
+// Sensor is a step sensor a run was recorded with (RunSpec.Sensor).
+type Sensor string
+
+// The sensors the simulator pairs.
+const (
+	SensorHRMPro   Sensor = "hrm-pro"   // Garmin HRM-Pro chest strap
+	SensorRDPod    Sensor = "rd-pod"    // Garmin Running Dynamics Pod
+	SensorStryd    Sensor = "stryd"     // Stryd footpod (ANT+ stride sensor)
+	SensorCorosPod Sensor = "coros-pod" // COROS POD 2
+)
+
+// Watch is the watch a run was recorded with (RunSpec.Watch).
+type Watch string
+
+// The watches the simulator records with.
+const (
+	WatchFR255     Watch = ""             // Garmin Forerunner 255 (the default)
+	WatchFenix7    Watch = "fenix7"       // Garmin fēnix 7
+	WatchCorosPace Watch = "coros-pace-2" // COROS PACE 2
+)
+
 func (r RunSpec) validate() error {
 	switch {
 	case r.Start.IsZero():
@@ -143,6 +171,16 @@ func (r RunSpec) validate() error {
 		return fmt.Errorf("run spec %s: intervals %.0f m / %.0f m out of range", r.Start.Format(time.DateOnly), r.RepM, r.RecoveryM)
 	case r.Dynamics && (r.BalanceLeftPct < 40 || r.BalanceLeftPct > 60):
 		return fmt.Errorf("run spec %s: GCT balance %.2f %% out of range", r.Start.Format(time.DateOnly), r.BalanceLeftPct)
+	}
+	switch r.Sensor {
+	case "", SensorHRMPro, SensorRDPod, SensorStryd, SensorCorosPod:
+	default:
+		return fmt.Errorf("run spec %s: unknown sensor %q", r.Start.Format(time.DateOnly), r.Sensor)
+	}
+	switch r.Watch {
+	case WatchFR255, WatchFenix7, WatchCorosPace:
+	default:
+		return fmt.Errorf("run spec %s: unknown watch %q", r.Start.Format(time.DateOnly), r.Watch)
 	}
 	switch r.sport() {
 	case SportRunning, SportTrail, SportTreadmill, SportCycling:

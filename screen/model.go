@@ -1,0 +1,93 @@
+package screen
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/rules"
+)
+
+// Tool names the program that wrote a report.
+type Tool struct {
+	Name    string
+	Version string
+}
+
+// Report is everything one run of itbcheck found, ready to render.
+type Report struct {
+	Tool        Tool
+	GeneratedAt time.Time
+	Athletes    []*Athlete
+	// ConfigFile is the config file in force, "" when none was read.
+	ConfigFile string
+	// RuleConfig is the rule settings in force for the whole report (nil
+	// for the defaults); an athlete's own overrides are Athlete.RuleConfig.
+	RuleConfig *rules.Config
+}
+
+// Athlete is one athlete's analysed period.
+type Athlete struct {
+	Name     string
+	Season   *analysis.Season
+	Findings []rules.Finding // sorted by date, then severity (highest first), then rule id
+	// Rules says, rule by rule in catalogue order, what could be judged
+	// (rules.Screen's statuses); nil when the athlete was not screened.
+	Rules []rules.Status
+	// RuleConfig is the rule settings the athlete was screened with (the
+	// report's with the athlete's overrides); nil for the defaults.
+	RuleConfig *rules.Config
+	// InputsFailed lists inputs that could not be read, fully or partly.
+	InputsFailed []FailedInput
+	// Skipped counts files of types itbcheck does not read.
+	Skipped int
+	// From and To bound the period (the --since/--until window, or the
+	// first and last activity); zero when there is no activity.
+	From, To time.Time
+	// counted holds the counts of activities and runs of a Summary, whose
+	// season keeps no runs; nil for an athlete as analysed.
+	counted *runCounts
+}
+
+// DuplicatesMerged counts the copies of runs merged away because the same
+// run was read from more than one file (a FIT and its GPX export, a CSV row
+// and its file); 0 when the athlete was not analysed.
+func (a *Athlete) DuplicatesMerged() int {
+	if a.Season == nil {
+		return 0
+	}
+	return a.Season.Duplicates
+}
+
+// FailedInput is an input that could not be read, with the reason. Err
+// keeps its class: errors.Is(in.Err, ingest.ErrNothingReadable) for an
+// athlete whose inputs held no activity at all.
+type FailedInput struct {
+	Path string
+	Err  error
+}
+
+// Reason gives the error on one line, without a leading copy of the path
+// (FailedInput carries the path apart): "no such file or directory", not
+// "stat PATH: no such file or directory".
+func (in FailedInput) Reason() string {
+	if in.Err == nil {
+		return ""
+	}
+	err := in.Err
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == in.Path {
+		err = pe.Err
+	}
+	msg := strings.TrimPrefix(err.Error(), in.Path+": ")
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// NothingReadable reports whether the input is the entry that says the
+// athlete's inputs held no activity at all.
+func (in FailedInput) NothingReadable() bool {
+	return errors.Is(in.Err, ingest.ErrNothingReadable)
+}
