@@ -120,8 +120,8 @@ func TestBatchLongAthleteName(t *testing.T) {
 			t.Errorf("%s: %d bytes", e.Name(), len(e.Name()))
 		}
 	}
-	if len(names) != 3 || !strings.Contains(strings.Join(names, " "), "bob.json") {
-		t.Errorf("reports %q; want the long-named athlete's, bob's and the index", names)
+	if len(names) != 4 || !strings.Contains(strings.Join(names, " "), "bob.json") {
+		t.Errorf("reports %q; want the long-named athlete's, bob's, the index and team.csv", names)
 	}
 	if a, b := shortName(long), shortName(long+"y"); a == b || !strings.HasPrefix(a, "ü") {
 		t.Errorf("shortName: %q and %q", a, b)

@@ -140,9 +140,9 @@ func TestBatchFolder(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"json", []string{"alice.json", "bob_smith.json", "index.json"}},
+		{"json", []string{"alice.json", "bob_smith.json", "index.json", "team.csv"}},
 		{"csv", []string{"alice.csv", "bob_smith.csv", "team.csv"}},
-		{"html", []string{"alice.html", "bob_smith.html", "index.html"}},
+		{"html", []string{"alice.html", "bob_smith.html", "index.html", "team.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -124,3 +124,28 @@ func TestREADMEVerdict(t *testing.T) {
 	}
 	t.Errorf("README.md's CI verdict is not what itbcheck check -q prints today:\n%s\nrun go test ./cmd/itbcheck -run TestREADMEVerdict -update", want)
 }
+
+// TestBatchFolderTeamCSV: batch -o DIR writes the team table, team.csv,
+// beside the index in every format, the same table --format csv prints.
+func TestBatchFolderTeamCSV(t *testing.T) {
+	team, err := filepath.Abs(sampleTeam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := isolate(t)
+	_, want, _ := runBinary(t, "batch", "--format", "csv", team)
+	for _, format := range []string{"html", "markdown", "json", "text"} {
+		out := filepath.Join(dir, format)
+		code, _, stderr := runBinary(t, "batch", "-o", out, "--format", format, team)
+		if code != exitOK {
+			t.Fatalf("batch -o DIR --format %s: exit %d: %s", format, code, stderr)
+		}
+		got, err := os.ReadFile(filepath.Join(out, "team.csv"))
+		if err != nil || string(got) != want {
+			t.Errorf("--format %s: team.csv %v, %d bytes; want the team table (%d bytes)", format, err, len(got), len(want))
+		}
+		if !strings.Contains(stderr, "team.csv)") {
+			t.Errorf("--format %s: stderr does not name team.csv: %q", format, stderr)
+		}
+	}
+}
