@@ -149,3 +149,52 @@ func TestBatchFolderTeamCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestGitHubSymptomAnnotation: a GitHub annotation of a symptom finding
+// points at the runner's symptom log and the line its episode starts on,
+// not at a binary FIT file.
+func TestGitHubSymptomAnnotation(t *testing.T) {
+	carol, err := filepath.Abs(filepath.Join(sampleTeam, "carol"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	isolate(t)
+	_, stdout, _ := runBinary(t, "check", "--format", "github", carol)
+	log := filepath.Join(carol, "symptoms.csv")
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	found := false
+	for _, l := range strings.Split(stdout, "\n") {
+		if !strings.Contains(l, "itbcheck symptom") {
+			continue
+		}
+		found = true
+		var n int
+		prefix := "::notice file=" + log + ",line="
+		if strings.HasPrefix(l, "::error") {
+			prefix = "::error file=" + log + ",line="
+		}
+		rest, ok := strings.CutPrefix(l, prefix)
+		if !ok {
+			t.Fatalf("symptom annotation does not point at %s: %s", log, l)
+		}
+		digits, _, _ := strings.Cut(rest, ",")
+		for _, c := range digits {
+			n = n*10 + int(c-'0')
+		}
+		// The line holds the episode's first day, the date the message names.
+		if n < 2 || n > len(lines) {
+			t.Fatalf("line %d outside the log: %s", n, l)
+		}
+		day, _, _ := strings.Cut(lines[n-1], ",")
+		if !strings.Contains(l, ": "+day) && !strings.Contains(l, "risk pattern, "+day) {
+			t.Errorf("line %d (%q) is not the episode's first day: %s", n, lines[n-1], l)
+		}
+	}
+	if !found {
+		t.Fatalf("no symptom annotation:\n%s", stdout)
+	}
+}
