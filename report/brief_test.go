@@ -192,14 +192,26 @@ func TestWeeklyChartColoursLoadOnly(t *testing.T) {
 	}
 }
 
-// TestACWRMarkersLegend: the ACWR chart's triangles, on load-rule weeks
-// only, have a legend entry.
+// TestACWRMarkersLegend: the ACWR chart's triangles, on load-spike's
+// weeks only (the rule that judges the ACWR), have a legend entry; a week
+// of weekly-jump alone gets none.
 func TestACWRMarkersLegend(t *testing.T) {
 	var b bytes.Buffer
 	if err := Render(&b, "html", alone(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(b.String(), "week a load rule fired"); n != 1 {
-		t.Errorf("the ACWR legend names the load-rule weeks %d times, want 1", n)
+	if n := strings.Count(b.String(), "week load-spike fired"); n != 1 {
+		t.Errorf("the ACWR legend names load-spike's weeks %d times, want 1", n)
+	}
+	r := alone()
+	var kept []rules.Finding
+	for _, f := range r.Athletes[0].Findings {
+		if f.Rule != rules.LoadSpike.ID {
+			kept = append(kept, f)
+		}
+	}
+	r.Athletes[0].Findings = kept // weekly-jump still fires that week
+	if svg := string(weeklyChart(r.Athletes[0]).SVG); strings.Contains(svg, "week load-spike fired") {
+		t.Errorf("a week of weekly-jump alone is marked on the ACWR chart")
 	}
 }
