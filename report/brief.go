@@ -122,7 +122,7 @@ func actions(groups []ruleGroup, redFlags []rules.Finding) []action {
 			}
 			if name := lowerFirst(g.Name); !slices.Contains(out[i].For, name) {
 				out[i].For = append(out[i].For, name)
-				out[i].Rules = append(out[i].Rules, g.Rule)
+				out[i].Rules = append(out[i].Rules, g.Rule.ID)
 			}
 		}
 	}

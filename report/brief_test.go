@@ -180,7 +180,7 @@ func TestSentences(t *testing.T) {
 func TestWeeklyChartColoursLoadOnly(t *testing.T) {
 	a := alone().Athletes[0]
 	fs := a.Findings
-	got := byWeek(findingsOf(fs, weeklyChart(a).Rules...))
+	got := byWeek(findingsOf(fs, weeklyChart(a).About))
 	if _, ok := got["2026-03-30"]; !ok {
 		t.Errorf("the load spike's week is not coloured: %v", got)
 	}
@@ -206,7 +206,7 @@ func TestACWRMarkersLegend(t *testing.T) {
 	r := alone()
 	var kept []rules.Finding
 	for _, f := range r.Athletes[0].Findings {
-		if f.Rule != rules.LoadSpike.ID {
+		if f.Rule != rules.LoadSpike {
 			kept = append(kept, f)
 		}
 	}

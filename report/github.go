@@ -44,7 +44,7 @@ func (x *githubRenderer) Athlete(a *screen.Athlete) error {
 		if f.Severity >= failOn {
 			level = "error"
 		}
-		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule, f.Severity))
+		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule.ID, f.Severity))
 		if file, line := symptomLine(a, f); file != "" {
 			props = "file=" + escapeProperty(file) + ",line=" + strconv.Itoa(line) + "," + props
 		} else if file := findingFile(a, f); file != "" {
@@ -52,7 +52,7 @@ func (x *githubRenderer) Athlete(a *screen.Athlete) error {
 		}
 		msg := fmt.Sprintf("%s: %s risk pattern, %s: %s", name, f.Severity, whenText(f), safetext.Escape(f.Summary))
 		if len(group) > 1 {
-			msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule)
+			msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule.ID)
 		}
 		fmt.Fprintf(b, "::%s %s::%s\n", level, props, escapeData(msg))
 	}
@@ -72,7 +72,7 @@ func byRule(fs []rules.Finding) [][]rules.Finding {
 	for _, id := range catalogueIDs(fs) {
 		var g []rules.Finding
 		for _, f := range fs {
-			if f.Rule == id && f.Severity >= rules.Low {
+			if f.Rule.ID == id && f.Severity >= rules.Low {
 				g = append(g, f)
 			}
 		}
@@ -108,7 +108,7 @@ func whenText(f rules.Finding) string {
 // red-flag word); "" and 0 for other findings, or when the season has no
 // log or no entry that day.
 func symptomLine(a *screen.Athlete, f rules.Finding) (string, int) {
-	if f.Rule != rules.Symptom.ID || a.Season == nil || a.Season.SymptomLog == "" {
+	if f.Rule != rules.Symptom || a.Season == nil || a.Season.SymptomLog == "" {
 		return "", 0
 	}
 	line := 0
@@ -271,9 +271,9 @@ func GitHubSummary(w io.Writer, r *screen.Report, opt Options) error {
 		var above, below, unjudged []string
 		for _, g := range byRule(a.Findings) {
 			if g[0].Severity >= failOn {
-				above = append(above, g[0].Rule)
+				above = append(above, g[0].Rule.ID)
 			} else {
-				below = append(below, g[0].Rule)
+				below = append(below, g[0].Rule.ID)
 			}
 		}
 		for _, st := range a.Rules {

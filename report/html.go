@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strconv"
 	"time"
 
@@ -266,7 +265,7 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	said := map[string]bool{} // explanations and links said once per athlete, as in the text report
 	block := func(g ruleGroup) htmlGroup {
 		hg := htmlGroup{
-			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule, Verdict: verdictText(g, a, nil),
+			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil),
 			Explanation: unsaid(said, g.Explanation),
 		}
 		for _, f := range g.Findings {
@@ -284,7 +283,7 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 			hg.Chain = append(hg.Chain, hl)
 		}
 		for i, c := range charts {
-			if !used[i] && slices.Contains(c.Rules, g.Rule) {
+			if !used[i] && c.About != nil && c.About(g.Rule) {
 				used[i] = true
 				hg.Charts = append(hg.Charts, c)
 			}

@@ -212,7 +212,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 // why it matters; each sentence of explanation once per athlete (said).
 // Its advice is in the action list.
 func mdGroup(p func(string, ...any), a *screen.Athlete, g ruleGroup, said map[string]bool) {
-	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule))
+	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule.ID))
 	p("")
 	p("%s.", md(verdictText(g, a, nil)))
 	p("")

@@ -156,7 +156,7 @@ func (a action) withFor() string {
 // the brief views: the findings' own explanations (a symptom linked to its
 // pattern), else the first sentence of the rule's.
 func (g ruleGroup) briefExplanation() string {
-	if g.Rule == rules.Symptom.ID && g.Explanation != "" {
+	if g.Rule == rules.Symptom && g.Explanation != "" {
 		return g.Explanation
 	}
 	if s := sentences(g.Explanation); len(s) > 0 {

@@ -12,7 +12,7 @@ import (
 func only(fs []Finding, id string) []Finding {
 	var out []Finding
 	for _, f := range fs {
-		if f.Rule == id {
+		if f.Rule.ID == id {
 			out = append(out, f)
 		}
 	}
@@ -51,7 +51,7 @@ func checkFindings(t *testing.T, got []Finding, wants []want) {
 func brief(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule+" "+f.Severity.String()+" "+f.Date+" "+f.Summary)
+		out = append(out, f.Rule.ID+" "+f.Severity.String()+" "+f.Date+" "+f.Summary)
 	}
 	return out
 }
@@ -61,11 +61,15 @@ var nan = math.NaN()
 func TestLoadRules(t *testing.T) {
 	// Weeks 8 to 10 without a run, then a rebuild to 75 %.
 	comeback := join(steadyWeeks(8), scaledWeek(11, 0.4), scaledWeek(12, 0.5), scaledWeek(13, 0.6), scaledWeek(14, 0.7), scaledWeek(15, 0.75))
-	var creep []analysis.Run
-	for k := 0; k < 6; k++ {
+	// Creeps of 12 and 15 % a week for 8 weeks: the ramp's 4-week mean
+	// reaches +58 % of the tolerated level at 12 % a week (medium), past
+	// +60 % at 15 % (high, confirmed by the week before at medium).
+	var creep, creep15 []analysis.Run
+	for k := 0; k < 8; k++ {
 		creep = append(creep, scaledWeek(8+k, math.Pow(1.12, float64(k+1)))...)
+		creep15 = append(creep15, scaledWeek(8+k, math.Pow(1.15, float64(k+1)))...)
 	}
-	creep = join(steadyWeeks(8), creep)
+	creep, creep15 = join(steadyWeeks(8), creep), join(steadyWeeks(8), creep15)
 	tests := []struct {
 		name  string
 		runs  []analysis.Run
@@ -83,7 +87,11 @@ func TestLoadRules(t *testing.T) {
 		{"1.35× is low", join(steadyWeeks(6), scaledWeek(6, 1.35)), "load-spike",
 			[]want{{Low, monday(6), 1.35, 1.3}}},
 		{"boundary: 1.29× is quiet", join(steadyWeeks(6), scaledWeek(6, 1.29)), "load-spike", nil},
-		{"2.1× is high", join(steadyWeeks(6), scaledWeek(6, 2.1)), "load-spike",
+		{"2.1× alone is medium: no high from one weekly ratio", join(steadyWeeks(6), scaledWeek(6, 2.1)), "load-spike",
+			[]want{{Medium, monday(6), 2.1, 1.5}}},
+		{"2.3× after a week at 1.6× is high: confirmed", join(steadyWeeks(6), scaledWeek(6, 1.6), scaledWeek(7, 2.3)), "load-spike",
+			[]want{{Medium, monday(6), 1.6, 1.5}, {High, monday(7), 2.3 * 42 / ((3*42 + 1.6*42) / 4), 2.0}}},
+		{"2.1× with a second family open is high", join(steadyWeeks(6), trackWeek(6, 2.1)), "load-spike",
 			[]want{{High, monday(6), 2.1, 2.0}}},
 		{"two spiking weeks are one episode", join(steadyWeeks(6), scaledWeek(6, 1.6), scaledWeek(7, 1.6)), "load-spike",
 			[]want{{Medium, monday(6), 1.6, 1.5}}},
@@ -97,15 +105,22 @@ func TestLoadRules(t *testing.T) {
 		{"taper and race: no spike", join(steadyWeeks(8), scaledWeek(8, 0.7), scaledWeek(9, 0.5), scaledWeek(10, 0.9)), "load-spike", nil},
 		{"+33 % on the highest recent week is medium", join(steadyWeeks(6), scaledWeek(6, 1.33)), "weekly-jump",
 			[]want{{Medium, monday(6), 33, 30}}},
-		{"+55 % is high", join(steadyWeeks(6), scaledWeek(6, 1.55)), "weekly-jump",
+		{"+55 % alone is medium", join(steadyWeeks(6), scaledWeek(6, 1.55)), "weekly-jump",
+			[]want{{Medium, monday(6), 55, 30}}},
+		{"+55 % held the next week is high", join(steadyWeeks(6), scaledWeek(6, 1.55), scaledWeek(7, 1.55)), "weekly-jump",
+			[]want{{Medium, monday(6), 55, 30}, {High, monday(7), 55, 50}}},
+		{"+55 % with a second family open is high", join(steadyWeeks(6), trackWeek(6, 1.55)), "weekly-jump",
 			[]want{{High, monday(6), 55, 50}}},
+		{"a steady 6 %/week build with a taper is no ramp alarm", marathonBuild(), "weekly-jump", nil},
 		{"boundary: +28 % is quiet", join(steadyWeeks(6), scaledWeek(6, 1.28)), "weekly-jump", nil},
 		{"a return after a lighter week is no jump", join(steadyWeeks(6), scaledWeek(6, 0.5), steadyWeek(7)), "weekly-jump", nil},
 		{"a peak 7 weeks back is forgotten",
 			join(scaledWeek(0, 1.5), scaledWeek(1, 0.7), scaledWeek(2, 0.7), scaledWeek(3, 0.7), scaledWeek(4, 0.7), scaledWeek(5, 0.7), scaledWeek(6, 0.7), scaledWeek(7, 1)), "weekly-jump",
 			[]want{{Medium, monday(7), (1/0.7 - 1) * 100, 30}}},
 		{"a +12 %/week creep is caught by the ramp", creep, "weekly-jump",
-			[]want{{Medium, monday(10), nan, rampMediumPct}, {High, monday(12), nan, rampHighPct}}},
+			[]want{{Medium, monday(12), nan, rampMediumPct}}},
+		{"a +15 %/week creep reaches high, confirmed", creep15, "weekly-jump",
+			[]want{{Medium, monday(11), nan, rampMediumPct}, {High, monday(12), nan, rampHighPct}}},
 		{"the same load every day for 2 weeks after a varied season is low", join(steadyWeeks(10), everyDay(10, 6, 6), everyDay(11, 6, 6)), "monotony",
 			[]want{{Low, monday(11), 10, 2.0}}},
 		{"boundary: one even week is not a block", join(steadyWeeks(10), everyDay(10, 6, 6), steadyWeek(11)), "monotony", nil},
@@ -118,6 +133,26 @@ func TestLoadRules(t *testing.T) {
 			checkFindings(t, got, tt.wants)
 		})
 	}
+}
+
+// trackWeek is scaledWeek(w, f) with its Wednesday run on a track, one
+// way round: a new track block (terrain, low) opens a second family.
+func trackWeek(w int, f float64) []analysis.Run {
+	runs := scaledWeek(w, f)
+	runs[2].TrackKmCCW = runs[2].DistanceKm
+	return runs
+}
+
+// marathonBuild is 8 steady weeks, then a build of 6 % a week for 8 weeks,
+// a two-week taper and a race week: a sensible marathon build.
+func marathonBuild() []analysis.Run {
+	runs := steadyWeeks(8)
+	f := 1.0
+	for w := 8; w < 16; w++ {
+		f *= 1.06
+		runs = append(runs, scaledWeek(w, f)...)
+	}
+	return join(runs, scaledWeek(16, 0.75*f), scaledWeek(17, 0.5*f), scaledWeek(18, 0.6))
 }
 
 // everyDay is a week w with a run every day: six of km and a seventh of last.

@@ -10,7 +10,7 @@ import (
 )
 
 func TestCatalogue(t *testing.T) {
-	contract := []string{"load-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
+	contract := []string{"load-spike", "session-spike", "weekly-jump", "monotony", "cadence-drop", "low-cadence", "cadence-fade",
 		"gct-imbalance", "asymmetry-drift", "downhill-load", "track-direction", "shoe-mileage", "compound-risk", "symptom"}
 	if len(All) != len(contract) {
 		t.Fatalf("All has %d rules, want %d", len(All), len(contract))
@@ -29,12 +29,12 @@ func TestCatalogue(t *testing.T) {
 		if ByID(r.ID) != r {
 			t.Errorf("ByID(%s) does not return the rule", r.ID)
 		}
-		if r.Title == "" || r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Grade == "" || r.Family == "" || r.Run == nil || r.Unit == "" {
+		if r.Title == "" || r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Grade == "" || r.Family == "" || r.Run == nil || r.Unit.Text == "" || r.Unit.Quantity == QuantityNone {
 			t.Errorf("%s: missing Title, Doc, Computes, Evidence, Grade, Family, Unit or Run", r.ID)
 		}
 		for _, req := range r.Requires {
-			if slices.Index(All, req) >= i || req == nil {
-				t.Errorf("%s requires %v, which is not earlier in All", r.ID, req)
+			if !slices.Contains(All, req) || requiresRule(req, r) {
+				t.Errorf("%s requires %v, which is not in All or requires it in turn", r.ID, req)
 			}
 		}
 		if n := len(r.Mechanism); n == 0 || r.Mechanism[n-1] != LumbarOverload {
@@ -60,13 +60,24 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
+// requiresRule reports whether r requires target, directly or through
+// the rules it requires.
+func requiresRule(r, target *Rule) bool {
+	for _, req := range r.Requires {
+		if req == target || requiresRule(req, target) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestThresholdText(t *testing.T) {
 	tests := []struct {
 		rule *Rule
 		t    Thresholds
 		want string
 	}{
-		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level)"},
+		{LoadSpike, LoadSpike.Defaults, "low ≥ 1.30×, medium ≥ 1.50×, high ≥ 2.00× (this week's load ÷ tolerated load; the greater of the 4-week mean and the last well-tolerated level; high only with a second risk family open or the week before ≥ 1.50×)"},
 		{TrackDirection, TrackDirection.Defaults, "low ≥ 10 km (per week one way in the first weeks of a new track block, once per block; a steady habit is an info note)"},
 		{LowCadence, LowCadence.Defaults, "info note below 160 spm at easy pace (context, not a risk)"},
 		{LowCadence, Thresholds{Low: 160, Medium: 150, High: math.NaN()}, "info note below 160 spm at easy pace (context, not a risk); medium < 150 spm"},
@@ -153,17 +164,17 @@ func TestConfig(t *testing.T) {
 
 func TestSortFindings(t *testing.T) {
 	fs := []Finding{
-		{Rule: "weekly-jump", Severity: Medium, Date: "2026-03-09"},
-		{Rule: "load-spike", Severity: High, Date: "2026-03-09"},
-		{Rule: "cadence-fade", Severity: Low, Date: "2026-03-02"},
-		{Rule: "load-spike", Severity: Medium, Date: "2026-03-09"},
-		{Rule: "gct-imbalance", Severity: High, Date: "2026-03-09"},
+		{Rule: ByID("weekly-jump"), Severity: Medium, Date: "2026-03-09"},
+		{Rule: ByID("load-spike"), Severity: High, Date: "2026-03-09"},
+		{Rule: ByID("cadence-fade"), Severity: Low, Date: "2026-03-02"},
+		{Rule: ByID("load-spike"), Severity: Medium, Date: "2026-03-09"},
+		{Rule: ByID("gct-imbalance"), Severity: High, Date: "2026-03-09"},
 	}
 	SortFindings(fs)
 	want := []string{"2026-03-02 low cadence-fade", "2026-03-09 high gct-imbalance", "2026-03-09 high load-spike",
 		"2026-03-09 medium load-spike", "2026-03-09 medium weekly-jump"}
 	for i, f := range fs {
-		if got := f.Date + " " + f.Severity.String() + " " + f.Rule; got != want[i] {
+		if got := f.Date + " " + f.Severity.String() + " " + f.Rule.ID; got != want[i] {
 			t.Errorf("position %d: %s, want %s", i, got, want[i])
 		}
 	}
@@ -212,9 +223,9 @@ func TestPrecision(t *testing.T) {
 			}
 			fired := make(map[string]bool)
 			for _, f := range atLeast(Evaluate(season(tt.runs), nil), Medium) {
-				fired[f.Rule] = true
-				if !allowed[f.Rule] {
-					t.Errorf("unrelated finding: %s %s %s: %s", f.Rule, f.Severity, f.Date, f.Summary)
+				fired[f.Rule.ID] = true
+				if !allowed[f.Rule.ID] {
+					t.Errorf("unrelated finding: %s %s %s: %s", f.Rule.ID, f.Severity, f.Date, f.Summary)
 				}
 			}
 			for _, id := range tt.rules {
@@ -272,8 +283,8 @@ func TestEvaluateOrderAndFields(t *testing.T) {
 		if i > 0 {
 			p := fs[i-1]
 			if p.Date > f.Date || (p.Date == f.Date && p.Severity < f.Severity) ||
-				(p.Date == f.Date && p.Severity == f.Severity && p.Rule > f.Rule) {
-				t.Errorf("findings out of order at %d: %s %s %s after %s %s %s", i, f.Date, f.Severity, f.Rule, p.Date, p.Severity, p.Rule)
+				(p.Date == f.Date && p.Severity == f.Severity && p.Rule.ID > f.Rule.ID) {
+				t.Errorf("findings out of order at %d: %s %s %s after %s %s %s", i, f.Date, f.Severity, f.Rule.ID, p.Date, p.Severity, p.Rule.ID)
 			}
 		}
 		if f.Metric == "" || f.Summary == "" || f.Explanation == "" || f.Advice == "" || math.IsNaN(f.Value) || math.IsNaN(f.Threshold) {

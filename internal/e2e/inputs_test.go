@@ -77,7 +77,7 @@ func TestContainers(t *testing.T) {
 // TestUnreadableInput: a truncated file is reported and the rest analysed;
 // analyze exits 3, and check exits 1 when a high finding applies, else 3.
 func TestUnreadableInput(t *testing.T) {
-	for _, p := range []synth.Pattern{synth.Steady, synth.LoadSpike} {
+	for _, p := range []synth.Pattern{synth.Steady, synth.Downhill} {
 		t.Run(string(p), func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join(t.TempDir(), string(p))
@@ -104,7 +104,7 @@ func TestUnreadableInput(t *testing.T) {
 			}
 			checkWeeks(t, s, a)
 			want := 3
-			if p == synth.LoadSpike {
+			if p == synth.Downhill {
 				want = 1
 			}
 			if chk := itbcheck(t, nil, "check", "--no-progress", "--format", "json", dir); chk.code != want {

@@ -104,7 +104,7 @@ func TestRealisticReportGolden(t *testing.T) {
 	}
 	// The reader's order, in each human format.
 	order := []string{"RED FLAGS", "This week", "See a physiotherapist or physician promptly, before any other change",
-		"Open now: 5 risk patterns", "Not judged", "Resolved: 1 risk pattern", "Notes (context, no action needed)"}
+		"Open now: 6 risk patterns", "Not judged", "Resolved: 1 risk pattern", "Notes (context, no action needed)"}
 	for _, file := range []string{"realistic.txt", "realistic-verbose.txt", "realistic.md", "realistic.html"} {
 		data, err := os.ReadFile(filepath.Join(realisticGolden, file))
 		if err != nil {

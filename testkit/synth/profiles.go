@@ -231,8 +231,9 @@ var profiles = []profile{
 		},
 		truth: []Truth{
 			{Pattern: "load-creep", Onset: 12, Rules: []string{ruleWeeklyJump, ruleLoadSpike}, Until: 18,
-				Grades: []Grade{{14, "medium"}, {16, "high"}},
-				Size:   "+12 %/week from week 12: x1.40 the tolerated level by week 14 (ramp +40 % medium), x1.76 by week 16 (+60 % high)"},
+				Grades: []Grade{{15, "low"}, {16, "medium"}},
+				Size: "+12 %/week from week 12: week 15 at 1.32x the mean of the 4 weeks before (load-spike low); the mean of weeks 13-16 " +
+					"+50 % on the level tolerated before them (ramp medium); a 12 %/week creep keeps that ramp under +60 %, so never high"},
 			{Pattern: "cadence-fall", Onset: 12, Rules: []string{ruleCadenceDrop, ruleLowCadence}, Until: 18,
 				Grades: []Grade{{13, "low"}, {15, "medium"}, {16, "high"}},
 				Size:   "-1.6 %/week from week 12: -3.2 % in week 13 (low), -6.4 % in week 15 (medium), -8 % and the second week at <= -5 % in week 16 (high)"},
@@ -240,8 +241,8 @@ var profiles = []profile{
 				Grades: []Grade{{13, "low"}, {16, "medium"}},
 				Size:   "+0.45 pp/week from week 12: +0.9 pp in week 13 (low), >= 1.5 pp in weeks 15 and 16 (medium), +2.25 pp from week 16 (51.95 %, short of Garmin red)"},
 			{Pattern: "compound", Onset: 12, Rules: []string{ruleCompoundRisk}, Until: 18,
-				Grades: []Grade{{14, "medium"}, {15, "high"}},
-				Size:   "load, cadence and asymmetry at >= low within 2 weeks by week 14; load and cadence at medium in week 15"},
+				Grades: []Grade{{15, "medium"}, {16, "high"}},
+				Size:   "load, cadence and asymmetry at >= low within 2 weeks by week 15; load and cadence at medium in week 16"},
 		},
 	},
 	{

@@ -376,27 +376,38 @@ func median(xs []float64) float64 {
 	return (ys[n/2-1] + ys[n/2]) / 2
 }
 
-// load grades the weekly km: the higher of the ramp against the tolerated
-// level (mean of the 4 weeks before the pattern; +40 % medium, +60 %
-// high) and, for a one-week spike, the lower of load-spike (ratio to the
-// 4-week mean; 1.3/1.5/2.0) and weekly-jump (vs the highest of the last 4
-// weeks; +30 % medium, +50 % high).
+// load grades the weekly km as DOMAIN.md's load rules do: a spike week
+// by the lower of load-spike and weekly-jump, a creep by the higher of
+// load-spike and the cumulative ramp; no week alone is high.
 func (g grader) load(spike bool) []string {
 	km := g.s.WeeklyKm()
-	tol := (km[g.start-1] + km[g.start-2] + km[g.start-3] + km[g.start-4]) / 4
 	out := make([]string, len(km))
 	for w := g.start; w < len(km); w++ {
+		mean := (km[w-1] + km[w-2] + km[w-3] + km[w-4]) / 4
 		if spike {
-			mean := (km[w-1] + km[w-2] + km[w-3] + km[w-4]) / 4
-			ls := level(km[w]/mean, 1.3, 1.5, 2.0)
-			wj := level(km[w]/slices.Max(km[w-4:w]), math.Inf(1), 1.3, 1.5)
+			// One week alone is never high (DOMAIN.md, principle 6).
+			ls := level(km[w]/mean, 1.3, 1.5, math.Inf(1))
+			wj := level(km[w]/slices.Max(km[w-4:w]), math.Inf(1), 1.3, math.Inf(1))
 			out[w] = ls
 			if sevRank(wj) < sevRank(ls) {
 				out[w] = wj
 			}
 			continue
 		}
-		out[w] = level(km[w]/tol, math.Inf(1), 1.4, 1.6)
+		// A creep: the higher of load-spike (this week against the
+		// 4-week mean) and the ramp (the mean of the last 4 weeks
+		// against the tolerated level of the 12 weeks before them, the
+		// median of their 4 best); high would need a confirmation this
+		// grader leaves out (a creep of 12 %/week stays under +60 %).
+		ls := level(km[w]/mean, 1.3, 1.5, math.Inf(1))
+		best := slices.Clone(km[max(0, w-3-12) : w-3])
+		slices.Sort(best)
+		slices.Reverse(best)
+		ramp := level((km[w]+km[w-1]+km[w-2]+km[w-3])/4/median(best[:4]), math.Inf(1), 1.4, math.Inf(1))
+		out[w] = ls
+		if sevRank(ramp) > sevRank(ls) {
+			out[w] = ramp
+		}
 	}
 	return out
 }
@@ -655,10 +666,10 @@ func ExampleTeam() {
 	}
 	// Output:
 	// creep 18 weeks
-	//   load-creep [weekly-jump load-spike] [{14 medium} {16 high}]
+	//   load-creep [weekly-jump load-spike] [{15 low} {16 medium}]
 	//   cadence-fall [cadence-drop low-cadence] [{13 low} {15 medium} {16 high}]
 	//   asymmetry-rise [gct-imbalance] [{13 low} {16 medium}]
-	//   compound [compound-risk] [{14 medium} {15 high}]
+	//   compound [compound-risk] [{15 medium} {16 high}]
 	// spike 18 weeks
 	//   load-spike [load-spike weekly-jump] [{13 medium}]
 }
