@@ -68,31 +68,14 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 	return s
 }
 
-// localDate is the run's start in the athlete's local time; Runs built
-// without Measure fall back on the season's location.
-func localDate(r Run, loc *time.Location) time.Time {
-	if r.LocalDate.IsZero() {
-		return r.Start.In(loc)
-	}
-	return r.LocalDate
-}
+// localDate is LocalStart: the run's start in the athlete's local time.
+func localDate(r Run, loc *time.Location) time.Time { return LocalStart(r, loc) }
 
-// dayNumber counts civil days since 1970-01-01 for the calendar date of t in
-// its own zone, so that DST changes never shift a day.
-func dayNumber(t time.Time) int {
-	y, m, d := t.Date()
-	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
+// dayNumber is DayOf(t) as an index.
+func dayNumber(t time.Time) int { return int(DayOf(t)) }
 
-// mondayOf is the day number of the Monday of day n's ISO week
-// (1970-01-01 was a Thursday).
-func mondayOf(n int) int {
-	wd := (n + 3) % 7 // 0 = Monday
-	if wd < 0 {
-		wd += 7
-	}
-	return n - wd
-}
+// mondayOf is the day number of the Monday of day n's ISO week.
+func mondayOf(n int) int { return int(Day(n).Monday()) }
 
 // richness ranks copies of the same run: a plausible copy beats an
 // implausible one, samples beat a summary, then more metrics present.
@@ -330,7 +313,7 @@ func (s *Season) buildWeeks() {
 	}
 	s.cadenceModels = make([]CadenceModel, nWeeks)
 	for i := range s.Weeks {
-		s.cadenceModels[i] = s.fitCadence(i)
+		s.cadenceModels[i] = s.FitCadenceBaseline(i, nil)
 	}
 	for i := range s.Weeks {
 		w := &s.Weeks[i]
@@ -362,16 +345,12 @@ func (s *Season) mondayTime(i int) time.Time {
 func (s *Season) fillRunFigures(i int) {
 	w := &s.Weeks[i]
 	runs := s.WeekRuns(i)
-	model := s.CadenceBaseline(i)
-	var cad, res, bal []float64
+	var cad, bal []float64
 	var descent, cw, ccw float64
 	var haveDescent bool
 	for _, r := range runs {
 		if !math.IsNaN(r.CadenceSPM) {
 			cad = append(cad, r.CadenceSPM)
-		}
-		if v := model.ResidualPct(r); !math.IsNaN(v) {
-			res = append(res, v)
 		}
 		if !math.IsNaN(r.BalanceLeftPct) {
 			bal = append(bal, r.BalanceLeftPct)
@@ -388,8 +367,6 @@ func (s *Season) fillRunFigures(i int) {
 		}
 	}
 	w.CadenceSPM = Median(cad)
-	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
-	w.CadenceRuns = len(res)
 	if len(bal) > 0 {
 		w.BalanceLeftPct = stat.Mean(bal, nil)
 	}
@@ -400,6 +377,22 @@ func (s *Season) fillRunFigures(i int) {
 		w.DescentM = math.NaN()
 	}
 	w.TrackKmCW, w.TrackKmCCW = cw, ccw
+	s.fillCadenceResidual(i)
+}
+
+// fillCadenceResidual sets week i's CadenceResidualPct and CadenceRuns
+// against CadenceBaseline(i), the model the week is judged by.
+func (s *Season) fillCadenceResidual(i int) {
+	model := s.CadenceBaseline(i)
+	var res []float64
+	for _, r := range s.WeekRuns(i) {
+		if v := model.ResidualPct(r); !math.IsNaN(v) {
+			res = append(res, v)
+		}
+	}
+	w := &s.Weeks[i]
+	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
+	w.CadenceRuns = len(res)
 }
 
 // fillRatios sets ACWR (uncoupled and EWMA) and ChangePct.

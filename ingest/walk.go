@@ -132,7 +132,7 @@ func (l *Listing) walkDir(root string) {
 		if hidden {
 			return nil
 		}
-		supported := IsSupportedName(d.Name())
+		supported := IsSupportedName(d.Name()) || IsSymptomLogName(d.Name()) // symptoms.yaml too: the caller sets logs apart
 		mode := d.Type()
 		if mode&fs.ModeSymlink != 0 {
 			st, err := os.Stat(path)
@@ -153,7 +153,8 @@ func (l *Listing) walkDir(root string) {
 		case !mode.IsRegular():
 			skipped = append(skipped, Skip{path, notRegular(mode), true})
 		case supported && appleRouteFile(path):
-			skipped = append(skipped, Skip{path, "route of the Apple Health export beside it (read with its export.xml)", false})
+			// a route of the Apple Health export beside it: read with its
+			// workout through export.xml, not as an activity of its own
 		case supported:
 			files = append(files, path)
 		default:

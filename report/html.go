@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -54,6 +55,13 @@ type htmlPage struct {
 	// at the top of a team page.
 	RedFlagHead  string
 	TeamRedFlags []string
+	// Changes is the team's "Changes since" section; nil when the report
+	// compares with none (the team table then has no changes column).
+	Changes *htmlChanges
+	// TeamScript sorts and filters the team table (team pages only).
+	TeamScript template.JS
+	// Filters are the team table's filter menus.
+	Filters []htmlFilter
 }
 
 // htmlTeamRow is one athlete's row of the team overview.
@@ -73,10 +81,18 @@ type htmlTeamRow struct {
 	RedFlags  int
 	Data      string
 	DataIssue bool
+	// Change is what changed since the earlier report; the data
+	// attributes are what the team page sorts and filters by.
+	Change                                  string
+	ChangeKind, ChangeRank, SevRank, Status string
+	Families                                string // the open patterns' families, "|"-separated
 }
 
 // htmlOpen is one pattern found for an athlete, with its highest severity.
-type htmlOpen struct{ Name, Severity string }
+type htmlOpen struct {
+	Name, Severity string
+	Ack            string // "acknowledged 2026-06-08: called him"; "" when not acked
+}
 
 // htmlAthlete is one athlete's section, in the reader's order (view.go).
 type htmlAthlete struct {
@@ -97,6 +113,9 @@ type htmlAthlete struct {
 	Notes                      []htmlFinding // info notes: context, no action
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
+	// Changes says what changed since the earlier report; "" when the
+	// report compares with none.
+	Changes string
 }
 
 // htmlAction is one item of the action list and the patterns it answers.
@@ -190,8 +209,13 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 	if len(r.Athletes) > 1 {
 		rows := teamRows(r.Athletes, r.GeneratedAt)
 		for _, tr := range rows {
-			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes)))
+			row := teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes))
+			teamRowData(&row, tr)
+			page.Team = append(page.Team, row)
 		}
+		page.Changes = htmlChangesOf(r.Athletes, page.Team)
+		page.Filters = teamFilters(page.Team, page.Changes != nil)
+		page.TeamScript = template.JS(teamScript) // our own embedded script
 		page.Attention = attentionText(rows)
 		page.TeamNote = teamNote
 	}
@@ -199,7 +223,9 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 	if err := htmlTemplate.Execute(&b, page); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err := b.WriteTo(w)
+	// html/template escapes markup, not controls: an ESC or a bidi
+	// override in a name would reach the page raw.
+	_, err := io.WriteString(w, safetext.EscapeKeepLines(b.String()))
 	return err
 }
 
@@ -237,6 +263,9 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
 		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
 	}
+	if c := a.Changes; c != nil {
+		ha.Changes = "Changes since the report of " + day(c.ComparedWith) + ": " + changesText(c)
+	}
 	if n := len(a.InputsFailed); n > 0 {
 		ha.Unreadable = unreadableText(n)
 	}
@@ -265,7 +294,7 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	said := map[string]bool{} // explanations and links said once per athlete, as in the text report
 	block := func(g ruleGroup) htmlGroup {
 		hg := htmlGroup{
-			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil),
+			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil) + ackSuffix(a, g),
 			Explanation: unsaid(said, g.Explanation),
 		}
 		for _, f := range g.Findings {

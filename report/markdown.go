@@ -22,6 +22,9 @@ var mdEscaper = strings.NewReplacer(
 	`[`, `\[`, `]`, `\]`, `|`, `\|`, `~`, `\~`,
 	`<`, `&lt;`, `>`, `&gt;`, `&`, `&amp;`,
 	"\r\n", " ", "\n", " ", "\r", " ",
+	// GitHub turns URLs, www. names and e-mail addresses in text into
+	// live links: a name is never one.
+	"://", `:\/\/`, "www.", `www\.`, "WWW.", `WWW\.`, "@", `\@`,
 )
 
 // md escapes user-supplied text for Markdown, tables included.
@@ -69,6 +72,7 @@ func (x *markdownRenderer) End(team []*screen.Athlete) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
+		mdChanges(p, r.Athletes)
 		mdTeam(p, r.Athletes, r.GeneratedAt, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
@@ -120,6 +124,9 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 		p("")
 	}
 	p("- Period: %s", periodText(a))
+	if c := a.Changes; c != nil {
+		p("- Changes since the report of %s: %s", day(c.ComparedWith), md(changesText(c)))
+	}
 	p("- Activities: %s", activitiesText(a))
 	if l := loadText(a); l != "" {
 		p("- Load: %s", md(l))
@@ -214,7 +221,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 func mdGroup(p func(string, ...any), a *screen.Athlete, g ruleGroup, said map[string]bool) {
 	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule.ID))
 	p("")
-	p("%s.", md(verdictText(g, a, nil)))
+	p("%s.", md(verdictText(g, a, nil)+ackSuffix(a, g)))
 	p("")
 	for _, f := range g.Findings {
 		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), spanText(f), md(f.Summary))

@@ -16,12 +16,6 @@ var (
 )
 
 const (
-	// minBalanceWeeks and minBalanceRuns are what the balance baseline
-	// needs: weeks with a mean balance, and runs with balance in them.
-	minBalanceWeeks, minBalanceRuns = 6, 20
-	// balanceLookbackWeeks bounds how far back the baseline looks for
-	// weeks that were not themselves part of a shift.
-	balanceLookbackWeeks = 2 * analysis.HistoryWeeks
 	// minBalanceNoisePP floors the athlete's week-to-week noise.
 	minBalanceNoisePP = 0.2
 	// balanceNoiseZ is how many noise widths a departure must pass.
@@ -100,26 +94,6 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
-// balanceBaseline is week i's baseline: the median and noise of the mean
-// balance of up to HistoryWeeks earlier weeks not flagged as a shift,
-// looking back at most balanceLookbackWeeks; runs counts their runs.
-func balanceBaseline(s *analysis.Season, i int, flagged []bool) (median, noise float64, weeks, runs int) {
-	var xs []float64
-	for k := i - 1; k >= 0 && k >= i-balanceLookbackWeeks && len(xs) < analysis.HistoryWeeks; k-- {
-		if flagged[k] || !finite(s.Weeks[k].BalanceLeftPct) {
-			continue
-		}
-		xs = append(xs, s.Weeks[k].BalanceLeftPct)
-		for _, r := range s.WeekRuns(k) {
-			if finite(r.BalanceLeftPct) {
-				runs++
-			}
-		}
-	}
-	median, noise = analysis.MedianMAD(xs)
-	return median, math.Max(noise, minBalanceNoisePP), len(xs), runs
-}
-
 // balanceSlope is the least-squares slope (pp/week) of the weekly mean
 // balance over the slopeWeeks weeks ending with week i, and its standard
 // error; NaN with fewer than slopeWeeks-1 weeks with balance.
@@ -153,14 +127,18 @@ func checkGCTImbalance(p *Pass) {
 		return
 	}
 	flagged := make([]bool, len(s.Weeks))
+	models := make([]analysis.BalanceModel, len(s.Weeks))
+	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
 	var marks []mark
 	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
 	var offsets []float64
 	prevAway := 0.0 // last week's signed departure
 	for i, w := range s.Weeks {
-		base, noise, weeks, runs := balanceBaseline(s, i, flagged)
-		bestWeeks = max(bestWeeks, weeks)
-		if weeks < minBalanceWeeks || runs < minBalanceRuns || !finite(w.BalanceLeftPct) {
+		bm := s.FitBalanceBaseline(i, flagged) // weeks of a shift left out
+		models[i] = bm
+		base, noise := bm.MedianPct, math.Max(bm.SpreadPP, minBalanceNoisePP)
+		bestWeeks = max(bestWeeks, bm.Weeks)
+		if !bm.Valid || !finite(w.BalanceLeftPct) {
 			prevAway = 0
 			continue
 		}
@@ -204,7 +182,7 @@ func checkGCTImbalance(p *Pass) {
 		}
 	}
 	if judged == 0 {
-		p.Learning("%d of %d weeks of balance data", bestWeeks, minBalanceWeeks)
+		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
 		return
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)

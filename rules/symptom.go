@@ -215,6 +215,10 @@ var flagWords = map[ingest.SymptomFlag]string{
 	ingest.FlagNightPain: "night pain", ingest.FlagRestPain: "pain at rest",
 }
 
+// FlagWords names a red flag of the symptom log in a sentence: "night
+// pain", "pain at rest".
+func FlagWords(f ingest.SymptomFlag) string { return flagWords[f] }
+
 // redFlag is an episode's red flag, when it has one: the flags ticked,
 // severe pain, persistent pain. The span of days is the finding's Date and
 // Until, not repeated in its summary.
@@ -370,9 +374,9 @@ func openPatterns(p *Pass, from, to int) []string {
 // and its week.
 func balanceShift(s *analysis.Season, from, to int) (shift float64, week int, ok bool) {
 	for i := from; i <= to && i < len(s.Weeks); i++ {
-		base, have := s.BalanceBaseline(i)
-		b := s.Weeks[i].BalanceLeftPct
-		if !have || !finite(b) {
+		m := s.BalanceBaseline(i) // the model gct-imbalance judged the week by
+		base, b := m.MedianPct, s.Weeks[i].BalanceLeftPct
+		if !m.Valid || !finite(b) {
 			continue
 		}
 		if d := b - base; !ok || math.Abs(d) > math.Abs(shift) {
@@ -393,10 +397,11 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 	if i < 0 {
 		return ""
 	}
-	base, ok := s.BalanceBaseline(max(i-1, 0))
-	if !ok {
+	m := s.BalanceBaseline(max(i-1, 0))
+	if !m.Valid {
 		return ""
 	}
+	base := m.MedianPct
 	for k := max(i-1, 0); k <= i+3 && k < len(s.Weeks); k++ {
 		b := s.Weeks[k].BalanceLeftPct
 		if !finite(b) {

@@ -37,7 +37,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 					return usageErrorf("%s: is a folder: inspect takes files (analyze reads folders)", p)
 				}
 			}
-			cfg, err := c.loadConfig(nil)
+			cfg, err := c.loadConfig(nil, false)
 			if err != nil {
 				return err
 			}

@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"syscall"
 
@@ -146,6 +147,24 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 	return exitUsage
 }
 
+// badFlagValue matches pflag's refusal of a value: `invalid argument "abc"
+// for "-j, --jobs" flag: strconv.ParseInt: parsing "abc": invalid syntax`.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-., )?(--[^"]+)" flag: `)
+
+// flagError words a flag's refusal in one line of our own: the flag, the
+// value and what it takes, never strconv's text.
+func flagError(cmd *cobra.Command, err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	typ := ""
+	if f := cmd.Flags().Lookup(strings.TrimPrefix(m[2], "--")); f != nil {
+		typ = f.Value.Type()
+	}
+	return fmt.Sprintf("%s %s: %s", m[2], m[1], config.WantValue(typ, err))
+}
+
 // rootCommand builds the command tree.
 func (c *cli) rootCommand() *cobra.Command {
 	root := &cobra.Command{
@@ -174,7 +193,7 @@ func (c *cli) rootCommand() *cobra.Command {
 		if !cmd.HasParent() && strings.Contains(err.Error(), "shorthand flag: 'v'") {
 			return usageErrorf("%v: -v is --verbose, of analyze, batch and check; the version is --version", err)
 		}
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: flagError(cmd, err)}
 	})
 	// --version has no -v: -v is --verbose, of analyze, batch and check,
 	// everywhere (root -v is an unknown flag, exit 2). Declaring the flag
@@ -185,7 +204,8 @@ func (c *cli) rootCommand() *cobra.Command {
 	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
-		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand())
+		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand(),
+		c.logCommand(), c.ackCommand())
 	strictCompletion(root)
 	return root
 }
