@@ -67,6 +67,11 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 		Start: a.Start, LocalDate: a.LocalStart(loc),
 	}
 	r.clear()
+	if a.Format == ingest.FormatFIT {
+		// Only FIT names the watch and its sensors; a TCX or GPX export's
+		// creator is an app, no instrument (analysis' instrument timeline).
+		r.BalanceInstrument, r.CadenceInstrument = a.Instrument(ingest.ChanStanceTimeBalance), a.Instrument(ingest.ChanCadence)
+	}
 	sum := &a.Summary
 	// Decoders of samples give steps; a summary CSV row may give strides.
 	stepsSummary := a.Format == ingest.FormatFIT || a.Format == ingest.FormatTCX ||

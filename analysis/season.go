@@ -62,6 +62,7 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 		}
 	}
 	s.Runs, s.Duplicates = dedupe(dated, p.Location)
+	s.findInstruments()
 	s.chooseLoad()
 	s.rescoreTRIMP()
 	s.buildWeeks()
@@ -386,7 +387,7 @@ func (s *Season) fillCadenceResidual(i int) {
 	model := s.CadenceBaseline(i)
 	var res []float64
 	for _, r := range s.WeekRuns(i) {
-		if v := model.ResidualPct(r); !math.IsNaN(v) {
+		if v := model.ResidualPct(r); !math.IsNaN(v) && !r.Treadmill() { // the model is the outdoor one
 			res = append(res, v)
 		}
 	}

@@ -186,7 +186,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !ResourceFork(f.Name) {
 			wanted = append(wanted, f)
 		}
 	}
@@ -208,7 +208,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		if err := ctx.Err(); err != nil {
 			return append(probs, Problem{Path: name, Err: err, Partial: true})
 		}
-		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) || isRoute(f.Name) {
+		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) || isRoute(f.Name) || ResourceFork(f.Name) {
 			continue
 		}
 		if isAppleExport(f.Name) {
@@ -235,6 +235,24 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 	}
 	return probs
+}
+
+// ResourceFork reports whether a path names macOS metadata rather than a
+// file: AppleDouble "._name" companions (a Finder copy to a FAT drive, a
+// zip made by macOS's Archive Utility) and anything under "__MACOSX/". They
+// carry the original's name and extension but hold no activity, so they
+// are skipped, never read as corrupt files.
+func ResourceFork(p string) bool {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(path.Base(p), "._") {
+		return true
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
 }
 
 // chunks is data held in memory as chunks of chunkSize bytes: it grows by

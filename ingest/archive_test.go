@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -317,4 +318,40 @@ func mergeSummaries(acts []*Activity) []*Activity {
 		}
 	}
 	return out
+}
+
+// TestMacZip reads a zip made by macOS's Archive Utility: every file has
+// an AppleDouble companion under __MACOSX/ ("._run.fit", metadata that
+// shares the extension), and a "._" file sits beside one. They are
+// skipped, not read as corrupt activities (issue 23: exit 3 before).
+func TestMacZip(t *testing.T) {
+	start := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
+	fork := []byte("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02") // AppleDouble header
+	data := makeZip(t, []member{
+		{"runs/run1.fit", tinyFIT(t, start, 60)},
+		{"__MACOSX/runs/._run1.fit", fork},
+		{"runs/run2.tcx", []byte(makeTCX(30, "Running"))},
+		{"__MACOSX/runs/._run2.tcx", fork},
+		{"runs/._run3.gpx", fork},
+	})
+	p := writeFile(t, t.TempDir(), "export.zip", data)
+	var acts []*Activity
+	probs := Read(context.Background(), p, Options{}, func(a *Activity) { acts = append(acts, a) })
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	if len(acts) != 2 {
+		t.Errorf("%d activities, want 2 (run1.fit, run2.tcx)", len(acts))
+	}
+	for _, tt := range []struct {
+		path string
+		want bool
+	}{
+		{"__MACOSX/runs/._run1.fit", true}, {"runs/._run3.gpx", true}, {"__MACOSX/x.fit", true},
+		{"runs/run1.fit", false}, {"runs/.hidden/x.fit", false}, {"a_b.fit", false},
+	} {
+		if got := ResourceFork(tt.path); got != tt.want {
+			t.Errorf("ResourceFork(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
 }

@@ -206,10 +206,10 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 		t.para("", "", quietText(a))
 	case len(v.Open) == 0:
 		t.line("")
-		t.heading("Open now: nothing (no pattern in the weeks since " + v.Since + ")")
+		t.heading(v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")")
 	default:
 		t.line("")
-		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since))
+		t.heading(fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since))
 		t.briefGroups(a, v.Open)
 		var chain []rules.Link
 		seen := map[rules.Link]bool{}
@@ -315,6 +315,9 @@ func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	name := plain(a.Name)
 	bar := strings.Repeat("═", max(3, t.width-len([]rune(name))-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+bar))
+	if st := staleText(a, r.GeneratedAt); st != "" {
+		t.para("Last run:    ", "             ", st)
+	}
 	if flags := redFlagLines(a); len(flags) > 0 {
 		t.redFlags(flags)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -30,17 +31,40 @@ func renderOpt(t *testing.T, r *screen.Report, opt Options) string {
 	return b.String()
 }
 
+// TestTextBriefStale: data whose last run is more than 14 days before the
+// report's date says so first and speaks of the last weeks of data, never
+// of "now" or "this week" (DOMAIN.md, Stale data).
+func TestTextBriefStale(t *testing.T) {
+	out := renderOpt(t, alone(), Options{}) // generated 2026-06-22, last run 2026-04-25
+	flat := strings.Join(strings.Fields(out), " ")
+	want := "Last run: 58 days ago (2026-04-25): what follows is as of then, not now"
+	i := strings.Index(flat, want)
+	if i < 0 || i > strings.Index(flat, "Period:") {
+		t.Errorf("brief text does not start with %q:\n%s", want, out)
+	}
+	for _, never := range []string{"Open now", "This week"} {
+		if strings.Contains(flat, never) {
+			t.Errorf("stale brief text says %q:\n%s", never, out)
+		}
+	}
+	if !strings.Contains(flat, "Open in the last weeks of data: 2 risk patterns") {
+		t.Errorf("stale brief text lacks its open patterns:\n%s", out)
+	}
+}
+
 // TestTextBrief checks the default view in the reader's order: the one
-// action list (its head saying how old the data is), the open patterns
+// action list ("This week": the data is current), the open patterns
 // each with its own explanation, what could not be judged, the resolved
 // ones and the notes, in one screen.
 func TestTextBrief(t *testing.T) {
-	out := renderOpt(t, alone(), Options{})
+	r := alone()
+	r.GeneratedAt = time.Date(2026, 4, 27, 9, 0, 0, 0, time.UTC) // two days after the last run: fresh data
+	out := renderOpt(t, r, Options{})
 	flat := strings.Join(strings.Fields(out), " ")
 	last := -1
 	for _, want := range []string{
 		"Config: none (built-in defaults). Thresholds: the defaults (itbcheck rules lists them).",
-		"What to do (last run 58 days ago)",
+		"This week",
 		"1. Strengthen gluteus medius",
 		"(for cadence fading late in long runs, uneven ground contact balance)",
 		"Open now: 2 risk patterns (in the weeks since 13 Apr)",

@@ -224,6 +224,10 @@ func ruleNotes(a *screen.Athlete) []string {
 // quietText is what an athlete without risk findings reads: an all-clear
 // only when every rule could judge.
 func quietText(a *screen.Athlete) string {
+	if u := unknownSportText(a); u != "" {
+		// Never an all-clear over files that were not judged at all.
+		return fmt.Sprintf("No risk pattern found in %d weeks of running; %s, not judged.", weeksOf(a), u)
+	}
 	if len(ruleNotes(a)) == 0 {
 		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
 	}

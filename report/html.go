@@ -99,6 +99,8 @@ type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
+	EarlierSeasons             string   // "2 earlier seasons left out of the analysis (...)"; "" for none
+	UnknownSport               string   // "3 activities of unknown sport left out (...)"; "" for none
 	RedFlags                   []string // first, plainly
 	ActionsHead                string   // "This week", or how long ago the last run was
 	Actions                    []htmlAction
@@ -259,7 +261,7 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	v := athleteView(a, now)
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
-		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
+		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
 		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
 	}
@@ -276,9 +278,9 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		ha.Quiet = quietText(a)
 	case len(v.Open) == 0:
-		ha.OpenHead = "Open now: nothing (no pattern in the weeks since " + v.Since + ")"
+		ha.OpenHead = v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")"
 	default:
-		ha.OpenHead = fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since)
+		ha.OpenHead = fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since)
 	}
 	if len(v.Resolved) > 0 {
 		ha.ResolvedHead = fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since)

@@ -94,6 +94,20 @@ type jsonAthlete struct {
 	// DuplicatesMerged counts the run copies merged away (the same run
 	// read from two files): an addition to v2.
 	DuplicatesMerged int `json:"duplicates_merged"`
+
+	// Seasons, Window and LastRun are additions to v2 (issue 23): every
+	// season of the folder (only the current ones analysed), the
+	// reporting window in force, and the last run with its age on the
+	// report's date.
+	Seasons []jsonSeason `json:"seasons"`
+	// NotRuns counts the activities read that contributed no run, by
+	// reason (an addition to v2, issue 23).
+	NotRuns jsonNotRuns `json:"not_runs"`
+	Window  *jsonWindow `json:"window"`
+	// Instruments is the timeline of changes of the instruments that
+	// measure GCT balance and cadence (an addition to v2, issue 23).
+	Instruments []jsonInstrumentChange `json:"instruments"`
+	LastRun     *jsonLastRun           `json:"last_run"`
 	// Changes is what changed since the earlier report compared with: an
 	// addition to v2, left out when there was none.
 	Changes *jsonChanges `json:"changes,omitempty"`
@@ -113,6 +127,65 @@ type jsonAction struct {
 	Text    string   `json:"text"`
 	Rules   []string `json:"rules"`
 	RedFlag bool     `json:"red_flag"`
+}
+
+// jsonInstrumentChange is one change of a channel's instrument.
+type jsonInstrumentChange struct {
+	Date    string `json:"date"`
+	Channel string `json:"channel"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+}
+
+// jsonNotRuns counts activities that are no run, by reason.
+type jsonNotRuns struct {
+	UnknownSport int `json:"unknown_sport"`
+	Implausible  int `json:"implausible"`
+	OtherSport   int `json:"other_sport"`
+}
+
+// jsonSeason is one season of an athlete's folder.
+type jsonSeason struct {
+	First   string `json:"first"`
+	Last    string `json:"last"`
+	Runs    int    `json:"runs"`
+	Current bool   `json:"current"`
+}
+
+// jsonWindow is the reporting window: the dates the report covers.
+type jsonWindow struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// jsonLastRun is the last run's local date and its age in days on the
+// report's date.
+type jsonLastRun struct {
+	Date    string `json:"date"`
+	DaysAgo int    `json:"days_ago"`
+}
+
+// seasonsJSON fills the season, window and last-run additions of ja; now
+// is the report's date.
+func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
+	n := screen.CountNotRuns(a)
+	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
+	ja.Seasons = []jsonSeason{}
+	ja.Instruments = []jsonInstrumentChange{}
+	if a.Season != nil {
+		for _, c := range a.Season.Instruments {
+			ja.Instruments = append(ja.Instruments, jsonInstrumentChange{c.Date.Format(time.DateOnly), c.Channel, c.From, c.To})
+		}
+		for _, s := range a.Season.Seasons {
+			ja.Seasons = append(ja.Seasons, jsonSeason{s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly), s.Runs, s.Current})
+		}
+	}
+	if !a.From.IsZero() && !a.To.IsZero() {
+		ja.Window = &jsonWindow{a.From.Format(time.DateOnly), a.To.Format(time.DateOnly)}
+	}
+	if last, ok := screen.LastRun(a); ok && !now.IsZero() {
+		ja.LastRun = &jsonLastRun{last.Format(time.DateOnly), screen.DaysBetween(last, now)}
+	}
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -341,6 +414,7 @@ func (x *jsonRenderer) Begin(h Header) error {
 // Athlete writes a's object as an element of the athletes array.
 func (x *jsonRenderer) Athlete(a *screen.Athlete) error {
 	ja := athleteJSON(a, x.head.GeneratedAt)
+	seasonsJSON(&ja, a, x.head.GeneratedAt)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
 	}

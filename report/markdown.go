@@ -155,9 +155,9 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		p("%s", md(quietText(a)))
 	case len(v.Open) == 0:
-		p("### Open now: nothing (no pattern in the weeks since %s)", v.Since)
+		p("### %s: nothing (no pattern in the weeks since %s)", v.openHead(), v.Since)
 	default:
-		p("### Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since)
+		p("### %s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since)
 		for _, g := range v.Open {
 			p("")
 			mdGroup(p, a, g, said)

@@ -122,7 +122,7 @@ func TestStaleActions(t *testing.T) {
 		if err := Render(&b, format, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(b.String(), "What to do (last run 25 days ago)") || strings.Contains(b.String(), "This week<") {
+		if !strings.Contains(b.String(), "When you run again (last run 25 days ago)") || strings.Contains(b.String(), "This week<") {
 			t.Errorf("%s does not say how old the data is", format)
 		}
 	}

@@ -390,10 +390,10 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 		t.para("", "", quietText(a))
 	case len(v.Open) == 0:
 		t.line("")
-		t.heading("Open now: nothing (no pattern in the weeks since " + v.Since + ")")
+		t.heading(v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")")
 	default:
 		t.line("")
-		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(v.Open)), v.Since))
+		t.heading(fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since))
 		t.verdictLines(a, v.Open)
 		for _, g := range v.Open {
 			t.line("")

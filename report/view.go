@@ -24,11 +24,6 @@ import (
 // athleteView computes the parts once; each format lays them out. A new
 // part is a new field here and a block in each format at its place.
 
-// staleDays is how long before the report's date the last run may be for
-// "this week" to still be this week; after it the reports say "last run
-// N days ago".
-const staleDays = 14
-
 // view is one athlete's results in the reader's order.
 type view struct {
 	// RedFlags are the athlete's red flags in one line each.
@@ -37,7 +32,7 @@ type view struct {
 	// there is a red flag, then the open patterns' advice, each sentence once.
 	Actions []action
 	// Stale is the days between the last run and the report's date when
-	// more than staleDays; 0 when the data is current.
+	// more than StaleDays; 0 when the data is current.
 	Stale int
 	// Open are the risk patterns open now; Resolved the others. Info
 	// notes are never in them.
@@ -80,7 +75,7 @@ func splitNotes(fs []rules.Finding) (risks, notes []rules.Finding) {
 	return risks, notes
 }
 
-// staleFor is the days from a's last run to now when more than staleDays,
+// staleFor is the days from a's last run to now when more than StaleDays,
 // else 0.
 func staleFor(a *screen.Athlete, now time.Time) int {
 	last := lastRun(a)
@@ -90,7 +85,7 @@ func staleFor(a *screen.Athlete, now time.Time) int {
 	y, m, d := last.Date()
 	ny, nm, nd := now.UTC().Date()
 	days := int(time.Date(ny, nm, nd, 0, 0, 0, 0, time.UTC).Sub(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)).Hours() / 24)
-	if days > staleDays {
+	if days > StaleDays {
 		return days
 	}
 	return 0
@@ -112,13 +107,22 @@ func lastRun(a *screen.Athlete) time.Time {
 	return last
 }
 
-// actionsHead is the heading of the action list: "This week", or "What to
-// do (last run 40 days ago)" when the data is stale.
+// actionsHead is the heading of the action list: "This week", or "When
+// you run again (last run 40 days ago)" when the data is stale.
 func (v view) actionsHead() string {
 	if v.Stale > 0 {
-		return fmt.Sprintf("What to do (last run %d days ago)", v.Stale)
+		return fmt.Sprintf("When you run again (last run %d days ago)", v.Stale)
 	}
 	return "This week"
+}
+
+// openHead opens the list of open patterns: "Open now", or "Open in the
+// last weeks of data" when the data is stale (DOMAIN.md, Stale data).
+func (v view) openHead() string {
+	if v.Stale > 0 {
+		return "Open in the last weeks of data"
+	}
+	return "Open now"
 }
 
 // redFlagAction is the first thing to do when there is a red flag.

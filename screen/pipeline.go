@@ -155,7 +155,12 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
 		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
 		kept := inPeriod(runs, time.Time{}, opt.Until, athletes[i].Params.Location) // the history before Since feeds the baselines
+		// Seasons before the current one (or before the one holding
+		// Since) are no load history (DOMAIN.md, Seasons): left out and
+		// named.
+		kept, spans := analysis.SplitSeasons(kept, opt.Since, a.Params.Location)
 		season := analysis.NewSeason(a.Name, kept, a.Params)
+		season.Seasons = spans
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
 		out[i].RuleConfig = a.Rules
