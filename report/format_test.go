@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/screen"
@@ -216,7 +217,7 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary of %d weeks keeps %d, want %d", len(long.Weeks), len(s.Season.Weeks), screen.SummaryWeeks)
 	}
 	top := sparkTop([]*screen.Athlete{a})
-	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*screen.Athlete{s})[0].Open, teamRows([]*screen.Athlete{a})[0].Open) {
+	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*screen.Athlete{s}, time.Time{})[0].Open, teamRows([]*screen.Athlete{a}, time.Time{})[0].Open) {
 		t.Error("the summary's sparkline or open patterns differ from the athlete's")
 	}
 	if got, want := teamCSVRow(s), teamCSVRow(a); !slices.Equal(got, want) {

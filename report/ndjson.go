@@ -39,7 +39,7 @@ func (x *ndjsonRenderer) Begin(h Header) error {
 // Athlete writes a's line.
 func (x *ndjsonRenderer) Athlete(a *screen.Athlete) error {
 	line := ndjsonAthlete{Schema: TablesSchema, ToolVersion: x.head.Tool.Version, ConfigHash: x.hash,
-		jsonAthlete: athleteJSON(a)}
+		jsonAthlete: athleteJSON(a, x.head.GeneratedAt)}
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		line.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
 	}

@@ -108,6 +108,7 @@ func (c *cli) analyzeCommand() *cobra.Command {
 				return err
 			}
 			c.code = exitForInputs(r)
+			c.quietVerdict(job, r)
 			return nil
 		},
 	}
@@ -218,10 +219,12 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	}
 	j.failOn = rules.High
 	if f.failOn != "" {
+		// Only the severities that can fail a check are named: info notes
+		// never do.
 		if j.failOn, err = rules.ParseSeverity(f.failOn); err != nil {
-			return nil, usageErrorf("--fail-on: %v", err)
+			return nil, usageErrorf("--fail-on %s: want low, medium or high", f.failOn)
 		}
-		if j.failOn < rules.Low { // info notes never fail a check
+		if j.failOn < rules.Low {
 			return nil, usageErrorf("--fail-on %s: want low, medium or high (info notes never fail a check)", f.failOn)
 		}
 	}
@@ -414,6 +417,15 @@ func joinAnd(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// quietVerdict prints, with -q, the one-line verdict analyze and batch
+// still give on stderr (as check always does); the exit code stays the
+// command's own (0, or 3 for unreadable inputs).
+func (c *cli) quietVerdict(j *job, r *screen.Report) {
+	if j.flags.quiet {
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(report.Verdict(r, j.failOn)))
+	}
 }
 
 // requireExisting refuses a PATH that does not exist: a typo, not an

@@ -41,6 +41,7 @@ func (c *cli) batchCommand() *cobra.Command {
 				return err
 			}
 			c.code = exitForInputs(r)
+			c.quietVerdict(j, r)
 			return nil
 		},
 	}
