@@ -65,6 +65,7 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 		Source: a.Source, Title: a.Title, Gear: a.Gear, Sport: a.Sport,
 		IsRun: a.IsRun(), Device: a.Device.String(), Format: a.Format,
 		Start: a.Start, LocalDate: a.LocalStart(loc),
+		CadenceSource: a.SourceOf(ingest.ChanCadence), GaitSource: gaitSource(a),
 	}
 	r.clear()
 	if a.Format == ingest.FormatFIT {
@@ -455,4 +456,16 @@ func measureThirds(r *Run, a *ingest.Activity, runS float64) {
 	}
 	flush()
 	r.First, r.Last = first.segment(), last.segment()
+}
+
+// gaitSource is the source of the first running-dynamics channel the run
+// has (one sensor measures them all); ingest.SourceNone without any.
+func gaitSource(a *ingest.Activity) ingest.Source {
+	for _, c := range []ingest.Channel{ingest.ChanStanceTime, ingest.ChanStanceTimeBalance,
+		ingest.ChanVerticalOscillation, ingest.ChanVerticalRatio, ingest.ChanStepLength} {
+		if src := a.SourceOf(c); src != ingest.SourceNone {
+			return src
+		}
+	}
+	return ingest.SourceNone
 }

@@ -17,6 +17,10 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// CadenceSource and GaitSource say what measured the step rate and the
+	// running dynamics (ingest.Activity.SourceOf): wrist, chest-strap, pod,
+	// footpod, or none when the run has no such values.
+	CadenceSource, GaitSource ingest.Source
 	// BalanceInstrument and CadenceInstrument name what measured the run's
 	// GCT balance and cadence (ingest.Activity.Instrument: "chest-strap
 	// garmin hrm_pro", "wrist garmin fr255"); "" without the channel.

@@ -222,7 +222,7 @@ func TestArchiveLimits(t *testing.T) {
 		wantActs int
 	}{
 		{"bomb.csv.gz", bomb, Options{}, ErrTooLarge, "times its compressed size", 0},
-		{"big.csv.gz", bomb, Options{Limits: Limits{MaxDecompressedBytes: 1 << 20, MaxRatio: 1 << 30}}, ErrTooLarge, "more than 1048576 bytes", 0},
+		{"big.csv.gz", bomb, Options{Limits: Limits{MaxDecompressedBytes: 1 << 20, MaxRatio: 1 << 30}}, ErrTooLarge, "more than 1 MB (limits.max_decompressed_mb)", 0},
 		{"bomb.zip", makeZip(t, []member{{"x.csv", bytes.Repeat([]byte("0"), 20<<20)}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
 			Options{}, ErrTooLarge, "bomb.zip!/x.csv", 1},
 		{"slip.zip", makeZip(t, []member{{"../../etc/evil.gpx", []byte(makeGPX(3, "running"))}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),

@@ -3,9 +3,9 @@ package ingest
 // LimitTable is the one table of the resource limits: each row is
 // everything about one limit, its config key, unit, default and the
 // comment the starter config says beside it. DefaultLimits, the zero-merge
-// of Options.Limits, the config's resolution, `config show` and
-// `config init` all walk it, so adding a limit is a Limits field and one
-// row here.
+// of Options.Limits and the config's key table (config.Keys, which
+// resolution, `config show` and `config init` walk) all walk it, so adding
+// a limit is a Limits field and one row here.
 var LimitTable = []Limit{
 	{Key: "max_file_mb", Unit: 1 << 20, Default: 2 << 30,
 		get: func(l Limits) int64 { return l.MaxFileBytes }, set: func(l *Limits, v int64) { l.MaxFileBytes = v }},

@@ -250,22 +250,6 @@ func lastDate(f rules.Finding) string {
 	return f.Date
 }
 
-// verdictHead is "3 risk patterns need attention (5 findings: 2 high, 2
-// medium, 1 low)".
-func verdictHead(gs []ruleGroup, c screen.Counts) string {
-	noun, verb := "risk patterns", "need"
-	if len(gs) == 1 {
-		noun, verb = "risk pattern", "needs"
-	}
-	findings := "findings"
-	if c.Total() == 1 {
-		findings = "finding"
-	}
-	head := fmt.Sprintf("%d %s %s attention (%d %s: %d high, %d medium, %d low)",
-		len(gs), noun, verb, c.Total(), findings, c.High, c.Medium, c.Low)
-	return head
-}
-
 // verdictText is a group in one line of plain words: when it happened and
 // its strongest number, e.g. "Ground contact balance off 50/50: 5 weeks
 // from 4 May to 1 Jun, at worst 2.6 pp". keep, when set, rewrites the

@@ -111,6 +111,22 @@ type jsonAthlete struct {
 	// Changes is what changed since the earlier report compared with: an
 	// addition to v2, left out when there was none.
 	Changes *jsonChanges `json:"changes,omitempty"`
+
+	// Actions is the one list of what to do, in the human reports' order
+	// (the red flags' professional first): an addition to v2.
+	Actions []jsonAction `json:"actions"`
+	// LastRunDaysAgo is the days from the last run to generated_at when
+	// more than 14 (the list is then not "this week"), else null: an
+	// addition to v2.
+	LastRunDaysAgo *int `json:"last_run_days_ago"`
+}
+
+// jsonAction is one thing to do and the rules whose open patterns it
+// answers ("red_flag" true for the red flags' call to see a professional).
+type jsonAction struct {
+	Text    string   `json:"text"`
+	Rules   []string `json:"rules"`
+	RedFlag bool     `json:"red_flag"`
 }
 
 // jsonInstrumentChange is one change of a channel's instrument.
@@ -237,6 +253,10 @@ type jsonFinding struct {
 	Mechanism   []rules.Link   `json:"mechanism"`
 	Explanation string         `json:"explanation"`
 	Advice      string         `json:"advice"`
+	// Open says whether the finding is open now (its last day or week in
+	// the athlete's last 2 weeks); null for an info note, which is never a
+	// risk: an addition to v2.
+	Open *bool `json:"open"`
 	// Acknowledged is the coach's acknowledgement in force (itbcheck
 	// ack): an addition to v2, left out when there is none.
 	Acknowledged *jsonAck `json:"acknowledged,omitempty"`
@@ -393,7 +413,7 @@ func (x *jsonRenderer) Begin(h Header) error {
 
 // Athlete writes a's object as an element of the athletes array.
 func (x *jsonRenderer) Athlete(a *screen.Athlete) error {
-	ja := athleteJSON(a)
+	ja := athleteJSON(a, x.head.GeneratedAt)
 	seasonsJSON(&ja, a, x.head.GeneratedAt)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
@@ -443,7 +463,7 @@ func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	return err
 }
 
-func athleteJSON(a *screen.Athlete) jsonAthlete {
+func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
@@ -476,10 +496,22 @@ func athleteJSON(a *screen.Athlete) jsonAthlete {
 	}
 	for _, f := range a.Findings {
 		jf := findingJSON(f)
+		if f.Severity >= rules.Low {
+			open := a.IsOpen(f)
+			jf.Open = &open
+		}
 		if k, ok := a.Acknowledged(f); ok {
 			jf.Acknowledged = &jsonAck{Date: day(k.Date), Note: k.Note}
 		}
 		ja.Findings = append(ja.Findings, jf)
+	}
+	v := athleteView(a, now)
+	ja.Actions = []jsonAction{}
+	for _, ac := range v.Actions {
+		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	if v.Stale > 0 {
+		ja.LastRunDaysAgo = &v.Stale
 	}
 	ja.Changes = changesJSON(a.Changes)
 	return ja

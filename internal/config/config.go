@@ -1,6 +1,8 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -31,9 +33,6 @@ const EnvPrefix = "ITBCHECK"
 // TopLevelKeys are the config file's known top-level keys; others are
 // warned about and ignored.
 var TopLevelKeys = []string{"timezone", "load", "rules", "gear", "athletes", "limits", "jobs"}
-
-// ruleFields are the keys of one rules.<id> section.
-var ruleFields = []string{"enabled", "low", "medium", "high"}
 
 // LoadMetrics are the values load.metric accepts.
 var LoadMetrics = []analysis.LoadMetric{analysis.LoadAuto, analysis.LoadSRPE, analysis.LoadTRIMP, analysis.LoadDuration, analysis.LoadDistance}
@@ -308,10 +307,7 @@ func Load(o Options) (*Config, error) {
 	}
 	r := &resolver{o: &o, file: f, seen: map[string]bool{}}
 	c := &Config{File: path}
-	if err := c.scalars(r); err != nil {
-		return nil, err
-	}
-	if err := c.ruleSettings(r); err != nil {
+	if err := c.resolve(r); err != nil {
 		return nil, err
 	}
 	for _, k := range slices.Sorted(maps.Keys(f.scalars)) {
@@ -347,132 +343,6 @@ func (r *resolver) bad(key, value string, src Source, want string) error {
 	return errorf("%s: %s: %q (from %s): %s", r.where(), key, value, src, want)
 }
 
-// scalars resolves timezone, load.metric, jobs and limits.
-func (c *Config) scalars(r *resolver) error {
-	v, src, _ := r.get("timezone")
-	c.Timezone = strings.TrimSpace(v)
-	loc, err := LoadLocation(c.Timezone)
-	if err != nil {
-		return r.bad("timezone", v, src, err.Error())
-	}
-	c.Location = loc
-	c.add("timezone", cmpOr(c.Timezone, "UTC"), src)
-
-	v, src, ok := r.get("load.metric")
-	c.LoadMetric = analysis.LoadAuto
-	if ok {
-		c.LoadMetric = analysis.LoadMetric(strings.ToLower(strings.TrimSpace(v)))
-		if !slices.Contains(LoadMetrics, c.LoadMetric) {
-			return r.bad("load.metric", v, src, "want one of "+joinMetrics())
-		}
-	}
-	c.add("load.metric", string(c.LoadMetric), src)
-
-	v, src, ok = r.get("jobs")
-	if ok {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 0 {
-			return r.bad("jobs", v, src, "want a whole number ≥ 0 (0: one per CPU)")
-		}
-		c.Jobs = n
-	}
-	c.add("jobs", strconv.Itoa(c.Jobs), src)
-
-	for _, l := range ingest.LimitTable { // one row per limit: key, unit, default
-		key := "limits." + l.Key
-		v, src, ok := r.get(key)
-		if !ok {
-			c.add(key, strconv.FormatInt(l.Default/l.Unit, 10), src)
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if err != nil || n < 0 {
-			return r.bad(key, v, src, "want a whole number ≥ 0")
-		}
-		if most := limitMost(l.Unit); n > most {
-			// 2^44+1 MB once wrapped round to a 1 MiB limit.
-			return r.bad(key, v, src, fmt.Sprintf("too large (at most %d)", most))
-		}
-		l.Set(&c.Limits, n*l.Unit)
-		c.add(key, strconv.FormatInt(n, 10), src)
-	}
-	return nil
-}
-
-// ruleSettings reads rules.<id>.{enabled,low,medium,high}.
-func (c *Config) ruleSettings(r *resolver) error {
-	for k, n := range r.file.scalars {
-		rest, ok := strings.CutPrefix(k, "rules.")
-		if !ok {
-			continue
-		}
-		id, field, _ := strings.Cut(rest, ".")
-		if rules.ByID(id) == nil {
-			return errorf("%s:%d: rules.%s: unknown rule id (see itbcheck rules)", r.where(), n.Line, id)
-		}
-		if field == "" {
-			return errorf("%s:%d: rules.%s: want a mapping of enabled, low, medium, high", r.where(), n.Line, id)
-		}
-	}
-	c.Rules.Rules = map[string]rules.Settings{}
-	type shown struct {
-		field string
-		src   Source
-	}
-	for _, rule := range rules.All {
-		var st rules.Settings
-		var srcs []shown
-		set := false
-		for _, f := range ruleFields {
-			key := "rules." + rule.ID + "." + f
-			v, src, ok := r.get(key)
-			srcs = append(srcs, shown{f, src})
-			if !ok {
-				continue
-			}
-			set = true
-			if f == "enabled" {
-				b, err := strconv.ParseBool(strings.TrimSpace(v))
-				if err != nil {
-					return r.bad(key, v, src, "want true or false")
-				}
-				st.Enabled = &b
-				continue
-			}
-			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-				return r.bad(key, v, src, "want a number")
-			}
-			switch f {
-			case "low":
-				st.Low = &x
-			case "medium":
-				st.Medium = &x
-			case "high":
-				st.High = &x
-			}
-		}
-		if set {
-			c.Rules.Rules[rule.ID] = st
-		}
-		t := c.Rules.Thresholds(rule)
-		for _, s := range srcs {
-			key := "rules." + rule.ID + "." + s.field
-			switch s.field {
-			case "enabled":
-				c.add(key, strconv.FormatBool(c.Rules.Enabled(rule)), s.src)
-			case "low":
-				c.add(key, number(t.Low), s.src)
-			case "medium":
-				c.add(key, number(t.Medium), s.src)
-			case "high":
-				c.add(key, number(t.High), s.src)
-			}
-		}
-	}
-	return nil
-}
-
 // add records a value in force.
 func (c *Config) add(key, value string, src Source) {
 	c.Values = append(c.Values, Value{Key: key, Value: value, Source: src})
@@ -486,20 +356,13 @@ type rawShoe struct {
 	LimitKm *float64 `yaml:"limit_km"`
 }
 
-type rawSettings struct {
-	Enabled *bool    `yaml:"enabled"`
-	Low     *float64 `yaml:"low"`
-	Medium  *float64 `yaml:"medium"`
-	High    *float64 `yaml:"high"`
-}
-
 type rawAthlete struct {
-	Name     string                 `yaml:"name"`
-	Paths    []string               `yaml:"paths"`
-	Timezone string                 `yaml:"timezone"`
-	Rules    map[string]rawSettings `yaml:"rules"`
-	Gear     yaml.Node              `yaml:"gear"`
-	Symptoms string                 `yaml:"symptoms"`
+	Name     string    `yaml:"name"`
+	Paths    []string  `yaml:"paths"`
+	Timezone string    `yaml:"timezone"`
+	Rules    yaml.Node `yaml:"rules"`
+	Gear     yaml.Node `yaml:"gear"`
+	Symptoms string    `yaml:"symptoms"`
 }
 
 // gear decodes a gear section into rules.Shoe values, keeping the names as
@@ -586,20 +449,10 @@ func (c *Config) roster(r *resolver, unknown *unknownKeys) ([]Athlete, error) {
 			}
 			e.Location = loc
 		}
-		e.Rules = map[string]rules.Settings{}
-		for _, id := range slices.Sorted(maps.Keys(a.Rules)) {
-			if rules.ByID(id) == nil {
-				return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
-			}
-			s := a.Rules[id]
-			for f, v := range map[string]*float64{"low": s.Low, "medium": s.Medium, "high": s.High} {
-				if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-					return nil, errorf("%s:%d: %s.rules.%s.%s: %v: want a number", r.where(), line, key, id, f, *v)
-				}
-			}
-			e.Rules[id] = rules.Settings{Enabled: s.Enabled, Low: s.Low, Medium: s.Medium, High: s.High}
-		}
 		var err error
+		if e.Rules, err = r.athleteRules(&a.Rules, key, line); err != nil {
+			return nil, err
+		}
 		if e.Gear, err = r.gear(&a.Gear, key+".gear"); err != nil {
 			return nil, err
 		}
@@ -612,6 +465,49 @@ func (c *Config) roster(r *resolver, unknown *unknownKeys) ([]Athlete, error) {
 			Source: Source{Kind: FromFile, Name: r.file.path, Line: line}})
 	}
 	return out, nil
+}
+
+// athleteRules reads an athlete's rules section (n, of entry key at line)
+// through the same rows of Keys as the global rules.<id>.<field> keys, so
+// a value means and is refused the same in both places.
+func (r *resolver) athleteRules(n *yaml.Node, key string, line int) (map[string]rules.Settings, error) {
+	c := &Config{Rules: rules.Config{Rules: map[string]rules.Settings{}}}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind == 0 || n.Tag == "!!null" {
+		return c.Rules.Rules, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, errorf("%s:%d: %s.rules: want a mapping of rule ids", r.where(), n.Line, key)
+	}
+	var ids []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		ids = append(ids, n.Content[i].Value)
+	}
+	for _, id := range slices.Sorted(slices.Values(ids)) {
+		if rules.ByID(id) == nil {
+			return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
+		}
+	}
+	f := &file{path: r.file.path, scalars: map[string]*yaml.Node{}}
+	if err := f.flatten(key+".rules", n); err != nil {
+		return nil, err
+	}
+	for _, full := range slices.Sorted(maps.Keys(f.scalars)) {
+		v, name := f.scalars[full], strings.TrimPrefix(full, key+".")
+		k := keyNamed(name)
+		if k == nil {
+			if strings.Count(name, ".") < 2 {
+				return nil, errorf("%s:%d: %s.%s: want a mapping of %s", r.where(), v.Line, key, name, strings.Join(ruleFields, ", "))
+			}
+			continue // an unknown field: rosterUnknown warns
+		}
+		if _, want := k.parse(c, strings.TrimSpace(v.Value)); want != "" {
+			return nil, errorf("%s:%d: %s.%s: %q: %s", r.where(), v.Line, key, name, v.Value, want)
+		}
+	}
+	return c.Rules.Rules, nil
 }
 
 // rosterFields are the keys of one athletes[] entry.
@@ -800,4 +696,20 @@ func limitMost(factor int64) int64 {
 		return math.MaxInt64 / factor
 	}
 	return math.MaxInt32
+}
+
+// Hash identifies the config in force for the research tables'
+// config_hash column: the first 16 hex digits of the SHA-256 of every key
+// and list entry as `config show` lists them, without where each came
+// from and without jobs (which changes no figure). Two runs with the same
+// hash screened with the same settings.
+func (c *Config) Hash() string {
+	h := sha256.New()
+	for _, v := range append(append([]Value(nil), c.Values...), c.Lists...) {
+		if v.Key == "jobs" {
+			continue
+		}
+		fmt.Fprintf(h, "%s=%s\n", v.Key, v.Value)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }

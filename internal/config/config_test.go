@@ -250,6 +250,7 @@ func TestBadConfig(t *testing.T) {
 		{name: "unknown nested key", file: "load:\n  metrik: trimp\n", wantWarn: `c.yaml:2: unknown key "load.metrik"`},
 		{name: "unknown rule field", file: "rules:\n  load-spike: {mediun: 1.4}\n", wantWarn: `"rules.load-spike.mediun"`},
 		{name: "unknown rule id", file: "rules:\n  load-spiek: {medium: 1.4}\n", wantErr: "c.yaml:2: rules.load-spiek: unknown rule id"},
+		{name: "two unknown rule ids, the first named", file: "rules:\n  zz-nope: {low: 1}\n  aa-nope: {low: 1}\n", wantErr: "c.yaml:3: rules.aa-nope: unknown rule id"},
 		{name: "rule not a mapping", file: "rules:\n  load-spike: 1.4\n", wantErr: "rules.load-spike: want a mapping"},
 		{name: "bad metric", file: "load: {metric: watts}\n", wantErr: `load.metric: "watts" (from c.yaml:1): want one of auto, srpe, trimp, duration, distance`},
 		{name: "bad env number", env: env{"ITBCHECK_RULES_LOAD_SPIKE_HIGH": "lots"}, wantErr: `rules.load-spike.high: "lots" (from env ITBCHECK_RULES_LOAD_SPIKE_HIGH): want a number`},
@@ -258,6 +259,17 @@ func TestBadConfig(t *testing.T) {
 		{name: "list for a value", file: "timezone: [a, b]\n", wantErr: "c.yaml:1: timezone: want a single value"},
 		{name: "not YAML", file: "rules: [\n", wantErr: "not valid YAML"},
 		{name: "twice the same athlete", file: "athletes:\n  - {name: a}\n  - {name: a}\n", wantErr: `c.yaml:3: athletes[1].name: "a" listed twice`},
+		// An athlete's rules.<id>.<field> is read by the same Keys row as
+		// the global key: the same values are refused, naming the key.
+		{name: "athlete bad threshold", file: "athletes:\n  - name: a\n    rules: {load-spike: {low: abc}}\n", wantErr: `c.yaml:3: athletes[0].rules.load-spike.low: "abc": want a number`},
+		{name: "athlete NaN threshold", file: "athletes:\n  - name: a\n    rules: {load-spike: {low: .nan}}\n", wantErr: `athletes[0].rules.load-spike.low: ".nan": want a number`},
+		{name: "athlete hex threshold", file: "athletes:\n  - name: a\n    rules: {load-spike: {low: 0x10}}\n", wantErr: `athletes[0].rules.load-spike.low: "0x10": want a number`},
+		{name: "athlete enabled yes", file: "athletes:\n  - name: a\n    rules: {load-spike: {enabled: yes}}\n", wantErr: `athletes[0].rules.load-spike.enabled: "yes": want true or false`},
+		{name: "global enabled yes", file: "rules:\n  load-spike: {enabled: yes}\n", wantErr: `rules.load-spike.enabled: "yes" (from c.yaml:2): want true or false`},
+		{name: "athlete rule not a mapping", file: "athletes:\n  - name: a\n    rules: {load-spike: 3}\n", wantErr: "c.yaml:3: athletes[0].rules.load-spike: want a mapping of enabled, low, medium, high"},
+		{name: "athlete rules a list", file: "athletes:\n  - name: a\n    rules: [1]\n", wantErr: "c.yaml:3: athletes[0].rules: want a mapping of rule ids"},
+		{name: "athlete unknown rule", file: "athletes:\n  - name: a\n    rules: {nope: {}}\n", wantErr: "athletes[0].rules.nope: unknown rule id"},
+		{name: "athlete unknown field", file: "athletes:\n  - name: a\n    rules: {load-spike: {mediun: 2}}\n", wantWarn: `athletes[0].rules.load-spike: unknown field "mediun" ignored`},
 		{name: "negative mileage", file: "gear:\n  x: {prior_km: -1}\n", wantErr: "c.yaml:2: gear.x: mileages must not be negative"},
 		{name: "empty file", file: ""},
 	}

@@ -2,17 +2,14 @@ package config
 
 import (
 	"fmt"
-	"math"
 	"strings"
-
-	"github.com/itbcheck/itbcheck/ingest"
-	"github.com/itbcheck/itbcheck/rules"
 )
 
 // Starter is the commented config `itbcheck config init` writes. Every
 // value it sets is the default, so writing it changes nothing until it is
-// edited; the rules section lists every rule of rules.All with its
-// default thresholds.
+// edited. Its keys are the rows of Keys, with their comments and
+// defaults; the prose between the sections and the gear and athletes
+// examples are written here.
 func Starter() string {
 	var b strings.Builder
 	b.WriteString(`# itbcheck configuration, written by "itbcheck config init".
@@ -24,41 +21,13 @@ func Starter() string {
 # config in force and where each value came from; "itbcheck rules ID"
 # explains a rule and its thresholds.
 
-# Time zone for week boundaries when a file carries no local time (an IANA
-# name); empty is UTC.
-timezone: ""
-
-load:
-  # What "load" means for the training-load rules: auto (session RPE
-  # when at least 70 % of the runs carry your rating of perceived
-  # exertion, else trimp when they carry heart rate, else distance),
-  # srpe (RPE x minutes), trimp (Banister, from heart rate), duration
-  # (minutes) or distance (km).
-  metric: auto
-
-# Parallel decoders; 0 is one per CPU (the --jobs flag).
-jobs: 0
-
-# Thresholds per rule, in the unit of the rule's metric ("itbcheck rules");
+`)
+	writeTopKeys(&b)
+	b.WriteString(`# Thresholds per rule, in the unit of the rule's metric ("itbcheck rules");
 # "enabled: false" turns a rule off.
 rules:
 `)
-	for _, r := range rules.All {
-		var fields []string
-		if r.DisabledByDefault {
-			fields = append(fields, "enabled: false")
-		}
-		d := r.Defaults
-		for _, f := range []struct {
-			name string
-			v    float64
-		}{{"low", d.Low}, {"medium", d.Medium}, {"high", d.High}} {
-			if !math.IsNaN(f.v) {
-				fields = append(fields, f.name+": "+number(f.v))
-			}
-		}
-		fmt.Fprintf(&b, "  %s: {%s}\n", r.ID, strings.Join(fields, ", "))
-	}
+	writeRuleKeys(&b)
 	b.WriteString(`
 # Shoes, named as in Strava's "Activity Gear" column: km run in them before
 # the exports start, and the mileage at which to retire them.
@@ -77,17 +46,88 @@ athletes: []
 # Guards against hostile input.
 limits:
 `)
-	for _, l := range ingest.LimitTable {
-		line := fmt.Sprintf("  %s: %d", l.Key, l.Default/l.Unit)
-		if l.Comment != "" {
-			// Comments line up where a two-digit value would end.
-			pad := max(1, limitCommentColumn-len("  "+l.Key+": ")-2)
-			line += strings.Repeat(" ", pad) + "# " + l.Comment
-		}
-		b.WriteString(line + "\n")
-	}
+	writeLimitKeys(&b)
 	return b.String()
 }
 
 // limitCommentColumn is where the comments of the limits section start.
 const limitCommentColumn = 30
+
+// writeTopKeys writes the rows of Keys that are neither limits nor rules,
+// each with its comment and a blank line after; a dotted key is written
+// under its section ("load:" then "  metric: auto").
+func writeTopKeys(b *strings.Builder) {
+	section := ""
+	for _, k := range Keys {
+		if strings.HasPrefix(k.Name, "limits.") || strings.HasPrefix(k.Name, "rules.") {
+			continue
+		}
+		parent, leaf, nested := strings.Cut(k.Name, ".")
+		indent := ""
+		if !nested {
+			parent, leaf = "", k.Name
+		} else {
+			indent = "  "
+		}
+		if parent != section && parent != "" {
+			b.WriteString(parent + ":\n")
+		}
+		section = parent
+		if k.Comment != "" {
+			for _, line := range strings.Split(k.Comment, "\n") {
+				b.WriteString(indent + "# " + line + "\n")
+			}
+		}
+		value := k.Default
+		if value == "" {
+			value = `""`
+		}
+		fmt.Fprintf(b, "%s%s: %s\n\n", indent, leaf, value)
+	}
+}
+
+// writeRuleKeys writes one line per rule, {field: default, ...}, leaving
+// out what goes without saying: "enabled: true" and a severity the rule
+// does not have ("-").
+func writeRuleKeys(b *strings.Builder) {
+	var id string
+	var fields []string
+	flush := func() {
+		if id != "" {
+			fmt.Fprintf(b, "  %s: {%s}\n", id, strings.Join(fields, ", "))
+		}
+	}
+	for _, k := range Keys {
+		rest, ok := strings.CutPrefix(k.Name, "rules.")
+		if !ok {
+			continue
+		}
+		rule, field, _ := strings.Cut(rest, ".")
+		if rule != id {
+			flush()
+			id, fields = rule, nil
+		}
+		if k.Default == "-" || (field == "enabled" && k.Default == "true") {
+			continue
+		}
+		fields = append(fields, field+": "+k.Default)
+	}
+	flush()
+}
+
+// writeLimitKeys writes the limits.* rows, their comments beside them.
+func writeLimitKeys(b *strings.Builder) {
+	for _, k := range Keys {
+		leaf, ok := strings.CutPrefix(k.Name, "limits.")
+		if !ok {
+			continue
+		}
+		line := "  " + leaf + ": " + k.Default
+		if k.Comment != "" {
+			// Comments line up where a two-digit value would end.
+			pad := max(1, limitCommentColumn-len("  "+leaf+": ")-2)
+			line += strings.Repeat(" ", pad) + "# " + k.Comment
+		}
+		b.WriteString(line + "\n")
+	}
+}

@@ -63,7 +63,7 @@ func TestHostileConfigs(t *testing.T) {
 		{name: "a key twice", config: writeConfig([]byte("rules:\n  load-spike: {medium: 1.4}\n  load-spike: {medium: 9}\n")), code: 2,
 			stderr: []string{"itbcheck.yaml", `line 3: duplicate key "load-spike" (first at line 2)`}},
 		{name: "NaN threshold in a roster entry", config: writeConfig([]byte("athletes:\n  - name: alice\n    paths: [x]\n    rules: {load-spike: {medium: .nan}}\n")), code: 2,
-			stderr: []string{"itbcheck.yaml", "athletes[0].rules.load-spike.medium: NaN: want a number"}},
+			stderr: []string{"itbcheck.yaml", `itbcheck.yaml:4: athletes[0].rules.load-spike.medium: ".nan": want a number`}},
 		{name: "Inf threshold", config: writeConfig([]byte("rules: {load-spike: {high: .inf}}\n")), code: 2,
 			stderr: []string{"rules.load-spike.high", "want a number"}},
 		{name: "1000 unknown keys warned, bounded", config: writeConfig(hostile.UnknownKeysConfig(1000)), code: 0,
