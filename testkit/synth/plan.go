@@ -89,7 +89,7 @@ var patternTable = []struct {
 		[]Expectation{{Rule: "cadence-drop", Severity: "medium", Week: 9}}},
 	{LowCadence, false, "cadence ~152 spm at easy pace all season: below 160 spm is context (an info note), not a risk",
 		[]Expectation{{Rule: "low-cadence", Severity: "info", Week: 1}}},
-	{CadenceFade, false, "from week 8 the long runs (~60 min) lose 7 % cadence from the first to the last third (low; medium needs -8 % twice)",
+	{CadenceFade, false, "from week 8 the long runs (~60 min) lose 6 % cadence from the first third to the final quarter (low; medium needs -7 % twice)",
 		[]Expectation{{Rule: "cadence-fade", Severity: "low", Week: 8}}},
 	{GCTImbalance, false, "from week 8 GCT balance is 52.6 % left (Garmin red); high from week 9, the second such week",
 		[]Expectation{{Rule: "gct-imbalance", Severity: "medium", Week: 8}}},
@@ -324,7 +324,7 @@ func planRun(p Pattern, s Season, w int, monday time.Time, sl slot, km float64, 
 	if sl.kind == "long" && w >= 7 {
 		switch p {
 		case CadenceFade:
-			r.CadenceFadePct = -7
+			r.CadenceFadePct = -6
 		case AsymmetryDrift:
 			r.BalanceDriftPP = 2
 		}

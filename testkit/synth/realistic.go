@@ -201,8 +201,10 @@ type week struct {
 	cadencePct float64
 	// balance, when set, replaces the athlete's mean GCT balance.
 	balance float64
-	// longFadePct and longDriftPP are injected into the long runs.
+	// longFadePct and longDriftPP are injected into the long runs;
+	// longFadeFrom, when set, makes the fade start late (CadenceFadeFrom).
 	longFadePct, longDriftPP float64
+	longFadeFrom             float64
 }
 
 // kindOf gives a run kind's pace factor (× easy pace), sport and gear.
@@ -350,6 +352,7 @@ func (b *builder) run(monday time.Time, s session, km float64, wk week) RunSpec 
 	r.BalanceDriftPP = math.Max(HealthyDriftMinPP, math.Min(HealthyDriftMaxPP, 0.15+b.noise*0.2*b.rng.NormFloat64()))
 	if s.kind == "long" && wk.longFadePct != 0 {
 		r.CadenceFadePct = wk.longFadePct + b.clipped(0.25, 0.5)
+		r.CadenceFadeFrom = wk.longFadeFrom
 	}
 	if s.kind == "long" && wk.longDriftPP != 0 {
 		r.BalanceDriftPP = wk.longDriftPP + b.clipped(0.1, 0.2)

@@ -618,7 +618,7 @@ func TestTruthGrades(t *testing.T) {
 			case "asymmetry-rise", "balance-drift":
 				sev = first.balance()
 			case "cadence-fade":
-				sev = first.withinRun(fade, 60, 5, 8)
+				sev = first.withinRun(fade, 60, 4, 7)
 			case "asymmetry-drift":
 				sev = first.withinRun(drift, 45, 1.0, 1.5)
 			case "downhill-block":
@@ -642,7 +642,7 @@ func TestTruthGrades(t *testing.T) {
 		// Healthy: nothing on the scales that judge against the
 		// athlete's own level.
 		checks := map[string][]string{
-			"cadence": g.cadence(p), "fade": g.withinRun(fade, 60, 5, 8), "track": g.track(), "descent": g.descent(),
+			"cadence": g.cadence(p), "fade": g.withinRun(fade, 60, 4, 7), "track": g.track(), "descent": g.descent(),
 		}
 		if s.Dynamics {
 			checks["balance"] = g.balance()
