@@ -70,6 +70,10 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"a mountain runner's usual descent is one info note", steadyWeeks(12, descent(300, -6)), "downhill-load", nil,
 			[]want{{Info, monday(4), 1500, 500}}},
 		{"no altitude: nothing", setWeek(steadyWeeks(8), 7, descent(220, -5)), "downhill-load", nil, nil},
+		{"a block of 9 weeks stays one episode over the pre-block usual, then is the new usual", join(steadyWeeks(6, hilly), weeksFrom(6, 9, descent(220, -5))), "downhill-load", nil,
+			[]want{{Medium, monday(6), 1100, 500}, {High, monday(7), 1100, 1000}, {Info, monday(12), 1100, 500}}},
+		{"a mountain runner back from a 3-week break: the usual, not a change", join(steadyWeeks(8, descent(300, -6)), weeksFrom(11, 5, descent(300, -6))), "downhill-load", nil,
+			[]want{{Info, monday(4), 1500, 500}, {Info, monday(11), 1500, 500}}},
 		{"no track: nothing", steadyWeeks(8), "track-direction", nil, nil},
 		{"a new block of 15 km one way: low once, then a habit note", setWeek(setWeek(setWeek(steadyWeeks(9), 6, trackCCW(3)), 7, trackCCW(3)), 8, trackCCW(3)), "track-direction", nil,
 			[]want{{Low, monday(6), 15, 10}, {Info, monday(6), 15, nan}}},
@@ -100,6 +104,15 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// weeksFrom is n steady weeks from week first, opts applied to every run.
+func weeksFrom(first, n int, opts ...func(*analysis.Run)) []analysis.Run {
+	var runs []analysis.Run
+	for w := first; w < first+n; w++ {
+		runs = append(runs, steadyWeek(w, opts...)...)
+	}
+	return runs
+}
 
 // Each rule says when it lacks data instead of staying silently quiet.
 func TestFamilyStatuses(t *testing.T) {

@@ -197,6 +197,9 @@ type week struct {
 	sessions []session
 	// noSkip keeps every session (a race week, an injected block).
 	noSkip bool
+	// exact keeps fixed-distance sessions at their planned km (a long run
+	// of a planned size against the 30-day longest).
+	exact bool
 	// cadencePct changes cadence at the same speed, in percent.
 	cadencePct float64
 	// balance, when set, replaces the athlete's mean GCT balance.
@@ -253,7 +256,7 @@ func (b *builder) add(w int, wk week) {
 		switch {
 		case s.km > 0:
 			kms[i], keep[i] = s.km, true
-			if s.kind != "race" && s.kind != "intervals" {
+			if s.kind != "race" && s.kind != "intervals" && !wk.exact {
 				kms[i] *= 1 + b.clipped(0.02, 0.05)
 			}
 			fixed += kms[i]

@@ -412,6 +412,39 @@ func (g grader) load(spike bool) []string {
 	return out
 }
 
+// session grades each week's longest step of a run over the longest run
+// of the 30 days before it (with at least 4 runs in them): above +10 %
+// low, above +100 % medium (high needs a second family, left out).
+func (g grader) session() []string {
+	out := make([]string, g.s.Weeks)
+	for _, r := range g.s.Runs {
+		w := weekOf(g.s, r)
+		if w < g.start || !r.IsRun() {
+			continue
+		}
+		longest, n := 0.0, 0
+		for _, q := range g.s.Runs {
+			if q.IsRun() && q.Start.Before(r.Start) && r.Start.Sub(q.Start) <= 30*24*time.Hour {
+				longest, n = max(longest, q.DistanceKm), n+1
+			}
+		}
+		if n < 4 {
+			continue
+		}
+		sev := ""
+		switch ratio := r.DistanceKm / longest; {
+		case ratio > 2:
+			sev = "medium"
+		case ratio > 1.1:
+			sev = "low"
+		}
+		if sevRank(sev) > sevRank(out[w]) {
+			out[w] = sev
+		}
+	}
+	return out
+}
+
 // weeklyRuns gives each week's runs.
 func (g grader) weeklyRuns() [][]RunSpec {
 	out := make([][]RunSpec, g.s.Weeks)
@@ -617,8 +650,11 @@ func TestTruthGrades(t *testing.T) {
 				sev = first.cadence(p)
 			case "asymmetry-rise", "balance-drift":
 				sev = first.balance()
-			case "cadence-fade":
+			case "cadence-fade", "late-fade":
 				sev = first.withinRun(fade, 60, 4, 7)
+			case "long-run+15%", "long-run+40%", "doubled-long-run":
+				sev = first.session()
+				clear(sev[tr.Until:]) // one run each: the later steps are other truths
 			case "asymmetry-drift":
 				sev = first.withinRun(drift, 45, 1.0, 1.5)
 			case "downhill-block":
