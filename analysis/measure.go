@@ -63,7 +63,7 @@ const (
 func Measure(a *ingest.Activity, loc *time.Location) Run {
 	r := Run{
 		Source: a.Source, Title: a.Title, Gear: a.Gear, Sport: a.Sport,
-		IsRun: a.IsRun(), Device: a.Device.String(),
+		IsRun: a.IsRun(), Device: a.Device.String(), Format: a.Format,
 		Start: a.Start, LocalDate: a.LocalStart(loc),
 	}
 	r.clear()

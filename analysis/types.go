@@ -17,6 +17,9 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// Format is the kind of file the activity was read from (the rules
+	// name Apple Health when its runs lack what Apple never records).
+	Format ingest.Format
 	// Implausible says why a running activity's figures cannot be a run
 	// (DOMAIN.md plausibility: faster than 7 m/s or slower than 20 min/km
 	// over its duration, longer than 300 km, distance without duration);

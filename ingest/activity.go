@@ -306,6 +306,12 @@ type Activity struct {
 	// is paused time, and no distance is drawn across it (see Timeline).
 	Resumes []int
 	Summary Summary
+	// FileSummary is the file's own summary as written (FIT session, TCX
+	// lap totals, a summary CSV row), zeros cleared as absent, before any
+	// figure was computed from the samples: the device's figures, kept
+	// beside Summary's sample-based averages for comparison with other
+	// readers; NaN where the file gives none.
+	FileSummary Summary
 
 	// DevFields lists developer (Connect IQ) fields found, by name, e.g.
 	// "Power" from Stryd; their per-sample values are mapped into Samples

@@ -168,6 +168,22 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	if len(zr.File) > lim.MaxArchiveEntries {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: zip has %d members, limit %d", ErrTooLarge, len(zr.File), lim.MaxArchiveEntries)}}
 	}
+	// An Apple Health export: export.xml is read with the routes of its
+	// workout-routes folder, which are not read again as activities.
+	var appleDirs []string
+	for _, f := range zr.File {
+		if !f.FileInfo().IsDir() && isAppleExport(f.Name) {
+			appleDirs = append(appleDirs, path.Dir(strings.ReplaceAll(f.Name, "\\", "/")))
+		}
+	}
+	isRoute := func(n string) bool {
+		for _, d := range appleDirs {
+			if isAppleRoute(n, d) {
+				return true
+			}
+		}
+		return false
+	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
 		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
@@ -192,7 +208,11 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		if err := ctx.Err(); err != nil {
 			return append(probs, Problem{Path: name, Err: err, Partial: true})
 		}
-		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) {
+		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) || isRoute(f.Name) {
+			continue
+		}
+		if isAppleExport(f.Name) {
+			probs = append(probs, readAppleZip(ctx, f, zr, name, opt, fn)...)
 			continue
 		}
 		probs = append(probs, readMember(ctx, f, ra, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)

@@ -421,6 +421,7 @@ func decodeStravaCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		if rpe := r.num(colRPE, 0); rpe >= 1 && rpe <= 10 {
 			s.RPE = rpe
 		}
+		a.FileSummary = a.Summary // a summary row is the file's own figures only
 		emit(a)
 	}
 	return err
@@ -520,6 +521,7 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 		if note != "" && !swim && !math.IsNaN(s.DistanceM) {
 			a.Notes = append(a.Notes, note)
 		}
+		a.FileSummary = a.Summary // a summary row is the file's own figures only
 		emit(a)
 	}
 	return err

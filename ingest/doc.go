@@ -5,7 +5,7 @@
 // come out, one per recorded activity, each handed to the caller as soon as
 // it is read so that the samples of a whole export are never held at once. Walk expands
 // folders into files; a Reader (NewReader over any io.Reader with a name;
-// Read and Open are thin wrappers over it for a path) sniffs the content,
+// Read is a thin wrapper over it for a path) sniffs the content,
 // falling back on the name's extension, and runs the decoder its row of
 // the format table names. Absent values
 // are NaN (or a false flag), never zero, so that the analysis stage can tell
@@ -14,7 +14,7 @@
 // Files:
 //
 //   - activity.go: the model (Activity, Samples, Summary, Sport, Channels).
-//   - ingest.go: Open, Options, Limits, Problem and the error classes.
+//   - ingest.go: Options, Limits, Problem and the error classes.
 //   - read.go: Reader, NewReader, Read and the format table (signature,
 //     extensions, decoder: a new format is one row and one decoder file);
 //     walk.go: Walk.

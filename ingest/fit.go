@@ -774,6 +774,9 @@ func (s *fitSequence) activity(name string, opt Options, sess fitSession, from, 
 		a.Sport = inferFITSport(a)
 	}
 	a.fillFromSamples()
+	if a.Samples.Len() == 0 && (!math.IsNaN(a.Summary.AvgCadenceSPM) || !math.IsNaN(a.Summary.AvgHeartRateBPM)) {
+		a.Notes = append(a.Notes, "averages are the session's own (no records): the device's figures, which may count standing-still zeros")
+	}
 	sensors := s.sensors
 	if foot, ok := devFieldSensor(s.devNames); ok {
 		sensors = addSensor(append([]sensor(nil), sensors...), foot)

@@ -38,7 +38,7 @@ func TestFITFastPathSameResult(t *testing.T) {
 	local, _ := filepath.Glob(filepath.Join("testdata", "fit", "*.fit"))
 	files = append(files, local...)
 	if !testing.Short() {
-		for _, mod := range []string{"github.com/muktihari/fit@v0.26.1", "github.com/tormoder/fit@v0.15.0"} {
+		for _, mod := range []string{fitModule, "github.com/tormoder/fit@v0.15.0"} {
 			if dir := moduleTestdata(t, mod); dir != "" {
 				filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 					if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".fit") {

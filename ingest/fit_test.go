@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"github.com/itbcheck/itbcheck/testkit/moddir"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -102,9 +103,18 @@ func TestFITCorpus(t *testing.T) {
 	}
 }
 
-// moduleTestdata finds the testdata folder of a module in the module cache.
+// fitModule is the FIT SDK go.mod requires; its version is go.mod's.
+const fitModule = "github.com/muktihari/fit"
+
+// moduleTestdata finds the testdata folder of a module in the module
+// cache: of a module go.mod requires (a path without @version) through
+// go list -m, failing the test when it is absent; of another pinned
+// module (path@version) through go mod download, "" when unavailable.
 func moduleTestdata(t *testing.T, module string) string {
 	t.Helper()
+	if !strings.Contains(module, "@") {
+		return moddir.Testdata(t, module) // a module go.mod requires: it must be there
+	}
 	out, err := exec.Command("go", "mod", "download", "-json", module).Output()
 	if err != nil {
 		t.Logf("%s unavailable: %v", module, err)
@@ -132,7 +142,7 @@ func TestFITModuleTestdata(t *testing.T) {
 		t.Skip("slow: walks module testdata")
 	}
 	found := false
-	for _, mod := range []string{"github.com/muktihari/fit@v0.26.1", "github.com/tormoder/fit@v0.15.0"} {
+	for _, mod := range []string{fitModule, "github.com/tormoder/fit@v0.15.0"} {
 		dir := moduleTestdata(t, mod)
 		if dir == "" {
 			continue
@@ -592,14 +602,9 @@ func FuzzFIT(f *testing.F) {
 
 // BenchmarkDecodeFIT decodes muktihari/fit's 2.4 MB big_activity.fit.
 func BenchmarkDecodeFIT(b *testing.B) {
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	data, err := os.ReadFile(filepath.Join(moddir.Testdata(b, fitModule), "big_activity.fit"))
 	if err != nil {
-		b.Skip(err)
-	}
-	path := filepath.Join(strings.TrimSpace(string(out)), "github.com", "muktihari", "fit@v0.26.1", "testdata", "big_activity.fit")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Skip(err)
+		b.Fatal(err)
 	}
 	for _, tt := range []struct {
 		name string

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -140,13 +139,4 @@ func (o Options) limits() Limits {
 		l.MaxXMLDepth = d.MaxXMLDepth
 	}
 	return l
-}
-
-// Open reads every activity in the file at path: a thin wrapper over
-// NewReader. The error, when not nil, joins the Problems met; activities
-// read before or beside a problem are still returned.
-func Open(path string, opt Options) ([]*Activity, error) {
-	var acts []*Activity
-	probs := Read(context.Background(), path, opt, func(a *Activity) { acts = append(acts, a) })
-	return acts, joinProblems(probs)
 }

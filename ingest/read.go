@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,8 +16,8 @@ type emitFunc func(*Activity)
 
 // A Reader decodes the activities of one input stream: a file of any
 // supported format, gzip-compressed or not, or a zip archive of them. Like
-// csv.NewReader and zip.NewReader it reads from an io.Reader; Read and Open
-// are thin wrappers that open a path and hand it to a Reader, and tests and
+// csv.NewReader and zip.NewReader it reads from an io.Reader; Read is a
+// thin wrapper that opens a path and hands it to a Reader, and tests and
 // fuzzers call it directly on bytes.
 type Reader struct {
 	r     io.Reader
@@ -72,7 +71,8 @@ func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem
 	// Zips are read in place member by member (each within the
 	// decompression limits), so a bulk export with years of photos may
 	// exceed MaxFileBytes.
-	if rd.depth == 0 && rd.size > lim.MaxFileBytes && (f == nil || f.kind != "zip") {
+	// An Apple Health export.xml is streamed too.
+	if rd.depth == 0 && rd.size > lim.MaxFileBytes && (f == nil || (f.kind != "zip" && f.kind != "apple-health")) {
 		return []Problem{{Path: rd.name, Err: fmt.Errorf("%w: file is %d bytes, limit %d", ErrTooLarge, rd.size, lim.MaxFileBytes)}}
 	}
 	if f == nil {
@@ -97,27 +97,6 @@ func (rd *Reader) Each(ctx context.Context, fn func(*Activity)) (probs []Problem
 		return []Problem{{Path: rd.name, Err: err, Partial: count > 0}}
 	}
 	return nil
-}
-
-// ReadAll reads every activity of the stream. The error, when not nil,
-// joins the Problems met; activities read before or beside a problem are
-// still returned.
-func (rd *Reader) ReadAll() ([]*Activity, error) {
-	var acts []*Activity
-	probs := rd.Each(context.Background(), func(a *Activity) { acts = append(acts, a) })
-	return acts, joinProblems(probs)
-}
-
-// joinProblems joins problems into one error, nil when there are none.
-func joinProblems(probs []Problem) error {
-	if len(probs) == 0 {
-		return nil
-	}
-	errs := make([]error, len(probs))
-	for i, p := range probs {
-		errs[i] = p
-	}
-	return errors.Join(errs...)
 }
 
 // Read decodes the file at path (any supported format, gzip or zip) and
@@ -195,6 +174,13 @@ func init() {
 				return len(h) >= 12 && (h[0] == 12 || h[0] == 14) && bytes.Equal(h[8:12], []byte(".FIT"))
 			},
 			decode: decodeFIT},
+		// Apple Health's export.xml: its DOCTYPE comes first, its root
+		// element after a DTD of several kilobytes.
+		{kind: "apple-health", exts: []string{"export.xml"},
+			magic: func(_, l []byte) bool {
+				return bytes.Contains(l, []byte("<!doctype healthdata")) || bytes.Contains(l, []byte("<healthdata"))
+			},
+			unpack: unpackAppleHealth},
 		{kind: "tcx", exts: []string{".tcx", ".tcx.gz"},
 			magic:  func(_, l []byte) bool { return bytes.Contains(l, []byte("<trainingcenterdatabase")) },
 			decode: decodeTCX},
@@ -247,7 +233,10 @@ func formatList() string {
 	var names []string
 	for _, f := range formats {
 		n := f.kind
-		if f.decode != nil {
+		switch {
+		case f.kind == "apple-health":
+			n = "Apple Health export.xml"
+		case f.decode != nil:
 			n = strings.ToUpper(n)
 		}
 		names = append(names, n)

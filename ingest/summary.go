@@ -16,6 +16,7 @@ import (
 // averages themselves.
 func (a *Activity) fillFromSamples() {
 	a.clearZeros()
+	a.FileSummary = a.Summary
 	a.listChannels()
 	a.fillSummary()
 	a.setDynamics(nil) // the FIT decoder sets it again with the sensors it names
@@ -42,7 +43,7 @@ func (a *Activity) listChannels() {
 	}
 }
 
-// fillSummary computes every figure of a.Summary that is still NaN from
+// fillSummary computes the averages, and every other figure of a.Summary that is still NaN, from
 // a.Samples, zero sensor values cleared, and adds a note naming the
 // figures it computed (after the decoder filled what the file's own
 // summary gives).
@@ -57,8 +58,9 @@ func (a *Activity) listChannels() {
 //   - Averages (cadence, heart rate, stance time, GCT balance, vertical
 //     oscillation, vertical ratio, step length, power): mean over moving
 //     time, each sample weighted by the moving seconds of the interval
-//     ending at it, as a device averages second by second; absent (and
-//     zero) values left out. The same for every sport and format: no
+//     ending at it; absent (and zero) values left out. Always from the
+//     samples when the channel has any, the file's own average replaced
+//     (and kept in FileSummary). The same for every sport and format: no
 //     "running only" subset.
 //   - MaxHeartRateBPM: largest heart rate sample.
 //   - AscentM, DescentM: climbs and falls of at least 3 m from the last
@@ -110,16 +112,33 @@ func (a *Activity) fillSummary() {
 		}
 		return meanOf(s.SpeedMS, nil)
 	}, "average speed")
-	mean := func(v []float64) func() float64 { return func() float64 { return movingMean(v, moving().weights) } }
-	set(&sum.AvgCadenceSPM, mean(s.CadenceSPM), "average cadence")
-	set(&sum.AvgHeartRateBPM, mean(s.HeartRateBPM), "average heart rate")
+	// The averages have one definition for every format (DOMAIN.md, "Units
+	// and cleaning"): the moving-time-weighted mean of the samples, zeros
+	// absent, whatever the file's own summary says (a Garmin session's
+	// avg_cadence counts the standing-still zeros); the file's figure stays
+	// in FileSummary. Only a channel without samples keeps the file's.
+	average := func(dst *float64, v []float64, name string) {
+		if !anyValue(v) {
+			return
+		}
+		m := movingMean(v, moving().weights)
+		if math.IsNaN(m) {
+			return
+		}
+		if math.IsNaN(*dst) {
+			filled = append(filled, name)
+		}
+		*dst = m
+	}
+	average(&sum.AvgCadenceSPM, s.CadenceSPM, "average cadence")
+	average(&sum.AvgHeartRateBPM, s.HeartRateBPM, "average heart rate")
 	set(&sum.MaxHeartRateBPM, func() float64 { return maxValue(s.HeartRateBPM) }, "max heart rate")
-	set(&sum.AvgStanceTimeMs, mean(s.StanceTimeMs), "average stance time")
-	set(&sum.AvgBalanceLeftPct, mean(s.BalanceLeftPct), "average GCT balance")
-	set(&sum.AvgVertOscCm, mean(s.VertOscCm), "average vertical oscillation")
-	set(&sum.AvgVertRatioPct, mean(s.VertRatioPct), "average vertical ratio")
-	set(&sum.AvgStepLengthM, mean(s.StepLengthM), "average step length")
-	set(&sum.AvgPowerW, mean(s.PowerW), "average power")
+	average(&sum.AvgStanceTimeMs, s.StanceTimeMs, "average stance time")
+	average(&sum.AvgBalanceLeftPct, s.BalanceLeftPct, "average GCT balance")
+	average(&sum.AvgVertOscCm, s.VertOscCm, "average vertical oscillation")
+	average(&sum.AvgVertRatioPct, s.VertRatioPct, "average vertical ratio")
+	average(&sum.AvgStepLengthM, s.StepLengthM, "average step length")
+	average(&sum.AvgPowerW, s.PowerW, "average power")
 	if math.IsNaN(sum.AscentM) || math.IsNaN(sum.DescentM) {
 		up, down := climbs(s.AltitudeM, a.Resumes)
 		set(&sum.AscentM, func() float64 { return up }, "ascent")

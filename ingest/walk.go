@@ -152,6 +152,8 @@ func (l *Listing) walkDir(root string) {
 		switch {
 		case !mode.IsRegular():
 			skipped = append(skipped, Skip{path, notRegular(mode), true})
+		case supported && appleRouteFile(path):
+			skipped = append(skipped, Skip{path, "route of the Apple Health export beside it (read with its export.xml)", false})
 		case supported:
 			files = append(files, path)
 		default:
@@ -173,4 +175,16 @@ func linkError(err error) error {
 		return fmt.Errorf("broken symbolic link: its target does not exist")
 	}
 	return fmt.Errorf("symbolic link cannot be followed: %w", err)
+}
+
+// appleRouteFile reports whether p is a route file of an unpacked Apple
+// Health export: in a workout-routes folder beside an export.xml, which
+// reads it with its workout.
+func appleRouteFile(p string) bool {
+	dir := filepath.Dir(p)
+	if filepath.Base(dir) != "workout-routes" {
+		return false
+	}
+	st, err := os.Stat(filepath.Join(filepath.Dir(dir), "export.xml"))
+	return err == nil && st.Mode().IsRegular()
 }

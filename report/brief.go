@@ -244,7 +244,7 @@ func (t *textWriter) verdictLines(a *screen.Athlete, groups []ruleGroup) {
 func (t *textWriter) ownExplanations(groups []ruleGroup) {
 	for _, g := range groups {
 		for _, f := range g.Findings {
-			if f.Rule != rules.Symptom.ID || f.Explanation == "" {
+			if f.Rule != rules.Symptom || f.Explanation == "" {
 				continue // the other rules' texts are general: --verbose gives them
 			}
 			if e := t.unsaid(f.Explanation); e != "" {

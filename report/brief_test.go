@@ -171,7 +171,7 @@ func TestSentences(t *testing.T) {
 func TestWeeklyChartColoursLoadOnly(t *testing.T) {
 	a := alone().Athletes[0]
 	fs := a.Findings
-	got := byWeek(findingsOf(fs, weeklyChart(a).Rules...))
+	got := byWeek(findingsOf(fs, weeklyChart(a).About))
 	if _, ok := got["2026-03-30"]; !ok {
 		t.Errorf("the load spike's week is not coloured: %v", got)
 	}

@@ -57,7 +57,7 @@ func Catalogue(cfg *rules.Config, ids ...string) ([]RuleEntry, error) {
 	for _, r := range list {
 		t := cfg.Thresholds(r)
 		e := RuleEntry{
-			ID: r.ID, Title: r.Title, Family: r.Family, Detects: r.Doc, Computes: r.Computes,
+			ID: r.ID, Title: r.Title, Family: string(r.Family), Detects: r.Doc, Computes: r.Computes,
 			ThresholdText: r.ThresholdText(t), Enabled: cfg.Enabled(r), Evidence: r.Evidence, Grade: string(r.Grade),
 			Mechanism: []string{}, Requires: []string{}, Explanation: r.Explanation, Advice: r.Advice,
 		}

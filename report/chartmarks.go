@@ -18,12 +18,12 @@ import (
 // findings: a chart shows the findings of the rules it is about, never
 // another family's (a balance chart does not light up low-cadence runs).
 
-// findingsOf keeps the findings of the given rules that are risk
+// findingsOf keeps the findings of the rules about selects that are risk
 // findings (low or above: a note is not one).
-func findingsOf(fs []rules.Finding, ids ...string) []rules.Finding {
+func findingsOf(fs []rules.Finding, about func(*rules.Rule) bool) []rules.Finding {
 	var out []rules.Finding
 	for _, f := range fs {
-		if f.Severity >= rules.Low && slices.Contains(ids, f.Rule) {
+		if f.Severity >= rules.Low && about(f.Rule) {
 			out = append(out, f)
 		}
 	}
@@ -85,17 +85,13 @@ func runFindings(r analysis.Run, fs []rules.Finding, weeks map[string][]rules.Fi
 // "Training load spike (medium), Weekly distance jump (high)".
 func findingsText(fs []rules.Finding) string {
 	var parts []string
-	seen := map[string]bool{}
+	seen := map[*rules.Rule]bool{}
 	for _, f := range fs {
 		if seen[f.Rule] {
 			continue
 		}
 		seen[f.Rule] = true
-		name := f.Rule
-		if r := rules.ByID(f.Rule); r != nil {
-			name = r.Title
-		}
-		parts = append(parts, name+" ("+f.Severity.String()+", "+whenText(f)+")")
+		parts = append(parts, f.Rule.Title+" ("+f.Severity.String()+", "+whenText(f)+")")
 	}
 	return strings.Join(parts, "; ")
 }

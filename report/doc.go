@@ -7,7 +7,7 @@
 // one table of formats (names, -o extensions, the commands that write
 // each, the renderer); each format's Renderer is given the run's Header,
 // then each athlete as soon as its analysis is done, then the team's
-// summaries (Stream drives it, Render for a whole Report), so that a
+// summaries (Stream drives it), so that a
 // team's report never needs every season in memory at once.
 //
 // It only renders: the result model (screen.Report, screen.Athlete) and

@@ -43,13 +43,13 @@ func (x *githubRenderer) Athlete(a *screen.Athlete) error {
 		if f.Severity >= failOn {
 			level = "error"
 		}
-		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule, f.Severity))
+		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule.ID, f.Severity))
 		if file := findingFile(a, f); file != "" {
 			props = "file=" + escapeProperty(file) + "," + props
 		}
 		msg := fmt.Sprintf("%s: %s risk pattern, %s: %s", name, f.Severity, whenText(f), safetext.Escape(f.Summary))
 		if len(group) > 1 {
-			msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule)
+			msg += fmt.Sprintf(" (%d episodes of %s; this is the highest)", len(group), f.Rule.ID)
 		}
 		fmt.Fprintf(b, "::%s %s::%s\n", level, props, escapeData(msg))
 	}
@@ -69,7 +69,7 @@ func byRule(fs []rules.Finding) [][]rules.Finding {
 	for _, id := range catalogueIDs(fs) {
 		var g []rules.Finding
 		for _, f := range fs {
-			if f.Rule == id && f.Severity >= rules.Low {
+			if f.Rule.ID == id && f.Severity >= rules.Low {
 				g = append(g, f)
 			}
 		}
@@ -240,9 +240,9 @@ func GitHubSummary(w io.Writer, r *screen.Report, opt Options) error {
 		var above, below, unjudged []string
 		for _, g := range byRule(a.Findings) {
 			if g[0].Severity >= failOn {
-				above = append(above, g[0].Rule)
+				above = append(above, g[0].Rule.ID)
 			} else {
-				below = append(below, g[0].Rule)
+				below = append(below, g[0].Rule.ID)
 			}
 		}
 		for _, st := range a.Rules {

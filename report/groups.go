@@ -19,7 +19,7 @@ import (
 
 // ruleGroup is one rule's findings for one athlete.
 type ruleGroup struct {
-	Rule        string
+	Rule        *rules.Rule
 	Name        string         // the rule in plain words, capitalised
 	Highest     rules.Severity // highest severity among Findings
 	Findings    []rules.Finding
@@ -33,17 +33,15 @@ type ruleGroup struct {
 // order. Within a group, findings are in date order, then highest severity
 // first.
 func groupByRule(fs []rules.Finding) []ruleGroup {
-	index := map[string]int{}
+	index := map[*rules.Rule]int{}
 	var gs []ruleGroup
 	for _, f := range fs {
 		i, ok := index[f.Rule]
 		if !ok {
 			i = len(gs)
 			index[f.Rule] = i
-			gs = append(gs, ruleGroup{Rule: f.Rule, Name: ruleName(f.Rule)})
-			if r := rules.ByID(f.Rule); r != nil {
-				gs[i].Explanation, gs[i].Advice = r.Explanation, r.Advice
-			}
+			gs = append(gs, ruleGroup{Rule: f.Rule, Name: titleOf(f.Rule),
+				Explanation: f.Rule.Explanation, Advice: f.Rule.Advice})
 		}
 		g := &gs[i]
 		g.Findings = append(g.Findings, f)
@@ -77,7 +75,7 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		a, b := gs[i], gs[j]
-		if ca, cb := a.Rule == rules.CompoundRisk.ID, b.Rule == rules.CompoundRisk.ID; ca != cb {
+		if ca, cb := a.Rule == rules.CompoundRisk, b.Rule == rules.CompoundRisk; ca != cb {
 			return ca
 		}
 		if a.Highest != b.Highest {
@@ -86,7 +84,7 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 		if da, db := a.Findings[0].Date, b.Findings[0].Date; da != db {
 			return da < db
 		}
-		return order[a.Rule] < order[b.Rule]
+		return order[a.Rule.ID] < order[b.Rule.ID]
 	})
 	return gs
 }
@@ -94,8 +92,8 @@ func groupByRule(fs []rules.Finding) []ruleGroup {
 // ownExplanations joins, in date order and once each, the explanations
 // the symptom rule's findings carry: each pain episode is described with
 // the training before it; "" for other rules.
-func ownExplanations(id string, fs []rules.Finding) string {
-	if id != rules.Symptom.ID {
+func ownExplanations(r *rules.Rule, fs []rules.Finding) string {
+	if r != rules.Symptom {
 		return ""
 	}
 	var own []string
@@ -110,7 +108,7 @@ func ownExplanations(id string, fs []rules.Finding) string {
 // unionChain joins the mechanism paths of a rule's findings: the links in
 // the order of the rule's own path, then links the catalogue does not list
 // for it in the order first seen.
-func unionChain(id string, fs []rules.Finding) []rules.Link {
+func unionChain(r *rules.Rule, fs []rules.Finding) []rules.Link {
 	seen := map[rules.Link]bool{}
 	for _, f := range fs {
 		for _, l := range f.Mechanism {
@@ -118,7 +116,7 @@ func unionChain(id string, fs []rules.Finding) []rules.Link {
 		}
 	}
 	var out []rules.Link
-	if r := rules.ByID(id); r != nil {
+	if r != nil {
 		for _, l := range r.Mechanism {
 			if seen[l] {
 				out = append(out, l)
@@ -137,8 +135,17 @@ func unionChain(id string, fs []rules.Finding) []rules.Link {
 	return out
 }
 
-// ruleName gives a rule in plain words, capitalised (its Title); the id
-// for a rule the report does not know.
+// titleOf gives rule r in plain words, capitalised (its Title); the id
+// for a rule without one.
+func titleOf(r *rules.Rule) string {
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.ID
+}
+
+// ruleName gives the rule of a status (id) in plain words, capitalised
+// (its Title); the id for a rule the report does not know.
 func ruleName(id string) string {
 	if r := rules.ByID(id); r != nil && r.Title != "" {
 		return r.Title
@@ -347,25 +354,28 @@ type unitStyle struct {
 // styleOf picks the style of a finding's numbers from its rule's Unit;
 // rules without one print the metric's name and two decimals.
 func styleOf(f rules.Finding) unitStyle {
-	unit := ""
-	if r := rules.ByID(f.Rule); r != nil {
-		unit = r.Unit
+	var unit rules.Unit
+	if f.Rule != nil {
+		unit = f.Rule.Unit
 	}
-	word, _, _ := strings.Cut(strings.ReplaceAll(unit, ",", " "), " ")
-	switch word {
-	case "%":
+	switch unit.Quantity {
+	case rules.Percent:
 		return unitStyle{suffix: " %", limitUnit: true, prec: 1, signed: true, trim: true}
-	case "pp":
+	case rules.PercentPoints:
 		return unitStyle{suffix: " pp", limitUnit: true, prec: 1}
-	case "spm", "km", "m":
-		return unitStyle{suffix: " " + word, limitUnit: true}
-	case "×":
+	case rules.StepsPerMinute:
+		return unitStyle{suffix: " spm", limitUnit: true}
+	case rules.Kilometres:
+		return unitStyle{suffix: " km", limitUnit: true}
+	case rules.Metres:
+		return unitStyle{suffix: " m", limitUnit: true}
+	case rules.Ratio:
 		return unitStyle{suffix: "×", limitUnit: true, prec: 2}
-	case "ACWR", "monotony":
-		return unitStyle{prefix: word + " ", prec: 2}
-	case "risk":
+	case rules.Index:
+		return unitStyle{prefix: unit.Text + " ", prec: 2}
+	case rules.Families:
 		return unitStyle{suffix: " families"}
-	case "pain":
+	case rules.PainScore:
 		return unitStyle{suffix: "/10", limitUnit: true, trim: true}
 	}
 	return unitStyle{prefix: f.Metric + " ", prec: 2}

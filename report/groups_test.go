@@ -17,7 +17,7 @@ func repeatedFixture() *screen.Report {
 	alice := r.Athletes[1]
 	var gct rules.Finding
 	for _, f := range alice.Findings {
-		if f.Rule == "gct-imbalance" {
+		if f.Rule == rules.GCTImbalance {
 			gct = f
 		}
 	}
@@ -32,7 +32,7 @@ func repeatedFixture() *screen.Report {
 		alice.Findings = append(alice.Findings, f)
 	}
 	alice.Findings = append(alice.Findings, rules.Finding{
-		Rule: "compound-risk", Severity: rules.Medium, Date: "2026-03-30", Metric: "risk_families",
+		Rule: rules.ByID("compound-risk"), Severity: rules.Medium, Date: "2026-03-30", Metric: "risk_families",
 		Value: 2, Threshold: 2, Summary: "2 risk families at medium or higher in the same week",
 		Mechanism:   []rules.Link{rules.TrainingLoad, rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
 		Explanation: "Patterns feed one another.", Advice: "Ease off.",
@@ -133,7 +133,11 @@ func TestEvidenceText(t *testing.T) {
 		{"load-spike", "", 1.8, 1.5, ""},
 	}
 	for _, tt := range tests {
-		f := rules.Finding{Rule: tt.rule, Metric: tt.metric, Value: tt.value, Threshold: tt.limit}
+		r := rules.ByID(tt.rule)
+		if r == nil {
+			r = &rules.Rule{ID: tt.rule}
+		}
+		f := rules.Finding{Rule: r, Metric: tt.metric, Value: tt.value, Threshold: tt.limit}
 		if got := evidenceText(f); got != tt.want {
 			t.Errorf("evidenceText(%s %v/%v) = %q, want %q", tt.rule, tt.value, tt.limit, got, tt.want)
 		}

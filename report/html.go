@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -223,7 +222,7 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 	said := map[string]bool{} // advice and links said once per athlete, as in the text report
 	for _, g := range groups {
 		hg := htmlGroup{
-			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule, Verdict: verdictText(g, a, nil),
+			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil),
 			Explanation: g.Explanation, Advice: unsaid(said, g.Advice),
 		}
 		if hg.Advice == "" && g.Advice != "" {
@@ -244,7 +243,7 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 			hg.Chain = append(hg.Chain, hl)
 		}
 		for i, c := range charts {
-			if !used[i] && slices.Contains(c.Rules, g.Rule) {
+			if !used[i] && c.About != nil && c.About(g.Rule) {
 				used[i] = true
 				hg.Charts = append(hg.Charts, c)
 			}

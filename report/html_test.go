@@ -342,7 +342,7 @@ func TestHTMLSaysLinksAndAdviceOnce(t *testing.T) {
 	r := alone()
 	a := r.Athletes[0]
 	for i := range a.Findings {
-		if a.Findings[i].Rule == "weekly-jump" {
+		if a.Findings[i].Rule == rules.WeeklyJump {
 			a.Findings[i].Advice = a.Findings[i-1].Advice // load-spike's, word for word
 		}
 	}

@@ -53,6 +53,41 @@ type inspectEntry struct {
 	Summary   inspectSummary `json:"summary"`
 	DevFields []string       `json:"dev_fields,omitempty"`
 	Notes     []string       `json:"notes,omitempty"`
+	// DeviceAverages are the file's own averages (a FIT session's, a
+	// summary row's) where they differ from summary's sample-based ones:
+	// kept beside them, never instead (DOMAIN.md, "Units and cleaning").
+	DeviceAverages *deviceAverages `json:"device_averages,omitempty"`
+}
+
+// deviceAverages are the averages a file states itself.
+type deviceAverages struct {
+	AvgCadenceSPM   num `json:"avg_cadence_spm"`
+	AvgHeartRateBPM num `json:"avg_heart_rate_bpm"`
+}
+
+// newDeviceAverages is the file's own cadence and heart-rate averages
+// when either differs from the sample-based figure (by 0.05 or more), nil
+// otherwise.
+func newDeviceAverages(a *ingest.Activity) *deviceAverages {
+	if !differs(a.FileSummary.AvgCadenceSPM, a.Summary.AvgCadenceSPM) && !differs(a.FileSummary.AvgHeartRateBPM, a.Summary.AvgHeartRateBPM) {
+		return nil
+	}
+	return &deviceAverages{num{a.FileSummary.AvgCadenceSPM, 1}, num{a.FileSummary.AvgHeartRateBPM, 1}}
+}
+
+// differs reports whether the file's figure exists and differs from ours
+// by 0.05 or more.
+func differs(file, ours float64) bool {
+	return !math.IsNaN(file) && !math.IsNaN(ours) && math.Abs(file-ours) >= 0.05
+}
+
+// deviceFigure is " (the file's own: 159.4)" when the file's own average
+// differs from the sample-based one as shown, else "".
+func deviceFigure(file, ours float64, dec int) string {
+	if !differs(file, ours) || round(file, dec) == round(ours, dec) {
+		return ""
+	}
+	return " (the file's own: " + strconv.FormatFloat(round(file, dec), 'f', dec, 64) + ")"
 }
 
 // inspectDevice is a device as the contract's JSON names it; absent parts
@@ -142,8 +177,9 @@ func newInspectEntry(a *ingest.Activity) inspectEntry {
 			MaxHeartRateBPM:   num{s.MaxHeartRateBPM, 0},
 			AvgPowerW:         num{s.AvgPowerW, 1},
 		},
-		DevFields: a.DevFields,
-		Notes:     a.Notes,
+		DevFields:      a.DevFields,
+		Notes:          a.Notes,
+		DeviceAverages: newDeviceAverages(a),
 	}
 	if st := startText(a); st != "" {
 		e.Start = &st
@@ -218,8 +254,8 @@ func inspectText(w io.Writer, acts []*ingest.Activity) error {
 		line("channels", orDash(strings.Join(a.Channels.Names(), ", ")))
 		line("step sensors", dynamicsText(a))
 		line("laps", strconv.Itoa(len(a.Laps)))
-		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport)))
-		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM))
+		line("cadence", unit(s.AvgCadenceSPM, 1, cadenceUnit(a.Sport))+deviceFigure(a.FileSummary.AvgCadenceSPM, s.AvgCadenceSPM, 1))
+		line("heart rate", unit(s.AvgHeartRateBPM, 0, "bpm avg")+maxHR(s.MaxHeartRateBPM)+deviceFigure(a.FileSummary.AvgHeartRateBPM, s.AvgHeartRateBPM, 0))
 		line("speed", unit(s.AvgSpeedMS, 2, "m/s"))
 		line("GCT", unit(s.AvgStanceTimeMs, 1, "ms"))
 		line("GCT balance", unit(s.AvgBalanceLeftPct, 2, "% left"))

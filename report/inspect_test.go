@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -21,9 +22,9 @@ var inspectFiles = []string{"run_dynamics.fit", "run_plain.fit", "ride.fit"}
 func openSynth(t *testing.T, name string) []*ingest.Activity {
 	t.Helper()
 	path := filepath.Join("..", "ingest", "testdata", "fit", name)
-	acts, err := ingest.Open(path, ingest.Options{})
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
+	var acts []*ingest.Activity
+	if probs := ingest.Read(context.Background(), path, ingest.Options{}, func(a *ingest.Activity) { acts = append(acts, a) }); len(probs) > 0 {
+		t.Fatalf("read %s: %v", path, probs[0])
 	}
 	return acts
 }

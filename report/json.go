@@ -349,7 +349,7 @@ func weekJSON(wk analysis.Week) jsonWeek {
 
 func findingJSON(f rules.Finding) jsonFinding {
 	jf := jsonFinding{
-		Rule:        f.Rule,
+		Rule:        f.Rule.ID,
 		Severity:    f.Severity,
 		Date:        f.Date,
 		Metric:      f.Metric,

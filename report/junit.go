@@ -107,7 +107,7 @@ func renderJUnit(w io.Writer, r *screen.Report, opt Options) error {
 			tc := junitCase{ClassName: a.Name, Name: id}
 			var out []string
 			for _, f := range a.Findings {
-				if f.Rule != id {
+				if f.Rule.ID != id {
 					continue
 				}
 				if f.Severity >= failOn {
@@ -204,7 +204,7 @@ func statusText(st rules.Status) string {
 // findingBody is the text of a finding for a JUnit failure or output.
 func findingBody(f rules.Finding) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %s\n", spanText(f), f.Rule, f.Summary)
+	fmt.Fprintf(&b, "%s %s: %s\n", spanText(f), f.Rule.ID, f.Summary)
 	if f.Metric != "" {
 		fmt.Fprintf(&b, "%s = %s (threshold %s)\n", f.Metric, fmtNum(f.Value, 2), fmtNum(f.Threshold, 2))
 	}

@@ -182,7 +182,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 // mdGroup writes one rule's block: a line per finding, then why it
 // matters and what to do, once.
 func mdGroup(p func(string, ...any), g ruleGroup) {
-	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule), strings.ToUpper(g.Highest.String()))
+	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule.ID), strings.ToUpper(g.Highest.String()))
 	p("")
 	for _, f := range g.Findings {
 		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), spanText(f), md(f.Summary))

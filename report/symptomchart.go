@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/itbcheck/itbcheck/rules"
 	"image/color"
 	"math"
 
@@ -31,7 +32,7 @@ func symptomChart(a *screen.Athlete) *chart {
 	s := a.Season
 	ch := chart{
 		Title: "Symptoms against weekly load, cadence and balance",
-		Rules: []string{"symptom"},
+		About: familyRules(rules.FamilySymptoms),
 		Caption: "From the top, week by week on one time axis: running load (" + analysis.MetricName(s.Params.LoadMetric) +
 			"), the highest pain you logged at each site (0–10), median cadence and mean GCT balance (% on the left foot). " +
 			"Look at what changed in the weeks before a pain began.",

@@ -86,11 +86,11 @@ func teamRows(as []*screen.Athlete) []teamRow {
 		risks, _ := riskGroups(groupByRule(a.Findings))
 		open, resolved := splitOpen(a, risks)
 		for _, g := range open {
-			row.Open = append(row.Open, openPattern{Rule: g.Rule, Name: lowerFirst(g.Name), Severity: g.Highest})
+			row.Open = append(row.Open, openPattern{Rule: g.Rule.ID, Name: lowerFirst(g.Name), Severity: g.Highest})
 			row.Highest = max(row.Highest, g.Highest)
 		}
 		for _, g := range resolved {
-			row.Resolved = append(row.Resolved, openPattern{Rule: g.Rule, Name: lowerFirst(g.Name), Severity: g.Highest})
+			row.Resolved = append(row.Resolved, openPattern{Rule: g.Rule.ID, Name: lowerFirst(g.Name), Severity: g.Highest})
 		}
 		out = append(out, row)
 	}

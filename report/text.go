@@ -426,7 +426,7 @@ func (t *textWriter) group(g ruleGroup) {
 	if len(g.Findings) == 1 {
 		noun = "finding"
 	}
-	head := fmt.Sprintf("%s %s (%s), %d %s", sevTag(g.Highest), plain(g.Name), plain(g.Rule), len(g.Findings), noun)
+	head := fmt.Sprintf("%s %s (%s), %d %s", sevTag(g.Highest), plain(g.Name), plain(g.Rule.ID), len(g.Findings), noun)
 	for i, l := range wrap(head, t.width, t.width-2) {
 		if i == 0 {
 			tag := sevTag(g.Highest)

@@ -39,9 +39,9 @@ func catalogueIDs(fs []rules.Finding) []string {
 		}
 	}
 	for _, f := range fs {
-		if !seen[f.Rule] {
-			ids = append(ids, f.Rule)
-			seen[f.Rule] = true
+		if !seen[f.Rule.ID] {
+			ids = append(ids, f.Rule.ID)
+			seen[f.Rule.ID] = true
 		}
 	}
 	return ids

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -39,7 +40,7 @@ const (
 // from the athlete's own usual.
 var GCTImbalance = &Rule{
 	ID:     "gct-imbalance",
-	Family: "asymmetry",
+	Family: FamilyAsymmetry,
 	Title:  "Uneven ground contact balance",
 	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
 	Computes: "Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
@@ -57,7 +58,7 @@ var GCTImbalance = &Rule{
 		"The pattern can feed itself, as compensation adds strain to the other side.",
 	Advice:   advise(adviceHip),
 	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: 2.5},
-	Unit:     "pp away from your baseline",
+	Unit:     Unit{PercentPoints, "pp away from your baseline"},
 	Run:      checkGCTImbalance,
 	describe: func(t Thresholds) string {
 		return fmt.Sprintf("low ≥ %.1f pp away from your baseline beyond noise or a 6-week trend ≥ %.2f pp/week, medium ≥ %.1f pp for 2 weeks, "+
@@ -68,7 +69,7 @@ var GCTImbalance = &Rule{
 // AsymmetryDrift flags long runs whose balance worsens towards the end.
 var AsymmetryDrift = &Rule{
 	ID:     "asymmetry-drift",
-	Family: "asymmetry",
+	Family: FamilyAsymmetry,
 	Title:  "Balance worsening within runs",
 	Doc:    "GCT balance worsening within a long run, a sign of hip stabiliser fatigue.",
 	Computes: "Runs of at least 45 min: asymmetry (|balance − 50|, pp) of the last third minus that of the first third " +
@@ -81,10 +82,11 @@ var AsymmetryDrift = &Rule{
 	Explanation: "Balance that worsens as a run goes on suggests that the hip stabilisers (gluteus medius) tire; this is plausible, with no direct study. " +
 		"The gait may then compensate, with a shorter stance on one side, shifting stress to the hip and pelvis. " +
 		"A tilting pelvis may make the lower back muscles overwork: plausible, not proven.",
-	Advice:   advise(adviceHip),
-	Defaults: Thresholds{Low: 1.0, Medium: 1.5, High: 2.5},
-	Unit:     "pp, last third minus first third",
-	Run:      checkAsymmetryDrift,
+	Advice:    advise(adviceHip),
+	Defaults:  Thresholds{Low: 1.0, Medium: 1.5, High: 2.5},
+	Unit:      Unit{PercentPoints, "pp, last third minus first third"},
+	WithinRun: true,
+	Run:       checkAsymmetryDrift,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "+%.1f", " pp") + noteText("asymmetry of the last third minus the first, runs ≥ 45 min", "medium and high need a second long run within 3 weeks")
 	},
@@ -147,7 +149,7 @@ func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
 func checkGCTImbalance(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	if !anyRun(s, func(r analysis.Run) bool { return finite(r.BalanceLeftPct) }) {
-		p.NoData("no running dynamics (GCT balance)")
+		p.NoData("%s", noBalanceReason(s, "no running dynamics (GCT balance)"))
 		return
 	}
 	flagged := make([]bool, len(s.Weeks))
@@ -231,7 +233,7 @@ func checkAsymmetryDrift(p *Pass) {
 		runs = append(runs, withinRun{run: r, size: math.Abs(r.Last.BalanceLeftPct-50) - math.Abs(r.First.BalanceLeftPct-50)})
 	}
 	if len(runs) == 0 {
-		p.NoData("no run of 45 minutes or more with GCT balance")
+		p.NoData("%s", noBalanceReason(p.Season, "no run of 45 minutes or more with GCT balance"))
 		return
 	}
 	var marks []mark
@@ -254,4 +256,25 @@ func checkAsymmetryDrift(p *Pass) {
 				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}
 	p.reportEpisodes("asymmetry_drift_pp", weekMarks(marks))
+}
+
+// noBalanceReason says why a season has no GCT balance to judge: when
+// every run comes from an Apple Health export, that Apple records none
+// (the Watch measures no left/right contact time); otherwise the reason
+// given.
+func noBalanceReason(s *analysis.Season, otherwise string) string {
+	apple := false
+	for _, r := range s.Runs {
+		if !r.IsRun {
+			continue
+		}
+		if r.Format != ingest.FormatAppleHealth {
+			return otherwise
+		}
+		apple = true
+	}
+	if apple {
+		return "no GCT balance in Apple Health"
+	}
+	return otherwise
 }

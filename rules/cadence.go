@@ -42,7 +42,7 @@ func dropText(t Thresholds) string {
 // CadenceDrop flags weeks whose step rate falls below the athlete's own baseline.
 var CadenceDrop = &Rule{
 	ID:     "cadence-drop",
-	Family: "cadence",
+	Family: FamilyCadence,
 	Title:  "Cadence down from your baseline",
 	Doc:    "Sustained fall of step rate from the athlete's own speed-adjusted baseline.",
 	Computes: "Median speed-adjusted cadence of this week's runs (at least 2) vs the baseline: cadence = a + b·speed fitted " +
@@ -60,7 +60,7 @@ var CadenceDrop = &Rule{
 		"The resulting pelvic tilt may overload the lower back muscles: plausible, not proven.",
 	Advice:   advise(adviceCadence, adviceHip),
 	Defaults: Thresholds{Low: 3, Medium: 5, High: 8},
-	Unit:     "% below baseline",
+	Unit:     Unit{Percent, "% below baseline"},
 	Run:      checkCadenceDrop,
 	describe: func(t Thresholds) string {
 		return dropText(t) + noteText("speed-adjusted cadence vs the previous 8 weeks", fmt.Sprintf("or 2 weeks ≥ %.0f %%", t.Medium))
@@ -71,7 +71,7 @@ var CadenceDrop = &Rule{
 // own band is cadence-drop's.
 var LowCadence = &Rule{
 	ID:     "low-cadence",
-	Family: "cadence",
+	Family: FamilyCadence,
 	Title:  "Low cadence on easy runs",
 	Doc:    "Easy-run step rate below a population figure: context, since the athlete's own band is what cadence-drop judges.",
 	Computes: "Each week's easy run (slower than the athlete's median running speed over that week and the 8 weeks before, at " +
@@ -86,7 +86,7 @@ var LowCadence = &Rule{
 		"Band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
 	Advice:       advise(adviceCadence),
 	Defaults:     Thresholds{Low: 160, Medium: math.NaN(), High: math.NaN()},
-	Unit:         "spm",
+	Unit:         Unit{StepsPerMinute, "spm"},
 	LowerIsWorse: true,
 	Run:          checkLowCadence,
 	describe: func(t Thresholds) string {
@@ -101,7 +101,7 @@ var LowCadence = &Rule{
 // CadenceFade flags long runs whose step rate falls towards the end.
 var CadenceFade = &Rule{
 	ID:     "cadence-fade",
-	Family: "cadence",
+	Family: FamilyCadence,
 	Title:  "Cadence fading late in long runs",
 	Doc:    "Fall of step rate within a long run on level ground, a sign of fatigue.",
 	Computes: "Runs of at least 60 min on mostly level ground (mean climb and descent within 2 % of the distance, or no " +
@@ -117,10 +117,11 @@ var CadenceFade = &Rule{
 		"at exhaustion knee mechanics change (Miller 2007), and more hip adduction and IT band strain are inferred from that, not measured by the watch. " +
 		"As the gluteus medius tires, the tensor fasciae latae may take over and pull the band tight. " +
 		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
-	Advice:   advise(adviceHip, adviceCadence),
-	Defaults: Thresholds{Low: 4, Medium: 7, High: math.NaN()},
-	Unit:     "% fall, final quarter vs first third",
-	Run:      checkCadenceFade,
+	Advice:    advise(adviceHip, adviceCadence),
+	Defaults:  Thresholds{Low: 4, Medium: 7, High: math.NaN()},
+	Unit:      Unit{Percent, "% fall, final quarter vs first third"},
+	WithinRun: true,
+	Run:       checkCadenceFade,
 	describe: func(t Thresholds) string {
 		return dropText(t) + noteText("final quarter vs first third of level runs ≥ 60 min", "medium needs a second long run within 3 weeks")
 	},

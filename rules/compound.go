@@ -16,7 +16,7 @@ var compoundPath = []Link{
 // CompoundRisk flags weeks in which several risk families are open at once.
 var CompoundRisk = &Rule{
 	ID:     "compound-risk",
-	Family: "compound",
+	Family: FamilyCompound,
 	Title:  "Several risk patterns at once",
 	Doc:    "Several risk families open within the same two weeks.",
 	Computes: "For each ISO week, the distinct families (training load, cadence, asymmetry, terrain, equipment) with a finding " +
@@ -31,7 +31,7 @@ var CompoundRisk = &Rule{
 		"Each link is discussed with its own finding; that they combine into a self-feeding cycle is plausible rather than proven.",
 	Advice:   advise(adviceLoad, adviceHip),
 	Defaults: Thresholds{Low: math.NaN(), Medium: 3, High: 2},
-	Unit:     "risk families",
+	Unit:     Unit{Families, "risk families"},
 	Requires: []*Rule{
 		LoadSpike, SessionSpike, WeeklyJump, Monotony,
 		CadenceDrop, LowCadence, CadenceFade,
@@ -53,7 +53,7 @@ const compoundWindowWeeks = 2
 // family is one risk family open in a week: its highest severity, rules
 // and links.
 type family struct {
-	name    string
+	name    Family
 	sev     Severity
 	rules   []string            // in the order first seen
 	ruleSev map[string]Severity // each rule's highest severity
@@ -82,7 +82,7 @@ func checkCompound(p *Pass) {
 	links := map[Link]bool{}
 	for w := range s.Weeks {
 		var fams []*family
-		byName := map[string]*family{}
+		byName := map[Family]*family{}
 		for _, sp := range spans {
 			if sp.first > w || sp.last < w-compoundWindowWeeks+1 {
 				continue

@@ -17,7 +17,7 @@ const shoeHighMarginKm = 200
 // ShoeMileage flags shoes run past their mileage.
 var ShoeMileage = &Rule{
 	ID:     "shoe-mileage",
-	Family: "equipment",
+	Family: FamilyEquipment,
 	Title:  "Worn-out shoes",
 	Doc:    "Worn-out footwear: cumulative km per pair of shoes.",
 	Computes: "Cumulative running km per shoe (the run's gear, as in Strava's Activity Gear column) plus the config's " +
@@ -31,7 +31,7 @@ var ShoeMileage = &Rule{
 		"and band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
 	Advice:   advise(adviceShoes),
 	Defaults: Thresholds{Low: 600, Medium: 800, High: 1000},
-	Unit:     "km per shoe",
+	Unit:     Unit{Kilometres, "km per shoe"},
 	Run:      checkShoeMileage,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "%.0f", " km") + noteText("per shoe", "a shoe's limit_km replaces medium, high = limit + 200 km")

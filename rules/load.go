@@ -40,7 +40,7 @@ const (
 // tolerated.
 var LoadSpike = &Rule{
 	ID:     "load-spike",
-	Family: "training load",
+	Family: FamilyLoad,
 	Title:  "Training load spike",
 	Doc:    "This week's running load well above the load the athlete tolerated in the weeks before.",
 	Computes: "Ratio = this ISO week's running load ÷ tolerated load, in the configured load metric (auto by default: session RPE when most runs are rated, else TRIMP with heart rate, else km). The " +
@@ -64,7 +64,7 @@ var LoadSpike = &Rule{
 		"That band tension may tilt the pelvis so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceLoad, adviceHip),
 	Defaults: Thresholds{Low: 1.3, Medium: 1.5, High: 2.0},
-	Unit:     "× tolerated load",
+	Unit:     Unit{Ratio, "× tolerated load"},
 	Run:      checkLoadSpike,
 	Requires: otherFamilies,
 	describe: func(t Thresholds) string {
@@ -77,7 +77,7 @@ var LoadSpike = &Rule{
 // and slow creeps that add up over a month.
 var WeeklyJump = &Rule{
 	ID:     "weekly-jump",
-	Family: "training load",
+	Family: FamilyLoad,
 	Title:  "Weekly distance jump",
 	Doc:    "Running distance well above the highest recent week, or a cumulative ramp over 4 weeks.",
 	Computes: "Jump: this week's running km vs the highest of the 6 weeks before (not last week alone, so a return after a " +
@@ -100,7 +100,7 @@ var WeeklyJump = &Rule{
 		"That band tension may tilt the pelvis so that the lower back muscles overwork: plausible, not proven.",
 	Advice:   advise(adviceLoad, adviceHip),
 	Defaults: Thresholds{Low: math.NaN(), Medium: 30, High: 50},
-	Unit:     "% more km than the recent maximum",
+	Unit:     Unit{Percent, "% more km than the recent maximum"},
 	Run:      checkWeeklyJump,
 	Requires: otherFamilies,
 	describe: func(t Thresholds) string {
@@ -114,7 +114,7 @@ var WeeklyJump = &Rule{
 // athlete's own usual.
 var Monotony = &Rule{
 	ID:     "monotony",
-	Family: "training load",
+	Family: FamilyLoad,
 	Title:  "Same load day after day",
 	Doc:    "Foster monotony and strain above the athlete's own usual: a daily runner's normal is their normal.",
 	Computes: "Monotony = mean ÷ SD of the 7 daily loads (rest days = 0); strain = weekly load × monotony. Low only, when " +
@@ -130,7 +130,7 @@ var Monotony = &Rule{
 		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
 	Advice:   advise(adviceLoad),
 	Defaults: Thresholds{Low: 2.0, Medium: math.NaN(), High: math.NaN()},
-	Unit:     "monotony",
+	Unit:     Unit{Index, "monotony"},
 	Run:      checkMonotony,
 	describe: func(t Thresholds) string {
 		return fmt.Sprintf("low: monotony ≥ %.2f and both monotony and strain above your own 90th percentile two weeks running (monotony; never medium or high by default)", t.Low)

@@ -12,7 +12,7 @@ import (
 func only(fs []Finding, id string) []Finding {
 	var out []Finding
 	for _, f := range fs {
-		if f.Rule == id {
+		if f.Rule.ID == id {
 			out = append(out, f)
 		}
 	}
@@ -51,7 +51,7 @@ func checkFindings(t *testing.T, got []Finding, wants []want) {
 func brief(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule+" "+f.Severity.String()+" "+f.Date+" "+f.Summary)
+		out = append(out, f.Rule.ID+" "+f.Severity.String()+" "+f.Date+" "+f.Summary)
 	}
 	return out
 }

@@ -56,7 +56,7 @@ type Pass struct {
 // Mechanism, Explanation and Advice too unless the finding sets its own
 // (the symptom rule describes each pain episode's own context).
 func (p *Pass) Report(f Finding) {
-	f.Rule = p.Rule.ID
+	f.Rule = p.Rule
 	if f.Mechanism == nil {
 		f.Mechanism = p.Rule.Mechanism
 	}
@@ -111,11 +111,6 @@ func Screen(s *analysis.Season, cfg *Config) Result {
 	}
 	SortFindings(out.Findings)
 	return out
-}
-
-// Evaluate is Screen's findings alone.
-func Evaluate(s *analysis.Season, cfg *Config) []Finding {
-	return Screen(s, cfg).Findings
 }
 
 // evaluation runs rules once each, requirements first.

@@ -43,10 +43,10 @@ func TestScreenStatuses(t *testing.T) {
 		}
 	}
 	for _, f := range Evaluate(season(join(steadyWeeks(6), scaledWeek(6, 1.62))), nil) {
-		r := ByID(f.Rule)
+		r := f.Rule
 		// The symptom rule describes each of its findings in its own words.
 		if (r != Symptom && (f.Explanation != r.Explanation || f.Advice != r.Advice)) || f.Explanation == "" || len(f.Mechanism) == 0 {
-			t.Errorf("%s: finding does not carry its rule's texts", f.Rule)
+			t.Errorf("%s: finding does not carry its rule's texts", f.Rule.ID)
 		}
 	}
 }

@@ -42,8 +42,8 @@ func SortFindings(fs []Finding) {
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		if a.Rule.ID != b.Rule.ID {
+			return a.Rule.ID < b.Rule.ID
 		}
 		return a.Activity < b.Activity
 	})
@@ -162,7 +162,7 @@ func (r *Rule) ThresholdText(t Thresholds) string {
 	if r.describe != nil {
 		return r.describe(t)
 	}
-	return levelText(t, "≥", "%.2f", "") + noteText(r.Unit, "")
+	return levelText(t, "≥", "%.2f", "") + noteText(r.Unit.Text, "")
 }
 
 // levelText lists the severities that have a threshold: "low ≥ 1.30, ...".

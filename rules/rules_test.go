@@ -29,7 +29,7 @@ func TestCatalogue(t *testing.T) {
 		if ByID(r.ID) != r {
 			t.Errorf("ByID(%s) does not return the rule", r.ID)
 		}
-		if r.Title == "" || r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Grade == "" || r.Family == "" || r.Run == nil || r.Unit == "" {
+		if r.Title == "" || r.Doc == "" || r.Computes == "" || r.Evidence == "" || r.Grade == "" || r.Family == "" || r.Run == nil || r.Unit.Text == "" || r.Unit.Quantity == QuantityNone {
 			t.Errorf("%s: missing Title, Doc, Computes, Evidence, Grade, Family, Unit or Run", r.ID)
 		}
 		for _, req := range r.Requires {
@@ -164,17 +164,17 @@ func TestConfig(t *testing.T) {
 
 func TestSortFindings(t *testing.T) {
 	fs := []Finding{
-		{Rule: "weekly-jump", Severity: Medium, Date: "2026-03-09"},
-		{Rule: "load-spike", Severity: High, Date: "2026-03-09"},
-		{Rule: "cadence-fade", Severity: Low, Date: "2026-03-02"},
-		{Rule: "load-spike", Severity: Medium, Date: "2026-03-09"},
-		{Rule: "gct-imbalance", Severity: High, Date: "2026-03-09"},
+		{Rule: ByID("weekly-jump"), Severity: Medium, Date: "2026-03-09"},
+		{Rule: ByID("load-spike"), Severity: High, Date: "2026-03-09"},
+		{Rule: ByID("cadence-fade"), Severity: Low, Date: "2026-03-02"},
+		{Rule: ByID("load-spike"), Severity: Medium, Date: "2026-03-09"},
+		{Rule: ByID("gct-imbalance"), Severity: High, Date: "2026-03-09"},
 	}
 	SortFindings(fs)
 	want := []string{"2026-03-02 low cadence-fade", "2026-03-09 high gct-imbalance", "2026-03-09 high load-spike",
 		"2026-03-09 medium load-spike", "2026-03-09 medium weekly-jump"}
 	for i, f := range fs {
-		if got := f.Date + " " + f.Severity.String() + " " + f.Rule; got != want[i] {
+		if got := f.Date + " " + f.Severity.String() + " " + f.Rule.ID; got != want[i] {
 			t.Errorf("position %d: %s, want %s", i, got, want[i])
 		}
 	}
@@ -223,9 +223,9 @@ func TestPrecision(t *testing.T) {
 			}
 			fired := make(map[string]bool)
 			for _, f := range atLeast(Evaluate(season(tt.runs), nil), Medium) {
-				fired[f.Rule] = true
-				if !allowed[f.Rule] {
-					t.Errorf("unrelated finding: %s %s %s: %s", f.Rule, f.Severity, f.Date, f.Summary)
+				fired[f.Rule.ID] = true
+				if !allowed[f.Rule.ID] {
+					t.Errorf("unrelated finding: %s %s %s: %s", f.Rule.ID, f.Severity, f.Date, f.Summary)
 				}
 			}
 			for _, id := range tt.rules {
@@ -283,8 +283,8 @@ func TestEvaluateOrderAndFields(t *testing.T) {
 		if i > 0 {
 			p := fs[i-1]
 			if p.Date > f.Date || (p.Date == f.Date && p.Severity < f.Severity) ||
-				(p.Date == f.Date && p.Severity == f.Severity && p.Rule > f.Rule) {
-				t.Errorf("findings out of order at %d: %s %s %s after %s %s %s", i, f.Date, f.Severity, f.Rule, p.Date, p.Severity, p.Rule)
+				(p.Date == f.Date && p.Severity == f.Severity && p.Rule.ID > f.Rule.ID) {
+				t.Errorf("findings out of order at %d: %s %s %s after %s %s %s", i, f.Date, f.Severity, f.Rule.ID, p.Date, p.Severity, p.Rule.ID)
 			}
 		}
 		if f.Metric == "" || f.Summary == "" || f.Explanation == "" || f.Advice == "" || math.IsNaN(f.Value) || math.IsNaN(f.Threshold) {

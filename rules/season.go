@@ -22,12 +22,5 @@ func runDay(s *analysis.Season, r analysis.Run) time.Time {
 	return r.Start.In(loc)
 }
 
-// mondayOf is the Monday of t's ISO week, as a calendar date.
-func mondayOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	back := (int(t.Weekday()) + 6) % 7
-	return time.Date(y, m, d-back, 0, 0, 0, 0, time.UTC)
-}
-
 // finite reports whether v is neither NaN nor infinite.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

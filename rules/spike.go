@@ -28,7 +28,7 @@ const frandsen = "Frandsen 2025, Br J Sports Med (5,205 Garmin runners, 18 month
 // days before: the per-run load rule with the best evidence to date.
 var SessionSpike = &Rule{
 	ID:     "session-spike",
-	Family: "training load",
+	Family: FamilyLoad,
 	Title:  "Run longer than your recent longest",
 	Doc:    "A single run well beyond the longest run of the 30 days before it.",
 	Computes: "Each run's distance against the longest run of the 30 days before it, in percent. Needs 30 days of running " +
@@ -49,7 +49,7 @@ var SessionSpike = &Rule{
 	Advice: advise("Keep each run within about 10 % of your longest run of the last 30 days (Frandsen 2025); lengthen the long run step by step.",
 		adviceHip),
 	Defaults: Thresholds{Low: 10, Medium: 100, High: 100},
-	Unit:     "% longer than the 30-day longest run",
+	Unit:     Unit{Percent, "% longer than the 30-day longest run"},
 	Run:      checkSessionSpike,
 	Requires: otherFamilies,
 	describe: func(t Thresholds) string {

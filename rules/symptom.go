@@ -67,7 +67,7 @@ const (
 // Symptom turns the runner's symptom log into findings.
 var Symptom = &Rule{
 	ID:     "symptom",
-	Family: "symptoms",
+	Family: FamilySymptoms,
 	Title:  "Pain and strength",
 	Doc: "The runner's own log: red flags; outer-knee or outer-hip pain with the training of the 4 weeks before it; " +
 		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while risk patterns are open.",
@@ -87,7 +87,7 @@ var Symptom = &Rule{
 		"plausible, not proven. This is a risk pattern, not a diagnosis.",
 	Advice:   advise(adviceAssessment, adviceStretch, adviceBack),
 	Defaults: Thresholds{Low: 1, Medium: 4, High: 7},
-	Unit:     "pain 0–10",
+	Unit:     Unit{PainScore, "pain 0–10"},
 	Requires: []*Rule{
 		LoadSpike, WeeklyJump, Monotony,
 		CadenceDrop, LowCadence, CadenceFade,
@@ -112,7 +112,7 @@ func RedFlagReason(f Finding) string {
 }
 
 // IsRedFlag reports whether a finding is a red flag of the symptom log.
-func IsRedFlag(f Finding) bool { return f.Rule == Symptom.ID && f.Metric == MetricRedFlag }
+func IsRedFlag(f Finding) bool { return f.Rule == Symptom && f.Metric == MetricRedFlag }
 
 // RedFlagsOf lists the red flags among findings, in their order.
 func RedFlagsOf(fs []Finding) []Finding {

@@ -58,7 +58,7 @@ func spikeThenDrop() []analysis.Run {
 func symptomFindings(s *analysis.Season, cfg *Config) []Finding {
 	var out []Finding
 	for _, f := range Evaluate(s, cfg) {
-		if f.Rule == Symptom.ID {
+		if f.Rule.ID == Symptom.ID {
 			out = append(out, f)
 		}
 	}

@@ -31,7 +31,7 @@ const (
 // DownhillLoad flags weeks of much more descent than the athlete's usual.
 var DownhillLoad = &Rule{
 	ID:     "downhill-load",
-	Family: "terrain",
+	Family: FamilyTerrain,
 	Title:  "Downhill load",
 	Doc:    "Weekly descent well above the athlete's own usual: a mountain runner's usual descent is their normal.",
 	Computes: "Weekly descent (m) vs the baseline, the median weekly descent of the up to 8 weeks before with running in them " +
@@ -50,7 +50,7 @@ var DownhillLoad = &Rule{
 		"A tight band may tilt the pelvis, so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceDownhill, adviceHip),
 	Defaults: Thresholds{Low: math.NaN(), Medium: 500, High: 1000},
-	Unit:     "m of descent",
+	Unit:     Unit{Metres, "m of descent"},
 	Run:      checkDownhillLoad,
 	describe: func(t Thresholds) string {
 		return fmt.Sprintf("medium: weekly descent ≥ %.0f× your 8-week median and ≥ %.0f m; high: ≥ %.0f× and ≥ %.0f m two weeks running; "+
@@ -61,7 +61,7 @@ var DownhillLoad = &Rule{
 // TrackDirection flags a new block of track laps run one way round.
 var TrackDirection = &Rule{
 	ID:     "track-direction",
-	Family: "terrain",
+	Family: FamilyTerrain,
 	Title:  "Track laps run one way",
 	Doc:    "Track laps run one way round: the banked, curved surface loads one leg more. A new block is news; a steady habit is context.",
 	Computes: "Per week: km on a ~400 m oval (GPS) turning one way minus km turning the other way (laps run both ways " +
@@ -76,7 +76,7 @@ var TrackDirection = &Rule{
 		"The tilted pelvis may tension the IT band of one leg, and the lower back muscles may overwork to keep the torso upright: plausible, not proven.",
 	Advice:   advise(adviceTrack, adviceHip),
 	Defaults: Thresholds{Low: 10, Medium: math.NaN(), High: math.NaN()},
-	Unit:     "km per week one way",
+	Unit:     Unit{Kilometres, "km per week one way"},
 	Run:      checkTrackDirection,
 	describe: func(t Thresholds) string {
 		return levelText(t, "≥", "%.0f", " km") + noteText("per week one way in the first weeks of a new track block, once per block", "a steady habit is an info note")

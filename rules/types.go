@@ -81,7 +81,7 @@ type Thresholds struct {
 // pattern that lasts several weeks is one finding, an episode: Date is its
 // first day or week, Until its last, Value its peak.
 type Finding struct {
-	Rule     string
+	Rule     *Rule // the rule that found it; marshalled as its id
 	Severity Severity
 	Date     string // YYYY-MM-DD: the activity's day, or the Monday of the (first) week
 	Until    string // YYYY-MM-DD: the episode's last day or week; "" when it is one day or week
@@ -113,7 +113,7 @@ const (
 // defaults, what it builds on, and its check.
 type Rule struct {
 	ID     string // stable id of the contract
-	Family string // training load, cadence, asymmetry, terrain, equipment, compound
+	Family Family // what the rule watches; charts and compound-risk select by it
 	// Title names the pattern in the runner's words, capitalised:
 	// "Training load spike".
 	Title    string
@@ -128,9 +128,12 @@ type Rule struct {
 	Evidence  string // sources
 	Grade     Grade  // how strong the evidence is
 	Defaults  Thresholds
-	// Unit names the unit of the thresholds and of Finding.Value/Threshold,
-	// e.g. "ACWR", "% weekly change", "spm".
-	Unit string
+	// Unit is the unit of the thresholds and of Finding.Value/Threshold.
+	Unit Unit
+	// WithinRun marks rules that judge the course of single runs (first
+	// third against last): their findings name a run, which the HTML
+	// report draws minute by minute.
+	WithinRun bool
 	// LowerIsWorse marks rules whose thresholds are lower limits (a value
 	// below the threshold fires), such as low-cadence.
 	LowerIsWorse bool
@@ -150,6 +153,55 @@ type Rule struct {
 	// that low ≤ medium ≤ high does not apply (compound-risk).
 	levelsUnordered bool
 }
+
+// MarshalText gives the rule's id: a finding marshals its rule as the id.
+func (r *Rule) MarshalText() ([]byte, error) {
+	if r == nil {
+		return nil, nil
+	}
+	return []byte(r.ID), nil
+}
+
+// Family is what a rule watches; one risk family counts once in
+// compound-risk, and a chart shows the findings of its family.
+type Family string
+
+// Rule families.
+const (
+	FamilyLoad      Family = "training load"
+	FamilyCadence   Family = "cadence"
+	FamilyAsymmetry Family = "asymmetry"
+	FamilyTerrain   Family = "terrain"
+	FamilyEquipment Family = "equipment"
+	FamilyCompound  Family = "compound"
+	FamilySymptoms  Family = "symptoms"
+)
+
+// Unit is the unit of a rule's thresholds and of its findings' values:
+// the quantity (how a report prints a number in it) and the words the
+// catalogue says it in.
+type Unit struct {
+	Quantity Quantity
+	Text     string // in words: "% below baseline", "km per shoe"
+}
+
+// Quantity is what a rule's numbers count, so that reports print them
+// with the right symbol and precision.
+type Quantity int
+
+// Quantities of rule units.
+const (
+	QuantityNone   Quantity = iota // a bare number, named by the finding's metric
+	Ratio                          // a multiple: 1.80×
+	Percent                        // a signed percentage: +79 %
+	PercentPoints                  // percentage points: 3.1 pp
+	StepsPerMinute                 // cadence: 162 spm
+	Kilometres                     // distance: 812 km
+	Metres                         // height: 1450 m
+	Index                          // a dimensionless index named by the unit: monotony 2.10
+	Families                       // a count of risk families: 3 families
+	PainScore                      // pain on 0–10: 6/10
+)
 
 // Grade is how strong a rule's evidence is, in DOMAIN.md's words.
 type Grade string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/itbcheck/itbcheck/testkit/moddir"
 	"hash/fnv"
 	"math/rand/v2"
 	"os"
@@ -227,15 +228,10 @@ func TestRunCancelled(t *testing.T) {
 func TestRunRealFIT(t *testing.T) {
 	// Real decoders on real FIT files: whatever the FIT decoder's state, the
 	// result must not depend on the number of workers.
-	src := filepath.Join(os.Getenv("GOMODCACHE"), "github.com", "muktihari", "fit@v0.26.1", "testdata")
-	if os.Getenv("GOMODCACHE") == "" {
-		if home, err := os.UserHomeDir(); err == nil {
-			src = filepath.Join(home, "go", "pkg", "mod", "github.com", "muktihari", "fit@v0.26.1", "testdata")
-		}
-	}
-	matches, _ := filepath.Glob(filepath.Join(src, "from_official_sdk", "*.fit"))
+	src := moddir.Testdata(t, "github.com/muktihari/fit", "from_official_sdk")
+	matches, _ := filepath.Glob(filepath.Join(src, "*.fit"))
 	if len(matches) == 0 {
-		t.Skip("no FIT test files in the module cache")
+		t.Fatalf("no FIT test files in %s", src)
 	}
 	root := t.TempDir()
 	for _, m := range matches {

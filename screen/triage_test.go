@@ -21,7 +21,7 @@ func TestOpenRiskRanking(t *testing.T) {
 		return s
 	}
 	f := func(sev rules.Severity, date, until string) rules.Finding {
-		return rules.Finding{Rule: "x", Severity: sev, Date: date, Until: until}
+		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: date, Until: until}
 	}
 	// 16 weeks: the last two start 2026-06-08 and 2026-06-15.
 	creep := &Athlete{Name: "creep", Season: weeks(16), Findings: []rules.Finding{

@@ -16,7 +16,7 @@ import (
 var binary string
 
 func TestMain(m *testing.M) {
-	findModCache()
+	findFitDir()
 	dir, err := os.MkdirTemp("", "itbcheck-e2e")
 	if err == nil {
 		out := filepath.Join(dir, "itbcheck")

@@ -208,10 +208,17 @@ func TestFileTextEscapedOnStderr(t *testing.T) {
 	}
 	// The same names in GitHub annotations.
 	var b bytes.Buffer
-	r := &screen.Report{Athletes: []*screen.Athlete{{Name: "al\x1b[31mice",
-		Findings:     []rules.Finding{{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
-		InputsFailed: []screen.FailedInput{{Path: "b\x1b.fit", Err: errors.New("bad \x9b")}}}}}
-	if err := report.Render(&b, "github", r, report.Options{FailOn: rules.Medium}); err != nil {
+	a := &screen.Athlete{Name: "al\x1b[31mice",
+		Findings:     []rules.Finding{{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
+		InputsFailed: []screen.FailedInput{{Path: "b\x1b.fit", Err: errors.New("bad \x9b")}}}
+	s, err := report.NewStream(&b, "github", report.Header{Athletes: 1, Options: report.Options{FailOn: rules.Medium}})
+	if err == nil {
+		err = s.Add(0, a)
+	}
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(b.String(), "\x1b\u202e\u009b") {

@@ -39,13 +39,14 @@ func (c *cli) inspectCommand() *cobra.Command {
 				if err := c.ctx.Err(); err != nil {
 					return err
 				}
-				got, err := ingest.Open(path, cfg.IngestOptions())
-				acts = append(acts, got...)
-				if err != nil {
+				// The CLI's context: Ctrl-C stops a long zip between members.
+				probs := ingest.Read(c.ctx, path, cfg.IngestOptions(), func(a *ingest.Activity) { acts = append(acts, a) })
+				if err := c.ctx.Err(); err != nil {
+					return err
+				}
+				for _, p := range probs {
 					failed = true
-					for _, e := range splitJoined(err) {
-						fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(oneLine(e)))
-					}
+					fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(oneLine(p)))
 				}
 			}
 			if len(acts) > 0 || f == "json" {
@@ -70,12 +71,4 @@ func (c *cli) inspectCommand() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "", "output format: text or json (default text)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of stdout")
 	return cmd
-}
-
-// splitJoined undoes errors.Join, so that each problem gets its own line.
-func splitJoined(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

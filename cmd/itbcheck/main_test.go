@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
+	"github.com/itbcheck/itbcheck/testkit/moddir"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -61,33 +60,30 @@ func writeFile(t *testing.T, dir, rel, content string) string {
 	return p
 }
 
-// modCache is the module cache, asked of the go command once by TestMain,
-// before any test isolates itself: a go command run inside an isolated
-// test writes its telemetry under the test's XDG_CONFIG_HOME, sometimes
-// from a child process that outlives it, and the test's TempDir cleanup
-// then fails with "directory not empty" under load.
-var modCache string
+// fitDir is the FIT SDK's folder in the module cache (the version go.mod
+// requires), asked of the go command once by TestMain, before any test
+// isolates itself: a go command run inside an isolated test writes its
+// telemetry under the test's XDG_CONFIG_HOME, sometimes from a child
+// process that outlives it, and the test's TempDir cleanup then fails
+// with "directory not empty" under load.
+var fitDir string
 
-// modCacheErr is why modCache is empty.
-var modCacheErr error
+// fitDirErr is why fitDir is empty.
+var fitDirErr error
 
-// findModCache sets modCache.
-func findModCache() {
-	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
-	modCache, modCacheErr = strings.TrimSpace(string(out)), err
-	if err == nil && modCache == "" {
-		modCacheErr = errors.New("empty")
-	}
+// findFitDir sets fitDir.
+func findFitDir() {
+	fitDir, fitDirErr = moddir.Find("github.com/muktihari/fit")
 }
 
 // fitSamples copies real FIT files from the muktihari/fit module's test
 // data into dir/rel and returns the folder.
 func fitSamples(t *testing.T, dir, rel string) string {
 	t.Helper()
-	if modCache == "" {
-		t.Skipf("go env GOMODCACHE: %v", modCacheErr)
+	if fitDirErr != nil {
+		t.Fatal(fitDirErr)
 	}
-	src := filepath.Join(modCache, "github.com", "muktihari", "fit@v0.26.1", "testdata", "from_official_sdk")
+	src := filepath.Join(fitDir, "testdata", "from_official_sdk")
 	// Activities with a start time, so that the season stays short.
 	names := []string{"Activity.fit", "HrmPluginTestActivity.fit", "WithGearChangeData.fit",
 		"activity_lowbattery.fit", "activity_multisport.fit", "activity_poolswim.fit"}
@@ -96,7 +92,7 @@ func fitSamples(t *testing.T, dir, rel string) string {
 		m := filepath.Join(src, name)
 		data, err := os.ReadFile(m)
 		if err != nil {
-			t.Skipf("FIT test data: %v", err)
+			t.Fatalf("FIT test data: %v", err)
 		}
 		writeFile(t, dst, filepath.Base(m), string(data))
 	}

@@ -83,7 +83,7 @@ func TestInterruptedWritesNothing(t *testing.T) {
 
 func TestCheckExit(t *testing.T) {
 	finding := func(s rules.Severity) rules.Finding {
-		return rules.Finding{Rule: "load-spike", Severity: s, Date: "2026-05-11"}
+		return rules.Finding{Rule: rules.ByID("load-spike"), Severity: s, Date: "2026-05-11"}
 	}
 	met, err := expect.Parse("met.yaml", []byte("athletes:\n  a: {}\n"))
 	if err != nil {

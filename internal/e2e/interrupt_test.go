@@ -1,8 +1,13 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"github.com/itbcheck/itbcheck/testkit/moddir"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,5 +79,84 @@ func TestInterruptWritesNothing(t *testing.T) {
 	}
 	for _, e := range entries {
 		t.Errorf("interrupted batch left %s in the output folder", e.Name())
+	}
+}
+
+// TestInspectInterruptedMidZip: Ctrl-C while inspect reads a long zip
+// stops it between members with exit 130, as for analyze and batch: the
+// command reads with the CLI's context, not one that ignores the signal.
+func TestInspectInterruptedMidZip(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	big := filepath.Join(moddir.Testdata(t, "github.com/muktihari/fit"), "big_activity.fit")
+	zipPath := filepath.Join(root, "export.zip")
+	writeRepeatedZip(t, zipPath, big, 400) // seconds of decoding, so the signal lands mid-zip
+	var exit *exec.ExitError
+	for i, wait := range []time.Duration{300 * time.Millisecond, 600 * time.Millisecond, 1500 * time.Millisecond} {
+		cmd := exec.Command(binary, "inspect", zipPath)
+		cmd.Dir = root
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + root, "XDG_CONFIG_HOME=" + root, "ITBCHECK_NOW=" + fixedNow}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(wait)
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		switch {
+		case err == nil:
+			t.Fatalf("inspect read all 400 members of the zip and exited 0 although SIGINT came %v after the start", wait)
+		case !errors.As(err, &exit):
+			t.Fatal(err)
+		}
+		if ws, ok := exit.Sys().(syscall.WaitStatus); ok && ws.Signaled() && i < 2 {
+			t.Logf("SIGINT after %v arrived before the handler was installed; retrying", wait)
+			continue
+		}
+		break
+	}
+	if exit.ExitCode() != 130 {
+		t.Fatalf("inspect exit %d after SIGINT, want 130", exit.ExitCode())
+	}
+}
+
+// writeRepeatedZip writes a zip of n members, each a copy of the file at
+// src, compressed once (the members share the compressed bytes).
+func writeRepeatedZip(t *testing.T, path, src string, n int) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var packed bytes.Buffer
+	fw, err := flate.NewWriter(&packed, flate.BestSpeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	for i := 0; i < n; i++ {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("activities/%03d.fit", i), Method: zip.Deflate,
+			CRC32: crc32.ChecksumIEEE(data), CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(data))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(packed.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -185,7 +185,7 @@ func (x Athlete) compare(name string, got []rules.Finding) []string {
 		diff = append(diff, fmt.Sprintf("- %s: %s", name, want.describe()))
 		same := 0
 		for _, f := range got {
-			if f.Rule == want.Rule {
+			if f.Rule.ID == want.Rule {
 				diff = append(diff, fmt.Sprintf("+ %s: %s", name, describeFinding(f)))
 				same++
 			}
@@ -219,7 +219,7 @@ func bound(name, what string, limit rules.Severity, got []rules.Finding, matched
 
 // matches reports whether finding f meets the expected one.
 func (w expectedFinding) matches(f rules.Finding) bool {
-	if f.Rule != w.Rule || f.Severity < w.severity {
+	if f.Rule.ID != w.Rule || f.Severity < w.severity {
 		return false
 	}
 	switch {
@@ -245,7 +245,7 @@ func (w expectedFinding) describe() string {
 
 // describeFinding gives a finding in the words of describe.
 func describeFinding(f rules.Finding) string {
-	s := fmt.Sprintf("%s %s on %s (%s)", f.Rule, f.Severity, f.Date, weekOf(f.Date))
+	s := fmt.Sprintf("%s %s on %s (%s)", f.Rule.ID, f.Severity, f.Date, weekOf(f.Date))
 	if f.Summary != "" {
 		s += ": " + f.Summary
 	}

@@ -14,11 +14,11 @@ func TestExpectations(t *testing.T) {
 	dir := t.TempDir()
 	got := &screen.Report{Athletes: []*screen.Athlete{
 		{Name: "alice", Findings: []rules.Finding{
-			{Rule: "load-spike", Severity: rules.High, Date: "2026-05-11", Summary: "Acute load 62% above"},
-			{Rule: "low-cadence", Severity: rules.Low, Date: "2026-05-13"},
+			{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-05-11", Summary: "Acute load 62% above"},
+			{Rule: rules.ByID("low-cadence"), Severity: rules.Low, Date: "2026-05-13"},
 		}},
 		{Name: "bob", Findings: []rules.Finding{
-			{Rule: "gct-imbalance", Severity: rules.Medium, Date: "2026-05-04"},
+			{Rule: rules.ByID("gct-imbalance"), Severity: rules.Medium, Date: "2026-05-04"},
 		}},
 	}}
 	tests := []struct {

@@ -263,8 +263,14 @@ func analyseAndRender(b *testing.B, dirs []string, jobs int) {
 	if runs == 0 {
 		b.Fatal("no runs analysed")
 	}
-	r := &screen.Report{Tool: screen.Tool{Name: "itbcheck", Version: "bench"}, Athletes: out}
-	if err := report.Render(io.Discard, "json", r, report.Options{}); err != nil {
+	s, err := report.NewStream(io.Discard, "json", report.Header{Tool: screen.Tool{Name: "itbcheck", Version: "bench"}, Athletes: len(out)})
+	for i := 0; err == nil && i < len(out); i++ {
+		err = s.Add(i, out[i])
+	}
+	if err == nil {
+		err = s.Close()
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
 }

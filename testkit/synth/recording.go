@@ -28,6 +28,12 @@ type Recording struct {
 	// events, a new TCX <Track>, a new GPX <trkseg>.
 	PauseAtKm float64
 	PauseS    int
+	// StandAtKm > 0 makes the runner stand still, the timer running, for
+	// StandS seconds when the run reaches that distance (a traffic light):
+	// records every second with speed and cadence 0, which the watch's own
+	// session average cadence counts (as a Garmin's does, DOMAIN.md).
+	StandAtKm float64
+	StandS    int
 }
 
 // recorded is a run as the watch holds it: every second (for the totals)
@@ -41,6 +47,28 @@ type recorded struct {
 
 func record(r RunSpec, rec Recording) recorded {
 	ss := simulate(r)
+	standFrom, standTo := -1, -1
+	if rec.StandAtKm > 0 && rec.StandS > 0 {
+		for i, s := range ss {
+			if i > 0 && s.distM >= rec.StandAtKm*1000 {
+				stood := make([]sample, 0, len(ss)+rec.StandS)
+				stood = append(stood, ss[:i+1]...)
+				for j := 1; j <= rec.StandS; j++ {
+					st := ss[i]
+					st.t += j
+					st.speedMS, st.cadence = 0, 0
+					st.hrBPM -= 0.2 * float64(j)
+					stood = append(stood, st)
+				}
+				for _, rest := range ss[i+1:] {
+					rest.t += rec.StandS
+					stood = append(stood, rest)
+				}
+				ss, standFrom, standTo = stood, i+1, i+rec.StandS+1
+				break
+			}
+		}
+	}
 	out := recorded{all: ss}
 	if rec.PauseAtKm > 0 && rec.PauseS > 0 {
 		for i, s := range ss {
@@ -57,7 +85,8 @@ func record(r RunSpec, rec Recording) recorded {
 	next := 0
 	for i := range ss {
 		last := i == len(ss)-1
-		if i == next || last || (out.resume > 0 && (i == out.resume-1 || i == out.resume)) {
+		standing := i >= standFrom-1 && i <= standTo
+		if i == next || last || standing || (out.resume > 0 && (i == out.resume-1 || i == out.resume)) {
 			out.kept = append(out.kept, i)
 			next = i + 1
 			if rec.SmartMaxS > 1 {

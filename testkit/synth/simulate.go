@@ -61,7 +61,13 @@ func simulate(r RunSpec) []sample {
 		}
 		s := sample{t: t, distM: d, speedMS: v}
 		// Heart rate: rises with speed and with cardiac drift over the run.
-		s.hrBPM = 95 + 20*v + 10*frac + rng.NormFloat64()*1.5
+		// A ride's speed is no running effort: it beats as an easy run's
+		// (about 3 m/s) would, never above what a uint8 heart rate holds.
+		effort := v
+		if !run {
+			effort = math.Min(v, 3)
+		}
+		s.hrBPM = 95 + 20*effort + 10*frac + rng.NormFloat64()*1.5
 		if t < 180 { // warm-up: HR climbs over the first three minutes
 			s.hrBPM -= 25 * (1 - float64(t)/180)
 		}
