@@ -29,6 +29,12 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 	for w := 0; w < 16; w++ {
 		drift = append(drift, steadyWeek(w, balance(50.1+0.25*float64(max(0, w-7))))...)
 	}
+	// A drift of 0.15 pp a week from the first week, with ±0.05 pp of
+	// week-to-week noise: no flat baseline ever exists.
+	var earlyDrift []analysis.Run
+	for w := 0; w < 16; w++ {
+		earlyDrift = append(earlyDrift, steadyWeek(w, balance(50+0.15*float64(w)+0.05*float64(w%3-1)))...)
+	}
 	tests := []struct {
 		name  string
 		runs  []analysis.Run
@@ -45,8 +51,12 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"boundary: +0.7 pp is quiet", setWeek(steadyWeeks(9), 8, balance(50.8)), "gct-imbalance", nil, nil},
 		{"+1.7 pp for 2 weeks: low, then medium", setWeek(setWeek(steadyWeeks(10), 8, balance(51.8)), 9, balance(51.8)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.7, 0.8}, {Medium, monday(9), 1.7, 1.5}}},
-		{"-2.6 pp is high at once", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
-			[]want{{High, monday(8), 2.6, 2.5}}},
+		{"-2.6 pp is low: no high from balance alone", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 2.6, 0.8}}},
+		{"-2.6 pp two weeks running is medium, never high", setWeek(setWeek(steadyWeeks(10), 8, balance(47.5)), 9, balance(47.5)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 2.6, 0.8}, {Medium, monday(9), 2.6, 1.5}}},
+		{"a drift of 0.15 pp a week from the first week is caught by its trend, anchored where it began", earlyDrift, "gct-imbalance", nil,
+			[]want{{Low, monday(5), nan, 0.8}, {Medium, monday(11), nan, 1.5}}},
 		{"a slow drift is caught by its trend, then by its size", drift, "gct-imbalance", nil,
 			[]want{{Low, monday(10), nan, 0.8}, {Medium, monday(14), nan, 1.5}}},
 		{"no baseline before 6 weeks: learning", setWeek(steadyWeeks(5), 4, balance(53)), "gct-imbalance", nil, nil},

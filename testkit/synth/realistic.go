@@ -43,6 +43,11 @@ type Truth struct {
 	Until int
 	// Size says what was injected, in words and numbers.
 	Size string
+	// FromStart marks a pattern that starts with the season (a slow drift
+	// from week 1): no baseline exists before it, by design (DOMAIN.md,
+	// principle 8: a trend that starts with the season must not become
+	// its own baseline).
+	FromStart bool
 }
 
 // Start is the first week the pattern is detectable (its first grade).
