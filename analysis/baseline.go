@@ -66,31 +66,71 @@ func (s *Season) location() *time.Location {
 	return s.Params.Location
 }
 
-// baselineRuns are the running activities of the BaselineWeeks weeks before
-// week i.
-func (s *Season) baselineRuns(i int) []Run {
+// CadenceBaseline is the cadence model week i is judged by: the one the
+// cadence rule recorded for it (RecordCadence), else
+// FitCadenceBaseline(i, nil). The weekly figures (CadenceResidualPct),
+// the symptom context and the charts read it, so that they show what the
+// rule judged.
+func (s *Season) CadenceBaseline(i int) CadenceModel {
+	if len(s.cadenceModels) == len(s.Weeks) && i >= 0 && i < len(s.Weeks) {
+		return s.cadenceModels[i]
+	}
+	return s.FitCadenceBaseline(i, nil)
+}
+
+// FitCadenceBaseline is the cadence model for week i, fitted (FitCadence)
+// on the runs of the BaselineWeeks weeks before it that leaveOut does not
+// mark (leaveOut[k] true leaves week k out, e.g. a week of the pattern
+// itself, so that a slow fall cannot become its own baseline), looking
+// back at most 2×BaselineWeeks weeks. A nil leaveOut leaves none out:
+// the 8 weeks before i.
+func (s *Season) FitCadenceBaseline(i int, leaveOut []bool) CadenceModel {
+	return FitCadence(s.runsOfWeeks(s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)))
+}
+
+// baselineWeeks are the up to n weeks before week i, newest first, that
+// leaveOut does not mark and keep (when not nil) accepts, looking back at
+// most lookback weeks.
+func (s *Season) baselineWeeks(i, n, lookback int, leaveOut []bool, keep func(Week) bool) []int {
+	var out []int
+	for k := min(i, len(s.Weeks)) - 1; k >= 0 && k >= i-lookback && len(out) < n; k-- {
+		if k < len(leaveOut) && leaveOut[k] || keep != nil && !keep(s.Weeks[k]) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// runsOfWeeks gives the running activities of the weeks, week by week in
+// the order given.
+func (s *Season) runsOfWeeks(weeks []int) []Run {
 	var out []Run
-	for k := max(0, i-BaselineWeeks); k < i && k < len(s.Weeks); k++ {
+	for _, k := range weeks {
 		out = append(out, s.WeekRuns(k)...)
 	}
 	return out
 }
 
-// CadenceBaseline is the cadence model for week i, fitted on the runs of the
-// 8 weeks before it: cadence = a + b·speed by least squares
-// (stat.LinearRegression) when at least 8 runs have cadence and speed and
-// their speeds differ (SD ≥ 0.05 m/s); the median cadence with slope 0 when
-// they do not (SpeedAdjusted false); Valid false with fewer than 8 runs
-// with cadence ("not enough data").
-func (s *Season) CadenceBaseline(i int) CadenceModel {
-	if len(s.cadenceModels) == len(s.Weeks) && i >= 0 && i < len(s.Weeks) {
-		return s.cadenceModels[i]
+// RecordCadence records the cadence models the cadence rule judged each
+// week by (one per week; nil goes back to FitCadenceBaseline(i, nil)) and
+// recomputes the weeks' CadenceResidualPct against them.
+func (s *Season) RecordCadence(models []CadenceModel) {
+	if models == nil && !s.cadenceRecorded {
+		return // the weeks are the plain fit's already
 	}
-	return s.fitCadence(i)
+	s.cadenceRecorded = models != nil
+	if len(models) != len(s.Weeks) {
+		models = make([]CadenceModel, len(s.Weeks))
+		for i := range models {
+			models[i] = s.FitCadenceBaseline(i, nil)
+		}
+	}
+	s.cadenceModels = models
+	for i := range s.Weeks {
+		s.fillCadenceResidual(i)
+	}
 }
-
-// fitCadence computes CadenceBaseline(i).
-func (s *Season) fitCadence(i int) CadenceModel { return FitCadence(s.baselineRuns(i)) }
 
 // FitCadence fits the cadence model of CadenceBaseline on the given
 // baseline runs, for rules that choose the runs themselves (leaving out
@@ -160,19 +200,68 @@ func (m CadenceModel) residualPct(cadenceSPM, speedMS float64) float64 {
 	return (cadenceSPM - want) / want * 100
 }
 
-// BalanceBaseline is the median per-run GCT balance (% left) of the runs of
-// the 8 weeks before week i; ok false with fewer than 8 such runs.
-func (s *Season) BalanceBaseline(i int) (pct float64, ok bool) {
-	var bal []float64
-	for _, r := range s.baselineRuns(i) {
-		if !math.IsNaN(r.BalanceLeftPct) {
-			bal = append(bal, r.BalanceLeftPct)
+// Balance baseline settings (gct-imbalance's, DOMAIN.md).
+const (
+	// BalanceLookbackWeeks bounds how far back a balance baseline looks
+	// for weeks that are not left out.
+	BalanceLookbackWeeks = 2 * HistoryWeeks
+	// MinBalanceWeeks and MinBalanceRuns are what a balance baseline
+	// needs: weeks with a balance, and runs with one in them.
+	MinBalanceWeeks, MinBalanceRuns = 6, 20
+)
+
+// BalanceModel is the GCT balance a week is judged against: the median of
+// earlier weeks' mean balance (% left) and their week-to-week spread.
+type BalanceModel struct {
+	// Valid is true with MinBalanceWeeks weeks and MinBalanceRuns runs.
+	Valid bool
+	// MedianPct is the median weekly mean balance, % on the left foot.
+	MedianPct float64
+	// SpreadPP is the weeks' median absolute deviation scaled to a
+	// standard deviation, in percentage points (NaN for none).
+	SpreadPP    float64
+	Weeks, Runs int
+}
+
+// BalanceBaseline is the balance model week i is judged by: the one the
+// balance rule recorded for it (RecordBalance), else
+// FitBalanceBaseline(i, nil).
+func (s *Season) BalanceBaseline(i int) BalanceModel {
+	if len(s.balanceModels) == len(s.Weeks) && i >= 0 && i < len(s.Weeks) {
+		return s.balanceModels[i]
+	}
+	return s.FitBalanceBaseline(i, nil)
+}
+
+// FitBalanceBaseline is the balance model for week i: the median and
+// spread (MedianMAD) of the weekly mean balance of up to HistoryWeeks
+// weeks before it that have one and that leaveOut does not mark (weeks of
+// a shift), looking back at most BalanceLookbackWeeks.
+func (s *Season) FitBalanceBaseline(i int, leaveOut []bool) BalanceModel {
+	weeks := s.baselineWeeks(i, HistoryWeeks, BalanceLookbackWeeks, leaveOut,
+		func(w Week) bool { return !math.IsNaN(w.BalanceLeftPct) })
+	m := BalanceModel{Weeks: len(weeks)}
+	xs := make([]float64, len(weeks))
+	for j, k := range weeks {
+		xs[j] = s.Weeks[k].BalanceLeftPct
+		for _, r := range s.WeekRuns(k) {
+			if !math.IsNaN(r.BalanceLeftPct) {
+				m.Runs++
+			}
 		}
 	}
-	if len(bal) < MinBaselineRuns {
-		return math.NaN(), false
+	m.MedianPct, m.SpreadPP = MedianMAD(xs)
+	m.Valid = m.Weeks >= MinBalanceWeeks && m.Runs >= MinBalanceRuns
+	return m
+}
+
+// RecordBalance records the balance models the balance rule judged each
+// week by (one per week; nil goes back to FitBalanceBaseline(i, nil)).
+func (s *Season) RecordBalance(models []BalanceModel) {
+	if len(models) != len(s.Weeks) {
+		models = nil
 	}
-	return Median(bal), true
+	s.balanceModels = models
 }
 
 // DescentBaseline is the median weekly descent (m) of the up to

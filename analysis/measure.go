@@ -70,7 +70,8 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 	sum := &a.Summary
 	// Decoders of samples give steps; a summary CSV row may give strides.
 	stepsSummary := a.Format == ingest.FormatFIT || a.Format == ingest.FormatTCX ||
-		a.Format == ingest.FormatGPX || a.Format == ingest.FormatCSVSamples
+		a.Format == ingest.FormatGPX || a.Format == ingest.FormatCSVSamples ||
+		a.Format == ingest.FormatSuunto || a.Format == ingest.FormatAppleHealth
 	if a.Samples.Len() < 2 || !parallel(&a.Samples) {
 		r.fromSummary(sum, stepsSummary)
 	} else {

@@ -330,7 +330,7 @@ func (s *Season) buildWeeks() {
 	}
 	s.cadenceModels = make([]CadenceModel, nWeeks)
 	for i := range s.Weeks {
-		s.cadenceModels[i] = s.fitCadence(i)
+		s.cadenceModels[i] = s.FitCadenceBaseline(i, nil)
 	}
 	for i := range s.Weeks {
 		w := &s.Weeks[i]
@@ -362,16 +362,12 @@ func (s *Season) mondayTime(i int) time.Time {
 func (s *Season) fillRunFigures(i int) {
 	w := &s.Weeks[i]
 	runs := s.WeekRuns(i)
-	model := s.CadenceBaseline(i)
-	var cad, res, bal []float64
+	var cad, bal []float64
 	var descent, cw, ccw float64
 	var haveDescent bool
 	for _, r := range runs {
 		if !math.IsNaN(r.CadenceSPM) {
 			cad = append(cad, r.CadenceSPM)
-		}
-		if v := model.ResidualPct(r); !math.IsNaN(v) {
-			res = append(res, v)
 		}
 		if !math.IsNaN(r.BalanceLeftPct) {
 			bal = append(bal, r.BalanceLeftPct)
@@ -388,8 +384,6 @@ func (s *Season) fillRunFigures(i int) {
 		}
 	}
 	w.CadenceSPM = Median(cad)
-	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
-	w.CadenceRuns = len(res)
 	if len(bal) > 0 {
 		w.BalanceLeftPct = stat.Mean(bal, nil)
 	}
@@ -400,6 +394,22 @@ func (s *Season) fillRunFigures(i int) {
 		w.DescentM = math.NaN()
 	}
 	w.TrackKmCW, w.TrackKmCCW = cw, ccw
+	s.fillCadenceResidual(i)
+}
+
+// fillCadenceResidual sets week i's CadenceResidualPct and CadenceRuns
+// against CadenceBaseline(i), the model the week is judged by.
+func (s *Season) fillCadenceResidual(i int) {
+	model := s.CadenceBaseline(i)
+	var res []float64
+	for _, r := range s.WeekRuns(i) {
+		if v := model.ResidualPct(r); !math.IsNaN(v) {
+			res = append(res, v)
+		}
+	}
+	w := &s.Weeks[i]
+	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
+	w.CadenceRuns = len(res)
 }
 
 // fillRatios sets ACWR (uncoupled and EWMA) and ChangePct.

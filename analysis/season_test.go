@@ -293,16 +293,15 @@ func TestCadenceBaseline(t *testing.T) {
 	probe.AvgSpeedMS = 3.2
 	probe.CadenceSPM = (120 + 15*3.2) * 0.95
 	tests := []struct {
-		name              string
-		runs              []Run
-		valid, adjusted   bool
-		intercept, slope  float64
-		residual, balance float64
-		balanceOK         bool
+		name             string
+		runs             []Run
+		valid, adjusted  bool
+		intercept, slope float64
+		residual         float64
 	}{
-		{"twelve runs at varied speeds", speedRuns(12, false), true, true, 120, 15, -5, 50.15, true},
-		{"seven runs: not enough data", speedRuns(7, false), false, false, math.NaN(), math.NaN(), math.NaN(), math.NaN(), false},
-		{"all at the same speed: median, slope 0", speedRuns(10, true), true, false, 165, 0, (168*0.95 - 165) / 165 * 100, 50.2, true},
+		{"twelve runs at varied speeds", speedRuns(12, false), true, true, 120, 15, -5},
+		{"seven runs: not enough data", speedRuns(7, false), false, false, math.NaN(), math.NaN(), math.NaN()},
+		{"all at the same speed: median, slope 0", speedRuns(10, true), true, false, 165, 0, (168*0.95 - 165) / 165 * 100},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -319,12 +318,49 @@ func TestCadenceBaseline(t *testing.T) {
 			checkNear(t, "Slope", m.Slope, tc.slope, 1e-6)
 			checkNear(t, "ResidualPct", m.ResidualPct(probe), tc.residual, 1e-6)
 			checkNear(t, "week CadenceResidualPct", s.Weeks[i].CadenceResidualPct, tc.residual, 1e-6)
-			b, ok := s.BalanceBaseline(i)
-			if ok != tc.balanceOK {
-				t.Errorf("BalanceBaseline ok = %v, want %v", ok, tc.balanceOK)
-			}
-			checkNear(t, "BalanceBaseline", b, tc.balance, 1e-9)
 		})
+	}
+}
+
+func TestBalanceBaseline(t *testing.T) {
+	// Eight weeks of three runs, week k's mean balance 50 + 0.1·k; week 8
+	// is judged.
+	var rs []Run
+	for k := 0; k < 9; k++ {
+		for d := 0; d < 3; d++ {
+			r := run(monday0.AddDate(0, 0, 7*k+2*d), 8)
+			r.BalanceLeftPct = 50 + 0.1*float64(k) + 0.05*float64(d-1)
+			rs = append(rs, r)
+		}
+	}
+	s := NewSeason("gina", rs, Params{})
+	tests := []struct {
+		name       string
+		leaveOut   []bool
+		valid      bool
+		median     float64
+		weeks, run int
+	}{
+		{"the eight weeks before", nil, true, 50.35, 8, 24},
+		{"weeks 6 and 7 left out", []bool{6: true, 7: true}, false, 50.25, 6, 18}, // 18 runs < MinBalanceRuns
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := s.FitBalanceBaseline(8, tc.leaveOut)
+			if m.Valid != tc.valid || m.Weeks != tc.weeks || m.Runs != tc.run {
+				t.Errorf("Valid %v, %d weeks, %d runs; want %v, %d, %d", m.Valid, m.Weeks, m.Runs, tc.valid, tc.weeks, tc.run)
+			}
+			checkNear(t, "MedianPct", m.MedianPct, tc.median, 1e-9)
+		})
+	}
+	// The record wins over the plain fit, and nil goes back to it.
+	s.RecordBalance(make([]BalanceModel, len(s.Weeks)))
+	if s.BalanceBaseline(8).Valid {
+		t.Error("BalanceBaseline ignores the recorded model")
+	}
+	s.RecordBalance(nil)
+	if !s.BalanceBaseline(8).Valid {
+		t.Error("RecordBalance(nil) does not go back to the plain fit")
 	}
 }
 

@@ -199,8 +199,12 @@ type Season struct {
 	maxHR, restHR, fallbackReserve float64
 	firstDay, firstMonday          int
 	// weekRuns[i] indexes the running activities of week i in Runs;
-	// cadenceModels[i] caches CadenceBaseline(i). Both are nil for a
+	// cadenceModels[i] and balanceModels[i] hold CadenceBaseline(i) and
+	// BalanceBaseline(i) (as the rules recorded them). All are nil for a
 	// Season built without NewSeason, whose methods then compute.
 	weekRuns      [][]int
 	cadenceModels []CadenceModel
+	balanceModels []BalanceModel
+	// cadenceRecorded is true once a rule recorded cadenceModels.
+	cadenceRecorded bool
 }

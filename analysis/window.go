@@ -25,7 +25,7 @@ func (s *Season) Window(from, to time.Time) *Season {
 	}
 	c := *s // everything the season says of itself (load metric, symptom log) carries over
 	out := &c
-	out.Runs, out.Weeks, out.weekRuns, out.cadenceModels, out.Symptoms = nil, nil, nil, nil, nil
+	out.Runs, out.Weeks, out.weekRuns, out.cadenceModels, out.balanceModels, out.Symptoms = nil, nil, nil, nil, nil, nil
 	for _, e := range s.Symptoms {
 		if d := dayNumber(e.Date); d >= lo && d <= hi {
 			out.Symptoms = append(out.Symptoms, e)
@@ -56,6 +56,9 @@ func (s *Season) Window(from, to time.Time) *Season {
 	out.firstDay = max(s.firstDay, out.firstMonday)
 	if len(s.cadenceModels) == len(s.Weeks) {
 		out.cadenceModels = append([]CadenceModel(nil), s.cadenceModels[first:last+1]...)
+	}
+	if len(s.balanceModels) == len(s.Weeks) {
+		out.balanceModels = append([]BalanceModel(nil), s.balanceModels[first:last+1]...)
 	}
 	if len(s.weekRuns) == len(s.Weeks) {
 		out.weekRuns = make([][]int, len(out.Weeks))

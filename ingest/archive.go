@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"context"
@@ -142,18 +141,19 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	ra, ok := r.(io.ReaderAt)
 	if !ok || size <= 0 {
-		// A deflated zip inside a zip: held in memory, in a buffer of its
-		// declared size (io.ReadAll's doubling once made a 250 MB nested
-		// zip cost 600 MB).
-		var buf bytes.Buffer
-		buf.Grow(int(min(max(size, 0), lim.MaxDecompressedBytes)) + 2*bytes.MinRead)
-		if _, err := buf.ReadFrom(io.LimitReader(r, lim.MaxDecompressedBytes+1)); err != nil {
+		// A deflated zip inside a zip, or a zip inside a gzip: held in
+		// memory in chunks of 1 MiB, never more than it holds (a doubling
+		// buffer once made a 1.5 MB gzip of a zip cost 531 MiB), and at
+		// most MaxBufferedZipBytes.
+		most := min(lim.MaxBufferedZipBytes, lim.MaxDecompressedBytes)
+		buf, err := readChunks(r, most)
+		if err != nil {
 			return []Problem{{Path: name, Err: fmt.Errorf("reading zip: %w", err)}}
 		}
-		if int64(buf.Len()) > lim.MaxDecompressedBytes {
-			return []Problem{{Path: name, Err: fmt.Errorf("%w: nested zip larger than %d bytes", ErrTooLarge, lim.MaxDecompressedBytes)}}
+		if buf.size > most {
+			return []Problem{{Path: name, Err: fmt.Errorf("%w: a zip inside a gzip or deflated inside a zip is held in memory to be read: more than %d MiB (limits.max_buffered_zip_mb)", ErrTooLarge, most>>20)}}
 		}
-		ra, size = bytes.NewReader(buf.Bytes()), int64(buf.Len())
+		ra, size = buf, buf.size
 	}
 	if err := checkZipDirectory(ra, size, lim); err != nil {
 		return []Problem{{Path: name, Err: err}}
@@ -235,6 +235,52 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 	}
 	return probs
+}
+
+// chunks is data held in memory as chunks of chunkSize bytes: it grows by
+// one chunk at a time, never by doubling.
+type chunks struct {
+	parts [][]byte
+	size  int64
+}
+
+const chunkSize = 1 << 20
+
+// readChunks reads r to its end, or to one byte past most.
+func readChunks(r io.Reader, most int64) (*chunks, error) {
+	c := &chunks{}
+	for c.size <= most {
+		part := make([]byte, chunkSize)
+		n, err := io.ReadFull(r, part)
+		if n > 0 {
+			c.parts = append(c.parts, part[:n])
+			c.size += int64(n)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return c, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// ReadAt reads from the chunks as from one slice.
+func (c *chunks) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("negative offset")
+	}
+	n := 0
+	for n < len(p) {
+		at := off + int64(n)
+		if at >= c.size {
+			return n, io.EOF
+		}
+		part := c.parts[at/chunkSize]
+		n += copy(p[n:], part[at%chunkSize:])
+	}
+	return n, nil
 }
 
 // maxArchiveProblems bounds the problems listed for one archive; the rest

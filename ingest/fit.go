@@ -274,6 +274,9 @@ func (s *fitSequence) OnMesg(mesg proto.Message) {
 	case mesgnum.Session:
 		s.onSession(&mesg)
 	case mesgnum.Lap:
+		if !s.guard.lap() {
+			return
+		}
 		l := mesgdef.NewLap(&mesg)
 		s.laps = append(s.laps, fitLap{
 			start:    fitTime(l.StartTime),

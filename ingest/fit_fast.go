@@ -176,8 +176,12 @@ var fastRecordKinds = map[byte]fastKind{
 // 55 hours at 1 Hz.
 const fastPresizeMax = 200_000
 
-// fitRecordMesg is the global number of the record message.
-const fitRecordMesg = 20
+// fitRecordMesg is the global number of the record message, fitLapMesg
+// that of the lap message.
+const (
+	fitRecordMesg = 20
+	fitLapMesg    = 19
+)
 
 // fitCompressedSpeedDistance is record field 8: 3 bytes holding speed and
 // distance as components, read only by the ordinary path.
@@ -214,6 +218,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 
 	var defs [16]fastDef
 	others := 0          // messages other than records: bounded like the ordinary path's
+	laps := 0            // lap messages: bounded by limits.max_laps
 	var timestamp uint32 // the decoder's running timestamp, for compressed headers
 	var lastOffset byte
 	msgs := data[hsize : hsize+dataSize]
@@ -259,6 +264,13 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 		} else {
 			if others++; compressed || (seq.guard != nil && others > seq.guard.maxMessages) {
 				return false
+			}
+			if def.mesgNum == fitLapMesg {
+				// Past the laps limit the ordinary path says so; the bytes
+				// of two million laps are not gathered first.
+				if laps++; seq.guard != nil && laps > seq.guard.maxLaps {
+					return false
+				}
 			}
 			rest.Write(msgs[:1+def.size])
 		}

@@ -18,8 +18,10 @@ import (
 type fitGuard struct {
 	maxSessions int
 	maxMessages int
+	maxLaps     int
 	sessions    int
 	messages    int
+	laps        int
 	cancel      func() // stops the decoder; set by the path that decodes
 	err         error  // the limit passed, nil while within them
 
@@ -35,6 +37,7 @@ const fitMessagesPerRecord = 4
 func newFITGuard(lim Limits) *fitGuard {
 	return &fitGuard{
 		maxSessions: lim.MaxSessions,
+		maxLaps:     lim.MaxLaps,
 		maxMessages: fitMessagesPerRecord*lim.MaxRecords + 100_000,
 		cancel:      func() {},
 	}
@@ -66,6 +69,17 @@ func (g *fitGuard) session() bool {
 	}
 	if g.sessions++; g.sessions > g.maxSessions {
 		g.stop(fmt.Errorf("%w: more than %d sessions in one FIT file (limits.max_sessions)", ErrTooLarge, g.maxSessions))
+	}
+	return g.err == nil
+}
+
+// lap counts one lap message; false once over the limit.
+func (g *fitGuard) lap() bool {
+	if g == nil {
+		return true
+	}
+	if g.laps++; g.laps > g.maxLaps {
+		g.stop(fmt.Errorf("%w: more than %d laps in one FIT file (limits.max_laps)", ErrTooLarge, g.maxLaps))
 	}
 	return g.err == nil
 }

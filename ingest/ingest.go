@@ -59,6 +59,13 @@ type Limits struct {
 	MaxSummaryRows       int   // most activity rows in one summary CSV
 	MaxXMLTextBytes      int64 // longest run of XML between two '<': text, a tag, a comment
 	MaxXMLDepth          int   // deepest element nesting of a TCX or GPX file
+	// MaxLaps bounds the laps of one FIT file: each is kept until its
+	// activity is built (2 million laps once cost 400 MiB).
+	MaxLaps int
+	// MaxBufferedZipBytes bounds a zip that must be held in memory to be
+	// read: deflated inside a zip, or inside a gzip stream (a zip needs
+	// its end first). A stored zip in a zip is read in place.
+	MaxBufferedZipBytes int64
 }
 
 // DefaultLimits are generous for real exports and small enough to stop
@@ -73,9 +80,11 @@ var DefaultLimits = Limits{
 	MaxArchiveBytes:      8 << 30,  // some 10 000 activity files; about a minute of inflating
 	MaxZipDirectoryBytes: 32 << 20, // 100 000 members with long names
 	MaxSessions:          1000,     // a triathlon has five; a day of a watch's sessions a few dozen
-	MaxSummaryRows:       50_000,   // 25 years of two activities a day
-	MaxXMLTextBytes:      1 << 20,  // a long <desc>; trackpoints are a few hundred bytes
-	MaxXMLDepth:          256,      // TCX and GPX need about ten levels
+	MaxLaps:              10_000,   // a six-day race on a 400 m track has 2 000
+	MaxBufferedZipBytes:  128 << 20,
+	MaxSummaryRows:       50_000,  // 25 years of two activities a day
+	MaxXMLTextBytes:      1 << 20, // a long <desc>; trackpoints are a few hundred bytes
+	MaxXMLDepth:          256,     // TCX and GPX need about ten levels
 }
 
 // Options tune reading.
@@ -128,6 +137,12 @@ func (o Options) limits() Limits {
 	}
 	if l.MaxSessions <= 0 {
 		l.MaxSessions = d.MaxSessions
+	}
+	if l.MaxLaps <= 0 {
+		l.MaxLaps = d.MaxLaps
+	}
+	if l.MaxBufferedZipBytes <= 0 {
+		l.MaxBufferedZipBytes = d.MaxBufferedZipBytes
 	}
 	if l.MaxSummaryRows <= 0 {
 		l.MaxSummaryRows = d.MaxSummaryRows

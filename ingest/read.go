@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"strings"
 	"sync"
 )
@@ -187,6 +188,15 @@ func init() {
 		{kind: "gpx", exts: []string{".gpx", ".gpx.gz"},
 			magic:  func(_, l []byte) bool { return bytes.Contains(l, []byte("<gpx")) },
 			decode: decodeGPX},
+		// Suunto: .sml (<sml>), and Moveslink's .xml logs (a <header>
+		// with <PeriodicInterval> or <LogItemCount>, then <samples>),
+		// named log-*.xml.
+		{kind: "suunto", exts: []string{".sml", ".sml.gz"},
+			magic: func(_, l []byte) bool {
+				return bytes.Contains(l, []byte("<sml")) ||
+					(bytes.Contains(l, []byte("<header>")) && (bytes.Contains(l, []byte("<periodicinterval>")) || bytes.Contains(l, []byte("<duration>"))))
+			},
+			decode: decodeSuunto},
 		{kind: "csv", exts: []string{".csv", ".csv.gz"}, decode: decodeCSV},
 	}
 }
@@ -218,6 +228,10 @@ func sniff(head []byte, name string) *format {
 // formatByName gives the row whose extension ends name, nil when none does.
 func formatByName(name string) *format {
 	l := strings.ToLower(name)
+	if base := path.Base(strings.ReplaceAll(l, "\\", "/")); strings.HasPrefix(base, "log-") && (strings.HasSuffix(base, ".xml") || strings.HasSuffix(base, ".xml.gz")) {
+		name = strings.TrimSuffix(strings.TrimSuffix(l, ".gz"), ".xml") + ".sml" // a Moveslink log
+		l = name
+	}
 	for i := range formats {
 		for _, ext := range formats[i].exts {
 			if strings.HasSuffix(l, ext) {

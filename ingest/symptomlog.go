@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,9 +13,12 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	unicode16 "unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/itbcheck/itbcheck/internal/safeyaml"
 )
 
 // The runner's symptom log (CONTRACT.md "Inputs"): a small CSV or YAML file
@@ -108,22 +112,40 @@ func IsSymptomLogName(name string) bool {
 
 // OpenSymptomLog reads the symptom log at path. Problems name the path and,
 // for a bad entry, its line; the entries read are returned whatever else
-// failed.
+// failed. Only a regular file is read: opening never waits for a FIFO's
+// writer, and a link to /dev/zero is refused, not read for ever.
 func OpenSymptomLog(path string) ([]Symptom, []Problem) {
-	f, err := os.Open(path) // read-only: inputs are never modified
+	f, err := openInput(path) // read-only: inputs are never modified
 	if err != nil {
 		return nil, []Problem{{Path: path, Err: err}}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, []Problem{{Path: path, Err: fmt.Errorf("is a directory, want a symptom log file")}}
+	} else if err == nil && !st.Mode().IsRegular() {
+		return nil, []Problem{{Path: path, Err: fmt.Errorf("%w: %s, not a regular file: only regular files are read", ErrUnsupported, modeName(st.Mode()))}}
 	}
 	return ReadSymptomLog(f, path)
 }
 
+// modeName names a non-regular file mode in a refusal.
+func modeName(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file"
+}
+
 // ReadSymptomLog reads a symptom log from r; name (a path) gives its format
 // by extension (.yaml/.yml is YAML, else CSV unless the content looks like
-// YAML) and is the Path of every Problem.
+// YAML) and is the Path of every Problem. UTF-16 text (Excel's "Unicode
+// text") is read as such. At most maxSymptomProblems bad lines are named;
+// one more Problem counts the rest.
 func ReadSymptomLog(r io.Reader, name string) ([]Symptom, []Problem) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSymptomBytes+1))
 	if err != nil {
@@ -131,6 +153,9 @@ func ReadSymptomLog(r io.Reader, name string) ([]Symptom, []Problem) {
 	}
 	if len(data) > maxSymptomBytes {
 		return nil, []Problem{{Path: name, Err: fmt.Errorf("%w: symptom log over %d MB", ErrTooLarge, maxSymptomBytes>>20)}}
+	}
+	if isUTF16(data) {
+		data = fromUTF16(data)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -148,6 +173,54 @@ func ReadSymptomLog(r io.Reader, name string) ([]Symptom, []Problem) {
 		probs = append(probs, Problem{Path: name, Err: e, Partial: len(entries) > 0})
 	}
 	return entries, probs
+}
+
+// fromUTF16 decodes UTF-16 text, little-endian unless a byte order mark
+// or the position of the NUL bytes says big-endian, into UTF-8.
+func fromUTF16(data []byte) []byte {
+	be := bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || (!bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && len(data) > 0 && data[0] == 0)
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		if be {
+			units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		} else {
+			units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+		}
+	}
+	if len(units) > 0 && units[0] == 0xFEFF {
+		units = units[1:]
+	}
+	return []byte(string(unicode16.Decode(units)))
+}
+
+// maxSymptomProblems bounds the bad lines of one symptom log named one by
+// one: a file of two million bad lines costs one summary line, not two
+// million.
+const maxSymptomProblems = 20
+
+// boundedErrs keeps the first maxSymptomProblems errors and counts the
+// rest.
+type boundedErrs struct {
+	errs []error
+	more int
+}
+
+func (b *boundedErrs) add(errs ...error) {
+	for _, e := range errs {
+		if len(b.errs) < maxSymptomProblems {
+			b.errs = append(b.errs, e)
+		} else {
+			b.more++
+		}
+	}
+}
+
+// list is the errors kept and, when some were not, one that counts them.
+func (b *boundedErrs) list() []error {
+	if b.more > 0 {
+		return append(b.errs, fmt.Errorf("... and %d more lines refused", b.more))
+	}
+	return b.errs
 }
 
 // looksYAML tells a YAML log from a CSV one: by extension, else by a first
@@ -179,7 +252,7 @@ func lineError(line int, format string, args ...any) error {
 // comments.
 func readSymptomCSV(data []byte) ([]Symptom, []error) {
 	var entries []Symptom
-	var errs []error
+	var errs boundedErrs
 	col := map[string]int{}
 	header := true
 	comma := ','
@@ -192,14 +265,9 @@ func readSymptomCSV(data []byte) ([]Symptom, []error) {
 		if header && !strings.Contains(text, ",") && strings.Contains(text, ";") {
 			comma = ';'
 		}
-		cr := csv.NewReader(strings.NewReader(text))
-		cr.Comma = comma
-		cr.FieldsPerRecord = -1
-		cr.TrimLeadingSpace = true
-		cr.LazyQuotes = true
-		rec, err := cr.Read()
+		rec, err := splitSymptomLine(text, comma)
 		if err != nil {
-			errs = append(errs, lineError(line, "unreadable CSV (%s)", strings.Join(strings.Fields(err.Error()), " ")))
+			errs.add(lineError(line, "unreadable CSV (%s)", strings.Join(strings.Fields(err.Error()), " ")))
 			continue
 		}
 		if header {
@@ -216,7 +284,7 @@ func readSymptomCSV(data []byte) ([]Symptom, []error) {
 			}
 		}
 		if len(entries) >= maxSymptomEntries {
-			errs = append(errs, lineError(line, "more than %d entries: the rest is not read", maxSymptomEntries))
+			errs.add(lineError(line, "more than %d entries: the rest is not read", maxSymptomEntries))
 			break
 		}
 		field := func(name string) string {
@@ -226,14 +294,34 @@ func readSymptomCSV(data []byte) ([]Symptom, []error) {
 			return ""
 		}
 		e, warn, err := newSymptom(line, field("date"), field("site"), field("side"), field("pain"), splitFlags(field("flags")), field("note"))
-		errs = append(errs, warn...)
+		errs.add(warn...)
 		if err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 			continue
 		}
 		entries = append(entries, e)
 	}
-	return entries, errs
+	return entries, errs.list()
+}
+
+// splitSymptomLine splits one line of the CSV log into its fields. A
+// line without quotes is split directly: a csv.Reader for each line costs
+// a 4 KiB buffer, which made a log of two million bad lines spend most
+// of its time collecting garbage.
+func splitSymptomLine(text string, comma rune) ([]string, error) {
+	if !strings.ContainsRune(text, '"') {
+		rec := strings.Split(text, string(comma))
+		for i := range rec {
+			rec[i] = strings.TrimLeft(rec[i], " \t")
+		}
+		return rec, nil
+	}
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	cr.LazyQuotes = true
+	return cr.Read()
 }
 
 // symptomHeader maps the header's column names to their index.
@@ -279,11 +367,17 @@ type symptomYAML struct {
 // readSymptomYAML reads a YAML log: a list of entries, or a mapping whose
 // "symptoms" key holds the list.
 func readSymptomYAML(data []byte) ([]Symptom, []error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, []error{fmt.Errorf("not a YAML symptom log: %s", strings.Join(strings.Fields(err.Error()), " "))}
+	doc, err := safeyaml.Parse(data) // bounded: size, aliases counted as they expand
+	if err != nil {
+		if errors.Is(err, safeyaml.ErrTooLarge) {
+			return nil, []error{fmt.Errorf("%w: YAML symptom log over %d KiB, the fixed bound of a YAML file", ErrTooLarge, safeyaml.MaxBytes>>10)}
+		}
+		if errors.Is(err, safeyaml.ErrAliases) {
+			return nil, []error{fmt.Errorf("%w: YAML symptom log: %v", ErrTooLarge, err)}
+		}
+		return nil, []error{fmt.Errorf("not a YAML symptom log: %s", strings.TrimPrefix(err.Error(), "not valid YAML: "))}
 	}
-	list := &doc
+	list := doc
 	if list.Kind == yaml.DocumentNode && len(list.Content) > 0 {
 		list = list.Content[0]
 	}
@@ -303,19 +397,19 @@ func readSymptomYAML(data []byte) ([]Symptom, []error) {
 		return nil, []error{lineError(max(list.Line, 1), "want a list of entries (- date: ..., site: ..., pain: ...)")}
 	}
 	var entries []Symptom
-	var errs []error
+	var errs boundedErrs
 	for _, item := range list.Content {
 		if len(entries) >= maxSymptomEntries {
-			errs = append(errs, lineError(item.Line, "more than %d entries: the rest is not read", maxSymptomEntries))
+			errs.add(lineError(item.Line, "more than %d entries: the rest is not read", maxSymptomEntries))
 			break
 		}
 		var y symptomYAML
 		if item.Kind != yaml.MappingNode {
-			errs = append(errs, lineError(item.Line, "want an entry with date, site and pain"))
+			errs.add(lineError(item.Line, "want an entry with date, site and pain"))
 			continue
 		}
 		if err := item.Decode(&y); err != nil {
-			errs = append(errs, lineError(item.Line, "%s", strings.Join(strings.Fields(err.Error()), " ")))
+			errs.add(lineError(item.Line, "%s", strings.Join(strings.Fields(err.Error()), " ")))
 			continue
 		}
 		var flags []string
@@ -328,14 +422,14 @@ func readSymptomYAML(data []byte) ([]Symptom, []error) {
 			flags = splitFlags(y.Flags.Value)
 		}
 		e, warn, err := newSymptom(item.Line, y.Date, y.Site, y.Side, y.Pain, flags, y.Note)
-		errs = append(errs, warn...)
+		errs.add(warn...)
 		if err != nil {
-			errs = append(errs, err)
+			errs.add(err)
 			continue
 		}
 		entries = append(entries, e)
 	}
-	return entries, errs
+	return entries, errs.list()
 }
 
 // newSymptom checks and builds one entry. err drops the entry; warn lists

@@ -132,7 +132,7 @@ func (l *Listing) walkDir(root string) {
 		if hidden {
 			return nil
 		}
-		supported := IsSupportedName(d.Name())
+		supported := IsSupportedName(d.Name()) || IsSymptomLogName(d.Name()) // symptoms.yaml too: the caller sets logs apart
 		mode := d.Type()
 		if mode&fs.ModeSymlink != 0 {
 			st, err := os.Stat(path)

@@ -432,7 +432,8 @@ func cadenceChart(a *screen.Athlete) chart {
 		Title: "Cadence per run",
 		About: acrossRuns(rules.FamilyCadence),
 		Caption: "Each dot is one run's average cadence (steps per minute). The dashed line is the cadence expected at that " +
-			"run's pace from the athlete's own previous " + strconv.Itoa(analysis.BaselineWeeks) + " weeks (it starts once " +
+			"run's pace from the athlete's own previous " + strconv.Itoa(analysis.BaselineWeeks) + " weeks, weeks of a drop left out: " +
+			"the baseline cadence-drop judged each week by (it starts once " +
 			strconv.Itoa(analysis.MinBaselineRuns) + " runs make a baseline). " +
 			"Look for runs sitting below the line for weeks: fewer, longer steps load the knee and hip more. " +
 			"Grey columns are the weeks of a cadence finding; larger coloured dots are the runs in a finding, in its severity's colour.",
@@ -467,6 +468,9 @@ func cadenceChart(a *screen.Athlete) chart {
 		text := "Run of " + dateText(runDate(r)) + ": " + fmtNum(r.CadenceSPM, 0) + " steps/min"
 		if !math.IsNaN(b) {
 			text += ", baseline at that pace " + fmtNum(b, 0) + " (" + fmtSigned((r.CadenceSPM/b-1)*100, 1) + " %)"
+		}
+		if w >= 0 && w < len(s.Weeks) && !math.IsNaN(s.Weeks[w].CadenceResidualPct) {
+			text += "; the week's median run " + fmtSigned(s.Weeks[w].CadenceResidualPct, 1) + " % against the baseline"
 		}
 		tips = append(tips, tip{X: xs[len(xs)-1], Y: r.CadenceSPM, Text: withFindings(text, runFindings(r, fs, weeks))})
 	}
@@ -531,6 +535,8 @@ func balanceChart(a *screen.Athlete) chart {
 			"Shading follows Garmin's zones, population context: green 49.2–50.8 %, orange out to 47.8/52.2 %, red beyond. " +
 			"gct-imbalance judges each week's mean against your own usual balance; its limits in force are " +
 			fmtNum(t.Low, 1) + " pp away (low), " + fmtNum(t.Medium, 1) + " pp (medium) and " + fmtNum(t.High, 1) + " pp (high). " +
+			"The dashed line is your baseline, the median of earlier weeks' mean balance that gct-imbalance judged each week by " +
+			"(weeks of a shift left out). " +
 			"Grey columns are the weeks of a balance finding; larger coloured dots are their runs, in the finding's severity colour. " +
 			"Look for runs drifting away from your usual and staying there: one leg is being spared.",
 	}
@@ -540,13 +546,27 @@ func balanceChart(a *screen.Athlete) chart {
 	}
 	fs := findingsOf(a.Findings, acrossRuns(rules.FamilyAsymmetry))
 	weeks := byWeek(fs)
-	var xs, ys []float64
+	s := a.Season
+	var xs, ys, base []float64
 	var tips []tip
-	for _, r := range a.Season.Runs {
+	for _, r := range s.Runs {
 		if r.IsRun && !math.IsNaN(r.BalanceLeftPct) {
 			xs = append(xs, dayTime(runDate(r)))
 			ys = append(ys, r.BalanceLeftPct)
 			text := "Run of " + dateText(runDate(r)) + ": GCT balance " + fmtNum(r.BalanceLeftPct, 1) + " % on the left foot"
+			b := math.NaN()
+			if w := s.WeekIndex(runDate(r)); w >= 0 {
+				// The baseline gct-imbalance judged the week by, and the
+				// week's departure from it, as its finding says them.
+				if m := s.BalanceBaseline(w); m.Valid {
+					b = m.MedianPct
+					if mean := s.Weeks[w].BalanceLeftPct; !math.IsNaN(mean) {
+						text += "; the week's mean " + fmtNum(mean, 1) + " %, " + fmtNum(math.Abs(mean-b), 1) +
+							" pp from your baseline of " + fmtNum(b, 1) + " %"
+					}
+				}
+			}
+			base = append(base, b)
 			tips = append(tips, tip{X: xs[len(xs)-1], Y: r.BalanceLeftPct, Text: withFindings(text, runFindings(r, fs, weeks))})
 		}
 	}
@@ -558,12 +578,16 @@ func balanceChart(a *screen.Athlete) chart {
 	p.X.Tick.Marker = mondayTicks{}
 	addBalanceZones(p)
 	rows := 0
+	if l := addLine(p, xs, base, colBase, vg.Points(1.5), true); l != nil {
+		p.Legend.Add("your baseline", l)
+		rows++
+	}
 	if sc := addPoints(p, xs, ys, colLine, vg.Points(2.5), draw.CircleGlyph{}); sc != nil {
 		p.Legend.Add("run", sc)
 		rows++
 	}
-	rows += markRuns(p, a.Season, fs, func(r analysis.Run) float64 { return r.BalanceLeftPct }, "balance")
-	lo, hi := minMax(ys)
+	rows += markRuns(p, s, fs, func(r analysis.Run) float64 { return r.BalanceLeftPct }, "balance")
+	lo, hi := minMax(append(append([]float64{}, ys...), base...))
 	lo, hi = math.Min(47, lo-0.3), math.Max(53, hi+0.3)
 	p.Y.Min, p.Y.Max = lo, legendRoom(lo, hi, rows, 180)
 	var spots []hotspot

@@ -16,12 +16,6 @@ var (
 )
 
 const (
-	// minBalanceWeeks and minBalanceRuns are what the balance baseline
-	// needs: weeks with a mean balance, and runs with balance in them.
-	minBalanceWeeks, minBalanceRuns = 6, 20
-	// balanceLookbackWeeks bounds how far back the baseline looks for
-	// weeks that were not themselves part of a shift.
-	balanceLookbackWeeks = 2 * analysis.HistoryWeeks
 	// minBalanceNoisePP floors the athlete's week-to-week noise.
 	minBalanceNoisePP = 0.2
 	// balanceNoiseZ is how many noise widths a departure must pass.
@@ -108,26 +102,6 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
-// balanceBaseline is week i's baseline: the median and noise of the mean
-// balance of up to HistoryWeeks earlier weeks not flagged as a shift,
-// looking back at most balanceLookbackWeeks; runs counts their runs.
-func balanceBaseline(s *analysis.Season, i int, flagged []bool) (median, noise float64, weeks, runs int) {
-	var xs []float64
-	for k := i - 1; k >= 0 && k >= i-balanceLookbackWeeks && len(xs) < analysis.HistoryWeeks; k-- {
-		if flagged[k] || !finite(s.Weeks[k].BalanceLeftPct) {
-			continue
-		}
-		xs = append(xs, s.Weeks[k].BalanceLeftPct)
-		for _, r := range s.WeekRuns(k) {
-			if finite(r.BalanceLeftPct) {
-				runs++
-			}
-		}
-	}
-	median, noise = analysis.MedianMAD(xs)
-	return median, math.Max(noise, minBalanceNoisePP), len(xs), runs
-}
-
 // balanceFit is the least-squares line (pp/week) of the weekly mean
 // balance over weeks from..to, and the slope's standard error; ok false
 // with fewer than slopeWeeks-1 weeks with balance.
@@ -170,14 +144,14 @@ type balanceTrend struct {
 
 // trendAt finds the trend through week i: among the windows of at least
 // slopeWeeks weeks ending with i (looking back at most
-// balanceLookbackWeeks) whose slope is at least slopeLowPP a week and
+// analysis.BalanceLookbackWeeks) whose slope is at least slopeLowPP a week and
 // slopeZ standard errors, and whose first two thirds rise too (a step is
 // not a drift), the one that explains the largest change since its start
 // (slope × weeks). ok is false without such a trend or with fewer than
-// minBalanceRuns runs in it.
+// analysis.MinBalanceRuns runs in it.
 func trendAt(s *analysis.Season, i int) balanceTrend {
 	best := balanceTrend{}
-	for k := max(0, i-balanceLookbackWeeks); k <= i-slopeWeeks+1; k++ {
+	for k := max(0, i-analysis.BalanceLookbackWeeks); k <= i-slopeWeeks+1; k++ {
 		a, b, se, ok := balanceFit(s, k, i)
 		if !ok || math.Abs(b) < slopeLowPP || math.Abs(b) < slopeZ*se {
 			continue
@@ -200,7 +174,7 @@ func trendAt(s *analysis.Season, i int) balanceTrend {
 				}
 			}
 		}
-		best.ok = best.runsInTrend >= minBalanceRuns
+		best.ok = best.runsInTrend >= analysis.MinBalanceRuns
 	}
 	return best
 }
@@ -215,18 +189,22 @@ func checkGCTImbalance(p *Pass) {
 		return
 	}
 	flagged := make([]bool, len(s.Weeks))
+	models := make([]analysis.BalanceModel, len(s.Weeks))
+	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
 	var marks []mark
 	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
 	var offsets []float64
 	prevAway := 0.0 // last week's signed change (from the baseline or by a trend)
 	for i, w := range s.Weeks {
+		bm := s.FitBalanceBaseline(i, flagged) // weeks of a shift left out
+		models[i] = bm
+		base, noise := bm.MedianPct, math.Max(bm.SpreadPP, minBalanceNoisePP)
+		bestWeeks = max(bestWeeks, bm.Weeks)
 		if !finite(w.BalanceLeftPct) {
 			prevAway = 0
 			continue
 		}
-		base, noise, weeks, runs := balanceBaseline(s, i, flagged)
-		bestWeeks = max(bestWeeks, weeks)
-		haveBase := weeks >= minBalanceWeeks && runs >= minBalanceRuns
+		haveBase := bm.Valid
 		tr := trendAt(s, i)
 		if !haveBase && !tr.ok {
 			prevAway = 0
@@ -284,7 +262,7 @@ func checkGCTImbalance(p *Pass) {
 		}
 	}
 	if judged == 0 {
-		p.Learning("%d of %d weeks of balance data", bestWeeks, minBalanceWeeks)
+		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
 		return
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)

@@ -139,9 +139,12 @@ func checkCadenceDrop(p *Pass) {
 	judged, best := 0, 0
 	prevFall := math.NaN()
 	flagged := make([]bool, len(s.Weeks))
+	models := make([]analysis.CadenceModel, len(s.Weeks))
+	defer s.RecordCadence(models) // what each week was judged by: the weekly table and charts show it
 	var marks []mark
 	for i, w := range s.Weeks {
-		m := cadenceBaseline(s, i, flagged)
+		m := s.FitCadenceBaseline(i, flagged) // weeks of a drop left out: a slow fall is not its own baseline
+		models[i] = m
 		best = max(best, m.Runs)
 		if !m.Valid {
 			prevFall = math.NaN()
@@ -186,21 +189,6 @@ func checkCadenceDrop(p *Pass) {
 		p.Learning("%d of %d runs with cadence in the 8 weeks before", best, analysis.MinBaselineRuns)
 	}
 	p.reportEpisodes("cadence_change_pct", marks)
-}
-
-// cadenceBaseline fits week i's cadence model on the runs of the 8 weeks
-// before it that were not part of a drop (looking back at most 16 weeks),
-// so that a slow fall does not drag its own baseline down.
-func cadenceBaseline(s *analysis.Season, i int, flagged []bool) analysis.CadenceModel {
-	var runs []analysis.Run
-	weeks := 0
-	for k := i - 1; k >= 0 && k >= i-2*analysis.BaselineWeeks && weeks < analysis.BaselineWeeks; k-- {
-		if !flagged[k] {
-			runs = append(runs, s.WeekRuns(k)...)
-			weeks++
-		}
-	}
-	return analysis.FitCadence(runs)
 }
 
 // anyRun reports whether a running activity of the season satisfies ok.
@@ -371,7 +359,7 @@ func checkCadenceFade(p *Pass) {
 			!finite(r.First.CadenceSPM) || !finite(r.Final.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
-		m := s.CadenceBaseline(s.WeekIndex(runDay(s, r)))
+		m := s.FitCadenceBaseline(s.WeekIndex(runDay(s, r)), nil)
 		last, adj := r.Final.CadenceSPM, "speed-adjusted"
 		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Final.SpeedMS) {
 			last -= m.Slope * (r.Final.SpeedMS - r.First.SpeedMS)

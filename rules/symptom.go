@@ -372,9 +372,9 @@ func openPatterns(p *Pass, from, to int) []string {
 // and its week.
 func balanceShift(s *analysis.Season, from, to int) (shift float64, week int, ok bool) {
 	for i := from; i <= to && i < len(s.Weeks); i++ {
-		base, have := s.BalanceBaseline(i)
-		b := s.Weeks[i].BalanceLeftPct
-		if !have || !finite(b) {
+		m := s.BalanceBaseline(i) // the model gct-imbalance judged the week by
+		base, b := m.MedianPct, s.Weeks[i].BalanceLeftPct
+		if !m.Valid || !finite(b) {
 			continue
 		}
 		if d := b - base; !ok || math.Abs(d) > math.Abs(shift) {
@@ -395,10 +395,11 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 	if i < 0 {
 		return ""
 	}
-	base, ok := s.BalanceBaseline(max(i-1, 0))
-	if !ok {
+	m := s.BalanceBaseline(max(i-1, 0))
+	if !m.Valid {
 		return ""
 	}
+	base := m.MedianPct
 	for k := max(i-1, 0); k <= i+3 && k < len(s.Weeks); k++ {
 		b := s.Weeks[k].BalanceLeftPct
 		if !finite(b) {

@@ -193,7 +193,7 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	if j.now, err = now(); err != nil {
 		return nil, err
 	}
-	if j.cfg, err = c.loadConfig(cmd.Flags()); err != nil {
+	if j.cfg, err = c.loadConfig(cmd.Flags(), cmd.Name() == "check"); err != nil {
 		return nil, err
 	}
 	return j, nil

@@ -13,8 +13,10 @@ import (
 
 // loadConfig resolves the config for a command; flags holds the command's
 // flags (those named like a key, such as jobs, override it) or is nil.
-func (c *cli) loadConfig(flags *pflag.FlagSet) (*config.Config, error) {
-	return config.Load(config.Options{Path: c.configPath, Flags: flags, Warn: c.stderr})
+// strict (check) refuses an unknown key or rule field; the other
+// commands warn and go on.
+func (c *cli) loadConfig(flags *pflag.FlagSet, strict bool) (*config.Config, error) {
+	return config.Load(config.Options{Path: c.configPath, Flags: flags, Warn: c.stderr, Strict: strict})
 }
 
 // configCommand is `itbcheck config init|show`.
@@ -64,7 +66,7 @@ func (c *cli) configCommand() *cobra.Command {
 		Example: "  itbcheck config show\n  ITBCHECK_RULES_LOAD_SPIKE_MEDIUM=1.4 itbcheck config show --config team.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := c.loadConfig(nil)
+			cfg, err := c.loadConfig(nil, false)
 			if err != nil {
 				return err
 			}

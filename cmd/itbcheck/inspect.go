@@ -29,7 +29,7 @@ func (c *cli) inspectCommand() *cobra.Command {
 			if err := requireExisting(args); err != nil {
 				return err
 			}
-			cfg, err := c.loadConfig(nil)
+			cfg, err := c.loadConfig(nil, false)
 			if err != nil {
 				return err
 			}

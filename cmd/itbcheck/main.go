@@ -25,6 +25,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
+	"strings"
 	"syscall"
 
 	_ "time/tzdata" // time zones of the config work without a system database
@@ -145,6 +147,24 @@ func (c *cli) report(cmd *cobra.Command, err error) int {
 	return exitUsage
 }
 
+// badFlagValue matches pflag's refusal of a value: `invalid argument "abc"
+// for "-j, --jobs" flag: strconv.ParseInt: parsing "abc": invalid syntax`.
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-., )?(--[^"]+)" flag: `)
+
+// flagError words a flag's refusal in one line of our own: the flag, the
+// value and what it takes, never strconv's text.
+func flagError(cmd *cobra.Command, err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	typ := ""
+	if f := cmd.Flags().Lookup(strings.TrimPrefix(m[2], "--")); f != nil {
+		typ = f.Value.Type()
+	}
+	return fmt.Sprintf("%s %s: %s", m[2], m[1], config.WantValue(typ, err))
+}
+
 // rootCommand builds the command tree.
 func (c *cli) rootCommand() *cobra.Command {
 	root := &cobra.Command{
@@ -170,7 +190,7 @@ func (c *cli) rootCommand() *cobra.Command {
 	}
 	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: flagError(cmd, err)}
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&c.configPath, "config", "", "YAML config `FILE` (default ./itbcheck.yaml, then $XDG_CONFIG_HOME/itbcheck/config.yaml)")

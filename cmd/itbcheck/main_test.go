@@ -140,7 +140,7 @@ func TestUsageErrors(t *testing.T) {
 		{"bad until", []string{"analyze", "--until", "yesterday", f}, "--until yesterday: not a date"},
 		{"until before since", []string{"analyze", "--since", "2026-05-02", "--until", "2026-05-01", f}, "is before --since"},
 		{"negative jobs", []string{"analyze", "--jobs", "-1", f}, "--jobs -1"},
-		{"bad jobs", []string{"analyze", "--jobs", "many", f}, "invalid argument"},
+		{"bad jobs", []string{"analyze", "--jobs", "many", f}, "--jobs many: want a whole number"},
 		{"bad fail-on", []string{"check", "--fail-on", "severe", f}, "--fail-on"},
 		{"missing config", []string{"analyze", "--config", filepath.Join(dir, "nope.yaml"), f}, "nope.yaml: no such file"},
 		{"batch without root", []string{"batch"}, "missing ROOT"},

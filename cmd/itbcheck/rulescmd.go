@@ -27,7 +27,7 @@ func (c *cli) rulesCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			cfg, err := c.loadConfig(nil)
+			cfg, err := c.loadConfig(nil, false)
 			if err != nil {
 				return err
 			}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
+	"github.com/itbcheck/itbcheck/internal/safeyaml"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -57,6 +58,8 @@ var limitKeys = []struct {
 	{"limits.max_summary_rows", 1, func(l ingest.Limits) int64 { return int64(l.MaxSummaryRows) }, func(l *ingest.Limits, v int64) { l.MaxSummaryRows = int(v) }},
 	{"limits.max_xml_text_kb", 1 << 10, func(l ingest.Limits) int64 { return l.MaxXMLTextBytes }, func(l *ingest.Limits, v int64) { l.MaxXMLTextBytes = v }},
 	{"limits.max_xml_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxXMLDepth) }, func(l *ingest.Limits, v int64) { l.MaxXMLDepth = int(v) }},
+	{"limits.max_laps", 1, func(l ingest.Limits) int64 { return int64(l.MaxLaps) }, func(l *ingest.Limits, v int64) { l.MaxLaps = int(v) }},
+	{"limits.max_buffered_zip_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxBufferedZipBytes }, func(l *ingest.Limits, v int64) { l.MaxBufferedZipBytes = v }},
 }
 
 // Config is the resolved configuration.
@@ -108,8 +111,48 @@ type Options struct {
 	// Flags, when not nil, holds the command's flags: a changed flag named
 	// like a key (jobs) overrides the environment and the file.
 	Flags *pflag.FlagSet
-	// Warn receives warnings (unknown keys); nil discards them.
+	// Warn receives warnings (unknown keys, at most MaxWarnings lines and
+	// one that counts the rest); nil discards them.
 	Warn io.Writer
+	// Strict makes an unknown key or rule field an error (check: a CI
+	// gate must not pass on a typo'd threshold).
+	Strict bool
+}
+
+// MaxWarnings bounds the unknown keys warned one by one; one more line
+// counts the rest.
+const MaxWarnings = 20
+
+// unknownKeys collects the warnings about unknown keys of one config.
+type unknownKeys struct {
+	lines []string
+}
+
+func (u *unknownKeys) add(format string, args ...any) {
+	u.lines = append(u.lines, fmt.Sprintf(format, args...))
+}
+
+// settle warns (at most MaxWarnings lines and a count), or, when strict,
+// fails with the first and a count of the rest.
+func (u *unknownKeys) settle(o *Options) error {
+	if len(u.lines) == 0 {
+		return nil
+	}
+	if o.Strict {
+		msg := u.lines[0]
+		if n := len(u.lines) - 1; n > 0 {
+			msg += fmt.Sprintf(" (and %d more unknown keys)", n)
+		}
+		return errorf("%s; check refuses a config with unknown keys", msg)
+	}
+	for i, l := range u.lines {
+		if i == MaxWarnings {
+			warnf(o.Warn, "... and %d more unknown keys ignored", len(u.lines)-i)
+			break
+		}
+		warnf(o.Warn, "%s", l)
+	}
+	return nil
 }
 
 func (o *Options) lookup(name string) (string, bool) {
@@ -188,18 +231,18 @@ type file struct {
 }
 
 // parse reads the config file once and flattens it.
-func parse(path string, warn io.Writer) (*file, error) {
+func parse(path string, unknown *unknownKeys) (*file, error) {
 	f := &file{path: path, scalars: map[string]*yaml.Node{}}
 	if path == "" {
 		return f, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := safeyaml.ReadFile(path)
 	if err != nil {
-		return nil, errorf("config %s: %v", path, err)
+		return nil, errorf("config %s: %v", path, unwrapPath(err))
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, errorf("config %s: not valid YAML: %s", path, oneLine(err))
+	doc, err := safeyaml.Parse(data)
+	if err != nil {
+		return nil, errorf("config %s: %s", path, oneLine(err))
 	}
 	if len(doc.Content) == 0 {
 		return f, nil // an empty file: all defaults
@@ -216,7 +259,7 @@ func parse(path string, warn io.Writer) (*file, error) {
 		case k == "athletes":
 			f.athletes = v
 		case !slices.Contains(TopLevelKeys, k):
-			warnf(warn, "config %s:%d: unknown key %q ignored (known: %s)", path, top.Content[i].Line, k, strings.Join(TopLevelKeys, ", "))
+			unknown.add("config %s:%d: unknown key %q ignored (known: %s)", path, top.Content[i].Line, k, strings.Join(TopLevelKeys, ", "))
 		default:
 			if err := f.flatten(k, v); err != nil {
 				return nil, err
@@ -282,7 +325,8 @@ func Load(o Options) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := parse(path, o.Warn)
+	var unknown unknownKeys
+	f, err := parse(path, &unknown)
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +340,7 @@ func Load(o Options) (*Config, error) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(f.scalars)) {
 		if !r.seen[k] {
-			warnf(o.Warn, "%s:%d: unknown key %q ignored (see itbcheck config init)", r.where(), f.scalars[k].Line, k)
+			unknown.add("%s:%d: unknown key %q ignored (see itbcheck config init)", r.where(), f.scalars[k].Line, k)
 		}
 	}
 	if c.Rules.Gear, err = r.gear(f.gear, "gear"); err != nil {
@@ -305,7 +349,10 @@ func Load(o Options) (*Config, error) {
 	if err := validateRules(&c.Rules, r.where()); err != nil {
 		return nil, err
 	}
-	if c.Athletes, err = c.roster(r); err != nil {
+	if c.Athletes, err = c.roster(r, &unknown); err != nil {
+		return nil, err
+	}
+	if err := unknown.settle(&o); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -499,6 +546,9 @@ func (r *resolver) gear(n *yaml.Node, key string) (map[string]rules.Shoe, error)
 		if s.LimitKm != nil {
 			shoe.LimitKm = *s.LimitKm
 		}
+		if math.IsNaN(shoe.PriorKm) || math.IsNaN(shoe.LimitKm) || math.IsInf(shoe.PriorKm, 0) || math.IsInf(shoe.LimitKm, 0) {
+			return nil, errorf("%s:%d: %s.%s: mileages must be numbers", r.where(), n.Content[i].Line, key, name)
+		}
 		if shoe.PriorKm < 0 || shoe.LimitKm < 0 {
 			return nil, errorf("%s:%d: %s.%s: mileages must not be negative", r.where(), n.Content[i].Line, key, name)
 		}
@@ -508,7 +558,7 @@ func (r *resolver) gear(n *yaml.Node, key string) (map[string]rules.Shoe, error)
 }
 
 // roster resolves the athletes: list.
-func (c *Config) roster(r *resolver) ([]Athlete, error) {
+func (c *Config) roster(r *resolver, unknown *unknownKeys) ([]Athlete, error) {
 	for _, name := range slices.Sorted(maps.Keys(c.Rules.Gear)) {
 		s := c.Rules.Gear[name]
 		c.Lists = append(c.Lists, Value{Key: fmt.Sprintf("gear.%q", name),
@@ -522,6 +572,9 @@ func (c *Config) roster(r *resolver) ([]Athlete, error) {
 	var raw []rawAthlete
 	if err := n.Decode(&raw); err != nil {
 		return nil, errorf("%s:%d: athletes: %s", r.where(), n.Line, oneLine(err))
+	}
+	for i, entry := range n.Content {
+		rosterUnknown(r.where(), fmt.Sprintf("athletes[%d]", i), entry, unknown)
 	}
 	base := "."
 	if r.file.path != "" {
@@ -562,6 +615,11 @@ func (c *Config) roster(r *resolver) ([]Athlete, error) {
 				return nil, errorf("%s:%d: %s.rules.%s: unknown rule id (see itbcheck rules)", r.where(), line, key, id)
 			}
 			s := a.Rules[id]
+			for f, v := range map[string]*float64{"low": s.Low, "medium": s.Medium, "high": s.High} {
+				if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+					return nil, errorf("%s:%d: %s.rules.%s.%s: %v: want a number", r.where(), line, key, id, f, *v)
+				}
+			}
 			e.Rules[id] = rules.Settings{Enabled: s.Enabled, Low: s.Low, Medium: s.Medium, High: s.High}
 		}
 		var err error
@@ -577,6 +635,39 @@ func (c *Config) roster(r *resolver) ([]Athlete, error) {
 			Source: Source{Kind: FromFile, Name: r.file.path, Line: line}})
 	}
 	return out, nil
+}
+
+// rosterFields are the keys of one athletes[] entry.
+var rosterFields = []string{"name", "paths", "timezone", "rules", "gear", "symptoms"}
+
+// rosterUnknown collects the unknown keys of one roster entry and of its
+// rules sections (a typo'd "mediun" would otherwise be dropped by the
+// decoder without a word).
+func rosterUnknown(where, key string, entry *yaml.Node, unknown *unknownKeys) {
+	if entry.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(entry.Content); i += 2 {
+		k, v := entry.Content[i], entry.Content[i+1]
+		if !slices.Contains(rosterFields, k.Value) {
+			unknown.add("%s:%d: %s: unknown key %q ignored (known: %s)", where, k.Line, key, k.Value, strings.Join(rosterFields, ", "))
+			continue
+		}
+		if k.Value != "rules" || v.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			id, fields := v.Content[j].Value, v.Content[j+1]
+			if fields.Kind != yaml.MappingNode {
+				continue
+			}
+			for m := 0; m < len(fields.Content); m += 2 {
+				if f := fields.Content[m]; !slices.Contains(ruleFields, f.Value) {
+					unknown.add("%s:%d: %s.rules.%s: unknown field %q ignored (known: %s)", where, f.Line, key, id, f.Value, strings.Join(ruleFields, ", "))
+				}
+			}
+		}
+	}
 }
 
 // lineOfKey is the line of key in mapping node n; 0 when absent.
@@ -710,6 +801,16 @@ func warnf(w io.Writer, format string, args ...any) {
 	if w != nil {
 		fmt.Fprintf(w, "itbcheck: warning: "+format+"\n", args...)
 	}
+}
+
+// unwrapPath drops the operation and path of an *os.PathError, which the
+// message names already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // oneLine joins the lines of an error message.

@@ -89,7 +89,10 @@ limits:
   max_summary_rows: %d        # per activities.csv
   max_xml_text_kb: %d         # longest text, tag or comment of a TCX/GPX
   max_xml_depth: %d
+  max_laps: %d                # per FIT file
+  max_buffered_zip_mb: %d     # a zip held in memory: deflated in a zip, or in a gzip
 `, l.MaxFileBytes>>20, l.MaxDecompressedBytes>>20, l.MaxRatio, l.MaxArchiveEntries, l.MaxNestingDepth, l.MaxRecords,
-		l.MaxArchiveBytes>>20, l.MaxZipDirectoryBytes>>20, l.MaxSessions, l.MaxSummaryRows, l.MaxXMLTextBytes>>10, l.MaxXMLDepth)
+		l.MaxArchiveBytes>>20, l.MaxZipDirectoryBytes>>20, l.MaxSessions, l.MaxSummaryRows, l.MaxXMLTextBytes>>10, l.MaxXMLDepth,
+		l.MaxLaps, l.MaxBufferedZipBytes>>20)
 	return b.String()
 }

@@ -32,11 +32,20 @@ var hostileStart = time.Date(2026, 3, 3, 6, 0, 0, 0, time.UTC)
 // child's ru_maxrss at exec).
 func measured(t *testing.T, timeout time.Duration, args ...string) (result, int64, time.Duration) {
 	t.Helper()
+	res, rss, _, elapsed := measuredIn(t, t.TempDir(), nil, timeout, args...)
+	return res, rss, elapsed
+}
+
+// measuredIn is measured with the working directory dir (where a config
+// ./itbcheck.yaml is found) and env ("KEY=value") added; it also gives
+// the process's CPU time (user and system), from getrusage.
+func measuredIn(t *testing.T, dir string, env []string, timeout time.Duration, args ...string) (res result, rss int64, cpu, elapsed time.Duration) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, peakRSS, append([]string{binary}, args...)...)
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "XDG_CONFIG_HOME=" + cmd.Dir, "ITBCHECK_NOW=" + fixedNow}
+	cmd.Dir = dir
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir, "XDG_CONFIG_HOME=" + cmd.Dir, "ITBCHECK_NOW=" + fixedNow}, env...)
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -47,23 +56,29 @@ func measured(t *testing.T, timeout time.Duration, args ...string) (result, int6
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	start := time.Now()
 	err = cmd.Run()
-	elapsed := time.Since(start)
+	elapsed = time.Since(start)
 	pw.Close()
 	if ctx.Err() != nil {
 		t.Fatalf("itbcheck %q still running after %v: a hang", args, timeout)
 	}
 	code := exitCode(t, args, err)
 	line, _ := io.ReadAll(pr)
-	var kib int64
+	var kib, us int64
 	for _, f := range strings.Fields(string(line)) {
 		if v, ok := strings.CutPrefix(f, "maxrss_kib="); ok {
 			kib, _ = strconv.ParseInt(v, 10, 64)
+		}
+		for _, key := range []string{"user_us=", "sys_us="} {
+			if v, ok := strings.CutPrefix(f, key); ok {
+				n, _ := strconv.ParseInt(v, 10, 64)
+				us += n
+			}
 		}
 	}
 	if kib == 0 {
 		t.Fatalf("peakrss reported %q", line)
 	}
-	return result{out.Bytes(), errb.Bytes(), code}, kib << 10, elapsed
+	return result{out.Bytes(), errb.Bytes(), code}, kib << 10, time.Duration(us) * time.Microsecond, elapsed
 }
 
 // TestHostileFilesBounded: each hostile file of the attack review, given
@@ -106,6 +121,13 @@ func TestHostileFilesBounded(t *testing.T) {
 			return os.WriteFile(p, hostile.DuplicateEntriesZip(20_000, sampleRows(40_000)), 0o644)
 		}, "19999 zip directory entries point into the data of another member"},
 		{"sparse.fit", func(p string) error { return hostile.SparseFIT(p, 2<<30-16) }, "FIT data is mostly zero bytes"},
+		// Issue 29: a 2 MB gzip of a zip holding 250 MB once cost 531 MiB;
+		// 2.09 million FIT laps 342-410 MiB.
+		{"export.fit.gz", func(p string) error {
+			return writeTo(p, func(w io.Writer) error { return hostile.GzipOfZip(w, 250<<20, good) })
+		}, "more than 128 MiB (limits.max_buffered_zip_mb)"},
+		{"laps.fit", func(p string) error { return os.WriteFile(p, hostile.ManyLapsFIT(2_090_000, hostileStart), 0o644) },
+			"more than 10000 laps in one FIT file (limits.max_laps)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,27 +167,39 @@ func TestHostileFilesBounded(t *testing.T) {
 }
 
 // TestNestedZipMemory: a zip inside a zip (a Garmin export) is read in
-// place when stored and from one buffer of its declared size when
-// deflated: a 250 MB nested zip once cost 600 MB of RSS either way.
+// place when stored and from memory, in 1 MiB chunks, when deflated: a
+// 250 MB nested zip once cost 600 MB of RSS either way. A deflated one
+// over limits.max_buffered_zip_mb (128) is refused in one line naming the
+// key; raised to 256, it is read within 300 MiB.
 func TestNestedZipMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("250 MB archives; skipped with -short")
 	}
 	gpx := hostile.GPX(600, "UTF-8", "nested run", hostileStart)
 	for _, tc := range []struct {
-		name   string
-		stored bool
-		maxRSS int64
-	}{{"stored.zip", true, 64 << 20}, {"deflated.zip", false, maxHostileRSS}} {
-		t.Run(tc.name, func(t *testing.T) {
+		name    string
+		stored  bool
+		env     []string
+		refused string // in stderr when the nested zip is refused
+		maxRSS  int64
+	}{
+		{"stored.zip", true, nil, "", 64 << 20},
+		{"deflated.zip", false, nil, "more than 128 MiB (limits.max_buffered_zip_mb)", 160 << 20},
+		{"deflated.zip", false, []string{"ITBCHECK_LIMITS_MAX_BUFFERED_ZIP_MB=256"}, "", maxHostileRSS},
+	} {
+		t.Run(fmt.Sprintf("%s%v", tc.name, tc.env), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.name)
 			if err := writeTo(path, func(w io.Writer) error { return hostile.NestedZip(w, 250<<20, tc.stored, gpx) }); err != nil {
 				t.Fatal(err)
 			}
 			defer os.Remove(path)
-			res, rss, elapsed := measured(t, 2*time.Minute, "inspect", "--format", "json", path)
+			res, rss, _, elapsed := measuredIn(t, t.TempDir(), tc.env, 2*time.Minute, "inspect", "--format", "json", path)
 			t.Logf("%s: exit %d in %v, peak RSS %d MiB; stderr %s", tc.name, res.code, elapsed.Round(time.Millisecond), rss>>20, bytes.TrimSpace(res.stderr))
-			if res.code != 0 || !bytes.Contains(res.stdout, []byte(tc.name+"!/inner.zip!/run.gpx")) {
+			if tc.refused != "" {
+				if !bytes.Contains(res.stderr, []byte(tc.refused)) || len(lines(res.stderr)) != 1 {
+					t.Errorf("exit %d, stderr %q; want one line saying %q", res.code, res.stderr, tc.refused)
+				}
+			} else if res.code != 0 || !bytes.Contains(res.stdout, []byte(tc.name+"!/inner.zip!/run.gpx")) {
 				t.Errorf("exit %d, stdout %.300s; want the nested run read", res.code, res.stdout)
 			}
 			if rss > tc.maxRSS {

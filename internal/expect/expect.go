@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/itbcheck/itbcheck/internal/safeyaml"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -76,7 +76,7 @@ func errorf(format string, args ...any) error {
 
 // Read reads and checks an expectations file.
 func Read(path string) (*Expectations, error) {
-	data, err := os.ReadFile(path)
+	data, err := safeyaml.ReadFile(path) // a regular file, bounded: never a FIFO that blocks
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -91,6 +91,9 @@ func Read(path string) (*Expectations, error) {
 // messages.
 func Parse(path string, data []byte) (*Expectations, error) {
 	var e Expectations
+	if _, err := safeyaml.Parse(data); err != nil { // size, aliases, duplicate keys
+		return nil, errorf("--expect %s: %s", path, strings.Join(strings.Fields(err.Error()), " "))
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(&e)

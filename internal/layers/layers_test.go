@@ -13,15 +13,16 @@ const module = "github.com/itbcheck/itbcheck/"
 // packages of a lower rank (never its own rank, nor a higher one). A new
 // package needs a row here, so that it gets a place in the order.
 var layer = map[string]int{
-	"safetext":        0, // the leaf: escaping names for terminals and logs
-	"ingest":          1, // files → activities
-	"analysis":        2, // activities → per-run metrics, weeks, baselines
-	"rules":           3, // series → findings
-	"internal/config": 4, // settings: keys, files, environment, flags
-	"screen":          4, // the stages over a team: the result model and triage
-	"report":          5, // renders the result model
-	"internal/expect": 5, // the check --expect matcher, over the result model
-	"cmd/itbcheck":    6, // flags and wiring
+	"safetext":          0, // the leaf: escaping names for terminals and logs
+	"internal/safeyaml": 0, // the leaf: reading hostile YAML (config, roster, expectations, symptom logs)
+	"ingest":            1, // files → activities
+	"analysis":          2, // activities → per-run metrics, weeks, baselines
+	"rules":             3, // series → findings
+	"internal/config":   4, // settings: keys, files, environment, flags
+	"screen":            4, // the stages over a team: the result model and triage
+	"report":            5, // renders the result model
+	"internal/expect":   5, // the check --expect matcher, over the result model
+	"cmd/itbcheck":      6, // flags and wiring
 	// Test kits: only tests import them, so they sit above the product.
 	"testkit/moddir":        7,
 	"testkit/hostile":       7,

@@ -168,3 +168,28 @@ func OneByteMessagesFIT(n int, start time.Time) []byte {
 	}
 	return fitFile(w.buf.Bytes())
 }
+
+// ManyLapsFIT is a one-hour run (a record every 10 s, one session) with n
+// lap messages of one second each: 17 bytes a lap, so n = 2 090 000 is
+// the attack's 36 MB file whose laps once cost 342-410 MiB.
+func ManyLapsFIT(n int, start time.Time) []byte {
+	var w fitWriter
+	w.fileID(FITActivity, start)
+	w.define(1, 20, fitField{253, 4, fitUint32}, fitField{3, 1, fitUint8}, fitField{5, 4, fitUint32})
+	rec := []byte{4, 1, 4}
+	for i := 0; i <= 360; i++ {
+		w.data(1, rec, fitTime(start)+uint32(10*i), 150, 2800*uint32(i)) // 2.8 m/s
+	}
+	// lap (19): timestamp, start_time, total_timer_time (ms), total_distance (cm).
+	w.define(3, 19, fitField{253, 4, fitUint32}, fitField{2, 4, fitUint32}, fitField{8, 4, fitUint32}, fitField{9, 4, fitUint32})
+	lap := []byte{4, 4, 4, 4}
+	for i := 0; i < n; i++ {
+		t := fitTime(start) + uint32(i%3600)
+		w.data(3, lap, t+1, t, 1000, 280)
+	}
+	w.define(2, 18, fitField{253, 4, fitUint32}, fitField{2, 4, fitUint32}, fitField{7, 4, fitUint32},
+		fitField{8, 4, fitUint32}, fitField{9, 4, fitUint32}, fitField{5, 1, fitEnum})
+	end := fitTime(start) + 3600
+	w.data(2, []byte{4, 4, 4, 4, 4, 1}, end, fitTime(start), 3_600_000, 3_600_000, 1_008_000, 1) // running
+	return fitFile(w.buf.Bytes())
+}

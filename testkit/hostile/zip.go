@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/gzip"
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
@@ -158,4 +159,38 @@ func NestedZip(w io.Writer, photoBytes int, stored bool, gpx []byte) error {
 	}
 	iw.Write(inner.Bytes())
 	return ow.Close()
+}
+
+// GzipOfZip writes to w a gzip stream (name it export.zip.gz) of a zip
+// holding a stored photo.jpg of photoBytes and the GPX. The photo is
+// mostly zeros with a random kilobyte every 150 KiB, so the gzip stays
+// within the 200:1 ratio limit while holding about 150 times its size: the
+// attack's 1.5 MB file that once cost 531 MiB.
+func GzipOfZip(w io.Writer, photoBytes int, gpx []byte) error {
+	gz := gzip.NewWriter(w)
+	zw := zip.NewWriter(gz)
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: "photo.jpg", Method: zip.Store})
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	chunk := make([]byte, 150<<10)
+	for left := photoBytes; left > 0; left -= len(chunk) {
+		clear(chunk)
+		for i := 0; i < 1024; i += 8 {
+			binary.LittleEndian.PutUint64(chunk[i:], r.Uint64())
+		}
+		if _, err := pw.Write(chunk[:min(left, len(chunk))]); err != nil {
+			return err
+		}
+	}
+	gw, err := zw.Create("run.gpx")
+	if err != nil {
+		return err
+	}
+	gw.Write(gpx)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return gz.Close()
 }
