@@ -237,13 +237,18 @@ func checkGCTImbalance(p *Pass) {
 		if math.Abs(b-50) > garminRedPP {
 			red = ", in Garmin's red zone (population context, not a risk limit)"
 		}
+		// The departure from the baseline first (the charts draw that
+		// baseline), then the trend and the change it made since it began.
 		var what string
-		if byTrend {
-			what = fmt.Sprintf("GCT balance %.1f %% left, trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%, longer on the %s foot)",
-				b, tr.slope, dayText(s.Weeks[tr.start].Monday), tr.change, tr.from, side(b))
-		} else {
+		if haveBase {
 			what = fmt.Sprintf("GCT balance %.1f %% left, %.1f pp %s your baseline of %.1f %% (longer on the %s foot)",
 				b, math.Abs(d), map[bool]string{true: "above", false: "below"}[d > 0], base, side(b))
+		} else {
+			what = fmt.Sprintf("GCT balance %.1f %% left (longer on the %s foot)", b, side(b))
+		}
+		if byTrend {
+			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
+				tr.slope, dayText(s.Weeks[tr.start].Monday), tr.change, tr.from)
 		}
 		m := mark{week: i}
 		switch {
