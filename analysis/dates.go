@@ -17,8 +17,9 @@ const (
 	// time zone, a clock a little fast) before it is implausible.
 	FutureSlack = 24 * time.Hour
 	// FarGap is the gap to every other activity beyond which a lone run
-	// (one of at most LoneRuns together) is implausible, when at least
-	// LoneAgainst other activities are dated together elsewhere.
+	// (one of at most LoneRuns together) dated before the others is
+	// implausible, when at least LoneAgainst other activities are dated
+	// together elsewhere.
 	FarGap      = 366 * 24 * time.Hour
 	LoneRuns    = 2
 	LoneAgainst = 10
@@ -54,7 +55,10 @@ func SplitImplausibleDates(runs []Run, now time.Time) (kept, misdated []Run) {
 		for to < len(dated) && runs[dated[to]].Start.Sub(runs[dated[to-1]].Start) <= FarGap {
 			to++
 		}
-		if to-from <= LoneRuns && len(dated)-(to-from) >= LoneAgainst {
+		// The last group is kept, however lone: after a year away, an
+		// athlete's comeback run is the one that matters most, and a clock
+		// set ahead is caught by now.
+		if to < len(dated) && to-from <= LoneRuns && len(dated)-(to-from) >= LoneAgainst {
 			for _, i := range dated[from:to] {
 				why[i] = fmt.Sprintf("implausible date %s: more than a year away from the athlete's other %d activities (a watch clock set wrong?)",
 					runs[i].Start.UTC().Format(time.DateOnly), len(dated)-(to-from))

@@ -34,6 +34,7 @@ func TestSplitImplausibleDates(t *testing.T) {
 		{"a device-relative FIT time", []Run{{Start: time.Date(1998, 7, 4, 0, 0, 0, 0, time.UTC), IsRun: true}}, 20, "before 2000", 1},
 		{"lone, years before", []Run{{Start: day(2019, 5, 1), IsRun: true}}, 20, "more than a year away from the athlete's other 20", 1},
 		{"lone, but few to judge by", []Run{{Start: day(2019, 5, 1), IsRun: true}}, 5, "", 0},
+		{"lone, a year after the rest: a comeback, kept", append(season2024(12), Run{Start: day(2026, 6, 20)}), 0, "", 0},
 		{"a real earlier season", []Run{{Start: day(2024, 5, 1)}, {Start: day(2024, 5, 3)}, {Start: day(2024, 5, 5)}}, 20, "", 0},
 	}
 	for _, tt := range tests {
@@ -55,4 +56,13 @@ func TestSplitImplausibleDates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// season2024 is n runs every three days from March 2024.
+func season2024(n int) []Run {
+	var rs []Run
+	for i := 0; i < n; i++ {
+		rs = append(rs, Run{Start: time.Date(2024, 3, 1, 7, 0, 0, 0, time.UTC).AddDate(0, 0, 3*i), IsRun: true})
+	}
+	return rs
 }

@@ -68,31 +68,14 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 	return s
 }
 
-// localDate is the run's start in the athlete's local time; Runs built
-// without Measure fall back on the season's location.
-func localDate(r Run, loc *time.Location) time.Time {
-	if r.LocalDate.IsZero() {
-		return r.Start.In(loc)
-	}
-	return r.LocalDate
-}
+// localDate is LocalStart: the run's start in the athlete's local time.
+func localDate(r Run, loc *time.Location) time.Time { return LocalStart(r, loc) }
 
-// dayNumber counts civil days since 1970-01-01 for the calendar date of t in
-// its own zone, so that DST changes never shift a day.
-func dayNumber(t time.Time) int {
-	y, m, d := t.Date()
-	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
+// dayNumber is DayOf(t) as an index.
+func dayNumber(t time.Time) int { return int(DayOf(t)) }
 
-// mondayOf is the day number of the Monday of day n's ISO week
-// (1970-01-01 was a Thursday).
-func mondayOf(n int) int {
-	wd := (n + 3) % 7 // 0 = Monday
-	if wd < 0 {
-		wd += 7
-	}
-	return n - wd
-}
+// mondayOf is the day number of the Monday of day n's ISO week.
+func mondayOf(n int) int { return int(Day(n).Monday()) }
 
 // richness ranks copies of the same run: a plausible copy beats an
 // implausible one, samples beat a summary, then more metrics present.

@@ -29,10 +29,10 @@ const FormatAppleHealth Format = "apple-health"
 // than hold the records, the reader reads the file twice when it can
 // (a file, a zip member: both can be opened again): the first pass keeps
 // the workouts only (a few hundred bytes each), the second keeps, of the
-// records, only those that fall inside a workout, 16 bytes each. Memory is
+// records, only those that fall inside a workout, 24 bytes each. Memory is
 // then bounded by the workouts and their records, not by the file. A stream
 // that cannot be read again (an export.xml.gz) is read once, holding the
-// records of the types read, 16 bytes each, until the workouts are known.
+// records of the types read, 24 bytes each, until the workouts are known.
 
 // hkKind is a record type the reader uses.
 type hkKind uint8
@@ -68,9 +68,10 @@ var hkKinds = map[string]hkKind{
 // (or since the Unix epoch while the workouts are not known), the length
 // of its interval, and its value in the contract's unit.
 type hkRec struct {
-	t, dur float64
-	v      float32
-	kind   hkKind
+	t    float64
+	dur  float32
+	v    float32
+	kind hkKind
 }
 
 // hkWorkout is one Workout element and what was gathered for it.
@@ -234,7 +235,7 @@ func (h *hkReader) recordPass(t *hkTag, _ int) error {
 	if !ok1 || !ok2 || e < s || math.IsNaN(v) {
 		return nil
 	}
-	rec := hkRec{t: float64(s), dur: float64(e - s), v: float32(v), kind: kind}
+	rec := hkRec{t: float64(s), dur: float32(e - s), v: float32(v), kind: kind}
 	if h.onePass {
 		h.pending = append(h.pending, rec)
 		return nil
@@ -586,7 +587,7 @@ func (h *hkReader) samples(a *Activity, ev []hkRec) {
 			}
 		case hkSteps:
 			if e.dur > 0 {
-				p.CadenceSPM = v / e.dur * 60
+				p.CadenceSPM = v / float64(e.dur) * 60
 			}
 		case hkStance:
 			p.StanceTimeMs = v

@@ -75,11 +75,16 @@ func TestAppleHealthExport(t *testing.T) {
 	data, _ := os.ReadFile(xmlPath)
 	os.WriteFile(alone, data, 0o644)
 
+	// Compressed, export.xml cannot be opened again: one pass, holding
+	// the records of the types read.
+	gzPath := filepath.Join(dir, "alone", "export.xml.gz")
+	os.WriteFile(gzPath, gz(t, data), 0o644)
 	for _, c := range []struct {
 		name   string
 		path   string
 		routes bool
 	}{
+		{"gzip one pass", gzPath, false},
 		{"zip", zipPath, true},
 		{"folder", xmlPath, true},
 		{"old-style", oldPath, true},
@@ -315,5 +320,57 @@ func TestAppleHealthLexerLimits(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAppleHealthCancel: Ctrl-C stops the read of an export within a few
+// thousand lines, with the cancellation as the problem.
+func TestAppleHealthCancel(t *testing.T) {
+	xml, _ := tinyAppleExport(t)
+	doc := string(xml)
+	i := strings.Index(doc, " <Record")
+	doc = doc[:i] + strings.Repeat(` <Record type="HKQuantityTypeIdentifierBodyMass" unit="kg" startDate="2026-03-03 07:00:00 +0100" endDate="2026-03-03 07:00:00 +0100" value="60"/>`+"\n", 20000) + doc[i:]
+	ctx, cancel := context.WithCancel(context.Background())
+	br := strings.NewReader(doc)
+	var acts []*Activity
+	probs := readAppleHealth(ctx, "export.xml", Options{}, &cancelAfter{r: br, n: 3, cancel: cancel}, nil, nil, func(a *Activity) { acts = append(acts, a) })
+	if len(acts) != 0 || len(probs) != 1 || !errors.Is(probs[0], context.Canceled) {
+		t.Fatalf("%d activities, problems %v; want none and the cancellation", len(acts), probs)
+	}
+}
+
+// cancelAfter cancels after n reads, as Ctrl-C during a long read.
+type cancelAfter struct {
+	r      io.Reader
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	if c.n--; c.n == 0 {
+		c.cancel()
+	}
+	return c.r.Read(p[:min(len(p), 4096)])
+}
+
+// TestAppleHealthFolderWalk: a walk over the unpacked export reads
+// export.xml and leaves its routes to it (neither read again as GPX
+// activities nor counted as skipped files).
+func TestAppleHealthFolderWalk(t *testing.T) {
+	dir := t.TempDir()
+	xmlPath, ws, err := (synth.AppleHealth{Season: appleSeason()}).WriteDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	routes, _ := filepath.Glob(filepath.Join(filepath.Dir(xmlPath), "workout-routes", "*.gpx"))
+	if len(routes) == 0 {
+		t.Fatal("the generator wrote no routes")
+	}
+	l := Scan([]string{dir})
+	if len(l.Files) != 1 || l.Files[0] != xmlPath || len(l.Skipped) != 0 || len(l.Failed) != 0 {
+		t.Errorf("walk: files %q, skipped %v, failed %v; want only %s", l.Files, l.Skipped, l.Failed, xmlPath)
+	}
+	if n := len(readAllPath(t, xmlPath)); n != len(ws) {
+		t.Errorf("%d activities, want %d", n, len(ws))
 	}
 }

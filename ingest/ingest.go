@@ -69,23 +69,14 @@ type Limits struct {
 }
 
 // DefaultLimits are generous for real exports and small enough to stop
-// decompression bombs and absurd headers.
-var DefaultLimits = Limits{
-	MaxFileBytes:         2 << 30,
-	MaxDecompressedBytes: 256 << 20,
-	MaxRatio:             200,
-	MaxArchiveEntries:    100000,
-	MaxNestingDepth:      3,
-	MaxRecords:           500_000,  // 5.8 days at one record a second; ~100 MiB of samples
-	MaxArchiveBytes:      8 << 30,  // some 10 000 activity files; about a minute of inflating
-	MaxZipDirectoryBytes: 32 << 20, // 100 000 members with long names
-	MaxSessions:          1000,     // a triathlon has five; a day of a watch's sessions a few dozen
-	MaxLaps:              10_000,   // a six-day race on a 400 m track has 2 000
-	MaxBufferedZipBytes:  128 << 20,
-	MaxSummaryRows:       50_000,  // 25 years of two activities a day
-	MaxXMLTextBytes:      1 << 20, // a long <desc>; trackpoints are a few hundred bytes
-	MaxXMLDepth:          256,     // TCX and GPX need about ten levels
-}
+// decompression bombs and absurd headers: each LimitTable row's Default.
+var DefaultLimits = func() Limits {
+	var l Limits
+	for _, k := range LimitTable {
+		k.set(&l, k.Default)
+	}
+	return l
+}()
 
 // Options tune reading.
 type Options struct {
@@ -110,48 +101,10 @@ type Options struct {
 
 func (o Options) limits() Limits {
 	l := o.Limits
-	d := DefaultLimits
-	if l.MaxFileBytes <= 0 {
-		l.MaxFileBytes = d.MaxFileBytes
-	}
-	if l.MaxDecompressedBytes <= 0 {
-		l.MaxDecompressedBytes = d.MaxDecompressedBytes
-	}
-	if l.MaxRatio <= 0 {
-		l.MaxRatio = d.MaxRatio
-	}
-	if l.MaxArchiveEntries <= 0 {
-		l.MaxArchiveEntries = d.MaxArchiveEntries
-	}
-	if l.MaxNestingDepth <= 0 {
-		l.MaxNestingDepth = d.MaxNestingDepth
-	}
-	if l.MaxRecords <= 0 {
-		l.MaxRecords = d.MaxRecords
-	}
-	if l.MaxArchiveBytes <= 0 {
-		l.MaxArchiveBytes = d.MaxArchiveBytes
-	}
-	if l.MaxZipDirectoryBytes <= 0 {
-		l.MaxZipDirectoryBytes = d.MaxZipDirectoryBytes
-	}
-	if l.MaxSessions <= 0 {
-		l.MaxSessions = d.MaxSessions
-	}
-	if l.MaxLaps <= 0 {
-		l.MaxLaps = d.MaxLaps
-	}
-	if l.MaxBufferedZipBytes <= 0 {
-		l.MaxBufferedZipBytes = d.MaxBufferedZipBytes
-	}
-	if l.MaxSummaryRows <= 0 {
-		l.MaxSummaryRows = d.MaxSummaryRows
-	}
-	if l.MaxXMLTextBytes <= 0 {
-		l.MaxXMLTextBytes = d.MaxXMLTextBytes
-	}
-	if l.MaxXMLDepth <= 0 {
-		l.MaxXMLDepth = d.MaxXMLDepth
+	for _, k := range LimitTable {
+		if k.Get(l) <= 0 {
+			k.set(&l, k.Default)
+		}
 	}
 	return l
 }

@@ -177,7 +177,7 @@ func init() {
 			decode: decodeFIT},
 		// Apple Health's export.xml: its DOCTYPE comes first, its root
 		// element after a DTD of several kilobytes.
-		{kind: "apple-health", exts: []string{"export.xml"},
+		{kind: "apple-health", exts: []string{"export.xml", "export.xml.gz"},
 			magic: func(_, l []byte) bool {
 				return bytes.Contains(l, []byte("<!doctype healthdata")) || bytes.Contains(l, []byte("<healthdata"))
 			},

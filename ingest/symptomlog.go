@@ -69,8 +69,6 @@ const (
 	FlagRestPain  SymptomFlag = "rest-pain"
 )
 
-var symptomFlags = []SymptomFlag{FlagNumbness, FlagTingling, FlagNightPain, FlagRestPain}
-
 // Symptom is one entry of the log.
 type Symptom struct {
 	Date  time.Time // the day, at midnight UTC (a calendar date, no zone)
@@ -347,10 +345,19 @@ func symptomHeader(rec []string, col map[string]int) error {
 	return nil
 }
 
-// splitFlags splits a flags cell on ';' (the contract's separator), '|',
-// ',' or spaces.
+// splitFlags splits a flags cell on ';' (the contract's separator), '|'
+// or ','; a piece that is not one flag as people type it ("night pain",
+// "pain at night") is split on spaces too ("numbness tingling").
 func splitFlags(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '|' || r == ',' || unicode.IsSpace(r) })
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '|' || r == ',' }) {
+		if _, ok := ParseSymptomFlag(p); ok {
+			out = append(out, strings.TrimSpace(p))
+			continue
+		}
+		out = append(out, strings.FieldsFunc(p, unicode.IsSpace)...)
+	}
+	return out
 }
 
 // symptomYAML is one entry of a YAML log; the flags are a list or one
@@ -518,15 +525,7 @@ func parsePain(s string) (float64, bool) {
 	return v, true
 }
 
-func parseFlag(s string) (SymptomFlag, bool) {
-	w := normWord(s)
-	for _, f := range symptomFlags {
-		if w == string(f) {
-			return f, true
-		}
-	}
-	return "", false
-}
+func parseFlag(s string) (SymptomFlag, bool) { return ParseSymptomFlag(s) }
 
 // cleanNote keeps the printable text of a note, on one line, at most
 // maxSymptomNote runes.

@@ -153,7 +153,8 @@ func (l *Listing) walkDir(root string) {
 		case !mode.IsRegular():
 			skipped = append(skipped, Skip{path, notRegular(mode), true})
 		case supported && appleRouteFile(path):
-			skipped = append(skipped, Skip{path, "route of the Apple Health export beside it (read with its export.xml)", false})
+			// a route of the Apple Health export beside it: read with its
+			// workout through export.xml, not as an activity of its own
 		case supported:
 			files = append(files, path)
 		default:

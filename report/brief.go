@@ -233,7 +233,7 @@ func (t *textWriter) verdictLines(a *screen.Athlete, groups []ruleGroup) {
 	for _, g := range groups {
 		lead := fmt.Sprintf("  %-8s ", sevTag(g.Highest))
 		lead = strings.Replace(lead, sevTag(g.Highest), t.paint(sevCode(g.Highest), sevTag(g.Highest)), 1)
-		t.paraLead(lead, strings.Repeat(" ", 11), plain(verdictText(g, a, glue)))
+		t.paraLead(lead, strings.Repeat(" ", 11), plain(verdictText(g, a, glue)+ackSuffix(a, g)))
 	}
 }
 
@@ -263,6 +263,9 @@ func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 		t.redFlags(flags)
 	}
 	t.line("Period:      %s", periodText(a))
+	if c := a.Changes; c != nil {
+		t.para("Changes:     ", "             ", plain("since the report of "+day(c.ComparedWith)+": "+changesText(c)))
+	}
 	t.para("Activities:  ", "             ", activitiesText(a))
 	if l := loadText(a); l != "" {
 		t.para("Load:        ", "             ", plain(l))

@@ -266,13 +266,9 @@ func dayTime(t time.Time) float64 {
 	return float64(time.Date(y, m, d, h, mi, s, 0, time.UTC).Unix())
 }
 
-// runDate is the local start of a run (its UTC start when unknown).
-func runDate(r analysis.Run) time.Time {
-	if r.LocalDate.IsZero() {
-		return r.Start
-	}
-	return r.LocalDate
-}
+// runDate is the local start of a run (analysis.LocalStart, UTC for a
+// run without a local date).
+func runDate(r analysis.Run) time.Time { return analysis.LocalStart(r, nil) }
 
 // acwrSweetLo is where the ACWR chart's green band starts: below 0.8 the
 // body is underprepared for its load (Gabbett's "sweet spot" is 0.8 up

@@ -5,7 +5,6 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,25 +12,9 @@ import (
 	"github.com/itbcheck/itbcheck/screen"
 )
 
-// plainNumber matches cells that are numbers a spreadsheet may read as
-// such, e.g. -3.2; they keep their sign.
-var plainNumber = regexp.MustCompile(`^[-+]?[0-9]+(\.[0-9]+)?$`)
-
-// cell neutralises spreadsheet formula injection: a cell starting with
-// = + - @, a tab or a carriage return gets a leading apostrophe, unless it
-// is a plain number. Control characters (ESC, OSC) and bidi overrides
-// from file and folder names are escaped first (safetext).
-func cell(s string) string {
-	s = safetext.Escape(s)
-	if s == "" || plainNumber.MatchString(s) {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// cell is s as a CSV cell (safetext.CSVCell): escaped, with formulas and
+// GitHub workflow commands neutralised.
+func cell(s string) string { return safetext.CSVCell(s) }
 
 // csvNum is n as a CSV cell: the number as the JSON report writes it,
 // empty when absent.
@@ -82,7 +65,11 @@ func (x *csvRenderer) Begin(h Header) error {
 	if h.Options.Weekly {
 		x.write(append([]string(nil), weeklyColumns...))
 	} else {
-		x.write(append([]string(nil), teamColumns...))
+		cols := append([]string(nil), teamColumns...)
+		if !h.ComparedWith.IsZero() {
+			cols = append(cols, "changes") // what changed since the earlier report
+		}
+		x.write(cols)
 	}
 	return nil
 }
@@ -110,7 +97,11 @@ func (x *csvRenderer) Athlete(a *screen.Athlete) error {
 func (x *csvRenderer) End(team []*screen.Athlete) error {
 	if !x.head.Options.Weekly {
 		for _, a := range screen.ByRisk(team) {
-			x.write(teamCSVRow(a))
+			row := teamCSVRow(a)
+			if !x.head.ComparedWith.IsZero() {
+				row = append(row, changeCell(a))
+			}
+			x.write(row)
 		}
 	}
 	x.cw.Flush()

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -43,6 +44,13 @@ type htmlPage struct {
 	// at the top of a team page.
 	RedFlagHead  string
 	TeamRedFlags []string
+	// Changes is the team's "Changes since" section; nil when the report
+	// compares with none (the team table then has no changes column).
+	Changes *htmlChanges
+	// TeamScript sorts and filters the team table (team pages only).
+	TeamScript template.JS
+	// Filters are the team table's filter menus.
+	Filters []htmlFilter
 }
 
 // htmlTeamRow is one athlete's row of the team overview.
@@ -57,10 +65,18 @@ type htmlTeamRow struct {
 	Symptoms                       []string   // open pain episodes
 	InputsFailed                   int
 	Spark                          *sparkline // nil without weeks
+	// Change is what changed since the earlier report; the data
+	// attributes are what the team page sorts and filters by.
+	Change                                  string
+	ChangeKind, ChangeRank, SevRank, Status string
+	Families                                string // the open patterns' families, "|"-separated
 }
 
 // htmlOpen is one pattern found for an athlete, with its highest severity.
-type htmlOpen struct{ Name, Severity string }
+type htmlOpen struct {
+	Name, Severity string
+	Ack            string // "acknowledged 2026-06-08: called him"; "" when not acked
+}
 
 type htmlAthlete struct {
 	Name, Anchor, Period       string
@@ -75,6 +91,9 @@ type htmlAthlete struct {
 	WeekRows                   [][]string
 	InputsFailed               []screen.FailedInput
 	RedFlags                   []string // first, plainly
+	// Changes says what changed since the earlier report; "" when the
+	// report compares with none.
+	Changes string
 }
 
 // htmlGroup is one rule's block, with the charts of its findings.
@@ -161,8 +180,13 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 	if len(r.Athletes) > 1 {
 		rows := teamRows(r.Athletes)
 		for _, tr := range rows {
-			page.Team = append(page.Team, teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes)))
+			row := teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes))
+			teamRowData(&row, tr)
+			page.Team = append(page.Team, row)
 		}
+		page.Changes = htmlChangesOf(r.Athletes, page.Team)
+		page.Filters = teamFilters(page.Team, page.Changes != nil)
+		page.TeamScript = template.JS(teamScript) // our own embedded script
 		page.Attention = attentionText(rows)
 		page.TeamNote = teamNote
 	}
@@ -170,7 +194,9 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 	if err := htmlTemplate.Execute(&b, page); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	_, err := b.WriteTo(w)
+	// html/template escapes markup, not controls: an ESC or a bidi
+	// override in a name would reach the page raw.
+	_, err := io.WriteString(w, safetext.EscapeKeepLines(b.String()))
 	return err
 }
 
@@ -204,6 +230,9 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
 	}
+	if c := a.Changes; c != nil {
+		ha.Changes = "Changes since the report of " + day(c.ComparedWith) + ": " + changesText(c)
+	}
 	charts := athleteCharts(a)
 	used := make([]bool, len(charts))
 	groups, notes := riskGroups(groupByRule(a.Findings))
@@ -222,7 +251,7 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 	said := map[string]bool{} // advice and links said once per athlete, as in the text report
 	for _, g := range groups {
 		hg := htmlGroup{
-			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil),
+			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil) + ackSuffix(a, g),
 			Explanation: g.Explanation, Advice: unsaid(said, g.Advice),
 		}
 		if hg.Advice == "" && g.Advice != "" {

@@ -35,8 +35,15 @@ func TestHTMLSelfContained(t *testing.T) {
 	if !strings.Contains(out, "No ground contact time balance recorded") {
 		t.Errorf("the skipped balance chart of bob has no note")
 	}
-	if strings.Contains(out, "<script") {
-		t.Errorf("HTML holds a <script> element")
+	// The one script is the team table's own (assets/team.js): it touches
+	// nothing outside the page.
+	if n := strings.Count(out, "<script"); n != 1 || !strings.Contains(out, "<script>"+teamScript+"</script>") {
+		t.Errorf("HTML holds %d <script> elements, want the team table's one", n)
+	}
+	for _, api := range []string{"fetch(", "XMLHttpRequest", "import(", "localStorage", "http:", "https:", "src="} {
+		if strings.Contains(teamScript, api) {
+			t.Errorf("the team script uses %s", api)
+		}
 	}
 	resource := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?\s*(https?:)?//`)
 	if m := resource.FindString(out); m != "" {

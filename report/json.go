@@ -94,6 +94,9 @@ type jsonAthlete struct {
 	// DuplicatesMerged counts the run copies merged away (the same run
 	// read from two files): an addition to v2.
 	DuplicatesMerged int `json:"duplicates_merged"`
+	// Changes is what changed since the earlier report compared with: an
+	// addition to v2, left out when there was none.
+	Changes *jsonChanges `json:"changes,omitempty"`
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -161,6 +164,9 @@ type jsonFinding struct {
 	Mechanism   []rules.Link   `json:"mechanism"`
 	Explanation string         `json:"explanation"`
 	Advice      string         `json:"advice"`
+	// Acknowledged is the coach's acknowledgement in force (itbcheck
+	// ack): an addition to v2, left out when there is none.
+	Acknowledged *jsonAck `json:"acknowledged,omitempty"`
 }
 
 type jsonSummary struct {
@@ -168,7 +174,98 @@ type jsonSummary struct {
 	Activities   int          `json:"activities"`
 	InputsFailed int          `json:"inputs_failed"`
 	Findings     jsonSeverity `json:"findings"`
+	// Changes adds up the athletes' changes: an addition to v2, left out
+	// when the report was compared with none.
+	Changes *jsonTeamChanges `json:"changes,omitempty"`
 }
+
+// jsonChanges is what changed for one athlete since an earlier report.
+type jsonChanges struct {
+	ComparedWith  string               `json:"compared_with"`
+	NewAthlete    bool                 `json:"new_athlete"`
+	New           []jsonChangedFinding `json:"new"`
+	Worse         []jsonChangedFinding `json:"worse"`
+	Resolved      []jsonChangedFinding `json:"resolved"`
+	NewRedFlags   []jsonChangedFinding `json:"new_red_flags"`
+	RunsAdded     int                  `json:"runs_added"`
+	NoNewRunsDays *int                 `json:"no_new_runs_days"`
+}
+
+// jsonChangedFinding names a finding's episode, with its severity now
+// and, for a worsened one, then (null otherwise).
+type jsonChangedFinding struct {
+	Rule     *rules.Rule     `json:"rule"`
+	Date     string          `json:"date"`
+	Severity rules.Severity  `json:"severity"`
+	Was      *rules.Severity `json:"was"`
+	Summary  string          `json:"summary"`
+}
+
+// jsonTeamChanges adds up the team's changes: counts, and the athletes
+// without a new run for report.StaleDays days or more.
+type jsonTeamChanges struct {
+	ComparedWith  string          `json:"compared_with"`
+	New           int             `json:"new"`
+	Worse         int             `json:"worse"`
+	Resolved      int             `json:"resolved"`
+	NewRedFlags   int             `json:"new_red_flags"`
+	RunsAdded     int             `json:"runs_added"`
+	NoNewRunsDays []jsonStaleData `json:"no_new_runs_days"`
+}
+
+// jsonStaleData is an athlete whose runs stopped arriving.
+type jsonStaleData struct {
+	Athlete string `json:"athlete"`
+	Days    int    `json:"days"`
+}
+
+// jsonAck is a coach's acknowledgement of a finding.
+type jsonAck struct {
+	Date string `json:"date"`
+	Note string `json:"note"`
+}
+
+// changesJSON is c in JSON; nil for nil.
+func changesJSON(c *screen.Changes) *jsonChanges {
+	if c == nil {
+		return nil
+	}
+	list := func(fs []screen.ChangedFinding) []jsonChangedFinding {
+		out := []jsonChangedFinding{}
+		for _, f := range fs {
+			jf := jsonChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Summary: f.Summary}
+			if f.Was != rules.None {
+				was := f.Was
+				jf.Was = &was
+			}
+			out = append(out, jf)
+		}
+		return out
+	}
+	jc := &jsonChanges{ComparedWith: timeJSON(c.ComparedWith), NewAthlete: c.NewAthlete, New: list(c.New), Worse: list(c.Worse),
+		Resolved: list(c.Resolved), NewRedFlags: list(c.NewRedFlags), RunsAdded: c.RunsAdded}
+	if c.NoNewRuns {
+		d := c.NoNewRunsDays
+		jc.NoNewRunsDays = &d
+	}
+	return jc
+}
+
+// teamChangesJSON is t in JSON; nil for nil.
+func teamChangesJSON(t *screen.TeamChanges) *jsonTeamChanges {
+	if t == nil {
+		return nil
+	}
+	jt := &jsonTeamChanges{ComparedWith: timeJSON(t.ComparedWith), New: t.New, Worse: t.Worse, Resolved: t.Resolved,
+		NewRedFlags: t.NewRedFlags, RunsAdded: t.Runs, NoNewRunsDays: []jsonStaleData{}}
+	for _, st := range t.NoNewRuns {
+		jt.NoNewRunsDays = append(jt.NoNewRunsDays, jsonStaleData{Athlete: st.Name, Days: st.Days})
+	}
+	return jt
+}
+
+// timeJSON writes a time as generated_at is written.
+func timeJSON(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 
 type jsonSeverity struct {
 	High   int `json:"high"`
@@ -253,6 +350,7 @@ func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	}
 	sum.Athletes = len(r.Athletes)
 	sum.Findings = jsonSeverity(r.Counts())
+	sum.Changes = teamChangesJSON(screen.TeamChangesOf(r.Athletes))
 	b, err := json.MarshalIndent(sum, "  ", "  ")
 	if err != nil {
 		return err
@@ -303,8 +401,13 @@ func athleteJSON(a *screen.Athlete) jsonAthlete {
 		}
 	}
 	for _, f := range a.Findings {
-		ja.Findings = append(ja.Findings, findingJSON(f))
+		jf := findingJSON(f)
+		if k, ok := a.Acknowledged(f); ok {
+			jf.Acknowledged = &jsonAck{Date: day(k.Date), Note: k.Note}
+		}
+		ja.Findings = append(ja.Findings, jf)
 	}
+	ja.Changes = changesJSON(a.Changes)
 	return ja
 }
 

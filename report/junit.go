@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
+	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -140,15 +141,17 @@ func renderJUnit(w io.Writer, r *screen.Report, opt Options) error {
 		all.Skipped += s.Skipped
 		all.Suites = append(all.Suites, s)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
 	if err := enc.Encode(all); err != nil {
 		return fmt.Errorf("junit: %w", err)
 	}
-	_, err := io.WriteString(w, "\n")
+	b.WriteString("\n")
+	// encoding/xml keeps bidi controls and C1 controls of names as they
+	// are: a CI's test view would show them raw.
+	_, err := io.WriteString(w, safetext.EscapeKeepLines(b.String()))
 	return err
 }
 

@@ -21,6 +21,9 @@ var mdEscaper = strings.NewReplacer(
 	`[`, `\[`, `]`, `\]`, `|`, `\|`, `~`, `\~`,
 	`<`, `&lt;`, `>`, `&gt;`, `&`, `&amp;`,
 	"\r\n", " ", "\n", " ", "\r", " ",
+	// GitHub turns URLs, www. names and e-mail addresses in text into
+	// live links: a name is never one.
+	"://", `:\/\/`, "www.", `www\.`, "WWW.", `WWW\.`, "@", `\@`,
 )
 
 // md escapes user-supplied text for Markdown, tables included.
@@ -70,6 +73,7 @@ func (x *markdownRenderer) End(team []*screen.Athlete) error {
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
+		mdChanges(p, r.Athletes)
 		mdTeam(p, r.Athletes, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
@@ -115,6 +119,9 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 		p("")
 	}
 	p("- Period: %s", periodText(a))
+	if c := a.Changes; c != nil {
+		p("- Changes since the report of %s: %s", day(c.ComparedWith), md(changesText(c)))
+	}
 	p("- Activities: %s", activitiesText(a))
 	if l := loadText(a); l != "" {
 		p("- Load: %s", md(l))
@@ -136,7 +143,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 		p("### In short: %s", verdictHead(groups, a.Counts()))
 		p("")
 		for _, g := range groups {
-			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)))
+			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)+ackSuffix(a, g)))
 		}
 	}
 	if sn := statusNotes(a); len(sn) > 0 {

@@ -7,7 +7,7 @@ import (
 )
 
 // Schema is the versioned name of the JSON report.
-const Schema = "itbcheck.report/v2"
+const Schema = screen.ReportSchema
 
 // mergedText says how many duplicate copies were merged: "3 duplicate
 // copies merged (the same run in two files counts once)"; "" for

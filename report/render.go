@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/itbcheck/itbcheck/analysis"
 	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -89,16 +90,16 @@ func flaggedWeeks(fs []rules.Finding) map[string]rules.Severity {
 		if f.Severity < rules.Low {
 			continue // a note is not a finding
 		}
-		t, err := time.Parse("2006-01-02", f.Date)
+		first, err := analysis.ParseDay(f.Date)
 		if err != nil {
 			continue
 		}
-		end := t
-		if u, err := time.Parse("2006-01-02", f.Until); err == nil && u.After(t) {
-			end = u
+		last := first
+		if u, err := analysis.ParseDay(f.Until); err == nil && u > first {
+			last = u
 		}
-		for w := mondayOf(t); !w.After(end); w = w.AddDate(0, 0, 7) {
-			if k := day(w); f.Severity > m[k] {
+		for w := first.Monday(); w <= last; w += 7 {
+			if k := w.String(); f.Severity > m[k] {
 				m[k] = f.Severity
 			}
 		}
@@ -106,9 +107,6 @@ func flaggedWeeks(fs []rules.Finding) map[string]rules.Severity {
 	return m
 }
 
-// mondayOf is the Monday of t's ISO week, at midnight in t's location.
-func mondayOf(t time.Time) time.Time {
-	off := (int(t.Weekday()) + 6) % 7
-	y, mo, d := t.Date()
-	return time.Date(y, mo, d-off, 0, 0, 0, 0, t.Location())
-}
+// mondayOf is the Monday of t's ISO week (analysis.Day.Monday), at
+// midnight in t's location.
+func mondayOf(t time.Time) time.Time { return analysis.DayOf(t).Monday().Time(t.Location()) }

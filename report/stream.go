@@ -22,6 +22,9 @@ type Header struct {
 	RuleConfig *rules.Config
 	Athletes   int
 	Options    Options
+	// ComparedWith is the generated_at of the earlier report the run
+	// compares with (each athlete's Changes); zero when none.
+	ComparedWith time.Time
 }
 
 // overviewOnly reports whether the report is the team overview alone.

@@ -67,7 +67,7 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 
 func TestTeamOverviewHTMLSparklines(t *testing.T) {
 	team := teamSection(t, string(render(t, "html", Options{})), `<section class="team">`, "</section>")
-	rows := regexp.MustCompile(`(?s)<tr><td>.*?</tr>`).FindAllString(team, -1)
+	rows := regexp.MustCompile(`(?s)<tr data-risk[^>]*><td>.*?</tr>`).FindAllString(team, -1)
 	if len(rows) != 2 {
 		t.Fatalf("%d athlete rows in the team table, want 2", len(rows))
 	}

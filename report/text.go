@@ -241,6 +241,7 @@ func (x *textRenderer) End(team []*screen.Athlete) error {
 	}
 	t.para("", "", plain(configText(r)))
 	if len(r.Athletes) > 1 {
+		t.textChanges(r.Athletes)
 		t.line("")
 		t.heading("Team overview (highest open risk first)")
 		t.teamOverview(r.Athletes)

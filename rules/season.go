@@ -10,16 +10,9 @@ import (
 // Helpers that several rules share. The series and baselines themselves
 // (weeks, cadence model, balance, descent, medians) are analysis's.
 
-// runDay is the run's start in the athlete's local time.
+// runDay is the run's start in the athlete's local time (analysis.LocalStart).
 func runDay(s *analysis.Season, r analysis.Run) time.Time {
-	if !r.LocalDate.IsZero() {
-		return r.LocalDate
-	}
-	loc := s.Params.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	return r.Start.In(loc)
+	return analysis.LocalStart(r, s.Params.Location)
 }
 
 // finite reports whether v is neither NaN nor infinite.

@@ -217,6 +217,10 @@ var flagWords = map[ingest.SymptomFlag]string{
 	ingest.FlagNightPain: "night pain", ingest.FlagRestPain: "pain at rest",
 }
 
+// FlagWords names a red flag of the symptom log in a sentence: "night
+// pain", "pain at rest".
+func FlagWords(f ingest.SymptomFlag) string { return flagWords[f] }
+
 // redFlag is an episode's red flag, when it has one: the flags ticked,
 // severe pain, persistent pain. The span of days is the finding's Date and
 // Until, not repeated in its summary.

@@ -23,15 +23,24 @@ import (
 // and paragraph separators, bidirectional controls and invalid UTF-8
 // bytes written as escapes in the style of %q (\n, \t, \x1b, \u202e,
 // \xff), and every other character unchanged.
+//
+// Text that starts with "::" (after spaces) has its first colon written
+// \x3a: printed at the start of a line (a text table's first column, a
+// CSV's first cell) it would be a GitHub Actions workflow command, which
+// the runner reads after trimming leading spaces.
 func Escape(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	command := workflowCommand(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case command && r == ':':
+			b.WriteString(`\x3a`)
+			command = false
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x`)
 			b.WriteString(hex2(s[i]))
@@ -45,8 +54,85 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// EscapeKeepLines is Escape for a whole rendered document (an HTML page,
+// a JUnit XML file): line breaks and tabs, which the document's own
+// layout uses, are kept; every other control, bidi control and invalid
+// byte is escaped. A sink applies it last, so that no field of the
+// document can carry a raw one whichever way it got in.
+func EscapeKeepLines(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(s[i])
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteString(hex2(s[i]))
+		case unsafe(r):
+			b.WriteString(escapeRune(r))
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// CSVCell makes s safe as a CSV cell: escaped (Escape, which also breaks
+// a leading "::", a GitHub Actions workflow command when the CSV is
+// printed in a CI log), and a cell that a spreadsheet would run as a
+// formula (starting with = + - @, a tab or a carriage return, unless it is
+// a plain number) gets a leading apostrophe.
+func CSVCell(s string) string {
+	s = Escape(s)
+	if s == "" || plainNumber(s) {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// plainNumber reports whether s is a number a spreadsheet may read as
+// such, e.g. -3.2: it keeps its sign.
+func plainNumber(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	whole, frac, dot := strings.Cut(s, ".")
+	return digits(whole) && (!dot || digits(frac))
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// workflowCommand reports whether s starts, after spaces, with "::".
+func workflowCommand(s string) bool {
+	return strings.HasPrefix(strings.TrimLeft(s, " "), "::")
+}
+
 // needsEscape reports whether Escape would change s.
 func needsEscape(s string) bool {
+	if workflowCommand(s) {
+		return true
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

@@ -50,3 +50,36 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+func TestCSVCell(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"alice", "alice"},
+		{"-3.2", "-3.2"},
+		{"+7", "+7"},
+		{"--7", "'--7"},
+		{"=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"::error::forged", `\x3a:error::forged`},
+		{"  ::warning file=x::y", `  \x3a:warning file=x::y`},
+		{"a::b", "a::b"},
+		{"x\n::error::y", `x\n::error::y`},
+		{"\tTAB", `\tTAB`}, // escaped first: no longer a tab
+		{"gpx\u202eexe", `gpx\u202eexe`},
+		{"1.", "1."},
+	} {
+		if got := CSVCell(tt.in); got != tt.want {
+			t.Errorf("CSVCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEscapeKeepLines(t *testing.T) {
+	in := "<p>alice\u202e\x1b[31m</p>\n\t<td>\x85ok\xff</td>\r\n"
+	want := "<p>alice\\u202e\\x1b[31m</p>\n\t<td>\\x85ok\\xff</td>\r\n"
+	if got := EscapeKeepLines(in); got != want {
+		t.Errorf("EscapeKeepLines = %q, want %q", got, want)
+	}
+	if s := "plain\ntext"; EscapeKeepLines(s) != s {
+		t.Errorf("plain text changed")
+	}
+}

@@ -47,6 +47,13 @@ type Athlete struct {
 	// From and To bound the period (the --since/--until window, or the
 	// first and last activity); zero when there is no activity.
 	From, To time.Time
+	// Changes is what changed since the earlier report compared with
+	// (Compare); nil when there was none.
+	Changes *Changes
+	// Acks are the coach's acknowledgements in force (ApplyAcks), by the
+	// episode they are about; an ack of a finding that has since worsened,
+	// or of an earlier episode, is not among them.
+	Acks map[FindingKey]Acknowledgement
 	// counted holds the counts of activities and runs of a Summary, whose
 	// season keeps no runs; nil for an athlete as analysed.
 	counted *runCounts

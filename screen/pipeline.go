@@ -154,7 +154,7 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		}
 		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
 		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
-		kept := inPeriod(runs, time.Time{}, opt.Until) // the history before Since feeds the baselines
+		kept := inPeriod(runs, time.Time{}, opt.Until, athletes[i].Params.Location) // the history before Since feeds the baselines
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
@@ -286,8 +286,13 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	}
 	opt.Location = loc // files that write local time without a zone
 	var undated []ingest.Problem
+	more := 0 // undated activities past maxMisdatedListed: one summary line
 	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
 		if !a.HasStart() {
+			if len(undated) == maxMisdatedListed {
+				more++
+				return
+			}
 			undated = append(undated, ingest.Problem{Path: a.Source,
 				Err: fmt.Errorf("%w: no start time recorded, so the activity cannot be placed in a week", ingest.ErrCorrupt)})
 			return
@@ -295,6 +300,11 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 		res.runs = append(res.runs, analysis.Measure(a, loc))
 		a.Samples.Recycle() // measured: the next file's samples reuse the storage
 	})
+	if more > 0 {
+		// A summary CSV of 49,000 undated rows once gave 49,000 identical lines.
+		undated = append(undated, ingest.Problem{Path: path,
+			Err: fmt.Errorf("%w: and %d more activities with no start time recorded", ingest.ErrCorrupt, more)})
+	}
 	res.problems = append(res.problems, undated...) // read's result would overwrite them
 	return res
 }
@@ -329,14 +339,8 @@ type misdated string
 func (e misdated) Error() string        { return string(e) }
 func (e misdated) Is(target error) bool { return target == ErrImplausibleDate }
 
-// localDay is the date a run counts for: its local start date, or its start
-// instant in UTC when the analysis gave no local date.
-func localDay(r analysis.Run) string {
-	if !r.LocalDate.IsZero() {
-		return r.LocalDate.Format(time.DateOnly)
-	}
-	return r.Start.UTC().Format(time.DateOnly)
-}
+// localDay is the date a run counts for (analysis.RunDay), as YYYY-MM-DD.
+func localDay(r analysis.Run, loc *time.Location) string { return analysis.RunDay(r, loc).String() }
 
 // windowDays gives the reporting window [since, until] as YYYY-MM-DD
 // days for comparing with run and finding dates; a zero bound is open.
@@ -352,14 +356,14 @@ func windowDays(since, until time.Time) (from, to string) {
 }
 
 // inPeriod keeps the runs whose local date lies within [since, until].
-func inPeriod(runs []analysis.Run, since, until time.Time) []analysis.Run {
+func inPeriod(runs []analysis.Run, since, until time.Time, loc *time.Location) []analysis.Run {
 	if since.IsZero() && until.IsZero() {
 		return runs
 	}
 	from, to := windowDays(since, until)
 	var kept []analysis.Run
 	for _, r := range runs {
-		if d := localDay(r); d >= from && d <= to {
+		if d := localDay(r, loc); d >= from && d <= to {
 			kept = append(kept, r)
 		}
 	}
@@ -419,7 +423,7 @@ func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
 			if r.Start.IsZero() && r.LocalDate.IsZero() {
 				continue // a file without a start time says nothing of the period
 			}
-			d := localDay(r)
+			d := localDay(r, s.Params.Location)
 			if first == "" || d < first {
 				first = d
 			}

@@ -2,7 +2,6 @@ package screen
 
 import (
 	"sort"
-	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
@@ -41,6 +40,10 @@ func (a *Athlete) HasRedFlag() bool { return len(rules.RedFlagsOf(a.Findings)) >
 const (
 	riskLow, riskMedium, riskHigh = 1.0, 3.0, 9.0
 	resolvedShare                 = 0.3
+	// ackedShare is the share an open finding keeps once a coach has
+	// acknowledged it (itbcheck ack): below an unacknowledged finding of
+	// the same severity, above any of a lower one.
+	ackedShare = 0.9
 	// openWeeks is how many weeks at the end of the athlete's period count
 	// as "now": a finding whose last week falls in them is open.
 	openWeeks = 2
@@ -49,7 +52,8 @@ const (
 // OpenRisk scores the athlete's current risk for the team ranking: every
 // finding at low or higher weighs by its severity (low 1, medium 3, high
 // 9), fully while it is open (its last day or week within the last 2
-// weeks of the period), 0.3 of that once resolved. Info notes weigh nothing.
+// weeks of the period), 0.3 of that once resolved, 0.9 while a coach's
+// acknowledgement of it is in force. Info notes weigh nothing.
 func (a *Athlete) OpenRisk() float64 {
 	score := 0.0
 	for _, f := range a.Findings {
@@ -64,6 +68,8 @@ func (a *Athlete) OpenRisk() float64 {
 		}
 		if !a.IsOpen(f) {
 			w *= resolvedShare
+		} else if _, ok := a.Acknowledged(f); ok {
+			w *= ackedShare
 		}
 		score += w
 	}
@@ -81,7 +87,7 @@ func (a *Athlete) OpenSince() string {
 	if end.IsZero() {
 		return ""
 	}
-	return mondayOf(end).AddDate(0, 0, -7*(openWeeks-1)).Format(time.DateOnly)
+	return (analysis.DayOf(end).Monday() - 7*(openWeeks-1)).String()
 }
 
 // IsOpen reports whether finding f is open now: its last day or week
@@ -94,13 +100,6 @@ func (a *Athlete) IsOpen(f rules.Finding) bool {
 		last = f.Until
 	}
 	return since == "" || last == "" || last >= since
-}
-
-// mondayOf is the Monday of t's ISO week, at midnight in t's location.
-func mondayOf(t time.Time) time.Time {
-	off := (int(t.Weekday()) + 6) % 7
-	y, mo, d := t.Date()
-	return time.Date(y, mo, d-off, 0, 0, 0, 0, t.Location())
 }
 
 // Highest is the highest severity among the athlete's findings, info notes

@@ -33,6 +33,10 @@ type analysisFlags struct {
 	verbose    bool // text: every episode in full
 	// symptoms is one athlete's symptom log (analyze, check without --team).
 	symptoms string
+	// compare is --compare FILE: the earlier JSON report to compare with;
+	// noCompare is --no-compare.
+	compare   string
+	noCompare bool
 	// check only
 	failOn string
 	team   bool
@@ -55,6 +59,8 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
 	_ = cobra.MarkFlagFilename(fs, "output", outputExts()...)
 	fs.BoolVarP(&f.verbose, "verbose", "v", false, "text: every episode in full, with why each pattern matters (default: the brief view)")
+	fs.StringVar(&f.compare, "compare", "", "say what changed since the earlier JSON report `FILE` (default with -o: the report -o replaces)")
+	fs.BoolVar(&f.noCompare, "no-compare", false, "no comparison with an earlier report")
 	fs.StringVar(&f.symptoms, "symptoms", "", "the runner's symptom log `FILE` (CSV or YAML; default: symptoms.csv or symptoms.yaml in the athlete's folder)")
 }
 
@@ -138,6 +144,10 @@ type job struct {
 	now         time.Time
 	failOn      rules.Severity
 	athletes    []screen.AthleteInput
+	// earlier is the report compared with (nil: none); acks are the
+	// team's acknowledgements.
+	earlier *screen.Earlier
+	acks    []screen.Ack
 }
 
 // athleteFor makes a pipeline athlete with the settings of the roster entry
@@ -161,6 +171,13 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	c.quiet = f.quiet
 	// With -q, a report still goes to stdout when asked for by name.
 	j.stdoutAsked = f.output == "-" || f.format != ""
+	if f.output != "" && f.output != "-" && cmd.Name() != "batch" {
+		// Refused first, before anything is read: the report is one file.
+		if st, err := os.Stat(f.output); err == nil && st.IsDir() {
+			return nil, usageErrorf("-o %s: is a folder; %s writes one report file: name one, such as %s", f.output, cmd.Name(),
+				filepath.Join(f.output, "report.json"))
+		}
+	}
 	var err error
 	if j.out, err = chooseOutput(f.format, f.output, formats, cmd.Name() == "batch"); err != nil {
 		return nil, err
@@ -169,11 +186,15 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	if f.output == "-" {
 		f.output = "" // stdout, asked for by name
 	}
+
 	if j.since, err = parseDay("--since", f.since); err != nil {
 		return nil, err
 	}
 	if j.until, err = parseDay("--until", f.until); err != nil {
 		return nil, err
+	}
+	if f.compare != "" && f.noCompare {
+		return nil, usageErrorf("--compare %s and --no-compare contradict each other", f.compare)
 	}
 	if !j.since.IsZero() && !j.until.IsZero() && j.until.Before(j.since) {
 		return nil, usageErrorf("--until %s is before --since %s", f.until, f.since)
@@ -265,9 +286,12 @@ func (c *cli) analyse(j *job, sink athleteSink) (*screen.Report, error) {
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
 	}
+	c.loadEarlier(j)
 	team := make([]*screen.Athlete, len(j.athletes))
 	opt := screen.Options{Jobs: jobs, Since: j.since, Until: j.until, Now: j.now, Ingest: j.cfg.IngestOptions(), Skipped: c.warnSkipped,
 		Done: func(i int, a *screen.Athlete) error {
+			screen.ApplyAcks(j.acks, a)
+			screen.Compare(j.earlier, a, j.now)
 			c.warnTeam(j, a) // reads the runs, which the summary drops
 			team[i] = screen.Summary(a)
 			return sink.add(i, a)
@@ -394,16 +418,29 @@ func requireExisting(paths []string) error {
 
 // refuseInputAsOutput stops a run whose -o would overwrite one of its
 // input files.
+// The step summary of check ($GITHUB_STEP_SUMMARY, appended to) is
+// refused the same way: a workflow that points it at an input would
+// otherwise change the user's file.
 func (c *cli) refuseInputAsOutput(j *job) error {
-	if j.flags.output == "" {
-		return nil
-	}
 	var paths []string
 	for _, a := range j.athletes {
 		paths = append(paths, a.Paths...)
+		if a.Symptoms != "" {
+			paths = append(paths, a.Symptoms)
+		}
 	}
-	if victim, what := inputClash(j.flags.output, paths); victim != "" {
-		return usageErrorf("-o %s: %s %s", j.flags.output, what, victim)
+	if j.flags.output != "" {
+		if victim, what := inputClash(j.flags.output, paths); victim != "" {
+			return usageErrorf("-o %s: %s %s", j.flags.output, what, victim)
+		}
+	}
+	if summary := os.Getenv("GITHUB_STEP_SUMMARY"); summary != "" && j.command == "check" {
+		if victim, what := inputClash(summary, paths); victim != "" {
+			return usageErrorf("GITHUB_STEP_SUMMARY %s: %s %s; the step summary is appended to, never an input", summary, what, victim)
+		}
+		if st, err := os.Stat(summary); err == nil && st.IsDir() {
+			return usageErrorf("GITHUB_STEP_SUMMARY %s: is a folder, not a file", summary)
+		}
 	}
 	return nil
 }

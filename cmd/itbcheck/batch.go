@@ -31,6 +31,7 @@ func (c *cli) batchCommand() *cobra.Command {
 			if j.athletes, err = c.teamAthletes(j, args); err != nil {
 				return err
 			}
+			c.loadAcks(j, teamRoot(args))
 			var sink athleteSink = c.newReportSink(j)
 			if j.out.Folder {
 				if sink, err = c.newFolderSink(j); err != nil {
@@ -108,6 +109,15 @@ func (c *cli) teamAthletes(j *job, args []string) ([]screen.AthleteInput, error)
 		c.warnf("%d activity files directly in ROOT %s are ignored (such as %s); put each athlete's files in a sub-folder", len(loose), root, loose[0])
 	}
 	return out, nil
+}
+
+// teamRoot is the team folder of args: ROOT, or the current folder for a
+// roster.
+func teamRoot(args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return "."
 }
 
 // unwrapPath drops the path from an *os.PathError's message.

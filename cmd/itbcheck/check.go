@@ -45,6 +45,7 @@ func (c *cli) checkCommand() *cobra.Command {
 					return usageErrorf("check --team takes one ROOT, got %d paths", len(args))
 				}
 				j.athletes, err = c.teamAthletes(j, args)
+				c.loadAcks(j, teamRoot(args))
 			} else {
 				if len(args) == 0 {
 					return usageErrorf("check needs at least one PATH (or --team ROOT)")

@@ -197,6 +197,7 @@ func (c *cli) rootCommand() *cobra.Command {
 	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	pf.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `FILE` at the end")
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
-		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand())
+		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand(),
+		c.logCommand(), c.ackCommand())
 	return root
 }

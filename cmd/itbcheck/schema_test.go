@@ -98,6 +98,49 @@ func TestJSONSchema(t *testing.T) {
 			}
 		}},
 	}
+	// The changes and acknowledged branches: the sample compared with its
+	// own report of three weeks before, with one of alice's open findings
+	// acknowledged.
+	team := filepath.Join(dir, "team")
+	if err := os.CopyFS(team, os.DirFS(sample)); err != nil {
+		t.Fatal(err)
+	}
+	earlier := filepath.Join(dir, "earlier.json")
+	if code, _, stderr := runCLI(t, "batch", "--format", "json", "--no-progress", "--until", "2026-05-10", "-o", earlier, team); code != exitOK {
+		t.Fatalf("earlier report: exit %d\n%s", code, stderr)
+	}
+	acked := ""
+	for _, id := range []string{"load-spike", "weekly-jump", "cadence-drop", "gct-imbalance", "cadence-fade", "asymmetry-drift", "compound-risk", "downhill-load"} {
+		if code, _, _ := runCLI(t, "ack", "--team", team, "alice", id, "--note", "called"); code == exitOK {
+			acked = id
+			break
+		}
+	}
+	if acked == "" {
+		t.Fatal("alice has no open finding to acknowledge")
+	}
+	tests = append(tests, struct {
+		name  string
+		args  []string
+		codes []int
+		check func(t *testing.T, doc map[string]any)
+	}{"compared, with an acknowledgement", []string{"batch", "--format", "json", "--no-progress", "--compare", earlier, team}, []int{exitOK}, func(t *testing.T, doc map[string]any) {
+		sum := doc["summary"].(map[string]any)["changes"].(map[string]any)
+		if sum["compared_with"] != doc["generated_at"] || sum["runs_added"].(float64) == 0 {
+			t.Errorf("summary changes %v", sum)
+		}
+		found := false
+		for _, a := range doc["athletes"].([]any) {
+			for _, f := range a.(map[string]any)["findings"].([]any) {
+				if k, ok := f.(map[string]any)["acknowledged"].(map[string]any); ok && k["note"] == "called" {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no finding acknowledged; %s was acked", acked)
+		}
+	}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, stderr := runCLI(t, tt.args...)

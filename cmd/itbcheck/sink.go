@@ -25,8 +25,12 @@ type athleteSink interface {
 
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
-	return report.Header{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
+	h := report.Header{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
 		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
+	if j.earlier != nil {
+		h.ComparedWith = j.earlier.GeneratedAt
+	}
+	return h
 }
 
 // renderError is a failure to render or write a report: a usage error of
@@ -52,6 +56,10 @@ type reportSink struct {
 	held   *bytes.Buffer  // stdout while the progress bar is drawn
 	// discard is set with -q when no report was asked for on stdout.
 	discard bool
+	// kept and keptStream are the JSON report kept beside a -o FILE of
+	// another format for the next run to compare with (keptReport).
+	kept       *tempFile
+	keptStream *report.Stream
 }
 
 // newReportSink is the sink of job j's report.
@@ -81,6 +89,14 @@ func (s *reportSink) start() error {
 			return &exitError{code: exitUsage, msg: oneLine(err)}
 		}
 		s.file, w = f, f
+		if path := keptReport(s.j); path != "" {
+			if s.kept, err = newTempFile(path); err != nil {
+				return &exitError{code: exitUsage, msg: oneLine(err)}
+			}
+			if s.keptStream, err = report.NewStream(s.kept, "json", s.c.header(s.j, len(s.j.athletes), report.Options{})); err != nil {
+				return renderError("json", err)
+			}
+		}
 	}
 	stream, err := report.NewStream(w, s.j.format, s.c.header(s.j, len(s.j.athletes), s.opt))
 	if err != nil {
@@ -98,6 +114,11 @@ func (s *reportSink) add(i int, a *screen.Athlete) error {
 	}
 	if err := s.stream.Add(i, a); err != nil {
 		return renderError(s.j.format, err)
+	}
+	if s.keptStream != nil {
+		if err := s.keptStream.Add(i, a); err != nil {
+			return renderError("json", err)
+		}
 	}
 	return nil
 }
@@ -121,9 +142,22 @@ func (s *reportSink) close() error {
 		return nil
 	}
 	if err := s.file.finish(); err != nil {
+		s.abort()
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
-	if err := renameAll([]*tempFile{s.file}); err != nil {
+	files := []*tempFile{s.file}
+	if s.keptStream != nil {
+		err := s.keptStream.Close()
+		if err == nil {
+			err = s.kept.finish()
+		}
+		if err != nil {
+			s.abort()
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		files = append(files, s.kept)
+	}
+	if err := renameAll(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	what := fmt.Sprintf("%s report", s.j.format)
@@ -138,6 +172,10 @@ func (s *reportSink) abort() {
 	if s.file != nil {
 		s.file.discard()
 		s.file = nil
+	}
+	if s.kept != nil {
+		s.kept.discard()
+		s.kept = nil
 	}
 }
 
@@ -168,6 +206,10 @@ type folderSink struct {
 	indexFile *tempFile
 	indexTeam *report.Stream
 	pages     []*tempFile // the athletes' reports written so far
+	// stateFile and state are DIR/itbcheck-report.json, the JSON report
+	// the next run into DIR compares with.
+	stateFile *tempFile
+	state     *report.Stream
 }
 
 // newFolderSink is the sink of batch -o DIR. It refuses a DIR that is a
@@ -216,6 +258,17 @@ func (s *folderSink) start() error {
 		return renderError(s.j.format, err)
 	}
 	s.indexTeam = stream
+	path := filepath.Join(s.dir, stateName)
+	if !isRegularOrAbsent(path) {
+		s.c.warnf("%s is not a regular file: not replaced, and the next run has nothing to compare with", path)
+		return nil
+	}
+	if s.stateFile, err = newTempFile(path); err != nil {
+		return &exitError{code: exitUsage, msg: oneLine(err)}
+	}
+	if s.state, err = report.NewStream(s.stateFile, "json", s.c.header(s.j, len(s.j.athletes), report.Options{})); err != nil {
+		return renderError("json", err)
+	}
 	return nil
 }
 
@@ -246,6 +299,11 @@ func (s *folderSink) add(i int, a *screen.Athlete) error {
 	if err := s.indexTeam.Add(i, a); err != nil {
 		return renderError(s.j.format, err)
 	}
+	if s.state != nil {
+		if err := s.state.Add(i, a); err != nil {
+			return renderError("json", err)
+		}
+	}
 	return nil
 }
 
@@ -264,6 +322,17 @@ func (s *folderSink) close() error {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	files := append(s.pages, s.indexFile)
+	if s.state != nil {
+		if err := s.state.Close(); err != nil {
+			s.abort()
+			return renderError("json", err)
+		}
+		if err := s.stateFile.finish(); err != nil {
+			s.abort()
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		files = append(files, s.stateFile)
+	}
 	if err := renameAll(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
@@ -278,7 +347,10 @@ func (s *folderSink) abort() {
 	if s.indexFile != nil {
 		s.indexFile.discard()
 	}
-	s.pages, s.indexFile = nil, nil
+	if s.stateFile != nil {
+		s.stateFile.discard()
+	}
+	s.pages, s.indexFile, s.stateFile = nil, nil, nil
 	if s.made {
 		os.Remove(s.dir) // only when empty: nothing of another's is removed
 	}

@@ -38,30 +38,6 @@ var ruleFields = []string{"enabled", "low", "medium", "high"}
 // LoadMetrics are the values load.metric accepts.
 var LoadMetrics = []analysis.LoadMetric{analysis.LoadAuto, analysis.LoadSRPE, analysis.LoadTRIMP, analysis.LoadDuration, analysis.LoadDistance}
 
-// limitKeys maps the limits.* keys to the ingest.Limits field they set and
-// the factor from the config's unit to the field's.
-var limitKeys = []struct {
-	key    string
-	factor int64
-	get    func(l ingest.Limits) int64
-	set    func(l *ingest.Limits, v int64)
-}{
-	{"limits.max_file_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxFileBytes }, func(l *ingest.Limits, v int64) { l.MaxFileBytes = v }},
-	{"limits.max_decompressed_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxDecompressedBytes }, func(l *ingest.Limits, v int64) { l.MaxDecompressedBytes = v }},
-	{"limits.max_ratio", 1, func(l ingest.Limits) int64 { return l.MaxRatio }, func(l *ingest.Limits, v int64) { l.MaxRatio = v }},
-	{"limits.max_archive_entries", 1, func(l ingest.Limits) int64 { return int64(l.MaxArchiveEntries) }, func(l *ingest.Limits, v int64) { l.MaxArchiveEntries = int(v) }},
-	{"limits.max_nesting_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxNestingDepth) }, func(l *ingest.Limits, v int64) { l.MaxNestingDepth = int(v) }},
-	{"limits.max_records", 1, func(l ingest.Limits) int64 { return int64(l.MaxRecords) }, func(l *ingest.Limits, v int64) { l.MaxRecords = int(v) }},
-	{"limits.max_archive_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxArchiveBytes }, func(l *ingest.Limits, v int64) { l.MaxArchiveBytes = v }},
-	{"limits.max_zip_directory_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxZipDirectoryBytes }, func(l *ingest.Limits, v int64) { l.MaxZipDirectoryBytes = v }},
-	{"limits.max_sessions", 1, func(l ingest.Limits) int64 { return int64(l.MaxSessions) }, func(l *ingest.Limits, v int64) { l.MaxSessions = int(v) }},
-	{"limits.max_summary_rows", 1, func(l ingest.Limits) int64 { return int64(l.MaxSummaryRows) }, func(l *ingest.Limits, v int64) { l.MaxSummaryRows = int(v) }},
-	{"limits.max_xml_text_kb", 1 << 10, func(l ingest.Limits) int64 { return l.MaxXMLTextBytes }, func(l *ingest.Limits, v int64) { l.MaxXMLTextBytes = v }},
-	{"limits.max_xml_depth", 1, func(l ingest.Limits) int64 { return int64(l.MaxXMLDepth) }, func(l *ingest.Limits, v int64) { l.MaxXMLDepth = int(v) }},
-	{"limits.max_laps", 1, func(l ingest.Limits) int64 { return int64(l.MaxLaps) }, func(l *ingest.Limits, v int64) { l.MaxLaps = int(v) }},
-	{"limits.max_buffered_zip_mb", 1 << 20, func(l ingest.Limits) int64 { return l.MaxBufferedZipBytes }, func(l *ingest.Limits, v int64) { l.MaxBufferedZipBytes = v }},
-}
-
 // Config is the resolved configuration.
 type Config struct {
 	File       string // the config file read; "" when none
@@ -402,22 +378,23 @@ func (c *Config) scalars(r *resolver) error {
 	}
 	c.add("jobs", strconv.Itoa(c.Jobs), src)
 
-	for _, l := range limitKeys {
-		v, src, ok := r.get(l.key)
+	for _, l := range ingest.LimitTable { // one row per limit: key, unit, default
+		key := "limits." + l.Key
+		v, src, ok := r.get(key)
 		if !ok {
-			c.add(l.key, strconv.FormatInt(l.get(ingest.DefaultLimits)/l.factor, 10), src)
+			c.add(key, strconv.FormatInt(l.Default/l.Unit, 10), src)
 			continue
 		}
 		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 		if err != nil || n < 0 {
-			return r.bad(l.key, v, src, "want a whole number ≥ 0")
+			return r.bad(key, v, src, "want a whole number ≥ 0")
 		}
-		if most := limitMost(l.factor); n > most {
+		if most := limitMost(l.Unit); n > most {
 			// 2^44+1 MB once wrapped round to a 1 MiB limit.
-			return r.bad(l.key, v, src, fmt.Sprintf("too large (at most %d)", most))
+			return r.bad(key, v, src, fmt.Sprintf("too large (at most %d)", most))
 		}
-		l.set(&c.Limits, n*l.factor)
-		c.add(l.key, strconv.FormatInt(n, 10), src)
+		l.Set(&c.Limits, n*l.Unit)
+		c.add(key, strconv.FormatInt(n, 10), src)
 	}
 	return nil
 }

@@ -59,8 +59,7 @@ rules:
 		}
 		fmt.Fprintf(&b, "  %s: {%s}\n", r.ID, strings.Join(fields, ", "))
 	}
-	l := ingest.DefaultLimits
-	fmt.Fprintf(&b, `
+	b.WriteString(`
 # Shoes, named as in Strava's "Activity Gear" column: km run in them before
 # the exports start, and the mileage at which to retire them.
 gear: {}
@@ -77,22 +76,18 @@ athletes: []
 
 # Guards against hostile input.
 limits:
-  max_file_mb: %d
-  max_decompressed_mb: %d
-  max_ratio: %d
-  max_archive_entries: %d
-  max_nesting_depth: %d
-  max_records: %d
-  max_archive_mb: %d          # all members of one zip together
-  max_zip_directory_mb: %d
-  max_sessions: %d            # per FIT file
-  max_summary_rows: %d        # per activities.csv
-  max_xml_text_kb: %d         # longest text, tag or comment of a TCX/GPX
-  max_xml_depth: %d
-  max_laps: %d                # per FIT file
-  max_buffered_zip_mb: %d     # a zip held in memory: deflated in a zip, or in a gzip
-`, l.MaxFileBytes>>20, l.MaxDecompressedBytes>>20, l.MaxRatio, l.MaxArchiveEntries, l.MaxNestingDepth, l.MaxRecords,
-		l.MaxArchiveBytes>>20, l.MaxZipDirectoryBytes>>20, l.MaxSessions, l.MaxSummaryRows, l.MaxXMLTextBytes>>10, l.MaxXMLDepth,
-		l.MaxLaps, l.MaxBufferedZipBytes>>20)
+`)
+	for _, l := range ingest.LimitTable {
+		line := fmt.Sprintf("  %s: %d", l.Key, l.Default/l.Unit)
+		if l.Comment != "" {
+			// Comments line up where a two-digit value would end.
+			pad := max(1, limitCommentColumn-len("  "+l.Key+": ")-2)
+			line += strings.Repeat(" ", pad) + "# " + l.Comment
+		}
+		b.WriteString(line + "\n")
+	}
 	return b.String()
 }
+
+// limitCommentColumn is where the comments of the limits section start.
+const limitCommentColumn = 30

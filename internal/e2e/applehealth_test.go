@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -19,10 +20,18 @@ import (
 //	go test ./internal/e2e -run TestAppleHealthPeerFIT -v
 func TestAppleHealthPeerFIT(t *testing.T) {
 	balance := []string{"gct-imbalance", "asymmetry-drift"}
-	for _, p := range []synth.Pattern{synth.Steady, synth.LoadSpike, synth.CadenceDrop, synth.CadenceFade, synth.Downhill, synth.TrackDirection, synth.Compound} {
-		t.Run(string(p), func(t *testing.T) {
+	for _, name := range []string{"steady", "load-spike", "load-spike-rpe", "cadence-drop", "cadence-fade", "downhill", "track-direction", "compound"} {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
+			p := synth.Pattern(strings.TrimSuffix(name, "-rpe"))
 			s := synth.Plan(p, synth.WithInterval(interval))
+			if strings.HasSuffix(name, "-rpe") {
+				// Every run rated: the load is sRPE, from FIT's
+				// session.workout_rpe and Apple's workout effort score.
+				for i := range s.Runs {
+					s.Runs[i].RPE = float64(3 + i%5)
+				}
+			}
 			root := t.TempDir()
 			fitDir := filepath.Join(root, "fit")
 			if _, err := s.WriteFIT(fitDir); err != nil {
@@ -57,6 +66,9 @@ func TestAppleHealthPeerFIT(t *testing.T) {
 				if g[i].key != w[i].key || !closeTo(g[i].value, w[i].value, 0.01) {
 					t.Errorf("finding %d: apple %s %v, fit %s %v", i, g[i].key, g[i].value, w[i].key, w[i].value)
 				}
+			}
+			if strings.HasSuffix(name, "-rpe") && !strings.Contains(string(itbcheck(t, nil, "analyze", "--no-progress", zipPath).stdout), fmt.Sprintf("session RPE (RPE × minutes); auto: RPE on %d of %d runs", len(s.Runs), len(s.Runs))) {
+				t.Errorf("the Apple season's load is not sRPE from its effort scores")
 			}
 			t.Logf("%s: %d findings (balance rules aside); apple %q; fit %q", p, len(w), findingKeys(apple), findingKeys(fit))
 			noBalance := s

@@ -58,3 +58,14 @@ func BlankLinesCSV(blank int, start time.Time) []byte {
 	return []byte(stravaHeader + strings.Repeat("\n", blank) +
 		fmt.Sprintf("1,\"%s\",Morning Run,Run,1800,5.0,1750,170,150\n", start.Format("Jan 2, 2006, 3:04:05 PM")))
 }
+
+// UndatedRowsStravaCSV writes to w a Strava activities.csv of rows runs
+// whose date cannot be read: each is an activity with no start time.
+func UndatedRowsStravaCSV(w io.Writer, rows int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	bw.WriteString(stravaHeader)
+	for i := 0; i < rows; i++ {
+		fmt.Fprintf(bw, "%d,\"not a date\",Run %d,Run,1800,5.0,1750,170,150\n", 1000+i, i)
+	}
+	return bw.Flush()
+}
