@@ -5,6 +5,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/itbcheck/itbcheck/ingest"
+
 	"gonum.org/v1/gonum/stat"
 )
 
@@ -84,8 +86,34 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 // itself, so that a slow fall cannot become its own baseline), looking
 // back at most 2×BaselineWeeks weeks. A nil leaveOut leaves none out:
 // the 8 weeks before i.
+//
+// The model is the outdoor runs' (treadmill runs have their own,
+// FitTreadmillBaseline), and it looks no further back than the week the
+// cadence instrument of week i started (InstrumentEpoch: a new sensor
+// restarts the baseline).
 func (s *Season) FitCadenceBaseline(i int, leaveOut []bool) CadenceModel {
-	return FitCadence(s.runsOfWeeks(s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)))
+	outdoor, _ := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
+	return FitCadence(outdoor)
+}
+
+// FitTreadmillBaseline is FitCadenceBaseline on the treadmill runs of the
+// same weeks: belt cadence is compared only with belt cadence (DOMAIN.md).
+func (s *Season) FitTreadmillBaseline(i int, leaveOut []bool) CadenceModel {
+	_, belt := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
+	return FitCadence(belt)
+}
+
+// sinceEpoch keeps the weeks not before the week channel ch's instrument
+// of week i started.
+func (s *Season) sinceEpoch(ch ingest.Channel, i int, weeks []int) []int {
+	first := s.InstrumentEpoch(ch, i)
+	out := weeks[:0]
+	for _, k := range weeks {
+		if k >= first {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // baselineWeeks are the up to n weeks before week i, newest first, that
@@ -238,8 +266,8 @@ func (s *Season) BalanceBaseline(i int) BalanceModel {
 // weeks before it that have one and that leaveOut does not mark (weeks of
 // a shift), looking back at most BalanceLookbackWeeks.
 func (s *Season) FitBalanceBaseline(i int, leaveOut []bool) BalanceModel {
-	weeks := s.baselineWeeks(i, HistoryWeeks, BalanceLookbackWeeks, leaveOut,
-		func(w Week) bool { return !math.IsNaN(w.BalanceLeftPct) })
+	weeks := s.sinceEpoch(ingest.ChanStanceTimeBalance, i, s.baselineWeeks(i, HistoryWeeks, BalanceLookbackWeeks, leaveOut,
+		func(w Week) bool { return !math.IsNaN(w.BalanceLeftPct) }))
 	m := BalanceModel{Weeks: len(weeks)}
 	xs := make([]float64, len(weeks))
 	for j, k := range weeks {

@@ -65,8 +65,14 @@ func Measure(a *ingest.Activity, loc *time.Location) Run {
 		Source: a.Source, Title: a.Title, Gear: a.Gear, Sport: a.Sport,
 		IsRun: a.IsRun(), Device: a.Device.String(), Format: a.Format,
 		Start: a.Start, LocalDate: a.LocalStart(loc),
+		CadenceSource: a.SourceOf(ingest.ChanCadence), GaitSource: gaitSource(a),
 	}
 	r.clear()
+	if a.Format == ingest.FormatFIT {
+		// Only FIT names the watch and its sensors; a TCX or GPX export's
+		// creator is an app, no instrument (analysis' instrument timeline).
+		r.BalanceInstrument, r.CadenceInstrument = a.Instrument(ingest.ChanStanceTimeBalance), a.Instrument(ingest.ChanCadence)
+	}
 	sum := &a.Summary
 	// Decoders of samples give steps; a summary CSV row may give strides.
 	stepsSummary := a.Format == ingest.FormatFIT || a.Format == ingest.FormatTCX ||
@@ -454,4 +460,16 @@ func measureThirds(r *Run, a *ingest.Activity, runS float64) {
 	}
 	flush()
 	r.First, r.Last, r.Final = first.segment(), last.segment(), final.segment()
+}
+
+// gaitSource is the source of the first running-dynamics channel the run
+// has (one sensor measures them all); ingest.SourceNone without any.
+func gaitSource(a *ingest.Activity) ingest.Source {
+	for _, c := range []ingest.Channel{ingest.ChanStanceTime, ingest.ChanStanceTimeBalance,
+		ingest.ChanVerticalOscillation, ingest.ChanVerticalRatio, ingest.ChanStepLength} {
+		if src := a.SourceOf(c); src != ingest.SourceNone {
+			return src
+		}
+	}
+	return ingest.SourceNone
 }

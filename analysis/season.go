@@ -62,6 +62,7 @@ func NewSeason(athlete string, runs []Run, p Params) *Season {
 		}
 	}
 	s.Runs, s.Duplicates = dedupe(dated, p.Location)
+	s.findInstruments()
 	s.chooseLoad()
 	s.rescoreTRIMP()
 	s.buildWeeks()
@@ -246,12 +247,16 @@ func (s *Season) rescoreTRIMP() {
 // minutes; Banister TRIMP, where a run without heart rate is scored at
 // the athlete's median heart-rate reserve; or session RPE × minutes. Non-running activities and runs
 // whose figure is unknown load 0.
-func (s *Season) RunLoad(r Run) float64 {
+func (s *Season) RunLoad(r Run) float64 { return s.RunLoadIn(r, s.Params.LoadMetric) }
+
+// RunLoadIn is a run's training load in metric m, as RunLoad would give
+// it in a season of that metric (the research tables give every metric).
+func (s *Season) RunLoadIn(r Run, m LoadMetric) float64 {
 	if !r.IsRun {
 		return 0
 	}
 	var v float64
-	switch s.Params.LoadMetric {
+	switch m {
 	case LoadDuration:
 		v = r.DurationS / 60
 	case LoadTRIMP:
@@ -386,7 +391,7 @@ func (s *Season) fillCadenceResidual(i int) {
 	model := s.CadenceBaseline(i)
 	var res []float64
 	for _, r := range s.WeekRuns(i) {
-		if v := model.ResidualPct(r); !math.IsNaN(v) {
+		if v := model.ResidualPct(r); !math.IsNaN(v) && !r.Treadmill() { // the model is the outdoor one
 			res = append(res, v)
 		}
 	}

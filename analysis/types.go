@@ -17,6 +17,14 @@ type Run struct {
 	Sport  ingest.Sport
 	IsRun  bool // counts as running load
 	Device string
+	// CadenceSource and GaitSource say what measured the step rate and the
+	// running dynamics (ingest.Activity.SourceOf): wrist, chest-strap, pod,
+	// footpod, or none when the run has no such values.
+	CadenceSource, GaitSource ingest.Source
+	// BalanceInstrument and CadenceInstrument name what measured the run's
+	// GCT balance and cadence (ingest.Activity.Instrument: "chest-strap
+	// garmin hrm_pro", "wrist garmin fr255"); "" without the channel.
+	BalanceInstrument, CadenceInstrument string
 	// Format is the kind of file the activity was read from (the rules
 	// name Apple Health when its runs lack what Apple never records).
 	Format ingest.Format
@@ -192,6 +200,14 @@ type Season struct {
 	// log); SymptomLog the file it was read from.
 	Symptoms   []ingest.Symptom
 	SymptomLog string
+	// Instruments lists the changes of the instruments that measure GCT
+	// balance and cadence, in date order (a new chest strap, a pod, another
+	// watch); a channel's baselines restart at each (InstrumentEpoch).
+	Instruments []InstrumentChange
+	// Seasons lists every season of the athlete's folder, oldest first
+	// (SplitSeasons); only those marked Current are in Runs and Weeks.
+	// Nil when the season was built without splitting.
+	Seasons []SeasonSpan
 
 	// Set by NewSeason: the heart-rate range TRIMP used, the heart-rate
 	// reserve that scores runs without HR, and the day numbers (see

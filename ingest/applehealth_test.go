@@ -374,3 +374,39 @@ func TestAppleHealthFolderWalk(t *testing.T) {
 		t.Errorf("%d activities, want %d", n, len(ws))
 	}
 }
+
+// TestAppleHealthPrettyPrinted: an export whose tags span lines (written
+// again by a pretty-printer, or by hand, attributes one a line) reads as
+// the one Apple writes; a tag that never closes is one warning at its
+// first line.
+func TestAppleHealthPrettyPrinted(t *testing.T) {
+	xml, _ := tinyAppleExport(t)
+	pretty := strings.NewReplacer(`" startDate=`, "\"\n      startDate=", `" endDate=`, "\"\n      endDate=", `" duration=`, "\"\n      duration=").Replace(string(xml))
+	if strings.Count(pretty, "\n") < strings.Count(string(xml), "\n")*2 {
+		t.Fatal("the export was not spread over more lines")
+	}
+	read := func(doc string) ([]*Activity, []Problem) {
+		var acts []*Activity
+		probs := NewReader(strings.NewReader(doc), "export.xml", Options{}).Each(context.Background(), func(a *Activity) { acts = append(acts, a) })
+		return acts, probs
+	}
+	want, _ := read(string(xml))
+	got, probs := read(pretty)
+	if len(probs) != 0 || len(got) != len(want) {
+		t.Fatalf("%d activities, problems %v; want %d and none", len(got), probs, len(want))
+	}
+	for i := range want {
+		if got[i].Samples.Len() != want[i].Samples.Len() || !got[i].Start.Equal(want[i].Start) || got[i].Summary.DurationS != want[i].Summary.DurationS {
+			t.Errorf("activity %d: %d samples at %v, %.0f s; want %d at %v, %.0f s", i, got[i].Samples.Len(), got[i].Start, got[i].Summary.DurationS,
+				want[i].Samples.Len(), want[i].Start, want[i].Summary.DurationS)
+		}
+	}
+	// A Workout start tag left open: the next line starts a tag.
+	i := strings.Index(pretty, "<Workout ")
+	line := strings.Count(pretty[:i], "\n") + 1
+	broken := pretty[:i] + strings.Replace(pretty[i:], "\">\n", "\"\n", 1)
+	_, probs = read(broken)
+	if len(probs) == 0 || !strings.Contains(probs[0].Error(), fmt.Sprintf("line %d: malformed line: <Workout> not closed on its line", line)) {
+		t.Errorf("problems %v, want the open <Workout> at line %d", probs, line)
+	}
+}

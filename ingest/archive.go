@@ -11,6 +11,7 @@ import (
 	"math"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/itbcheck/itbcheck/safetext"
@@ -43,9 +44,9 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	b.n += int64(n)
 	switch c := b.compressed(); {
 	case b.n > b.maxBytes:
-		b.err = fmt.Errorf("%w: decompresses to more than %d bytes", ErrTooLarge, b.maxBytes)
+		b.err = fmt.Errorf("%w: decompresses to more than %s (limits.max_decompressed_mb)", ErrTooLarge, sizeText(b.maxBytes))
 	case b.n > ratioFloor && c > 0 && b.n > b.maxRatio*c:
-		b.err = fmt.Errorf("%w: decompresses to more than %d times its compressed size (%d bytes from %d)", ErrTooLarge, b.maxRatio, b.n, c)
+		b.err = fmt.Errorf("%w: decompresses to more than %d times its compressed size (%d bytes from %d; limits.max_ratio)", ErrTooLarge, b.maxRatio, b.n, c)
 	}
 	if b.err == nil {
 		b.err = b.budget.spend(int64(n))
@@ -74,6 +75,15 @@ func decompressError(err error) error {
 		return fmt.Errorf("%w: compressed data is damaged", ErrCorrupt)
 	}
 	return fmt.Errorf("%w: reading compressed data: %s", ErrCorrupt, oneLine(err))
+}
+
+// sizeText gives a limit in the unit of its config key: "256 MB" for
+// whole mebibytes, else bytes.
+func sizeText(n int64) string {
+	if n > 0 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // countingReader counts the bytes read through it.
@@ -186,7 +196,7 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 	}
 	var wanted []*zip.File
 	for _, f := range zr.File {
-		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) {
+		if !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !ResourceFork(f.Name) {
 			wanted = append(wanted, f)
 		}
 	}
@@ -204,21 +214,44 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 			break
 		}
 	}
+	var members []*zip.File
 	for i, f := range zr.File {
-		if err := ctx.Err(); err != nil {
-			return append(probs, Problem{Path: name, Err: err, Partial: true})
+		if i != index && !f.FileInfo().IsDir() && IsSupportedName(f.Name) && !isRoute(f.Name) && !ResourceFork(f.Name) {
+			members = append(members, f)
 		}
-		if i == index || f.FileInfo().IsDir() || !IsSupportedName(f.Name) || isRoute(f.Name) {
-			continue
-		}
+	}
+	// An Apple Health export's activities are handed on as they are; the
+	// others are joined with a Strava export's activities.csv.
+	var appleMu sync.Mutex
+	apple := map[*Activity]bool{}
+	read := func(f *zip.File, fn func(*Activity)) []Problem {
 		if isAppleExport(f.Name) {
-			probs = append(probs, readAppleZip(ctx, f, zr, name, opt, fn)...)
-			continue
+			return readAppleZip(ctx, f, zr, name, opt, func(a *Activity) {
+				appleMu.Lock()
+				apple[a] = true
+				appleMu.Unlock()
+				fn(a)
+			})
 		}
-		probs = append(probs, readMember(ctx, f, ra, name, opt, depth, func(a *Activity) { fn(j.join(a)) })...)
-		if opt.archive.left < 0 {
-			break // the archive's budget is spent: the member's problem says so
+		return readMember(ctx, f, ra, name, opt, depth, fn)
+	}
+	handOn := func(a *Activity) {
+		appleMu.Lock()
+		isApple := apple[a]
+		delete(apple, a)
+		appleMu.Unlock()
+		if isApple {
+			fn(a)
+			return
 		}
+		fn(j.join(a))
+	}
+	// Once the archive's budget is spent (the member's problem says so),
+	// no later member is begun.
+	spent := func() bool { return opt.archive.left.Load() < 0 }
+	probs = append(probs, readMembers(ctx, members, opt, read, handOn, spent)...)
+	if err := ctx.Err(); err != nil {
+		return append(probs, Problem{Path: name, Err: err, Partial: true})
 	}
 	if len(probs) > maxArchiveProblems {
 		rest := len(probs) - maxArchiveProblems + 1
@@ -235,6 +268,24 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		}
 	}
 	return probs
+}
+
+// ResourceFork reports whether a path names macOS metadata rather than a
+// file: AppleDouble "._name" companions (a Finder copy to a FAT drive, a
+// zip made by macOS's Archive Utility) and anything under "__MACOSX/". They
+// carry the original's name and extension but hold no activity, so they
+// are skipped, never read as corrupt files.
+func ResourceFork(p string) bool {
+	p = strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(path.Base(p), "._") {
+		return true
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "__MACOSX" {
+			return true
+		}
+	}
+	return false
 }
 
 // chunks is data held in memory as chunks of chunkSize bytes: it grows by
@@ -295,7 +346,7 @@ func readMember(ctx context.Context, f *zip.File, outer io.ReaderAt, archive str
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: unsafe member name (absolute or with ..)", ErrCorrupt)}}
 	}
 	if f.UncompressedSize64 > uint64(lim.MaxDecompressedBytes) {
-		return []Problem{{Path: name, Err: fmt.Errorf("%w: member declares %d bytes, limit %d", ErrTooLarge, f.UncompressedSize64, lim.MaxDecompressedBytes)}}
+		return []Problem{{Path: name, Err: fmt.Errorf("%w: member declares %d bytes, more than %s (limits.max_decompressed_mb); not read", ErrTooLarge, f.UncompressedSize64, sizeText(lim.MaxDecompressedBytes))}}
 	}
 	if encrypted(f) {
 		return []Problem{{Path: name, Err: fmt.Errorf("%w: member is encrypted (a password-protected zip); not read", ErrUnsupported)}}

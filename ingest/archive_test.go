@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -221,7 +222,7 @@ func TestArchiveLimits(t *testing.T) {
 		wantActs int
 	}{
 		{"bomb.csv.gz", bomb, Options{}, ErrTooLarge, "times its compressed size", 0},
-		{"big.csv.gz", bomb, Options{Limits: Limits{MaxDecompressedBytes: 1 << 20, MaxRatio: 1 << 30}}, ErrTooLarge, "more than 1048576 bytes", 0},
+		{"big.csv.gz", bomb, Options{Limits: Limits{MaxDecompressedBytes: 1 << 20, MaxRatio: 1 << 30}}, ErrTooLarge, "more than 1 MB (limits.max_decompressed_mb)", 0},
 		{"bomb.zip", makeZip(t, []member{{"x.csv", bytes.Repeat([]byte("0"), 20<<20)}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
 			Options{}, ErrTooLarge, "bomb.zip!/x.csv", 1},
 		{"slip.zip", makeZip(t, []member{{"../../etc/evil.gpx", []byte(makeGPX(3, "running"))}, {"ok.gpx", []byte(makeGPX(3, "running"))}}),
@@ -317,4 +318,40 @@ func mergeSummaries(acts []*Activity) []*Activity {
 		}
 	}
 	return out
+}
+
+// TestMacZip reads a zip made by macOS's Archive Utility: every file has
+// an AppleDouble companion under __MACOSX/ ("._run.fit", metadata that
+// shares the extension), and a "._" file sits beside one. They are
+// skipped, not read as corrupt activities (issue 23: exit 3 before).
+func TestMacZip(t *testing.T) {
+	start := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
+	fork := []byte("\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02") // AppleDouble header
+	data := makeZip(t, []member{
+		{"runs/run1.fit", tinyFIT(t, start, 60)},
+		{"__MACOSX/runs/._run1.fit", fork},
+		{"runs/run2.tcx", []byte(makeTCX(30, "Running"))},
+		{"__MACOSX/runs/._run2.tcx", fork},
+		{"runs/._run3.gpx", fork},
+	})
+	p := writeFile(t, t.TempDir(), "export.zip", data)
+	var acts []*Activity
+	probs := Read(context.Background(), p, Options{}, func(a *Activity) { acts = append(acts, a) })
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	if len(acts) != 2 {
+		t.Errorf("%d activities, want 2 (run1.fit, run2.tcx)", len(acts))
+	}
+	for _, tt := range []struct {
+		path string
+		want bool
+	}{
+		{"__MACOSX/runs/._run1.fit", true}, {"runs/._run3.gpx", true}, {"__MACOSX/x.fit", true},
+		{"runs/run1.fit", false}, {"runs/.hidden/x.fit", false}, {"a_b.fit", false},
+	} {
+		if got := ResourceFork(tt.path); got != tt.want {
+			t.Errorf("ResourceFork(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
 }

@@ -95,7 +95,7 @@ func badCorpus() []badCase {
 		{name: "bomb-size.csv.gz", data: func(t testing.TB) []byte {
 			return gz(t, append([]byte("time,heart_rate\n"), bytes.Repeat([]byte("1,120,"+strings.Repeat("x", 1000)+"\n"), 64<<10)...))
 		},
-			opt: Options{Limits: Limits{MaxDecompressedBytes: 8 << 20, MaxRatio: 1 << 20}}, wantErr: ErrTooLarge, wantText: "more than 8388608 bytes", maxActs: 1},
+			opt: Options{Limits: Limits{MaxDecompressedBytes: 8 << 20, MaxRatio: 1 << 20}}, wantErr: ErrTooLarge, wantText: "more than 8 MB (limits.max_decompressed_mb)", maxActs: 1},
 		{name: "truncated.gpx.gz", data: func(t testing.TB) []byte { b := gz(t, gpx); return b[:len(b)/2] }, wantErr: ErrTruncated, wantText: "compressed data ends early"},
 		{name: "badheader.fit.gz", data: lit("\x1f\x8b\x09garbage"), wantErr: ErrCorrupt, wantText: "gzip"},
 

@@ -80,10 +80,23 @@ func decodeCSV(r io.Reader, name string, opt Options, emit emitFunc) error {
 	case garminIndex:
 		return decodeGarminCSV(t, cols, opt, emit)
 	}
+	if t.activityList() {
+		return fmt.Errorf("%w: a list of activities (one per row: columns %q, %q, %q), not samples of one, in a layout itbcheck does not map (an older Strava bulk-export activities.csv?): not read, so that no run is made of it; the activity files beside it are read, or export again from Strava (Settings, My Account, Download your data)",
+			ErrUnsupported, "id", "name", "type")
+	}
 	if t.column(sampleTimeNames...) >= 0 {
 		return decodeSampleCSV(t, opt, emit)
 	}
 	return unmappedError(t.raw)
+}
+
+// activityList reports whether the header names a list of activities
+// (an id, a name and a type per row), such as the older Strava bulk
+// export's activities.csv: read as samples it would make one activity of
+// years of rows.
+func (t *csvTable) activityList() bool {
+	return t.column("id", "activity id") >= 0 && t.column("name", "activity name") >= 0 &&
+		t.column("type", "activity type") >= 0
 }
 
 // openCSV detects the separator from the header line and reads the header.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -433,5 +434,23 @@ func TestWallClockLocationSamples(t *testing.T) {
 		wantEq(t, "offset", a.LocalOffset, tt.wantOffset)
 		wantEq(t, "local", a.LocalStart(time.UTC).Format("2006-01-02 15:04"), "2026-03-04 06:30")
 		wantNum(t, "elapsed of second sample", a.Samples.ElapsedS[1], 1)
+	}
+}
+
+// TestOlderStravaListRefused: an activities.csv of the older Strava bulk
+// export layout (lower-case id, date, name, type ...) was read as the
+// samples of one activity spanning years (issue 23: one 3.75-year
+// "activity", 4 runs counted of 45). It is refused in one line, nothing
+// emitted.
+func TestOlderStravaListRefused(t *testing.T) {
+	doc := "id,date,name,type,description,elapsed_time,distance,commute,gear,filename\n" +
+		"101,2016-03-02 06:30:00,Morning Run,Run,,2710,8.1,false,Pegasus,activities/101.gpx\n" +
+		"102,2019-11-20 18:00:00,Evening Ride,Ride,,3600,25.0,true,,activities/102.fit\n"
+	acts, err := decodeString(t, csvDec, "activities.csv", doc)
+	if !errors.Is(err, ErrUnsupported) || len(acts) != 0 {
+		t.Fatalf("%d activities, error %v; want ErrUnsupported and none", len(acts), err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "\n") || !strings.Contains(msg, "older Strava bulk-export activities.csv") {
+		t.Errorf("error is not one clear line: %q", msg)
 	}
 }

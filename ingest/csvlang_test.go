@@ -341,3 +341,21 @@ func TestSummaryUnknownTypeNoted(t *testing.T) {
 		t.Errorf("note on a known type: %q", acts[2].Notes)
 	}
 }
+
+// TestSummaryUnknownTypeByContent (issue 23): a run under a label no table
+// knows ("Laufbandtraining", the German Garmin Connect name of treadmill
+// running seen in a public export script) is read as running from its
+// running cadence and pace, and says so; a ski session at a non-running
+// cadence stays out.
+func TestSummaryUnknownTypeByContent(t *testing.T) {
+	text := "Aktivitätstyp,Datum,Titel,Distanz,Zeit,Ø Schrittfrequenz (Laufen)\n" +
+		`Laufbandtraining,2026-01-04 10:00:00,"Band","8,00","00:44:00","172"` + "\n" +
+		`Skilanglauf,2026-01-05 10:00:00,"Loipe","15,20","01:20:00","--"` + "\n"
+	acts := mustDecode(t, "Activities.csv", text, 2)
+	wantEq(t, "unknown label with a runner's cadence", acts[0].Sport, SportRunning)
+	if !hasNote(acts[0], `"Laufbandtraining" is not in itbcheck's tables: read as running from its cadence of 172 spm`) ||
+		hasNote(acts[0], "not running load") {
+		t.Errorf("notes %q", acts[0].Notes)
+	}
+	wantEq(t, "ski session", acts[1].Sport, SportOther)
+}

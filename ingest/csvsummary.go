@@ -59,12 +59,44 @@ func (x *exportIndex) sport(name string) (s Sport, known bool) {
 // setSummarySport sets a's sport from its activity type, and says so when
 // no table knows the type and it is not read as running: a run under an
 // unknown name would otherwise drop out of the load without a word.
-func setSummarySport(a *Activity, x *exportIndex) {
+func setSummarySport(a *Activity, x *exportIndex) (known bool) {
 	s, known := x.sport(a.RawSport)
 	a.Sport = s
 	if !known && a.RawSport != "" && !s.IsRunning() {
 		a.Notes = append(a.Notes, fmt.Sprintf("activity type %q is not in itbcheck's tables: read as %s, not running load", a.RawSport, s))
 	}
+	return known
+}
+
+// inferSummaryRun reads a row whose activity type no table knows by what
+// it holds (DOMAIN.md, nothing silent): running dynamics, or a step
+// cadence of 120–240 spm at a running speed (1.5–6.5 m/s), make it a run
+// (a label in a language or version itbcheck has not seen, such as
+// "Laufbandtraining"); the note says so. Call it once distance is in
+// metres.
+func inferSummaryRun(a *Activity) {
+	s := &a.Summary
+	if a.Sport.IsRunning() || a.Sport == SportSwimming || a.Sport == SportCycling {
+		return
+	}
+	speed := math.NaN()
+	if s.DurationS > 0 && s.DistanceM > 0 {
+		speed = s.DistanceM / s.DurationS
+	}
+	dynamics := s.AvgStanceTimeMs > 0 || s.AvgVertOscCm > 0
+	cadence := s.AvgCadenceSPM >= 120 && s.AvgCadenceSPM <= 240
+	if !(speed >= 1.5 && speed <= 6.5) || !(dynamics || cadence) {
+		return
+	}
+	a.Sport = SportRunning
+	notes := a.Notes[:0]
+	for _, n := range a.Notes {
+		if !strings.HasPrefix(n, fmt.Sprintf("activity type %q is not in itbcheck's tables", a.RawSport)) {
+			notes = append(notes, n)
+		}
+	}
+	a.Notes = append(notes, fmt.Sprintf("activity type %q is not in itbcheck's tables: read as running from its %s at %.1f m/s",
+		a.RawSport, map[bool]string{true: "running dynamics", false: fmt.Sprintf("cadence of %.0f spm", s.AvgCadenceSPM)}[dynamics], speed))
 }
 
 // summaryColumns says which header columns hold which field.
@@ -458,11 +490,14 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 	rows, err := readSummaryRows(t, c, opt)
 	acts := make([]*Activity, 0, len(rows.recs))
 	var votes unitVotes
+	unknownType := map[*Activity]bool{} // rows whose type no table knows
 	for k, rec := range rows.recs {
 		r := summaryRow{rec, c, rows}
 		a := newSummaryActivity(t.name)
 		a.RawSport = r.text(colType)
-		setSummarySport(a, garminIndex)
+		if !setSummarySport(a, garminIndex) {
+			unknownType[a] = true
+		}
 		a.Title = r.text(colTitle)
 		date := r.text(colDate)
 		if ts, ok := parseLayouts(date, garminDateLayouts); ok {
@@ -514,6 +549,9 @@ func decodeGarminCSV(t *csvTable, c *summaryColumns, opt Options, emit emitFunc)
 			s.AscentM *= 0.3048
 			s.DescentM *= 0.3048
 			s.AvgStepLengthM *= 0.3048
+		}
+		if unknownType[a] {
+			inferSummaryRun(a)
 		}
 		if s.DurationS > 0 {
 			s.AvgSpeedMS = s.DistanceM / s.DurationS

@@ -63,7 +63,9 @@ func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	if zeros.err != nil {
 		return zeros.err
 	}
-	if complete {
+	// A file over limits.max_file_mb takes the ordinary path, which says so
+	// (its header check); the fast path has no such check of its own.
+	if complete && int64(len(data)) <= lim.MaxFileBytes {
 		g := newFITGuard(lim)
 		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}, guard: g}
 		if decodeFITFast(data, seq) {
@@ -198,10 +200,11 @@ func oneLine(err error) string {
 
 // fitDevField is a developer field described by a field_description message.
 type fitDevField struct {
-	name    string
-	scale   float64
-	offset  float64
-	isPower bool // maps into Samples.PowerW
+	name     string
+	scale    float64
+	offset   float64
+	isPower  bool              // maps into Samples.PowerW
+	baseType basetype.BaseType // how its values are stored (the fast path unmarshals them)
 }
 
 // fitSession is what a session message says about one activity.
@@ -400,7 +403,7 @@ func (s *fitSequence) onFieldDescription(mesg *proto.Message) {
 	if name == "" {
 		name = fmt.Sprintf("developer field %d/%d", fd.DeveloperDataIndex, fd.FieldDefinitionNumber)
 	}
-	df := &fitDevField{name: name, scale: 1}
+	df := &fitDevField{name: name, scale: 1, baseType: fd.FitBaseTypeId}
 	if fd.Scale != basetype.Uint8Invalid && fd.Scale != 0 {
 		df.scale = float64(fd.Scale)
 	}

@@ -8,6 +8,9 @@ import (
 	"sync"
 
 	"github.com/muktihari/fit/decoder"
+	"github.com/muktihari/fit/profile"
+	"github.com/muktihari/fit/profile/basetype"
+	"github.com/muktihari/fit/proto"
 )
 
 // The fast path of FIT decoding.
@@ -96,11 +99,33 @@ type fastDef struct {
 	hasDev    bool // developer field definitions follow the fields
 	tsOff     int  // offset of a 4-byte timestamp field (253), -1 when none
 	fields    []fastField
+	// devs are a record's developer fields (Stryd, Connect IQ), read
+	// after the file's field descriptions are known; nil for others.
+	devs *[]fastDev
 	// slow marks a definition the fast path does not read: a record with
 	// compressed_speed_distance (components to expand), or a timestamp
 	// narrower than 4 bytes.
 	slow bool
 }
+
+// fastDev is one developer field of a record definition.
+type fastDev struct {
+	off, size int
+	index     uint8 // developer data index
+	num       uint8 // field definition number
+}
+
+// devRecord is a record whose developer fields may give its power: the
+// sample it made and its developer fields' bytes.
+type devRecord struct {
+	sample    int
+	bigEndian bool
+	devs      *[]fastDev
+	body      []byte
+}
+
+// fitFieldDescriptionMesg is the global number of field_description.
+const fitFieldDescriptionMesg = 206
 
 // fastField is one record field the samples need: where it lies in the
 // message and how to turn its bytes into a sample value.
@@ -217,9 +242,12 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 	rest.Bytes()[0] = 12
 
 	var defs [16]fastDef
-	others := 0          // messages other than records: bounded like the ordinary path's
-	laps := 0            // lap messages: bounded by limits.max_laps
-	var timestamp uint32 // the decoder's running timestamp, for compressed headers
+	var devRecs []devRecord // records with developer fields and no power of their own
+	devSeen := false        // a record with developer fields was read
+	descriptions := 0       // field_description messages
+	others := 0             // messages other than records: bounded like the ordinary path's
+	laps := 0               // lap messages: bounded by limits.max_laps
+	var timestamp uint32    // the decoder's running timestamp, for compressed headers
 	var lastOffset byte
 	msgs := data[hsize : hsize+dataSize]
 	for len(msgs) > 0 {
@@ -257,13 +285,25 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 			lastOffset = byte(timestamp & 0x1f)
 		}
 		if def.mesgNum == fitRecordMesg {
-			if def.hasDev || seq.records >= seq.maxRecords {
+			if seq.records >= seq.maxRecords {
 				return false
 			}
 			seq.fastRecord(def, body, compressed, headerTime)
+			if def.hasDev {
+				devSeen = true
+				if last := len(seq.samples.PowerW) - 1; math.IsNaN(seq.samples.PowerW[last]) {
+					devRecs = append(devRecs, devRecord{sample: last, bigEndian: def.bigEndian, devs: def.devs, body: body})
+				}
+			}
 		} else {
 			if others++; compressed || (seq.guard != nil && others > seq.guard.maxMessages) {
 				return false
+			}
+			if def.mesgNum == fitFieldDescriptionMesg {
+				if devSeen {
+					return false // described after a record used it: the ordinary path's order decides
+				}
+				descriptions++
 			}
 			if def.mesgNum == fitLapMesg {
 				// Past the laps limit the ordinary path says so; the bytes
@@ -285,7 +325,72 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 	_, err := dec.Decode()
 	dec.Reset(nil) // drop the references to seq and rest
 	restDecoders.Put(dec)
-	return err == nil && !seq.tooMany && (seq.guard == nil || seq.guard.err == nil)
+	if err != nil || seq.tooMany || (seq.guard != nil && seq.guard.err != nil) {
+		return false
+	}
+	if devSeen && descriptions != len(seq.devFields) {
+		return false // a field described twice: the decoder takes the first, the listener the last
+	}
+	for i := range devRecs {
+		if !seq.fastDevPower(&devRecs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// fastDevPower gives a record without power of its own the power of its
+// first developer field described as power, as devPowerOf does for a
+// decoded record, each value unmarshalled as the decoder does
+// (proto.UnmarshalValue with the description's base type, a field
+// shorter than its type zero-padded). It returns false for what only the
+// ordinary path reads exactly: an invalid base type (the decoder's error)
+// or a field longer than its type but not an array of it.
+func (s *fitSequence) fastDevPower(r *devRecord) bool {
+	arch := byte(proto.LittleEndian)
+	if r.bigEndian {
+		arch = proto.BigEndian
+	}
+	for _, d := range *r.devs {
+		df := s.devFields[uint16(d.index)<<8|uint16(d.num)]
+		if df == nil {
+			continue // no description: the decoder skips its bytes
+		}
+		bt := df.baseType
+		if !bt.Valid() {
+			return false
+		}
+		if !df.isPower {
+			continue
+		}
+		b := r.body[d.off : d.off+d.size]
+		n := int(bt.Size())
+		var buf [8]byte
+		if d.size < n {
+			if arch == proto.LittleEndian {
+				copy(buf[:n], b)
+			} else {
+				copy(buf[n-d.size:n], b)
+			}
+			b = buf[:n]
+		}
+		isArray := d.size > n && d.size%n == 0
+		if bt == basetype.String || (d.size > n && !isArray) {
+			return false
+		}
+		val, err := proto.UnmarshalValue(b, arch, bt, profile.ProfileType(bt&basetype.BaseTypeNumMask), isArray)
+		if err != nil {
+			return false
+		}
+		v, ok := numeric(val)
+		if !ok {
+			continue
+		}
+		s.devPower = true
+		s.samples.PowerW[r.sample] = v/df.scale - df.offset
+		return true
+	}
+	return true
 }
 
 // parseFastDef reads the definition message at the start of msgs into def
@@ -339,11 +444,16 @@ func parseFastDef(msgs []byte, def *fastDef) (n int, ok bool) {
 		if len(msgs) < end {
 			return 0, false
 		}
+		var devs []fastDev
 		for i := n + 1; i < end; i += 3 {
-			off += int(msgs[i+1])
-			if msgs[i+1] > 0 {
+			if size := int(msgs[i+1]); size > 0 {
 				def.hasDev = true
+				devs = append(devs, fastDev{off: off, size: size, num: msgs[i], index: msgs[i+2]})
 			}
+			off += int(msgs[i+1])
+		}
+		if def.mesgNum == fitRecordMesg {
+			def.devs = &devs
 		}
 		n = end
 	}

@@ -13,7 +13,9 @@ import (
 
 // hkLexer reads the XML of an Apple Health export (export.xml) tag by tag,
 // line by line, front to back, holding one line at a time. Apple writes one
-// element per line; a tag that does not close on its line, an unquoted
+// element per line; a start tag spread over lines (an export printed again
+// with attributes a line each) is continued line by line until it closes.
+// A tag that never closes (the next line starts another), an unquoted
 // attribute, an entity other than the predefined and numeric ones make that
 // line malformed: it is skipped with one warning naming its line number,
 // and reading goes on (a multi-gigabyte export with one bad line still
@@ -34,6 +36,13 @@ type hkLexer struct {
 	long  []byte // a line longer than the reader's buffer, gathered
 	tag   hkTag
 	warn  func(line int, msg string)
+	// open is a start tag not closed on its line (a pretty-printed
+	// export writes attributes on lines of their own), continued by the
+	// next lines until it closes; openLine is its first line, openErr what
+	// is said when it never closes.
+	open     []byte
+	openLine int
+	openErr  string
 }
 
 // hkTag is one tag: a start tag (with its attributes; empty for <x/>) or an
@@ -62,6 +71,10 @@ func (t *hkTag) get(key string) []byte {
 // errHKLine marks a malformed line: skipped with a warning.
 var errHKLine = errors.New("malformed line")
 
+// errHKOpen marks a tag that does not close on its line: the next lines
+// may continue it. It adds nothing to the message.
+var errHKOpen = errors.New("")
+
 // each calls visit for every tag of the document, in order. An end tag is
 // visited after the start tag of an empty element too, so a visitor sees
 // every element open and close. It returns a visitor's error, a read error,
@@ -76,7 +89,7 @@ func (l *hkLexer) each(visit func(t *hkTag, depth int) error) error {
 					return cerr
 				}
 			}
-			if perr := l.lineTags(line, visit); perr != nil {
+			if perr := l.continued(line, visit); perr != nil {
 				if !errors.Is(perr, errHKLine) {
 					return perr
 				}
@@ -84,6 +97,10 @@ func (l *hkLexer) each(visit func(t *hkTag, depth int) error) error {
 			}
 		}
 		if errors.Is(err, io.EOF) {
+			if l.open != nil {
+				l.warn(l.openLine, l.openErr)
+				l.open = nil
+			}
 			if len(l.stack) > 0 {
 				return fmt.Errorf("%w: XML ends inside <%s> (line %d)", ErrTruncated, l.stack[len(l.stack)-1], l.line)
 			}
@@ -131,6 +148,30 @@ func (l *hkLexer) readLine() ([]byte, error) {
 		}
 		return b, err
 	}
+}
+
+// continued visits the tags of a line, continuing an open tag with it
+// when one is open: a line starting a new tag, or a tag grown past the
+// text limit, ends the open one as malformed (one warning at its first
+// line).
+func (l *hkLexer) continued(line []byte, visit func(t *hkTag, depth int) error) error {
+	if l.open == nil {
+		return l.lineTags(line, visit)
+	}
+	first, msg := l.openLine, l.openErr
+	trimmed := bytes.TrimLeft(line, " \t\r")
+	if (len(trimmed) > 0 && trimmed[0] == '<') || int64(len(l.open)+len(line)) > l.lim.maxText {
+		l.open = nil
+		l.warn(first, msg)
+		return l.lineTags(line, visit)
+	}
+	joined := append(append(append(make([]byte, 0, len(l.open)+1+len(line)), l.open...), ' '), line...)
+	l.open = nil
+	err := l.lineTags(joined, visit)
+	if l.open != nil {
+		l.openLine = first // still open: it started there
+	}
+	return err
 }
 
 // lineTags visits the tags of one line.
@@ -191,6 +232,11 @@ func (l *hkLexer) lineTags(s []byte, visit func(t *hkTag, depth int) error) erro
 			return fmt.Errorf("%w: %q outside a DTD", errHKLine, hkClip(s, 12))
 		}
 		rest, err := l.parseTag(s)
+		if errors.Is(err, errHKOpen) {
+			l.open = append(l.open[:0], s...)
+			l.openLine, l.openErr = l.line, err.Error()
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -273,7 +319,7 @@ func (l *hkLexer) parseTag(s []byte) ([]byte, error) {
 			j++
 		}
 		if j >= len(s) {
-			return nil, fmt.Errorf("%w: <%s> not closed on its line", errHKLine, t.name)
+			return nil, fmt.Errorf("%w: <%s> not closed on its line%w", errHKLine, t.name, errHKOpen)
 		}
 		if s[j] == '>' {
 			j++
@@ -308,7 +354,7 @@ func (l *hkLexer) parseTag(s []byte) ([]byte, error) {
 		q := s[j]
 		e := bytes.IndexByte(s[j+1:], q)
 		if e < 0 {
-			return nil, fmt.Errorf("%w: attribute value of <%s> not closed on its line", errHKLine, t.name)
+			return nil, fmt.Errorf("%w: attribute value of <%s> not closed on its line%w", errHKLine, t.name, errHKOpen)
 		}
 		if bytes.IndexByte(s[j+1:j+1+e], '<') >= 0 {
 			return nil, fmt.Errorf("%w: '<' inside an attribute value of <%s>", errHKLine, t.name)

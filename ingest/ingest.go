@@ -89,6 +89,10 @@ type Options struct {
 	// Nil keeps the written wall-clock time as the local time with offset
 	// zero (see Activity.LocalWallClock).
 	Location *time.Location
+	// Workers, when not nil, is the run's pool of decoding slots: a zip's
+	// members are decoded in parallel on the slots that are free (the
+	// caller holds one for the zip itself). Nil reads members one by one.
+	Workers *Workers
 
 	// archive is the budget of the outermost archive being read, shared by
 	// its members and nested archives; nil outside an archive.

@@ -125,3 +125,24 @@ func TestDeviceFromName(t *testing.T) {
 		}
 	}
 }
+
+// TestFITSubMinuteOffset: activity.local_timestamp minus timestamp is kept
+// to the second, not rounded to minutes.
+func TestFITSubMinuteOffset(t *testing.T) {
+	zone := time.FixedZone("", 5*3600+30*60+45)
+	b, err := synth.EncodeRun(synth.RunSpec{Start: time.Date(2026, 3, 2, 7, 0, 0, 0, zone), DistanceKm: 1, PaceMinPerKm: 6, CadenceSPM: 168})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts, err := decodeBytes(t, b, Options{})
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("decode: %d activities, %v", len(acts), err)
+	}
+	a := acts[0]
+	if !a.HasLocalOffset || a.LocalOffset != 19845*time.Second {
+		t.Errorf("local offset %v (known %v), want 5h30m45s", a.LocalOffset, a.HasLocalOffset)
+	}
+	if got := a.LocalStart(nil).Format("15:04:05"); got != "07:00:00" {
+		t.Errorf("local start %s, want 07:00:00", got)
+	}
+}

@@ -40,6 +40,7 @@ type suuntoReader struct {
 	energyJ    float64
 	laps       []Lap
 	lapAt      float64
+	rr         bool // R-R intervals logged (<R-R>, <IBI>)
 }
 
 // decodeSuunto reads a Suunto .sml or Moveslink .xml file.
@@ -70,7 +71,7 @@ func (s *suuntoReader) open() {
 	}
 	s.a = &Activity{Source: s.name, Format: FormatSuunto, Sport: SportUnknown, Summary: EmptySummary()}
 	s.b = newTrackBuilder(s.a, s.opt)
-	s.first, s.local, s.localZoned, s.actType, s.energyJ, s.laps = time.Time{}, time.Time{}, false, "", math.NaN(), nil
+	s.first, s.local, s.localZoned, s.actType, s.energyJ, s.laps, s.lapAt, s.rr = time.Time{}, time.Time{}, false, "", math.NaN(), nil, 0, false
 }
 
 func (s *suuntoReader) start(path []string, el *xml.StartElement) error {
@@ -134,6 +135,9 @@ func (s *suuntoReader) end(path []string, text string) error {
 		return nil
 	}
 	switch {
+	case name == "ibi" || (name == "data" && par == "r-r"):
+		s.rr = true
+		return nil
 	case name == "name" && par == "device":
 		s.a.Device = Device{Manufacturer: "suunto", Name: strings.Clone(text)}
 		return nil
@@ -275,6 +279,9 @@ func (s *suuntoReader) finish() {
 		}
 	}
 	a.fillFromSamples()
+	if s.rr && !a.Channels.Has(ChanHeartRate) {
+		a.Notes = append(a.Notes, "heart rate logged only as R-R intervals, which are not read: the header's averages kept")
+	}
 	s.emit(a)
 	s.n++
 }

@@ -249,3 +249,23 @@ func FuzzSuunto(f *testing.F) {
 	fuzzDecoder(f, func(r *bytes.Reader, n string, o Options, e emitFunc) error { return decodeSuunto(r, n, o, e) },
 		makeSML(8), makeMoveslink(5))
 }
+
+// TestSuuntoRROnly: Runalyze's Ambit3 file logs heart rate only as R-R
+// intervals (no <HR> samples). Runalyze derives heart rate from them (118
+// bpm average, 131 maximum, SmlTest.php); itbcheck does not read R-R
+// intervals yet, so the run has no heart-rate samples and keeps the
+// header's figures (149 and 163 bpm), which the note names.
+func TestSuuntoRROnly(t *testing.T) {
+	dir := suuntoFixtures(t)
+	acts, err := Open(filepath.Join(dir, "Suunto-Ambit3-only-RR-reduced.sml"), Options{})
+	if err != nil || len(acts) != 1 {
+		t.Fatalf("%d activities, %v", len(acts), err)
+	}
+	a := acts[0]
+	if a.Channels.Has(ChanHeartRate) || math.Round(a.Summary.AvgHeartRateBPM) != 149 || math.Round(a.Summary.MaxHeartRateBPM) != 163 {
+		t.Errorf("heart rate: channel %v, header %.1f / %.1f; want none and 149 / 163", a.Channels.Has(ChanHeartRate), a.Summary.AvgHeartRateBPM, a.Summary.MaxHeartRateBPM)
+	}
+	if !strings.Contains(strings.Join(a.Notes, "; "), "R-R intervals, which are not read") {
+		t.Errorf("notes %q do not say the R-R intervals were not read", a.Notes)
+	}
+}

@@ -59,7 +59,7 @@ func (t *tcxReader) start(path []string, el *xml.StartElement) error {
 	case "Trackpoint":
 		t.tp++
 	case "Activity":
-		if parent(path) != "Activities" {
+		if !tcxActivity(parent(path)) {
 			return nil
 		}
 		raw := strings.Clone(attr(el, "Sport"))
@@ -144,10 +144,19 @@ func (t *tcxReader) end(path []string, text string) error {
 	case name == "Lap":
 		t.a.Laps = append(t.a.Laps, t.lap)
 		t.laps = append(t.laps, t.lapAt)
-	case name == "Activity" && par == "Activities":
+	case name == "Activity" && tcxActivity(par):
 		t.finish()
 	}
 	return nil
+}
+
+// tcxActivity reports whether an <Activity> under parent is one: a plain
+// one under <Activities>, or one sport of a multisport session
+// (<MultiSportSession><FirstSport><Activity> … <NextSport><Transition/>
+// <Activity>): each sport's laps become an activity of their own, so the
+// run of a triathlon counts as a run.
+func tcxActivity(parent string) bool {
+	return parent == "Activities" || parent == "FirstSport" || parent == "NextSport"
 }
 
 // finish completes the open activity and emits it.

@@ -126,3 +126,44 @@ func TestXMLFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestTCXMultisport reads a triathlon as Garmin writes it in TCX (the
+// schema's MultiSportSession: FirstSport, then NextSport with a Transition
+// lap and an Activity): each sport becomes its own activity and the run
+// counts as a run (issue 23: the file read as empty before).
+func TestTCXMultisport(t *testing.T) {
+	one := func(sport string, startMin int) string {
+		start := time.Date(2026, 6, 7, 7, startMin, 0, 0, time.UTC)
+		var b strings.Builder
+		fmt.Fprintf(&b, `<Activity Sport="%s"><Id>%s</Id><Lap StartTime="%s"><TotalTimeSeconds>59</TotalTimeSeconds><DistanceMeters>177</DistanceMeters><Track>`,
+			sport, start.Format(time.RFC3339), start.Format(time.RFC3339))
+		for i := 0; i < 60; i++ {
+			fmt.Fprintf(&b, `<Trackpoint><Time>%s</Time><DistanceMeters>%d</DistanceMeters></Trackpoint>`, start.Add(time.Duration(i)*time.Second).Format(time.RFC3339), 3*i)
+		}
+		b.WriteString(`</Track></Lap></Activity>`)
+		return b.String()
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><MultiSportSession><Id>2026-06-07T07:00:00Z</Id>
+<FirstSport>` + one("Other", 0) + `</FirstSport>
+<NextSport><Transition StartTime="2026-06-07T07:20:00Z"><TotalTimeSeconds>120</TotalTimeSeconds><DistanceMeters>0</DistanceMeters><Calories>5</Calories><Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod></Transition>` + one("Biking", 30) + `</NextSport>
+<NextSport>` + one("Running", 50) + `</NextSport>
+</MultiSportSession></Activities></TrainingCenterDatabase>`
+	acts, err := decodeString(t, tcxDec, "tri.tcx", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sports []Sport
+	for _, a := range acts {
+		sports = append(sports, a.Sport)
+	}
+	if len(acts) != 3 || acts[1].Sport != SportCycling || acts[2].Sport != SportRunning || !acts[2].IsRun() {
+		t.Fatalf("sports %v, want [? cycling running]", sports)
+	}
+	if d := acts[2].Summary.DistanceM; d != 177 {
+		t.Errorf("run distance %v m, want 177 (its own lap)", d)
+	}
+	if got := acts[2].Start.Format("15:04"); got != "07:50" {
+		t.Errorf("run starts %s, want 07:50", got)
+	}
+}

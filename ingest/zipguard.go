@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync/atomic"
 )
 
 // The guards of zip reading that hold per archive, not per member: a
@@ -17,18 +18,17 @@ import (
 // decompressed from all its members together, nested archives included.
 type archiveBudget struct {
 	name  string // the outermost archive
-	left  int64
+	left  atomic.Int64
 	limit int64
 }
 
 // spend takes n decompressed bytes from the budget and reports the error
-// once it is exhausted.
+// once it is exhausted. Members decoded in parallel spend at once.
 func (b *archiveBudget) spend(n int64) error {
 	if b == nil {
 		return nil
 	}
-	b.left -= n
-	if b.left < 0 {
+	if b.left.Add(-n) < 0 {
 		return fmt.Errorf("%w: the archive decompresses to more than %d bytes in all (limits.max_archive_mb); the rest is not read", ErrTooLarge, b.limit)
 	}
 	return nil
@@ -40,7 +40,8 @@ func (b *archiveBudget) spend(n int64) error {
 func withArchive(opt Options, name string) Options {
 	if opt.archive == nil {
 		lim := opt.limits()
-		opt.archive = &archiveBudget{name: name, left: lim.MaxArchiveBytes, limit: lim.MaxArchiveBytes}
+		opt.archive = &archiveBudget{name: name, limit: lim.MaxArchiveBytes}
+		opt.archive.left.Store(lim.MaxArchiveBytes)
 	}
 	return opt
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -72,17 +73,18 @@ func sameRuleConfig(a, b *rules.Config) bool {
 
 // splitOpen divides an athlete's risk groups into the ones open now (a
 // finding whose last week falls in the last weeks of the period) and the
-// resolved ones.
+// resolved ones. An open group's Highest is the highest severity open now:
+// a resolved HIGH episode of the same rule does not make it HIGH.
 func splitOpen(a *screen.Athlete, groups []ruleGroup) (open, resolved []ruleGroup) {
 	for _, g := range groups {
-		isOpen := false
+		now := rules.None
 		for _, f := range g.Findings {
 			if f.Severity >= rules.Low && a.IsOpen(f) {
-				isOpen = true
-				break
+				now = max(now, f.Severity)
 			}
 		}
-		if isOpen {
+		if now > rules.None {
+			g.Highest = now
 			open = append(open, g)
 		} else {
 			resolved = append(resolved, g)
@@ -94,36 +96,63 @@ func splitOpen(a *screen.Athlete, groups []ruleGroup) (open, resolved []ruleGrou
 // action is one sentence of advice and the patterns it answers.
 type action struct {
 	Text string
-	For  []string // rule titles, lower case
+	For  []string // rule titles, lower case; "red flag" for the red flags'
+	// Rules are the ids of the rules whose patterns it answers.
+	Rules []string
+	// RedFlag marks the red flags' call to see a professional.
+	RedFlag bool
 }
 
-// actions consolidates the advice of groups into one list: each sentence
-// once, in the order first met, with the patterns it is for; the
-// physiotherapist pointer every advice ends with comes last.
-func actions(groups []ruleGroup) []action {
+// actions consolidates the advice of groups into one list: with red flags,
+// seeing a professional first; then each sentence once, in the order first
+// met, with the patterns it is for; the physiotherapist pointer every
+// advice ends with comes last, and is left out when a red flag already
+// sends the reader to one.
+func actions(groups []ruleGroup, redFlags []rules.Finding) []action {
 	var out []action
 	index := map[string]int{}
 	for _, g := range groups {
 		for _, s := range sentences(g.Advice) {
-			i, ok := index[s]
+			key := actionKey(s)
+			i, ok := index[key]
 			if !ok {
 				i = len(out)
-				index[s] = i
+				index[key] = i
 				out = append(out, action{Text: s})
 			}
-			out[i].For = append(out[i].For, lowerFirst(g.Name))
+			if name := lowerFirst(g.Name); !slices.Contains(out[i].For, name) {
+				out[i].For = append(out[i].For, name)
+				out[i].Rules = append(out[i].Rules, g.Rule.ID)
+			}
 		}
 	}
 	// A sentence every group shares (see a physiotherapist) goes last.
 	var common, own []action
 	for _, a := range out {
-		if len(groups) > 1 && len(a.For) == len(groups) && strings.Contains(a.Text, "physiotherapist") {
+		if a.Text == rules.SeeProfessional {
+			a.For = nil // every pattern's (Rules still names them)
 			common = append(common, a)
 		} else {
 			own = append(own, a)
 		}
 	}
+	if len(redFlags) > 0 {
+		return append([]action{redFlagAction(redFlags)}, own...)
+	}
 	return append(own, common...)
+}
+
+// actionKeyWords is how many first words make two pieces of advice the
+// same action: rules word the same exercise list a little differently
+// ("Strengthen gluteus medius and maximus (…) and stretch …" and "…; stretch
+// …"), and a reader should get it once.
+const actionKeyWords = 5
+
+// actionKey is the first actionKeyWords words of an advice sentence, lower
+// case.
+func actionKey(s string) string {
+	w := strings.Fields(strings.ToLower(s))
+	return strings.Join(w[:min(len(w), actionKeyWords)], " ")
 }
 
 // sentences splits a text at ". " followed by a capital letter.
@@ -165,25 +194,26 @@ func unsaid(said map[string]bool, text string) string {
 	return strings.Join(keep, " ")
 }
 
-// brief writes one athlete in the brief view.
+// brief writes one athlete in the brief view, in the reader's order (see
+// view.go).
 func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
+	v := athleteView(a, r.GeneratedAt)
 	t.header(a, r)
-	t.line("")
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	open, resolved := splitOpen(a, groups)
-	since := shortDate(a.OpenSince(), a.From.Year() != a.To.Year())
+	t.actions(v)
 	switch {
-	case len(groups) == 0:
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
+		t.line("")
 		t.para("", "", quietText(a))
-	case len(open) == 0:
-		t.heading("Open now: nothing (no pattern in the weeks since " + since + ")")
+	case len(v.Open) == 0:
+		t.line("")
+		t.heading(v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")")
 	default:
-		t.heading(fmt.Sprintf("Open now: %s (in the weeks since %s)", patterns(len(open)), since))
-		t.verdictLines(a, open)
-		t.ownExplanations(open)
+		t.line("")
+		t.heading(fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since))
+		t.briefGroups(a, v.Open)
 		var chain []rules.Link
 		seen := map[rules.Link]bool{}
-		for _, g := range open {
+		for _, g := range v.Open {
 			for _, l := range g.Chain {
 				if !seen[l] {
 					seen[l] = true
@@ -194,30 +224,73 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 		if len(chain) > 0 {
 			t.para("  Why it matters: ", "    ", chainLabels(chain)+" (--verbose explains each link)")
 		}
-		t.line("")
-		t.heading("This week")
-		for _, ac := range actions(open) {
-			text := ac.Text
-			if len(open) > 1 && len(ac.For) < len(open) {
-				text += " (" + strings.Join(ac.For, ", ") + ")"
-			}
-			t.para("  - ", "    ", plain(text))
-		}
 	}
-	if len(resolved) > 0 {
+	t.unjudged(a, v)
+	if len(v.Resolved) > 0 {
 		t.line("")
-		t.heading(fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(resolved)), since))
-		t.verdictLines(a, resolved)
-		t.ownExplanations(resolved)
+		t.heading(fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since))
+		t.verdictLines(a, v.Resolved) // --verbose explains them
 	}
-	if sn := statusNotes(a); len(sn) > 0 {
-		t.line("")
-		t.heading("Not judged yet")
-		t.statuses(a)
-	}
-	t.notes(notes)
+	t.notes(v.Notes)
 	t.line("")
 	t.weekTable(a, briefWeeks)
+}
+
+// actions writes the one list of what to do, headed "This week" (or by
+// how long ago the last run was), the red flags' professional first.
+func (t *textWriter) actions(v view) {
+	if len(v.Actions) == 0 {
+		return
+	}
+	t.line("")
+	t.heading(v.actionsHead())
+	for i, ac := range v.Actions {
+		lead := fmt.Sprintf("  %d. ", i+1)
+		text := plain(ac.withFor())
+		if ac.RedFlag {
+			t.paraLead(t.paint(ansiRed, lead), strings.Repeat(" ", len(lead)), text)
+			continue
+		}
+		t.para(lead, strings.Repeat(" ", len(lead)), text)
+	}
+}
+
+// unjudged writes what could not be judged and why: the rules that could
+// not judge, implausible activities and the inputs that could not be read.
+func (t *textWriter) unjudged(a *screen.Athlete, v view) {
+	if len(v.Unjudged) == 0 && len(a.InputsFailed) == 0 {
+		return
+	}
+	t.line("")
+	t.heading("Not judged")
+	for _, n := range v.Unjudged {
+		t.para("  - ", "    ", plain(n))
+	}
+	if len(a.InputsFailed) > 0 {
+		t.para("  - ", "    ", unreadableText(len(a.InputsFailed))+":")
+		for _, fi := range a.InputsFailed {
+			t.para("      ", "        ", plain(fi.Path)+": "+plain(fi.Reason()))
+		}
+	}
+}
+
+// unreadableText is "1 input could not be read", "3 inputs could not be read".
+func unreadableText(n int) string {
+	if n == 1 {
+		return "1 input could not be read"
+	}
+	return fmt.Sprintf("%d inputs could not be read", n)
+}
+
+// briefGroups writes one line per group, each followed by its own
+// explanation (briefExplanation), each sentence once per report.
+func (t *textWriter) briefGroups(a *screen.Athlete, groups []ruleGroup) {
+	for _, g := range groups {
+		t.verdictLines(a, []ruleGroup{g})
+		if e := t.unsaid(g.briefExplanation()); e != "" {
+			t.para("           ", "           ", plain(e))
+		}
+	}
 }
 
 // patterns is "1 risk pattern", "3 risk patterns".
@@ -237,28 +310,14 @@ func (t *textWriter) verdictLines(a *screen.Athlete, groups []ruleGroup) {
 	}
 }
 
-// ownExplanations writes, under the verdict lines of the brief view, the
-// explanations findings give of themselves (a symptom linked to a pattern:
-// "low back pain … may be secondary to hip and pelvic control"), which
-// say more than the rule's general text; each sentence once per report.
-func (t *textWriter) ownExplanations(groups []ruleGroup) {
-	for _, g := range groups {
-		for _, f := range g.Findings {
-			if f.Rule != rules.Symptom || f.Explanation == "" {
-				continue // the other rules' texts are general: --verbose gives them
-			}
-			if e := t.unsaid(f.Explanation); e != "" {
-				t.para("           ", "           ", plain(e))
-			}
-		}
-	}
-}
-
 // header writes the athlete's title, period, load and inputs.
 func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	name := plain(a.Name)
 	bar := strings.Repeat("═", max(3, t.width-len([]rune(name))-4))
 	t.line("%s", t.paint(ansiBold, "══ "+name+" "+bar))
+	if st := staleText(a, r.GeneratedAt); st != "" {
+		t.para("Last run:    ", "             ", st)
+	}
 	if flags := redFlagLines(a); len(flags) > 0 {
 		t.redFlags(flags)
 	}
@@ -275,11 +334,5 @@ func (t *textWriter) header(a *screen.Athlete, r *screen.Report) {
 	}
 	if a.Skipped > 0 {
 		t.para("Skipped:     ", "             ", fmt.Sprintf("%d files of types itbcheck does not read", a.Skipped))
-	}
-	if len(a.InputsFailed) > 0 {
-		t.line("Unreadable inputs: %d", len(a.InputsFailed))
-		for _, fi := range a.InputsFailed {
-			t.para("  - ", "    ", plain(fi.Path)+": "+plain(fi.Reason()))
-		}
 	}
 }

@@ -58,6 +58,11 @@ func (ch chart) with(svg template.HTML, err error) chart {
 	return ch
 }
 
+// chartWidth is every chart's width: 6 inches (432 points), so that on a
+// 390 px phone a chart fits the screen with its smallest text at 10 px or
+// more, and at its widest (44rem) that text stays under 20 px.
+const chartWidth = 6 * vg.Inch
+
 // Colours of the charts.
 var (
 	colBar     = color.RGBA{R: 0x48, G: 0x78, B: 0xb0, A: 0xff}
@@ -68,6 +73,7 @@ var (
 	colLow     = color.RGBA{R: 0xc9, G: 0xa2, B: 0x00, A: 0xff}
 	colGreenBg = color.NRGBA{R: 0x2e, G: 0xa0, B: 0x4a, A: 0x38}
 	colOrangBg = color.NRGBA{R: 0xf0, G: 0x90, B: 0x20, A: 0x38}
+	colYellBg  = color.NRGBA{R: 0xe0, G: 0xc0, B: 0x20, A: 0x38}
 	colRedBg   = color.NRGBA{R: 0xd0, G: 0x30, B: 0x30, A: 0x30}
 	colGreyBg  = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x22}
 )
@@ -276,45 +282,54 @@ func runDate(r analysis.Run) time.Time { return analysis.LocalStart(r, nil) }
 // load-spike's thresholds in force.
 const acwrSweetLo = 0.8
 
-// acwrZones shades the ACWR chart for load-spike's thresholds in force t:
-// green from acwrSweetLo to the low limit, orange to the medium limit, red
-// from it; the high limit is a dashed line. It returns the caption's
-// sentence, with the numbers drawn, and the rows it added to the legend.
+// acwrZones shades the ACWR chart for load-spike's thresholds in force t,
+// one band per severity in that severity's colour, as the rule grades:
+// green from acwrSweetLo to the low limit, yellow (low) to the medium
+// limit, orange (medium) to the high limit, red (high) from it, the high
+// limit also a dashed line. It returns the caption's sentence, with the
+// numbers drawn, and the rows it added to the legend.
 func acwrZones(p *plot.Plot, t rules.Thresholds, xMin, xMax float64) (string, int) {
-	lo, mid, hi := t.Low, t.Medium, t.High
-	if math.IsNaN(lo) {
-		lo = mid
-	}
 	num := func(v float64) string { return fmtNum(v, 2) }
 	var parts []string
-	if !math.IsNaN(lo) && lo > acwrSweetLo {
-		p.Add(hband(acwrSweetLo, lo, colGreenBg))
-		parts = append(parts, "green from "+num(acwrSweetLo)+" to "+num(lo)+", where load-spike's low limit begins")
+	// Each band runs from its severity's limit to the next one set.
+	limits := []struct {
+		v    float64
+		fill color.Color
+		name string
+	}{{t.Low, colYellBg, "yellow (low)"}, {t.Medium, colOrangBg, "orange (medium)"}, {t.High, colRedBg, "red (high)"}}
+	first := math.NaN()
+	for i, l := range limits {
+		if math.IsNaN(l.v) {
+			continue
+		}
+		if math.IsNaN(first) {
+			first = l.v
+		}
+		top := math.Inf(1)
+		for _, next := range limits[i+1:] {
+			if !math.IsNaN(next.v) {
+				top = next.v
+				break
+			}
+		}
+		p.Add(hband(l.v, top, l.fill))
+		parts = append(parts, l.name+" from "+num(l.v))
 	}
-	if !math.IsNaN(t.Low) && !math.IsNaN(mid) && mid > t.Low {
-		p.Add(hband(t.Low, mid, colOrangBg))
-		parts = append(parts, "orange up to its medium limit "+num(mid))
-	}
-	red := mid
-	if math.IsNaN(red) {
-		red = hi
-	}
-	if !math.IsNaN(red) {
-		p.Add(hband(red, math.Inf(1), colRedBg))
-		parts = append(parts, "red from "+num(red))
+	if !math.IsNaN(first) && first > acwrSweetLo {
+		p.Add(hband(acwrSweetLo, first, colGreenBg))
+		parts = append([]string{"green from " + num(acwrSweetLo)}, parts...)
 	}
 	rows := 0
-	if !math.IsNaN(hi) {
-		if l := addLine(p, []float64{xMin, xMax}, []float64{hi, hi}, colHigh, vg.Points(1), true); l != nil {
-			p.Legend.Add("load-spike high limit "+num(hi), l)
+	if !math.IsNaN(t.High) {
+		if l := addLine(p, []float64{xMin, xMax}, []float64{t.High, t.High}, colHigh, vg.Points(1), true); l != nil {
+			p.Legend.Add("load-spike high limit "+num(t.High), l)
 			rows++
 		}
-		parts = append(parts, "the dashed line is its high limit "+num(hi))
 	}
 	if len(parts) == 0 {
 		return "", rows
 	}
-	return "Zones, from the thresholds in force: " + strings.Join(parts, "; ") + ". ", rows
+	return "Zones, load-spike's limits in force, in the colour of the severity it gives: " + strings.Join(parts, "; ") + ". ", rows
 }
 
 // legendRoom is the top of a y axis whose data reach hi from lo, with
@@ -330,7 +345,7 @@ func weeklyChart(a *screen.Athlete) chart {
 		Title: "Weekly running distance and acute:chronic workload ratio",
 		About: familyRules(rules.FamilyLoad),
 		Caption: "Top: running km per week; coloured bars are weeks with a training-load finding (red high, orange medium, yellow low). " +
-			"Bottom: ACWR, this week's load over the mean of the 4 weeks before; triangles mark the weeks a load rule fired. " +
+			"Bottom: ACWR, this week's load over the mean of the 4 weeks before; triangles mark the weeks load-spike fired, in the colour of its severity. " +
 			"load-spike grades the week against the tolerated load, which is never below that 4-week mean, so a point can sit in a zone " +
 			"without a finding. ",
 	}
@@ -395,11 +410,14 @@ func weeklyChart(a *screen.Athlete) chart {
 	}
 	addPoints(bottom, xs, acwr, colLine, vg.Points(2.5), draw.CircleGlyph{})
 	legend := false // one legend entry for the triangles
+	spikes := byWeek(findingsOf(a.Findings, func(r *rules.Rule) bool { return r == rules.LoadSpike }))
 	for i := range weeks {
-		if fs := found[day(weeks[i].Monday)]; len(fs) > 0 && !math.IsNaN(acwr[i]) {
+		// Only load-spike judges the ACWR: its triangle has the colour of
+		// the severity it gave, the colour of the zone it sits in.
+		if fs := spikes[day(weeks[i].Monday)]; len(fs) > 0 && !math.IsNaN(acwr[i]) {
 			pt := addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(fs[0].Severity), vg.Points(6), draw.PyramidGlyph{})
 			if pt != nil && !legend {
-				bottom.Legend.Add("week a load rule fired", pt)
+				bottom.Legend.Add("week load-spike fired", pt)
 				legend = true
 				rows++
 			}
@@ -412,7 +430,7 @@ func weeklyChart(a *screen.Athlete) chart {
 	if maxACWR == 0 {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
-	return ch.with(drawStacked([]*plot.Plot{top, bottom}, 7*vg.Inch, 5.6*vg.Inch, ch.Title, &spots))
+	return ch.with(drawStacked([]*plot.Plot{top, bottom}, chartWidth, 5.6*vg.Inch, ch.Title, &spots))
 }
 
 // finiteOr is v, or alt when v is NaN or infinite.
@@ -501,7 +519,7 @@ func cadenceChart(a *screen.Athlete) chart {
 	p.Y.Min, p.Y.Max = lo-3, legendRoom(lo-3, hi+3, rows, 180)
 	var spots []hotspot
 	p.Add(tipLayer{tips: tips, into: &spots})
-	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch, &spots))
+	return ch.with(drawOne(p, chartWidth, 3.4*vg.Inch, &spots))
 }
 
 // minMax gives the smallest and largest value that is not NaN; NaN, NaN
@@ -588,7 +606,7 @@ func balanceChart(a *screen.Athlete) chart {
 	p.Y.Min, p.Y.Max = lo, legendRoom(lo, hi, rows, 180)
 	var spots []hotspot
 	p.Add(tipLayer{tips: tips, into: &spots})
-	return ch.with(drawOne(p, 7*vg.Inch, 3.4*vg.Inch, &spots))
+	return ch.with(drawOne(p, chartWidth, 3.4*vg.Inch, &spots))
 }
 
 // addBalanceZones shades Garmin's GCT balance colour zones.
@@ -622,7 +640,7 @@ func withinRunCharts(a *screen.Athlete) []chart {
 
 func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	ch := chart{
-		Title: fmt.Sprintf("Within the run of %s", f.Date),
+		Title: "Within the run of " + f.Date,
 		About: func(r *rules.Rule) bool { return r == f.Rule },
 		Caption: "Minute by minute through the run named by the " + f.Rule.ID + " finding (" + f.Activity + "). " +
 			"Grey shading marks the first and last thirds that are compared; the dashed lines are their averages. " +
@@ -639,6 +657,8 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 		ch.Note = "No minute-by-minute data kept for this run."
 		return ch
 	}
+	// The run's own date: an episode's finding is dated by its first week.
+	ch.Title = "Within the run of " + dateText(runDate(*run))
 	n := run.Trace.Len()
 	xs, cad, bal := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -690,7 +710,7 @@ func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	} else {
 		cp.X.Label.Text = "minutes from the start"
 	}
-	return ch.with(drawStacked(plots, 7*vg.Inch, height, ch.Title, &spots))
+	return ch.with(drawStacked(plots, chartWidth, height, ch.Title, &spots))
 }
 
 // drawOne renders one plot to inline SVG, with the hotspots its tip

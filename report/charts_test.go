@@ -141,23 +141,25 @@ func bandSpan(svg string, c color.Color) float64 {
 }
 
 // TestACWRZonesFollowThresholdsInForce: the ACWR chart's zones are
-// load-spike's thresholds in force: green from 0.8 to the low limit,
-// orange to the medium limit; a lower limit moves the band, and a
-// disabled rule draws none.
+// load-spike's thresholds in force, each in the colour of the severity the
+// rule gives there: green from 0.8 to the low limit, yellow (low) to the
+// medium limit, orange (medium) to the high limit, red (high) from it, so
+// a red triangle never sits in a lower zone; a lower limit moves the
+// bands, and a disabled rule draws none.
 func TestACWRZonesFollowThresholdsInForce(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	off := false
 	tests := []struct {
 		name        string
 		cfg         *rules.Config
-		ratio       float64 // green height ÷ orange height
+		ratio       float64 // green height ÷ yellow height
 		caption     string
 		noZones     bool
 		highLimitAt string
 	}{
-		{"defaults", nil, (1.3 - 0.8) / (1.5 - 1.3), "green from 0.80 to 1.30", false, "load-spike high limit 2.00"},
+		{"defaults", nil, (1.3 - 0.8) / (1.5 - 1.3), "green from 0.80; yellow (low) from 1.30; orange (medium) from 1.50; red (high) from 2.00", false, "load-spike high limit 2.00"},
 		{"lower limits", &rules.Config{Rules: map[string]rules.Settings{"load-spike": {Low: f(1.1), Medium: f(1.2), High: f(1.6)}}},
-			(1.1 - 0.8) / (1.2 - 1.1), "green from 0.80 to 1.10", false, "load-spike high limit 1.60"},
+			(1.1 - 0.8) / (1.2 - 1.1), "green from 0.80; yellow (low) from 1.10; orange (medium) from 1.20; red (high) from 1.60", false, "load-spike high limit 1.60"},
 		{"disabled", &rules.Config{Rules: map[string]rules.Settings{"load-spike": {Enabled: &off}}}, math.NaN(), "load-spike is switched off", true, ""},
 	}
 	for _, tc := range tests {
@@ -166,13 +168,13 @@ func TestACWRZonesFollowThresholdsInForce(t *testing.T) {
 			a.RuleConfig = tc.cfg
 			ch := weeklyChart(a)
 			svg := string(ch.SVG)
-			green, orange := bandSpan(svg, colGreenBg), bandSpan(svg, colOrangBg)
+			green, yellow := bandSpan(svg, colGreenBg), bandSpan(svg, colYellBg)
 			if tc.noZones {
-				if !math.IsNaN(green) || !math.IsNaN(orange) {
-					t.Errorf("zones drawn for a disabled rule: green %v, orange %v", green, orange)
+				if !math.IsNaN(green) || !math.IsNaN(yellow) {
+					t.Errorf("zones drawn for a disabled rule: green %v, yellow %v", green, yellow)
 				}
-			} else if got := green / orange; math.Abs(got-tc.ratio) > 0.02*tc.ratio {
-				t.Errorf("green band %.2f high, orange %.2f: ratio %.3f, want %.3f", green, orange, got, tc.ratio)
+			} else if got := green / yellow; math.Abs(got-tc.ratio) > 0.02*tc.ratio {
+				t.Errorf("green band %.2f high, yellow %.2f: ratio %.3f, want %.3f", green, yellow, got, tc.ratio)
 			}
 			if !strings.Contains(ch.Caption, tc.caption) {
 				t.Errorf("caption lacks %q:\n%s", tc.caption, ch.Caption)
@@ -261,4 +263,21 @@ func TestMondayTicks(t *testing.T) {
 	if labels == 0 || labels > maxDateLabels || ticks[0].Label != "Mar 2" {
 		t.Errorf("%d labels, first %q", labels, ticks[0].Label)
 	}
+}
+
+// TestWithinRunChartTitledByItsRun: a within-run chart is titled with the
+// date of the run it shows, not with its finding's first week.
+func TestWithinRunChartTitledByItsRun(t *testing.T) {
+	a := aliceAlone()
+	for _, f := range a.Findings {
+		if f.Activity != fadeRun {
+			continue
+		}
+		f.Date, f.Until = "2026-04-20", "2026-04-27" // an episode dated by its first week
+		if got, want := withinRunChart(a.Season, f).Title, "Within the run of Tue 21 Apr 2026"; got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+		return
+	}
+	t.Fatal("fixture: no finding on the long run")
 }

@@ -21,8 +21,13 @@ type Format struct {
 	Exts []string
 	// Commands are the commands that write it.
 	Commands []string
-	// New makes its renderer, writing to w.
+	// New makes its renderer, writing to w; nil for a format of Files.
 	New func(w io.Writer) Renderer
+	// Files are the files a format that writes a folder of tables (-o
+	// DIR) writes, and NewFiles makes its renderer over one writer for
+	// each of them, in the same order.
+	Files    []string
+	NewFiles func(files []io.Writer) Renderer
 }
 
 // The commands that write reports.
@@ -38,6 +43,8 @@ var Formats = []Format{
 	{Name: "markdown", Aliases: []string{"md"}, Exts: []string{".md", ".markdown"}, Commands: reportCommands, New: newMarkdownRenderer},
 	{Name: "html", Exts: []string{".html", ".htm"}, Commands: reportCommands, New: newHTMLRenderer},
 	{Name: "csv", Exts: []string{".csv"}, Commands: reportCommands, New: newCSVRenderer},
+	{Name: "ndjson", Exts: []string{".ndjson", ".jsonl"}, Commands: reportCommands, New: newNDJSONRenderer},
+	{Name: "parquet", Commands: reportCommands, Files: TableFiles, NewFiles: newParquetRenderer},
 	{Name: "junit", Aliases: []string{"xml"}, Exts: []string{".xml"}, Commands: checkOnly, New: newJUnitRenderer},
 	{Name: "github", Commands: checkOnly, New: newGitHubRenderer},
 }
@@ -110,5 +117,15 @@ func newRenderer(w io.Writer, format string) (Renderer, error) {
 		}
 		return nil, fmt.Errorf("unknown report format %q (want one of %s)", format, strings.Join(names, ", "))
 	}
+	if f.New == nil {
+		return nil, fmt.Errorf("%s writes a folder of tables (%s): give -o DIR", f.Name, strings.Join(f.Files, ", "))
+	}
 	return f.New(w), nil
+}
+
+// WritesFolder reports whether format writes a folder of files (Files)
+// rather than one document.
+func WritesFolder(format string) bool {
+	f, ok := LookupFormat(format)
+	return ok && f.NewFiles != nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/screen"
@@ -26,6 +27,8 @@ func TestFormatTable(t *testing.T) {
 		{"markdown", []string{"md"}, []string{".md", ".markdown"}, []string{"analyze", "batch", "check"}, "md"},
 		{"html", nil, []string{".html", ".htm"}, []string{"analyze", "batch", "check"}, "html"},
 		{"csv", nil, []string{".csv"}, []string{"analyze", "batch", "check"}, "csv"},
+		{"ndjson", nil, []string{".ndjson", ".jsonl"}, []string{"analyze", "batch", "check"}, "ndjson"},
+		{"parquet", nil, nil, []string{"analyze", "batch", "check"}, "txt"},
 		{"junit", []string{"xml"}, []string{".xml"}, []string{"check"}, "xml"},
 		{"github", nil, nil, []string{"check"}, "txt"},
 	}
@@ -57,8 +60,8 @@ func TestFormatTable(t *testing.T) {
 				t.Errorf("FileExt(%s) = %q, want %q", tt.name, got, tt.fileExt)
 			}
 			f, _ := LookupFormat(tt.name)
-			if f.New == nil {
-				t.Errorf("%s has no renderer", tt.name)
+			if (f.New == nil) == (f.NewFiles == nil) {
+				t.Errorf("%s: want one renderer, of a document (New) or of a folder of tables (NewFiles)", tt.name)
 			}
 		})
 	}
@@ -68,7 +71,7 @@ func TestFormatTable(t *testing.T) {
 		}
 	}
 	// The contract's -o extensions, one per format that writes a file.
-	want := []string{".csv", ".html", ".json", ".md", ".txt", ".xml"}
+	want := []string{".csv", ".html", ".json", ".md", ".ndjson", ".txt", ".xml"}
 	got := slices.Sorted(slices.Values(ReportExts))
 	if !slices.Equal(got, want) {
 		t.Errorf("ReportExts = %v, want %v", ReportExts, want)
@@ -83,6 +86,16 @@ func TestResolveOutputEveryFormat(t *testing.T) {
 		allowed := FormatNames(cmd)
 		for _, f := range Formats {
 			writes := slices.Contains(f.Commands, cmd)
+			if f.NewFiles != nil { // a folder of tables: -o DIR, never stdout
+				if out, err := ResolveOutput(f.Name, "", allowed, cmd == "batch"); err == nil {
+					t.Errorf("%s --format %s to stdout: %+v, want an error", cmd, f.Name, out)
+				}
+				out, err := ResolveOutput(f.Name, "tables", allowed, cmd == "batch")
+				if writes && (err != nil || out.Format != f.Name || !out.Folder) {
+					t.Errorf("%s --format %s -o tables: %+v, %v; want the folder", cmd, f.Name, out, err)
+				}
+				continue
+			}
 			for _, n := range append([]string{f.Name}, f.Aliases...) {
 				out, err := ResolveOutput(n, "", allowed, cmd == "batch")
 				if writes && (err != nil || out.Format != f.Name) {
@@ -109,6 +122,9 @@ func TestResolveOutputEveryFormat(t *testing.T) {
 // format writes the bytes of the report rendered in order.
 func TestStreamOrder(t *testing.T) {
 	for _, f := range Formats {
+		if f.New == nil {
+			continue // a folder of tables: TestParquetTables
+		}
 		for _, opt := range []Options{{}, {Weekly: true}, {OverviewOnly: true}, {Verbose: true}} {
 			r := fixture()
 			var want, got bytes.Buffer
@@ -201,7 +217,7 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary of %d weeks keeps %d, want %d", len(long.Weeks), len(s.Season.Weeks), screen.SummaryWeeks)
 	}
 	top := sparkTop([]*screen.Athlete{a})
-	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*screen.Athlete{s})[0].Open, teamRows([]*screen.Athlete{a})[0].Open) {
+	if !reflect.DeepEqual(teamSparkline(s, top), teamSparkline(a, top)) || !reflect.DeepEqual(teamRows([]*screen.Athlete{s}, time.Time{})[0].Open, teamRows([]*screen.Athlete{a}, time.Time{})[0].Open) {
 		t.Error("the summary's sparkline or open patterns differ from the athlete's")
 	}
 	if got, want := teamCSVRow(s), teamCSVRow(a); !slices.Equal(got, want) {

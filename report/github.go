@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,7 +45,9 @@ func (x *githubRenderer) Athlete(a *screen.Athlete) error {
 			level = "error"
 		}
 		props := "title=" + escapeProperty(fmt.Sprintf("itbcheck %s (%s)", f.Rule.ID, f.Severity))
-		if file := findingFile(a, f); file != "" {
+		if file, line := symptomLine(a, f); file != "" {
+			props = "file=" + escapeProperty(file) + ",line=" + strconv.Itoa(line) + "," + props
+		} else if file := findingFile(a, f); file != "" {
 			props = "file=" + escapeProperty(file) + "," + props
 		}
 		msg := fmt.Sprintf("%s: %s risk pattern, %s: %s", name, f.Severity, whenText(f), safetext.Escape(f.Summary))
@@ -97,6 +100,34 @@ func whenText(f rules.Finding) string {
 		return "run of " + f.Date
 	}
 	return "week of " + f.Date
+}
+
+// symptomLine is where a symptom finding's episode starts in the runner's
+// symptom log: the log's path and the line of its first entry on the
+// finding's first day (for a red flag, the first entry of that day with a
+// red-flag word); "" and 0 for other findings, or when the season has no
+// log or no entry that day.
+func symptomLine(a *screen.Athlete, f rules.Finding) (string, int) {
+	if f.Rule != rules.Symptom || a.Season == nil || a.Season.SymptomLog == "" {
+		return "", 0
+	}
+	line := 0
+	for _, e := range a.Season.Symptoms {
+		if e.Date.Format(time.DateOnly) != f.Date || e.Line <= 0 {
+			continue
+		}
+		if rules.IsRedFlag(f) && len(e.Flags) > 0 {
+			line = e.Line
+			break
+		}
+		if line == 0 {
+			line = e.Line
+		}
+	}
+	if line == 0 {
+		return "", 0
+	}
+	return safetext.Escape(a.Season.SymptomLog), line
 }
 
 // findingFile is the file an annotation points at: the finding's run, or

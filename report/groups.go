@@ -224,6 +224,10 @@ func ruleNotes(a *screen.Athlete) []string {
 // quietText is what an athlete without risk findings reads: an all-clear
 // only when every rule could judge.
 func quietText(a *screen.Athlete) string {
+	if u := unknownSportText(a); u != "" {
+		// Never an all-clear over files that were not judged at all.
+		return fmt.Sprintf("No risk pattern found in %d weeks of running; %s, not judged.", weeksOf(a), u)
+	}
 	if len(ruleNotes(a)) == 0 {
 		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
 	}
@@ -244,22 +248,6 @@ func lastDate(f rules.Finding) string {
 		return f.Until
 	}
 	return f.Date
-}
-
-// verdictHead is "3 risk patterns need attention (5 findings: 2 high, 2
-// medium, 1 low)".
-func verdictHead(gs []ruleGroup, c screen.Counts) string {
-	noun, verb := "risk patterns", "need"
-	if len(gs) == 1 {
-		noun, verb = "risk pattern", "needs"
-	}
-	findings := "findings"
-	if c.Total() == 1 {
-		findings = "finding"
-	}
-	head := fmt.Sprintf("%d %s %s attention (%d %s: %d high, %d medium, %d low)",
-		len(gs), noun, verb, c.Total(), findings, c.High, c.Medium, c.Low)
-	return head
 }
 
 // verdictText is a group in one line of plain words: when it happened and

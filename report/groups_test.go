@@ -50,7 +50,8 @@ func renderReport(t *testing.T, r *screen.Report, format string) string {
 }
 
 // TestGroupedOncePerRule checks that a rule firing in four weeks gets one
-// block: four finding lines, but its why and what-to-do texts once.
+// block: four finding lines, but its explanation once, and its advice once
+// in the action list, never "as above".
 func TestGroupedOncePerRule(t *testing.T) {
 	for _, format := range []string{"text", "markdown", "html"} {
 		t.Run(format, func(t *testing.T) {
@@ -60,8 +61,13 @@ func TestGroupedOncePerRule(t *testing.T) {
 				flat = html.UnescapeString(flat)
 			}
 			// The texts come from the rule, once per block.
-			if n := strings.Count(flat, "What to do"); n != 5 {
-				t.Errorf("%d advice blocks, want one per rule (5)", n)
+			for _, s := range sentences(rules.GCTImbalance.Advice) {
+				if n := strings.Count(flat, strings.Join(strings.Fields(s), " ")); n != 1 {
+					t.Errorf("advice sentence said %d times, want 1: %q", n, s)
+				}
+			}
+			if strings.Contains(strings.ToLower(flat), "as above") {
+				t.Errorf("a block points away to advice said elsewhere")
 			}
 			if n := strings.Count(flat, strings.Join(strings.Fields(rules.GCTImbalance.Explanation), " ")); n != 1 {
 				t.Errorf("gct-imbalance explanation appears %d times, want 1", n)
@@ -80,34 +86,34 @@ func TestGroupedOncePerRule(t *testing.T) {
 	}
 }
 
-// TestVerdict checks the opening lines: one per rule that fired, in block
-// order, with the date range and the strongest number.
+// TestVerdict checks the lines that head the open and the resolved
+// patterns: one per rule, in block order, with the date range and the
+// strongest number; an open pattern tagged with its severity open now.
 func TestVerdict(t *testing.T) {
 	out := renderReport(t, repeatedFixture(), "text")
 	flat := strings.Join(strings.Fields(out), " ")
-	start := strings.Index(flat, "In short: 5 risk patterns need attention (8 findings: 2 high, 5 medium, 1 low)")
-	end := strings.Index(flat, "[MEDIUM] Several risk patterns at once (compound-risk), 1 finding")
-	if start < 0 || end < start {
-		t.Fatalf("no verdict before the first block:\n%s", out)
+	open := strings.Index(flat, "Open in the last weeks of data: 2 risk patterns (in the weeks since 13 Apr)")
+	resolved := strings.Index(flat, "Resolved: 3 risk patterns, none in the weeks since 13 Apr")
+	if open < 0 || resolved < open {
+		t.Fatalf("no open and resolved heads in order:\n%s", out)
 	}
-	verdict := flat[start:end]
-	for _, want := range []string{
-		"[MEDIUM] Several risk patterns at once: week of 30 Mar, 2 families",
-		"[HIGH] Training load spike: week of 30 Mar, 1.49×",
-		"[HIGH] Uneven ground contact balance: 4 times from 30 Mar to 20 Apr, at worst 2.8 pp",
-		"[MEDIUM] Weekly distance jump: week of 30 Mar, +35 %",
-		"[MEDIUM] Cadence fading late in long runs: run on 21 Apr, -5.7 %",
+	for _, tt := range []struct {
+		want string
+		from int
+	}{
+		{"[HIGH] Uneven ground contact balance: 4 times from 30 Mar to 20 Apr, at worst 2.8 pp", open},
+		{"[MEDIUM] Cadence fading late in long runs: run on 21 Apr, -5.7 %", open},
+		{"[MEDIUM] Several risk patterns at once: week of 30 Mar, 2 families", resolved},
+		{"[HIGH] Training load spike: week of 30 Mar, 1.49×", resolved},
+		{"[MEDIUM] Weekly distance jump: week of 30 Mar, +35 %", resolved},
 	} {
-		if !strings.Contains(verdict, want) {
-			t.Errorf("verdict lacks %q:\n%s", want, verdict)
+		i := strings.Index(flat[tt.from:], tt.want)
+		if i < 0 || (tt.from == open && tt.from+i > resolved) {
+			t.Errorf("lacks %q in its section:\n%s", tt.want, flat[tt.from:])
 		}
 	}
-	if n := strings.Count(verdict, "["); n != 5 {
-		t.Errorf("verdict has %d lines, want one per rule (5)", n)
-	}
-	// The quiet athlete has no verdict.
-	if strings.Count(flat, "In short:") != 1 {
-		t.Errorf("want exactly one verdict (bob has no findings)")
+	if strings.Count(flat, "Open in the last weeks of data:") != 1 {
+		t.Errorf("want exactly one open head (bob has no findings)")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
@@ -21,7 +22,16 @@ var htmlCSS string
 
 // htmlTemplate is the page; html/template escapes every piece of user text
 // (athlete names, file paths, findings' words) for its context.
-var htmlTemplate = template.Must(template.New("report").Parse(htmlTemplateText))
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"groupIn": func(a htmlAthlete, g htmlGroup) htmlGroupIn { return htmlGroupIn{Athlete: a, Group: g} },
+}).Parse(htmlTemplateText))
+
+// htmlGroupIn is a group with the athlete whose section holds it, for the
+// "group" template.
+type htmlGroupIn struct {
+	Athlete htmlAthlete
+	Group   htmlGroup
+}
 
 // htmlPage is the data of the HTML template.
 type htmlPage struct {
@@ -39,6 +49,7 @@ type htmlPage struct {
 	AthleteCount int
 	WeekColumns  []string
 	Disclaimer   string
+	HowToRead    string
 	RedFlags     string
 	// RedFlagHead opens the red flags; TeamRedFlags are every athlete's,
 	// at the top of a team page.
@@ -65,6 +76,11 @@ type htmlTeamRow struct {
 	Symptoms                       []string   // open pain episodes
 	InputsFailed                   int
 	Spark                          *sparkline // nil without weeks
+	// RedFlags counts the athlete's red flags; Data says what limits the
+	// screening ("ok" when nothing does), DataIssue whether something does.
+	RedFlags  int
+	Data      string
+	DataIssue bool
 	// Change is what changed since the earlier report; the data
 	// attributes are what the team page sorts and filters by.
 	Change                                  string
@@ -78,22 +94,36 @@ type htmlOpen struct {
 	Ack            string // "acknowledged 2026-06-08: called him"; "" when not acked
 }
 
+// htmlAthlete is one athlete's section, in the reader's order (view.go).
 type htmlAthlete struct {
 	Name, Anchor, Period       string
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
-	Verdict                    string   // "3 risk patterns need attention (...)"; "" without findings
-	Quiet                      string   // what an athlete without risk findings reads
+	EarlierSeasons             string   // "2 earlier seasons left out of the analysis (...)"; "" for none
+	UnknownSport               string   // "3 activities of unknown sport left out (...)"; "" for none
+	RedFlags                   []string // first, plainly
+	ActionsHead                string   // "This week", or how long ago the last run was
+	Actions                    []htmlAction
+	OpenHead                   string // "Open now: 2 risk patterns (...)"; "" without risk findings
+	Quiet                      string // what an athlete without risk findings reads
+	Open                       []htmlGroup
 	Statuses                   []string // the rules that could not judge, in words
-	Groups                     []htmlGroup
+	InputsFailed               []screen.FailedInput
+	Unreadable                 string // "2 inputs could not be read"
+	ResolvedHead               string
+	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
-	InputsFailed               []screen.FailedInput
-	RedFlags                   []string // first, plainly
 	// Changes says what changed since the earlier report; "" when the
 	// report compares with none.
 	Changes string
+}
+
+// htmlAction is one item of the action list and the patterns it answers.
+type htmlAction struct {
+	Text, For string
+	RedFlag   bool
 }
 
 // htmlGroup is one rule's block, with the charts of its findings.
@@ -101,7 +131,7 @@ type htmlGroup struct {
 	Severity, Name, Rule, Verdict string
 	Findings                      []htmlFinding
 	Chain                         []htmlLink
-	Explanation, Advice           string
+	Explanation                   string
 	Charts                        []chart
 }
 
@@ -136,7 +166,7 @@ func (x *htmlRenderer) Begin(h Header) error {
 func (x *htmlRenderer) Athlete(a *screen.Athlete) error {
 	x.n++
 	if !x.head.overviewOnly() {
-		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1)))
+		x.athletes = append(x.athletes, athleteHTML(a, athleteAnchor(x.n-1), x.head.GeneratedAt))
 	}
 	return nil
 }
@@ -160,6 +190,7 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 		WeekColumns: weekColumns,
 		Config:      configText(r),
 		Disclaimer:  rules.Disclaimer,
+		HowToRead:   howToRead,
 		RedFlags:    rules.RedFlags,
 		RedFlagHead: redFlagHead,
 	}
@@ -178,7 +209,7 @@ func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthle
 		}
 	}
 	if len(r.Athletes) > 1 {
-		rows := teamRows(r.Athletes)
+		rows := teamRows(r.Athletes, r.GeneratedAt)
 		for _, tr := range rows {
 			row := teamRowHTML(tr, anchors[tr.Athlete], opt.AthletePages, sparkTop(r.Athletes))
 			teamRowData(&row, tr)
@@ -208,6 +239,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 		Name: a.Name, ThisWeek: tr.thisWeek(),
 		ThisKm: fmtNum(tr.ThisKm, 1), LastKm: fmtNum(tr.LastKm, 1), ACWR: fmtNum(tr.ACWR, 2),
 		InputsFailed: tr.Unreadable, Spark: teamSparkline(a, top), Resolved: len(tr.Resolved), Symptoms: openSymptoms(a),
+		RedFlags: tr.RedFlags, Data: tr.dataText(), DataIssue: len(tr.Data) > 0,
 	}
 	if anchor != "" {
 		row.Link = "#" + anchor
@@ -224,38 +256,48 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 	return row
 }
 
-func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
+// athleteHTML makes a's section for a report generated at now.
+func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
+	v := athleteView(a, now)
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a),
-		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a),
-		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: redFlagLines(a),
+		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
+		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
+		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
 	}
 	if c := a.Changes; c != nil {
 		ha.Changes = "Changes since the report of " + day(c.ComparedWith) + ": " + changesText(c)
 	}
-	charts := athleteCharts(a)
-	used := make([]bool, len(charts))
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) > 0 {
-		ha.Verdict = verdictHead(groups, a.Counts())
-	} else {
-		ha.Quiet = quietText(a)
+	if n := len(a.InputsFailed); n > 0 {
+		ha.Unreadable = unreadableText(n)
 	}
-	ha.Statuses = statusNotes(a)
-	for _, g := range notes {
+	for _, ac := range v.Actions {
+		ha.Actions = append(ha.Actions, htmlAction{Text: ac.Text, For: ac.forText(), RedFlag: ac.RedFlag})
+	}
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
+		ha.Quiet = quietText(a)
+	case len(v.Open) == 0:
+		ha.OpenHead = v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")"
+	default:
+		ha.OpenHead = fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since)
+	}
+	if len(v.Resolved) > 0 {
+		ha.ResolvedHead = fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since)
+	}
+	for _, g := range v.Notes {
 		for _, f := range g.Findings {
 			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
 		}
 	}
-	said := map[string]bool{} // advice and links said once per athlete, as in the text report
-	for _, g := range groups {
+	charts := athleteCharts(a)
+	used := make([]bool, len(charts))
+	said := map[string]bool{} // explanations and links said once per athlete, as in the text report
+	block := func(g ruleGroup) htmlGroup {
 		hg := htmlGroup{
 			Severity: g.Highest.String(), Name: g.Name, Rule: g.Rule.ID, Verdict: verdictText(g, a, nil) + ackSuffix(a, g),
-			Explanation: g.Explanation, Advice: unsaid(said, g.Advice),
-		}
-		if hg.Advice == "" && g.Advice != "" {
-			hg.Advice = "As above."
+			Explanation: unsaid(said, g.Explanation),
 		}
 		for _, f := range g.Findings {
 			hg.Findings = append(hg.Findings, htmlFinding{
@@ -277,7 +319,13 @@ func athleteHTML(a *screen.Athlete, anchor string) htmlAthlete {
 				hg.Charts = append(hg.Charts, c)
 			}
 		}
-		ha.Groups = append(ha.Groups, hg)
+		return hg
+	}
+	for _, g := range v.Open {
+		ha.Open = append(ha.Open, block(g))
+	}
+	for _, g := range v.Resolved {
+		ha.Resolved = append(ha.Resolved, block(g))
 	}
 	for i, c := range charts {
 		if !used[i] {

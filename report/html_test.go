@@ -343,8 +343,8 @@ func TestHTMLPrintsOnFewPages(t *testing.T) {
 }
 
 // TestHTMLSaysLinksAndAdviceOnce: a mechanism link's explanation and an
-// advice sentence appear once per athlete, as in the text report; a later
-// block names the link and points back to the advice.
+// advice sentence appear at most once per athlete, as in the text report;
+// a later block names the link, and no block points away ("As above.").
 func TestHTMLSaysLinksAndAdviceOnce(t *testing.T) {
 	r := alone()
 	a := r.Athletes[0]
@@ -365,11 +365,11 @@ func TestHTMLSaysLinksAndAdviceOnce(t *testing.T) {
 	if n := strings.Count(out, "<strong>"+linkLabel(rules.TrainingLoad)+"</strong>"); n != 2 {
 		t.Errorf("the training-load link is named %d times, want 2 (both load blocks)", n)
 	}
-	if n := strings.Count(out, "keep an easy day between hard ones"); n != 1 {
-		t.Errorf("the shared advice is given %d times, want 1", n)
+	if n := strings.Count(out, "keep an easy day between hard ones"); n > 1 {
+		t.Errorf("the shared advice is given %d times, want at most 1", n)
 	}
-	if !strings.Contains(out, "<dd>As above.</dd>") {
-		t.Errorf("the second load block does not point back to the advice")
+	if strings.Contains(out, "As above.") {
+		t.Errorf("a block points away to advice said elsewhere")
 	}
 }
 

@@ -200,6 +200,13 @@ func startText(a *ingest.Activity) string {
 		// print an offset the file never gave.
 		return a.LocalStart(time.UTC).Format("2006-01-02T15:04:05")
 	}
+	if a.HasLocalOffset && a.LocalOffset%time.Minute != 0 {
+		// RFC 3339 offsets have no seconds: the layout would drop them
+		// and the written time would read back seconds off. A FIT
+		// file's local offset is whatever local_timestamp minus
+		// timestamp says: kept whole (ISO 8601 hh:mm:ss offset).
+		return a.LocalStart(time.UTC).Format("2006-01-02T15:04:05-07:00:00")
+	}
 	return a.LocalStart(time.UTC).Format(time.RFC3339)
 }
 

@@ -202,3 +202,23 @@ func TestInspectTextEscapesFileText(t *testing.T) {
 		}
 	}
 }
+
+// TestStartTextSubMinuteOffset: a FIT file's local offset that is not a
+// whole number of minutes is printed whole, so that the written start
+// reads back as the same instant (RFC 3339's layout would drop the 45 s).
+func TestStartTextSubMinuteOffset(t *testing.T) {
+	start := time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		off  time.Duration
+		want string
+	}{
+		{5*time.Hour + 30*time.Minute + 45*time.Second, "2026-03-02T06:30:45+05:30:45"},
+		{-(3*time.Hour + 20*time.Second), "2026-03-01T21:59:40-03:00:20"},
+		{2 * time.Hour, "2026-03-02T03:00:00+02:00"},
+	} {
+		a := &ingest.Activity{Start: start, LocalOffset: tt.off, HasLocalOffset: true}
+		if got := startText(a); got != tt.want {
+			t.Errorf("offset %v: %q, want %q", tt.off, got, tt.want)
+		}
+	}
+}

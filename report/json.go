@@ -94,9 +94,98 @@ type jsonAthlete struct {
 	// DuplicatesMerged counts the run copies merged away (the same run
 	// read from two files): an addition to v2.
 	DuplicatesMerged int `json:"duplicates_merged"`
+
+	// Seasons, Window and LastRun are additions to v2 (issue 23): every
+	// season of the folder (only the current ones analysed), the
+	// reporting window in force, and the last run with its age on the
+	// report's date.
+	Seasons []jsonSeason `json:"seasons"`
+	// NotRuns counts the activities read that contributed no run, by
+	// reason (an addition to v2, issue 23).
+	NotRuns jsonNotRuns `json:"not_runs"`
+	Window  *jsonWindow `json:"window"`
+	// Instruments is the timeline of changes of the instruments that
+	// measure GCT balance and cadence (an addition to v2, issue 23).
+	Instruments []jsonInstrumentChange `json:"instruments"`
+	LastRun     *jsonLastRun           `json:"last_run"`
 	// Changes is what changed since the earlier report compared with: an
 	// addition to v2, left out when there was none.
 	Changes *jsonChanges `json:"changes,omitempty"`
+
+	// Actions is the one list of what to do, in the human reports' order
+	// (the red flags' professional first): an addition to v2.
+	Actions []jsonAction `json:"actions"`
+	// LastRunDaysAgo is the days from the last run to generated_at when
+	// more than 14 (the list is then not "this week"), else null: an
+	// addition to v2.
+	LastRunDaysAgo *int `json:"last_run_days_ago"`
+}
+
+// jsonAction is one thing to do and the rules whose open patterns it
+// answers ("red_flag" true for the red flags' call to see a professional).
+type jsonAction struct {
+	Text    string   `json:"text"`
+	Rules   []string `json:"rules"`
+	RedFlag bool     `json:"red_flag"`
+}
+
+// jsonInstrumentChange is one change of a channel's instrument.
+type jsonInstrumentChange struct {
+	Date    string `json:"date"`
+	Channel string `json:"channel"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+}
+
+// jsonNotRuns counts activities that are no run, by reason.
+type jsonNotRuns struct {
+	UnknownSport int `json:"unknown_sport"`
+	Implausible  int `json:"implausible"`
+	OtherSport   int `json:"other_sport"`
+}
+
+// jsonSeason is one season of an athlete's folder.
+type jsonSeason struct {
+	First   string `json:"first"`
+	Last    string `json:"last"`
+	Runs    int    `json:"runs"`
+	Current bool   `json:"current"`
+}
+
+// jsonWindow is the reporting window: the dates the report covers.
+type jsonWindow struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// jsonLastRun is the last run's local date and its age in days on the
+// report's date.
+type jsonLastRun struct {
+	Date    string `json:"date"`
+	DaysAgo int    `json:"days_ago"`
+}
+
+// seasonsJSON fills the season, window and last-run additions of ja; now
+// is the report's date.
+func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
+	n := screen.CountNotRuns(a)
+	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
+	ja.Seasons = []jsonSeason{}
+	ja.Instruments = []jsonInstrumentChange{}
+	if a.Season != nil {
+		for _, c := range a.Season.Instruments {
+			ja.Instruments = append(ja.Instruments, jsonInstrumentChange{c.Date.Format(time.DateOnly), c.Channel, c.From, c.To})
+		}
+		for _, s := range a.Season.Seasons {
+			ja.Seasons = append(ja.Seasons, jsonSeason{s.First.Format(time.DateOnly), s.Last.Format(time.DateOnly), s.Runs, s.Current})
+		}
+	}
+	if !a.From.IsZero() && !a.To.IsZero() {
+		ja.Window = &jsonWindow{a.From.Format(time.DateOnly), a.To.Format(time.DateOnly)}
+	}
+	if last, ok := screen.LastRun(a); ok && !now.IsZero() {
+		ja.LastRun = &jsonLastRun{last.Format(time.DateOnly), screen.DaysBetween(last, now)}
+	}
 }
 
 // jsonRuleStatus is what one rule could judge; reason is left out when
@@ -164,6 +253,10 @@ type jsonFinding struct {
 	Mechanism   []rules.Link   `json:"mechanism"`
 	Explanation string         `json:"explanation"`
 	Advice      string         `json:"advice"`
+	// Open says whether the finding is open now (its last day or week in
+	// the athlete's last 2 weeks); null for an info note, which is never a
+	// risk: an addition to v2.
+	Open *bool `json:"open"`
 	// Acknowledged is the coach's acknowledgement in force (itbcheck
 	// ack): an addition to v2, left out when there is none.
 	Acknowledged *jsonAck `json:"acknowledged,omitempty"`
@@ -320,7 +413,8 @@ func (x *jsonRenderer) Begin(h Header) error {
 
 // Athlete writes a's object as an element of the athletes array.
 func (x *jsonRenderer) Athlete(a *screen.Athlete) error {
-	ja := athleteJSON(a)
+	ja := athleteJSON(a, x.head.GeneratedAt)
+	seasonsJSON(&ja, a, x.head.GeneratedAt)
 	if a.RuleConfig != nil && !sameRuleConfig(a.RuleConfig, x.head.RuleConfig) {
 		ja.Config = &jsonAthleteConfig{Rules: rulesConfigJSON(a.RuleConfig)}
 	}
@@ -369,7 +463,7 @@ func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	return err
 }
 
-func athleteJSON(a *screen.Athlete) jsonAthlete {
+func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja := jsonAthlete{
 		Athlete:      a.Name,
 		Activities:   a.Activities(),
@@ -402,10 +496,22 @@ func athleteJSON(a *screen.Athlete) jsonAthlete {
 	}
 	for _, f := range a.Findings {
 		jf := findingJSON(f)
+		if f.Severity >= rules.Low {
+			open := a.IsOpen(f)
+			jf.Open = &open
+		}
 		if k, ok := a.Acknowledged(f); ok {
 			jf.Acknowledged = &jsonAck{Date: day(k.Date), Note: k.Note}
 		}
 		ja.Findings = append(ja.Findings, jf)
+	}
+	v := athleteView(a, now)
+	ja.Actions = []jsonAction{}
+	for _, ac := range v.Actions {
+		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	if v.Stale > 0 {
+		ja.LastRunDaysAgo = &v.Stale
 	}
 	ja.Changes = changesJSON(a.Changes)
 	return ja

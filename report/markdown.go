@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
@@ -53,7 +54,7 @@ func (x *markdownRenderer) Athlete(a *screen.Athlete) error {
 	}
 	p := func(format string, args ...any) { fmt.Fprintf(&x.sections, format+"\n", args...) }
 	p("")
-	mdAthlete(p, a)
+	mdAthlete(p, a, x.head.GeneratedAt)
 	return nil
 }
 
@@ -66,37 +67,39 @@ func (x *markdownRenderer) End(team []*screen.Athlete) error {
 	p("# itbcheck: ITBS and low back pain risk screening")
 	p("")
 	p("Generated %s by %s %s. %s", r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"), md(r.Tool.Name), md(r.Tool.Version), md(configText(r)))
-	p("")
-	p("> %s", rules.Disclaimer)
 	if flags := teamRedFlags(r.Athletes); len(r.Athletes) > 1 && len(flags) > 0 {
 		p("")
 		mdRedFlags(p, flags)
 	}
 	if len(r.Athletes) > 1 {
 		mdChanges(p, r.Athletes)
-		mdTeam(p, r.Athletes, x.head.Options.AthletePages)
+		mdTeam(p, r.Athletes, r.GeneratedAt, x.head.Options.AthletePages)
 	}
 	_, _ = b.Write(x.sections.Bytes()) // the error is kept by b and returned by Flush
 	p("")
-	p("## See a professional")
+	p("## How to read this report")
 	p("")
-	p("- %s", rules.RedFlags)
+	p("%s", howToRead)
+	p("")
+	p("> %s", rules.Disclaimer)
+	p("")
+	p("**See a professional:** %s", rules.RedFlags)
 	return b.Flush()
 }
 
 // mdTeam writes the team overview; an athlete's name links to their
 // report when pages has it (the batch -o DIR index).
-func mdTeam(p func(string, ...any), athletes []*screen.Athlete, pages map[string]string) {
+func mdTeam(p func(string, ...any), athletes []*screen.Athlete, now time.Time, pages map[string]string) {
 	p("")
 	p("## Team overview")
 	p("")
-	rows := teamRows(athletes)
+	rows := teamRows(athletes, now)
 	p("**%s.**", md(attentionText(rows)))
 	p("")
 	p("Highest open risk first. %s", md(teamNote))
 	p("")
-	p("| athlete | open now | open patterns | open symptoms | resolved | this week | km | last km | ACWR | unreadable |")
-	p("|---|---|---|---|---:|---|---:|---:|---:|---:|")
+	p("| athlete | red flags | open now | open patterns | open symptoms | resolved | data | this week | km | last km | ACWR |")
+	p("|---|---:|---|---|---|---:|---|---|---:|---:|---:|")
 	for _, row := range rows {
 		syms := strings.Join(openSymptoms(row.Athlete), "; ")
 		if syms == "" {
@@ -106,16 +109,18 @@ func mdTeam(p func(string, ...any), athletes []*screen.Athlete, pages map[string
 		if page := pages[row.Athlete.Name]; page != "" {
 			name = "[" + name + "](" + url.PathEscape(page) + ")"
 		}
-		p("| %s | %s | %s | %s | %d | %s | %s | %s | %s | %d |", name, row.Highest, md(row.openText()), md(syms),
-			len(row.Resolved), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2), row.Unreadable)
+		p("| %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s |", name, row.redFlagText(), row.Highest, md(row.openText()), md(syms),
+			len(row.Resolved), md(row.dataText()), row.thisWeek(), fmtNum(row.ThisKm, 1), fmtNum(row.LastKm, 1), fmtNum(row.ACWR, 2))
 	}
 }
 
-func mdAthlete(p func(string, ...any), a *screen.Athlete) {
+// mdAthlete writes a's section in the reader's order (see view.go).
+func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
+	v := athleteView(a, now)
 	p("## %s", md(a.Name))
 	p("")
-	if flags := redFlagLines(a); len(flags) > 0 {
-		mdRedFlags(p, flags)
+	if len(v.RedFlags) > 0 {
+		mdRedFlags(p, v.RedFlags)
 		p("")
 	}
 	p("- Period: %s", periodText(a))
@@ -129,38 +134,62 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 	if a.Skipped > 0 {
 		p("- Skipped: %d files of types itbcheck does not read", a.Skipped)
 	}
-	if len(a.InputsFailed) > 0 {
-		p("- Unreadable inputs: %d", len(a.InputsFailed))
-		for _, fi := range a.InputsFailed {
-			p("  - %s: %s", md(fi.Path), md(fi.Reason()))
+	if len(v.Actions) > 0 {
+		p("")
+		p("### %s", v.actionsHead())
+		p("")
+		for i, ac := range v.Actions {
+			text := md(ac.Text)
+			if ac.RedFlag {
+				text = "**" + text + "**"
+			}
+			if f := ac.forText(); f != "" {
+				text += " " + md(f)
+			}
+			p("%d. %s", i+1, text)
 		}
 	}
 	p("")
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) == 0 {
+	said := map[string]bool{} // each explanation once per athlete
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		p("%s", md(quietText(a)))
-	} else {
-		p("### In short: %s", verdictHead(groups, a.Counts()))
-		p("")
-		for _, g := range groups {
-			p("- %s **%s** %s", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(verdictText(g, a, nil)+ackSuffix(a, g)))
+	case len(v.Open) == 0:
+		p("### %s: nothing (no pattern in the weeks since %s)", v.openHead(), v.Since)
+	default:
+		p("### %s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since)
+		for _, g := range v.Open {
+			p("")
+			mdGroup(p, a, g, said)
 		}
 	}
-	if sn := statusNotes(a); len(sn) > 0 {
+	if len(v.Unjudged) > 0 || len(a.InputsFailed) > 0 {
 		p("")
-		for _, n := range sn {
+		p("### Not judged")
+		p("")
+		for _, n := range v.Unjudged {
 			p("- %s", md(n))
 		}
+		if len(a.InputsFailed) > 0 {
+			p("- %s:", unreadableText(len(a.InputsFailed)))
+			for _, fi := range a.InputsFailed {
+				p("  - %s: %s", md(fi.Path), md(fi.Reason()))
+			}
+		}
 	}
-	for _, g := range groups {
+	if len(v.Resolved) > 0 {
 		p("")
-		mdGroup(p, g)
+		p("### Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since)
+		for _, g := range v.Resolved {
+			p("")
+			mdGroup(p, a, g, said)
+		}
 	}
-	if len(notes) > 0 {
+	if len(v.Notes) > 0 {
 		p("")
-		p("#### Notes (context, no action needed)")
+		p("### Notes (context, no action needed)")
 		p("")
-		for _, g := range notes {
+		for _, g := range v.Notes {
 			for _, f := range g.Findings {
 				p("- %s, %s: %s", md(g.Name), spanText(f), md(f.Summary))
 			}
@@ -186,10 +215,13 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete) {
 	}
 }
 
-// mdGroup writes one rule's block: a line per finding, then why it
-// matters and what to do, once.
-func mdGroup(p func(string, ...any), g ruleGroup) {
-	p("#### %s %s · `%s` · highest %s", sevEmoji(g.Highest), md(g.Name), md(g.Rule.ID), strings.ToUpper(g.Highest.String()))
+// mdGroup writes one rule's block: its verdict, a line per finding, then
+// why it matters; each sentence of explanation once per athlete (said).
+// Its advice is in the action list.
+func mdGroup(p func(string, ...any), a *screen.Athlete, g ruleGroup, said map[string]bool) {
+	p("#### %s %s %s · `%s`", sevEmoji(g.Highest), strings.ToUpper(g.Highest.String()), md(g.Name), md(g.Rule.ID))
+	p("")
+	p("%s.", md(verdictText(g, a, nil)+ackSuffix(a, g)))
 	p("")
 	for _, f := range g.Findings {
 		line := fmt.Sprintf("- %s %s · %s · %s", sevEmoji(f.Severity), strings.ToUpper(f.Severity.String()), spanText(f), md(f.Summary))
@@ -201,20 +233,17 @@ func mdGroup(p func(string, ...any), g ruleGroup) {
 		}
 		p("%s", line)
 	}
-	if len(g.Chain) > 0 || g.Explanation != "" {
+	expl := unsaid(said, g.Explanation)
+	if len(g.Chain) > 0 || expl != "" {
 		p("")
 		why := "**Why it matters:**"
 		if len(g.Chain) > 0 {
 			why += " " + chainLabels(g.Chain) + "."
 		}
-		if g.Explanation != "" {
-			why += " " + md(g.Explanation)
+		if expl != "" {
+			why += " " + md(expl)
 		}
 		p("%s", why)
-	}
-	if g.Advice != "" {
-		p("")
-		p("**What to do:** %s", md(g.Advice))
 	}
 }
 

@@ -36,6 +36,14 @@ func ResolveOutput(format, path string, allowed []string, batch bool) (Output, e
 		}
 		out.Format = f
 	}
+	if WritesFolder(out.Format) {
+		if out.Stdout() {
+			f, _ := LookupFormat(out.Format)
+			return out, fmt.Errorf("--format %s writes a folder of tables (%s): give -o DIR", out.Format, strings.Join(f.Files, ", "))
+		}
+		out.Folder = true
+		return out, nil
+	}
 	if out.Stdout() {
 		if out.Format == "" {
 			out.Format = "text"

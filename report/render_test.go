@@ -112,6 +112,8 @@ func TestFormatFromExt(t *testing.T) {
 		{"team.csv", "csv", true},
 		{"junit.xml", "junit", true},
 		{"r.txt", "text", true},
+		{"team.ndjson", "ndjson", true},
+		{"team.jsonl", "ndjson", true},
 		{"r.pdf", "", false},
 		{"report", "", false},
 	}
@@ -122,7 +124,11 @@ func TestFormatFromExt(t *testing.T) {
 		}
 	}
 	for _, f := range Formats {
-		if err := Render(&bytes.Buffer{}, f.Name, fixture(), Options{}); err != nil {
+		err := Render(&bytes.Buffer{}, f.Name, fixture(), Options{})
+		if f.New == nil && err == nil {
+			t.Errorf("Render(%s) to one writer: no error, want one asking for -o DIR", f.Name)
+		}
+		if f.New != nil && err != nil {
 			t.Errorf("Render(%s): %v", f.Name, err)
 		}
 	}
@@ -256,7 +262,7 @@ func TestText(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
 		"No risk pattern found in 5 weeks",
-		"In short: 4 risk patterns need attention (4 findings: 1 high, 2 medium, 1 low)",
+		"Open in the last weeks of data: 2 risk patterns (in the weeks since 13 Apr)",
 		"- Still learning your baseline for cadence down from your baseline (5 of 8 runs with cadence in the 6 weeks before).",
 		"- Could not judge track laps run one way (no GPS).",
 		"[LOW] 2026-04-13 to 2026-04-20 Ground contact time balance",
@@ -268,7 +274,7 @@ func TestText(t *testing.T) {
 		"[MEDIUM] 2026-04-21 Cadence fell 5.7% from the first to the last third (174 → 164 spm) · -5.7 % (limit -5 %) · run alice/2026-04-21-long.fit",
 		"training load spike → gluteus medius fatigue → TFL compensation → IT band tension → pelvic tilt → lower back overload",
 		"screening aid, not a diagnosis",
-		"Unreadable inputs: 1",
+		"1 input could not be read: =cmd|' /C calc'!A0 <script>.fit: truncated FIT file",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("text lacks %q", want)
@@ -286,11 +292,12 @@ func TestText(t *testing.T) {
 	if a, b := strings.Index(out, "  alice"), strings.Index(out, "  bob"); a < 0 || b < 0 || a > b {
 		t.Errorf("team overview not sorted by risk")
 	}
-	// One block per rule, highest severity first, then first date.
+	// One block per rule, open before resolved, then highest severity
+	// first, then first date.
 	last := -1
 	for _, head := range []string{
-		"[HIGH] Training load spike (load-spike)", "[MEDIUM] Weekly distance jump (weekly-jump)",
 		"[MEDIUM] Cadence fading late in long runs (cadence-fade)", "[LOW] Uneven ground contact balance (gct-imbalance)",
+		"[HIGH] Training load spike (load-spike)", "[MEDIUM] Weekly distance jump (weekly-jump)",
 	} {
 		i := strings.Index(out, head)
 		if i <= last {

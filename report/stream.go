@@ -22,6 +22,9 @@ type Header struct {
 	RuleConfig *rules.Config
 	Athletes   int
 	Options    Options
+	// ConfigHash identifies the whole config in force (the research
+	// tables' config_hash column); "" to hash the rule settings alone.
+	ConfigHash string
 	// ComparedWith is the generated_at of the earlier report the run
 	// compares with (each athlete's Changes); zero when none.
 	ComparedWith time.Time
@@ -73,6 +76,24 @@ func NewStream(w io.Writer, format string, h Header) (*Stream, error) {
 		return nil, fmt.Errorf("render %s: %w", format, err)
 	}
 	return s, nil
+}
+
+// NewFilesStream starts a report of h.Athletes athletes in a format that
+// writes a folder of tables (Format.Files), with one writer per file in
+// the format's order.
+func NewFilesStream(files []io.Writer, format string, h Header) (*Stream, error) {
+	f, ok := LookupFormat(format)
+	if !ok || f.NewFiles == nil {
+		return nil, fmt.Errorf("render %s: not a format of tables", format)
+	}
+	if len(files) != len(f.Files) {
+		return nil, fmt.Errorf("render %s: %d writers for %d files", format, len(files), len(f.Files))
+	}
+	r := f.NewFiles(files)
+	if err := r.Begin(h); err != nil {
+		return nil, fmt.Errorf("render %s: %w", format, err)
+	}
+	return &Stream{renderer: r, head: h, waiting: map[int]*screen.Athlete{}}, nil
 }
 
 // Add gives the stream athlete i (counting from 0 in the report's order).

@@ -105,6 +105,6 @@ func symptomChart(a *screen.Athlete) *chart {
 		balPlot.Y.Min, balPlot.Y.Max = math.Min(47, lo-0.5), math.Max(53, hi+0.5)
 	}
 
-	out := ch.with(drawStacked([]*plot.Plot{loadPlot, painPlot, cadPlot, balPlot}, 7*vg.Inch, 7.6*vg.Inch, ch.Title, &spots))
+	out := ch.with(drawStacked([]*plot.Plot{loadPlot, painPlot, cadPlot, balPlot}, chartWidth, 7.6*vg.Inch, ch.Title, &spots))
 	return &out
 }

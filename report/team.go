@@ -20,8 +20,8 @@ import (
 // unreadable inputs. "This week" is the athlete's last ISO week with
 // data, the last week of its season.
 
-// teamNote says what the overview's week columns mean.
-const teamNote = `"Open now" is the highest severity of the patterns with a finding in the athlete's last 2 weeks; "resolved" counts the patterns without one. "This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
+// teamNote says what the overview's columns mean.
+const teamNote = `"Open now" is the highest severity of the patterns with a finding in the athlete's last 2 weeks; "resolved" counts the patterns without one. "Data" says what limits the screening: no run read, unreadable files, a last run long ago, rules still learning the athlete's baseline or without the data they need (each athlete's report says which). "This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
 
 // teamRow is one athlete's row of the team overview.
 type teamRow struct {
@@ -34,6 +34,75 @@ type teamRow struct {
 	Open                 []openPattern // open now, in the order of the athlete's blocks
 	Resolved             []openPattern // patterns with no finding in the last weeks
 	Unreadable           int
+	// RedFlags counts the athlete's red flags.
+	RedFlags int
+	// Data says what limits the athlete's screening, in short phrases
+	// (dataStatus); empty when every rule could judge current data.
+	Data []string
+	// NoRuns is set when no run could be read for the athlete: nothing
+	// was judged, which is never "no risk".
+	NoRuns bool
+}
+
+// dataText is the row's data status in one line: "ok" when nothing
+// limits the screening.
+func (r teamRow) dataText() string {
+	if len(r.Data) == 0 {
+		return "ok"
+	}
+	return strings.Join(r.Data, "; ")
+}
+
+// redFlagText is the row's red flags as a cell: "2", or dash for none.
+func (r teamRow) redFlagText() string {
+	if r.RedFlags == 0 {
+		return dash
+	}
+	return fmt.Sprint(r.RedFlags)
+}
+
+// dataStatus says what limits a's screening at now: no run read,
+// unreadable files, a last run long ago, rules still learning the
+// athlete's baseline, rules without the data they need.
+func dataStatus(a *screen.Athlete, now time.Time) []string {
+	var out []string
+	if a.Runs() == 0 {
+		out = append(out, "no run read")
+	}
+	switch n := len(a.InputsFailed); n {
+	case 0:
+	case 1:
+		out = append(out, "1 unreadable file")
+	default:
+		out = append(out, fmt.Sprintf("%d unreadable files", n))
+	}
+	if d := staleFor(a, now); d > 0 {
+		out = append(out, fmt.Sprintf("last run %d days ago", d))
+	}
+	learning, nodata := 0, 0
+	for _, st := range a.Rules {
+		switch st.State {
+		case rules.Learning:
+			learning++
+		case rules.NoData:
+			nodata++
+		}
+	}
+	if learning > 0 {
+		out = append(out, fmt.Sprintf("learning (%s)", ruleCount(learning)))
+	}
+	if nodata > 0 && a.Runs() > 0 {
+		out = append(out, fmt.Sprintf("not enough data (%s)", ruleCount(nodata)))
+	}
+	return out
+}
+
+// ruleCount is "1 rule", "3 rules".
+func ruleCount(n int) string {
+	if n == 1 {
+		return "1 rule"
+	}
+	return fmt.Sprintf("%d rules", n)
 }
 
 // needAttention counts the rows with a pattern open now or a red flag.
@@ -48,16 +117,36 @@ func needAttention(rows []teamRow) int {
 }
 
 // attentionText is the overview's headline: "2 of 7 athletes need
-// attention: a risk pattern open now or a red flag".
+// attention: a risk pattern open now or a red flag", followed by how many
+// could not be judged (no run read). A team of which nothing could be
+// judged is never told that no one needs attention.
 func attentionText(rows []teamRow) string {
-	n := needAttention(rows)
+	n, blind := needAttention(rows), 0
+	for _, r := range rows {
+		if r.NoRuns {
+			blind++
+		}
+	}
+	var head string
 	switch {
+	case blind == len(rows):
+		return fmt.Sprintf("No athlete could be judged: no run was read for any of the %d athletes (see data)", len(rows))
+	case n == 0 && blind > 0:
+		head = fmt.Sprintf("No risk pattern open now and no red flag for the %d of %d athletes who could be judged", len(rows)-blind, len(rows))
 	case n == 0:
 		return fmt.Sprintf("None of %d athletes needs attention: no risk pattern is open now, no red flag", len(rows))
 	case n == 1:
-		return fmt.Sprintf("1 of %d athletes needs attention: a risk pattern open now or a red flag", len(rows))
+		head = fmt.Sprintf("1 of %d athletes needs attention: a risk pattern open now or a red flag", len(rows))
+	default:
+		head = fmt.Sprintf("%d of %d athletes need attention: a risk pattern open now or a red flag", n, len(rows))
 	}
-	return fmt.Sprintf("%d of %d athletes need attention: a risk pattern open now or a red flag", n, len(rows))
+	switch {
+	case blind == 1:
+		head += "; 1 could not be judged: no run read"
+	case blind > 1:
+		head += fmt.Sprintf("; %d could not be judged: no run read", blind)
+	}
+	return head
 }
 
 // openPattern is one rule that fired for an athlete, with its highest
@@ -68,12 +157,14 @@ type openPattern struct {
 	Severity rules.Severity
 }
 
-// teamRows gives the overview's rows in risk order (SortByRisk).
-func teamRows(as []*screen.Athlete) []teamRow {
+// teamRows gives the overview's rows, for a report generated at now, in
+// risk order (SortByRisk).
+func teamRows(as []*screen.Athlete, now time.Time) []teamRow {
 	var out []teamRow
 	for _, a := range screen.ByRisk(as) {
 		row := teamRow{Athlete: a, ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
-			Unreadable: len(a.InputsFailed)}
+			Unreadable: len(a.InputsFailed), RedFlags: len(rules.RedFlagsOf(a.Findings)),
+			Data: dataStatus(a, now), NoRuns: a.Runs() == 0}
 		if a.Season != nil {
 			if n := len(a.Season.Weeks); n > 0 {
 				this := a.Season.Weeks[n-1]

@@ -2,10 +2,14 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/itbcheck/itbcheck/screen"
 )
 
 // teamSection is the part of out from the team overview's heading to the
@@ -30,18 +34,18 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 	}{
 		{"text", "Team overview", "══",
 			// alice's load spike ended weeks ago: resolved, not open.
-			[]string{"1 of 2 athletes needs attention", "alice", "medium", "2", "36.0", "0.95", "1",
-				"cadence-fade, gct-imbal…"},
-			[]string{"bob *the* [bu…", "–", "0", "10.0", "–", "0\n"}},
+			[]string{"1 of 2 athletes needs attention", "alice", "–", "medium", "2", "36.0", "0.95",
+				"cadence-fade, gct-imbal…", "data: 1 unreadable file; last run 57 days ago"},
+			[]string{"bob *the* [bui…", "–", "–", "0", "10.0", "–", "data: last run 73 days ago"}},
 		{"markdown", "## Team overview", "\n## ",
 			[]string{"**1 of 2 athletes needs attention: a risk pattern open now or a red flag.**",
-				"| alice | medium | cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 2 | 2026-04-20 | 36.0 | 46.0 | 0.95 | 1 |"},
-			[]string{"| none | none | none | 0 | 2026-04-06 | 10.0 | 15.0 | – | 0 |"}},
+				"| alice | – | medium | cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 2 | 1 unreadable file; last run 57 days ago; learning (1 rule); not enough data (1 rule) | 2026-04-20 | 36.0 | 46.0 | 0.95 |"},
+			[]string{"| – | none | none | none | 0 | last run 73 days ago | 2026-04-06 | 10.0 | 15.0 | – |"}},
 		{"html", `<section class="team">`, "</section>",
-			[]string{"1 of 2 athletes needs attention", `>alice</a>`, `badge medium`,
+			[]string{"1 of 2 athletes needs attention", `>alice</a>`, `<td class="num">–</td>`, `badge medium`,
 				`cadence fading late in long runs&nbsp;<span class="sev medium">(medium)</span>`, `<td class="num">2</td>`,
-				"<td>2026-04-20</td>", ">36.0<", ">46.0<", ">0.95<", ">1</td></tr>"},
-			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", `"open">none<`, `<td class="num">0</td>`, "<td>2026-04-06</td>", ">10.0<", ">15.0<", ">–<", ">0</td></tr>"}},
+				`data-issue">1 unreadable file; last run 57 days ago`, "<td>2026-04-20</td>", ">36.0<", ">0.95</td></tr>"},
+			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", `"open">none<`, `<td class="num">0</td>`, "last run 73 days ago", "<td>2026-04-06</td>", ">10.0<", ">–</td></tr>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -145,11 +149,51 @@ func TestTeamOverviewTextWidth(t *testing.T) {
 			t.Errorf("overview line is %d columns wide: %q", n, l)
 		}
 	}
-	if !strings.Contains(team, "  Maximiliane v…  –") {
+	if !strings.Contains(team, "  Maximiliane vo…      –") {
 		t.Errorf("long name not shortened to fit:\n%s", team)
 	}
 	// One line per athlete.
 	if n := strings.Count(team, "\n  alice "); n != 1 {
 		t.Errorf("alice has %d lines in the overview, want 1:\n%s", n, team)
+	}
+}
+
+// TestTeamNothingRead: a team of which nothing could be read is never
+// told that no one needs attention; each athlete's data status says why,
+// and a stale or learning athlete is not shown like a healthy one.
+func TestTeamNothingRead(t *testing.T) {
+	now := time.Date(2026, 6, 22, 10, 0, 0, 0, time.UTC)
+	blind := func(name string) *screen.Athlete {
+		return &screen.Athlete{Name: name, InputsFailed: []screen.FailedInput{{Path: name + "/a.fit", Err: errors.New("truncated")}, {Path: name + "/b.fit", Err: errors.New("truncated")}}}
+	}
+	rows := teamRows([]*screen.Athlete{blind("ann"), blind("ben")}, now)
+	got := attentionText(rows)
+	if strings.Contains(got, "None") || !strings.Contains(got, "No athlete could be judged") {
+		t.Errorf("headline for a team with nothing read: %q", got)
+	}
+	if d := rows[0].dataText(); d != "no run read; 2 unreadable files" {
+		t.Errorf("data status %q", d)
+	}
+	r := fixture()
+	r.Athletes = append(r.Athletes, blind("cy"))
+	rows = teamRows(r.Athletes, now)
+	if got := attentionText(rows); got != "1 of 3 athletes needs attention: a risk pattern open now or a red flag; 1 could not be judged: no run read" {
+		t.Errorf("headline %q", got)
+	}
+	quiet := fixture()
+	quiet.Athletes[1].Findings = nil
+	quiet.Athletes = append(quiet.Athletes, blind("cy"))
+	if got := attentionText(teamRows(quiet.Athletes, now)); strings.Contains(got, "None") || !strings.Contains(got, "1 could not be judged") {
+		t.Errorf("headline with no risk but an athlete not judged: %q", got)
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		var b bytes.Buffer
+		rep := &screen.Report{GeneratedAt: now, Athletes: []*screen.Athlete{blind("ann"), blind("ben")}}
+		if err := Render(&b, format, rep, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if out := b.String(); strings.Contains(out, "needs attention") || !strings.Contains(out, "no run read; 2 unreadable files") {
+			t.Errorf("%s team of nothing read:\n%s", format, out)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/itbcheck/itbcheck/rules"
@@ -244,7 +245,7 @@ func (x *textRenderer) End(team []*screen.Athlete) error {
 		t.textChanges(r.Athletes)
 		t.line("")
 		t.heading("Team overview (highest open risk first)")
-		t.teamOverview(r.Athletes)
+		t.teamOverview(r.Athletes, r.GeneratedAt)
 	}
 	_, _ = t.w.Write(x.sections.Bytes()) // the error is kept by t.w and returned by Flush
 	t.line("")
@@ -259,12 +260,12 @@ func (x *textRenderer) End(team []*screen.Athlete) error {
 
 // teamTextColumns are the headers of the text team overview after the
 // athlete's name; the open patterns follow in the rest of the line.
-var teamTextColumns = []string{"open", "resolved", "this week", "km", "last km", "ACWR", "unread"}
+var teamTextColumns = []string{"flags", "open", "resolved", "this week", "km", "last km", "ACWR"}
 
 // teamDropOrder is the order columns are left out in when the width does
 // not hold them all beside a name and the open patterns (indexes into
 // teamTextColumns).
-var teamDropOrder = []int{4, 2, 1}
+var teamDropOrder = []int{5, 3, 2}
 
 // Minimum widths of the team overview's name and open-pattern columns.
 const (
@@ -276,8 +277,8 @@ const (
 // risk first: the highest severity open now, the count of resolved
 // patterns, the last week's figures, and as much of the open patterns as
 // the width holds. Long names are shortened.
-func (t *textWriter) teamOverview(as []*screen.Athlete) {
-	rows := teamRows(as)
+func (t *textWriter) teamOverview(as []*screen.Athlete, now time.Time) {
+	rows := teamRows(as, now)
 	t.para("", "", attentionText(rows)+".")
 	cells := make([][]string, len(rows))
 	widths := make([]int, len(teamTextColumns))
@@ -289,8 +290,8 @@ func (t *textWriter) teamOverview(as []*screen.Athlete) {
 		if r.Highest > rules.None {
 			open = r.Highest.String()
 		}
-		cells[i] = []string{open, strconv.Itoa(len(r.Resolved)), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
-			fmtNum(r.ACWR, 2), strconv.Itoa(r.Unreadable)}
+		cells[i] = []string{r.redFlagText(), open, strconv.Itoa(len(r.Resolved)), r.thisWeek(), fmtNum(r.ThisKm, 1), fmtNum(r.LastKm, 1),
+			fmtNum(r.ACWR, 2)}
 		for j, c := range cells[i] {
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
@@ -322,7 +323,7 @@ func (t *textWriter) teamOverview(as []*screen.Athlete) {
 				continue
 			}
 			pad := strings.Repeat(" ", max(0, widths[j]-utf8.RuneCountInString(c)))
-			if j == 0 || j == 2 { // severity and week: left-aligned
+			if j == 1 || j == 3 { // severity and week: left-aligned
 				b.WriteString("  " + paint(j, c) + pad)
 			} else {
 				b.WriteString("  " + pad + paint(j, c))
@@ -337,7 +338,10 @@ func (t *textWriter) teamOverview(as []*screen.Athlete) {
 	t.line("%s", t.paint(ansiDim, strings.TrimRight(header, " ")))
 	for i, r := range rows {
 		sev := func(j int, s string) string {
-			if j == 0 {
+			switch {
+			case j == 0 && r.RedFlags > 0:
+				return t.paint(ansiRed, s)
+			case j == 1:
 				return t.paint(sevCode(r.Highest), s)
 			}
 			return s
@@ -360,50 +364,55 @@ func (t *textWriter) teamOverview(as []*screen.Athlete) {
 		if syms := openSymptoms(r.Athlete); len(syms) > 0 {
 			t.para("    open symptoms: ", "    ", strings.Join(syms, "; "))
 		}
+		if len(r.Data) > 0 {
+			t.para("    data: ", "    ", r.dataText())
+		}
 	}
-	note := `"open" is the highest severity of the patterns open now (in the last 2 weeks); km and ACWR are each athlete's last ISO week with data`
-	if shown[2] {
+	note := `"flags" counts red flags; "open" is the highest severity of the patterns open now (in the last 2 weeks); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
+	if shown[3] {
 		note += ", named by its Monday"
 	}
-	if shown[4] {
+	if shown[5] {
 		note += `; "last km" is the week before`
 	}
 	t.para("  ", "  ", note+".")
 }
 
-// athlete writes one athlete in the verbose view: every episode in full.
+// athlete writes one athlete in the verbose view: the brief view's order
+// (see view.go), every episode in full.
 func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
+	v := athleteView(a, r.GeneratedAt)
 	t.header(a, r)
-	t.line("")
-	groups, notes := riskGroups(groupByRule(a.Findings))
-	if len(groups) == 0 {
-		t.para("", "", quietText(a))
-	} else {
-		t.verdict(a, groups)
-	}
-	t.statuses(a)
-	for _, g := range groups {
+	t.actions(v)
+	switch {
+	case len(v.Open) == 0 && len(v.Resolved) == 0:
 		t.line("")
-		t.group(g)
+		t.para("", "", quietText(a))
+	case len(v.Open) == 0:
+		t.line("")
+		t.heading(v.openHead() + ": nothing (no pattern in the weeks since " + v.Since + ")")
+	default:
+		t.line("")
+		t.heading(fmt.Sprintf("%s: %s (in the weeks since %s)", v.openHead(), patterns(len(v.Open)), v.Since))
+		t.verdictLines(a, v.Open)
+		for _, g := range v.Open {
+			t.line("")
+			t.group(g)
+		}
 	}
-	t.notes(notes)
+	t.unjudged(a, v)
+	if len(v.Resolved) > 0 {
+		t.line("")
+		t.heading(fmt.Sprintf("Resolved: %s, none in the weeks since %s", patterns(len(v.Resolved)), v.Since))
+		t.verdictLines(a, v.Resolved)
+		for _, g := range v.Resolved {
+			t.line("")
+			t.group(g)
+		}
+	}
+	t.notes(v.Notes)
 	t.line("")
 	t.weekTable(a, 0)
-}
-
-// verdict writes the athlete's findings in a few lines: one per rule,
-// in the order of the blocks below it.
-func (t *textWriter) verdict(a *screen.Athlete, groups []ruleGroup) {
-	t.heading("In short: " + verdictHead(groups, a.Counts()))
-	t.verdictLines(a, groups)
-}
-
-// statuses lists the rules that could not judge, so that a quiet report
-// is never read as an all-clear without the data to back it.
-func (t *textWriter) statuses(a *screen.Athlete) {
-	for _, n := range statusNotes(a) {
-		t.para("  - ", "    ", plain(n))
-	}
 }
 
 // notes writes the info notes: context, no action.
@@ -421,7 +430,7 @@ func (t *textWriter) notes(gs []ruleGroup) {
 }
 
 // group writes one rule's block: its findings as compact lines, then why
-// it matters and what to do, once.
+// it matters, once.
 func (t *textWriter) group(g ruleGroup) {
 	noun := "findings"
 	if len(g.Findings) == 1 {
@@ -450,19 +459,12 @@ func (t *textWriter) group(g ruleGroup) {
 	if len(g.Chain) > 0 {
 		t.para("  Why it matters: ", "    ", chainLabels(g.Chain))
 	}
-	// Each sentence of explanation and advice is said once per report;
-	// a block whose every sentence was said points up instead.
+	// Each sentence of explanation is said once per report; the advice is
+	// in the one action list above.
 	if g.Explanation != "" {
 		if e := t.unsaid(g.Explanation); e != "" {
 			t.para("    ", "    ", plain(e))
 		}
-	}
-	if g.Advice != "" {
-		a := t.unsaid(g.Advice)
-		if a == "" {
-			a = "as above."
-		}
-		t.para("  What to do: ", "    ", plain(a))
 	}
 }
 

@@ -53,15 +53,16 @@ func TestRedFlagsFirst(t *testing.T) {
 		order  []string // must appear in this order
 	}{
 		{"text", []string{"RED FLAGS: see a physiotherapist or physician promptly:", "! bob *the* [builder] <b> · 2026-04-01: the lower back",
-			"Team overview", "  bob *the* [bu…", "open symptoms: outer knee pain (left) since 2026-03-16", "  alice",
+			"Team overview", "  bob *the* [bui…", "open symptoms: outer knee pain (left) since 2026-03-16", "  alice",
 			"══ bob", "RED FLAGS", "! " + reason, "Period:", "══ alice"}},
 		{"markdown", []string{"> **RED FLAGS: see a physiotherapist or physician promptly:**", `> - bob \*the\* \[builder\] &lt;b&gt; · ` + reason,
 			"## Team overview", "| bob", "outer knee pain (left) since 2026-03-16, 5/10 at worst; low back pain (both) since 2026-04-01", "| alice",
 			"## bob", "> - " + reason, "- Period:"}},
 		{"html", []string{`<section class="redflag" aria-label="Red flags">`, "bob *the* [builder] &lt;b&gt; · " + reason,
-			`<section class="howto">`, "Team overview", "bob *the* [builder] &lt;b&gt;</a>", "low back pain (both) since 2026-04-01",
+			"Team overview", "bob *the* [builder] &lt;b&gt;</a>", "low back pain (both) since 2026-04-01",
 			`<h2>bob *the* [builder] &lt;b&gt;</h2>`, `<section class="redflag"`, reason, `class="meta"`,
-			"Symptoms against weekly load, cadence and balance", "<svg", "<h2>alice</h2>"}},
+			`<li class="redflag-action"><strong>See a physiotherapist or physician promptly`,
+			"Symptoms against weekly load, cadence and balance", "<svg", "<h2>alice</h2>", `<details class="howto">`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

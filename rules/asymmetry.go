@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
@@ -151,7 +152,9 @@ type balanceTrend struct {
 // analysis.MinBalanceRuns runs in it.
 func trendAt(s *analysis.Season, i int) balanceTrend {
 	best := balanceTrend{}
-	for k := max(0, i-analysis.BalanceLookbackWeeks); k <= i-slopeWeeks+1; k++ {
+	// A new balance instrument restarts the history (issue 23): no trend
+	// runs across a sensor change.
+	for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-analysis.BalanceLookbackWeeks); k <= i-slopeWeeks+1; k++ {
 		a, b, se, ok := balanceFit(s, k, i)
 		if !ok || math.Abs(b) < slopeLowPP || math.Abs(b) < slopeZ*se {
 			continue
@@ -188,6 +191,7 @@ func checkGCTImbalance(p *Pass) {
 		p.NoData("%s", noBalanceReason(s, "no running dynamics (GCT balance)"))
 		return
 	}
+	noteInstrumentChanges(p)
 	flagged := make([]bool, len(s.Weeks))
 	models := make([]analysis.BalanceModel, len(s.Weeks))
 	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
@@ -266,6 +270,14 @@ func checkGCTImbalance(p *Pass) {
 			offsets = append(offsets, b)
 		}
 	}
+	last := len(s.Weeks) - 1
+	change, changed := s.LastInstrumentChange(ingest.ChanStanceTimeBalance, last)
+	if changed && lastJudged < s.WeekIndex(change.Date)+1 {
+		// Nothing judged since the sensor change: say so, whatever was
+		// judged before it (DOMAIN.md, Instruments).
+		defer p.Learning("learning after a sensor change on %s (%s): %d of %d weeks of balance data with it",
+			change.Date.Format(time.DateOnly), change.To, last-s.WeekIndex(change.Date)+1, analysis.MinBalanceWeeks)
+	}
 	if judged == 0 {
 		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
 		return
@@ -279,6 +291,37 @@ func checkGCTImbalance(p *Pass) {
 			f.Until = dayText(s.Weeks[lastJudged].Monday)
 		}
 		p.Report(f)
+	}
+}
+
+// noteInstrumentChanges reports each change of the instrument that
+// measures GCT balance as one info finding with the levels before and
+// after (medians of the runs of the 4 weeks on each side): the values of
+// two instruments are not comparable, so the baseline restarts.
+func noteInstrumentChanges(p *Pass) {
+	s := p.Season
+	for _, c := range s.Instruments {
+		if c.Channel != ingest.ChanStanceTimeBalance.String() {
+			continue
+		}
+		var before, after []float64
+		for _, r := range s.Runs {
+			if !r.IsRun || !finite(r.BalanceLeftPct) {
+				continue
+			}
+			d := r.LocalDate.Sub(c.Date)
+			switch {
+			case d < 0 && d >= -28*24*time.Hour && r.BalanceInstrument == c.From:
+				before = append(before, r.BalanceLeftPct)
+			case d >= 0 && d < 28*24*time.Hour && r.BalanceInstrument == c.To:
+				after = append(after, r.BalanceLeftPct)
+			}
+		}
+		b, a := analysis.Median(before), analysis.Median(after)
+		p.Report(Finding{Severity: Info, Date: c.Date.Format(time.DateOnly), Metric: "gct_balance_left_pct", Value: a, Threshold: math.NaN(),
+			Summary: fmt.Sprintf("GCT balance measured by a new instrument from %s: %s (before: %s); %.1f %% left with it against %.1f %% before. "+
+				"Two instruments read balance differently, so its baseline restarts: not a change of your stride",
+				c.Date.Format(time.DateOnly), c.To, c.From, a, b)})
 	}
 }
 

@@ -144,20 +144,30 @@ func checkCadenceDrop(p *Pass) {
 	var marks []mark
 	for i, w := range s.Weeks {
 		m := s.FitCadenceBaseline(i, flagged) // weeks of a drop left out: a slow fall is not its own baseline
+		// Treadmill runs against treadmill runs (DOMAIN.md): back outdoors
+		// after a treadmill block is no drop.
+		mt := s.FitTreadmillBaseline(i, flagged)
 		models[i] = m
-		best = max(best, m.Runs)
-		if !m.Valid {
+		best = max(best, m.Runs, mt.Runs)
+		if !m.Valid && !mt.Valid {
 			prevFall = math.NaN()
 			continue
 		}
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
-			if v := m.ResidualPct(r); finite(v) {
-				res = append(res, v)
+			model := m
+			if r.Treadmill() {
+				model = mt
+			}
+			if v := model.ResidualPct(r); finite(v) {
+				res = append(res, v-model.BaselineResidualPct)
 			}
 		}
-		fall := -(analysis.Median(res) - m.BaselineResidualPct)
+		if !m.Valid {
+			m = mt // for how the week's baseline was fitted
+		}
+		fall := -analysis.Median(res)
 		if !finite(fall) || len(res) < minDropRuns {
 			prevFall = math.NaN()
 			continue

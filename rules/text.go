@@ -21,6 +21,10 @@ const RedFlags = "See a physiotherapist or physician promptly for numbness, ting
 // seeProfessional ends every Advice.
 const seeProfessional = "If pain persists or you notice numbness or tingling, see a physiotherapist."
 
+// SeeProfessional is the sentence every rule's Advice ends with: reports
+// say it once, after the rest of the advice.
+const SeeProfessional = seeProfessional
+
 var linkTexts = map[Link]string{
 	TrainingLoad:     "a sudden rise in running volume or intensity outpaces the tissues' adaptation",
 	GluteFatigue:     "the gluteus medius (hip abductor, pelvic stabiliser) tires or is weak; the pelvis drops on the swing side",

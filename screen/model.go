@@ -98,3 +98,65 @@ func (in FailedInput) Reason() string {
 func (in FailedInput) NothingReadable() bool {
 	return errors.Is(in.Err, ingest.ErrNothingReadable)
 }
+
+// LastRun is the local date of the athlete's last running activity up to
+// the end of the reporting window, ok false without one.
+func LastRun(a *Athlete) (day time.Time, ok bool) {
+	if a == nil || a.Season == nil {
+		return time.Time{}, false
+	}
+	last, to := "", ""
+	if !a.To.IsZero() {
+		to = a.To.Format(time.DateOnly)
+	}
+	for _, r := range a.Season.Runs {
+		if r.IsRun && (!r.Start.IsZero() || !r.LocalDate.IsZero()) {
+			if d := localDay(r, a.Season.Params.Location); d > last && (to == "" || d <= to) {
+				last = d
+			}
+		}
+	}
+	if last == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, last)
+	return t, err == nil
+}
+
+// DaysBetween counts the calendar days from day (a date) to now's date in
+// UTC: 0 on the same day.
+func DaysBetween(day, now time.Time) int {
+	y, m, d := now.UTC().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d = day.Date()
+	return int(today.Sub(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+}
+
+// NotRuns counts the activities read that contributed no run, by reason:
+// UnknownSport (the file names no sport and its samples do not show a run:
+// a GPX without <type> and without cadence), Implausible (a "run" whose
+// figures cannot be a run) and OtherSport (rides, swims, strength...).
+type NotRuns struct {
+	UnknownSport, Implausible, OtherSport int
+}
+
+// CountNotRuns counts a's activities in the season reported that are no
+// run (DOMAIN.md: nothing silent).
+func CountNotRuns(a *Athlete) NotRuns {
+	var n NotRuns
+	if a == nil || a.Season == nil {
+		return n
+	}
+	for _, r := range a.Season.Runs {
+		switch {
+		case r.IsRun:
+		case r.Implausible != "":
+			n.Implausible++
+		case r.Sport == ingest.SportUnknown || r.Sport == "":
+			n.UnknownSport++
+		default:
+			n.OtherSport++
+		}
+	}
+	return n
+}

@@ -45,13 +45,15 @@ type Options struct {
 	// Ingest tunes the decoders (resource limits).
 	Ingest ingest.Options
 	// Progress, when not nil, is called after each file with the number of
-	// files done, the total, and the bytes of the files done. It is called
+	// files done, the number found so far (folders are walked one athlete
+	// at a time as the decoders need files, so it grows until the last
+	// athlete's are found), and the bytes of the files done. It is called
 	// from one goroutine at a time.
 	Progress func(done, total int, bytes int64)
 	// Skipped, when not nil, is told of each entry of a folder passed over
 	// that is not simply a file of another type (a named pipe, a socket, a
 	// broken link), so that the CLI can name it. Called from Run's
-	// goroutine, before decoding starts.
+	// goroutine as each athlete's folders are walked.
 	Skipped func(path, reason string)
 	// Done, when not nil, is given each athlete (with its index in the
 	// athletes given) as soon as its analysis is done, from Run's
@@ -68,6 +70,7 @@ var readFile = ingest.Read
 // job is one file to decode for the athlete at index athlete.
 type job struct {
 	athlete int
+	index   int // among the athlete's files
 	path    string
 	size    int64
 }
@@ -88,55 +91,19 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 	defer cancel()
 	var doneErr error // the first error of opt.Done; it stops the run
 	out := make([]*Athlete, len(athletes))
-	var jobs []job
-	logs := make([]string, len(athletes))
 	for i, a := range athletes {
 		out[i] = &Athlete{Name: a.Name}
-		var found []string
-		for _, p := range a.Paths {
-			l := ingest.Scan([]string{p})
-			for _, f := range l.Failed {
-				out[i].InputsFailed = append(out[i].InputsFailed, FailedInput{Path: f.Path, Err: f.Err})
-			}
-			out[i].Skipped += len(l.Skipped)
-			for _, s := range l.Skipped {
-				if s.Special && opt.Skipped != nil {
-					opt.Skipped(s.Path, s.Reason)
-				}
-			}
-			var files []string
-			files, found = splitSymptomLogs(l.Files, found)
-			for _, f := range files {
-				var size int64
-				if st, err := os.Stat(f); err == nil {
-					size = st.Size()
-				}
-				jobs = append(jobs, job{athlete: i, path: f, size: size})
-			}
-		}
-		var extra int
-		logs[i], extra = symptomLog(a.Symptoms, found)
-		out[i].Skipped += extra
 	}
-
-	// Jobs are listed athlete by athlete. Each athlete's season is built as
-	// soon as the last of its files is read, and its runs dropped, so that
-	// the runs of the whole team are never held at once.
-	first := make([]int, len(athletes)+1) // athlete i's jobs are jobs[first[i]:first[i+1]]
-	for _, j := range jobs {
-		first[j.athlete+1]++
-	}
-	for i := range athletes {
-		first[i+1] += first[i]
-	}
+	logs := make([]string, len(athletes))
+	files := make([]int, len(athletes)) // athlete i's activity files, once walked
+	// left[i] counts athlete i's files not yet read, once its folders are
+	// walked. Each athlete's season is built as soon as the last of its
+	// files is read, and its runs dropped, so that the runs of the whole
+	// team are never held at once.
 	left := make([]int, len(athletes))
-	for i := range athletes {
-		left[i] = first[i+1] - first[i]
-	}
 	// pending[i] holds athlete i's results, made when the first comes in
 	// and dropped when its season is built: memory for the athletes being
-	// read, not for every file of the team (48 bytes a file, 0.4 MB for
-	// 9 000 files, doubled by the collector's headroom).
+	// read, not for every file of the team.
 	pending := make([][]result, len(athletes))
 	finish := func(i int) {
 		var runs []analysis.Run
@@ -150,12 +117,17 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		}
 		a := athletes[i]
 		if len(runs) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
-			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, first[i+1]-first[i], out[i].Skipped))
+			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, files[i], out[i].Skipped))
 		}
 		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
 		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
 		kept := inPeriod(runs, time.Time{}, opt.Until, athletes[i].Params.Location) // the history before Since feeds the baselines
+		// Seasons before the current one (or before the one holding
+		// Since) are no load history (DOMAIN.md, Seasons): left out and
+		// named.
+		kept, spans := analysis.SplitSeasons(kept, opt.Since, a.Params.Location)
 		season := analysis.NewSeason(a.Name, kept, a.Params)
+		season.Seasons = spans
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
 		out[i].RuleConfig = a.Rules
@@ -172,18 +144,26 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 			}
 		}
 	}
-	for i := range athletes {
+	walked := func(w walk) {
+		i := w.athlete
+		out[i].InputsFailed = append(out[i].InputsFailed, w.failed...)
+		out[i].Skipped += w.skipped
+		for _, sp := range w.special {
+			if opt.Skipped != nil {
+				opt.Skipped(sp.Path, sp.Reason)
+			}
+		}
+		logs[i], files[i], left[i] = w.log, w.files, w.files
 		if left[i] == 0 {
 			finish(i)
 		}
 	}
-	err := decodeAll(ctx, athletes, jobs, opt, func(k int, r result) {
-		i := jobs[k].athlete
+	err := decodeAll(ctx, athletes, opt, walked, func(j job, r result) {
+		i := j.athlete
 		if pending[i] == nil {
-			pending[i] = make([]result, first[i+1]-first[i])
+			pending[i] = make([]result, files[i])
 		}
-		pending[i][k-first[i]] = r
-		jobs[k].path = "" // read: the job's path is kept only by its runs, until the athlete is done
+		pending[i][j.index] = r
 		if ctx.Err() == nil {
 			if left[i]--; left[i] == 0 {
 				finish(i)
@@ -205,26 +185,77 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 	return out, nil
 }
 
-// decodeAll decodes the jobs with a bounded pool of workers and hands each
-// result to done with its job's index, from the calling goroutine.
-func decodeAll(ctx context.Context, athletes []AthleteInput, jobs []job, opt Options, done func(int, result)) error {
+// walk is what the walk of one athlete's folders found: the number of
+// activity files (handed to the workers as jobs right after), the
+// symptom log, and what could not be read or was passed over.
+type walk struct {
+	athlete int
+	files   int
+	log     string
+	failed  []FailedInput
+	skipped int
+	special []ingest.Skip // passed over, not simply a file of another type
+}
+
+// walkAthlete walks athlete i's paths and gives the walk and its jobs.
+func walkAthlete(i int, a AthleteInput) (walk, []job) {
+	w := walk{athlete: i}
+	var jobs []job
+	var found []string
+	for _, p := range a.Paths {
+		l := ingest.Scan([]string{p})
+		for _, f := range l.Failed {
+			w.failed = append(w.failed, FailedInput{Path: f.Path, Err: f.Err})
+		}
+		w.skipped += len(l.Skipped)
+		for _, s := range l.Skipped {
+			if s.Special {
+				w.special = append(w.special, s)
+			}
+		}
+		var files []string
+		files, found = splitSymptomLogs(l.Files, found)
+		for _, f := range files {
+			var size int64
+			if st, err := os.Stat(f); err == nil {
+				size = st.Size()
+			}
+			jobs = append(jobs, job{athlete: i, index: len(jobs), path: f, size: size})
+		}
+	}
+	var extra int
+	w.log, extra = symptomLog(a.Symptoms, found)
+	w.skipped += extra
+	w.files = len(jobs)
+	return w, jobs
+}
+
+// decodeAll walks the athletes' folders one athlete at a time, as the
+// workers need jobs, and decodes the files with a bounded pool of
+// workers: the team's list of files is never held, only the athlete's
+// being walked (memory flat in the team's size). It hands each walk to
+// walked before any result of its jobs, and each result to done, from
+// the calling goroutine.
+func decodeAll(ctx context.Context, athletes []AthleteInput, opt Options, walked func(walk), done func(job, result)) error {
 	n := opt.Jobs
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
-	if n > len(jobs) {
-		n = len(jobs)
-	}
+	// Every decoder holds one of the n slots; a zip borrows the free ones
+	// for its members, so a lone bulk export uses every slot too.
+	slots := ingest.NewWorkers(n)
+	opt.Ingest.Workers = slots
 	type finishedJob struct {
-		index int
-		res   result
+		job job
+		res result
 	}
-	todo := make(chan int)
+	todo := make(chan job)
+	walks := make(chan walk)
 	finished := make(chan finishedJob)
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	// Stop the workers and wait for them, so that nothing runs after Run
-	// returns.
+	// Stop the workers and the walk and wait for them, so that nothing
+	// runs after Run returns.
 	defer wg.Wait()
 	defer cancel()
 
@@ -233,36 +264,59 @@ func decodeAll(ctx context.Context, athletes []AthleteInput, jobs []job, opt Opt
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range todo {
-				j := jobs[k]
+			for j := range todo {
+				if slots.Acquire(ctx) != nil {
+					return
+				}
 				res := decodeFile(ctx, read, j.path, athletes[j.athlete].Params.Location, opt.Ingest)
+				slots.Release()
 				select {
-				case finished <- finishedJob{k, res}:
+				case finished <- finishedJob{j, res}:
 				case <-ctx.Done():
 					return
 				}
 			}
 		}()
 	}
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
+		defer close(walks)
 		defer close(todo)
-		for k := range jobs {
+		for i, a := range athletes {
+			w, jobs := walkAthlete(i, a)
 			select {
-			case todo <- k:
+			case walks <- w: // before its jobs: the results come after
 			case <-ctx.Done():
 				return
+			}
+			for _, j := range jobs {
+				select {
+				case todo <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()
 
 	var bytes int64
-	for count := 0; count < len(jobs); count++ {
+	total, count := 0, 0
+	for walks != nil || count < total {
 		select {
+		case w, ok := <-walks:
+			if !ok {
+				walks = nil
+				continue
+			}
+			total += w.files
+			walked(w)
 		case d := <-finished:
-			done(d.index, d.res)
-			bytes += jobs[d.index].size
+			count++
+			done(d.job, d.res)
+			bytes += d.job.size
 			if opt.Progress != nil {
-				opt.Progress(count+1, len(jobs), bytes)
+				opt.Progress(count, total, bytes)
 			}
 		case <-ctx.Done():
 			return ctx.Err()

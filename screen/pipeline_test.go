@@ -330,3 +330,43 @@ func TestRunDone(t *testing.T) {
 		t.Errorf("Done failing: Run = %v after %d calls, want %v after 1", err, calls, stop)
 	}
 }
+
+// TestRunWalksAsItGoes: the athletes' folders are walked one at a time as
+// the decoders need files, so the team's list of files is never held:
+// when the first file is done, only the first athletes' files are known;
+// by the end, all of them, each read once.
+func TestRunWalksAsItGoes(t *testing.T) {
+	useRead(t, fakeRead)
+	root := t.TempDir()
+	const athletes, perAthlete = 8, 4
+	var in []AthleteInput
+	for a := range athletes {
+		name := fmt.Sprintf("a%d", a)
+		for f := range perAthlete {
+			writeFiles(t, root, fmt.Sprintf("%s/run%02d.fit", name, f))
+		}
+		in = append(in, AthleteInput{Name: name, Paths: []string{filepath.Join(root, name)},
+			Params: analysis.Params{Location: time.UTC, LoadMetric: analysis.LoadDistance}})
+	}
+	var totals []int
+	lastDone := 0
+	out, err := Run(context.Background(), in, Options{Jobs: 1, Progress: func(done, total int, _ int64) {
+		totals = append(totals, total)
+		lastDone = done
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := athletes * perAthlete
+	if len(totals) != all || lastDone != all || totals[len(totals)-1] != all {
+		t.Fatalf("%d progress calls, last done %d of %v; want %d files", len(totals), lastDone, totals[len(totals)-1:], all)
+	}
+	if totals[0] > 2*perAthlete {
+		t.Errorf("when the first file was done, %d files were known: the walk ran ahead of the decoders (want at most 2 athletes' %d)", totals[0], 2*perAthlete)
+	}
+	for _, a := range out {
+		if n := len(a.Season.Runs); n != 2*perAthlete {
+			t.Errorf("%s: %d runs, want %d", a.Name, n, 2*perAthlete)
+		}
+	}
+}

@@ -7,13 +7,18 @@ import (
 	"github.com/itbcheck/itbcheck/rules"
 )
 
-// SortByRisk orders athletes with a red flag first, then by their current open risk (OpenRisk,
-// highest first), then highest severity, then name. Info notes never count.
+// SortByRisk orders athletes with a red flag first, then by the highest
+// severity open now (a resolved HIGH never ranks above an open MEDIUM),
+// then by their current open risk (OpenRisk, highest first), then highest
+// severity, then name. Info notes never count.
 func SortByRisk(as []*Athlete) {
 	sort.SliceStable(as, func(i, j int) bool {
 		a, b := as[i], as[j]
 		if fa, fb := a.HasRedFlag(), b.HasRedFlag(); fa != fb {
 			return fa // red flags first, always
+		}
+		if oa, ob := a.OpenHighest(), b.OpenHighest(); oa != ob {
+			return oa > ob
 		}
 		if ra, rb := a.OpenRisk(), b.OpenRisk(); ra != rb {
 			return ra > rb
@@ -100,6 +105,18 @@ func (a *Athlete) IsOpen(f rules.Finding) bool {
 		last = f.Until
 	}
 	return since == "" || last == "" || last >= since
+}
+
+// OpenHighest is the highest severity among the athlete's findings open
+// now (IsOpen), info notes left out: rules.None when nothing is open.
+func (a *Athlete) OpenHighest() rules.Severity {
+	h := rules.None
+	for _, f := range a.Findings {
+		if f.Severity >= rules.Low && f.Severity > h && a.IsOpen(f) {
+			h = f.Severity
+		}
+	}
+	return h
 }
 
 // Highest is the highest severity among the athlete's findings, info notes

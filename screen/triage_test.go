@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -43,5 +44,38 @@ func TestOpenRiskRanking(t *testing.T) {
 	}
 	if got, want := old.OpenRisk(), riskHigh*resolvedShare; got < want-1e-9 || got > want+1e-9 {
 		t.Errorf("resolved high weighs %.2f, want %.2f", got, want)
+	}
+}
+
+// TestRankingByWhatIsOpen: a resolved HIGH, however often it fired, never
+// ranks above an open MEDIUM; a red flag still leads.
+func TestRankingByWhatIsOpen(t *testing.T) {
+	season := &analysis.Season{}
+	for i := 0; i < 16; i++ {
+		season.Weeks = append(season.Weeks, analysis.Week{Monday: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)})
+	}
+	f := func(sev rules.Severity, date string) rules.Finding {
+		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: date}
+	}
+	var highs []rules.Finding
+	for _, d := range []string{"2026-03-30", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27", "2026-05-04"} {
+		highs = append(highs, f(rules.High, d))
+	}
+	resolvedHigh := &Athlete{Name: "a-resolved-high", Season: season, Findings: highs}
+	openMedium := &Athlete{Name: "b-open-medium", Season: season, Findings: []rules.Finding{f(rules.Medium, "2026-06-15")}}
+	openLow := &Athlete{Name: "c-open-low", Season: season, Findings: []rules.Finding{f(rules.Low, "2026-06-08")}}
+	flag := &Athlete{Name: "d-red-flag", Season: season, Findings: []rules.Finding{
+		{Rule: rules.Symptom, Severity: rules.High, Date: "2026-03-02", Metric: rules.MetricRedFlag}}}
+	if resolvedHigh.OpenRisk() <= openMedium.OpenRisk() {
+		t.Fatalf("fixture: the resolved highs weigh %.1f, not more than the open medium's %.1f", resolvedHigh.OpenRisk(), openMedium.OpenRisk())
+	}
+	as := []*Athlete{resolvedHigh, openLow, openMedium, flag}
+	SortByRisk(as)
+	var got []string
+	for _, a := range as {
+		got = append(got, a.Name)
+	}
+	if want := "d-red-flag b-open-medium c-open-low a-resolved-high"; strings.Join(got, " ") != want {
+		t.Errorf("ranking %s, want %s", strings.Join(got, " "), want)
 	}
 }

@@ -33,6 +33,8 @@ type analysisFlags struct {
 	verbose    bool // text: every episode in full
 	// symptoms is one athlete's symptom log (analyze, check without --team).
 	symptoms string
+	// shard is --shard K/N (batch, check --team).
+	shard string
 	// compare is --compare FILE: the earlier JSON report to compare with;
 	// noCompare is --no-compare.
 	compare   string
@@ -53,7 +55,7 @@ func addAnalysisFlags(fs *pflag.FlagSet, f *analysisFlags, formats []string) {
 	fs.StringVarP(&f.output, "output", "o", "", "write the report to `PATH` instead of stdout")
 	fs.StringVar(&f.since, "since", "", "first day of the reporting window (`YYYY-MM-DD`); the history before it still feeds baselines")
 	fs.StringVar(&f.until, "until", "", "last day of the reporting window (`YYYY-MM-DD`); later runs are left out")
-	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: number of CPUs)")
+	fs.IntVar(&f.jobs, "jobs", 0, "parallel decoders `N` (default: one per CPU not already busy)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quiet: no report on stdout unless -o - or --format asks for one; no notes or progress on stderr (warnings, errors and check's verdict stay)")
 	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress bar on stderr (it is drawn only when stderr is a terminal)")
 	fs.BoolVar(&f.weekly, "weekly", false, "csv: one row per athlete-week instead of per athlete")
@@ -97,11 +99,16 @@ func (c *cli) analyzeCommand() *cobra.Command {
 				name = athleteNameFromPaths(args)
 			}
 			job.athletes = []screen.AthleteInput{job.athleteFor(name, args)}
-			r, err := c.analyse(job, c.newReportSink(job))
+			sink, err := c.newSink(job)
+			if err != nil {
+				return err
+			}
+			r, err := c.analyse(job, sink)
 			if err != nil {
 				return err
 			}
 			c.code = exitForInputs(r)
+			c.quietVerdict(job, r)
 			return nil
 		},
 	}
@@ -144,6 +151,7 @@ type job struct {
 	now         time.Time
 	failOn      rules.Severity
 	athletes    []screen.AthleteInput
+	shard       shard // --shard K/N; zero: the whole team
 	// earlier is the report compared with (nil: none); acks are the
 	// team's acknowledgements.
 	earlier *screen.Earlier
@@ -171,8 +179,9 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	c.quiet = f.quiet
 	// With -q, a report still goes to stdout when asked for by name.
 	j.stdoutAsked = f.output == "-" || f.format != ""
-	if f.output != "" && f.output != "-" && cmd.Name() != "batch" {
-		// Refused first, before anything is read: the report is one file.
+	if f.output != "" && f.output != "-" && cmd.Name() != "batch" && !report.WritesFolder(f.format) {
+		// Refused first, before anything is read: the report is one file
+		// (--format parquet writes a folder of tables).
 		if st, err := os.Stat(f.output); err == nil && st.IsDir() {
 			return nil, usageErrorf("-o %s: is a folder; %s writes one report file: name one, such as %s", f.output, cmd.Name(),
 				filepath.Join(f.output, "report.json"))
@@ -199,15 +208,23 @@ func (c *cli) prepare(cmd *cobra.Command, f *analysisFlags, formats []string) (*
 	if !j.since.IsZero() && !j.until.IsZero() && j.until.Before(j.since) {
 		return nil, usageErrorf("--until %s is before --since %s", f.until, f.since)
 	}
+	if j.shard, err = parseShard(f.shard); err != nil {
+		return nil, err
+	}
+	if j.shard.n > 0 && !j.team {
+		return nil, usageErrorf("--shard %s splits a team: use it with check --team ROOT", f.shard)
+	}
 	if f.jobs < 0 {
 		return nil, usageErrorf("--jobs %d: want a number ≥ 1 (or 0: one per CPU)", f.jobs)
 	}
 	j.failOn = rules.High
 	if f.failOn != "" {
+		// Only the severities that can fail a check are named: info notes
+		// never do.
 		if j.failOn, err = rules.ParseSeverity(f.failOn); err != nil {
-			return nil, usageErrorf("--fail-on: %v", err)
+			return nil, usageErrorf("--fail-on %s: want low, medium or high", f.failOn)
 		}
-		if j.failOn < rules.Low { // info notes never fail a check
+		if j.failOn < rules.Low {
 			return nil, usageErrorf("--fail-on %s: want low, medium or high (info notes never fail a check)", f.failOn)
 		}
 	}
@@ -282,6 +299,9 @@ func (c *cli) analyse(j *job, sink athleteSink) (*screen.Report, error) {
 	jobs := j.flags.jobs
 	if jobs == 0 {
 		jobs = j.cfg.Jobs
+	}
+	if jobs == 0 {
+		jobs = autoJobs()
 	}
 	if err := c.refuseInputAsOutput(j); err != nil {
 		return nil, err
@@ -397,6 +417,15 @@ func joinAnd(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// quietVerdict prints, with -q, the one-line verdict analyze and batch
+// still give on stderr (as check always does); the exit code stays the
+// command's own (0, or 3 for unreadable inputs).
+func (c *cli) quietVerdict(j *job, r *screen.Report) {
+	if j.flags.quiet {
+		fmt.Fprintf(c.stderr, "itbcheck: %s\n", safetext.Escape(report.Verdict(r, j.failOn)))
+	}
 }
 
 // requireExisting refuses a PATH that does not exist: a typo, not an

@@ -32,23 +32,23 @@ func (c *cli) batchCommand() *cobra.Command {
 				return err
 			}
 			c.loadAcks(j, teamRoot(args))
-			var sink athleteSink = c.newReportSink(j)
-			if j.out.Folder {
-				if sink, err = c.newFolderSink(j); err != nil {
-					return err
-				}
+			sink, err := c.newSink(j)
+			if err != nil {
+				return err
 			}
 			r, err := c.analyse(j, sink)
 			if err != nil {
 				return err
 			}
 			c.code = exitForInputs(r)
+			c.quietVerdict(j, r)
 			return nil
 		},
 	}
 	addAnalysisFlags(cmd.Flags(), &f, reportFormats)
 	completeValues(cmd, "format", reportFormats)
 	cmd.Flags().Lookup("output").Usage = "write one report per athlete and the team summary into the folder `DIR`"
+	addShardFlag(cmd, &f)
 	return cmd
 }
 
@@ -68,7 +68,7 @@ func (c *cli) teamAthletes(j *job, args []string) ([]screen.AthleteInput, error)
 		for _, e := range j.cfg.Athletes {
 			out = append(out, j.athleteFor(e.Name, e.Paths))
 		}
-		return out, nil
+		return c.inShard(j, out), nil
 	}
 	root := args[0]
 	entries, err := os.ReadDir(root)
@@ -108,7 +108,23 @@ func (c *cli) teamAthletes(j *job, args []string) ([]screen.AthleteInput, error)
 	if len(loose) > 0 {
 		c.warnf("%d activity files directly in ROOT %s are ignored (such as %s); put each athlete's files in a sub-folder", len(loose), root, loose[0])
 	}
-	return out, nil
+	return c.inShard(j, out), nil
+}
+
+// inShard keeps the team's athletes of --shard K/N and says how many that
+// is of the team.
+func (c *cli) inShard(j *job, team []screen.AthleteInput) []screen.AthleteInput {
+	if j.shard.n == 0 {
+		return team
+	}
+	out := j.shard.filter(team)
+	c.notef("shard %s: %d of the team's %d athletes", j.shard, len(out), len(team))
+	return out
+}
+
+// addShardFlag declares --shard on a command that screens a team.
+func addShardFlag(cmd *cobra.Command, f *analysisFlags) {
+	cmd.Flags().StringVar(&f.shard, "shard", "", "only the athletes of shard `K/N` (by a stable hash of the name), for N processes splitting one team")
 }
 
 // teamRoot is the team folder of args: ROOT, or the current folder for a

@@ -62,7 +62,11 @@ func (c *cli) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := c.analyse(j, c.newReportSink(j))
+			sink, err := c.newSink(j)
+			if err != nil {
+				return err
+			}
+			r, err := c.analyse(j, sink)
 			if err != nil {
 				return err
 			}
@@ -83,6 +87,7 @@ func (c *cli) checkCommand() *cobra.Command {
 	fs.StringVar(&f.failOn, "fail-on", "", "lowest severity that fails: low, medium, high (default high)")
 	completeValues(cmd, "fail-on", []string{"low", "medium", "high"})
 	fs.BoolVar(&f.team, "team", false, "PATH is a team ROOT: each sub-folder is an athlete (as batch)")
+	addShardFlag(cmd, &f)
 	fs.StringVar(&f.expect, "expect", "", "compare with the expected findings in the YAML `FILE`")
 	return cmd
 }

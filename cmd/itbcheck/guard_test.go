@@ -121,8 +121,8 @@ func TestBatchLongAthleteName(t *testing.T) {
 			t.Errorf("%s: %d bytes", e.Name(), len(e.Name()))
 		}
 	}
-	if len(names) != 4 || !strings.Contains(strings.Join(names, " "), "bob.json") || !slices.Contains(names, "itbcheck-report.json") {
-		t.Errorf("reports %q; want the long-named athlete's, bob's, the index and the kept itbcheck-report.json", names)
+	if len(names) != 5 || !strings.Contains(strings.Join(names, " "), "bob.json") || !slices.Contains(names, "itbcheck-report.json") || !slices.Contains(names, "team.csv") {
+		t.Errorf("reports %q; want the long-named athlete's, bob's, the index, team.csv and the kept itbcheck-report.json", names)
 	}
 	if a, b := shortName(long), shortName(long+"y"); a == b || !strings.HasPrefix(a, "ü") {
 		t.Errorf("shortName: %q and %q", a, b)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +29,13 @@ func (c *cli) inspectCommand() *cobra.Command {
 			// analyze and check, not an unreadable input.
 			if err := requireExisting(args); err != nil {
 				return err
+			}
+			// inspect looks into files; a folder is a usage error (exit 2),
+			// not an input that could not be read.
+			for _, p := range args {
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					return usageErrorf("%s: is a folder: inspect takes files (analyze reads folders)", p)
+				}
 			}
 			cfg, err := c.loadConfig(nil, false)
 			if err != nil {

@@ -190,8 +190,15 @@ func (c *cli) rootCommand() *cobra.Command {
 	}
 	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if !cmd.HasParent() && strings.Contains(err.Error(), "shorthand flag: 'v'") {
+			return usageErrorf("%v: -v is --verbose, of analyze, batch and check; the version is --version", err)
+		}
 		return &usageError{msg: flagError(cmd, err)}
 	})
+	// --version has no -v: -v is --verbose, of analyze, batch and check,
+	// everywhere (root -v is an unknown flag, exit 2). Declaring the flag
+	// keeps cobra from adding its -v shorthand.
+	root.Flags().Bool("version", false, "print the version and exit")
 	pf := root.PersistentFlags()
 	pf.StringVar(&c.configPath, "config", "", "YAML config `FILE` (default ./itbcheck.yaml, then $XDG_CONFIG_HOME/itbcheck/config.yaml)")
 	pf.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
@@ -199,5 +206,28 @@ func (c *cli) rootCommand() *cobra.Command {
 	root.AddCommand(c.analyzeCommand(), c.batchCommand(), c.checkCommand(),
 		c.inspectCommand(), c.rulesCommand(), c.configCommand(), c.versionCommand(), c.manCommand(),
 		c.logCommand(), c.ackCommand())
+	strictCompletion(root)
 	return root
+}
+
+// completionShells are the shells `itbcheck completion` writes scripts for.
+var completionShells = "bash, zsh, fish or powershell"
+
+// strictCompletion makes cobra's completion command refuse a shell it has
+// no script for (`completion tcsh`: exit 2, naming the shells), where cobra
+// would print its help and exit 0.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, sub := range root.Commands() {
+		if sub.Name() != "completion" {
+			continue
+		}
+		sub.Args = cobra.ArbitraryArgs
+		sub.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("completion needs a shell: %s", completionShells)
+			}
+			return usageErrorf("completion %s: unsupported shell (want %s)", args[0], completionShells)
+		}
+	}
 }

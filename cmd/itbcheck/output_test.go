@@ -140,10 +140,11 @@ func TestBatchFolder(t *testing.T) {
 		format string
 		want   []string
 	}{
-		// itbcheck-report.json is kept for the next run's comparison.
-		{"json", []string{"alice.json", "bob_smith.json", "index.json", "itbcheck-report.json"}},
+		// itbcheck-report.json is kept for the next run's comparison;
+		// team.csv, the team table, is beside the index in every format.
+		{"json", []string{"alice.json", "bob_smith.json", "index.json", "itbcheck-report.json", "team.csv"}},
 		{"csv", []string{"alice.csv", "bob_smith.csv", "itbcheck-report.json", "team.csv"}},
-		{"html", []string{"alice.html", "bob_smith.html", "index.html", "itbcheck-report.json"}},
+		{"html", []string{"alice.html", "bob_smith.html", "index.html", "itbcheck-report.json", "team.csv"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -26,7 +26,7 @@ type athleteSink interface {
 // header is the report header of job j over n athletes.
 func (c *cli) header(j *job, n int, opt report.Options) report.Header {
 	h := report.Header{Tool: screen.Tool{Name: "itbcheck", Version: version}, GeneratedAt: j.now,
-		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt}
+		ConfigFile: j.cfg.File, RuleConfig: &j.cfg.Rules, Athletes: n, Options: opt, ConfigHash: j.cfg.Hash()}
 	if j.earlier != nil {
 		h.ComparedWith = j.earlier.GeneratedAt
 	}
@@ -205,12 +205,19 @@ type folderSink struct {
 	started   bool
 	indexFile *tempFile
 	indexTeam *report.Stream
-	pages     []*tempFile // the athletes' reports written so far
+	// csvFile and csvTeam write DIR/team.csv beside an index of another
+	// format: the team table is in every folder; nil for --format csv.
+	csvFile *tempFile
+	csvTeam *report.Stream
+	pages   []*tempFile // the athletes' reports written so far
 	// stateFile and state are DIR/itbcheck-report.json, the JSON report
 	// the next run into DIR compares with.
 	stateFile *tempFile
 	state     *report.Stream
 }
+
+// teamCSV is the team table's file name in a batch folder.
+const teamCSV = "team.csv"
 
 // newFolderSink is the sink of batch -o DIR. It refuses a DIR that is a
 // file before anything is analysed.
@@ -230,7 +237,7 @@ func (c *cli) newFolderSink(j *job) (*folderSink, error) {
 	}
 	s.index = "index." + ext
 	if j.format == "csv" {
-		s.index = "team.csv"
+		s.index = teamCSV
 	}
 	s.opt.AthletePages = pages // the index links to each athlete's own page
 	return s, nil
@@ -258,6 +265,14 @@ func (s *folderSink) start() error {
 		return renderError(s.j.format, err)
 	}
 	s.indexTeam = stream
+	if s.j.format != "csv" {
+		if s.csvFile, err = newTempFile(filepath.Join(s.dir, teamCSV)); err != nil {
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		if s.csvTeam, err = report.NewStream(s.csvFile, "csv", s.c.header(s.j, len(s.j.athletes), opt)); err != nil {
+			return renderError("csv", err)
+		}
+	}
 	path := filepath.Join(s.dir, stateName)
 	if !isRegularOrAbsent(path) {
 		s.c.warnf("%s is not a regular file: not replaced, and the next run has nothing to compare with", path)
@@ -299,6 +314,11 @@ func (s *folderSink) add(i int, a *screen.Athlete) error {
 	if err := s.indexTeam.Add(i, a); err != nil {
 		return renderError(s.j.format, err)
 	}
+	if s.csvTeam != nil {
+		if err := s.csvTeam.Add(i, a); err != nil {
+			return renderError("csv", err)
+		}
+	}
 	if s.state != nil {
 		if err := s.state.Add(i, a); err != nil {
 			return renderError("json", err)
@@ -322,6 +342,17 @@ func (s *folderSink) close() error {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
 	files := append(s.pages, s.indexFile)
+	if s.csvTeam != nil {
+		if err := s.csvTeam.Close(); err != nil {
+			s.abort()
+			return renderError("csv", err)
+		}
+		if err := s.csvFile.finish(); err != nil {
+			s.abort()
+			return &exitError{code: exitUsage, msg: oneLine(err)}
+		}
+		files = append(files, s.csvFile)
+	}
 	if s.state != nil {
 		if err := s.state.Close(); err != nil {
 			s.abort()
@@ -336,7 +367,11 @@ func (s *folderSink) close() error {
 	if err := renameAll(files); err != nil {
 		return &exitError{code: exitUsage, msg: oneLine(err)}
 	}
-	s.c.notef("wrote %d files to %s (%s)", len(files), filepath.Clean(s.dir)+string(filepath.Separator), s.index)
+	summary := s.index
+	if s.csvTeam != nil {
+		summary += ", " + teamCSV
+	}
+	s.c.notef("wrote %d files to %s (%s)", len(files), filepath.Clean(s.dir)+string(filepath.Separator), summary)
 	return nil
 }
 
@@ -347,10 +382,13 @@ func (s *folderSink) abort() {
 	if s.indexFile != nil {
 		s.indexFile.discard()
 	}
+	if s.csvFile != nil {
+		s.csvFile.discard()
+	}
 	if s.stateFile != nil {
 		s.stateFile.discard()
 	}
-	s.pages, s.indexFile, s.stateFile = nil, nil, nil
+	s.pages, s.indexFile, s.csvFile, s.stateFile = nil, nil, nil, nil
 	if s.made {
 		os.Remove(s.dir) // only when empty: nothing of another's is removed
 	}

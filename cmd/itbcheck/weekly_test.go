@@ -72,11 +72,11 @@ func TestREADMEWeekly(t *testing.T) {
 	}
 	arrive("", "2026-05-31")
 	steps := []weeklyStep{
-		{now: "2026-06-01T07:00:00Z", args: []string{"batch", "team/", "-o", "reports/"}, show: "reports/index.txt", lines: 16},
+		{now: "2026-06-01T07:00:00Z", args: []string{"batch", "team/", "-o", "reports/"}, show: "reports/index.txt", lines: 20},
 		{now: "2026-06-01T09:30:00Z", args: []string{"ack", "--team", "team/", "alice", "gct-imbalance", "--note", "called: hip strength twice a week"}},
 		{now: "2026-06-05T20:00:00Z", args: []string{"log", "team/bob", "--pain", "3", "--site", "outer-knee", "--side", "left", "--flags", "pain at night", "--note", "woke up twice"}},
-		{now: "2026-06-08T07:00:00Z", args: []string{"batch", "team/", "-o", "reports/"}, show: "reports/index.txt", lines: 24,
-			more: "reports/alice.txt", moreLines: 22},
+		{now: "2026-06-08T07:00:00Z", args: []string{"batch", "team/", "-o", "reports/"}, show: "reports/index.txt", lines: 31,
+			more: "reports/alice.txt", moreLines: 40},
 	}
 	var b strings.Builder
 	for i, s := range steps {

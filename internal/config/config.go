@@ -1,6 +1,8 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -800,4 +802,20 @@ func limitMost(factor int64) int64 {
 		return math.MaxInt64 / factor
 	}
 	return math.MaxInt32
+}
+
+// Hash identifies the config in force for the research tables'
+// config_hash column: the first 16 hex digits of the SHA-256 of every key
+// and list entry as `config show` lists them, without where each came
+// from and without jobs (which changes no figure). Two runs with the same
+// hash screened with the same settings.
+func (c *Config) Hash() string {
+	h := sha256.New()
+	for _, v := range append(append([]Value(nil), c.Values...), c.Lists...) {
+		if v.Key == "jobs" {
+			continue
+		}
+		fmt.Fprintf(h, "%s=%s\n", v.Key, v.Value)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }

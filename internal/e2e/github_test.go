@@ -22,7 +22,7 @@ func TestGitHubFormat(t *testing.T) {
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr %s", res.code, res.stderr)
 	}
-	cmd := regexp.MustCompile(`^::(error|warning|notice) (?:file=([^,]*),)?title=itbcheck ([a-z-]+) \((low|medium|high)\)::([^:]+): `)
+	cmd := regexp.MustCompile(`^::(error|warning|notice) (?:file=([^,]*),)?(?:line=[1-9][0-9]*,)?title=itbcheck ([a-z-]+) \((low|medium|high)\)::([^:]+): `)
 	seen := map[string]bool{}
 	levels := map[string]int{}
 	for _, line := range lines(res.stdout) {

@@ -101,6 +101,16 @@ type athleteReport struct {
 	Weeks            []weekReport `json:"weeks"`
 	Findings         []finding    `json:"findings"`
 	DuplicatesMerged int          `json:"duplicates_merged"`
+	Seasons          []struct {
+		First   string `json:"first"`
+		Last    string `json:"last"`
+		Runs    int    `json:"runs"`
+		Current bool   `json:"current"`
+	} `json:"seasons"`
+	LastRun *struct {
+		Date    string `json:"date"`
+		DaysAgo int    `json:"days_ago"`
+	} `json:"last_run"`
 }
 
 type weekReport struct {

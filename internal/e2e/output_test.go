@@ -35,8 +35,8 @@ func TestOutputRule(t *testing.T) {
 				}
 			}},
 		{name: "batch to a folder", args: []string{"batch", sample, "--format", "html", "-o", filepath.Join(dir, "out")}, code: 0,
-			stderr: "wrote 5 files to " + filepath.Join(dir, "out") + string(filepath.Separator) + " (index.html)",
-			files:  []string{"out/index.html", "out/alice.html", "out/bob.html", "out/carol.html", "out/itbcheck-report.json"}},
+			stderr: "wrote 6 files to " + filepath.Join(dir, "out") + string(filepath.Separator) + " (index.html, team.csv)",
+			files:  []string{"out/index.html", "out/alice.html", "out/bob.html", "out/carol.html", "out/itbcheck-report.json", "out/team.csv"}},
 		{name: "format from the extension", args: []string{"analyze", alice, "-o", filepath.Join(dir, "alice.md")}, code: 0,
 			stderr: "(markdown report)", files: []string{"alice.md"},
 			check: func(t *testing.T) {

@@ -1,0 +1,125 @@
+package analysis
+
+import (
+	"sort"
+	"time"
+
+	"github.com/itbcheck/itbcheck/ingest"
+)
+
+// InstrumentChange is one change of the instrument that measures a channel
+// (DOMAIN.md, "Units and cleaning", Instruments): from the first run of
+// the new instrument on, the channel's baseline restarts.
+type InstrumentChange struct {
+	Date     time.Time // local date of the first run of the new instrument
+	Channel  string    // "stance_time_balance" or "cadence"
+	From, To string    // ingest.Activity.Instrument of the old and new
+}
+
+// instrumentConfirmRuns is how many runs in a row with the channel must
+// use a new instrument for it to be a change: a single run without the
+// usual pod (forgotten at home) is no new instrument.
+const instrumentConfirmRuns = 3
+
+// instrumentChanges finds the changes of one channel's instrument over the
+// runs (in start order): a run whose instrument differs from the current
+// one starts a change when the next runs with the channel (up to
+// instrumentConfirmRuns in all, or every run left) use it too.
+func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(Run) string) []InstrumentChange {
+	var seq []Run
+	for _, r := range runs {
+		if r.IsRun && of(r) != "" {
+			seq = append(seq, r)
+		}
+	}
+	var out []InstrumentChange
+	cur := ""
+	for k, r := range seq {
+		in := of(r)
+		if cur == "" {
+			cur = in
+			continue
+		}
+		if in == cur {
+			continue
+		}
+		confirmed := true
+		for j := k + 1; j < len(seq) && j < k+instrumentConfirmRuns; j++ {
+			if of(seq[j]) != in {
+				confirmed = false
+				break
+			}
+		}
+		if confirmed {
+			out = append(out, InstrumentChange{Date: localDate(r, loc), Channel: channel, From: cur, To: in})
+			cur = in
+		}
+	}
+	return out
+}
+
+// findInstruments fills s.Instruments from the runs: the changes of the
+// GCT-balance and cadence instruments, in date order.
+func (s *Season) findInstruments() {
+	loc := s.location()
+	s.Instruments = append(
+		instrumentChanges(s.Runs, loc, ingest.ChanStanceTimeBalance.String(), func(r Run) string { return r.BalanceInstrument }),
+		instrumentChanges(s.Runs, loc, ingest.ChanCadence.String(), func(r Run) string { return r.CadenceInstrument })...)
+	sort.SliceStable(s.Instruments, func(a, b int) bool { return s.Instruments[a].Date.Before(s.Instruments[b].Date) })
+}
+
+// InstrumentEpoch is the index of the first week measured with the
+// instrument that measures channel in week i: the week of the last change
+// of that channel's instrument at or before week i's end, 0 when there was
+// none. Baselines of the channel look no further back than it.
+func (s *Season) InstrumentEpoch(channel ingest.Channel, i int) int {
+	if i < 0 || i >= len(s.Weeks) {
+		return 0
+	}
+	end := dayNumber(s.Weeks[i].Monday) + 6
+	epoch := 0
+	for _, c := range s.Instruments {
+		if c.Channel != channel.String() || dayNumber(c.Date) > end {
+			continue
+		}
+		if w := s.WeekIndex(c.Date); w > epoch {
+			epoch = w
+		}
+	}
+	return epoch
+}
+
+// LastInstrumentChange is the last change of channel's instrument at or
+// before week i's end; ok false when there was none.
+func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (InstrumentChange, bool) {
+	if i < 0 || i >= len(s.Weeks) {
+		return InstrumentChange{}, false
+	}
+	end := dayNumber(s.Weeks[i].Monday) + 6
+	var last InstrumentChange
+	ok := false
+	for _, c := range s.Instruments {
+		if c.Channel == channel.String() && dayNumber(c.Date) <= end {
+			last, ok = c, true
+		}
+	}
+	return last, ok
+}
+
+// Treadmill reports whether the run was on a treadmill (FIT sub-sport
+// treadmill, Strava's and Garmin's treadmill types): belt speed from a
+// wrist or footpod is unreliable and runners step faster on a belt, so its
+// cadence is compared only with other treadmill runs.
+func (r Run) Treadmill() bool { return r.Sport == ingest.SportTreadmill }
+
+// SplitTreadmill divides runs into outdoor and treadmill runs, in order.
+func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {
+	for _, r := range runs {
+		if r.Treadmill() {
+			treadmill = append(treadmill, r)
+		} else {
+			outdoor = append(outdoor, r)
+		}
+	}
+	return outdoor, treadmill
+}

@@ -1,0 +1,251 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/itbcheck/itbcheck/testkit/synth"
+)
+
+// oldRuns writes ten runs of 2010–2023 into dir, as a runner's folder
+// keeps them from earlier watches: each year a few runs, then years of
+// silence before the season analysed.
+func oldRuns(t *testing.T, dir string) {
+	t.Helper()
+	for i, y := range []int{2010, 2010, 2014, 2014, 2014, 2019, 2019, 2023, 2023, 2023} {
+		r := synth.RunSpec{
+			Start:      time.Date(y, 5, 3+7*(i%3), 7, 0, 0, 0, time.UTC),
+			DistanceKm: 8 + float64(i%3), PaceMinPerKm: 5.6, CadenceSPM: 166, Interval: interval, Seed: uint64(500 + i),
+		}
+		b, err := synth.EncodeRun(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("old-%d-%d.fit", y, i)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestOldSeasonsChangeNothing (issue 23): ten files of 2010–2023 in the
+// folder of a season change no finding of the current season (the same
+// rules, dates and severities with and without them), are named in one
+// line and in the JSON's seasons, and the weeks analysed are the current
+// season's only.
+func TestOldSeasonsChangeNothing(t *testing.T) {
+	for _, p := range []synth.Pattern{synth.Steady, synth.LoadSpike, synth.GCTImbalance} {
+		t.Run(string(p), func(t *testing.T) {
+			clean := filepath.Join(t.TempDir(), "runner")
+			writeSeason(t, p, clean)
+			mixed := filepath.Join(t.TempDir(), "runner")
+			writeSeason(t, p, mixed)
+			oldRuns(t, mixed)
+			want := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", clean).stdout).Athletes[0]
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", mixed)
+			got := parseReport(t, res.stdout).Athletes[0]
+			key := func(a athleteReport) string {
+				var b strings.Builder
+				for _, f := range a.Findings {
+					fmt.Fprintf(&b, "%s %s %s\n", f.Rule, f.Date, f.Severity)
+				}
+				return b.String()
+			}
+			if key(got) != key(want) {
+				t.Errorf("findings with old seasons:\n%s\nwithout:\n%s", key(got), key(want))
+			}
+			if len(got.Weeks) != len(want.Weeks) {
+				t.Errorf("%d weeks analysed with the old files, %d without", len(got.Weeks), len(want.Weeks))
+			}
+			// Every old run is accounted for: in an earlier season, or
+			// listed as misdated (a lone pair of runs years away from
+			// the rest reads as a watch clock set wrong, issue 29).
+			earlier, oldRuns := 0, 0
+			for _, s := range got.Seasons {
+				if !s.Current {
+					earlier++
+					oldRuns += s.Runs
+				}
+			}
+			for _, f := range got.InputsFailed {
+				if strings.Contains(f.Error, "implausible date") {
+					oldRuns++
+				}
+			}
+			if earlier < 2 || oldRuns != 10 || !got.Seasons[len(got.Seasons)-1].Current {
+				t.Errorf("seasons %+v, %d inputs failed: want at least 2 earlier seasons, all 10 old runs accounted for, the last season current", got.Seasons, len(got.InputsFailed))
+			}
+			text := itbcheck(t, nil, "analyze", "--no-progress", mixed)
+			if flat := strings.Join(strings.Fields(string(text.stdout)), " "); !strings.Contains(flat, fmt.Sprintf("%d earlier seasons left out of the analysis", earlier)) {
+				t.Errorf("the text report does not name the earlier seasons:\n%s", text.stdout)
+			}
+		})
+	}
+}
+
+// TestUnknownSportNamed (issue 23): GPX files without <type> are judged by
+// what they hold: with cadence they are runs; without, they are counted
+// and named in the report ("N activities of unknown sport left out"), in
+// the JSON's not_runs, and never behind an all-clear.
+func TestUnknownSportNamed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "walker")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 6; i++ {
+		r := synth.RunSpec{Start: time.Date(2026, 5, 4+2*i, 7, 0, 0, 0, time.UTC), DistanceKm: 6, PaceMinPerKm: 5.8, CadenceSPM: 168, Seed: uint64(90 + i)}
+		b, err := synth.EncodeRecorded(r, synth.GPX, synth.Recording{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := strings.Replace(string(b), "<type>running</type>", "", 1)
+		if i >= 2 { // four files without cadence either: nothing tells a run
+			doc = regexpCad.ReplaceAllString(doc, "")
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("track-%d.gpx", i)), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+	var doc struct {
+		Athletes []struct {
+			Runs    int `json:"runs"`
+			NotRuns struct {
+				UnknownSport int `json:"unknown_sport"`
+			} `json:"not_runs"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("report (%v): %s", err, res.stdout)
+	}
+	if a := doc.Athletes[0]; a.Runs != 2 || a.NotRuns.UnknownSport != 4 {
+		t.Errorf("%d runs, %d of unknown sport; want 2 (cadence tells) and 4", a.Runs, a.NotRuns.UnknownSport)
+	}
+	text := itbcheck(t, nil, "analyze", "--no-progress", dir)
+	flat := strings.Join(strings.Fields(string(text.stdout)), " ")
+	if !strings.Contains(flat, "4 activities of unknown sport left out") {
+		t.Errorf("the text report does not name the files of unknown sport:\n%s", text.stdout)
+	}
+	if strings.Contains(flat, "Keep building gradually") {
+		t.Errorf("an all-clear over files that were not judged:\n%s", text.stdout)
+	}
+}
+
+// regexpCad matches a GPX trackpoint's cadence element.
+var regexpCad = regexp.MustCompile(`<gpxtpx:cad>[0-9]+</gpxtpx:cad>`)
+
+// instrumentSeason is the steady season (running dynamics on the wrist)
+// with what real archives do to its instruments.
+func instrumentSeason(t *testing.T, scenario string) synth.Season {
+	t.Helper()
+	s := synth.Plan(synth.Steady, synth.WithAthlete(scenario), synth.WithInterval(interval))
+	change := s.WeekStart(6)
+	for i := range s.Runs {
+		r := &s.Runs[i]
+		after := !r.Start.Before(change)
+		switch scenario {
+		case "strap-bought": // an HRM-Pro from week 7 on: +1.2 pp balance, -15 ms GCT
+			if after {
+				r.Sensor = synth.SensorHRMPro
+			}
+		case "pod-forgotten": // a Running Dynamics Pod all season, left at home twice
+			r.Sensor = synth.SensorRDPod
+			if i == 20 || i == 33 {
+				r.Sensor = ""
+			}
+		case "brand-change": // a COROS PACE 2 with its POD from week 7 on
+			if after {
+				r.Watch, r.Sensor = synth.WatchCorosPace, synth.SensorCorosPod
+			}
+		}
+	}
+	return s
+}
+
+// TestSensorChangeNoFalseAlarm (issue 23): a sensor bought mid-season, a
+// forgotten pod, a change of watch brand raise no finding above info; a
+// change is recorded in the JSON's instruments and as one info note with
+// the levels before and after. Repeat with
+//
+//	go test ./internal/e2e -run TestSensorChangeNoFalseAlarm -v
+func TestSensorChangeNoFalseAlarm(t *testing.T) {
+	for _, tt := range []struct {
+		scenario string
+		changes  int // balance instrument changes
+	}{{"strap-bought", 1}, {"pod-forgotten", 0}, {"brand-change", 1}} {
+		t.Run(tt.scenario, func(t *testing.T) {
+			s := instrumentSeason(t, tt.scenario)
+			dir := filepath.Join(t.TempDir(), s.Athlete)
+			if _, err := s.WriteFIT(dir); err != nil {
+				t.Fatal(err)
+			}
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+			var doc struct {
+				Athletes []struct {
+					Findings    []finding `json:"findings"`
+					Instruments []struct {
+						Date, Channel, From, To string
+					} `json:"instruments"`
+				} `json:"athletes"`
+			}
+			if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+				t.Fatalf("report (%v): %.300s", err, res.stdout)
+			}
+			a := doc.Athletes[0]
+			above, notes := 0, 0
+			for _, f := range a.Findings {
+				if f.Severity != "info" {
+					above++
+					t.Logf("finding above info: %s %s %s: %s", f.Rule, f.Date, f.Severity, f.Summary)
+				} else if strings.Contains(f.Summary, "new instrument") {
+					notes++
+				}
+			}
+			balance := 0
+			for _, c := range a.Instruments {
+				if c.Channel == "stance_time_balance" {
+					balance++
+				}
+			}
+			t.Logf("%s: %d findings above info, %d instrument changes (%d of balance), %d notes", tt.scenario, above, len(a.Instruments), balance, notes)
+			if above != 0 {
+				t.Errorf("%d findings above info after an instrument change", above)
+			}
+			if balance != tt.changes || notes != tt.changes {
+				t.Errorf("%d balance instrument changes, %d notes; want %d of each: %+v", balance, notes, tt.changes, a.Instruments)
+			}
+		})
+	}
+}
+
+// TestTreadmillWinter (issue 23): seven weeks on a treadmill, stepping
+// 4 % faster on the belt, then back outdoors: the outdoor cadence is
+// judged against outdoor runs only, so going back outside is no drop.
+func TestTreadmillWinter(t *testing.T) {
+	s := synth.Plan(synth.Steady, synth.WithAthlete("winter"), synth.WithInterval(interval))
+	spring := s.WeekStart(7)
+	belt := 0
+	for i := range s.Runs {
+		if r := &s.Runs[i]; r.Start.Before(spring) && r.IsRun() {
+			r.Sport, r.TrackLaps, r.ClimbM, r.DescentM = synth.SportTreadmill, 0, 0, 0
+			r.CadenceSPM *= 1.04
+			belt++
+		}
+	}
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	rep := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0]
+	for _, f := range rep.Findings {
+		if f.Severity != "info" {
+			t.Errorf("finding above info after a treadmill winter (%d runs on the belt): %s %s %s: %s", belt, f.Rule, f.Date, f.Severity, f.Summary)
+		}
+	}
+	t.Logf("treadmill winter: %d runs on the belt, %d findings", belt, len(rep.Findings))
+}
