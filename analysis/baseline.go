@@ -292,23 +292,42 @@ func (s *Season) RecordBalance(models []BalanceModel) {
 	s.balanceModels = models
 }
 
-// DescentBaseline is the median weekly descent (m) of the up to 8 weeks
-// before week i, empty weeks counting 0 m; ok false when fewer than 4 of
-// them have a known descent.
+// DescentBaseline is the median weekly descent (m) of the up to
+// BaselineWeeks weeks with running in them among the HistoryWeeks weeks
+// before week i (a break's empty weeks are not a flat usual). After a
+// break (a week without running among the 4 before i) it is at least the
+// last tolerated descent, the median of the 4 highest of those weeks, so
+// that resuming the usual mountain running is not a change. ok is false
+// when fewer than MinDescentBaselineWeeks of them have a known descent.
 func (s *Season) DescentBaseline(i int) (m float64, ok bool) {
 	if i < MinDescentBaselineWeeks || i > len(s.Weeks) {
 		return math.NaN(), false
 	}
 	var d []float64
-	for _, w := range s.Weeks[max(0, i-BaselineWeeks):i] {
-		if !math.IsNaN(w.DescentM) {
+	for k := i - 1; k >= max(0, i-HistoryWeeks) && len(d) < BaselineWeeks; k-- {
+		w := s.Weeks[k]
+		if w.Runs > 0 && !math.IsNaN(w.DescentM) {
 			d = append(d, w.DescentM)
 		}
 	}
 	if len(d) < MinDescentBaselineWeeks {
 		return math.NaN(), false
 	}
-	return Median(d), true
+	m = Median(append([]float64(nil), d...))
+	for _, w := range s.Weeks[max(0, i-4):i] {
+		if w.Runs == 0 {
+			if level, ok := s.ToleratedLevel(i, func(w Week) float64 {
+				if w.Runs == 0 {
+					return math.NaN()
+				}
+				return w.DescentM
+			}); ok && level > m {
+				m = level
+			}
+			break
+		}
+	}
+	return m, true
 }
 
 // Robust baselines over the athlete's own history (DOMAIN.md, "How rules

@@ -110,7 +110,7 @@ func (r *Run) clear() {
 	r.AscentM, r.DescentM, r.DownhillGradePct = n, n, n
 	r.TrackKmCW, r.TrackKmCCW = n, n
 	r.RunningS, r.ElapsedS = n, n
-	r.First, r.Last = emptySegment(), emptySegment()
+	r.First, r.Last, r.Final = emptySegment(), emptySegment(), emptySegment()
 }
 
 // implausible says why a run's figures cannot be a run, "" when they can.
@@ -224,7 +224,7 @@ func (r *Run) keepOnlyTotals() {
 	r.CadenceSPM, r.BalanceLeftPct, r.StanceTimeMs = n, n, n
 	r.VertOscCm, r.VertRatioPct, r.StepLengthM = n, n, n
 	r.DownhillGradePct, r.TrackKmCW, r.TrackKmCCW = n, n, n
-	r.First, r.Last = emptySegment(), emptySegment()
+	r.First, r.Last, r.Final = emptySegment(), emptySegment(), emptySegment()
 	r.Trace = Trace{}
 }
 
@@ -414,12 +414,13 @@ func (a *segAcc) segment() Segment {
 }
 
 // measureThirds splits the moving time after the warm-up into thirds and
-// fills First, Last and the per-minute Trace (minutes of moving time).
+// fills First, Last, the final quarter of the moving time (Final) and the
+// per-minute Trace (minutes of moving time).
 func measureThirds(r *Run, a *ingest.Activity, runS float64) {
 	s := &a.Samples
 	third := (runS - WarmUpS) / 3
-	firstEnd, lastStart := WarmUpS+third, runS-third
-	var first, last, minute segAcc
+	firstEnd, lastStart, finalStart := WarmUpS+third, runS-third, runS*3/4
+	var first, last, final, minute segAcc
 	minuteIdx := 0
 	// An interval may add more than a minute to tau (smart recording, a
 	// long gap with movement): the minutes inside it get no values, so that
@@ -452,10 +453,13 @@ func measureThirds(r *Run, a *ingest.Activity, runS float64) {
 		case tau >= lastStart:
 			last.add(s, i, iv)
 		}
+		if tau >= finalStart {
+			final.add(s, i, iv)
+		}
 		tau += iv.dtS
 	}
 	flush()
-	r.First, r.Last = first.segment(), last.segment()
+	r.First, r.Last, r.Final = first.segment(), last.segment(), final.segment()
 }
 
 // gaitSource is the source of the first running-dynamics channel the run

@@ -147,6 +147,23 @@ func TestMeasureTerrain(t *testing.T) {
 	}
 }
 
+// TestMeasureFinalQuarter: a fade that starts at minute 45 of 60 is whole
+// in the final quarter and diluted in the last third (from minute 41:40).
+func TestMeasureFinalQuarter(t *testing.T) {
+	a := activity(3601, func(t float64, s *ingest.Sample) {
+		steady(3, 170)(t, s)
+		if t >= 2700 {
+			s.CadenceSPM = 153
+		}
+	})
+	r := Measure(a, time.UTC)
+	if !r.Final.Valid {
+		t.Fatalf("final quarter not valid: %+v", r.Final)
+	}
+	checkNear(t, "Final fade %", (r.Final.CadenceSPM/r.First.CadenceSPM-1)*100, -10, 0.05)
+	checkNear(t, "Last fade %", (r.Last.CadenceSPM/r.First.CadenceSPM-1)*100, -10*900.0/1100, 0.1)
+}
+
 func TestMeasureThirds(t *testing.T) {
 	// 60 min: cadence 170 for 40 min, then 5 % lower; balance drifts left
 	// in the last 20 minutes.
@@ -168,6 +185,8 @@ func TestMeasureThirds(t *testing.T) {
 	checkNear(t, "fade %", (r.Last.CadenceSPM-r.First.CadenceSPM)/r.First.CadenceSPM*100, -5, 0.01)
 	checkNear(t, "Last.SpeedMS", r.Last.SpeedMS, 3, 0.01)
 	checkNear(t, "Last.BalanceLeftPct", r.Last.BalanceLeftPct, 51.5, 0.01)
+	checkNear(t, "Final.StartS", r.Final.StartS, 2700, 1)
+	checkNear(t, "Final.CadenceSPM", r.Final.CadenceSPM, 161.5, 0.01)
 	if r.Trace.Len() != 60 {
 		t.Fatalf("trace has %d minutes, want 60", r.Trace.Len())
 	}

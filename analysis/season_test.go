@@ -18,7 +18,7 @@ func run(day time.Time, km float64) Run {
 		AvgSpeedMS: 1000 / 330.0, CadenceSPM: 170, HeartRateBPM: n, MaxHeartRateBPM: n, TRIMP: n,
 		BalanceLeftPct: n, StanceTimeMs: n, VertOscCm: n, VertRatioPct: n, StepLengthM: n,
 		AscentM: n, DescentM: n, DownhillGradePct: n, TrackKmCW: n, TrackKmCCW: n,
-		First: emptySegment(), Last: emptySegment(),
+		First: emptySegment(), Last: emptySegment(), Final: emptySegment(),
 	}
 }
 

@@ -60,6 +60,9 @@ type Run struct {
 	// Thirds of a run ≥ 45 min (first third starting after minute 5);
 	// Valid false for shorter runs or when the channels are missing.
 	First, Last Segment
+	// Final is the final quarter of the run's moving time (cadence-fade:
+	// a fade that starts late is halved by the last third's mean).
+	Final Segment
 
 	TrackKmCW  float64 // km run on a ~400 m oval turning clockwise
 	TrackKmCCW float64 // ... counter-clockwise (the usual direction)

@@ -24,7 +24,7 @@ const (
 	// slopeWeeks is the span of the balance trend; slopeLowPP its low
 	// limit in pp per week, slopeZ how many standard errors it must pass.
 	slopeWeeks  = 6
-	slopeLowPP  = 0.15
+	slopeLowPP  = 0.1
 	slopeZ      = 2.5
 	offsetNote  = 0.8 // pp off 50/50 for the stable-offset note (Garmin's orange zone)
 	garminRedPP = 2.2 // pp off 50/50: Garmin's red zone (> 52.2 % or < 47.8 %)
@@ -38,26 +38,34 @@ var GCTImbalance = &Rule{
 	Family: FamilyAsymmetry,
 	Title:  "Uneven ground contact balance",
 	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
-	Computes: "Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
+	Computes: "Change detection only. Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
 		"weeks that were not part of a shift (at least 6 weeks and 20 runs), with the athlete's noise from the weeks' " +
-		"spread (MAD). Low: ≥ the low limit away and 2.5 noise widths, or a 6-week slope away from the baseline of " +
-		"≥ 0.15 pp/week; medium: ≥ the medium limit away on the same side 2 weeks running; high: ≥ the high limit away, " +
-		"or into Garmin's red zone (> 52.2 % or < 47.8 %) with a change. A stable offset of 0.8 pp or more is one info " +
-		"note. The side named is the foot that stays longer on the ground; consecutive weeks make one episode.",
+		"spread (MAD), and the trend: a significant least-squares slope (≥ 0.1 pp/week, 2.5 standard errors) over at least " +
+		"6 weeks, anchored where it began (the start that explains the largest change), so that a drift that starts with " +
+		"the season cannot become its own baseline; the trend is graded by the change it made since (slope × weeks). " +
+		"Low: ≥ the low limit away and 2.5 noise widths, or a significant trend; medium: ≥ the medium limit away on the same " +
+		"side, or changed by a trend, 2 weeks running. No high from balance alone: a cohort of 836 runners found no link " +
+		"between asymmetry and injury; a balance shift away from a painful side is the symptom finding's evidence. Garmin's " +
+		"zones (red beyond 52.2 % or 47.8 %) are population context. A stable offset of 0.8 pp or more is one info note. The " +
+		"side named is the foot that stays longer on the ground; consecutive weeks make one episode.",
 	Mechanism: gctImbalancePath,
-	Evidence:  "Garmin's running dynamics zones describe the population, not injury; balance shifting as pain compensation is plausible.",
-	Grade:     GradeWeak,
+	Evidence: "Malisoux L et al., BMJ Open Sport Exerc Med 10(1):e001787 (836 runners, 6 months): running asymmetry was not associated " +
+		"with injury (flight-time asymmetry HR 0.80); Garmin describes its balance zones as the spread of runners, not risk; a balance " +
+		"shift as compensation after pain (sparing a leg) is plausible: change detection only.",
+	Grade: GradeWeak,
 	Explanation: "Spending longer on the ground with one foot than you usually do is a common way to compensate for pain or weakness; " +
-		"Garmin's balance zones describe the population, not injury, so the report compares you with your own history. " +
+		"balance itself is not a proven risk factor (in 836 runners followed for 6 months, asymmetry was not linked to injury, Malisoux), " +
+		"and Garmin's balance zones describe the population, not injury, so the report only watches for a change from your own history. " +
 		"Uneven loading may shift stress to the hip and pelvis, which may tilt and make the lower back muscles overwork: plausible, not proven. " +
 		"The pattern can feed itself, as compensation adds strain to the other side.",
 	Advice:   advise(adviceHip),
-	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: 2.5},
+	Defaults: Thresholds{Low: 0.8, Medium: 1.5, High: math.NaN()},
 	Unit:     Unit{PercentPoints, "pp away from your baseline"},
 	Run:      checkGCTImbalance,
 	describe: func(t Thresholds) string {
-		return fmt.Sprintf("low ≥ %.1f pp away from your baseline beyond noise or a 6-week trend ≥ %.2f pp/week, medium ≥ %.1f pp for 2 weeks, "+
-			"high ≥ %.1f pp or into Garmin red with a change; a stable offset is an info note", t.Low, slopeLowPP, t.Medium, t.High)
+		return fmt.Sprintf("low ≥ %.1f pp away from your baseline beyond noise or a significant trend ≥ %.2f pp/week over ≥ 6 weeks, "+
+			"medium ≥ %.1f pp away or changed by a trend for 2 weeks; never high from balance alone; a stable offset is an info note",
+			t.Low, slopeLowPP, t.Medium)
 	},
 }
 
@@ -95,18 +103,23 @@ func side(balanceLeftPct float64) string {
 	return "right"
 }
 
-// balanceSlope is the least-squares slope (pp/week) of the weekly mean
-// balance over the slopeWeeks weeks ending with week i, and its standard
-// error; NaN with fewer than slopeWeeks-1 weeks with balance.
-func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
+// balanceFit is the least-squares line (pp/week) of the weekly mean
+// balance over weeks from..to, and the slope's standard error; ok false
+// with fewer than slopeWeeks-1 weeks with balance.
+func balanceFit(s *analysis.Season, from, to int) (intercept, slope, se float64, ok bool) {
+	return balanceFitMin(s, from, to, slopeWeeks-1)
+}
+
+// balanceFitMin is balanceFit with at least minWeeks weeks (≥ 3).
+func balanceFitMin(s *analysis.Season, from, to, minWeeks int) (intercept, slope, se float64, ok bool) {
 	var xs, ys []float64
-	for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-slopeWeeks+1); k <= i; k++ {
+	for k := max(0, from); k <= to; k++ {
 		if b := s.Weeks[k].BalanceLeftPct; finite(b) {
 			xs, ys = append(xs, float64(k)), append(ys, b)
 		}
 	}
-	if len(xs) < slopeWeeks-1 {
-		return math.NaN(), math.NaN()
+	if len(xs) < max(3, minWeeks) {
+		return math.NaN(), math.NaN(), math.NaN(), false
 	}
 	a, b := stat.LinearRegression(xs, ys, nil, false)
 	mx := stat.Mean(xs, nil)
@@ -116,11 +129,62 @@ func balanceSlope(s *analysis.Season, i int) (slope, se float64) {
 		rss += e * e
 		sxx += (xs[k] - mx) * (xs[k] - mx)
 	}
-	return b, math.Sqrt(rss / float64(len(xs)-2) / sxx)
+	return a, b, math.Sqrt(rss / float64(len(xs)-2) / sxx), true
+}
+
+// balanceTrend is a significant trend of the weekly balance that runs
+// through a week (DOMAIN.md, principle 8); see trendAt.
+type balanceTrend struct {
+	start       int
+	from        float64 // fitted balance at start, % left
+	slope       float64 // pp a week
+	change      float64 // slope × (i − start), pp
+	ok          bool
+	runsInTrend int
+}
+
+// trendAt finds the trend through week i: among the windows of at least
+// slopeWeeks weeks ending with i (looking back at most
+// analysis.BalanceLookbackWeeks) whose slope is at least slopeLowPP a week and
+// slopeZ standard errors, and whose first two thirds rise too (a step is
+// not a drift), the one that explains the largest change since its start
+// (slope × weeks). ok is false without such a trend or with fewer than
+// analysis.MinBalanceRuns runs in it.
+func trendAt(s *analysis.Season, i int) balanceTrend {
+	best := balanceTrend{}
+	// A new balance instrument restarts the history (issue 23): no trend
+	// runs across a sensor change.
+	for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-analysis.BalanceLookbackWeeks); k <= i-slopeWeeks+1; k++ {
+		a, b, se, ok := balanceFit(s, k, i)
+		if !ok || math.Abs(b) < slopeLowPP || math.Abs(b) < slopeZ*se {
+			continue
+		}
+		// A drift rises through its window; a step in its last weeks
+		// does not: the first two thirds must rise too (at half the
+		// slope, for a drift that began inside the window).
+		if _, early, _, ok := balanceFitMin(s, k, k+2*(i-k)/3, 3); !ok || early*b <= 0 || math.Abs(early) < slopeLowPP/2 {
+			continue
+		}
+		if change := b * float64(i-k); !best.ok || math.Abs(change) > math.Abs(best.change) {
+			best = balanceTrend{start: k, from: a + b*float64(k), slope: b, change: change, ok: true}
+		}
+	}
+	if best.ok {
+		for k := best.start; k <= i; k++ {
+			for _, r := range s.WeekRuns(k) {
+				if finite(r.BalanceLeftPct) {
+					best.runsInTrend++
+				}
+			}
+		}
+		best.ok = best.runsInTrend >= analysis.MinBalanceRuns
+	}
+	return best
 }
 
 // checkGCTImbalance grades each week's mean balance against the athlete's
-// own baseline and trend.
+// own baseline and against the start of a trend that runs through it.
+// Balance is change detection only: it never reaches high on its own.
 func checkGCTImbalance(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	if !anyRun(s, func(r analysis.Run) bool { return finite(r.BalanceLeftPct) }) {
@@ -134,13 +198,19 @@ func checkGCTImbalance(p *Pass) {
 	var marks []mark
 	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
 	var offsets []float64
-	prevAway := 0.0 // last week's signed departure
+	prevAway := 0.0 // last week's signed change (from the baseline or by a trend)
 	for i, w := range s.Weeks {
 		bm := s.FitBalanceBaseline(i, flagged) // weeks of a shift left out
 		models[i] = bm
 		base, noise := bm.MedianPct, math.Max(bm.SpreadPP, minBalanceNoisePP)
 		bestWeeks = max(bestWeeks, bm.Weeks)
-		if !bm.Valid || !finite(w.BalanceLeftPct) {
+		if !finite(w.BalanceLeftPct) {
+			prevAway = 0
+			continue
+		}
+		haveBase := bm.Valid
+		tr := trendAt(s, i)
+		if !haveBase && !tr.ok {
 			prevAway = 0
 			continue
 		}
@@ -150,31 +220,48 @@ func checkGCTImbalance(p *Pass) {
 		}
 		lastJudged = i
 		b := w.BalanceLeftPct
-		d := b - base
-		away := math.Abs(d)
-		beyond := away >= balanceNoiseZ*noise
-		slope, se := balanceSlope(s, i)
-		trending := finite(slope) && math.Abs(slope) >= slopeLowPP && math.Abs(slope) >= slopeZ*se && slope*d > 0
-		red := math.Abs(b-50) > garminRedPP
-		m := mark{week: i, value: d}
-		lr := fmt.Sprintf("GCT balance %.1f %% left, %.1f pp %s your baseline of %.1f %% (longer on the %s foot)",
-			b, away, map[bool]string{true: "above", false: "below"}[d > 0], base, side(b))
-		switch {
-		case beyond && away >= t.High:
-			m.sev, m.limit, m.summary = High, t.High, lr
-		case red && (beyond && away >= t.Low || trending):
-			m.sev, m.limit, m.summary = High, t.Low, lr+", into Garmin's red zone"
-		case beyond && away >= t.Medium && prevAway*d > 0 && math.Abs(prevAway) >= t.Medium:
-			m.sev, m.limit, m.summary = Medium, t.Medium, lr+", the second week running"
-		case beyond && away >= t.Low:
-			m.sev, m.limit, m.summary = Low, t.Low, lr
-		case trending:
-			m.sev, m.limit, m.summary = Low, t.Low, fmt.Sprintf("%s, trending %+.2f pp a week over 6 weeks", lr, slope)
+		d := math.NaN()
+		beyond := false
+		if haveBase {
+			d = b - base
+			beyond = math.Abs(d) >= balanceNoiseZ*noise
 		}
-		prevAway = 0
+		// The change this week: from the baseline beyond noise, or made
+		// by a trend since it began, whichever is larger.
+		change := 0.0
 		if beyond {
-			prevAway = d
+			change = d
 		}
+		byTrend := tr.ok && math.Abs(tr.change) > math.Abs(change)
+		if byTrend {
+			change = tr.change
+		}
+		away := math.Abs(change)
+		red := ""
+		if math.Abs(b-50) > garminRedPP {
+			red = ", in Garmin's red zone (population context, not a risk limit)"
+		}
+		// The departure from the baseline first (the charts draw that
+		// baseline), then the trend and the change it made since it began.
+		var what string
+		if haveBase {
+			what = fmt.Sprintf("GCT balance %.1f %% left, %.1f pp %s your baseline of %.1f %% (longer on the %s foot)",
+				b, math.Abs(d), map[bool]string{true: "above", false: "below"}[d > 0], base, side(b))
+		} else {
+			what = fmt.Sprintf("GCT balance %.1f %% left (longer on the %s foot)", b, side(b))
+		}
+		if byTrend {
+			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
+				tr.slope, dayText(s.Weeks[tr.start].Monday), tr.change, tr.from)
+		}
+		m := mark{week: i}
+		switch {
+		case away >= t.Medium && prevAway*change > 0 && math.Abs(prevAway) >= t.Medium:
+			m.sev, m.limit, m.summary = Medium, t.Medium, what+red+", the second week running"
+		case away >= t.Low || byTrend:
+			m.sev, m.limit, m.summary = Low, t.Low, what+red
+		}
+		prevAway = change
 		if m.sev > None {
 			flagged[i] = true
 			m.value = away

@@ -105,24 +105,25 @@ var CadenceFade = &Rule{
 	Title:  "Cadence fading late in long runs",
 	Doc:    "Fall of step rate within a long run on level ground, a sign of fatigue.",
 	Computes: "Runs of at least 60 min on mostly level ground (mean climb and descent within 2 % of the distance, or no " +
-		"altitude): cadence of the last third vs the first third (which starts after minute 5), in percent, speed-adjusted " +
-		"with the slope of the athlete's cadence–speed baseline when there is one. One run at the low limit is low; medium " +
-		"needs a run at the medium limit and another long run at the low limit within 3 weeks. Thresholds are the size of " +
-		"the fall; consecutive weeks make one episode.",
+		"altitude): cadence of the final quarter of the moving time vs the first third (which starts after minute 5), in percent, " +
+		"speed-adjusted with the slope of the athlete's cadence–speed baseline when there is one. A fade often starts late, and " +
+		"a last-third mean would halve it. One run at the low limit is low; medium needs a run at the medium limit and another " +
+		"long run at the low limit within 3 weeks. Thresholds are the size of the fall; consecutive weeks make one episode.",
 	Mechanism: cadenceFadePath,
-	Evidence:  "Miller 2007: knee kinematics change at exhaustion (not cadence itself); weak–moderate.",
-	Grade:     GradeWeakModerate,
+	Evidence: "Miller RH et al., Gait Posture 2007;26(3):407–13: knee kinematics of runners with ITBS change at exhaustion (not cadence itself); " +
+		"a run to exhaustion cut hip-abductor torque and raised hip adduction (J Athl Train 2020, 38 men); weak–moderate.",
+	Grade: GradeWeakModerate,
 	Explanation: "A step rate that falls late in a long run at the same pace is a sign of fatigue; " +
 		"at exhaustion knee mechanics change (Miller 2007), and more hip adduction and IT band strain are inferred from that, not measured by the watch. " +
 		"As the gluteus medius tires, the tensor fasciae latae may take over and pull the band tight. " +
 		"Band tension may tilt the pelvis and overload the lower back: plausible, not proven.",
 	Advice:    advise(adviceHip, adviceCadence),
-	Defaults:  Thresholds{Low: 5, Medium: 8, High: math.NaN()},
-	Unit:      Unit{Percent, "% fall, last vs first third"},
+	Defaults:  Thresholds{Low: 4, Medium: 7, High: math.NaN()},
+	Unit:      Unit{Percent, "% fall, final quarter vs first third"},
 	WithinRun: true,
 	Run:       checkCadenceFade,
 	describe: func(t Thresholds) string {
-		return dropText(t) + noteText("last third vs first third of level runs ≥ 60 min", "medium needs a second long run within 3 weeks")
+		return dropText(t) + noteText("final quarter vs first third of level runs ≥ 60 min", "medium needs a second long run within 3 weeks")
 	},
 }
 
@@ -356,22 +357,22 @@ func weekMarks(ms []mark) []mark {
 	return out
 }
 
-// checkCadenceFade compares the last third of each long level run with its
-// first third, moving the last third to the first third's speed along the
-// slope of the week's cadence model when there is one.
+// checkCadenceFade compares the final quarter of each long level run with
+// its first third, moving the final quarter to the first third's speed
+// along the slope of the week's cadence model when there is one.
 func checkCadenceFade(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	var runs []withinRun
 	var how []string
 	for _, r := range s.Runs {
-		if !r.IsRun || r.DurationS < minFadeRunS || !level(r) || !r.First.Valid || !r.Last.Valid ||
-			!finite(r.First.CadenceSPM) || !finite(r.Last.CadenceSPM) || r.First.CadenceSPM <= 0 {
+		if !r.IsRun || r.DurationS < minFadeRunS || !level(r) || !r.First.Valid || !r.Final.Valid ||
+			!finite(r.First.CadenceSPM) || !finite(r.Final.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
 		m := s.FitCadenceBaseline(s.WeekIndex(runDay(s, r)), nil)
-		last, adj := r.Last.CadenceSPM, "speed-adjusted"
-		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Last.SpeedMS) {
-			last -= m.Slope * (r.Last.SpeedMS - r.First.SpeedMS)
+		last, adj := r.Final.CadenceSPM, "speed-adjusted"
+		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Final.SpeedMS) {
+			last -= m.Slope * (r.Final.SpeedMS - r.First.SpeedMS)
 		} else {
 			adj = "not speed-adjusted"
 		}
@@ -394,8 +395,8 @@ func checkCadenceFade(p *Pass) {
 			continue
 		}
 		marks = append(marks, mark{week: s.WeekIndex(runDay(s, r)), sev: sev, value: -fall, limit: -limit, run: &runs[k].run,
-			summary: fmt.Sprintf("Cadence fell %.1f %% from the first to the last third of a %.0f-minute run (%.0f → %.0f spm, %s)%s",
-				fall, r.DurationS/60, r.First.CadenceSPM, r.Last.CadenceSPM, how[k], note)})
+			summary: fmt.Sprintf("Cadence fell %.1f %% from the first third to the final quarter of a %.0f-minute run (%.0f → %.0f spm, %s)%s",
+				fall, r.DurationS/60, r.First.CadenceSPM, r.Final.CadenceSPM, how[k], note)})
 	}
 	p.reportEpisodes("cadence_change_pct", weekMarks(marks))
 }

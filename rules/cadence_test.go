@@ -46,7 +46,7 @@ func withRuns(runs []analysis.Run, n int) []analysis.Run { return runs[:n] }
 func thirdsAt(cadFirst, spdFirst, cadLast, spdLast float64) func(*analysis.Run) {
 	return func(r *analysis.Run) {
 		thirds(cadFirst, cadLast, 50, 50)(r)
-		r.First.SpeedMS, r.Last.SpeedMS = spdFirst, spdLast
+		r.First.SpeedMS, r.Last.SpeedMS, r.Final.SpeedMS = spdFirst, spdLast, spdLast
 	}
 }
 
@@ -86,11 +86,14 @@ func TestCadenceRules(t *testing.T) {
 		{"low cadence on an easy run is an info note", join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(2.9), cadence(158)), run(6, 2, 8, speed(2.9), cadence(156))}), "low-cadence",
 			[]want{{Info, monday(6), 156, 160}}},
 		{"low cadence at tempo pace is not judged", join(variedWeeks(6), []analysis.Run{run(6, 1, 8, speed(3.7), cadence(158))}), "low-cadence", nil},
-		{"fade of 6 % in one long run is low", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 161.7, 3.03)}), "cadence-fade",
-			[]want{{Low, day(6, 4), -5.99, -5}}},
+		{"fade of 5 % in one long run is low", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 163.4, 3.03)}), "cadence-fade",
+			[]want{{Low, day(6, 4), -5, -4}}},
 		{"fade of 9 % twice within 3 weeks is medium", join(variedWeeks(8), []analysis.Run{long(6, 172, 3.03, 156.52, 3.03), long(7, 172, 3.03, 156.52, 3.03)}), "cadence-fade",
-			[]want{{Low, day(6, 4), -9, -5}, {Medium, day(7, 4), -9, -8}}},
-		{"boundary: 4.5 % is quiet", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 164.3, 3.03)}), "cadence-fade", nil},
+			[]want{{Low, day(6, 4), -9, -4}, {Medium, day(7, 4), -9, -7}}},
+		{"a late fade: the final quarter 8 % down twice is medium, whatever the last third says",
+			join(variedWeeks(8), []analysis.Run{long(6, 172, 3.03, 164.3, 3.03, finalQuarter(158.24)), long(7, 172, 3.03, 164.3, 3.03, finalQuarter(158.24))}), "cadence-fade",
+			[]want{{Low, day(6, 4), -8, -4}, {Medium, day(7, 4), -8, -7}}},
+		{"boundary: 3.5 % is quiet", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 165.98, 3.03)}), "cadence-fade", nil},
 		{"a hilly long run is not judged", join(variedWeeks(6), []analysis.Run{long(6, 172, 3.03, 156.52, 3.03, hilly)}), "cadence-fade", nil},
 		{"fade in a short run is not judged", join(variedWeeks(6), []analysis.Run{run(6, 6, 7, durationMin(40), thirdsAt(172, 3.03, 150, 3.03))}), "cadence-fade", nil},
 		{"slowing down explains the fall", join(variedWeeks(6), []analysis.Run{long(6, 178, 3.6, 171, 3.03)}), "cadence-fade", nil},

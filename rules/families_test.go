@@ -29,6 +29,12 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 	for w := 0; w < 16; w++ {
 		drift = append(drift, steadyWeek(w, balance(50.1+0.25*float64(max(0, w-7))))...)
 	}
+	// A drift of 0.15 pp a week from the first week, with ±0.05 pp of
+	// week-to-week noise: no flat baseline ever exists.
+	var earlyDrift []analysis.Run
+	for w := 0; w < 16; w++ {
+		earlyDrift = append(earlyDrift, steadyWeek(w, balance(50+0.15*float64(w)+0.05*float64(w%3-1)))...)
+	}
 	tests := []struct {
 		name  string
 		runs  []analysis.Run
@@ -45,8 +51,12 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"boundary: +0.7 pp is quiet", setWeek(steadyWeeks(9), 8, balance(50.8)), "gct-imbalance", nil, nil},
 		{"+1.7 pp for 2 weeks: low, then medium", setWeek(setWeek(steadyWeeks(10), 8, balance(51.8)), 9, balance(51.8)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.7, 0.8}, {Medium, monday(9), 1.7, 1.5}}},
-		{"-2.6 pp is high at once", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
-			[]want{{High, monday(8), 2.6, 2.5}}},
+		{"-2.6 pp is low: no high from balance alone", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 2.6, 0.8}}},
+		{"-2.6 pp two weeks running is medium, never high", setWeek(setWeek(steadyWeeks(10), 8, balance(47.5)), 9, balance(47.5)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 2.6, 0.8}, {Medium, monday(9), 2.6, 1.5}}},
+		{"a drift of 0.15 pp a week from the first week is caught by its trend, anchored where it began", earlyDrift, "gct-imbalance", nil,
+			[]want{{Low, monday(5), nan, 0.8}, {Medium, monday(11), nan, 1.5}}},
 		{"a slow drift is caught by its trend, then by its size", drift, "gct-imbalance", nil,
 			[]want{{Low, monday(10), nan, 0.8}, {Medium, monday(14), nan, 1.5}}},
 		{"no baseline before 6 weeks: learning", setWeek(steadyWeeks(5), 4, balance(53)), "gct-imbalance", nil, nil},
@@ -70,6 +80,10 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"a mountain runner's usual descent is one info note", steadyWeeks(12, descent(300, -6)), "downhill-load", nil,
 			[]want{{Info, monday(4), 1500, 500}}},
 		{"no altitude: nothing", setWeek(steadyWeeks(8), 7, descent(220, -5)), "downhill-load", nil, nil},
+		{"a block of 9 weeks stays one episode over the pre-block usual, then is the new usual", join(steadyWeeks(6, hilly), weeksFrom(6, 9, descent(220, -5))), "downhill-load", nil,
+			[]want{{Medium, monday(6), 1100, 500}, {High, monday(7), 1100, 1000}, {Info, monday(12), 1100, 500}}},
+		{"a mountain runner back from a 3-week break: the usual, not a change", join(steadyWeeks(8, descent(300, -6)), weeksFrom(11, 5, descent(300, -6))), "downhill-load", nil,
+			[]want{{Info, monday(4), 1500, 500}, {Info, monday(11), 1500, 500}}},
 		{"no track: nothing", steadyWeeks(8), "track-direction", nil, nil},
 		{"a new block of 15 km one way: low once, then a habit note", setWeek(setWeek(setWeek(steadyWeeks(9), 6, trackCCW(3)), 7, trackCCW(3)), 8, trackCCW(3)), "track-direction", nil,
 			[]want{{Low, monday(6), 15, 10}, {Info, monday(6), 15, nan}}},
@@ -78,15 +92,18 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"track from the start is a habit: info only", steadyWeeks(8, trackCCW(3)), "track-direction", nil,
 			[]want{{Info, monday(0), 15, nan}}},
 		{"both directions cancel", setWeek(steadyWeeks(8), 6, trackCW(3), trackCCW(3)), "track-direction", nil, nil},
-		{"shoe under 600 km: nothing", steadyWeeks(10, gear("Pegasus")), "shoe-mileage", nil, nil},
+		{"shoe under 600 km, one pair for every run of the last 8 weeks: a rotation note", steadyWeeks(10, gear("Pegasus")), "shoe-mileage", nil,
+			[]want{{Info, day(2, 1), 1, 2}}},
+		{"two pairs in the last 8 weeks: no rotation note", join(steadyWeeks(9, gear("Pegasus")), []analysis.Run{run(9, 1, 8, gear("Ghost"))}), "shoe-mileage", nil, nil},
+		{"a run without a named shoe: rotation unknown, no note", join(steadyWeeks(9, gear("Pegasus")), []analysis.Run{run(9, 1, 8)}), "shoe-mileage", nil, nil},
 		{"shoe past 600 km is low at the crossing run", steadyWeeks(15, gear("Pegasus")), "shoe-mileage", nil,
-			[]want{{Low, day(14, 2), 602, 600}}},
+			[]want{{Info, day(7, 1), 1, 2}, {Low, day(14, 2), 602, 600}}},
 		{"prior km push it past 1000", steadyWeeks(15, gear("Pegasus")), "shoe-mileage",
 			&Config{Gear: map[string]Shoe{"pegasus": {PriorKm: 400}}},
-			[]want{{High, day(14, 2), 1002, 1000}}},
+			[]want{{Info, day(7, 1), 1, 2}, {High, day(14, 2), 1002, 1000}}},
 		{"own limit replaces medium", steadyWeeks(15, gear("Pegasus")), "shoe-mileage",
 			&Config{Gear: map[string]Shoe{"Pegasus": {LimitKm: 500}}},
-			[]want{{Medium, day(11, 6), 504, 500}}},
+			[]want{{Info, day(7, 1), 1, 2}, {Medium, day(11, 6), 504, 500}}},
 		{"one finding per shoe", join(steadyWeeks(15, gear("A")), []analysis.Run{run(15, 1, 10, gear("B"))}), "shoe-mileage",
 			&Config{Gear: map[string]Shoe{"B": {PriorKm: 595}}},
 			[]want{{Low, day(14, 2), 602, 600}, {Low, day(15, 1), 605, 600}}},
@@ -100,6 +117,15 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// weeksFrom is n steady weeks from week first, opts applied to every run.
+func weeksFrom(first, n int, opts ...func(*analysis.Run)) []analysis.Run {
+	var runs []analysis.Run
+	for w := first; w < first+n; w++ {
+		runs = append(runs, steadyWeek(w, opts...)...)
+	}
+	return runs
+}
 
 // Each rule says when it lacks data instead of staying silently quiet.
 func TestFamilyStatuses(t *testing.T) {

@@ -63,7 +63,14 @@ func thirds(cadFirst, cadLast, balFirst, balLast float64) func(*analysis.Run) {
 	return func(r *analysis.Run) {
 		r.First = analysis.Segment{Valid: true, StartS: 300, EndS: 300 + (r.DurationS-300)/3, CadenceSPM: cadFirst, SpeedMS: r.AvgSpeedMS, BalanceLeftPct: balFirst}
 		r.Last = analysis.Segment{Valid: true, StartS: r.DurationS - (r.DurationS-300)/3, EndS: r.DurationS, CadenceSPM: cadLast, SpeedMS: r.AvgSpeedMS, BalanceLeftPct: balLast}
+		r.Final = analysis.Segment{Valid: true, StartS: r.DurationS * 3 / 4, EndS: r.DurationS, CadenceSPM: cadLast, SpeedMS: r.AvgSpeedMS, BalanceLeftPct: balLast}
 	}
+}
+
+// finalQuarter sets the final quarter's cadence apart from the last third's:
+// a fade that starts late.
+func finalQuarter(cad float64) func(*analysis.Run) {
+	return func(r *analysis.Run) { r.Final.CadenceSPM = cad }
 }
 
 // steadyWeek is a healthy week of 42 km over 5 runs with rest on Monday and

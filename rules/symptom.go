@@ -70,17 +70,19 @@ var Symptom = &Rule{
 	Family: FamilySymptoms,
 	Title:  "Pain and strength",
 	Doc: "The runner's own log: red flags; outer-knee or outer-hip pain with the training of the 4 weeks before it; " +
-		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while risk patterns are open.",
+		"low back pain that starts during or within 6 weeks after it; no strength or mobility work while that pain is open.",
 	Computes: "Entries with pain above 0 make episodes per site (days no more than 14 apart). Red flags (high, listed first in every report): " +
 		"numbness, tingling, night or rest pain, pain ≥ 8/10, or one episode of pain spanning ≥ 14 days; a red flag is its episode's " +
 		"one finding, with the episode's pain finding (below) folded into its explanation. An outer-knee or outer-hip " +
 		"episode is graded on its peak pain and described with the risk patterns open and the load, cadence and GCT balance of the " +
 		"4 weeks before its first day, and, for one-sided pain, a balance shift of ≥ 0.8 pp towards the other foot. A low-back " +
 		"episode starting during or within 6 weeks after outer-knee or hip pain is at least medium and names the chain. An info note " +
-		"when a risk pattern or knee/hip pain is open in the last 4 weeks with no strength or mobility session recorded in them.",
+		"when outer-knee or outer-hip pain is open in the last 4 weeks with no strength or mobility session recorded in them (never " +
+		"without pain: strengthening is treatment advice, not a prevention promise).",
 	Mechanism: symptomPath,
 	Evidence: "The article's hip → pelvis → lower back chain; red flags as in clinical screening guidance; hip abductor " +
-		"strengthening as ITBS treatment (Fredericson 2000).",
+		"strengthening as ITBS treatment (Fredericson M et al., Clin J Sport Med 2000;10(3):169–75), not as prevention (Toresdahl BG et al., " +
+		"Sports Health 2020, doi:10.1177/1941738119877180: 720 first-time marathoners, RR 0.97).",
 	Grade: GradePlausible,
 	Explanation: "Pain on the outside of the knee or hip is where IT band trouble shows (the lateral femoral epicondyle, the greater trochanter); " +
 		"pain can change how you run, which shifts stress to the hip and pelvis, and a tilting pelvis makes the lower back muscles overwork: " +
@@ -462,9 +464,12 @@ func backPain(p *Pass, e analysis.SymptomEpisode, itb []analysis.SymptomEpisode)
 }
 
 // reportStrengthNote adds an info note for each stretch of weeks in which
-// a risk pattern or knee/hip pain was open within the 4 weeks up to the
-// week and no strength or mobility session was recorded in them. Judged
-// week by week, so that a reporting window never moves it.
+// outer-knee or outer-hip pain was open within the 4 weeks up to the week
+// and no strength or mobility session was recorded in them: strengthening
+// is treatment advice for that pain (Fredericson 2000), not a prevention
+// promise (Toresdahl 2020), so with risk patterns open and no pain logged
+// it is a line of each rule's advice, never a note. Judged week by week,
+// so that a reporting window never moves it.
 func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 	s := p.Season
 	bare := func(i int) bool {
@@ -472,7 +477,7 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 		if s.TrainingSessions(from, i) > 0 {
 			return false
 		}
-		return len(openPatterns(p, from, i)) > 0 || len(openPain(s, eps, from, i)) > 0
+		return len(openPain(s, eps, from, i)) > 0
 	}
 	for i := 0; i < len(s.Weeks); i++ {
 		if !bare(i) {
@@ -483,14 +488,16 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 			i++
 		}
 		from := max(first-strengthWindowWeeks+1, 0)
-		open := append(openPatterns(p, from, i), openPain(s, eps, from, i)...)
+		open := append(openPain(s, eps, from, i), openPatterns(p, from, i)...)
 		f := Finding{
 			Severity: Info, Date: dayText(s.Weeks[first].Monday),
 			Metric: MetricTrainingSessions, Value: 0, Threshold: 1,
 			Summary: fmt.Sprintf("No strength or mobility session recorded from %s to %s, while these were open: %s; two short sessions a week are a common start",
 				dayText(s.Weeks[from].Monday), dayText(s.Weeks[i].Monday.AddDate(0, 0, 6)), strings.Join(open, "; ")),
-			Explanation: "Weak hip abductors and too little stretching are named risk factors, and gluteal strengthening is the treatment; " +
-				"strength and yoga sessions recorded on the watch (FIT training) or in Strava/Garmin exports are counted, others are unknown to itbcheck.",
+			Explanation: "Hip abductor strengthening is the treatment for outer-knee and outer-hip pain of the IT band (weak hip abductors in " +
+				"runners with ITBS, Fredericson 2000); it is not a prevention promise: a 10-minute hip, quad and core programme 3× a week did not " +
+				"prevent injuries in 720 first-time marathoners (Toresdahl 2020, RR 0.97). Strength and yoga sessions recorded on the watch " +
+				"(FIT training) or in Strava/Garmin exports are counted, others are unknown to itbcheck.",
 			Advice: advise(adviceStretch),
 		}
 		if i > first {

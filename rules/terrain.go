@@ -23,6 +23,9 @@ const (
 	// needs that many weeks without before it.
 	trackWeekKm   = 2.0
 	trackGapWeeks = 4
+	// downhillBlockWeeks is how long a new downhill block is news; after
+	// it, the block is the athlete's new usual: an info note.
+	downhillBlockWeeks = 6
 )
 
 // DownhillLoad flags weeks of much more descent than the athlete's usual.
@@ -31,13 +34,17 @@ var DownhillLoad = &Rule{
 	Family: FamilyTerrain,
 	Title:  "Downhill load",
 	Doc:    "Weekly descent well above the athlete's own usual: a mountain runner's usual descent is their normal.",
-	Computes: "Weekly descent (m) vs the baseline, the median weekly descent of the up to 8 weeks before (at least 4 with " +
-		"altitude data). Medium: ≥ 2× the baseline and ≥ the medium limit; high: ≥ 3× and ≥ the high limit in two " +
-		"consecutive weeks (the first is medium). No per-run alarm. Weeks of at least the medium limit that are the " +
-		"athlete's usual make one info note per block. The limits are in metres; the ratios are fixed.",
+	Computes: "Weekly descent (m) vs the baseline, the median weekly descent of the up to 8 weeks before with running in them " +
+		"(at least 4 with altitude data; a break's empty weeks are not a flat usual), and after a break at least the last " +
+		"tolerated descent (the median of the 4 highest of the 12 weeks before). Medium: ≥ 2× the baseline and ≥ the medium " +
+		"limit; high: ≥ 3× and ≥ the high limit in two consecutive weeks (the first is medium). A new block stays one episode, " +
+		"judged against the pre-block baseline, while it stays above it; after 6 weeks it is the new usual, an info note. " +
+		"No per-run alarm. Weeks of at least the medium limit that are the athlete's usual make one info note per block. " +
+		"The limits are in metres; the ratios are fixed.",
 	Mechanism: downhillPath,
-	Evidence:  "Orchard 1996 describes the anatomy of the impingement zone (20–30° of knee flexion); no study measured descent exposure and injury.",
-	Grade:     GradeWeak,
+	Evidence: "Orchard JW et al., Am J Sports Med 1996;24(3):375–79 describes the anatomy of the impingement zone (20–30° of knee flexion); " +
+		"Robertz L et al., ISBS Proceedings 2022;40(1):143 (lab, 22 runners: IT band strain rises with downhill slope); no study measured descent exposure and injury.",
+	Grade: GradeWeak,
 	Explanation: "Running downhill keeps the knee near 20–30° of flexion, the zone where the IT band presses the outer knee (Orchard 1996 describes the anatomy; " +
 		"no study measured descent exposure and injury), so a sudden rise over your usual descent matters more than the descent itself. " +
 		"A tight band may tilt the pelvis, so that the lower back muscles overwork to keep the torso upright: plausible, not proven.",
@@ -77,7 +84,10 @@ var TrackDirection = &Rule{
 }
 
 // checkDownhillLoad grades each week's descent against the baseline, and
-// notes blocks of usual mountain descent.
+// notes blocks of usual mountain descent. A block that rises over the
+// baseline is judged against the pre-block baseline while it stays above
+// it (one episode, not quiet once the rolling median catches up), and
+// after downhillBlockWeeks weeks it is the new usual: an info note.
 func checkDownhillLoad(p *Pass) {
 	s, t := p.Season, p.Thresholds
 	if !anyRun(s, func(r analysis.Run) bool { return finite(r.DescentM) }) {
@@ -87,8 +97,13 @@ func checkDownhillLoad(p *Pass) {
 	judged := 0
 	var marks, notes []mark
 	prevHigh := false
+	blockBase, blockWeeks, quiet := math.NaN(), 0, 0
 	for i, w := range s.Weeks {
 		base, ok := s.DescentBaseline(i)
+		inBlock := blockWeeks > 0
+		if inBlock {
+			base, ok = blockBase, true
+		}
 		if !ok {
 			prevHigh = false
 			continue
@@ -99,16 +114,44 @@ func checkDownhillLoad(p *Pass) {
 			continue
 		}
 		high := w.DescentM >= descentRatioHigh*base && w.DescentM >= t.High
+		medium := w.DescentM >= descentRatioMedium*base && w.DescentM >= t.Medium
+		if inBlock && !medium {
+			// One quiet week inside a block does not end it.
+			if quiet++; quiet >= 2 {
+				blockBase, blockWeeks, quiet = math.NaN(), 0, 0
+			}
+			prevHigh = false
+			continue
+		}
 		m := mark{week: i, value: w.DescentM}
+		if medium {
+			if !inBlock {
+				blockBase = base
+			}
+			blockWeeks++
+			quiet = 0
+			if blockWeeks > downhillBlockWeeks {
+				m.sev, m.limit = Info, t.Medium
+				m.summary = fmt.Sprintf("A block of %.0f m of descent a week, %s your usual before it (%.0f m), for more than %d weeks: "+
+					"the new usual, context rather than a change", w.DescentM, times(w.DescentM, base), base, downhillBlockWeeks)
+				notes = append(notes, m)
+				prevHigh = high
+				continue
+			}
+		}
 		switch {
 		case high && prevHigh:
 			m.sev, m.limit = High, t.High
-		case w.DescentM >= descentRatioMedium*base && w.DescentM >= t.Medium:
+		case medium:
 			m.sev, m.limit = Medium, t.Medium
 		}
 		prevHigh = high
 		if m.sev > None {
-			m.summary = fmt.Sprintf("Weekly descent %.0f m, %s your usual week (8-week median %.0f m)", w.DescentM, times(w.DescentM, base), base)
+			how := "your usual week (median of the 8 weeks before with running in them"
+			if inBlock {
+				how = "your usual week before this block (median"
+			}
+			m.summary = fmt.Sprintf("Weekly descent %.0f m, %s %s %.0f m)", w.DescentM, times(w.DescentM, base), how, base)
 			if m.sev == High {
 				m.summary += ", the second such week"
 			}
@@ -117,7 +160,7 @@ func checkDownhillLoad(p *Pass) {
 		}
 		if w.DescentM >= t.Medium {
 			m.sev, m.limit = Info, t.Medium
-			m.summary = fmt.Sprintf("Weeks of %.0f m of descent or more are your usual (8-week median %.0f m): context, not a change", t.Medium, base)
+			m.summary = fmt.Sprintf("Weeks of %.0f m of descent or more are your usual (median %.0f m of the weeks with running before): context, not a change", t.Medium, base)
 			notes = append(notes, m)
 		}
 	}

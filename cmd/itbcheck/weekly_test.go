@@ -251,7 +251,7 @@ func TestAckListClear(t *testing.T) {
 		}
 	}
 	acks := readText(t, filepath.Join(dir, "team", ".itbcheck-acks.csv"))
-	if want := "athlete,rule,episode,severity,date,note\nalice,gct-imbalance,2026-05-04,high,2026-06-22,second call\n"; acks != want {
+	if want := "athlete,rule,episode,severity,date,note\nalice,gct-imbalance,2026-05-11,medium,2026-06-22,second call\n"; acks != want {
 		t.Errorf(".itbcheck-acks.csv:\n%s\nwant:\n%s", acks, want)
 	}
 	for _, bad := range [][]string{
@@ -267,7 +267,7 @@ func TestAckListClear(t *testing.T) {
 		t.Errorf("a refused ack changed the file:\n%s", got)
 	}
 	code, out, _ := runCLI(t, "ack", "--team", "team", "--list")
-	if want := "team/.itbcheck-acks.csv: 1 acknowledgement\n2026-06-22  alice        gct-imbalance    high   episode since 2026-05-04: second call\n"; code != exitOK || out != want {
+	if want := "team/.itbcheck-acks.csv: 1 acknowledgement\n2026-06-22  alice        gct-imbalance    medium episode since 2026-05-11: second call\n"; code != exitOK || out != want {
 		t.Errorf("--list: exit %d\n%s\nwant:\n%s", code, out, want)
 	}
 	if code, out, _ = runCLI(t, "ack", "--team", "team", "--clear"); code != exitOK || out != "team/.itbcheck-acks.csv: 1 acknowledgement cleared\n" {

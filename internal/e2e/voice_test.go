@@ -218,14 +218,21 @@ func TestRedFlag(t *testing.T) {
 	}
 }
 
-// TestStrengthSessions: a runner with open risk patterns and no strength
-// work gets an info note with the gluteal exercises; one who does two
-// strength sessions a week does not, and the weekly table counts them.
+// TestStrengthSessions: a runner with outer-knee pain open and no strength
+// work gets an info note with the gluteal exercises; one with risk patterns
+// open and no pain logged does not (strength is treatment advice, not a
+// prevention promise: a line of advice, never a note), nor one who does two
+// strength sessions a week, and the weekly table counts them.
 func TestStrengthSessions(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	bare := synth.Plan(synth.Compound, synth.WithAthlete("bare"), synth.WithInterval(interval))
+	for d := 0; d < 5; d++ {
+		bare.Symptoms = append(bare.Symptoms, synth.SymptomSpec{Date: bare.WeekStart(10).AddDate(0, 0, d), Site: "outer-knee", Side: "left", Pain: 3})
+	}
 	writeVoiceSeason(t, bare, filepath.Join(root, "bare"))
+	quiet := synth.Plan(synth.Compound, synth.WithAthlete("quiet"), synth.WithInterval(interval))
+	writeVoiceSeason(t, quiet, filepath.Join(root, "quiet"))
 	strong := synth.Plan(synth.Compound, synth.WithAthlete("strong"), synth.WithInterval(interval))
 	for w := 0; w < strong.Weeks; w++ {
 		for _, d := range []int{0, 3} {
@@ -248,8 +255,12 @@ func TestStrengthSessions(t *testing.T) {
 		}
 		return ""
 	}
-	if got := note("bare"); !strings.HasPrefix(got, "info No strength or mobility session recorded from") || !strings.Contains(got, "training load spike (") {
+	if got := note("bare"); !strings.HasPrefix(got, "info No strength or mobility session recorded from") ||
+		!strings.Contains(got, "outer-knee pain (left)") || !strings.Contains(got, "training load spike (") {
 		t.Errorf("bare: note %q", got)
+	}
+	if got := note("quiet"); got != "" {
+		t.Errorf("quiet (risk patterns, no pain logged): note %q, want none", got)
 	}
 	if got := note("strong"); got != "" {
 		t.Errorf("strong: note %q, want none", got)

@@ -157,7 +157,7 @@ func TestPatternInjections(t *testing.T) {
 		week int
 		pred func(RunSpec) bool
 	}{
-		{CadenceFade, 8, func(r RunSpec) bool { return r.CadenceFadePct == -7 && r.Kind == "long" }},
+		{CadenceFade, 8, func(r RunSpec) bool { return r.CadenceFadePct == -6 && r.Kind == "long" }},
 		{AsymmetryDrift, 8, func(r RunSpec) bool { return r.BalanceDriftPP == 2 && r.Kind == "long" }},
 		{GCTImbalance, 8, func(r RunSpec) bool { return r.BalanceLeftPct > 52.2 }},
 		{Compound, 10, func(r RunSpec) bool { return r.BalanceLeftPct > 52.2 }},

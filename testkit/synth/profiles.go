@@ -26,6 +26,7 @@ const (
 	ruleDownhillLoad   = "downhill-load"
 	ruleTrackDirection = "track-direction"
 	ruleCompoundRisk   = "compound-risk"
+	ruleSessionSpike   = "session-spike"
 )
 
 // Creep parameters: the athlete a coach must call first.
@@ -37,6 +38,9 @@ const (
 	creepBalance = 0.45 // GCT balance change per creep week, pp, up to +2.25
 	creepBalBase = 49.7 // GCT balance before the creep, % left
 )
+
+// earlyDriftRate is the early-drift athlete's balance change, pp a week.
+const earlyDriftRate = 0.15
 
 // drift53 parameters: balance from 50 % drifting to 53 % left.
 const (
@@ -313,10 +317,113 @@ var profiles = []profile{
 		desc: "road runner at 50 % GCT balance for 8 weeks, then drifting +0.21 pp a week to 53 % left by week 23",
 		plan: changedFrom(36, driftStart, func(wk *week, w int) { wk.balance = 50 + math.Min(3, driftRate*float64(w-driftStart+1)) }),
 		truth: []Truth{{Pattern: "balance-drift", Onset: 9, Rules: []string{ruleGCTImbalance}, Until: 24,
-			Grades: []Grade{{12, "low"}, {17, "medium"}, {19, "high"}},
-			Size:   "+0.21 pp/week from week 9: +0.84 pp in week 12 (low), >= 1.5 pp in weeks 16 and 17 (medium), 52.3 % in week 19 (into Garmin red with a change: high)"}},
+			Grades: []Grade{{12, "low"}, {17, "medium"}},
+			Size:   "+0.21 pp/week from week 9: +0.84 pp in week 12 (low), >= 1.5 pp in weeks 16 and 17 (medium); 52.3 % in week 19 is Garmin red, context only: balance alone is never high"}},
+	},
+	{
+		name: "early-drift", weeks: 20, easyPace: 5.8, cadence: 171, balance: 50.0, dynamics: true,
+		desc: "road runner whose GCT balance drifts +0.15 pp a week from the first week (50.15 % to 53 % left by week 19): no flat baseline ever exists",
+		plan: changedFrom(36, 0, func(wk *week, w int) { wk.balance = 50 + earlyDriftRate*float64(w+1) }),
+		truth: []Truth{{Pattern: "early-drift", Onset: 1, Rules: []string{ruleGCTImbalance}, Until: 20, FromStart: true,
+			Grades: []Grade{{6, "low"}, {12, "medium"}},
+			Size: "+0.15 pp/week from week 1: a significant trend over 6 weeks by week 6 (low), +1.5 pp changed since the trend began " +
+				"in weeks 11 and 12 (medium); the issue's targets: >= low by week 9, >= medium by week 13"}},
+	},
+	{
+		name: "marathon", weeks: 22, easyPace: 5.5, cadence: 172, balance: 50.2, dynamics: true,
+		desc: "marathon build: 6 stable weeks, +6 %/week for 10 weeks (40 to 72 km), a two-week taper, the race on the Sunday of week 19, a recovery week, then easy running",
+		plan: func(b *builder) {
+			b.everyWeek(func(w int) week {
+				switch {
+				case w < 6:
+					return b.normalWeek(build(40, w))
+				case w < 16:
+					// A planned build: no skipped sessions (a skipped
+					// week followed by the plan is a real ramp).
+					return week{km: 40 * math.Pow(1.06, float64(w-5)), sessions: fiveWeek, noSkip: true}
+				case w == 16:
+					return b.normalWeek(0.75 * marathonPeakKm)
+				case w == 17:
+					return b.normalWeek(0.55 * marathonPeakKm)
+				case w == 18:
+					return week{km: 42.2 + 14, noSkip: true, sessions: []session{
+						{day: 1, kind: "easy", share: .5}, {day: 3, kind: "easy", share: .5}, {day: 6, kind: "race", km: 42.2}}}
+				case w == 19:
+					return week{km: 0.35 * marathonPeakKm, sessions: []session{
+						{day: 2, kind: "recovery", share: .33}, {day: 4, kind: "recovery", share: .33}, {day: 6, kind: "easy", share: .34}}}
+				}
+				return b.normalWeek(0.6 * marathonPeakKm)
+			})
+		},
+	},
+	{
+		name: "break-mountain", weeks: 22, easyPace: 6.0, cadence: 166, balance: 50.2, dynamics: true,
+		desc: "mountain runner (~1 400 m of descent a week) who stops for 3 weeks (weeks 11-13), then rebuilds the same mountain running at 60, 75, 90 %",
+		plan: func(b *builder) {
+			mountain := []session{{day: 1, kind: "hill", share: .22}, {day: 3, kind: "easy", share: .20},
+				{day: 5, kind: "easy", share: .18}, {day: 6, kind: "mountain", share: .40}}
+			b.everyWeek(func(w int) week {
+				km := build(42, w)
+				switch {
+				case w >= 10 && w < 13:
+					return week{}
+				case w >= 13 && w < 16:
+					km = []float64{0.6, 0.75, 0.9}[w-13] * build(42, 9)
+				}
+				return week{km: km, sessions: mountain}
+			})
+		},
+	},
+	{
+		name: "long-progression", weeks: 24, easyPace: 5.8, cadence: 171, balance: 50.1, dynamics: true,
+		desc: "road runner, 36 km a week with a 14 km Sunday run; single long runs of +15 % (week 9), +5 % (week 14), +40 % (week 19) and double (2.1x, week 24) on the 30-day longest, the weekly km unchanged",
+		plan: func(b *builder) {
+			b.everyWeek(func(w int) week {
+				if f, ok := progSteps[w]; ok {
+					return longRunWeek(progWeekKm, f*progLongKm)
+				}
+				return longRunWeek(progWeekKm, progLongKm)
+			})
+		},
+		truth: []Truth{
+			{Pattern: "long-run+15%", Onset: 9, Rules: []string{ruleSessionSpike}, Until: 9, Grades: []Grade{{9, "low"}},
+				Size: "a 16.1 km run after a month of 14 km longest runs: +15 % on the 30-day longest (low; Frandsen 2025 HR 1.64 for +10-30 %)"},
+			{Pattern: "long-run+40%", Onset: 19, Rules: []string{ruleSessionSpike}, Until: 19, Grades: []Grade{{19, "low"}},
+				Size: "a 19.6 km run: +40 % on the 30-day longest (low; HR 1.52 for +30-100 %)"},
+			{Pattern: "doubled-long-run", Onset: 24, Rules: []string{ruleSessionSpike}, Until: 24, Grades: []Grade{{24, "medium"}},
+				Size: "a 29.4 km run: 2.1x the 30-day longest (medium; HR 2.28 above +100 %); the weekly km unchanged"},
+		},
+	},
+	{
+		name: "late-fade", weeks: 20, easyPace: 5.9, cadence: 170, balance: 50.1, dynamics: true,
+		desc: "road runner whose long runs (75-95 min) fade late from week 12: cadence steps down 9 % from 74 % of the distance, the final quarter ~8.8 % down, the last third only ~6.6 %",
+		plan: changedFrom(40, 11, func(wk *week, _ int) { wk.longFadePct, wk.longFadeFrom = -9, 0.74 }),
+		truth: []Truth{{Pattern: "late-fade", Onset: 12, Rules: []string{ruleCadenceFade}, Until: 20,
+			Grades: []Grade{{12, "low"}, {13, "medium"}},
+			Size:   "the final quarter ~8.8 % below the first third on every long run from week 12 (one run: low; the second within 3 weeks: medium)"}},
 	},
 }
+
+// marathonPeakKm is the marathon athlete's peak week: 40 km built by 6 %
+// a week for 10 weeks.
+var marathonPeakKm = 40 * math.Pow(1.06, 10)
+
+// longRunWeek is a week of the long-progression athlete: the Sunday long
+// run at exactly long km, the rest of weekKm in three easy runs.
+func longRunWeek(weekKm, long float64) week {
+	return week{km: weekKm, exact: true, noSkip: true, sessions: []session{
+		{day: 1, kind: "easy", share: .35}, {day: 3, kind: "tempo", share: .30},
+		{day: 5, kind: "easy", share: .35}, {day: 6, kind: "long", km: long}}}
+}
+
+// Long-progression parameters: the usual long run and the weeks (0-based)
+// and sizes of its steps against the longest run of the 30 days before.
+const (
+	progLongKm = 14.0
+	progWeekKm = 36.0
+)
+
+var progSteps = map[int]float64{8: 1.15, 13: 1.05, 18: 1.40, 23: 2.10}
 
 // comebackTolerated is the comeback athlete's tolerated volume before the
 // break: the median of the 4 best planned weeks of the 8 before it.

@@ -43,6 +43,11 @@ type Truth struct {
 	Until int
 	// Size says what was injected, in words and numbers.
 	Size string
+	// FromStart marks a pattern that starts with the season (a slow drift
+	// from week 1): no baseline exists before it, by design (DOMAIN.md,
+	// principle 8: a trend that starts with the season must not become
+	// its own baseline).
+	FromStart bool
 }
 
 // Start is the first week the pattern is detectable (its first grade).
@@ -197,12 +202,17 @@ type week struct {
 	sessions []session
 	// noSkip keeps every session (a race week, an injected block).
 	noSkip bool
+	// exact keeps fixed-distance sessions at their planned km (a long run
+	// of a planned size against the 30-day longest).
+	exact bool
 	// cadencePct changes cadence at the same speed, in percent.
 	cadencePct float64
 	// balance, when set, replaces the athlete's mean GCT balance.
 	balance float64
-	// longFadePct and longDriftPP are injected into the long runs.
+	// longFadePct and longDriftPP are injected into the long runs;
+	// longFadeFrom, when set, makes the fade start late (CadenceFadeFrom).
 	longFadePct, longDriftPP float64
+	longFadeFrom             float64
 }
 
 // kindOf gives a run kind's pace factor (× easy pace), sport and gear.
@@ -251,7 +261,7 @@ func (b *builder) add(w int, wk week) {
 		switch {
 		case s.km > 0:
 			kms[i], keep[i] = s.km, true
-			if s.kind != "race" && s.kind != "intervals" {
+			if s.kind != "race" && s.kind != "intervals" && !wk.exact {
 				kms[i] *= 1 + b.clipped(0.02, 0.05)
 			}
 			fixed += kms[i]
@@ -350,6 +360,7 @@ func (b *builder) run(monday time.Time, s session, km float64, wk week) RunSpec 
 	r.BalanceDriftPP = math.Max(HealthyDriftMinPP, math.Min(HealthyDriftMaxPP, 0.15+b.noise*0.2*b.rng.NormFloat64()))
 	if s.kind == "long" && wk.longFadePct != 0 {
 		r.CadenceFadePct = wk.longFadePct + b.clipped(0.25, 0.5)
+		r.CadenceFadeFrom = wk.longFadeFrom
 	}
 	if s.kind == "long" && wk.longDriftPP != 0 {
 		r.BalanceDriftPP = wk.longDriftPP + b.clipped(0.1, 0.2)

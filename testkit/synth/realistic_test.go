@@ -3,6 +3,7 @@ package synth
 import (
 	"bytes"
 	"fmt"
+	"gonum.org/v1/gonum/stat"
 	"math"
 	"reflect"
 	"slices"
@@ -86,7 +87,7 @@ func TestTeamShape(t *testing.T) {
 			t.Errorf("%s: runs per week %v, want at most 7", s.Athlete, perWeek)
 		}
 		for _, tr := range a.Truth {
-			if len(tr.Rules) == 0 || len(tr.Grades) == 0 || tr.Onset < 9 || tr.Onset > tr.Start() || tr.Until > s.Weeks || tr.Until < tr.Start() {
+			if len(tr.Rules) == 0 || len(tr.Grades) == 0 || (tr.Onset < 9 && !tr.FromStart) || tr.Onset > tr.Start() || tr.Until > s.Weeks || tr.Until < tr.Start() {
 				t.Errorf("%s: truth %+v malformed (starts before a baseline exists, or outside the season)", s.Athlete, tr)
 			}
 			for i, g := range tr.Grades {
@@ -412,6 +413,39 @@ func (g grader) load(spike bool) []string {
 	return out
 }
 
+// session grades each week's longest step of a run over the longest run
+// of the 30 days before it (with at least 4 runs in them): above +10 %
+// low, above +100 % medium (high needs a second family, left out).
+func (g grader) session() []string {
+	out := make([]string, g.s.Weeks)
+	for _, r := range g.s.Runs {
+		w := weekOf(g.s, r)
+		if w < g.start || !r.IsRun() {
+			continue
+		}
+		longest, n := 0.0, 0
+		for _, q := range g.s.Runs {
+			if q.IsRun() && q.Start.Before(r.Start) && r.Start.Sub(q.Start) <= 30*24*time.Hour {
+				longest, n = max(longest, q.DistanceKm), n+1
+			}
+		}
+		if n < 4 {
+			continue
+		}
+		sev := ""
+		switch ratio := r.DistanceKm / longest; {
+		case ratio > 2:
+			sev = "medium"
+		case ratio > 1.1:
+			sev = "low"
+		}
+		if sevRank(sev) > sevRank(out[w]) {
+			out[w] = sev
+		}
+	}
+	return out
+}
+
 // weeklyRuns gives each week's runs.
 func (g grader) weeklyRuns() [][]RunSpec {
 	out := make([][]RunSpec, g.s.Weeks)
@@ -459,8 +493,11 @@ func (g grader) cadence(p profile) []string {
 }
 
 // balance grades the weekly mean GCT balance against the median before
-// the pattern: 0.8 pp low, 1.5 pp for 2 weeks medium, 2.5 pp or into
-// Garmin red (> 52.2 %) with a change high.
+// the pattern (0.8 pp low, 1.5 pp for 2 weeks medium) and by its trend
+// from the pattern's start (DOMAIN.md, principle 8: a least-squares slope
+// of at least 0.1 pp a week over 6 weeks is low; the change it made since,
+// slope × weeks, of 1.5 pp for 2 weeks medium). Balance alone is never
+// high.
 func (g grader) balance() []string {
 	weeks := g.weeklyRuns()
 	mean := func(rs []RunSpec) float64 {
@@ -476,22 +513,36 @@ func (g grader) balance() []string {
 			before = append(before, mean(rs))
 		}
 	}
-	base := median(before)
+	base := math.NaN()
+	if len(before) > 0 {
+		base = median(before)
+	}
 	out := make([]string, g.s.Weeks)
 	prev := 0.0
+	var xs, ys []float64
 	for w := g.start; w < g.s.Weeks; w++ {
 		if len(weeks[w]) == 0 {
 			prev = 0
 			continue
 		}
 		bal := mean(weeks[w])
+		xs, ys = append(xs, float64(w)), append(ys, bal)
 		d := math.Abs(bal - base)
+		if math.IsNaN(d) || d < 0.8 {
+			d = 0
+		}
+		trend := false
+		if len(xs) >= 6 {
+			_, slope := stat.LinearRegression(xs, ys, nil, false)
+			if slope >= 0.1 {
+				trend = true
+				d = max(d, slope*float64(w-g.start))
+			}
+		}
 		switch {
-		case d >= 2.5 || (bal > 52.2 && d >= 0.8):
-			out[w] = "high"
-		case d >= 1.5 && prev >= 1.5:
+		case d >= 1.5-1e-9 && prev >= 1.5-1e-9:
 			out[w] = "medium"
-		case d >= 0.8:
+		case d >= 0.8 || trend:
 			out[w] = "low"
 		}
 		prev = d
@@ -615,10 +666,13 @@ func TestTruthGrades(t *testing.T) {
 				sev = first.load(true)
 			case "cadence-drop", "cadence-fall":
 				sev = first.cadence(p)
-			case "asymmetry-rise", "balance-drift":
+			case "asymmetry-rise", "balance-drift", "early-drift":
 				sev = first.balance()
-			case "cadence-fade":
-				sev = first.withinRun(fade, 60, 5, 8)
+			case "cadence-fade", "late-fade":
+				sev = first.withinRun(fade, 60, 4, 7)
+			case "long-run+15%", "long-run+40%", "doubled-long-run":
+				sev = first.session()
+				clear(sev[tr.Until:]) // one run each: the later steps are other truths
 			case "asymmetry-drift":
 				sev = first.withinRun(drift, 45, 1.0, 1.5)
 			case "downhill-block":
@@ -642,7 +696,7 @@ func TestTruthGrades(t *testing.T) {
 		// Healthy: nothing on the scales that judge against the
 		// athlete's own level.
 		checks := map[string][]string{
-			"cadence": g.cadence(p), "fade": g.withinRun(fade, 60, 5, 8), "track": g.track(), "descent": g.descent(),
+			"cadence": g.cadence(p), "fade": g.withinRun(fade, 60, 4, 7), "track": g.track(), "descent": g.descent(),
 		}
 		if s.Dynamics {
 			checks["balance"] = g.balance()

@@ -72,7 +72,11 @@ func simulate(r RunSpec) []sample {
 			s.hrBPM -= 25 * (1 - float64(t)/180)
 		}
 		if run {
-			fade := 1 + ramp(frac)*r.CadenceFadePct/100
+			in := ramp(frac)
+			if r.CadenceFadeFrom > 0 {
+				in = math.Min(1, math.Max(0, (frac-r.CadenceFadeFrom)/0.03))
+			}
+			fade := 1 + in*r.CadenceFadePct/100
 			s.cadence = r.CadenceSPM*fade + 12*(v-v0) + rng.NormFloat64()*1.2
 		} else {
 			s.cadence = 85 + rng.NormFloat64()*3

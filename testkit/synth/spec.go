@@ -51,6 +51,11 @@ type RunSpec struct {
 	// run to the last third, in percent (e.g. -7). The change ramps in over
 	// the middle third, so the thirds differ by exactly this amount.
 	CadenceFadePct float64
+	// CadenceFadeFrom, when above 0, makes the fade start late: at this
+	// fraction of the distance it steps in over 3 % of the distance, so
+	// the final quarter is down by about CadenceFadePct and the last third
+	// by less (a last-third mean dilutes a late fade).
+	CadenceFadeFrom float64
 	// BalanceDriftPP is the change of GCT asymmetry (|balance - 50|) from
 	// the first third to the last third, in percentage points, away from
 	// 50 on the side the run already leans to (left when exactly 50).
