@@ -148,7 +148,7 @@ type orderDoc struct {
 		LastRun *struct {
 			DaysAgo int `json:"days_ago"`
 		} `json:"last_run"`
-		Findings       []struct {
+		Findings []struct {
 			Rule     string `json:"rule"`
 			Severity string `json:"severity"`
 			Date     string `json:"date"`
