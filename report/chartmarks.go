@@ -31,15 +31,12 @@ func findingsOf(fs []rules.Finding, about func(*rules.Rule) bool) []rules.Findin
 }
 
 // findingWeeks gives a finding's weeks: the Mondays from its first to
-// its last week; nil when its dates do not parse.
+// its last week.
 func findingWeeks(f rules.Finding) []time.Time {
-	from, err := time.Parse("2006-01-02", f.Date)
-	if err != nil {
-		return nil
-	}
+	from := f.Date.Time(nil)
 	to := from
-	if u, err := time.Parse("2006-01-02", f.Until); err == nil && u.After(from) {
-		to = u
+	if f.Until > f.Date {
+		to = f.Until.Time(nil)
 	}
 	var out []time.Time
 	for w := mondayOf(from); !w.After(to); w = w.AddDate(0, 0, 7) {

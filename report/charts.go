@@ -640,7 +640,7 @@ func withinRunCharts(a *screen.Athlete) []chart {
 
 func withinRunChart(s *analysis.Season, f rules.Finding) chart {
 	ch := chart{
-		Title: "Within the run of " + f.Date,
+		Title: "Within the run of " + f.Date.String(),
 		About: func(r *rules.Rule) bool { return r == f.Rule },
 		Caption: "Minute by minute through the run named by the " + f.Rule.ID + " finding (" + f.Activity + "). " +
 			"Grey shading marks the first and last thirds that are compared; the dashed lines are their averages. " +

@@ -56,7 +56,7 @@ func countWith(ss []string, sub string) int {
 // (a low-cadence run, the cadence-fade run outside the episode).
 func TestBalanceChartMarksBalanceFindings(t *testing.T) {
 	a := aliceAlone()
-	a.Findings = append(a.Findings, rules.Finding{Rule: rules.ByID("low-cadence"), Severity: rules.Medium, Date: "2026-03-10",
+	a.Findings = append(a.Findings, rules.Finding{Rule: rules.ByID("low-cadence"), Severity: rules.Medium, Date: mustDay("2026-03-10"),
 		Activity: "alice/run-2026-03-10.fit", Summary: "Easy run at 150 spm"})
 	ch := balanceChart(a)
 	svg := string(ch.SVG)
@@ -92,7 +92,7 @@ func TestBalanceChartMarksBalanceFindings(t *testing.T) {
 // episode's runs.
 func TestCadenceChartMarksCadenceFindings(t *testing.T) {
 	a := aliceAlone()
-	a.Findings = append(a.Findings, rules.Finding{Rule: rules.ByID("cadence-drop"), Severity: rules.High, Date: "2026-03-09",
+	a.Findings = append(a.Findings, rules.Finding{Rule: rules.ByID("cadence-drop"), Severity: rules.High, Date: mustDay("2026-03-09"),
 		Summary: "Cadence 6 % below your baseline"})
 	tips := titles(t, string(cadenceChart(a).SVG))
 	if n := countWith(tips, "Cadence down from your baseline (high, week of 2026-03-09)"); n != 3 {
@@ -273,7 +273,7 @@ func TestWithinRunChartTitledByItsRun(t *testing.T) {
 		if f.Activity != fadeRun {
 			continue
 		}
-		f.Date, f.Until = "2026-04-20", "2026-04-27" // an episode dated by its first week
+		f.Date, f.Until = mustDay("2026-04-20"), mustDay("2026-04-27") // an episode dated by its first week
 		if got, want := withinRunChart(a.Season, f).Title, "Within the run of Tue 21 Apr 2026"; got != want {
 			t.Errorf("title %q, want %q", got, want)
 		}

@@ -130,10 +130,10 @@ func teamCSVRow(a *screen.Athlete) []string {
 		switch {
 		case f.Severity < rules.Low: // info notes are not findings to act on
 		case a.IsOpen(f):
-			open = append(open, f.Rule.ID+"@"+f.Date)
+			open = append(open, f.Rule.ID+"@"+f.Date.String())
 			openSev = max(openSev, f.Severity)
 		default:
-			resolved = append(resolved, f.Rule.ID+"@"+f.Date)
+			resolved = append(resolved, f.Rule.ID+"@"+f.Date.String())
 		}
 	}
 	return []string{

@@ -128,12 +128,12 @@ func fixture() *screen.Report {
 				},
 				Findings: []rules.Finding{
 					{
-						Rule: rules.ByID("downhill-load"), Severity: rules.Info, Date: "2026-03-02", Until: "2026-04-20", Metric: "descent_m",
+						Rule: rules.ByID("downhill-load"), Severity: rules.Info, Date: mustDay("2026-03-02"), Until: mustDay("2026-04-20"), Metric: "descent_m",
 						Value: 190, Threshold: math.NaN(), Summary: "Rolling terrain every week: 120–190 m of descent a week is your usual",
 						Mechanism: []rules.Link{rules.KneeFlexionLoad, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload},
 					},
 					{
-						Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-03-30", Metric: "acwr",
+						Rule: rules.ByID("load-spike"), Severity: rules.High, Date: mustDay("2026-03-30"), Metric: "acwr",
 						Value: 42.0 / 28.25, Threshold: 1.3,
 						Summary:     "Acute load 49% above the 4-week average (42.0 km vs 28.3 km)",
 						Mechanism:   loadChain,
@@ -141,20 +141,20 @@ func fixture() *screen.Report {
 						Advice:      "Cut back to the last well-tolerated week (about 31 km), then build by at most 10 % a week; keep an easy day between hard ones.",
 					},
 					{
-						Rule: rules.ByID("weekly-jump"), Severity: rules.Medium, Date: "2026-03-30", Metric: "change_pct",
+						Rule: rules.ByID("weekly-jump"), Severity: rules.Medium, Date: mustDay("2026-03-30"), Metric: "change_pct",
 						Value: 35.48, Threshold: 30, Summary: "Weekly distance up 35% (31.0 → 42.0 km)",
 						Mechanism: loadChain, Explanation: "Large week-over-week jumps are associated with distance-related running injuries including ITBS (Nielsen 2014).",
 						Advice: "Build by at most 10 % a week.",
 					},
 					{
-						Rule: rules.ByID("gct-imbalance"), Severity: rules.Low, Date: "2026-04-13", Until: "2026-04-20", Trend: rules.TrendRising, Metric: "asymmetry_pp",
+						Rule: rules.ByID("gct-imbalance"), Severity: rules.Low, Date: mustDay("2026-04-13"), Until: mustDay("2026-04-20"), Trend: rules.TrendRising, Metric: "asymmetry_pp",
 						Value: 0.9, Threshold: 0.8, Summary: "Ground contact time balance 50.9% left (0.9 pp off 50/50)",
 						Mechanism:   []rules.Link{rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
 						Explanation: "Staying longer on the left foot can be a way of sparing the right leg; the uneven loading tilts the pelvis and loads the lower back on one side. The link to injury is plausible, not proven.",
 						Advice:      "Strengthen gluteus medius on both sides (side-lying hip abduction, clamshells, single-leg bridges).",
 					},
 					{
-						Rule: rules.ByID("cadence-fade"), Severity: rules.Medium, Date: "2026-04-21", Activity: fadeRun,
+						Rule: rules.ByID("cadence-fade"), Severity: rules.Medium, Date: mustDay("2026-04-21"), Activity: fadeRun,
 						Metric: "fade_pct", Value: -5.7, Threshold: -5, Summary: "Cadence fell 5.7% from the first to the last third (174 → 164 spm)",
 						Mechanism:   []rules.Link{rules.GluteFatigue, rules.TFLCompensation, rules.ITBTension, rules.PelvicTilt, rules.LumbarOverload},
 						Explanation: "A falling step rate late in a long run is a sign of fatigue: longer strides and more hip adduction strain the IT band (Miller 2007).",

@@ -6,8 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
@@ -94,12 +94,12 @@ func byRule(fs []rules.Finding) [][]rules.Finding {
 // whenText is a finding's day, week or episode in words.
 func whenText(f rules.Finding) string {
 	switch {
-	case f.Until != "" && f.Until != f.Date:
+	case f.Until != 0 && f.Until != f.Date:
 		return spanText(f)
 	case f.Activity != "":
-		return "run of " + f.Date
+		return "run of " + f.Date.String()
 	}
-	return "week of " + f.Date
+	return "week of " + f.Date.String()
 }
 
 // symptomLine is where a symptom finding's episode starts in the runner's
@@ -113,7 +113,7 @@ func symptomLine(a *screen.Athlete, f rules.Finding) (string, int) {
 	}
 	line := 0
 	for _, e := range a.Season.Symptoms {
-		if e.Date.Format(time.DateOnly) != f.Date || e.Line <= 0 {
+		if analysis.DayOf(e.Date) != f.Date || e.Line <= 0 {
 			continue
 		}
 		if rules.IsRedFlag(f) && len(e.Flags) > 0 {
@@ -139,11 +139,9 @@ func findingFile(a *screen.Athlete, f rules.Finding) string {
 	if a.Season == nil {
 		return ""
 	}
-	if d, err := time.Parse(time.DateOnly, f.Date); err == nil {
-		for _, run := range a.Season.WeekRuns(a.Season.WeekIndex(d)) {
-			if run.Source != "" {
-				return realFile(run.Source)
-			}
+	for _, run := range a.Season.WeekRuns(a.Season.WeekIndex(f.Date.Time(nil))) {
+		if run.Source != "" {
+			return realFile(run.Source)
 		}
 	}
 	for _, run := range a.Season.Runs {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -236,15 +237,15 @@ func quietText(a *screen.Athlete) string {
 
 // spanText is a finding's date, or its episode's first and last: "2026-05-04 to 2026-05-25".
 func spanText(f rules.Finding) string {
-	if f.Until == "" || f.Until == f.Date {
-		return f.Date
+	if f.Until == 0 || f.Until == f.Date {
+		return f.Date.String()
 	}
-	return f.Date + " to " + f.Until
+	return f.Date.String() + " to " + f.Until.String()
 }
 
 // lastDate is the last day or week a finding covers.
-func lastDate(f rules.Finding) string {
-	if f.Until != "" {
+func lastDate(f rules.Finding) analysis.Day {
+	if f.Until != 0 {
 		return f.Until
 	}
 	return f.Date
@@ -271,17 +272,17 @@ func verdictText(g ruleGroup, a *screen.Athlete, keep func(string) string) strin
 	var when string
 	switch {
 	case n == 1 && runs == 1:
-		when = "run on " + shortDate(first.Date, withYear)
+		when = "run on " + shortDay(first.Date, withYear)
 	case n == 1 && end != first.Date:
-		when = "weeks of " + shortDate(first.Date, withYear) + " to " + shortDate(end, withYear)
+		when = "weeks of " + shortDay(first.Date, withYear) + " to " + shortDay(end, withYear)
 	case n == 1:
-		when = "week of " + shortDate(first.Date, withYear)
+		when = "week of " + shortDay(first.Date, withYear)
 	default:
 		unit := "times"
 		if runs == n {
 			unit = "runs"
 		}
-		when = fmt.Sprintf("%d %s from %s to %s", n, unit, shortDate(first.Date, withYear), shortDate(end, withYear))
+		when = fmt.Sprintf("%d %s from %s to %s", n, unit, shortDay(first.Date, withYear), shortDay(end, withYear))
 	}
 	worst := strongest(g.Findings)
 	if worst.Metric == "" {
@@ -323,6 +324,14 @@ func shortDate(d string, withYear bool) string {
 	if err != nil {
 		return d
 	}
+	return shortTime(t, withYear)
+}
+
+// shortDay is day d as "4 May" (or "4 May 2026").
+func shortDay(d analysis.Day, withYear bool) string { return shortTime(d.Time(nil), withYear) }
+
+// shortTime is t's day as "4 May" (or "4 May 2026").
+func shortTime(t time.Time, withYear bool) string {
 	if withYear {
 		return t.Format("2 Jan 2006")
 	}

@@ -23,7 +23,7 @@ func repeatedFixture() *screen.Report {
 	}
 	for i, d := range []string{"2026-03-30", "2026-04-06", "2026-04-20"} {
 		f := gct
-		f.Date = d
+		f.Date = mustDay(d)
 		f.Value = 1.6 + float64(i)*0.6
 		f.Threshold, f.Severity = 1.5, rules.Medium
 		if f.Value > 2.2 {
@@ -32,7 +32,7 @@ func repeatedFixture() *screen.Report {
 		alice.Findings = append(alice.Findings, f)
 	}
 	alice.Findings = append(alice.Findings, rules.Finding{
-		Rule: rules.ByID("compound-risk"), Severity: rules.Medium, Date: "2026-03-30", Metric: "risk_families",
+		Rule: rules.ByID("compound-risk"), Severity: rules.Medium, Date: mustDay("2026-03-30"), Metric: "risk_families",
 		Value: 2, Threshold: 2, Summary: "2 risk families at medium or higher in the same week",
 		Mechanism:   []rules.Link{rules.TrainingLoad, rules.GaitCompensation, rules.PelvicTilt, rules.LumbarOverload},
 		Explanation: "Patterns feed one another.", Advice: "Ease off.",

@@ -553,7 +553,7 @@ func findingJSON(f rules.Finding) jsonFinding {
 	jf := jsonFinding{
 		Rule:        f.Rule.ID,
 		Severity:    f.Severity,
-		Date:        f.Date,
+		Date:        f.Date.String(),
 		Metric:      f.Metric,
 		Value:       num{f.Value, 2},
 		Threshold:   num{f.Threshold, 2},
@@ -566,8 +566,8 @@ func findingJSON(f rules.Finding) jsonFinding {
 		s := f.Activity
 		jf.Activity = &s
 	}
-	if f.Until != "" {
-		s := f.Until
+	if f.Until != 0 {
+		s := f.Until.String()
 		jf.Until = &s
 	}
 	return jf

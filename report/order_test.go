@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -21,15 +22,15 @@ func orderFixture() *screen.Report {
 	r.GeneratedAt = time.Date(2026, 4, 27, 8, 0, 0, 0, time.UTC)
 	a := r.Athletes[0]
 	a.Findings = append(a.Findings,
-		rules.Finding{Rule: rules.Symptom, Severity: rules.High, Date: "2026-03-09", Until: "2026-03-12", Metric: rules.MetricPain,
+		rules.Finding{Rule: rules.Symptom, Severity: rules.High, Date: mustDay("2026-03-09"), Until: mustDay("2026-03-12"), Metric: rules.MetricPain,
 			Value: 8, Threshold: 7, Summary: "Outer-knee pain (left), 8/10 at worst", Mechanism: rules.Symptom.Mechanism,
 			Explanation: rules.Symptom.Explanation, Advice: rules.Symptom.Advice},
-		rules.Finding{Rule: rules.Symptom, Severity: rules.Info, Date: "2026-03-02", Until: "2026-04-20", Metric: rules.MetricTrainingSessions,
+		rules.Finding{Rule: rules.Symptom, Severity: rules.Info, Date: mustDay("2026-03-02"), Until: mustDay("2026-04-20"), Metric: rules.MetricTrainingSessions,
 			Value: 0, Threshold: 2, Summary: "No strength or mobility session recorded", Mechanism: rules.Symptom.Mechanism},
-		rules.Finding{Rule: rules.Symptom, Severity: rules.Low, Date: "2026-04-18", Until: "2026-04-19", Metric: rules.MetricPain,
+		rules.Finding{Rule: rules.Symptom, Severity: rules.Low, Date: mustDay("2026-04-18"), Until: mustDay("2026-04-19"), Metric: rules.MetricPain,
 			Value: 3, Threshold: 3, Summary: "Low back pain (both sides), 3/10 at worst", Mechanism: rules.Symptom.Mechanism,
 			Explanation: "Low back pain after outer knee pain fits the chain.", Advice: rules.Symptom.Advice},
-		rules.Finding{Rule: rules.Symptom, Severity: rules.High, Date: "2026-04-20", Metric: rules.MetricRedFlag, Value: 3, Threshold: 8,
+		rules.Finding{Rule: rules.Symptom, Severity: rules.High, Date: mustDay("2026-04-20"), Metric: rules.MetricRedFlag, Value: 3, Threshold: 8,
 			Summary:   "Red flag at the lower back (both sides): numbness. See a physiotherapist or physician promptly.",
 			Mechanism: rules.Symptom.Mechanism, Explanation: rules.Symptom.Explanation, Advice: rules.Symptom.Advice},
 	)
@@ -195,4 +196,13 @@ func TestJSONReaderOrder(t *testing.T) {
 			t.Errorf("%s %s (%s): open %s, want %s", f.Rule, f.Date, f.Severity, got, w)
 		}
 	}
+}
+
+// mustDay reads a YYYY-MM-DD day, panicking on a malformed literal.
+func mustDay(s string) analysis.Day {
+	d, err := analysis.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

@@ -90,13 +90,9 @@ func flaggedWeeks(fs []rules.Finding) map[string]rules.Severity {
 		if f.Severity < rules.Low {
 			continue // a note is not a finding
 		}
-		first, err := analysis.ParseDay(f.Date)
-		if err != nil {
-			continue
-		}
-		last := first
-		if u, err := analysis.ParseDay(f.Until); err == nil && u > first {
-			last = u
+		first, last := f.Date, f.Date
+		if f.Until > first {
+			last = f.Until
 		}
 		for w := first.Monday(); w <= last; w += 7 {
 			if k := w.String(); f.Severity > m[k] {

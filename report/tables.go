@@ -40,10 +40,10 @@ func (d tableDate) MarshalJSON() ([]byte, error) {
 // dateOf is the calendar day of t in its own zone (analysis.DayOf).
 func dateOf(t time.Time) tableDate { return tableDate(analysis.DayOf(t)) }
 
-// parseDate reads a finding's YYYY-MM-DD; nil for "" or a bad day.
-func parseDate(s string) *tableDate {
-	d, err := analysis.ParseDay(s)
-	if err != nil {
+// optDate is day d as a table date; nil for the zero day (a finding
+// without until).
+func optDate(d analysis.Day) *tableDate {
+	if d == 0 {
 		return nil
 	}
 	td := tableDate(d)
@@ -239,7 +239,7 @@ func findingRows(k tableKey, a *screen.Athlete) []findingRow {
 	for _, f := range a.Findings {
 		row := findingRow{
 			Athlete: k.athlete, ToolVersion: k.version, Schema: TablesSchema, ConfigHash: k.hash,
-			Rule: f.Rule.ID, Severity: f.Severity.String(), Date: parseDate(f.Date), Until: parseDate(f.Until),
+			Rule: f.Rule.ID, Severity: f.Severity.String(), Date: optDate(f.Date), Until: optDate(f.Until),
 			Activity: optString(f.Activity), Metric: f.Metric, Value: opt(f.Value), Threshold: opt(f.Threshold),
 			Summary: f.Summary, Mechanism: linkNames(f.Mechanism), Explanation: f.Explanation, Advice: f.Advice,
 		}

@@ -20,10 +20,10 @@ import (
 func weekTeam() *screen.Report {
 	then := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 	f := func(r *rules.Rule, sev rules.Severity) rules.Finding {
-		return rules.Finding{Rule: r, Severity: sev, Date: "2026-06-01", Summary: r.ID + " " + sev.String()}
+		return rules.Finding{Rule: r, Severity: sev, Date: mustDay("2026-06-01"), Summary: r.ID + " " + sev.String()}
 	}
 	changed := func(fi rules.Finding, was rules.Severity) screen.ChangedFinding {
-		return screen.ChangedFinding{Rule: fi.Rule, Date: fi.Date, Severity: fi.Severity, Was: was}
+		return screen.ChangedFinding{Rule: fi.Rule, Date: fi.Date.String(), Severity: fi.Severity, Was: was}
 	}
 	ann := &screen.Athlete{Name: "ann", Findings: []rules.Finding{f(rules.LoadSpike, rules.High)}}
 	ann.Changes = &screen.Changes{ComparedWith: then, New: []screen.ChangedFinding{changed(ann.Findings[0], rules.None)}, RunsAdded: 5}

@@ -71,9 +71,9 @@ func symptomsJSON(a *screen.Athlete) []jsonSymptom {
 // sides): night pain", or with its span "2026-05-04 to 2026-05-18: the
 // outer hip (left): pain logged over 15 days".
 func redFlagLine(f rules.Finding) string {
-	when := f.Date
-	if f.Until != "" {
-		when += " to " + f.Until
+	when := f.Date.String()
+	if f.Until != 0 {
+		when += " to " + f.Until.String()
 	}
 	return when + ": " + rules.RedFlagReason(f)
 }
@@ -135,7 +135,7 @@ func teamRedFlags(as []*screen.Athlete) []string {
 func redFlagsJSON(a *screen.Athlete) []jsonRedFlag {
 	out := []jsonRedFlag{}
 	for _, f := range rules.RedFlagsOf(a.Findings) {
-		out = append(out, jsonRedFlag{Date: f.Date, Reason: rules.RedFlagReason(f)})
+		out = append(out, jsonRedFlag{Date: f.Date.String(), Reason: rules.RedFlagReason(f)})
 	}
 	return out
 }

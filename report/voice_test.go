@@ -24,9 +24,9 @@ func voiceFixture() *screen.Report {
 		{Date: day(4, 1), Site: ingest.SiteLowBack, Side: ingest.SideBoth, Pain: 5, Flags: []ingest.SymptomFlag{ingest.FlagNightPain}},
 	}
 	bob.Findings = []rules.Finding{
-		{Rule: rules.ByID("symptom"), Severity: rules.Medium, Date: "2026-03-16", Until: "2026-03-18", Metric: rules.MetricPain, Value: 5, Threshold: 4,
+		{Rule: rules.ByID("symptom"), Severity: rules.Medium, Date: mustDay("2026-03-16"), Until: mustDay("2026-03-18"), Metric: rules.MetricPain, Value: 5, Threshold: 4,
 			Summary: "Outer-knee pain (left), 5/10 at worst", Mechanism: rules.Symptom.Mechanism, Explanation: "e", Advice: "a"},
-		{Rule: rules.ByID("symptom"), Severity: rules.High, Date: "2026-04-01", Metric: rules.MetricRedFlag, Value: 5, Threshold: 8,
+		{Rule: rules.ByID("symptom"), Severity: rules.High, Date: mustDay("2026-04-01"), Metric: rules.MetricRedFlag, Value: 5, Threshold: 8,
 			Summary:   "Red flag at the lower back (both sides): night pain. See a physiotherapist or physician promptly.",
 			Mechanism: rules.Symptom.Mechanism, Explanation: "e", Advice: "a"},
 	}
@@ -128,10 +128,10 @@ func TestRedFlagLine(t *testing.T) {
 		f    rules.Finding
 		want string
 	}{
-		{rules.Finding{Rule: rules.ByID("symptom"), Metric: rules.MetricRedFlag, Date: "2026-05-28",
+		{rules.Finding{Rule: rules.ByID("symptom"), Metric: rules.MetricRedFlag, Date: mustDay("2026-05-28"),
 			Summary: "Red flag at the lower back (both sides): night pain. See a physiotherapist or physician promptly."},
 			"2026-05-28: the lower back (both sides): night pain"},
-		{rules.Finding{Rule: rules.ByID("symptom"), Metric: rules.MetricRedFlag, Date: "2026-05-04", Until: "2026-05-18",
+		{rules.Finding{Rule: rules.ByID("symptom"), Metric: rules.MetricRedFlag, Date: mustDay("2026-05-04"), Until: mustDay("2026-05-18"),
 			Summary: "Red flag at the outer hip (left): pain logged over 15 days. See a physiotherapist or physician promptly."},
 			"2026-05-04 to 2026-05-18: the outer hip (left): pain logged over 15 days"},
 	}

@@ -21,7 +21,7 @@ func TestWeekCellsFoldBreaks(t *testing.T) {
 	}
 	a := &screen.Athlete{Name: "x", Season: &analysis.Season{Weeks: weeks},
 		// a finding in week 11 (an empty week) keeps that week's own row
-		Findings: []rules.Finding{{Rule: rules.ByID("load-spike"), Severity: rules.Low, Date: "2026-03-16"}}}
+		Findings: []rules.Finding{{Rule: rules.ByID("load-spike"), Severity: rules.Low, Date: mustDay("2026-03-16")}}}
 	var got []string
 	for _, row := range weekCells(a) {
 		got = append(got, row[0])

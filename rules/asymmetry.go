@@ -284,11 +284,11 @@ func checkGCTImbalance(p *Pass) {
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)
 	if med := analysis.Median(offsets); finite(med) && math.Abs(med-50) >= offsetNote {
-		f := Finding{Severity: Info, Date: dayText(s.Weeks[firstJudged].Monday), Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
+		f := Finding{Severity: Info, Date: dayOf(s.Weeks[firstJudged].Monday), Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
 			Summary: fmt.Sprintf("GCT balance steady at %.1f %% left (%.1f pp longer on the %s foot): your usual, so changes are judged from it; "+
 				"Garmin's zones are population context", med, math.Abs(med-50), side(med))}
 		if lastJudged > firstJudged {
-			f.Until = dayText(s.Weeks[lastJudged].Monday)
+			f.Until = dayOf(s.Weeks[lastJudged].Monday)
 		}
 		p.Report(f)
 	}
@@ -318,7 +318,7 @@ func noteInstrumentChanges(p *Pass) {
 			}
 		}
 		b, a := analysis.Median(before), analysis.Median(after)
-		p.Report(Finding{Severity: Info, Date: c.Date.Format(time.DateOnly), Metric: "gct_balance_left_pct", Value: a, Threshold: math.NaN(),
+		p.Report(Finding{Severity: Info, Date: dayOf(c.Date), Metric: "gct_balance_left_pct", Value: a, Threshold: math.NaN(),
 			Summary: fmt.Sprintf("GCT balance measured by a new instrument from %s: %s (before: %s); %.1f %% left with it against %.1f %% before. "+
 				"Two instruments read balance differently, so its baseline restarts: not a change of your stride",
 				c.Date.Format(time.DateOnly), c.To, c.From, a, b)})

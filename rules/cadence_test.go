@@ -129,7 +129,7 @@ func TestLowCadenceIgnoresLaterRuns(t *testing.T) {
 	count := func(fs []Finding) int {
 		n := 0
 		for _, f := range fs {
-			if f.Rule.ID == "low-cadence" && f.Date == monday(6) {
+			if f.Rule.ID == "low-cadence" && f.Date.String() == monday(6) {
 				n++
 			}
 		}

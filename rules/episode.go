@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 )
@@ -94,25 +93,23 @@ func (p *Pass) reportEpisodes(metric string, marks []mark) {
 	s := p.Season
 	for _, e := range episodes(marks, p.Rule.LowerIsWorse) {
 		f := Finding{
-			Severity: e.peak.sev, Date: dayText(s.Weeks[e.first].Monday),
+			Severity: e.peak.sev, Date: dayOf(s.Weeks[e.first].Monday),
 			Metric: metric, Value: e.peak.value, Threshold: e.peak.limit,
 			Trend: e.trend(p.Rule.LowerIsWorse), Summary: e.peak.summary,
 		}
 		peak := "the week of " + dayText(s.Weeks[e.peak.week].Monday)
-		until := ""
 		if e.last > e.first {
-			until = dayText(s.Weeks[e.last].Monday)
+			f.Until = dayOf(s.Weeks[e.last].Monday)
 		}
 		if e.peak.run != nil {
 			f.Activity = e.peak.run.Source
-			f.Date = dayText(runDay(s, *e.start.run))
+			f.Date = dayOf(runDay(s, *e.start.run))
 			if e.last > e.first {
-				until = dayText(runDay(s, *e.end.run))
+				f.Until = dayOf(runDay(s, *e.end.run))
 			}
 			peak = "the run of " + dayText(runDay(s, *e.peak.run))
 		}
-		if until != "" {
-			f.Until = until
+		if f.Until != 0 {
 			f.Summary += fmt.Sprintf("; %d weeks from %s to %s, worst on %s, %s",
 				e.last-e.first+1, f.Date, f.Until, peak, f.Trend)
 		}
@@ -123,16 +120,10 @@ func (p *Pass) reportEpisodes(metric string, marks []mark) {
 // findingWeeks gives the first and last week index a finding covers in
 // season s; ok false when its dates are outside the season.
 func findingWeeks(s *analysis.Season, f Finding) (first, last int, ok bool) {
-	d, err := time.Parse("2006-01-02", f.Date)
-	if err != nil {
-		return 0, 0, false
-	}
-	first = s.WeekIndex(d)
+	first = s.WeekIndex(f.Date.Time(nil))
 	last = first
-	if f.Until != "" {
-		if u, err := time.Parse("2006-01-02", f.Until); err == nil {
-			last = s.WeekIndex(u)
-		}
+	if f.Until != 0 {
+		last = s.WeekIndex(f.Until.Time(nil))
 	}
 	return first, last, first >= 0 && last >= first
 }

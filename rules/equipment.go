@@ -122,7 +122,7 @@ func checkShoeMileage(p *Pass) {
 			summary = fmt.Sprintf("Shoe %q passed %.0f km on this run (%.0f km including %.0f km before the exports; %.0f km by the end of the period)",
 				name, st.limit, st.atKm, st.prior, st.km)
 		}
-		p.Report(Finding{Severity: st.sev, Date: dayText(runDay(s, st.at)), Activity: st.at.Source, Metric: "shoe_km", Value: st.atKm, Threshold: st.limit, Summary: summary})
+		p.Report(Finding{Severity: st.sev, Date: dayOf(runDay(s, st.at)), Activity: st.at.Source, Metric: "shoe_km", Value: st.atKm, Threshold: st.limit, Summary: summary})
 	}
 }
 
@@ -153,7 +153,7 @@ func reportRotation(p *Pass) {
 		return
 	}
 	first, last := runs[0], runs[len(runs)-1]
-	f := Finding{Severity: Info, Date: dayText(runDay(s, first)), Until: dayText(runDay(s, last)), Metric: "shoe_pairs", Value: 1, Threshold: 2,
+	f := Finding{Severity: Info, Date: dayOf(runDay(s, first)), Until: dayOf(runDay(s, last)), Metric: "shoe_pairs", Value: 1, Threshold: 2,
 		Summary: fmt.Sprintf("All %d runs of the last %d weeks in one pair (%q): runners who alternated more than one pair had fewer injuries "+
 			"(Malisoux 2015, 264 runners, HR 0.61)", len(runs), rotationWeeks, strings.TrimSpace(first.Gear)),
 		Explanation: "Alternating two or more pairs varies the load on the legs a little from run to run; in 264 recreational runners " +

@@ -14,6 +14,15 @@ var start = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 // monday returns the Monday of week w of the test seasons, as YYYY-MM-DD.
 func monday(w int) string { return dayText(start.AddDate(0, 0, 7*w)) }
 
+// mustDay reads a YYYY-MM-DD day, panicking on a malformed literal.
+func mustDay(s string) analysis.Day {
+	d, err := analysis.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
 // day returns day d (0 = Monday) of week w, as YYYY-MM-DD.
 func day(w, d int) string { return dayText(start.AddDate(0, 0, 7*w+d)) }
 

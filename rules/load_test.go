@@ -36,7 +36,7 @@ func checkFindings(t *testing.T, got []Finding, wants []want) {
 	}
 	for i, w := range wants {
 		g := got[i]
-		if g.Severity != w.sev || g.Date != w.date {
+		if g.Severity != w.sev || g.Date.String() != w.date {
 			t.Errorf("finding %d: got %s on %s, want %s on %s (%s)", i, g.Severity, g.Date, w.sev, w.date, g.Summary)
 		}
 		if !math.IsNaN(w.value) && math.Abs(g.Value-w.value) > 0.01 {
@@ -51,7 +51,7 @@ func checkFindings(t *testing.T, got []Finding, wants []want) {
 func brief(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule.ID+" "+f.Severity.String()+" "+f.Date+" "+f.Summary)
+		out = append(out, f.Rule.ID+" "+f.Severity.String()+" "+f.Date.String()+" "+f.Summary)
 	}
 	return out
 }

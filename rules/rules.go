@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // All lists every rule of the catalogue in the contract's order.
@@ -211,5 +213,8 @@ func grade(v float64, t Thresholds) (Severity, float64) {
 	return None, math.NaN()
 }
 
-// dayText formats a local day as the findings' YYYY-MM-DD.
-func dayText(t time.Time) string { return t.Format("2006-01-02") }
+// dayText formats a local day as YYYY-MM-DD for summaries.
+func dayText(t time.Time) string { return t.Format(time.DateOnly) }
+
+// dayOf is the calendar day of local time t, as findings carry it.
+func dayOf(t time.Time) analysis.Day { return analysis.DayOf(t) }

@@ -164,17 +164,17 @@ func TestConfig(t *testing.T) {
 
 func TestSortFindings(t *testing.T) {
 	fs := []Finding{
-		{Rule: ByID("weekly-jump"), Severity: Medium, Date: "2026-03-09"},
-		{Rule: ByID("load-spike"), Severity: High, Date: "2026-03-09"},
-		{Rule: ByID("cadence-fade"), Severity: Low, Date: "2026-03-02"},
-		{Rule: ByID("load-spike"), Severity: Medium, Date: "2026-03-09"},
-		{Rule: ByID("gct-imbalance"), Severity: High, Date: "2026-03-09"},
+		{Rule: ByID("weekly-jump"), Severity: Medium, Date: mustDay("2026-03-09")},
+		{Rule: ByID("load-spike"), Severity: High, Date: mustDay("2026-03-09")},
+		{Rule: ByID("cadence-fade"), Severity: Low, Date: mustDay("2026-03-02")},
+		{Rule: ByID("load-spike"), Severity: Medium, Date: mustDay("2026-03-09")},
+		{Rule: ByID("gct-imbalance"), Severity: High, Date: mustDay("2026-03-09")},
 	}
 	SortFindings(fs)
 	want := []string{"2026-03-02 low cadence-fade", "2026-03-09 high gct-imbalance", "2026-03-09 high load-spike",
 		"2026-03-09 medium load-spike", "2026-03-09 medium weekly-jump"}
 	for i, f := range fs {
-		if got := f.Date + " " + f.Severity.String() + " " + f.Rule.ID; got != want[i] {
+		if got := f.Date.String() + " " + f.Severity.String() + " " + f.Rule.ID; got != want[i] {
 			t.Errorf("position %d: %s, want %s", i, got, want[i])
 		}
 	}

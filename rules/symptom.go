@@ -239,14 +239,14 @@ func redFlag(e analysis.SymptomEpisode) (Finding, bool) {
 		return Finding{}, false
 	}
 	f := Finding{
-		Severity: High, Date: dayText(e.First), Metric: MetricRedFlag, Value: e.PeakPain, Threshold: RedFlagPain,
+		Severity: High, Date: dayOf(e.First), Metric: MetricRedFlag, Value: e.PeakPain, Threshold: RedFlagPain,
 		Summary: fmt.Sprintf("Red flag at %s%s: %s", siteWords(e.Site), sideSuffix(e.Side), strings.Join(reasons, ", ")) + redFlagAdvice,
 		Explanation: "Numbness, tingling, night or rest pain, severe pain or pain that lasts two weeks or more can have causes " +
 			"that training changes do not address, such as a nerve or a disc problem; only a professional can tell.",
 		Advice: adviceRedFlag,
 	}
 	if !e.Last.Equal(e.First) {
-		f.Until = dayText(e.Last)
+		f.Until = dayOf(e.Last)
 	}
 	return f, true
 }
@@ -273,11 +273,11 @@ func painNum(v float64) string {
 func episodeFinding(p *Pass, e analysis.SymptomEpisode) Finding {
 	sev, limit := grade(e.PeakPain, p.Thresholds)
 	f := Finding{
-		Severity: sev, Date: dayText(e.First), Metric: MetricPain, Value: e.PeakPain, Threshold: limit,
+		Severity: sev, Date: dayOf(e.First), Metric: MetricPain, Value: e.PeakPain, Threshold: limit,
 		Summary: fmt.Sprintf("%s, %s/10 at worst, logged on %s", painName(e), painNum(e.PeakPain), plural(e.Days, "day")),
 	}
 	if !e.Last.Equal(e.First) {
-		f.Until = dayText(e.Last)
+		f.Until = dayOf(e.Last)
 	}
 	return f
 }
@@ -490,7 +490,7 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 		from := max(first-strengthWindowWeeks+1, 0)
 		open := append(openPain(s, eps, from, i), openPatterns(p, from, i)...)
 		f := Finding{
-			Severity: Info, Date: dayText(s.Weeks[first].Monday),
+			Severity: Info, Date: dayOf(s.Weeks[first].Monday),
 			Metric: MetricTrainingSessions, Value: 0, Threshold: 1,
 			Summary: fmt.Sprintf("No strength or mobility session recorded from %s to %s, while these were open: %s; two short sessions a week are a common start",
 				dayText(s.Weeks[from].Monday), dayText(s.Weeks[i].Monday.AddDate(0, 0, 6)), strings.Join(open, "; ")),
@@ -501,7 +501,7 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 			Advice: advise(adviceStretch),
 		}
 		if i > first {
-			f.Until = dayText(s.Weeks[i].Monday)
+			f.Until = dayOf(s.Weeks[i].Monday)
 		}
 		p.Report(f)
 	}

@@ -195,7 +195,7 @@ func TestSymptomOneFindingPerEpisode(t *testing.T) {
 					continue
 				}
 				got = append(got, f)
-				if f.Until != "" && strings.Contains(f.Summary, f.Date) && strings.Contains(f.Summary, f.Until) {
+				if f.Until != 0 && strings.Contains(f.Summary, f.Date.String()) && strings.Contains(f.Summary, f.Until.String()) {
 					t.Errorf("summary repeats the span %s to %s: %s", f.Date, f.Until, f.Summary)
 				}
 			}
@@ -203,7 +203,7 @@ func TestSymptomOneFindingPerEpisode(t *testing.T) {
 			// night back pain has its own finding.
 			var ep []Finding
 			for _, f := range got {
-				if f.Date >= dayText(last.AddDate(0, 0, -7)) {
+				if f.Date >= dayOf(last.AddDate(0, 0, -7)) {
 					ep = append(ep, f)
 				}
 			}
@@ -253,7 +253,7 @@ func TestSymptomStatusAndRedFlags(t *testing.T) {
 		t.Errorf("with a log: %+v", st)
 	}
 	flags := RedFlagsOf(fs)
-	if len(flags) != 1 || flags[0].Severity != High || !IsRedFlag(flags[0]) || flags[0].Date != day(4, 2) {
+	if len(flags) != 1 || flags[0].Severity != High || !IsRedFlag(flags[0]) || flags[0].Date.String() != day(4, 2) {
 		t.Errorf("red flags %+v", flags)
 	}
 	off := false

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/itbcheck/itbcheck/analysis"
 )
 
 // Severity grades a finding.
@@ -83,9 +85,9 @@ type Thresholds struct {
 type Finding struct {
 	Rule     *Rule // the rule that found it; marshalled as its id
 	Severity Severity
-	Date     string // YYYY-MM-DD: the activity's day, or the Monday of the (first) week
-	Until    string // YYYY-MM-DD: the episode's last day or week; "" when it is one day or week
-	Activity string // source of the run the finding is about; "" for week findings
+	Date     analysis.Day // the activity's day, or the Monday of the (first) week
+	Until    analysis.Day // the episode's last day or week; zero when it is one day or week
+	Activity string       // source of the run the finding is about; "" for week findings
 	Metric   string
 	Value    float64 // the episode's peak value, in the rule's unit
 	// Threshold is the limit of Severity the peak was graded on.

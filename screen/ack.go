@@ -173,7 +173,7 @@ func LoadAcks(root string) ([]Ack, error) {
 func ApplyAcks(acks []Ack, a *Athlete) {
 	for _, f := range a.Findings {
 		for _, k := range acks {
-			if k.Athlete != a.Name || k.Rule != f.Rule || k.Episode != f.Date || f.Severity > k.Severity || f.Severity < rules.Low {
+			if k.Athlete != a.Name || k.Rule != f.Rule || k.Episode != f.Date.String() || f.Severity > k.Severity || f.Severity < rules.Low {
 				continue
 			}
 			if a.Acks == nil {
@@ -213,7 +213,7 @@ func OpenFindings(a *Athlete) []rules.Finding {
 // Acknowledge records that athlete a's open finding f was seen on date
 // with note: acks with the record of the same episode replaced.
 func Acknowledge(acks []Ack, a *Athlete, f rules.Finding, date time.Time, note string) []Ack {
-	k := Ack{Athlete: a.Name, Rule: f.Rule, Episode: f.Date, Severity: f.Severity, Date: date, Note: cleanNote(note)}
+	k := Ack{Athlete: a.Name, Rule: f.Rule, Episode: f.Date.String(), Severity: f.Severity, Date: date, Note: cleanNote(note)}
 	out := acks[:0:0]
 	for _, old := range acks {
 		if old.Athlete != k.Athlete || old.Rule != k.Rule || old.Episode != k.Episode {

@@ -19,7 +19,7 @@ func ackAthlete(name string, fs ...rules.Finding) *Athlete {
 }
 
 func finding(rule *rules.Rule, sev rules.Severity, date string) rules.Finding {
-	return rules.Finding{Rule: rule, Severity: sev, Date: date}
+	return rules.Finding{Rule: rule, Severity: sev, Date: mustDay(date)}
 }
 
 // TestApplyAcks: an ack is in force for its episode at its severity or

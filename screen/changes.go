@@ -130,9 +130,13 @@ func ReadEarlier(r io.Reader) (*Earlier, error) {
 			if err != nil || r == nil {
 				continue
 			}
-			fi := rules.Finding{Rule: r, Severity: sev, Date: f.Date, Metric: f.Metric, Summary: f.Summary}
+			day, err := analysis.ParseDay(f.Date)
+			if err != nil {
+				continue
+			}
+			fi := rules.Finding{Rule: r, Severity: sev, Date: day, Metric: f.Metric, Summary: f.Summary}
 			if f.Until != nil {
-				fi.Until = *f.Until
+				fi.Until, _ = analysis.ParseDay(*f.Until) // zero, no span, when malformed
 			}
 			ea.Findings = append(ea.Findings, fi)
 		}
@@ -221,7 +225,7 @@ func Compare(e *Earlier, a *Athlete, now time.Time) {
 
 // changed names finding f for a Changes list.
 func changed(f rules.Finding, was rules.Severity) ChangedFinding {
-	return ChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Was: was, Summary: f.Summary}
+	return ChangedFinding{Rule: f.Rule, Date: f.Date.String(), Severity: f.Severity, Was: was, Summary: f.Summary}
 }
 
 // daysSinceLastRun counts whole days from the athlete's last run to now;

@@ -40,13 +40,13 @@ func TestCompare(t *testing.T) {
 	lastRun := time.Date(2026, 6, 13, 9, 0, 0, 0, time.UTC)
 	bob := &Athlete{Name: "bob", To: monday.AddDate(0, 0, 6),
 		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: monday}}}, Findings: []rules.Finding{
-			finding(rules.LoadSpike, rules.Medium, "2026-06-01"),                                         // the same episode, worse
-			finding(rules.DownhillLoad, rules.High, "2026-06-08"),                                        // a new episode, higher: worse
-			finding(rules.CadenceDrop, rules.Medium, "2026-05-25"),                                       // open then, not now: resolved
-			finding(rules.CadenceDrop, rules.Info, "2026-05-25"),                                         // a note: never a change
-			finding(rules.GCTImbalance, rules.High, "2026-04-06"),                                        // resolved long ago: no change
-			finding(rules.WeeklyJump, rules.Medium, "2026-06-08"),                                        // new
-			{Rule: rules.Symptom, Severity: rules.High, Date: "2026-06-10", Metric: rules.MetricRedFlag}, // a new red flag
+			finding(rules.LoadSpike, rules.Medium, "2026-06-01"),                                                  // the same episode, worse
+			finding(rules.DownhillLoad, rules.High, "2026-06-08"),                                                 // a new episode, higher: worse
+			finding(rules.CadenceDrop, rules.Medium, "2026-05-25"),                                                // open then, not now: resolved
+			finding(rules.CadenceDrop, rules.Info, "2026-05-25"),                                                  // a note: never a change
+			finding(rules.GCTImbalance, rules.High, "2026-04-06"),                                                 // resolved long ago: no change
+			finding(rules.WeeklyJump, rules.Medium, "2026-06-08"),                                                 // new
+			{Rule: rules.Symptom, Severity: rules.High, Date: mustDay("2026-06-10"), Metric: rules.MetricRedFlag}, // a new red flag
 		}}
 	for i := 0; i < 44; i++ {
 		bob.Season.Runs = append(bob.Season.Runs, analysis.Run{IsRun: true, Start: lastRun.AddDate(0, 0, -i)})

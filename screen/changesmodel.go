@@ -128,7 +128,7 @@ type FindingKey struct {
 }
 
 // KeyOf is f's FindingKey.
-func KeyOf(f rules.Finding) FindingKey { return FindingKey{Rule: f.Rule, Date: f.Date} }
+func KeyOf(f rules.Finding) FindingKey { return FindingKey{Rule: f.Rule, Date: f.Date.String()} }
 
 // Acknowledged gives the coach's acknowledgement of f, when it is in
 // force; a note (info) is never acknowledged.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"runtime"
 	"strings"
@@ -455,17 +456,21 @@ func inWindow(fs []rules.Finding, since, until time.Time) []rules.Finding {
 	if since.IsZero() && until.IsZero() {
 		return fs
 	}
-	from, to := windowDays(since, until)
+	from, to := analysis.Day(math.MinInt), analysis.Day(math.MaxInt)
+	if !since.IsZero() {
+		from = analysis.DayOf(since)
+	}
+	if !until.IsZero() {
+		to = analysis.DayOf(until)
+	}
 	var kept []rules.Finding
 	for _, f := range fs {
 		first, last := f.Date, f.Date
-		if f.Until != "" {
+		if f.Until != 0 {
 			last = f.Until
 		}
 		if f.Activity == "" { // a week finding: its dates are Mondays
-			if d, err := time.Parse(time.DateOnly, last); err == nil {
-				last = d.AddDate(0, 0, 6).Format(time.DateOnly)
-			}
+			last += 6
 		}
 		if first <= to && last >= from {
 			kept = append(kept, f)

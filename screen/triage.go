@@ -101,10 +101,10 @@ func (a *Athlete) OpenSince() string {
 func (a *Athlete) IsOpen(f rules.Finding) bool {
 	since := a.OpenSince()
 	last := f.Date
-	if f.Until != "" {
+	if f.Until != 0 {
 		last = f.Until
 	}
-	return since == "" || last == "" || last >= since
+	return since == "" || last == 0 || last.String() >= since
 }
 
 // OpenHighest is the highest severity among the athlete's findings open

@@ -22,7 +22,7 @@ func TestOpenRiskRanking(t *testing.T) {
 		return s
 	}
 	f := func(sev rules.Severity, date, until string) rules.Finding {
-		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: date, Until: until}
+		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: mustDay(date), Until: mustDay(until)}
 	}
 	// 16 weeks: the last two start 2026-06-08 and 2026-06-15.
 	creep := &Athlete{Name: "creep", Season: weeks(16), Findings: []rules.Finding{
@@ -55,7 +55,7 @@ func TestRankingByWhatIsOpen(t *testing.T) {
 		season.Weeks = append(season.Weeks, analysis.Week{Monday: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)})
 	}
 	f := func(sev rules.Severity, date string) rules.Finding {
-		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: date}
+		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: mustDay(date)}
 	}
 	var highs []rules.Finding
 	for _, d := range []string{"2026-03-30", "2026-04-06", "2026-04-13", "2026-04-20", "2026-04-27", "2026-05-04"} {
@@ -65,7 +65,7 @@ func TestRankingByWhatIsOpen(t *testing.T) {
 	openMedium := &Athlete{Name: "b-open-medium", Season: season, Findings: []rules.Finding{f(rules.Medium, "2026-06-15")}}
 	openLow := &Athlete{Name: "c-open-low", Season: season, Findings: []rules.Finding{f(rules.Low, "2026-06-08")}}
 	flag := &Athlete{Name: "d-red-flag", Season: season, Findings: []rules.Finding{
-		{Rule: rules.Symptom, Severity: rules.High, Date: "2026-03-02", Metric: rules.MetricRedFlag}}}
+		{Rule: rules.Symptom, Severity: rules.High, Date: mustDay("2026-03-02"), Metric: rules.MetricRedFlag}}}
 	if resolvedHigh.OpenRisk() <= openMedium.OpenRisk() {
 		t.Fatalf("fixture: the resolved highs weigh %.1f, not more than the open medium's %.1f", resolvedHigh.OpenRisk(), openMedium.OpenRisk())
 	}
@@ -78,4 +78,17 @@ func TestRankingByWhatIsOpen(t *testing.T) {
 	if want := "d-red-flag b-open-medium c-open-low a-resolved-high"; strings.Join(got, " ") != want {
 		t.Errorf("ranking %s, want %s", strings.Join(got, " "), want)
 	}
+}
+
+// mustDay reads a YYYY-MM-DD day (zero for ""), panicking on a malformed
+// literal.
+func mustDay(s string) analysis.Day {
+	if s == "" {
+		return 0
+	}
+	d, err := analysis.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

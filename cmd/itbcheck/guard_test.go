@@ -210,7 +210,7 @@ func TestFileTextEscapedOnStderr(t *testing.T) {
 	// The same names in GitHub annotations.
 	var b bytes.Buffer
 	a := &screen.Athlete{Name: "al\x1b[31mice",
-		Findings:     []rules.Finding{{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-05-11", Activity: "a\u202e.fit", Summary: "s"}},
+		Findings:     []rules.Finding{{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: mustDay("2026-05-11"), Activity: "a\u202e.fit", Summary: "s"}},
 		InputsFailed: []screen.FailedInput{{Path: "b\x1b.fit", Err: errors.New("bad \x9b")}}}
 	s, err := report.NewStream(&b, "github", report.Header{Athletes: 1, Options: report.Options{FailOn: rules.Medium}})
 	if err == nil {

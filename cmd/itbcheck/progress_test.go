@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/internal/expect"
 	"github.com/itbcheck/itbcheck/rules"
 )
@@ -83,7 +84,7 @@ func TestInterruptedWritesNothing(t *testing.T) {
 
 func TestCheckExit(t *testing.T) {
 	finding := func(s rules.Severity) rules.Finding {
-		return rules.Finding{Rule: rules.ByID("load-spike"), Severity: s, Date: "2026-05-11"}
+		return rules.Finding{Rule: rules.ByID("load-spike"), Severity: s, Date: mustDay("2026-05-11")}
 	}
 	met, err := expect.Parse("met.yaml", []byte("athletes:\n  a: {}\n"))
 	if err != nil {
@@ -126,4 +127,17 @@ func TestCheckExit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mustDay reads a YYYY-MM-DD day (zero for ""), panicking on a malformed
+// literal.
+func mustDay(s string) analysis.Day {
+	if s == "" {
+		return 0
+	}
+	d, err := analysis.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

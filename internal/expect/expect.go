@@ -12,10 +12,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/internal/safeyaml"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
@@ -61,6 +61,7 @@ type expectedFinding struct {
 	Date     string `yaml:"date"`
 
 	severity rules.Severity
+	day      analysis.Day // Date, read
 }
 
 var isoWeek = regexp.MustCompile(`^(\d{4})-[Ww](\d{2})$`)
@@ -124,7 +125,7 @@ func Parse(path string, data []byte) (*Expectations, error) {
 				return nil, errorf("%s.week: %q is not an ISO week such as 2026-W20", fw, f.Week)
 			}
 			if f.Date != "" {
-				if _, err := time.Parse(time.DateOnly, f.Date); err != nil {
+				if f.day, err = analysis.ParseDay(f.Date); err != nil {
 					return nil, errorf("%s.date: %q is not a date (want YYYY-MM-DD)", fw, f.Date)
 				}
 			}
@@ -227,7 +228,7 @@ func (w expectedFinding) matches(f rules.Finding) bool {
 	}
 	switch {
 	case w.Date != "":
-		return f.Date == w.Date
+		return f.Date == w.day
 	case w.Week != "":
 		return strings.EqualFold(weekOf(f.Date), w.Week)
 	}
@@ -255,13 +256,8 @@ func describeFinding(f rules.Finding) string {
 	return s
 }
 
-// weekOf gives the ISO week (2026-W20) of a YYYY-MM-DD date, or "" when the
-// date cannot be read.
-func weekOf(date string) string {
-	t, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return ""
-	}
-	y, w := t.ISOWeek()
+// weekOf gives the ISO week (2026-W20) of day d.
+func weekOf(d analysis.Day) string {
+	y, w := d.ISOWeek()
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }

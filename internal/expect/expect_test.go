@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -14,11 +15,11 @@ func TestExpectations(t *testing.T) {
 	dir := t.TempDir()
 	got := &screen.Report{Athletes: []*screen.Athlete{
 		{Name: "alice", Findings: []rules.Finding{
-			{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: "2026-05-11", Summary: "Acute load 62% above"},
-			{Rule: rules.ByID("low-cadence"), Severity: rules.Low, Date: "2026-05-13"},
+			{Rule: rules.ByID("load-spike"), Severity: rules.High, Date: mustDay("2026-05-11"), Summary: "Acute load 62% above"},
+			{Rule: rules.ByID("low-cadence"), Severity: rules.Low, Date: mustDay("2026-05-13")},
 		}},
 		{Name: "bob", Findings: []rules.Finding{
-			{Rule: rules.ByID("gct-imbalance"), Severity: rules.Medium, Date: "2026-05-04"},
+			{Rule: rules.ByID("gct-imbalance"), Severity: rules.Medium, Date: mustDay("2026-05-04")},
 		}},
 	}}
 	tests := []struct {
@@ -116,4 +117,17 @@ func writeFile(t *testing.T, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// mustDay reads a YYYY-MM-DD day (zero for ""), panicking on a malformed
+// literal.
+func mustDay(s string) analysis.Day {
+	if s == "" {
+		return 0
+	}
+	d, err := analysis.ParseDay(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
