@@ -31,7 +31,7 @@ func (s *Season) WeekIndex(t time.Time) int {
 	if len(s.Weeks) == 0 {
 		return -1
 	}
-	d := dayNumber(t) - dayNumber(s.Weeks[0].Monday)
+	d := dayNumber(t) - int(s.Weeks[0].Monday)
 	if d < 0 || d/7 >= len(s.Weeks) {
 		return -1
 	}
@@ -51,7 +51,7 @@ func (s *Season) WeekRuns(i int) []Run {
 		}
 		return out
 	}
-	from := dayNumber(s.Weeks[i].Monday)
+	from := int(s.Weeks[i].Monday)
 	var out []Run
 	for _, r := range s.Runs {
 		if d := dayNumber(localDate(r, s.location())); r.IsRun && d >= from && d < from+7 {

@@ -76,7 +76,7 @@ func (s *Season) InstrumentEpoch(channel ingest.Channel, i int) int {
 	if i < 0 || i >= len(s.Weeks) {
 		return 0
 	}
-	end := dayNumber(s.Weeks[i].Monday) + 6
+	end := int(s.Weeks[i].Monday) + 6
 	epoch := 0
 	for _, c := range s.Instruments {
 		if c.Channel != channel.String() || dayNumber(c.Date) > end {
@@ -95,7 +95,7 @@ func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (Instrument
 	if i < 0 || i >= len(s.Weeks) {
 		return InstrumentChange{}, false
 	}
-	end := dayNumber(s.Weeks[i].Monday) + 6
+	end := int(s.Weeks[i].Monday) + 6
 	var last InstrumentChange
 	ok := false
 	for _, c := range s.Instruments {

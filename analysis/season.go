@@ -334,16 +334,10 @@ func (s *Season) buildWeeks() {
 func (s *Season) emptyWeek(i int) Week {
 	n := math.NaN()
 	return Week{
-		Monday: s.mondayTime(i),
+		Monday: Day(s.firstMonday + 7*i),
 		ACWR:   n, ACWREWMA: n, ChangePct: n, Monotony: n, Strain: n,
 		CadenceSPM: n, CadenceResidualPct: n, BalanceLeftPct: n,
 	}
-}
-
-// mondayTime is local midnight of week i's Monday in the season's location.
-func (s *Season) mondayTime(i int) time.Time {
-	d := time.Unix(int64(s.firstMonday+7*i)*86400, 0).UTC()
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, s.Params.Location)
 }
 
 // fillRunFigures sets week i's per-run aggregates.

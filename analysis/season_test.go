@@ -100,7 +100,7 @@ func TestSeasonWeeksInLocalTime(t *testing.T) {
 				t.Fatalf("%d weeks, want %d", len(s.Weeks), len(tc.mondays))
 			}
 			for i, w := range s.Weeks {
-				if got := w.Monday.Format("2006-01-02"); got != tc.mondays[i] || w.Runs != tc.runs[i] {
+				if got := w.Monday.String(); got != tc.mondays[i] || w.Runs != tc.runs[i] {
 					t.Errorf("week %d: Monday %s with %d runs, want %s with %d", i, got, w.Runs, tc.mondays[i], tc.runs[i])
 				}
 				if got := len(s.WeekRuns(i)); got != tc.runs[i] {

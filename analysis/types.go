@@ -103,7 +103,7 @@ type TracePoint struct {
 
 // Week is one ISO week (Monday to Sunday, athlete's local time) of running.
 type Week struct {
-	Monday     time.Time // local midnight of the Monday
+	Monday     Day // the week's Monday, in the athlete's local calendar
 	Runs       int
 	DistanceKm float64
 	DurationH  float64

@@ -40,7 +40,7 @@ func (s *Season) Window(from, to time.Time) *Season {
 	}
 	first, last := -1, -1
 	for i, w := range s.Weeks {
-		monday := dayNumber(w.Monday)
+		monday := int(w.Monday)
 		if monday+6 >= lo && monday <= hi {
 			if first < 0 {
 				first = i

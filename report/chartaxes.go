@@ -55,7 +55,7 @@ func weekTicks(weeks []analysis.Week) plot.ConstantTicks {
 	for i, wk := range weeks {
 		label := ""
 		if i%k == 0 {
-			label = wk.Monday.Format("Jan 2")
+			label = wk.Monday.Time(nil).Format("Jan 2")
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(i), Label: label})
 	}
@@ -99,7 +99,7 @@ func yearsText(weeks []analysis.Week) string {
 	if len(weeks) == 0 {
 		return ""
 	}
-	a, b := weeks[0].Monday.Year(), weeks[len(weeks)-1].Monday.AddDate(0, 0, 6).Year()
+	a, b := weeks[0].Monday.Time(nil).Year(), (weeks[len(weeks)-1].Monday + 6).Time(nil).Year()
 	if a == b {
 		return strconv.Itoa(a)
 	}

@@ -365,11 +365,11 @@ func weeklyChart(a *screen.Athlete) chart {
 	for i, wk := range weeks {
 		xs[i], km[i], acwr[i] = float64(i), wk.DistanceKm, wk.ACWR
 		cols[i] = colBar
-		fs := found[day(wk.Monday)]
+		fs := found[wk.Monday.String()]
 		if len(fs) > 0 {
 			cols[i] = sevColor(fs[0].Severity)
 		}
-		when := "Week of " + dateText(wk.Monday)
+		when := "Week of " + dateText(wk.Monday.Time(nil))
 		kmTips = append(kmTips, tip{X: xs[i], Column: true, Text: withFindings(when+": "+fmtNum(wk.DistanceKm, 1)+" km", fs)})
 		acwrTips = append(acwrTips, tip{X: xs[i], Column: true, Text: withFindings(when+": ACWR "+fmtNum(wk.ACWR, 2), fs)})
 		if !math.IsNaN(wk.DistanceKm) {
@@ -414,7 +414,7 @@ func weeklyChart(a *screen.Athlete) chart {
 	for i := range weeks {
 		// Only load-spike judges the ACWR: its triangle has the colour of
 		// the severity it gave, the colour of the zone it sits in.
-		if fs := spikes[day(weeks[i].Monday)]; len(fs) > 0 && !math.IsNaN(acwr[i]) {
+		if fs := spikes[weeks[i].Monday.String()]; len(fs) > 0 && !math.IsNaN(acwr[i]) {
 			pt := addPoints(bottom, xs[i:i+1], acwr[i:i+1], sevColor(fs[0].Severity), vg.Points(6), draw.PyramidGlyph{})
 			if pt != nil && !legend {
 				bottom.Legend.Add("week load-spike fired", pt)

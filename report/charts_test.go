@@ -247,14 +247,14 @@ func TestDenseTicks(t *testing.T) {
 func TestMondayTicks(t *testing.T) {
 	a := aliceAlone()
 	w := a.Season.Weeks
-	var ticks []plot.Tick = mondayTicks{}.Ticks(dayTime(w[0].Monday)-3600, dayTime(w[len(w)-1].Monday)+86400)
+	var ticks []plot.Tick = mondayTicks{}.Ticks(dayTime(w[0].Monday.Time(a.Season.Params.Location))-3600, dayTime(w[len(w)-1].Monday.Time(a.Season.Params.Location))+86400)
 	if len(ticks) != len(w) {
 		t.Fatalf("%d ticks for %d Mondays", len(ticks), len(w))
 	}
 	labels := 0
 	for i, tk := range ticks {
-		if tk.Value != dayTime(w[i].Monday) {
-			t.Errorf("tick %d at %v, want Monday %s", i, tk.Value, day(w[i].Monday))
+		if tk.Value != dayTime(w[i].Monday.Time(a.Season.Params.Location)) {
+			t.Errorf("tick %d at %v, want Monday %s", i, tk.Value, w[i].Monday.String())
 		}
 		if tk.Label != "" {
 			labels++

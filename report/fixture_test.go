@@ -66,7 +66,7 @@ func fixture() *screen.Report {
 	kms := []float64{24, 28, 30, 31, 42, 33, 46, 36}
 	for i, km := range kms {
 		wk := analysis.Week{
-			Monday: start.AddDate(0, 0, 7*i).Truncate(24 * time.Hour), Runs: 3 + i%2, DistanceKm: km,
+			Monday: analysis.DayOf(start.AddDate(0, 0, 7*i).Truncate(24 * time.Hour)), Runs: 3 + i%2, DistanceKm: km,
 			DurationH: km / 10.8, Load: km, ACWR: nan, ACWREWMA: nan, ChangePct: nan,
 			Monotony: 1.1 + float64(i)*0.05, Strain: km * 1.2, CadenceSPM: 172 - float64(i)*0.4,
 			CadenceResidualPct: nan, BalanceLeftPct: 50.4 + float64(i)*0.1, DescentM: 120 + float64(i)*10,
@@ -98,7 +98,7 @@ func fixture() *screen.Report {
 	}
 	for i := 0; i < 5; i++ {
 		bob.Weeks = append(bob.Weeks, analysis.Week{
-			Monday: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i), Runs: 2 + i%2,
+			Monday: analysis.DayOf(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)), Runs: 2 + i%2,
 			DistanceKm: 10 + float64(i%2)*5, DurationH: 1 + float64(i%2)*0.5, Load: 10 + float64(i%2)*5,
 			ACWR: nan, ACWREWMA: nan, ChangePct: nan, Monotony: nan, Strain: nan, CadenceSPM: 168.5,
 			CadenceResidualPct: nan, BalanceLeftPct: nan, DescentM: nan,

@@ -208,7 +208,7 @@ func TestSummary(t *testing.T) {
 	long := *a.Season
 	for len(long.Weeks) < screen.SummaryWeeks+5 {
 		w := long.Weeks[0]
-		w.Monday = w.Monday.AddDate(0, 0, -7)
+		w.Monday -= 7
 		long.Weeks = append([]analysis.Week{w}, long.Weeks...)
 	}
 	a.Season = &long

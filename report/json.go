@@ -531,7 +531,7 @@ func optDay(t time.Time) *string {
 
 func weekJSON(wk analysis.Week) jsonWeek {
 	return jsonWeek{
-		Week:              day(wk.Monday),
+		Week:              wk.Monday.String(),
 		Runs:              wk.Runs,
 		DistanceKm:        num{wk.DistanceKm, 1},
 		DurationH:         num{wk.DurationH, 2},

@@ -65,15 +65,15 @@ func teamSparkline(a *screen.Athlete, top float64) *sparkline {
 		return nil
 	}
 	flagged := flaggedWeeks(a.Findings)
-	s := &sparkline{Title: "Weekly running km, " + strconv.Itoa(len(weeks)) + " weeks from " + day(weeks[0].Monday) +
-		" to " + day(weeks[len(weeks)-1].Monday) + ", bars to the team's scale of " + fmtNum(top, 1) +
+	s := &sparkline{Title: "Weekly running km, " + strconv.Itoa(len(weeks)) + " weeks from " + weeks[0].Monday.String() +
+		" to " + weeks[len(weeks)-1].Monday.String() + ", bars to the team's scale of " + fmtNum(top, 1) +
 		" km; coloured bars are weeks with a finding"}
 	px := func(v float64) string { return strconv.FormatFloat(round(v, 1), 'f', -1, 64) }
 	offset := sparkWeeks - len(weeks)
 	for i, w := range weeks {
 		km := w.DistanceKm
-		bar := sparkBar{Title: "week of " + day(w.Monday) + ": " + fmtNum(km, 1) + " km"}
-		if sev, ok := flagged[day(w.Monday)]; ok && sev > rules.None {
+		bar := sparkBar{Title: "week of " + w.Monday.String() + ": " + fmtNum(km, 1) + " km"}
+		if sev, ok := flagged[w.Monday.String()]; ok && sev > rules.None {
 			bar.Severity = sev.String()
 			bar.Title += ", highest severity " + sev.String()
 		}

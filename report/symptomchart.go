@@ -53,7 +53,7 @@ func symptomChart(a *screen.Athlete) *chart {
 	var loadTips []tip
 	unit := s.Params.LoadMetric.Unit()
 	for i, w := range s.Weeks {
-		loadTips = append(loadTips, tip{X: xs[i], Column: true, Text: "Week of " + dateText(w.Monday) + ": load " + fmtNum(w.Load, 0) + " " + unit +
+		loadTips = append(loadTips, tip{X: xs[i], Column: true, Text: "Week of " + dateText(w.Monday.Time(nil)) + ": load " + fmtNum(w.Load, 0) + " " + unit +
 			", " + fmtNum(w.DistanceKm, 1) + " km, cadence " + fmtNum(w.CadenceSPM, 0) + " steps/min, GCT balance " + fmtNum(w.BalanceLeftPct, 1) + " % left"})
 	}
 	axis := func(p *plot.Plot) {
@@ -82,7 +82,7 @@ func symptomChart(a *screen.Athlete) *chart {
 		addPoints(painPlot, xs, pain, siteColors[site], vg.Points(3), draw.CircleGlyph{})
 		var tips []tip
 		for i, v := range pain {
-			tips = append(tips, tip{X: xs[i], Y: v, Text: "Week of " + dateText(s.Weeks[i].Monday) + ": " + string(site) + " pain " + fmtNum(v, 0) + " of 10"})
+			tips = append(tips, tip{X: xs[i], Y: v, Text: "Week of " + dateText(s.Weeks[i].Monday.Time(nil)) + ": " + string(site) + " pain " + fmtNum(v, 0) + " of 10"})
 		}
 		painPlot.Add(tipLayer{tips: tips, into: &spots})
 	}

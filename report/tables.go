@@ -37,9 +37,6 @@ func (d tableDate) MarshalJSON() ([]byte, error) {
 	return strconv.AppendQuote(nil, time.Unix(int64(d)*86400, 0).UTC().Format(time.DateOnly)), nil
 }
 
-// dateOf is the calendar day of t in its own zone (analysis.DayOf).
-func dateOf(t time.Time) tableDate { return tableDate(analysis.DayOf(t)) }
-
 // optDate is day d as a table date; nil for the zero day (a finding
 // without until).
 func optDate(d analysis.Day) *tableDate {
@@ -222,7 +219,7 @@ func weekRows(k tableKey, a *screen.Athlete) []weekRow {
 	for _, w := range a.Season.Weeks {
 		out = append(out, weekRow{
 			Athlete: k.athlete, ToolVersion: k.version, Schema: TablesSchema, ConfigHash: k.hash,
-			Week: dateOf(w.Monday), Runs: int32(w.Runs), DistanceKm: w.DistanceKm, DurationH: w.DurationH,
+			Week: tableDate(w.Monday), Runs: int32(w.Runs), DistanceKm: w.DistanceKm, DurationH: w.DurationH,
 			LoadMetric: metric, Load: w.Load,
 			ACWR: opt(w.ACWR), ACWREWMA: opt(w.ACWREWMA), ChangePct: opt(w.ChangePct),
 			Monotony: opt(w.Monotony), Strain: opt(w.Strain),

@@ -111,8 +111,8 @@ func TestParquetTables(t *testing.T) {
 		}
 	}
 	for i, w := range a.Season.Weeks {
-		if row := weeks[i]; math.Abs(km[row.Week]-w.DistanceKm) > 1e-9 || row.Week != dateOf(w.Monday) {
-			t.Errorf("week %s: %.3f km from the runs, %.3f in the week row (%v)", day(w.Monday), km[row.Week], w.DistanceKm, row.Week)
+		if row := weeks[i]; math.Abs(km[row.Week]-w.DistanceKm) > 1e-9 || row.Week != tableDate(w.Monday) {
+			t.Errorf("week %s: %.3f km from the runs, %.3f in the week row (%v)", w.Monday.String(), km[row.Week], w.DistanceKm, row.Week)
 		}
 	}
 	for i, f := range findings {

@@ -168,7 +168,7 @@ func teamRows(as []*screen.Athlete, now time.Time) []teamRow {
 		if a.Season != nil {
 			if n := len(a.Season.Weeks); n > 0 {
 				this := a.Season.Weeks[n-1]
-				row.ThisWeek, row.ThisKm, row.ACWR = this.Monday, this.DistanceKm, this.ACWR
+				row.ThisWeek, row.ThisKm, row.ACWR = this.Monday.Time(a.Season.Params.Location), this.DistanceKm, this.ACWR
 				if n > 1 {
 					row.LastKm = a.Season.Weeks[n-2].DistanceKm
 				}

@@ -514,7 +514,7 @@ func weekCells(a *screen.Athlete) [][]string {
 	flagged := flaggedWeeks(a.Findings)
 	weeks := a.Season.Weeks
 	empty := func(i int) bool {
-		_, ok := flagged[day(weeks[i].Monday)]
+		_, ok := flagged[weeks[i].Monday.String()]
 		return weeks[i].Runs == 0 && !ok
 	}
 	var rows [][]string
@@ -526,18 +526,18 @@ func weekCells(a *screen.Athlete) [][]string {
 			}
 			if n := j - i + 1; n >= minEmptyStreak {
 				rows = append(rows, []string{fmt.Sprintf("… %d weeks without running (%s to %s) …",
-					n, day(weeks[i].Monday), day(weeks[j].Monday))})
+					n, weeks[i].Monday.String(), weeks[j].Monday.String())})
 				i = j
 				continue
 			}
 		}
 		wk := weeks[i]
 		mark := ""
-		if _, ok := flagged[day(wk.Monday)]; ok {
+		if _, ok := flagged[wk.Monday.String()]; ok {
 			mark = " !"
 		}
 		rows = append(rows, []string{
-			day(wk.Monday) + mark,
+			wk.Monday.String() + mark,
 			strconv.Itoa(wk.Runs),
 			fmtNum(wk.DistanceKm, 1),
 			fmtNum(wk.Load, loadPrec(a.Season)),

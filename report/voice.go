@@ -103,7 +103,7 @@ func openSymptoms(a *screen.Athlete) []string {
 	}
 	end := a.To
 	if end.IsZero() && len(a.Season.Weeks) > 0 {
-		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
+		end = (a.Season.Weeks[len(a.Season.Weeks)-1].Monday + 6).Time(a.Season.Params.Location)
 	}
 	var out []string
 	for _, e := range analysis.SymptomEpisodes(a.Season.Symptoms) {

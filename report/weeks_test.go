@@ -17,7 +17,7 @@ func TestWeekCellsFoldBreaks(t *testing.T) {
 	runs := []int{3, 0, 0, 0, 0, 2, 0, 0, 1, 0, 0, 0}
 	var weeks []analysis.Week
 	for i, n := range runs {
-		weeks = append(weeks, analysis.Week{Monday: monday.AddDate(0, 0, 7*i), Runs: n, DistanceKm: float64(10 * n)})
+		weeks = append(weeks, analysis.Week{Monday: analysis.DayOf(monday.AddDate(0, 0, 7*i)), Runs: n, DistanceKm: float64(10 * n)})
 	}
 	a := &screen.Athlete{Name: "x", Season: &analysis.Season{Weeks: weeks},
 		// a finding in week 11 (an empty week) keeps that week's own row

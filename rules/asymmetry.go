@@ -252,7 +252,7 @@ func checkGCTImbalance(p *Pass) {
 		}
 		if byTrend {
 			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
-				tr.slope, dayText(s.Weeks[tr.start].Monday), tr.change, tr.from)
+				tr.slope, s.Weeks[tr.start].Monday.String(), tr.change, tr.from)
 		}
 		m := mark{week: i}
 		switch {
@@ -284,11 +284,11 @@ func checkGCTImbalance(p *Pass) {
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)
 	if med := analysis.Median(offsets); finite(med) && math.Abs(med-50) >= offsetNote {
-		f := Finding{Severity: Info, Date: dayOf(s.Weeks[firstJudged].Monday), Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
+		f := Finding{Severity: Info, Date: s.Weeks[firstJudged].Monday, Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
 			Summary: fmt.Sprintf("GCT balance steady at %.1f %% left (%.1f pp longer on the %s foot): your usual, so changes are judged from it; "+
 				"Garmin's zones are population context", med, math.Abs(med-50), side(med))}
 		if lastJudged > firstJudged {
-			f.Until = dayOf(s.Weeks[lastJudged].Monday)
+			f.Until = s.Weeks[lastJudged].Monday
 		}
 		p.Report(f)
 	}

@@ -276,11 +276,11 @@ func checkLowCadence(p *Pass) {
 		return
 	}
 	med := analysis.Median(below)
-	f := Finding{Severity: Info, Date: dayOf(s.Weeks[first].Monday), Metric: "cadence_spm", Value: med, Threshold: t.Low,
+	f := Finding{Severity: Info, Date: s.Weeks[first].Monday, Metric: "cadence_spm", Value: med, Threshold: t.Low,
 		Summary: fmt.Sprintf("Easy runs around %.0f spm in %d weeks, below the %.0f spm of population advice: context only, "+
 			"your own speed-adjusted band is what cadence-drop watches", med, len(below), t.Low)}
 	if last > first {
-		f.Until = dayOf(s.Weeks[last].Monday)
+		f.Until = s.Weeks[last].Monday
 	}
 	p.Report(f)
 }

@@ -93,13 +93,13 @@ func (p *Pass) reportEpisodes(metric string, marks []mark) {
 	s := p.Season
 	for _, e := range episodes(marks, p.Rule.LowerIsWorse) {
 		f := Finding{
-			Severity: e.peak.sev, Date: dayOf(s.Weeks[e.first].Monday),
+			Severity: e.peak.sev, Date: s.Weeks[e.first].Monday,
 			Metric: metric, Value: e.peak.value, Threshold: e.peak.limit,
 			Trend: e.trend(p.Rule.LowerIsWorse), Summary: e.peak.summary,
 		}
-		peak := "the week of " + dayText(s.Weeks[e.peak.week].Monday)
+		peak := "the week of " + s.Weeks[e.peak.week].Monday.String()
 		if e.last > e.first {
-			f.Until = dayOf(s.Weeks[e.last].Monday)
+			f.Until = s.Weeks[e.last].Monday
 		}
 		if e.peak.run != nil {
 			f.Activity = e.peak.run.Source

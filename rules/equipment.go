@@ -138,7 +138,7 @@ func reportRotation(p *Pass) {
 	if len(s.Weeks) < rotationWeeks {
 		return
 	}
-	from := s.Weeks[len(s.Weeks)-rotationWeeks].Monday
+	from := s.Weeks[len(s.Weeks)-rotationWeeks].Monday.Time(s.Params.Location)
 	var runs []analysis.Run
 	for _, r := range s.Runs {
 		if !r.IsRun || runDay(s, r).Before(from) {

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 )
@@ -146,9 +145,7 @@ func historyDays(s *analysis.Season, i int) int {
 		return 0
 	}
 	first := runDay(s, s.Runs[0])
-	f := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC)
-	m := s.Weeks[i].Monday
-	return int(time.Date(m.Year(), m.Month(), m.Day(), 0, 0, 0, 0, time.UTC).Sub(f).Hours() / 24)
+	return int(s.Weeks[i].Monday - analysis.DayOf(first))
 }
 
 // tolerated is week i's tolerated load: the greater of the 4-week mean

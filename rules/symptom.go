@@ -313,7 +313,7 @@ func trainingBefore(p *Pass, day time.Time) string {
 	s := p.Season
 	end := s.WeekIndex(day)
 	if end < 0 {
-		if len(s.Weeks) == 0 || day.Before(s.Weeks[0].Monday) {
+		if len(s.Weeks) == 0 || day.Before(s.Weeks[0].Monday.Time(s.Params.Location)) {
 			return ""
 		}
 		end = len(s.Weeks) - 1
@@ -336,15 +336,15 @@ func trainingBefore(p *Pass, day time.Time) string {
 	}
 	if peakWeek >= 0 && peakACWR >= 1.2 {
 		parts = append(parts, fmt.Sprintf("load %.2f× your 4-week average in the week of %s (%s)",
-			peakACWR, dayText(s.Weeks[peakWeek].Monday), analysis.MetricName(s.Params.LoadMetric)))
+			peakACWR, s.Weeks[peakWeek].Monday.String(), analysis.MetricName(s.Params.LoadMetric)))
 	}
 	if cadWeek >= 0 && minCad <= -3 {
 		parts = append(parts, fmt.Sprintf("cadence %.1f %% below your baseline at the same speed in the week of %s",
-			-minCad, dayText(s.Weeks[cadWeek].Monday)))
+			-minCad, s.Weeks[cadWeek].Monday.String()))
 	}
 	if shift, week, ok := balanceShift(s, from, end); ok && math.Abs(shift) >= sideShiftPP {
 		parts = append(parts, fmt.Sprintf("GCT balance %.1f %% left in the week of %s, %+.1f pp from your baseline",
-			s.Weeks[week].BalanceLeftPct, dayText(s.Weeks[week].Monday), shift))
+			s.Weeks[week].BalanceLeftPct, s.Weeks[week].Monday.String(), shift))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -414,7 +414,7 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 			other := map[ingest.Side]string{ingest.SideLeft: "right", ingest.SideRight: "left"}[e.Side]
 			return fmt.Sprintf("The pain is on the %s, and your ground contact balance moved %.1f pp towards the %s foot "+
 				"(%.1f %% left in the week of %s, baseline %.1f %%): you may be sparing the painful leg, a gait compensation "+
-				"that shifts load to the other side and the pelvis.", e.Side, math.Abs(d), other, b, dayText(s.Weeks[k].Monday), base)
+				"that shifts load to the other side and the pelvis.", e.Side, math.Abs(d), other, b, s.Weeks[k].Monday.String(), base)
 		}
 	}
 	return ""
@@ -490,10 +490,10 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 		from := max(first-strengthWindowWeeks+1, 0)
 		open := append(openPain(s, eps, from, i), openPatterns(p, from, i)...)
 		f := Finding{
-			Severity: Info, Date: dayOf(s.Weeks[first].Monday),
+			Severity: Info, Date: s.Weeks[first].Monday,
 			Metric: MetricTrainingSessions, Value: 0, Threshold: 1,
 			Summary: fmt.Sprintf("No strength or mobility session recorded from %s to %s, while these were open: %s; two short sessions a week are a common start",
-				dayText(s.Weeks[from].Monday), dayText(s.Weeks[i].Monday.AddDate(0, 0, 6)), strings.Join(open, "; ")),
+				s.Weeks[from].Monday.String(), (s.Weeks[i].Monday + 6).String(), strings.Join(open, "; ")),
 			Explanation: "Hip abductor strengthening is the treatment for outer-knee and outer-hip pain of the IT band (weak hip abductors in " +
 				"runners with ITBS, Fredericson 2000); it is not a prevention promise: a 10-minute hip, quad and core programme 3× a week did not " +
 				"prevent injuries in 720 first-time marathoners (Toresdahl 2020, RR 0.97). Strength and yoga sessions recorded on the watch " +
@@ -501,7 +501,7 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 			Advice: advise(adviceStretch),
 		}
 		if i > first {
-			f.Until = dayOf(s.Weeks[i].Monday)
+			f.Until = s.Weeks[i].Monday
 		}
 		p.Report(f)
 	}
@@ -511,7 +511,7 @@ func reportStrengthNote(p *Pass, eps []analysis.SymptomEpisode) {
 // [from, to].
 func openPain(s *analysis.Season, eps []analysis.SymptomEpisode, from, to int) []string {
 	var out []string
-	lo, hi := s.Weeks[from].Monday, s.Weeks[to].Monday.AddDate(0, 0, 7)
+	lo, hi := s.Weeks[from].Monday.Time(s.Params.Location), (s.Weeks[to].Monday + 7).Time(s.Params.Location)
 	for _, e := range eps {
 		if e.Site.IsITB() && !e.Last.Before(lo) && e.First.Before(hi) {
 			out = append(out, strings.ToLower(painName(e)[:1])+painName(e)[1:])

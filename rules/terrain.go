@@ -202,7 +202,7 @@ func checkTrackDirection(p *Pass) {
 		if start >= trackGapWeeks { // weeks of data without track before it: a new block
 			for k := start; k <= end && k < start+trackGapWeeks; k++ {
 				if km := oneWay(s.Weeks[k]); km >= t.Low {
-					p.Report(Finding{Severity: Low, Date: dayOf(s.Weeks[k].Monday), Metric: "track_one_way_km", Value: km, Threshold: t.Low,
+					p.Report(Finding{Severity: Low, Date: s.Weeks[k].Monday, Metric: "track_one_way_km", Value: km, Threshold: t.Low,
 						Summary: fmt.Sprintf("A new block of track running one way: %.1f km %s this week, after %d weeks or more without",
 							km, direction(s.Weeks[k]), trackGapWeeks)})
 					break
@@ -214,10 +214,10 @@ func checkTrackDirection(p *Pass) {
 			kms = append(kms, oneWay(s.Weeks[k]))
 		}
 		med := analysis.Median(kms)
-		f := Finding{Severity: Info, Date: dayOf(s.Weeks[start].Monday), Metric: "track_one_way_km", Value: med, Threshold: math.NaN(),
+		f := Finding{Severity: Info, Date: s.Weeks[start].Monday, Metric: "track_one_way_km", Value: med, Threshold: math.NaN(),
 			Summary: fmt.Sprintf("Track running one way is a habit: about %.1f km a week %s (median of the block's weeks)", med, direction(s.Weeks[start]))}
 		if end > start {
-			f.Until = dayOf(s.Weeks[end].Monday)
+			f.Until = s.Weeks[end].Monday
 		}
 		p.Report(f)
 	}

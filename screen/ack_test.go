@@ -15,7 +15,7 @@ import (
 func ackAthlete(name string, fs ...rules.Finding) *Athlete {
 	monday := time.Date(2026, 6, 8, 0, 0, 0, 0, time.UTC)
 	return &Athlete{Name: name, Findings: fs, From: monday.AddDate(0, 0, -70), To: monday.AddDate(0, 0, 6),
-		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: monday}}}}
+		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: analysis.DayOf(monday)}}}}
 }
 
 func finding(rule *rules.Rule, sev rules.Severity, date string) rules.Finding {

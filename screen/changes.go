@@ -120,7 +120,7 @@ func ReadEarlier(r io.Reader) (*Earlier, error) {
 			ea.open.To, _ = time.Parse(time.DateOnly, *a.Period.To)
 		}
 		if n := len(a.Weeks); n > 0 {
-			if m, err := time.Parse(time.DateOnly, a.Weeks[n-1].Week); err == nil {
+			if m, err := analysis.ParseDay(a.Weeks[n-1].Week); err == nil {
 				ea.open.Season = &analysis.Season{Weeks: []analysis.Week{{Monday: m}}}
 			}
 		}

@@ -39,7 +39,7 @@ func TestCompare(t *testing.T) {
 	monday := time.Date(2026, 6, 8, 0, 0, 0, 0, time.UTC)
 	lastRun := time.Date(2026, 6, 13, 9, 0, 0, 0, time.UTC)
 	bob := &Athlete{Name: "bob", To: monday.AddDate(0, 0, 6),
-		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: monday}}}, Findings: []rules.Finding{
+		Season: &analysis.Season{Weeks: []analysis.Week{{Monday: analysis.DayOf(monday)}}}, Findings: []rules.Finding{
 			finding(rules.LoadSpike, rules.Medium, "2026-06-01"),                                                  // the same episode, worse
 			finding(rules.DownhillLoad, rules.High, "2026-06-08"),                                                 // a new episode, higher: worse
 			finding(rules.CadenceDrop, rules.Medium, "2026-05-25"),                                                // open then, not now: resolved

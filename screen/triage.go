@@ -87,7 +87,7 @@ func (a *Athlete) OpenRisk() float64 {
 func (a *Athlete) OpenSince() string {
 	end := a.To
 	if a.Season != nil && len(a.Season.Weeks) > 0 {
-		end = a.Season.Weeks[len(a.Season.Weeks)-1].Monday.AddDate(0, 0, 6)
+		end = (a.Season.Weeks[len(a.Season.Weeks)-1].Monday + 6).Time(a.Season.Params.Location)
 	}
 	if end.IsZero() {
 		return ""

@@ -17,7 +17,7 @@ func TestOpenRiskRanking(t *testing.T) {
 	weeks := func(n int) *analysis.Season {
 		s := &analysis.Season{}
 		for i := 0; i < n; i++ {
-			s.Weeks = append(s.Weeks, analysis.Week{Monday: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)})
+			s.Weeks = append(s.Weeks, analysis.Week{Monday: analysis.DayOf(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i))})
 		}
 		return s
 	}
@@ -52,7 +52,7 @@ func TestOpenRiskRanking(t *testing.T) {
 func TestRankingByWhatIsOpen(t *testing.T) {
 	season := &analysis.Season{}
 	for i := 0; i < 16; i++ {
-		season.Weeks = append(season.Weeks, analysis.Week{Monday: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i)})
+		season.Weeks = append(season.Weeks, analysis.Week{Monday: analysis.DayOf(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i))})
 	}
 	f := func(sev rules.Severity, date string) rules.Finding {
 		return rules.Finding{Rule: rules.LoadSpike, Severity: sev, Date: mustDay(date)}
