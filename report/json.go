@@ -119,6 +119,20 @@ type jsonAthlete struct {
 	// more than 14 (the list is then not "this week"), else null: an
 	// addition to v2.
 	LastRunDaysAgo *int `json:"last_run_days_ago"`
+	// Shoes are the pairs the runs name, with their km (the sum
+	// shoe-mileage grades), in the order first worn; empty when no run
+	// names one: an addition to v2.
+	Shoes []jsonShoe `json:"shoes"`
+}
+
+// jsonShoe is one pair of shoes: its km so far (the config's prior_km
+// included), the km at which shoe-mileage calls it worn, and its runs in the
+// season's last 8 weeks.
+type jsonShoe struct {
+	Name       string  `json:"name"`
+	Km         float64 `json:"km"`
+	LimitKm    float64 `json:"limit_km"`
+	RecentRuns int     `json:"runs_last_8_weeks"`
 }
 
 // jsonAction is one thing to do and the rules whose open patterns it
@@ -512,6 +526,10 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	}
 	if v.Stale > 0 {
 		ja.LastRunDaysAgo = &v.Stale
+	}
+	ja.Shoes = []jsonShoe{}
+	for _, sh := range v.Shoes {
+		ja.Shoes = append(ja.Shoes, jsonShoe{Name: sh.Name, Km: round(sh.Km, 1), LimitKm: round(sh.LimitKm, 1), RecentRuns: sh.RecentRuns})
 	}
 	ja.Changes = changesJSON(a.Changes)
 	return ja

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -162,5 +163,49 @@ func TestTrackDirectionSummaryStatesValue(t *testing.T) {
 	got := only(Evaluate(season(runs), nil), "track-direction")
 	if len(got) != 2 || got[0].Value != 20 || got[0].Severity != Low || !strings.Contains(got[0].Summary, "20.0 km turning clockwise") {
 		t.Fatalf("got %v, want a low finding of 20 km one way, clockwise", brief(got))
+	}
+}
+
+// TestShoes checks the reports' shoe list: each pair's km is the sum
+// shoe-mileage grades (prior_km included), its limit the one in force, and
+// its runs in the season's last 8 weeks are counted.
+func TestShoes(t *testing.T) {
+	a := steadyWeeks(15, gear("A"))
+	aKm, aRecent := 0.0, 0
+	for _, r := range a {
+		aKm += r.DistanceKm
+		if r.Start.After(start.AddDate(0, 0, 7*8)) {
+			aRecent++
+		}
+	}
+	runs := join(a, []analysis.Run{run(15, 1, 10, gear(" B ")), run(15, 3, 6)})
+	tests := []struct {
+		name string
+		cfg  *Config
+		want []ShoeKm
+	}{
+		{"defaults: limit is the rule's medium", nil,
+			[]ShoeKm{{"A", aKm, 800, aRecent}, {"B", 10, 800, 1}}},
+		{"prior km and own limit, config name in another case", &Config{Gear: map[string]Shoe{"b": {PriorKm: 595, LimitKm: 700}}},
+			[]ShoeKm{{"A", aKm, 800, aRecent}, {"B", 605, 700, 1}}},
+		{"a raised medium threshold is the limit", &Config{Rules: map[string]Settings{"shoe-mileage": {Medium: ptr(900), High: ptr(1100)}}},
+			[]ShoeKm{{"A", aKm, 900, aRecent}, {"B", 10, 900, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Shoes(season(runs), tt.cfg)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d shoes %+v, want %+v", len(got), got, tt.want)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Name != w.Name || math.Abs(g.Km-w.Km) > 1e-9 || g.LimitKm != w.LimitKm || g.RecentRuns != w.RecentRuns {
+					t.Errorf("shoe %d: got %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+	if got := Shoes(season(steadyWeeks(3)), nil); got != nil {
+		t.Errorf("no named shoe: got %+v, want nil", got)
 	}
 }
