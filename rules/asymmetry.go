@@ -254,7 +254,7 @@ func checkGCTImbalance(p *Pass) {
 			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
 				tr.slope, dayText(s.Weeks[tr.start].Monday), tr.change, tr.from)
 		}
-		m := mark{week: i}
+		m := mark{week: i, side: side(50 + change)}
 		switch {
 		case away >= t.Medium && prevAway*change > 0 && math.Abs(prevAway) >= t.Medium:
 			m.sev, m.limit, m.summary = Medium, t.Medium, what+red+", the second week running"
@@ -358,6 +358,7 @@ func checkAsymmetryDrift(p *Pass) {
 			continue
 		}
 		marks = append(marks, mark{week: s.WeekIndex(runDay(s, r)), sev: sev, value: drift, limit: limit, run: &runs[k].run,
+			side: side(50 + r.Last.BalanceLeftPct - r.First.BalanceLeftPct),
 			summary: fmt.Sprintf("GCT asymmetry grew by %.1f pp within a %.0f-minute run (%.1f → %.1f %% left)%s",
 				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}
