@@ -26,6 +26,9 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 	long := func(w int, first, last float64) analysis.Run {
 		return run(w, 4, 16, durationMin(88), thirds(172, 172, first, last)) // Friday: a rest day of the steady weeks
 	}
+	// Road runs at +1.0 pp and a track run at 40 % in week 8: counted, the
+	// track run would turn the week's mean 0.85 pp below the baseline.
+	trackBeside := join(setWeek(steadyWeeks(9), 8, balance(51.1)), []analysis.Run{run(8, 4, 8, balance(40), trackCW(4))})
 	var drift []analysis.Run // 50.1 % for 8 weeks, then +0.25 pp a week
 	for w := 0; w < 16; w++ {
 		drift = append(drift, steadyWeek(w, balance(50.1+0.25*float64(max(0, w-7))))...)
@@ -50,6 +53,11 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"+1.0 pp over the baseline is low", setWeek(steadyWeeks(9), 8, balance(51.1)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.0, 0.8}}},
 		{"boundary: +0.7 pp is quiet", setWeek(steadyWeeks(9), 8, balance(50.8)), "gct-imbalance", nil, nil},
+		{"track runs are judged apart: +1.0 pp on the track's bends is quiet", setWeek(steadyWeeks(9), 8, balance(51.1), trackCCW(4)), "gct-imbalance", nil, nil},
+		{"a run with a few track km is not a track run: +1.0 pp is low", setWeek(steadyWeeks(9), 8, balance(51.1), trackCCW(1)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 1.0, 0.8}}},
+		{"a track run beside road runs is left out of the week's balance", trackBeside, "gct-imbalance", nil,
+			[]want{{Low, monday(8), 1.0, 0.8}}},
 		{"+1.7 pp for 2 weeks: low, then medium", setWeek(setWeek(steadyWeeks(10), 8, balance(51.8)), 9, balance(51.8)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.7, 0.8}, {Medium, monday(9), 1.7, 1.5}}},
 		{"-2.6 pp is low: no high from balance alone", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
@@ -207,5 +215,15 @@ func TestShoes(t *testing.T) {
 	}
 	if got := Shoes(season(steadyWeeks(3)), nil); got != nil {
 		t.Errorf("no named shoe: got %+v, want nil", got)
+	}
+}
+
+// TestTrackRunsJudgedApart checks that a gct-imbalance finding says how many
+// of its week's runs were left out as track runs.
+func TestTrackRunsJudgedApart(t *testing.T) {
+	runs := join(setWeek(steadyWeeks(9), 8, balance(51.1)), []analysis.Run{run(8, 4, 8, balance(40), trackCW(4))})
+	fs := only(Evaluate(season(runs), nil), "gct-imbalance")
+	if len(fs) != 1 || !strings.Contains(fs[0].Summary, "(1 track run judged apart)") {
+		t.Fatalf("got %+v, want one finding saying 1 track run was judged apart", fs)
 	}
 }
