@@ -403,6 +403,18 @@ func TestSummarySportNames(t *testing.T) {
 			t.Errorf("%q: %v, want %v", n, got, want)
 		}
 	}
+	// Strava, as real exports write them (sources in csvlang.go), and
+	// the languages not read (Finnish, Polish) by their words.
+	for n, run := range map[string]bool{
+		"Lauf": true, "Virtueller Lauf": true, "Traillauf": true, "Trailrunning": true, "Course à pied": true,
+		"Course à pied virtuelle": true, "Corsa su trail": true, "Carrera de trail": true, "Carrera por senderos": true,
+		"Hardlopen": true, "Corrida": true, "Løp": true, "Juoksu": true, "Bieganie": true,
+		"Radfahrt": false, "E-Bike-Radfahrt": false, "Sortie vélo": false, "Sortie vélo électrique": false,
+	} {
+		if got, _ := stravaIndex.sport(n); got.IsRunning() != run {
+			t.Errorf("Strava %q: %v, want running %v", n, got, run)
+		}
+	}
 }
 
 // TestGarminSwimUnitsPerRow (issue 23): a swim's distance is in the pool's

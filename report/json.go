@@ -115,10 +115,6 @@ type jsonAthlete struct {
 	// Actions is the one list of what to do, in the human reports' order
 	// (the red flags' professional first): an addition to v2.
 	Actions []jsonAction `json:"actions"`
-	// LastRunDaysAgo is the days from the last run to generated_at when
-	// more than 14 (the list is then not "this week"), else null: an
-	// addition to v2.
-	LastRunDaysAgo *int `json:"last_run_days_ago"`
 	// Shoes are the pairs the runs name, with their km (the sum
 	// shoe-mileage grades), in the order first worn; empty when no run
 	// names one: an addition to v2.
@@ -523,9 +519,6 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja.Actions = []jsonAction{}
 	for _, ac := range v.Actions {
 		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
-	}
-	if v.Stale > 0 {
-		ja.LastRunDaysAgo = &v.Stale
 	}
 	ja.Shoes = []jsonShoe{}
 	for _, sh := range v.Shoes {

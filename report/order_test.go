@@ -127,11 +127,13 @@ func TestStaleActions(t *testing.T) {
 		}
 	}
 	doc := jsonOrder(t, r)
-	if got := doc.Athletes[0].LastRunDaysAgo; got == nil || *got != 25 {
-		t.Errorf("last_run_days_ago = %v, want 25", got)
+	// The age of the data is one fact, last_run.days_ago (issue 23),
+	// which the actions' wording above follows.
+	if got := doc.Athletes[0].LastRun; got == nil || got.DaysAgo != 25 {
+		t.Errorf("last_run = %+v, want days_ago 25", got)
 	}
-	if got := jsonOrder(t, orderFixture()).Athletes[0].LastRunDaysAgo; got != nil {
-		t.Errorf("last_run_days_ago = %d two days after the last run, want null", *got)
+	if got := jsonOrder(t, orderFixture()).Athletes[0].LastRun; got == nil || got.DaysAgo != 2 {
+		t.Errorf("last_run = %+v two days after the last run, want days_ago 2", got)
 	}
 }
 
@@ -143,8 +145,10 @@ type orderDoc struct {
 			Rules   []string `json:"rules"`
 			RedFlag bool     `json:"red_flag"`
 		} `json:"actions"`
-		LastRunDaysAgo *int `json:"last_run_days_ago"`
-		Findings       []struct {
+		LastRun *struct {
+			DaysAgo int `json:"days_ago"`
+		} `json:"last_run"`
+		Findings []struct {
 			Rule     string `json:"rule"`
 			Severity string `json:"severity"`
 			Date     string `json:"date"`
