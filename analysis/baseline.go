@@ -273,7 +273,7 @@ func (s *Season) FitBalanceBaseline(i int, leaveOut []bool) BalanceModel {
 	for j, k := range weeks {
 		xs[j] = s.Weeks[k].BalanceLeftPct
 		for _, r := range s.WeekRuns(k) {
-			if !math.IsNaN(r.BalanceLeftPct) {
+			if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() {
 				m.Runs++
 			}
 		}

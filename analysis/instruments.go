@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -111,6 +112,23 @@ func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (Instrument
 // wrist or footpod is unreliable and runners step faster on a belt, so its
 // cadence is compared only with other treadmill runs.
 func (r Run) Treadmill() bool { return r.Sport == ingest.SportTreadmill }
+
+// TrackRunShare is the share of a run's distance on a track oval from which
+// it is a track run: on the bends the inside leg stays longer on the
+// ground, so its GCT balance is judged apart from the other runs'.
+const TrackRunShare = 0.25
+
+// OnTrack reports whether at least TrackRunShare of the run's distance was
+// on a track oval (either direction).
+func (r Run) OnTrack() bool {
+	km := 0.0
+	for _, v := range []float64{r.TrackKmCW, r.TrackKmCCW} {
+		if !math.IsNaN(v) {
+			km += v
+		}
+	}
+	return km > 0 && !(r.DistanceKm > 0 && km < TrackRunShare*r.DistanceKm)
+}
 
 // SplitTreadmill divides runs into outdoor and treadmill runs, in order.
 func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {

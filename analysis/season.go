@@ -344,6 +344,7 @@ func (s *Season) emptyWeek(i int) Week {
 func (s *Season) fillRunFigures(i int) {
 	w := &s.Weeks[i]
 	runs := s.WeekRuns(i)
+	w.BalanceTrackRuns = 0
 	var cad, bal []float64
 	var descent, cw, ccw float64
 	var haveDescent bool
@@ -351,7 +352,11 @@ func (s *Season) fillRunFigures(i int) {
 		if !math.IsNaN(r.CadenceSPM) {
 			cad = append(cad, r.CadenceSPM)
 		}
-		if !math.IsNaN(r.BalanceLeftPct) {
+		switch {
+		case math.IsNaN(r.BalanceLeftPct):
+		case r.OnTrack(): // the bends shift balance: judged apart
+			w.BalanceTrackRuns++
+		default:
 			bal = append(bal, r.BalanceLeftPct)
 		}
 		if !math.IsNaN(r.DescentM) {

@@ -121,11 +121,15 @@ type Week struct {
 	// NaN without baseline.
 	CadenceResidualPct float64
 	// CadenceRuns counts the runs in CadenceResidualPct's median.
-	CadenceRuns    int
-	BalanceLeftPct float64 // mean of per-run GCT balance
-	DescentM       float64
-	TrackKmCW      float64
-	TrackKmCCW     float64
+	CadenceRuns int
+	// BalanceLeftPct is the mean GCT balance of the week's runs off the
+	// track (Run.OnTrack); NaN when none has one.
+	BalanceLeftPct float64
+	// BalanceTrackRuns counts the track runs with a balance left out of it.
+	BalanceTrackRuns int
+	DescentM         float64
+	TrackKmCW        float64
+	TrackKmCCW       float64
 	// StrengthSessions and MobilitySessions count the week's strength
 	// training and stretching/yoga/pilates sessions (not running load).
 	StrengthSessions int

@@ -232,6 +232,7 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 		t.verdictLines(a, v.Resolved) // --verbose explains them
 	}
 	t.notes(v.Notes)
+	t.shoesBrief(v.Shoes)
 	t.line("")
 	t.weekTable(a, briefWeeks)
 }

@@ -113,6 +113,8 @@ type htmlAthlete struct {
 	ResolvedHead               string
 	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
+	ShoesHead                  string        // "" when no run names a shoe
+	Shoes                      []string      // one line per shoe (shoeLine)
 	Charts                     []chart       // the charts no group shows
 	WeekRows                   [][]string
 	// Changes says what changed since the earlier report; "" when the
@@ -289,6 +291,12 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 		for _, f := range g.Findings {
 			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
+		}
+	}
+	if len(v.Shoes) > 0 {
+		ha.ShoesHead = shoesHead
+		for _, s := range v.Shoes {
+			ha.Shoes = append(ha.Shoes, shoeLine(s))
 		}
 	}
 	charts := athleteCharts(a)

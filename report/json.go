@@ -115,6 +115,20 @@ type jsonAthlete struct {
 	// Actions is the one list of what to do, in the human reports' order
 	// (the red flags' professional first): an addition to v2.
 	Actions []jsonAction `json:"actions"`
+	// Shoes are the pairs the runs name, with their km (the sum
+	// shoe-mileage grades), in the order first worn; empty when no run
+	// names one: an addition to v2.
+	Shoes []jsonShoe `json:"shoes"`
+}
+
+// jsonShoe is one pair of shoes: its km so far (the config's prior_km
+// included), the km at which shoe-mileage calls it worn, and its runs in the
+// season's last 8 weeks.
+type jsonShoe struct {
+	Name       string  `json:"name"`
+	Km         float64 `json:"km"`
+	LimitKm    float64 `json:"limit_km"`
+	RecentRuns int     `json:"runs_last_8_weeks"`
 }
 
 // jsonAction is one thing to do and the rules whose open patterns it
@@ -505,6 +519,10 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja.Actions = []jsonAction{}
 	for _, ac := range v.Actions {
 		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	ja.Shoes = []jsonShoe{}
+	for _, sh := range v.Shoes {
+		ja.Shoes = append(ja.Shoes, jsonShoe{Name: sh.Name, Km: round(sh.Km, 1), LimitKm: round(sh.LimitKm, 1), RecentRuns: sh.RecentRuns})
 	}
 	ja.Changes = changesJSON(a.Changes)
 	return ja

@@ -195,6 +195,14 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 			}
 		}
 	}
+	if len(v.Shoes) > 0 {
+		p("")
+		p("### %s", shoesHead)
+		p("")
+		for _, s := range v.Shoes {
+			p("- %s", md(shoeLine(s)))
+		}
+	}
 	p("")
 	p("### Weekly running")
 	p("")

@@ -411,8 +411,34 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 		}
 	}
 	t.notes(v.Notes)
+	t.shoes(v.Shoes)
 	t.line("")
 	t.weekTable(a, 0)
+}
+
+// shoes writes each known shoe's km.
+func (t *textWriter) shoes(ss []rules.ShoeKm) {
+	if len(ss) == 0 {
+		return
+	}
+	t.line("")
+	t.heading(shoesHead)
+	for _, s := range ss {
+		t.para("  - ", "    ", plain(shoeLine(s)))
+	}
+}
+
+// shoesBrief writes the shoes in one paragraph, for the brief view.
+func (t *textWriter) shoesBrief(ss []rules.ShoeKm) {
+	if len(ss) == 0 {
+		return
+	}
+	lines := make([]string, len(ss))
+	for i, s := range ss {
+		lines[i] = plain(shoeLine(s))
+	}
+	t.line("")
+	t.para("Shoes: ", "  ", strings.Join(lines, "; "))
 }
 
 // notes writes the info notes: context, no action.

@@ -19,7 +19,8 @@ import (
 //  4. what could not be judged, and why (unreadable inputs among it);
 //  5. the patterns resolved;
 //  6. notes: context, no action;
-//  7. how to read the report, at its end.
+//  7. the shoes: each known pair's km;
+//  8. how to read the report, at its end.
 //
 // athleteView computes the parts once; each format lays them out. A new
 // part is a new field here and a block in each format at its place.
@@ -42,6 +43,9 @@ type view struct {
 	Unjudged []string
 	// Notes are the info notes, grouped by rule: context, no action.
 	Notes []ruleGroup
+	// Shoes are the pairs the runs name, with their km (rules.Shoes);
+	// nil when no run names one.
+	Shoes []rules.ShoeKm
 	// Since is the first day of "now" as a short date ("25 May").
 	Since string
 }
@@ -56,6 +60,7 @@ func athleteView(a *screen.Athlete, now time.Time) view {
 		Notes:    groupByRule(notes),
 		Since:    shortDate(a.OpenSince(), a.From.Year() != a.To.Year()),
 		Stale:    staleFor(a, now),
+		Shoes:    athleteShoes(a),
 	}
 	v.Open, v.Resolved = splitOpen(a, groupByRule(risks))
 	v.Actions = actions(v.Open, rules.RedFlagsOf(a.Findings))
@@ -179,3 +184,31 @@ const howToRead = "itbcheck looks for training patterns in watch data that are a
 	"to the lower back. Then what could not be judged and why, the patterns resolved, and notes: context that needs no action. " +
 	"Severity is high, medium or low. Rules judge you against your own history: until a rule has enough of it, the report " +
 	"says it is still learning rather than giving an all-clear. A finding is a risk pattern, not a diagnosis."
+
+// athleteShoes lists a's shoes with the rule settings a was screened with;
+// nil for a summary, whose season keeps no runs.
+func athleteShoes(a *screen.Athlete) []rules.ShoeKm {
+	if a.Season == nil {
+		return nil
+	}
+	return rules.Shoes(a.Season, a.RuleConfig)
+}
+
+// shoesHead is the heading of the shoe list.
+const shoesHead = "Shoes (km so far, prior_km included)"
+
+// shoeLine says one shoe's km in words: "Pegasus 40: 512 km of 800 km
+// (9 runs in the last 8 weeks)".
+func shoeLine(s rules.ShoeKm) string {
+	line := fmt.Sprintf("%s: %.0f km of %.0f km", s.Name, s.Km, s.LimitKm)
+	if s.Km >= s.LimitKm {
+		line += ", past its limit"
+	}
+	switch s.RecentRuns {
+	case 0:
+		return line + " (no runs in the last 8 weeks)"
+	case 1:
+		return line + " (1 run in the last 8 weeks)"
+	}
+	return line + fmt.Sprintf(" (%d runs in the last 8 weeks)", s.RecentRuns)
+}

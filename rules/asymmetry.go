@@ -38,7 +38,8 @@ var GCTImbalance = &Rule{
 	Family: FamilyAsymmetry,
 	Title:  "Uneven ground contact balance",
 	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
-	Computes: "Change detection only. Weekly mean of per-run GCT balance (% on the left foot) vs the baseline: the median of up to 12 earlier " +
+	Computes: "Change detection only. Weekly mean of per-run GCT balance (% on the left foot) of the runs off the track (a run " +
+		"with a quarter or more of its distance on a track oval is judged apart: the bends shift balance) vs the baseline: the median of up to 12 earlier " +
 		"weeks that were not part of a shift (at least 6 weeks and 20 runs), with the athlete's noise from the weeks' " +
 		"spread (MAD), and the trend: a significant least-squares slope (≥ 0.1 pp/week, 2.5 standard errors) over at least " +
 		"6 weeks, anchored where it began (the start that explains the largest change), so that a drift that starts with " +
@@ -254,7 +255,10 @@ func checkGCTImbalance(p *Pass) {
 			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
 				tr.slope, s.Weeks[tr.start].Monday.String(), tr.change, tr.from)
 		}
-		m := mark{week: i}
+		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
+			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
+		m := mark{week: i, side: side(50 + change)}
 		switch {
 		case away >= t.Medium && prevAway*change > 0 && math.Abs(prevAway) >= t.Medium:
 			m.sev, m.limit, m.summary = Medium, t.Medium, what+red+", the second week running"
@@ -358,6 +362,7 @@ func checkAsymmetryDrift(p *Pass) {
 			continue
 		}
 		marks = append(marks, mark{week: s.WeekIndex(runDay(s, r)), sev: sev, value: drift, limit: limit, run: &runs[k].run,
+			side: side(50 + r.Last.BalanceLeftPct - r.First.BalanceLeftPct),
 			summary: fmt.Sprintf("GCT asymmetry grew by %.1f pp within a %.0f-minute run (%.1f → %.1f %% left)%s",
 				drift, r.DurationS/60, r.First.BalanceLeftPct, r.Last.BalanceLeftPct, note)})
 	}

@@ -20,6 +20,8 @@ type mark struct {
 	// run, for rules that judge runs, is the week's worst run: the episode
 	// is then dated by its first and last such run and names its peak run.
 	run *analysis.Run
+	// side is the side the week's pattern leans to, "" when none.
+	side string
 }
 
 // episode is consecutive marked weeks of one rule.
@@ -95,7 +97,7 @@ func (p *Pass) reportEpisodes(metric string, marks []mark) {
 		f := Finding{
 			Severity: e.peak.sev, Date: s.Weeks[e.first].Monday,
 			Metric: metric, Value: e.peak.value, Threshold: e.peak.limit,
-			Trend: e.trend(p.Rule.LowerIsWorse), Summary: e.peak.summary,
+			Trend: e.trend(p.Rule.LowerIsWorse), Summary: e.peak.summary, Side: e.peak.side,
 		}
 		peak := "the week of " + s.Weeks[e.peak.week].Monday.String()
 		if e.last > e.first {

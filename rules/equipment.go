@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 )
@@ -88,25 +89,18 @@ func checkShoeMileage(p *Pass) {
 	cfg := p.Config
 	shoes := make(map[string]*shoeState)
 	var order []string
-	for _, r := range s.Runs {
-		name := strings.TrimSpace(r.Gear)
-		if !r.IsRun || name == "" {
-			continue
-		}
+	eachShoeRun(s, cfg, func(name string, shoe Shoe, r analysis.Run, km float64) {
 		st, ok := shoes[name]
 		if !ok {
-			shoe := shoeConfig(cfg, name)
-			st = &shoeState{km: shoe.PriorKm, prior: shoe.PriorKm, t: shoeThresholds(t, shoe)}
+			st = &shoeState{prior: shoe.PriorKm, t: shoeThresholds(t, shoe)}
 			shoes[name] = st
 			order = append(order, name)
 		}
-		if finite(r.DistanceKm) {
-			st.km += r.DistanceKm
-		}
+		st.km = km
 		if sev, limit := grade(st.km, st.t); sev > st.sev {
 			st.sev, st.at, st.atKm, st.limit = sev, r, st.km, limit
 		}
-	}
+	})
 	if len(order) == 0 {
 		p.NoData("no shoes named (Strava gear)")
 		return
@@ -161,4 +155,68 @@ func reportRotation(p *Pass) {
 		Advice: advise("Consider alternating two or more pairs of running shoes."),
 	}
 	p.Report(f)
+}
+
+// eachShoeRun walks the season's runs that name a shoe, in order, and calls
+// visit with the shoe's name (trimmed), its config and its km so far (its
+// prior_km plus every run up to and including r). It is the one place
+// where shoe km are added up: the rule and the reports' shoe list use it.
+func eachShoeRun(s *analysis.Season, cfg *Config, visit func(name string, shoe Shoe, r analysis.Run, km float64)) {
+	km := make(map[string]float64)
+	for _, r := range s.Runs {
+		name := strings.TrimSpace(r.Gear)
+		if !r.IsRun || name == "" {
+			continue
+		}
+		shoe := shoeConfig(cfg, name)
+		k, ok := km[name]
+		if !ok {
+			k = shoe.PriorKm
+		}
+		if finite(r.DistanceKm) {
+			k += r.DistanceKm
+		}
+		km[name] = k
+		visit(name, shoe, r, k)
+	}
+}
+
+// ShoeKm is one shoe's mileage at the end of the period, for the reports.
+type ShoeKm struct {
+	Name string
+	// Km is the shoe's km: the config's prior_km plus every run in it.
+	Km float64
+	// LimitKm is the km at which shoe-mileage calls it worn (medium): the
+	// shoe's own limit_km, else the rule's medium threshold in force.
+	LimitKm float64
+	// RecentRuns counts its runs in the last 8 weeks of the season.
+	RecentRuns int
+}
+
+// Shoes lists every shoe the season's runs name, in the order first worn,
+// with its km (the same sum shoe-mileage grades); nil when no run names one.
+func Shoes(s *analysis.Season, cfg *Config) []ShoeKm {
+	if s == nil {
+		return nil
+	}
+	t := cfg.Thresholds(ShoeMileage)
+	var from time.Time
+	if len(s.Weeks) > 0 {
+		from = s.Weeks[max(len(s.Weeks)-rotationWeeks, 0)].Monday.Time(s.Params.Location)
+	}
+	var out []ShoeKm
+	at := make(map[string]int)
+	eachShoeRun(s, cfg, func(name string, shoe Shoe, r analysis.Run, km float64) {
+		i, ok := at[name]
+		if !ok {
+			i = len(out)
+			at[name] = i
+			out = append(out, ShoeKm{Name: name, LimitKm: shoeThresholds(t, shoe).Medium})
+		}
+		out[i].Km = km
+		if !runDay(s, r).Before(from) {
+			out[i].RecentRuns++
+		}
+	})
+	return out
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -25,6 +26,9 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 	long := func(w int, first, last float64) analysis.Run {
 		return run(w, 4, 16, durationMin(88), thirds(172, 172, first, last)) // Friday: a rest day of the steady weeks
 	}
+	// Road runs at +1.0 pp and a track run at 40 % in week 8: counted, the
+	// track run would turn the week's mean 0.85 pp below the baseline.
+	trackBeside := join(setWeek(steadyWeeks(9), 8, balance(51.1)), []analysis.Run{run(8, 4, 8, balance(40), trackCW(4))})
 	var drift []analysis.Run // 50.1 % for 8 weeks, then +0.25 pp a week
 	for w := 0; w < 16; w++ {
 		drift = append(drift, steadyWeek(w, balance(50.1+0.25*float64(max(0, w-7))))...)
@@ -49,6 +53,11 @@ func TestAsymmetryTerrainEquipmentRules(t *testing.T) {
 		{"+1.0 pp over the baseline is low", setWeek(steadyWeeks(9), 8, balance(51.1)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.0, 0.8}}},
 		{"boundary: +0.7 pp is quiet", setWeek(steadyWeeks(9), 8, balance(50.8)), "gct-imbalance", nil, nil},
+		{"track runs are judged apart: +1.0 pp on the track's bends is quiet", setWeek(steadyWeeks(9), 8, balance(51.1), trackCCW(4)), "gct-imbalance", nil, nil},
+		{"a run with a few track km is not a track run: +1.0 pp is low", setWeek(steadyWeeks(9), 8, balance(51.1), trackCCW(1)), "gct-imbalance", nil,
+			[]want{{Low, monday(8), 1.0, 0.8}}},
+		{"a track run beside road runs is left out of the week's balance", trackBeside, "gct-imbalance", nil,
+			[]want{{Low, monday(8), 1.0, 0.8}}},
 		{"+1.7 pp for 2 weeks: low, then medium", setWeek(setWeek(steadyWeeks(10), 8, balance(51.8)), 9, balance(51.8)), "gct-imbalance", nil,
 			[]want{{Low, monday(8), 1.7, 0.8}, {Medium, monday(9), 1.7, 1.5}}},
 		{"-2.6 pp is low: no high from balance alone", setWeek(steadyWeeks(9), 8, balance(47.5)), "gct-imbalance", nil,
@@ -162,5 +171,59 @@ func TestTrackDirectionSummaryStatesValue(t *testing.T) {
 	got := only(Evaluate(season(runs), nil), "track-direction")
 	if len(got) != 2 || got[0].Value != 20 || got[0].Severity != Low || !strings.Contains(got[0].Summary, "20.0 km turning clockwise") {
 		t.Fatalf("got %v, want a low finding of 20 km one way, clockwise", brief(got))
+	}
+}
+
+// TestShoes checks the reports' shoe list: each pair's km is the sum
+// shoe-mileage grades (prior_km included), its limit the one in force, and
+// its runs in the season's last 8 weeks are counted.
+func TestShoes(t *testing.T) {
+	a := steadyWeeks(15, gear("A"))
+	aKm, aRecent := 0.0, 0
+	for _, r := range a {
+		aKm += r.DistanceKm
+		if r.Start.After(start.AddDate(0, 0, 7*8)) {
+			aRecent++
+		}
+	}
+	runs := join(a, []analysis.Run{run(15, 1, 10, gear(" B ")), run(15, 3, 6)})
+	tests := []struct {
+		name string
+		cfg  *Config
+		want []ShoeKm
+	}{
+		{"defaults: limit is the rule's medium", nil,
+			[]ShoeKm{{"A", aKm, 800, aRecent}, {"B", 10, 800, 1}}},
+		{"prior km and own limit, config name in another case", &Config{Gear: map[string]Shoe{"b": {PriorKm: 595, LimitKm: 700}}},
+			[]ShoeKm{{"A", aKm, 800, aRecent}, {"B", 605, 700, 1}}},
+		{"a raised medium threshold is the limit", &Config{Rules: map[string]Settings{"shoe-mileage": {Medium: ptr(900), High: ptr(1100)}}},
+			[]ShoeKm{{"A", aKm, 900, aRecent}, {"B", 10, 900, 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Shoes(season(runs), tt.cfg)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d shoes %+v, want %+v", len(got), got, tt.want)
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Name != w.Name || math.Abs(g.Km-w.Km) > 1e-9 || g.LimitKm != w.LimitKm || g.RecentRuns != w.RecentRuns {
+					t.Errorf("shoe %d: got %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+	if got := Shoes(season(steadyWeeks(3)), nil); got != nil {
+		t.Errorf("no named shoe: got %+v, want nil", got)
+	}
+}
+
+// TestTrackRunsJudgedApart checks that a gct-imbalance finding says how many
+// of its week's runs were left out as track runs.
+func TestTrackRunsJudgedApart(t *testing.T) {
+	runs := join(setWeek(steadyWeeks(9), 8, balance(51.1)), []analysis.Run{run(8, 4, 8, balance(40), trackCW(4))})
+	fs := only(Evaluate(season(runs), nil), "gct-imbalance")
+	if len(fs) != 1 || !strings.Contains(fs[0].Summary, "(1 track run judged apart)") {
+		t.Fatalf("got %+v, want one finding saying 1 track run was judged apart", fs)
 	}
 }

@@ -99,6 +99,9 @@ type Finding struct {
 	Mechanism   []Link
 	Explanation string // walks the mechanism path in plain words
 	Advice      string
+	// Side is "left" or "right" for a pattern towards one side (the foot
+	// whose ground contact grew), "" for the others; not in the JSON.
+	Side string
 }
 
 // Trend is how an episode's value moved over its weeks.

@@ -185,9 +185,26 @@ func TestJSONSchemaRejects(t *testing.T) {
 		{"an unknown rule in config", func(doc map[string]any) {
 			doc["config"].(map[string]any)["rules"].([]any)[0].(map[string]any)["rule"] = "load_spike"
 		}},
+		{"a shoe without its limit", func(doc map[string]any) {
+			athlete(doc)["shoes"] = []any{map[string]any{"name": "Clifton", "km": 512.4, "runs_last_8_weeks": 9}}
+		}},
+		{"a shoe with negative km", func(doc map[string]any) {
+			athlete(doc)["shoes"] = []any{map[string]any{"name": "Clifton", "km": -1, "limit_km": 800, "runs_last_8_weeks": 9}}
+		}},
 		{"a week without its Monday", func(doc map[string]any) {
 			athlete(doc)["weeks"].([]any)[0].(map[string]any)["week"] = "week 1"
 		}},
+	}
+	// A named shoe, as a report with Strava gear lists it, is valid.
+	var withShoe map[string]any
+	if err := json.Unmarshal([]byte(out), &withShoe); err != nil {
+		t.Fatal(err)
+	}
+	athlete(withShoe)["shoes"] = []any{map[string]any{"name": "Clifton", "km": 512.4, "limit_km": 800, "runs_last_8_weeks": 9}}
+	if b, err := json.Marshal(withShoe); err != nil {
+		t.Fatal(err)
+	} else if err := validateReport(sch, b); err != nil {
+		t.Errorf("a report listing a shoe does not validate: %v", err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

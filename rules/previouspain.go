@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
+)
+
+// previousPainDays is how far back a logged pain episode counts as previous
+// pain beside a new risk pattern: 12 months.
+const previousPainDays = 365
+
+// previousPainEvidence is why previous pain is named: the strongest
+// predictor of a running injury in a cohort of recreational runners.
+const previousPainEvidence = "previous injury is the strongest known predictor (Malisoux 2015, HR 1.72)"
+
+// namePreviousPain adds to each risk finding a line naming the latest pain
+// episode of the symptom log that began before it, within 12 months: on the
+// same side for a pattern towards one side (gct-imbalance, asymmetry-drift;
+// pain on both sides counts), any episode for the others. The symptom
+// rules' own findings and the info notes are left as they are.
+func namePreviousPain(fs []Finding, eps []analysis.SymptomEpisode) {
+	if len(eps) == 0 {
+		return
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Severity < Low || f.Rule == nil || f.Rule.Family == FamilySymptoms {
+			continue
+		}
+		at := f.Date.Time(nil) // midnight UTC, as symptom days are
+		if ep, ok := previousPain(eps, at, f.Side); ok {
+			f.Summary += ". " + previousPainLine(ep, at)
+		}
+	}
+}
+
+// previousPain finds the latest episode that began before day at and was
+// logged within the 12 months before it; side, when not "", must match the
+// episode's side (or "both").
+func previousPain(eps []analysis.SymptomEpisode, at time.Time, side string) (analysis.SymptomEpisode, bool) {
+	var found analysis.SymptomEpisode
+	ok := false
+	for _, ep := range eps {
+		if !ep.First.Before(at) || at.Sub(ep.Last) > previousPainDays*24*time.Hour {
+			continue
+		}
+		if side != "" && ep.Side != ingest.Side(side) && ep.Side != ingest.SideBoth {
+			continue
+		}
+		if !ok || ep.First.After(found.First) {
+			found, ok = ep, true
+		}
+	}
+	return found, ok
+}
+
+// previousPainLine says the episode in one sentence: "You logged
+// outer-knee pain on the left in March (worst 5/10); …".
+func previousPainLine(ep analysis.SymptomEpisode, at time.Time) string {
+	where := ""
+	switch ep.Side {
+	case ingest.SideLeft, ingest.SideRight:
+		where = " on the " + string(ep.Side)
+	case ingest.SideBoth:
+		where = " on both sides"
+	}
+	when := ep.First.Format("January")
+	if ep.First.Year() != at.Year() {
+		when = ep.First.Format("January 2006")
+	}
+	return fmt.Sprintf("You logged %s pain%s in %s (worst %.0f/10); %s", ep.Site, where, when, ep.PeakPain, previousPainEvidence)
+}
