@@ -105,22 +105,20 @@ func LastRun(a *Athlete) (day time.Time, ok bool) {
 	if a == nil || a.Season == nil {
 		return time.Time{}, false
 	}
-	last, to := "", ""
-	if !a.To.IsZero() {
-		to = a.To.Format(time.DateOnly)
-	}
+	_, to := windowDays(time.Time{}, a.To)
+	var last analysis.Day
+	found := false
 	for _, r := range a.Season.Runs {
 		if r.IsRun && (!r.Start.IsZero() || !r.LocalDate.IsZero()) {
-			if d := localDay(r, a.Season.Params.Location); d > last && (to == "" || d <= to) {
-				last = d
+			if d := analysis.RunDay(r, a.Season.Params.Location); d <= to && (!found || d > last) {
+				last, found = d, true
 			}
 		}
 	}
-	if last == "" {
+	if !found {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.DateOnly, last)
-	return t, err == nil
+	return last.Time(nil), true
 }
 
 // DaysBetween counts the calendar days from day (a date) to now's date in

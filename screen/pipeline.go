@@ -401,18 +401,15 @@ type misdated string
 func (e misdated) Error() string        { return string(e) }
 func (e misdated) Is(target error) bool { return target == ErrImplausibleDate }
 
-// localDay is the date a run counts for (analysis.RunDay), as YYYY-MM-DD.
-func localDay(r analysis.Run, loc *time.Location) string { return analysis.RunDay(r, loc).String() }
-
-// windowDays gives the reporting window [since, until] as YYYY-MM-DD
-// days for comparing with run and finding dates; a zero bound is open.
-func windowDays(since, until time.Time) (from, to string) {
-	from, to = "", "9999-12-31"
+// windowDays gives the reporting window [since, until] as days for
+// comparing with run and finding days; a zero bound is open.
+func windowDays(since, until time.Time) (from, to analysis.Day) {
+	from, to = math.MinInt, math.MaxInt
 	if !since.IsZero() {
-		from = since.Format(time.DateOnly)
+		from = analysis.DayOf(since)
 	}
 	if !until.IsZero() {
-		to = until.Format(time.DateOnly)
+		to = analysis.DayOf(until)
 	}
 	return from, to
 }
@@ -425,7 +422,7 @@ func inPeriod(runs []analysis.Run, since, until time.Time, loc *time.Location) [
 	from, to := windowDays(since, until)
 	var kept []analysis.Run
 	for _, r := range runs {
-		if d := localDay(r, loc); d >= from && d <= to {
+		if d := analysis.RunDay(r, loc); d >= from && d <= to {
 			kept = append(kept, r)
 		}
 	}
@@ -456,13 +453,7 @@ func inWindow(fs []rules.Finding, since, until time.Time) []rules.Finding {
 	if since.IsZero() && until.IsZero() {
 		return fs
 	}
-	from, to := analysis.Day(math.MinInt), analysis.Day(math.MaxInt)
-	if !since.IsZero() {
-		from = analysis.DayOf(since)
-	}
-	if !until.IsZero() {
-		to = analysis.DayOf(until)
-	}
+	from, to := windowDays(since, until)
 	var kept []rules.Finding
 	for _, f := range fs {
 		first, last := f.Date, f.Date
@@ -483,29 +474,31 @@ func inWindow(fs []rules.Finding, since, until time.Time) []rules.Finding {
 // first and last activity's local date; zero without activities.
 func period(s *analysis.Season, since, until time.Time) (from, to time.Time) {
 	from, to = since, until
-	first, last := "", ""
+	var first, last analysis.Day
+	seen := false
 	if s != nil {
 		for _, r := range s.Runs {
 			if r.Start.IsZero() && r.LocalDate.IsZero() {
 				continue // a file without a start time says nothing of the period
 			}
-			d := localDay(r, s.Params.Location)
-			if first == "" || d < first {
+			d := analysis.RunDay(r, s.Params.Location)
+			if !seen || d < first {
 				first = d
 			}
-			if d > last {
+			if !seen || d > last {
 				last = d
 			}
+			seen = true
 		}
 	}
-	if first == "" {
+	if !seen {
 		return from, to
 	}
 	if from.IsZero() {
-		from, _ = time.Parse(time.DateOnly, first)
+		from = first.Time(nil)
 	}
 	if to.IsZero() {
-		to, _ = time.Parse(time.DateOnly, last)
+		to = last.Time(nil)
 	}
 	return from, to
 }
