@@ -336,7 +336,7 @@ func changesJSON(c *screen.Changes) *jsonChanges {
 	list := func(fs []screen.ChangedFinding) []jsonChangedFinding {
 		out := []jsonChangedFinding{}
 		for _, f := range fs {
-			jf := jsonChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Summary: f.Summary}
+			jf := jsonChangedFinding{Rule: f.Rule, Date: f.Date.String(), Severity: f.Severity, Summary: f.Summary}
 			if f.Was != rules.None {
 				was := f.Was
 				jf.Was = &was

@@ -23,7 +23,7 @@ func weekTeam() *screen.Report {
 		return rules.Finding{Rule: r, Severity: sev, Date: mustDay("2026-06-01"), Summary: r.ID + " " + sev.String()}
 	}
 	changed := func(fi rules.Finding, was rules.Severity) screen.ChangedFinding {
-		return screen.ChangedFinding{Rule: fi.Rule, Date: fi.Date.String(), Severity: fi.Severity, Was: was}
+		return screen.ChangedFinding{Rule: fi.Rule, Date: fi.Date, Severity: fi.Severity, Was: was}
 	}
 	ann := &screen.Athlete{Name: "ann", Findings: []rules.Finding{f(rules.LoadSpike, rules.High)}}
 	ann.Changes = &screen.Changes{ComparedWith: then, New: []screen.ChangedFinding{changed(ann.Findings[0], rules.None)}, RunsAdded: 5}
@@ -33,7 +33,7 @@ func weekTeam() *screen.Report {
 	cy.Changes = &screen.Changes{ComparedWith: then, NoNewRuns: true, NoNewRunsDays: 20}
 	di := &screen.Athlete{Name: "di", Findings: []rules.Finding{f(rules.GCTImbalance, rules.High)}}
 	di.Changes = &screen.Changes{ComparedWith: then, RunsAdded: 3}
-	screen.ApplyAcks([]screen.Ack{{Athlete: "di", Rule: rules.GCTImbalance, Episode: "2026-06-01", Severity: rules.High,
+	screen.ApplyAcks([]screen.Ack{{Athlete: "di", Rule: rules.GCTImbalance, Episode: mustDay("2026-06-01"), Severity: rules.High,
 		Date: then.AddDate(0, 0, 1), Note: "called"}}, di)
 	return &screen.Report{Tool: screen.Tool{Name: "itbcheck", Version: "test"}, GeneratedAt: then.AddDate(0, 0, 7),
 		Athletes: []*screen.Athlete{ann, bo, cy, di}}

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -47,7 +48,7 @@ const (
 type Ack struct {
 	Athlete  string
 	Rule     *rules.Rule
-	Episode  string // the finding's first day or week, YYYY-MM-DD
+	Episode  analysis.Day // the finding's first day or week
 	Severity rules.Severity
 	Date     time.Time
 	Note     string
@@ -93,7 +94,7 @@ func ackRow(rec []string) (Ack, error) {
 	if len(rec) < len(ackColumns)-1 {
 		return Ack{}, fmt.Errorf("want %s", strings.Join(ackColumns, ","))
 	}
-	k := Ack{Athlete: strings.TrimSpace(rec[0]), Rule: rules.ByID(strings.TrimSpace(rec[1])), Episode: strings.TrimSpace(rec[2])}
+	k := Ack{Athlete: strings.TrimSpace(rec[0]), Rule: rules.ByID(strings.TrimSpace(rec[1]))}
 	if len(rec) > 5 {
 		k.Note = cleanNote(rec[5])
 	}
@@ -103,10 +104,10 @@ func ackRow(rec []string) (Ack, error) {
 	if k.Rule == nil {
 		return k, fmt.Errorf("rule %q is not one of itbcheck rules", clipText(strings.TrimSpace(rec[1])))
 	}
-	if _, err := time.Parse(time.DateOnly, k.Episode); err != nil {
-		return k, fmt.Errorf("episode %q is not a day YYYY-MM-DD", clipText(k.Episode))
-	}
 	var err error
+	if k.Episode, err = analysis.ParseDay(strings.TrimSpace(rec[2])); err != nil {
+		return k, fmt.Errorf("episode %q is not a day YYYY-MM-DD", clipText(strings.TrimSpace(rec[2])))
+	}
 	if k.Severity, err = rules.ParseSeverity(strings.TrimSpace(rec[3])); err != nil || k.Severity < rules.Low {
 		return k, fmt.Errorf("severity %q is not low, medium or high", clipText(rec[3]))
 	}
@@ -138,7 +139,7 @@ func FormatAcks(acks []Ack) []byte {
 	w := csv.NewWriter(&b)
 	_ = w.Write(ackColumns) // a bytes.Buffer does not fail
 	for _, k := range acks {
-		_ = w.Write([]string{k.Athlete, k.Rule.ID, k.Episode, k.Severity.String(), k.Date.Format(time.DateOnly), cleanNote(k.Note)})
+		_ = w.Write([]string{k.Athlete, k.Rule.ID, k.Episode.String(), k.Severity.String(), k.Date.Format(time.DateOnly), cleanNote(k.Note)})
 	}
 	w.Flush()
 	return b.Bytes()
@@ -173,7 +174,7 @@ func LoadAcks(root string) ([]Ack, error) {
 func ApplyAcks(acks []Ack, a *Athlete) {
 	for _, f := range a.Findings {
 		for _, k := range acks {
-			if k.Athlete != a.Name || k.Rule != f.Rule || k.Episode != f.Date.String() || f.Severity > k.Severity || f.Severity < rules.Low {
+			if k.Athlete != a.Name || k.Rule != f.Rule || k.Episode != f.Date || f.Severity > k.Severity || f.Severity < rules.Low {
 				continue
 			}
 			if a.Acks == nil {
@@ -213,7 +214,7 @@ func OpenFindings(a *Athlete) []rules.Finding {
 // Acknowledge records that athlete a's open finding f was seen on date
 // with note: acks with the record of the same episode replaced.
 func Acknowledge(acks []Ack, a *Athlete, f rules.Finding, date time.Time, note string) []Ack {
-	k := Ack{Athlete: a.Name, Rule: f.Rule, Episode: f.Date.String(), Severity: f.Severity, Date: date, Note: cleanNote(note)}
+	k := Ack{Athlete: a.Name, Rule: f.Rule, Episode: f.Date, Severity: f.Severity, Date: date, Note: cleanNote(note)}
 	out := acks[:0:0]
 	for _, old := range acks {
 		if old.Athlete != k.Athlete || old.Rule != k.Rule || old.Episode != k.Episode {

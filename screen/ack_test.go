@@ -29,10 +29,10 @@ func finding(rule *rules.Rule, sev rules.Severity, date string) rules.Finding {
 func TestApplyAcks(t *testing.T) {
 	day := time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)
 	acks := []Ack{
-		{Athlete: "bob", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him"},
-		{Athlete: "bob", Rule: rules.CadenceDrop, Episode: "2026-06-01", Severity: rules.Low, Date: day},
-		{Athlete: "bob", Rule: rules.GCTImbalance, Episode: "2026-05-25", Severity: rules.High, Date: day},
-		{Athlete: "ann", Rule: rules.DownhillLoad, Episode: "2026-06-01", Severity: rules.High, Date: day},
+		{Athlete: "bob", Rule: rules.LoadSpike, Episode: mustDay("2026-06-01"), Severity: rules.Medium, Date: day, Note: "called him"},
+		{Athlete: "bob", Rule: rules.CadenceDrop, Episode: mustDay("2026-06-01"), Severity: rules.Low, Date: day},
+		{Athlete: "bob", Rule: rules.GCTImbalance, Episode: mustDay("2026-05-25"), Severity: rules.High, Date: day},
+		{Athlete: "ann", Rule: rules.DownhillLoad, Episode: mustDay("2026-06-01"), Severity: rules.High, Date: day},
 	}
 	bob := ackAthlete("bob",
 		finding(rules.LoadSpike, rules.Medium, "2026-06-01"),   // acked as it is
@@ -53,7 +53,7 @@ func TestApplyAcks(t *testing.T) {
 		}
 	}
 	acked := ackAthlete("acked", finding(rules.LoadSpike, rules.High, "2026-06-01"))
-	ApplyAcks([]Ack{{Athlete: "acked", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.High, Date: day}}, acked)
+	ApplyAcks([]Ack{{Athlete: "acked", Rule: rules.LoadSpike, Episode: mustDay("2026-06-01"), Severity: rules.High, Date: day}}, acked)
 	unacked := ackAthlete("unacked", finding(rules.LoadSpike, rules.High, "2026-06-01"))
 	medium := ackAthlete("medium", finding(rules.LoadSpike, rules.Medium, "2026-06-01"))
 	var order []string
@@ -70,8 +70,8 @@ func TestApplyAcks(t *testing.T) {
 func TestReadAcks(t *testing.T) {
 	day := time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC)
 	acks := []Ack{
-		{Athlete: "bob, jr", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium, Date: day, Note: "called him: \"easier\" week"},
-		{Athlete: "ann", Rule: rules.Symptom, Episode: "2026-05-28", Severity: rules.High, Date: day},
+		{Athlete: "bob, jr", Rule: rules.LoadSpike, Episode: mustDay("2026-06-01"), Severity: rules.Medium, Date: day, Note: "called him: \"easier\" week"},
+		{Athlete: "ann", Rule: rules.Symptom, Episode: mustDay("2026-05-28"), Severity: rules.High, Date: day},
 	}
 	data := FormatAcks(acks)
 	if !strings.HasPrefix(string(data), "athlete,rule,episode,severity,date,note\n") {

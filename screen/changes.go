@@ -225,7 +225,7 @@ func Compare(e *Earlier, a *Athlete, now time.Time) {
 
 // changed names finding f for a Changes list.
 func changed(f rules.Finding, was rules.Severity) ChangedFinding {
-	return ChangedFinding{Rule: f.Rule, Date: f.Date.String(), Severity: f.Severity, Was: was, Summary: f.Summary}
+	return ChangedFinding{Rule: f.Rule, Date: f.Date, Severity: f.Severity, Was: was, Summary: f.Summary}
 }
 
 // daysSinceLastRun counts whole days from the athlete's last run to now;

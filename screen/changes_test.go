@@ -128,7 +128,7 @@ func TestReadEarlierRefuses(t *testing.T) {
 // themselves.
 func FuzzTeamState(f *testing.F) {
 	f.Add([]byte(earlierDoc))
-	f.Add(FormatAcks([]Ack{{Athlete: "bob", Rule: rules.LoadSpike, Episode: "2026-06-01", Severity: rules.Medium,
+	f.Add(FormatAcks([]Ack{{Athlete: "bob", Rule: rules.LoadSpike, Episode: mustDay("2026-06-01"), Severity: rules.Medium,
 		Date: time.Date(2026, 6, 9, 0, 0, 0, 0, time.UTC), Note: "called"}}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if e, err := ReadEarlier(strings.NewReader(string(data))); err == nil {

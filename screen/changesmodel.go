@@ -3,6 +3,7 @@ package screen
 import (
 	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 )
 
@@ -40,7 +41,7 @@ const StaleDays = 14
 // its severity now and, for a worsened one, then.
 type ChangedFinding struct {
 	Rule     *rules.Rule
-	Date     string // the episode's first day or week (YYYY-MM-DD)
+	Date     analysis.Day // the episode's first day or week
 	Severity rules.Severity
 	// Was is the earlier severity of a worsened finding; rules.None
 	// otherwise.
@@ -124,11 +125,11 @@ type Acknowledgement struct {
 // FindingKey names a finding's episode: its rule and first day or week.
 type FindingKey struct {
 	Rule *rules.Rule
-	Date string
+	Date analysis.Day
 }
 
 // KeyOf is f's FindingKey.
-func KeyOf(f rules.Finding) FindingKey { return FindingKey{Rule: f.Rule, Date: f.Date.String()} }
+func KeyOf(f rules.Finding) FindingKey { return FindingKey{Rule: f.Rule, Date: f.Date} }
 
 // Acknowledged gives the coach's acknowledgement of f, when it is in
 // force; a note (info) is never acknowledged.
