@@ -28,48 +28,32 @@ import (
 // \x3a: printed at the start of a line (a text table's first column, a
 // CSV's first cell) it would be a GitHub Actions workflow command, which
 // the runner reads after trimming leading spaces.
-func Escape(s string) string {
-	if !needsEscape(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	command := workflowCommand(s)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case command && r == ':':
-			b.WriteString(`\x3a`)
-			command = false
-		case r == utf8.RuneError && size == 1:
-			b.WriteString(`\x`)
-			b.WriteString(hex2(s[i]))
-		case unsafe(r):
-			b.WriteString(escapeRune(r))
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
+func Escape(s string) string { return escape(s, false) }
 
 // EscapeKeepLines is Escape for a whole rendered document (an HTML page,
 // a JUnit XML file): line breaks and tabs, which the document's own
 // layout uses, are kept; every other control, bidi control and invalid
 // byte is escaped. A sink applies it last, so that no field of the
 // document can carry a raw one whichever way it got in.
-func EscapeKeepLines(s string) string {
+func EscapeKeepLines(s string) string { return escape(s, true) }
+
+// escape is Escape, or with keepLines EscapeKeepLines: one loop, so the
+// two cannot drift apart on what they escape.
+func escape(s string, keepLines bool) string {
 	if !needsEscape(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	command := !keepLines && workflowCommand(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '\n' || r == '\r' || r == '\t':
+		case keepLines && (r == '\n' || r == '\r' || r == '\t'):
 			b.WriteByte(s[i])
+		case command && r == ':':
+			b.WriteString(`\x3a`)
+			command = false
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x`)
 			b.WriteString(hex2(s[i]))
