@@ -179,8 +179,10 @@ func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 		dropped++
 		if richness(r) > richness(out[dup]) {
 			r, out[dup] = out[dup], r
+			r.Copies, out[dup].Copies = nil, r.Copies
 		}
 		keepLabels(&out[dup], r)
+		out[dup].Copies = append(out[dup].Copies, r.Source)
 	}
 	return out, dropped
 }

@@ -12,6 +12,9 @@ import (
 // gaps without movement excluded; zeros absent), the same for every format.
 type Run struct {
 	Source string // file path or archive member the activity came from
+	// Copies are the sources of the copies of this run merged away as
+	// duplicates (NewSeason), in the order met; nil when none.
+	Copies []string
 	Title  string
 	Gear   string
 	Sport  ingest.Sport
