@@ -73,4 +73,3 @@ func TestStravaExportBesideFIT(t *testing.T) {
 		})
 	}
 }
-
