@@ -92,14 +92,27 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 // cadence instrument of week i started (InstrumentEpoch: a new sensor
 // restarts the baseline).
 func (s *Season) FitCadenceBaseline(i int, leaveOut []bool) CadenceModel {
-	outdoor, _ := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
+	outdoor, _ := SplitTreadmill(s.usualCadenceRuns(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)))))
 	return FitCadence(outdoor)
+}
+
+// usualCadenceRuns keeps the runs whose cadence the instrument in force
+// measured (WithoutUsualInstrument): a run without the usual pod is no
+// part of the pod's baseline.
+func (s *Season) usualCadenceRuns(runs []Run) []Run {
+	out := runs[:0]
+	for _, r := range runs {
+		if !s.WithoutUsualInstrument(r, ingest.ChanCadence) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // FitTreadmillBaseline is FitCadenceBaseline on the treadmill runs of the
 // same weeks: belt cadence is compared only with belt cadence (DOMAIN.md).
 func (s *Season) FitTreadmillBaseline(i int, leaveOut []bool) CadenceModel {
-	_, belt := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
+	_, belt := SplitTreadmill(s.usualCadenceRuns(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)))))
 	return FitCadence(belt)
 }
 
@@ -273,7 +286,7 @@ func (s *Season) FitBalanceBaseline(i int, leaveOut []bool) BalanceModel {
 	for j, k := range weeks {
 		xs[j] = s.Weeks[k].BalanceLeftPct
 		for _, r := range s.WeekRuns(k) {
-			if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() {
+			if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() && !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance) {
 				m.Runs++
 			}
 		}

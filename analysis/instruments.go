@@ -63,10 +63,49 @@ func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(R
 // GCT-balance and cadence instruments, in date order.
 func (s *Season) findInstruments() {
 	loc := s.location()
+	s.firstInstrument = map[string]string{}
+	for _, r := range s.Runs {
+		for ch, in := range map[ingest.Channel]string{ingest.ChanStanceTimeBalance: r.BalanceInstrument, ingest.ChanCadence: r.CadenceInstrument} {
+			if _, ok := s.firstInstrument[ch.String()]; !ok && r.IsRun && in != "" {
+				s.firstInstrument[ch.String()] = in
+			}
+		}
+	}
 	s.Instruments = append(
 		instrumentChanges(s.Runs, loc, ingest.ChanStanceTimeBalance.String(), func(r Run) string { return r.BalanceInstrument }),
 		instrumentChanges(s.Runs, loc, ingest.ChanCadence.String(), func(r Run) string { return r.CadenceInstrument })...)
 	sort.SliceStable(s.Instruments, func(a, b int) bool { return s.Instruments[a].Date.Before(s.Instruments[b].Date) })
+}
+
+// InstrumentInForce names the instrument that measures channel ch on day
+// d: the last change's at or before d, else the first run's with the
+// channel; "" when no run has it.
+func (s *Season) InstrumentInForce(ch ingest.Channel, d Day) string {
+	in := s.firstInstrument[ch.String()]
+	for _, c := range s.Instruments {
+		if c.Channel == ch.String() && DayOf(c.Date) <= d {
+			in = c.To
+		}
+	}
+	return in
+}
+
+// WithoutUsualInstrument reports whether another instrument than the one
+// in force on the run's day measured its channel ch: a single run with
+// the pod left at home (DOMAIN.md, Instruments). Such a run is judged
+// against its own instrument or not at all: its figure of the channel
+// stays out of the week's figure and the baselines of the instrument in
+// force (Week.BalanceOtherInstrumentRuns, CadenceOtherInstrumentRuns).
+func (s *Season) WithoutUsualInstrument(r Run, ch ingest.Channel) bool {
+	in := r.BalanceInstrument
+	if ch == ingest.ChanCadence {
+		in = r.CadenceInstrument
+	}
+	if in == "" || s.firstInstrument == nil {
+		return false
+	}
+	usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
+	return usual != "" && in != usual
 }
 
 // InstrumentEpoch is the index of the first week measured with the

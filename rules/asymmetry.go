@@ -258,6 +258,9 @@ func checkGCTImbalance(p *Pass) {
 		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
 			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
+		if n := s.Weeks[i].BalanceOtherInstrumentRuns; n > 0 {
+			what += fmt.Sprintf(" (%d %s without the usual sensor left out of the balance)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
 		m := mark{week: i, side: side(50 + change)}
 		switch {
 		case away >= t.Medium && prevAway*change > 0 && math.Abs(prevAway) >= t.Medium:

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Chain paths of the cadence rules.
@@ -156,6 +157,9 @@ func checkCadenceDrop(p *Pass) {
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
+			if s.WithoutUsualInstrument(r, ingest.ChanCadence) {
+				continue // its own instrument has no baseline here: not judged
+			}
 			model := m
 			if r.Treadmill() {
 				model = mt

@@ -223,6 +223,47 @@ func TestSensorChangeNoFalseAlarm(t *testing.T) {
 	}
 }
 
+// TestForgottenPodWeekBalance (issue 23): a run without the usual pod
+// (its balance from the wrist, 0.8 pp off the pod's) is judged against its
+// own instrument or not at all: its week's GCT balance is the same as
+// without that run.
+func TestForgottenPodWeekBalance(t *testing.T) {
+	s := instrumentSeason(t, "pod-forgotten")
+	without := s
+	without.Runs = nil
+	lone := map[string]bool{}
+	for i, r := range s.Runs {
+		if r.Sensor == "" && r.IsRun() {
+			lone[r.Start.In(synth.DefaultTZ).AddDate(0, 0, -((int(r.Start.In(synth.DefaultTZ).Weekday())+6)%7)).Format(time.DateOnly)] = true
+			t.Logf("run %d on %s without the pod", i, r.Start.Format(time.DateOnly))
+			continue
+		}
+		without.Runs = append(without.Runs, r)
+	}
+	if len(lone) != 2 {
+		t.Fatalf("%d weeks with a pod-less run, want 2", len(lone))
+	}
+	weeks := func(s synth.Season) map[string]weekReport {
+		dir := filepath.Join(t.TempDir(), s.Athlete)
+		if _, err := s.WriteFIT(dir); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]weekReport{}
+		for _, w := range parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0].Weeks {
+			out[w.Week] = w
+		}
+		return out
+	}
+	got, want := weeks(s), weeks(without)
+	for wk := range lone {
+		g, w := got[wk], want[wk]
+		if g.GCTBalanceLeftPct == nil || w.GCTBalanceLeftPct == nil || *g.GCTBalanceLeftPct != *w.GCTBalanceLeftPct || g.Runs != w.Runs+1 {
+			t.Errorf("week of %s: balance %v over %d runs; without the pod-less run %v over %d: want the same balance",
+				wk, deref(g.GCTBalanceLeftPct), g.Runs, deref(w.GCTBalanceLeftPct), w.Runs)
+		}
+	}
+}
+
 // TestTreadmillWinter (issue 23): seven weeks on a treadmill, stepping
 // 4 % faster on the belt, then back outdoors: the outdoor cadence is
 // judged against outdoor runs only, so going back outside is no drop.
