@@ -146,6 +146,42 @@ func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (Instrument
 	return last, ok
 }
 
+// SinceInstrumentChange is what channel ch's baseline has gathered since
+// the last change of its instrument at or before the end of week i: the
+// change, the weeks from its week through week i with the channel's
+// weekly figure, and the runs whose channel that instrument measured (the
+// runs the baselines take: track runs aside for balance, treadmill runs
+// aside for cadence). ok is false when there was no change.
+func (s *Season) SinceInstrumentChange(ch ingest.Channel, i int) (c InstrumentChange, weeks, runs int, ok bool) {
+	c, ok = s.LastInstrumentChange(ch, i)
+	if !ok {
+		return c, 0, 0, false
+	}
+	for k := max(s.WeekIndex(c.Date), 0); k <= i; k++ {
+		n := 0
+		for _, r := range s.WeekRuns(k) {
+			if s.WithoutUsualInstrument(r, ch) {
+				continue
+			}
+			switch ch {
+			case ingest.ChanStanceTimeBalance:
+				if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() {
+					n++
+				}
+			case ingest.ChanCadence:
+				if !math.IsNaN(r.CadenceSPM) && !r.Treadmill() {
+					n++
+				}
+			}
+		}
+		runs += n
+		if n > 0 {
+			weeks++
+		}
+	}
+	return c, weeks, runs, true
+}
+
 // Treadmill reports whether the run was on a treadmill (FIT sub-sport
 // treadmill, Strava's and Garmin's treadmill types): belt speed from a
 // wrist or footpod is unreliable and runners step faster on a belt, so its

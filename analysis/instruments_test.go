@@ -50,6 +50,13 @@ func TestWithoutUsualInstrument(t *testing.T) {
 	if !s.WithoutUsualInstrument(*lone, ingest.ChanCadence) || s.WithoutUsualInstrument(runs[4*10], ingest.ChanStanceTimeBalance) {
 		t.Errorf("the lone wrist run must be without the usual instrument, a strap run after the change not")
 	}
+	// What the strap's baseline has gathered by the last week: weeks 9-11.
+	if c, weeks, n, ok := s.SinceInstrumentChange(ingest.ChanStanceTimeBalance, 11); !ok || c.To != strap || weeks != 3 || n != 12 {
+		t.Errorf("since the strap: %+v, %d weeks, %d runs, %v; want the strap's change, 3 weeks, 12 runs", c, weeks, n, ok)
+	}
+	if _, _, _, ok := s.SinceInstrumentChange(ingest.ChanCadence, 8); ok {
+		t.Errorf("a change found by week 8, before the strap")
+	}
 	// The pod's cadence baseline of week 7 is fitted without the wrist run.
 	m := s.FitCadenceBaseline(7, nil)
 	if m.Runs != 4*7-1 {

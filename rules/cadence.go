@@ -202,6 +202,12 @@ func checkCadenceDrop(p *Pass) {
 	if judged == 0 {
 		p.Learning("%d of %d runs with cadence in the 8 weeks before", best, analysis.MinBaselineRuns)
 	}
+	if c, _, runs, ok := s.SinceInstrumentChange(ingest.ChanCadence, len(s.Weeks)-1); ok && runs < analysis.MinBaselineRuns {
+		// The baseline restarted at the sensor change (DOMAIN.md,
+		// Instruments): learning until it has its minimum data again.
+		p.Learning("after a sensor change on %s, now %s: %d of %d runs with cadence with it",
+			c.Date.Format(time.DateOnly), c.To, runs, analysis.MinBaselineRuns)
+	}
 	p.reportEpisodes("cadence_change_pct", marks)
 }
 

@@ -223,6 +223,72 @@ func TestSensorChangeNoFalseAlarm(t *testing.T) {
 	}
 }
 
+// TestLearningAfterSensorChange (issue 23): after a chest strap bought
+// late in the season, gct-imbalance says "learning after a sensor change
+// on DATE" until its baseline has its minimum data again (6 weeks and 20
+// runs with the strap), and cadence-drop until 8 runs with it, in the
+// JSON's rule status and in the text report's status line; bought early
+// enough, they judge again and say nothing of it.
+func TestLearningAfterSensorChange(t *testing.T) {
+	for _, tt := range []struct {
+		week              int // the strap's first week (0-based)
+		learning, cadence bool
+	}{{synth.DefaultWeeks - 1, true, true}, {synth.DefaultWeeks - 3, true, false}, {synth.DefaultWeeks - 5, true, false}, {5, false, false}} {
+		t.Run(fmt.Sprintf("strap from week %d", tt.week+1), func(t *testing.T) {
+			s := synth.Plan(synth.Steady, synth.WithAthlete("strap"), synth.WithInterval(interval))
+			change := s.WeekStart(tt.week)
+			first := ""
+			for i := range s.Runs {
+				if r := &s.Runs[i]; !r.Start.Before(change) {
+					r.Sensor = synth.SensorHRMPro
+					if first == "" && r.IsRun() {
+						first = r.Start.In(synth.DefaultTZ).Format(time.DateOnly)
+					}
+				}
+			}
+			dir := filepath.Join(t.TempDir(), s.Athlete)
+			if _, err := s.WriteFIT(dir); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Athletes []struct {
+					Rules []struct{ Rule, Status, Reason string } `json:"rules"`
+				} `json:"athletes"`
+			}
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+			if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+				t.Fatalf("report (%v): %.300s", err, res.stdout)
+			}
+			said := "after a sensor change on " + first
+			var st, cad struct{ Rule, Status, Reason string }
+			for _, r := range doc.Athletes[0].Rules {
+				switch r.Rule {
+				case "gct-imbalance":
+					st = r
+				case "cadence-drop":
+					cad = r
+				}
+			}
+			t.Logf("cadence-drop: %s (%s)", cad.Status, cad.Reason)
+			if got := cad.Status == "learning" && strings.HasPrefix(cad.Reason, said); got != tt.cadence {
+				t.Errorf("cadence-drop %s (%s); want learning %q: %v", cad.Status, cad.Reason, said, tt.cadence)
+			}
+			t.Logf("gct-imbalance: %s (%s)", st.Status, st.Reason)
+			if got := st.Status == "learning" && strings.HasPrefix(st.Reason, said); got != tt.learning {
+				t.Errorf("gct-imbalance %s (%s); want learning %q: %v", st.Status, st.Reason, said, tt.learning)
+			}
+			text := itbcheck(t, nil, "analyze", "--no-progress", dir)
+			flat := strings.Join(strings.Fields(string(text.stdout)), " ")
+			if strings.Contains(flat, "(learning after") {
+				t.Errorf("the status line says learning twice:\n%s", text.stdout)
+			}
+			if got := strings.Contains(flat, "Still learning your baseline for") && strings.Contains(flat, said); got != tt.learning {
+				t.Errorf("text report says %q: %v, want %v:\n%s", said, got, tt.learning, text.stdout)
+			}
+		})
+	}
+}
+
 // TestForgottenPodWeekBalance (issue 23): a run without the usual pod
 // (its balance from the wrist, 0.8 pp off the pod's) is judged against its
 // own instrument or not at all: its week's GCT balance is the same as
