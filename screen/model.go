@@ -54,6 +54,10 @@ type Athlete struct {
 	// episode they are about; an ack of a finding that has since worsened,
 	// or of an earlier episode, is not among them.
 	Acks map[FindingKey]Acknowledgement
+	// Capped is true when the default window (no --since or --until)
+	// showed only the last analysis.WindowWeeks weeks of a longer current
+	// season: From is then its first day.
+	Capped bool
 	// Accounting says where every activity read for the athlete went.
 	Accounting Accounting
 	// counted holds the counts of activities and runs of a Summary, whose

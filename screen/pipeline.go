@@ -151,6 +151,7 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 			// WindowWeeks weeks; the season's earlier weeks fed the
 			// baselines and the load above.
 			since = analysis.DefaultWindowStart(spans)
+			out[i].Capped = !since.IsZero()
 		}
 		out[i].Findings, out[i].Rules = inWindow(res.Findings, since, opt.Until), res.Statuses
 		out[i].Season = season.Window(since, opt.Until)

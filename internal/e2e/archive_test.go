@@ -359,16 +359,20 @@ func TestTreadmillWinter(t *testing.T) {
 
 // TestDefaultWindowLastWeeks (issue 23): a season of 42 weeks is reported
 // over its last 26 by default (DOMAIN.md, Seasons: the weeks before still
-// feed baselines and load), and --since still chooses the whole season.
+// feed baselines and load), every report for people says so once, and
+// --since still chooses the whole season.
 func TestDefaultWindowLastWeeks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "runner")
 	start := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC) // a Monday
-	var last time.Time
+	var first, last time.Time
 	for k := 0; k < 3; k++ {
 		s := writeSeason(t, synth.Steady, dir, synth.WithStart(start.AddDate(0, 0, 7*synth.DefaultWeeks*k)), synth.WithSeed(uint64(300+k)))
 		for _, r := range s.Runs {
 			if r.Start.After(last) {
 				last = r.Start
+			}
+			if r.IsRun() && (first.IsZero() || r.Start.Before(first)) {
+				first = r.Start
 			}
 		}
 	}
@@ -394,5 +398,20 @@ func TestDefaultWindowLastWeeks(t *testing.T) {
 	from, weeks = window("--since", start.Format(time.DateOnly), dir)
 	if from != start.Format(time.DateOnly) || weeks < 40 {
 		t.Errorf("--since %s: window from %s over %d weeks, want the whole season (42 weeks)", start.Format(time.DateOnly), from, weeks)
+	}
+	// Every report for people says once, in words, that the season was cut.
+	said := "showing the last 26 weeks of this season (it began " + first.In(synth.DefaultTZ).Format(time.DateOnly) + "); --since shows more"
+	for _, format := range []string{"text", "markdown", "html"} {
+		for _, since := range []bool{false, true} {
+			args := []string{"analyze", "--format", format, "--no-progress", dir}
+			if since {
+				args = append(args[:4], "--since", start.Format(time.DateOnly), dir)
+			}
+			out := string(itbcheck(t, nil, args...).stdout)
+			flat := strings.Join(strings.Fields(out), " ")
+			if n, want := strings.Count(flat, said), map[bool]int{false: 1, true: 0}[since]; n != want {
+				t.Errorf("%s report (--since given: %v) says %q %d times, want %d", format, since, said, n, want)
+			}
+		}
 	}
 }
