@@ -330,6 +330,36 @@ func TestForgottenPodWeekBalance(t *testing.T) {
 	}
 }
 
+// TestForgottenPodSaid (issue 23): in a season whose balance drifts
+// (gct-imbalance fires), a run of a flagged week without the usual pod is
+// left out of that week's balance, and the finding says so.
+func TestForgottenPodSaid(t *testing.T) {
+	s := synth.Plan(synth.GCTImbalance, synth.WithAthlete("drift"), synth.WithInterval(interval))
+	lone := -1
+	for i := range s.Runs {
+		s.Runs[i].Sensor = synth.SensorRDPod
+		if s.Runs[i].IsRun() && !s.Runs[i].Start.Before(s.WeekStart(s.Weeks-1)) && lone < 0 {
+			lone = i
+		}
+	}
+	s.Runs[lone].Sensor = ""
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	rep := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0]
+	said := false
+	for _, f := range rep.Findings {
+		if f.Rule == "gct-imbalance" && strings.Contains(f.Summary, "(1 run without the usual sensor left out of the balance)") {
+			said = true
+			t.Logf("%s %s: %s", f.Date, f.Severity, f.Summary)
+		}
+	}
+	if !said {
+		t.Errorf("no gct-imbalance finding says the run of %s without the pod was left out: %+v", s.Runs[lone].Start.Format(time.DateOnly), rep.Findings)
+	}
+}
+
 // TestTreadmillWinter (issue 23): seven weeks on a treadmill, stepping
 // 4 % faster on the belt, then back outdoors: the outdoor cadence is
 // judged against outdoor runs only, so going back outside is no drop.

@@ -42,6 +42,14 @@ func TestStravaExportBesideFIT(t *testing.T) {
 				}
 				return b.String()
 			}
+			above := 0
+			for _, f := range got.Findings {
+				if f.Severity != "info" {
+					above++
+				}
+			}
+			t.Logf("%s: %d activities (%d alone), %d duplicates merged, %d findings (%d above info; FIT alone %d findings)",
+				p, got.Activities, want.Activities, got.DuplicatesMerged, len(got.Findings), above, len(want.Findings))
 			if key(got) != key(want) {
 				t.Errorf("findings with the Strava export beside:\n%s\nFIT files alone:\n%s", key(got), key(want))
 			}
