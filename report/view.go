@@ -83,7 +83,10 @@ func splitNotes(fs []rules.Finding) (risks, notes []rules.Finding) {
 // staleFor is the days from a's last run to now when more than StaleDays,
 // else 0.
 func staleFor(a *screen.Athlete, now time.Time) int {
-	last := lastRun(a)
+	last, ok := screen.LastRun(a)
+	if !ok {
+		last = a.To // no run: the end of its period
+	}
 	if now.IsZero() || last.IsZero() {
 		return 0
 	}
@@ -94,22 +97,6 @@ func staleFor(a *screen.Athlete, now time.Time) int {
 		return days
 	}
 	return 0
-}
-
-// lastRun is the local day of a's last run, else the end of its period.
-func lastRun(a *screen.Athlete) time.Time {
-	var last time.Time
-	if a.Season != nil {
-		for _, r := range a.Season.Runs {
-			if r.IsRun && r.LocalDate.After(last) {
-				last = r.LocalDate
-			}
-		}
-	}
-	if last.IsZero() {
-		last = a.To
-	}
-	return last
 }
 
 // actionsHead is the heading of the action list: "This week", or "When

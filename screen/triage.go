@@ -2,6 +2,7 @@ package screen
 
 import (
 	"sort"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
@@ -219,7 +220,8 @@ func Summary(a *Athlete) *Athlete {
 		return a
 	}
 	s := *a
-	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs()}
+	last, _ := LastRun(a)
+	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs(), lastRun: last}
 	if a.Season != nil {
 		season := &analysis.Season{Athlete: a.Season.Athlete, Params: a.Season.Params,
 			Duplicates: a.Season.Duplicates, Load: a.Season.Load,
@@ -233,4 +235,7 @@ func Summary(a *Athlete) *Athlete {
 
 // runCounts are the counts of a summarised athlete's activities, whose
 // season no longer holds the runs.
-type runCounts struct{ activities, runs int }
+type runCounts struct {
+	activities, runs int
+	lastRun          time.Time // LastRun's day; zero without a run
+}
