@@ -166,7 +166,7 @@ func (g ruleGroup) briefExplanation() string {
 const howToRead = "itbcheck looks for training patterns in watch data that are associated with " +
 	"Iliotibial Band Syndrome (pain on the outside of the knee or hip) and the low back pain that can follow it. " +
 	"Each athlete's report opens with any red flag, then one list of what to do, each action naming the patterns it answers; " +
-	"then the risk patterns open now (a finding in the last 2 weeks), each with its findings, one line each with the week " +
+	"then the risk patterns still open (a finding in the last 2 weeks of data), each with its findings, one line each with the week " +
 	"or run and the numbers against their limit, and why it matters: the path from that pattern through hip and pelvis " +
 	"to the lower back. Then what could not be judged and why, the patterns resolved, and notes: context that needs no action. " +
 	"Severity is high, medium or low. Rules judge you against your own history: until a rule has enough of it, the report " +
