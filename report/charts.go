@@ -549,8 +549,8 @@ func balanceChart(a *screen.Athlete) chart {
 			"Shading follows Garmin's zones, population context: green 49.2–50.8 %, orange out to 47.8/52.2 %, red beyond. " +
 			"gct-imbalance judges each week's mean against your own usual balance; its limits in force are " +
 			fmtNum(t.Low, 1) + " pp away (low), " + fmtNum(t.Medium, 1) + " pp (medium) and " + fmtNum(t.High, 1) + " pp (high). " +
-			"The dashed line is your baseline, the median of earlier weeks' mean balance that gct-imbalance judged each week by " +
-			"(weeks of a shift left out). " +
+			"The dashed line is the balance gct-imbalance judged each week against: your baseline, the median of earlier weeks' " +
+			"mean balance (weeks of a shift left out), or, in a week judged by a slow trend, the level where that trend began. " +
 			"Grey columns are the weeks of a balance finding; larger coloured dots are their runs, in the finding's severity colour. " +
 			"Look for runs drifting away from your usual and staying there: one leg is being spared.",
 	}
@@ -572,12 +572,18 @@ func balanceChart(a *screen.Athlete) chart {
 			if w := s.WeekIndex(runDate(r)); w >= 0 {
 				// The baseline gct-imbalance judged the week by, and the
 				// week's departure from it, as its finding says them.
-				if m := s.BalanceBaseline(w); m.Valid {
-					b = m.MedianPct
-					if mean := s.Weeks[w].BalanceLeftPct; !math.IsNaN(mean) {
-						text += "; the week's mean " + fmtNum(mean, 1) + " %, " + fmtNum(math.Abs(mean-b), 1) +
-							" pp from your baseline of " + fmtNum(b, 1) + " %"
-					}
+				// A week judged by a trend is drawn at the trend's start,
+				// the level it was judged against (principle 8).
+				m := s.BalanceBaseline(w)
+				b = m.JudgedPct()
+				mean := s.Weeks[w].BalanceLeftPct
+				switch {
+				case math.IsNaN(mean) || math.IsNaN(b):
+				case m.Trend != nil:
+					text += "; the week's mean " + fmtNum(mean, 1) + " %, " + rules.TrendText(*m.Trend)
+				default:
+					text += "; the week's mean " + fmtNum(mean, 1) + " %, " + fmtNum(math.Abs(mean-b), 1) +
+						" pp from your baseline of " + fmtNum(b, 1) + " %"
 				}
 			}
 			base = append(base, b)

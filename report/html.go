@@ -48,6 +48,7 @@ type htmlPage struct {
 	Athletes     []htmlAthlete // empty for the team overview alone
 	AthleteCount int
 	WeekColumns  []string
+	WeekBaseNote string
 	Disclaimer   string
 	HowToRead    string
 	RedFlags     string
@@ -185,16 +186,17 @@ func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
 // athleteHTML (none for the overview alone).
 func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
-		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
-		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
-		Tool:        (r.Tool.Name + " " + r.Tool.Version),
-		Counts:      r.Counts(),
-		WeekColumns: weekColumns,
-		Config:      configText(r),
-		Disclaimer:  rules.Disclaimer,
-		HowToRead:   howToRead,
-		RedFlags:    rules.RedFlags,
-		RedFlagHead: redFlagHead,
+		CSS:          template.CSS(htmlCSS), // our own embedded stylesheet
+		Generated:    r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
+		Tool:         (r.Tool.Name + " " + r.Tool.Version),
+		Counts:       r.Counts(),
+		WeekColumns:  weekColumns,
+		WeekBaseNote: weekBaseNote,
+		Config:       configText(r),
+		Disclaimer:   rules.Disclaimer,
+		HowToRead:    howToRead,
+		RedFlags:     rules.RedFlags,
+		RedFlagHead:  redFlagHead,
 	}
 	if len(r.Athletes) > 1 {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)

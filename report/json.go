@@ -245,9 +245,17 @@ type jsonWeek struct {
 	Strain            num    `json:"strain"`
 	CadenceSPM        num    `json:"cadence_spm"`
 	GCTBalanceLeftPct num    `json:"gct_balance_left_pct"`
-	DescentM          num    `json:"descent_m"`
-	StrengthSessions  int    `json:"strength_sessions"`
-	MobilitySessions  int    `json:"mobility_sessions"`
+	// GCTBalanceBasePct is the balance gct-imbalance judged the week
+	// against (BalanceModel.JudgedPct), GCTBalanceTrendFrom the Monday of
+	// the trend it was judged by, if one: additions to v2 (issue 24).
+	GCTBalanceBasePct   num     `json:"gct_balance_baseline_pct"`
+	GCTBalanceTrendFrom *string `json:"gct_balance_trend_from"`
+	// CadenceVsBasePct is the week's median run against the cadence
+	// model cadence-drop judged the week by, %: an addition to v2.
+	CadenceVsBasePct num `json:"cadence_vs_baseline_pct"`
+	DescentM         num `json:"descent_m"`
+	StrengthSessions int `json:"strength_sessions"`
+	MobilitySessions int `json:"mobility_sessions"`
 }
 
 type jsonFinding struct {
@@ -500,8 +508,8 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput{Path: fi.Path, Error: fi.Reason()})
 	}
 	if a.Season != nil {
-		for _, wk := range a.Season.Weeks {
-			ja.Weeks = append(ja.Weeks, weekJSON(wk))
+		for i := range a.Season.Weeks {
+			ja.Weeks = append(ja.Weeks, weekJSON(a.Season, i))
 		}
 	}
 	for _, f := range a.Findings {
@@ -547,23 +555,32 @@ func optDay(t time.Time) *string {
 	return &s
 }
 
-func weekJSON(wk analysis.Week) jsonWeek {
+func weekJSON(s *analysis.Season, i int) jsonWeek {
+	wk, m := s.Weeks[i], s.BalanceBaseline(i)
+	var from *string
+	if m.Trend != nil {
+		d := m.Trend.Start.String()
+		from = &d
+	}
 	return jsonWeek{
-		Week:              wk.Monday.String(),
-		Runs:              wk.Runs,
-		DistanceKm:        num{wk.DistanceKm, 1},
-		DurationH:         num{wk.DurationH, 2},
-		Load:              num{wk.Load, 1},
-		ACWR:              num{wk.ACWR, 2},
-		ACWREWMA:          num{wk.ACWREWMA, 2},
-		ChangePct:         num{wk.ChangePct, 1},
-		Monotony:          num{wk.Monotony, 2},
-		Strain:            num{wk.Strain, 1},
-		CadenceSPM:        num{wk.CadenceSPM, 1},
-		GCTBalanceLeftPct: num{wk.BalanceLeftPct, 1},
-		DescentM:          num{wk.DescentM, 0},
-		StrengthSessions:  wk.StrengthSessions,
-		MobilitySessions:  wk.MobilitySessions,
+		Week:                wk.Monday.String(),
+		Runs:                wk.Runs,
+		DistanceKm:          num{wk.DistanceKm, 1},
+		DurationH:           num{wk.DurationH, 2},
+		Load:                num{wk.Load, 1},
+		ACWR:                num{wk.ACWR, 2},
+		ACWREWMA:            num{wk.ACWREWMA, 2},
+		ChangePct:           num{wk.ChangePct, 1},
+		Monotony:            num{wk.Monotony, 2},
+		Strain:              num{wk.Strain, 1},
+		CadenceSPM:          num{wk.CadenceSPM, 1},
+		GCTBalanceLeftPct:   num{wk.BalanceLeftPct, 1},
+		GCTBalanceBasePct:   num{m.JudgedPct(), 1},
+		GCTBalanceTrendFrom: from,
+		CadenceVsBasePct:    num{wk.CadenceResidualPct, 1},
+		DescentM:            num{wk.DescentM, 0},
+		StrengthSessions:    wk.StrengthSessions,
+		MobilitySessions:    wk.MobilitySessions,
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
@@ -523,7 +524,22 @@ func (t *textWriter) paraLead(lead, indent, text string) {
 
 // weekColumns are the headers of the weekly table, shared by text and
 // Markdown.
-var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cadence", "bal L %", "desc m", "s/m"}
+var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cad", "bal L %", "base", "desc", "s/m"}
+
+// weekBaseNote says what the weekly table's balance baseline column is,
+// in every format that shows the table.
+var weekBaseNote = "cad = cadence; desc = descent m; base = the GCT balance judged against (t: a trend's start)"
+
+// balanceBaseCell is the balance week i was judged against (the recorded
+// model's JudgedPct), marked "t" when a trend judged it; "–" for none.
+func balanceBaseCell(s *analysis.Season, i int) string {
+	m := s.BalanceBaseline(i)
+	c := fmtNum(m.JudgedPct(), 1)
+	if m.Trend != nil {
+		c += "t"
+	}
+	return c
+}
 
 // minEmptyStreak is the number of consecutive weeks without running (and
 // without a finding) that the weekly table folds into one row, so a season
@@ -571,6 +587,7 @@ func weekCells(a *screen.Athlete) [][]string {
 			fmtSigned(wk.ChangePct, 1),
 			fmtNum(wk.CadenceSPM, 0),
 			fmtNum(wk.BalanceLeftPct, 1),
+			balanceBaseCell(a.Season, i),
 			fmtNum(wk.DescentM, 0),
 			trainingCell(wk),
 		})
@@ -591,7 +608,7 @@ func (t *textWriter) weekTable(a *screen.Athlete, last int) {
 		rows = rows[len(rows)-last:]
 	}
 	t.heading(head)
-	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions")
+	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions; "+weekBaseNote)
 	widths := make([]int, len(weekColumns))
 	for i, h := range weekColumns {
 		widths[i] = utf8.RuneCountInString(h)

@@ -1,0 +1,100 @@
+package e2e
+
+import (
+	"encoding/json"
+	"html"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/itbcheck/itbcheck/testkit/synth"
+)
+
+// teamAthlete writes the FIT files of athlete name of synth.Team(seed)
+// into a folder of its own and returns the folder.
+func teamAthlete(t *testing.T, seed uint64, name string) string {
+	t.Helper()
+	for _, a := range synth.Team(seed, synth.WithInterval(realInterval)) {
+		if a.Season.Athlete != name {
+			continue
+		}
+		dir := filepath.Join(t.TempDir(), name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.Season.WriteFIT(dir); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	t.Fatalf("synth.Team has no athlete %q", name)
+	return ""
+}
+
+// trendPhrase is how gct-imbalance words the trend it judged a week by.
+var trendPhrase = regexp.MustCompile(`trending [+-]\d+\.\d\d pp a week since the week of (\d{4}-\d\d-\d\d): [+-]\d+\.\d pp since then \(from (\d+\.\d) %\)`)
+
+// TestBalanceChartShowsTheJudgedTrend: the early drift (0.15 pp a week
+// from week 1) is judged by a trend anchored where it began (DOMAIN.md,
+// principle 8). The weeks it judged say so in the weekly figures
+// (gct_balance_trend_from, gct_balance_baseline_pct = the trend's start
+// level), and the balance chart's runs of those weeks say the trend the
+// finding states, not a departure from the median baseline the rule did
+// not judge them by.
+func TestBalanceChartShowsTheJudgedTrend(t *testing.T) {
+	dir := teamAthlete(t, 1, "early-drift")
+	res := itbcheck(t, nil, "analyze", "--format", "json", dir)
+	if res.code > 1 {
+		t.Fatalf("json: exit %d: %s", res.code, res.stderr)
+	}
+	var doc struct {
+		Athletes []struct {
+			Weeks []struct {
+				Week      string   `json:"week"`
+				BasePct   *float64 `json:"gct_balance_baseline_pct"`
+				TrendFrom *string  `json:"gct_balance_trend_from"`
+			} `json:"weeks"`
+			Findings []finding `json:"findings"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("json: %v", err)
+	}
+	page := itbcheck(t, nil, "analyze", "--format", "html", dir)
+	if page.code > 1 {
+		t.Fatalf("html: exit %d: %s", page.code, page.stderr)
+	}
+	text := html.UnescapeString(string(page.stdout))
+	a := doc.Athletes[0]
+	trends := 0
+	for _, f := range a.Findings {
+		if f.Rule != "gct-imbalance" {
+			continue
+		}
+		m := trendPhrase.FindStringSubmatch(f.Summary)
+		if m == nil {
+			continue
+		}
+		trends++
+		if want := "the week's mean "; !strings.Contains(text, m[0]) || !strings.Contains(text, want) {
+			t.Errorf("finding %q: the balance chart never says %q", f.Summary, m[0])
+		}
+		from, _ := strconv.ParseFloat(m[2], 64)
+		judged := false
+		for _, w := range a.Weeks {
+			if w.TrendFrom != nil && *w.TrendFrom == m[1] && w.BasePct != nil && math.Abs(*w.BasePct-from) < 0.051 {
+				judged = true
+			}
+		}
+		if !judged {
+			t.Errorf("finding %q: no week's figures say it was judged against %s %% from %s", f.Summary, m[2], m[1])
+		}
+	}
+	if trends == 0 {
+		t.Fatalf("early-drift: no gct-imbalance finding judged by a trend; findings %+v", a.Findings)
+	}
+}
