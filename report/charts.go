@@ -388,6 +388,10 @@ func weeklyChart(a *screen.Athlete) chart {
 	top.X.Min, top.X.Max = -0.6, float64(n)-0.4
 	top.Y.Min, top.Y.Max = 0, math.Max(10, maxKm*1.15)
 	top.X.Tick.Marker = ticks
+	if r, text := spikeMarks(top, a, &kmTips); r > 0 {
+		top.Y.Max = legendRoom(0, top.Y.Max, r, 200)
+		ch.Caption += text
+	}
 	top.Add(tipLayer{tips: kmTips, into: &spots})
 
 	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week starting Monday, "+yearsText(weeks), "ACWR (× 4-week mean)")
@@ -431,6 +435,63 @@ func weeklyChart(a *screen.Athlete) chart {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
 	return ch.with(drawStacked([]*plot.Plot{top, bottom}, chartWidth, 5.6*vg.Inch, ch.Title, &spots))
+}
+
+// spikeMarks marks on the weekly distance chart each run session-spike
+// fired on: a diamond at the run's km, in its week's column (shifted by
+// its weekday), in the colour of the severity the run reached, with a tip
+// giving the run against the longest of the 30 days before. It returns
+// the legend rows added and a sentence for the caption (none without a
+// marked run).
+func spikeMarks(top *plot.Plot, a *screen.Athlete, tips *[]tip) (rows int, caption string) {
+	if !a.RuleConfig.Enabled(rules.SessionSpike) {
+		return 0, ""
+	}
+	s := a.Season
+	fs := findingsOf(a.Findings, func(r *rules.Rule) bool { return r == rules.SessionSpike })
+	if len(fs) == 0 {
+		return 0, ""
+	}
+	t := a.RuleConfig.Thresholds(rules.SessionSpike)
+	weeks := byWeek(fs)
+	judged, _ := rules.SessionSpikes(s)
+	bySev := map[rules.Severity][][2]float64{}
+	for _, sr := range judged {
+		rf := runFindings(sr.Run, fs, weeks)
+		if !(sr.Pct > t.Low) || len(rf) == 0 {
+			continue
+		}
+		// The run's own level; high only where session-spike gave the
+		// week high (a second family open).
+		sev := rules.Low
+		if sr.Pct > t.Medium {
+			sev = rules.Medium
+		}
+		if sr.Pct > t.High && rf[0].Severity == rules.High {
+			sev = rules.High
+		}
+		d := runDate(sr.Run)
+		x := float64(s.WeekIndex(d)) + (float64((int(d.Weekday())+6)%7)-3)*0.11
+		bySev[sev] = append(bySev[sev], [2]float64{x, sr.Run.DistanceKm})
+		*tips = append(*tips, tip{X: x, Y: sr.Run.DistanceKm, Text: "Run of " + dateText(d) + ": " + fmtNum(sr.Run.DistanceKm, 1) +
+			" km, " + fmtSigned(sr.Pct, 0) + " % on the longest run of the 30 days before (" + fmtNum(sr.LongestKm, 1) + " km). Finding: " +
+			rules.SessionSpike.Title + " (" + sev.String() + ")"})
+	}
+	for _, sev := range []rules.Severity{rules.High, rules.Medium, rules.Low} {
+		var xs, ys []float64
+		for _, pt := range bySev[sev] {
+			xs, ys = append(xs, pt[0]), append(ys, pt[1])
+		}
+		if sc := addPoints(top, xs, ys, sevColor(sev), vg.Points(5), draw.BoxGlyph{}); sc != nil {
+			top.Legend.Add("run "+rules.SessionSpike.ID+" fired on ("+sev.String()+")", sc)
+			rows++
+		}
+	}
+	if rows == 0 {
+		return 0, ""
+	}
+	return rows, "Squares mark the runs " + rules.SessionSpike.ID + " fired on, at the run's km, in the colour of its severity: " +
+		"a run more than " + fmtNum(t.Low, 0) + " % longer than the longest run of the 30 days before. "
 }
 
 // finiteOr is v, or alt when v is NaN or infinite.

@@ -98,3 +98,64 @@ func TestBalanceChartShowsTheJudgedTrend(t *testing.T) {
 		t.Fatalf("early-drift: no gct-imbalance finding judged by a trend; findings %+v", a.Findings)
 	}
 }
+
+// TestSessionSpikeMarkedOnTheChart: the weekly distance chart marks each
+// run session-spike fired on, with the run against the longest of the 30
+// days before, for the long-run athlete (+15 %, +40 %, a doubled long
+// run) and for a realistic healthy athlete whose noisy long runs truly
+// pass their 30-day longest by more than 10 % (each marked run is
+// checked); a steady healthy season, no run beyond its 30-day longest,
+// has neither a finding nor a marker.
+func TestSessionSpikeMarkedOnTheChart(t *testing.T) {
+	const legend = "run session-spike fired on ("
+	tipText := regexp.MustCompile(`Run of [^:]+: (\d+\.\d) km, \+(\d+) % on the longest run of the 30 days before \((\d+\.\d) km\)\. Finding: [^(]+\((low|medium|high)\)`)
+	for _, tt := range []struct {
+		athlete string
+		marked  bool
+	}{
+		{"long-progression", true},
+		{"half-marathon", true},
+		{"steady", false},
+	} {
+		t.Run(tt.athlete, func(t *testing.T) {
+			var dir string
+			if tt.athlete == "steady" {
+				dir = filepath.Join(t.TempDir(), "steady")
+				writeSeason(t, synth.Steady, dir)
+			} else {
+				dir = teamAthlete(t, 1, tt.athlete)
+			}
+			res := itbcheck(t, nil, "analyze", "--format", "json", dir)
+			r := parseReport(t, res.stdout)
+			spikes := map[string]bool{} // severities session-spike gave
+			for _, f := range r.Athletes[0].Findings {
+				if f.Rule == "session-spike" && rank(f.Severity) >= rank("low") {
+					spikes[f.Severity] = true
+				}
+			}
+			if tt.marked != (len(spikes) > 0) {
+				t.Fatalf("%s: session-spike findings %v, want some: %v", tt.athlete, spikes, tt.marked)
+			}
+			page := itbcheck(t, nil, "analyze", "--format", "html", dir)
+			text := html.UnescapeString(string(page.stdout))
+			if got := strings.Contains(text, legend); got != tt.marked {
+				t.Fatalf("%s: chart has the session-spike marker %v, want %v", tt.athlete, got, tt.marked)
+			}
+			tips := tipText.FindAllStringSubmatch(text, -1)
+			if tt.marked && len(tips) == 0 {
+				t.Fatalf("%s: no marked run says its distance against the 30-day longest", tt.athlete)
+			}
+			for _, m := range tips {
+				km, _ := strconv.ParseFloat(m[1], 64)
+				pct, _ := strconv.ParseFloat(m[2], 64)
+				longest, _ := strconv.ParseFloat(m[3], 64)
+				if pct <= 10 || math.Abs((km/longest-1)*100-pct) > 1 {
+					t.Errorf("%s: marked run %q is not > 10 %% over its 30-day longest", tt.athlete, m[0])
+				}
+				if !spikes[m[4]] && m[4] != "low" {
+					t.Errorf("%s: marked run %q at a severity no finding gave (%v)", tt.athlete, m[0], spikes)
+				}
+			}
+		})
+	}
+}
