@@ -114,6 +114,8 @@ type htmlAthlete struct {
 	ResolvedHead               string
 	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
+	PreviousPainHead           string        // "" when no previous pain is named
+	PreviousPain               []string      // one line per episode (previousPainText)
 	ShoesHead                  string        // "" when no run names a shoe
 	Shoes                      []string      // one line per shoe (shoeLine)
 	Charts                     []chart       // the charts no group shows
@@ -294,6 +296,10 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
 		}
+	}
+	for _, p := range v.PreviousPain {
+		ha.PreviousPainHead = previousPainHead
+		ha.PreviousPain = append(ha.PreviousPain, previousPainText(p))
 	}
 	if len(v.Shoes) > 0 {
 		ha.ShoesHead = shoesHead

@@ -119,6 +119,23 @@ type jsonAthlete struct {
 	// shoe-mileage grades), in the order first worn; empty when no run
 	// names one: an addition to v2.
 	Shoes []jsonShoe `json:"shoes"`
+	// PreviousPain is the pain of the symptom log named beside the risk
+	// patterns that followed it within 12 months, once per episode: an
+	// addition to v2 (issue 24).
+	PreviousPain []jsonPreviousPain `json:"previous_pain"`
+}
+
+// jsonPreviousPain is one pain episode named beside later risk patterns:
+// where, which side (null when never said), the month it began, its worst
+// pain (0–10), the sentence the reports say, and the rules of the
+// patterns it is named beside.
+type jsonPreviousPain struct {
+	Site  string   `json:"site"`
+	Side  *string  `json:"side"`
+	Month string   `json:"month"`
+	Worst float64  `json:"worst"`
+	Text  string   `json:"text"`
+	Rules []string `json:"findings"`
 }
 
 // jsonShoe is one pair of shoes: its km so far (the config's prior_km
@@ -527,6 +544,19 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja.Actions = []jsonAction{}
 	for _, ac := range v.Actions {
 		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	ja.PreviousPain = []jsonPreviousPain{}
+	for _, p := range v.PreviousPain {
+		jp := jsonPreviousPain{Site: string(p.Episode.Site), Side: nil, Month: p.Episode.First.Format("2006-01"),
+			Worst: round(p.Episode.PeakPain, 1), Text: p.Line, Rules: []string{}}
+		if p.Episode.Side != "" {
+			side := string(p.Episode.Side)
+			jp.Side = &side
+		}
+		for _, r := range p.Rules {
+			jp.Rules = append(jp.Rules, r.ID)
+		}
+		ja.PreviousPain = append(ja.PreviousPain, jp)
 	}
 	ja.Shoes = []jsonShoe{}
 	for _, sh := range v.Shoes {

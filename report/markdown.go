@@ -163,6 +163,14 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 			mdGroup(p, a, g, said)
 		}
 	}
+	if len(v.PreviousPain) > 0 {
+		p("")
+		p("### %s", previousPainHead)
+		p("")
+		for _, pp := range v.PreviousPain {
+			p("- %s", md(previousPainText(pp)))
+		}
+	}
 	if len(v.Unjudged) > 0 || len(a.InputsFailed) > 0 {
 		p("")
 		p("### Not judged")

@@ -401,6 +401,7 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 			t.group(g)
 		}
 	}
+	t.previousPain(v.PreviousPain)
 	t.unjudged(a, v)
 	if len(v.Resolved) > 0 {
 		t.line("")
@@ -415,6 +416,18 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 	t.shoes(v.Shoes)
 	t.line("")
 	t.weekTable(a, 0)
+}
+
+// previousPain writes the pain logged before the risk patterns, once.
+func (t *textWriter) previousPain(pp []rules.PreviousPain) {
+	if len(pp) == 0 {
+		return
+	}
+	t.line("")
+	t.heading(previousPainHead)
+	for _, p := range pp {
+		t.para("  - ", "    ", plain(previousPainText(p)))
+	}
 }
 
 // shoes writes each known shoe's km.

@@ -159,3 +159,25 @@ func TestSessionSpikeMarkedOnTheChart(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviousPainOncePerAthlete: the creeping athlete's April knee pain
+// is named once in each human report (under "Previous pain", with the
+// patterns it is named beside), not in every pattern's line, and once in
+// JSON's previous_pain; the goldens are what the CLI prints
+// (TestRealisticReportGolden).
+func TestPreviousPainOncePerAthlete(t *testing.T) {
+	const said = "You logged outer-knee pain on the left in April (worst 5/10)"
+	for _, file := range []string{"realistic.txt", "realistic-verbose.txt", "realistic.md", "realistic.html", "realistic.json"} {
+		b, err := os.ReadFile(filepath.Join(realisticGolden, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(html.UnescapeString(string(b))), " ")
+		if n := strings.Count(text, said); n != 1 {
+			t.Errorf("%s names the April pain %d times, want once", file, n)
+		}
+		if file != "realistic.json" && !strings.Contains(text, "Named beside: Run longer than your recent longest") {
+			t.Errorf("%s does not say which patterns the pain is named beside", file)
+		}
+	}
+}
