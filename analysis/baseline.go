@@ -262,6 +262,36 @@ type BalanceModel struct {
 	// standard deviation, in percentage points (NaN for none).
 	SpreadPP    float64
 	Weeks, Runs int
+	// Trend is set when the balance rule judged the week by a trend that
+	// runs through it rather than by the median (DOMAIN.md, principle 8):
+	// the week is then judged against the trend's start.
+	Trend *BalanceTrend
+}
+
+// BalanceTrend is a significant trend of the weekly balance a week was
+// judged by: anchored where it began, graded by the change since.
+type BalanceTrend struct {
+	// Start is the week (its Monday) the trend began.
+	Start Day
+	// AnchorPct is the fitted balance at Start, % left: the level the
+	// week is judged against.
+	AnchorPct float64
+	// SlopePP is the trend in pp a week; ChangePP the change it made
+	// from Start to the week judged (slope × weeks).
+	SlopePP, ChangePP float64
+}
+
+// JudgedPct is the balance (% left) the week was judged against: the
+// trend's anchor when a trend judged it, else the median when the model
+// is valid, else NaN.
+func (m BalanceModel) JudgedPct() float64 {
+	switch {
+	case m.Trend != nil:
+		return m.Trend.AnchorPct
+	case m.Valid:
+		return m.MedianPct
+	}
+	return math.NaN()
 }
 
 // BalanceBaseline is the balance model week i is judged by: the one the
