@@ -167,7 +167,7 @@ var garminSummary = summaryExport{
 		}, meaning{all: [][]string{{"dist", "afstand", "strecke", "stracka", "avstand", "dyst", "=matka", "tavolsag"}}, none: wordsAvg}},
 		{colTime, byLang{
 			"en": {"Time"}, "de": {"Zeit"}, "fr": {"Durée"}, "es": {"Tiempo"}, "it": {"Tempo"}, "nl": {"Tijd"},
-			"pt": {"Tempo", "Tempo total"}, "da": {"Tid"}, "sv": {"Tid"}, "no": {"Tid"}, "pl": {"Czas"},
+			"pt": {"Tempo"}, "da": {"Tid"}, "sv": {"Tid"}, "no": {"Tid"}, "pl": {"Czas"},
 			"fi": {"Aika"}, "hu": {"Idő"},
 		}, meaning{}}, // "tempo" is pace in Danish: no guessing on this one
 		{colMoving, byLang{
@@ -317,20 +317,20 @@ var garminSummary = summaryExport{
 			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Laufen auf der Bahn", "Laufen im Freien", "Indoor-Laufen", "Ultralauf"},
 			"fr": {"Course à pied", "Course sur route", "Course sur piste", "Course à pied urbaine", "Course à pied sur piste", "Course à pied en salle"},
 			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
-			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Baanlopen", "Binnen hardlopen"},
+			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Binnen hardlopen"},
 			"pt": {"Corrida", "Corrida de rua", "Corrida em pista", "Corrida na pista", "Corrida indoor"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
 			"no": {"Løping", "Baneløping"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
 		}},
 		{SportTrail, byLang{
-			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "fr": {"Trail"}, "es": {"Trail running", "Trail", "Carrera por montaña"},
-			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning", "Traillopen"}, "pt": {"Trail running", "Corrida em trilha", "Corrida em trilhas"},
-			"da": {"Trailløb", "Løb terræn"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Stiløping", "Terrengløp"},
+			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "es": {"Trail running", "Carrera por montaña"},
+			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning"}, "pt": {"Trail running", "Corrida em trilha", "Corrida em trilhas"},
+			"da": {"Trailløb", "Løb terræn"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Terrengløp"},
 		}},
 		{SportTreadmill, byLang{
-			"en": {"Treadmill Running", "Treadmill"}, "de": {"Laufband", "Laufbandtraining", "Laufband-Laufen"},
+			"en": {"Treadmill Running"}, "de": {"Laufband", "Laufbandtraining", "Laufband-Laufen"},
 			"fr": {"Course sur tapis", "Tapis de course", "Course sur tapis roulant", "Course à pied sur tapis roulant"},
-			"es": {"Carrera en cinta", "Correr en cinta", "Cinta", "Entrenamiento en cinta"}, "it": {"Corsa sul tapis roulant", "Tapis roulant"}, "nl": {"Hardlopen op loopband", "Loopband"},
-			"pt": {"Corrida em esteira", "Corrida na esteira", "Esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Tredemølle", "Løping på tredemølle"},
+			"es": {"Carrera en cinta", "Correr en cinta", "Entrenamiento en cinta"}, "it": {"Corsa sul tapis roulant"}, "nl": {"Hardlopen op loopband"},
+			"pt": {"Corrida em esteira", "Corrida na esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Løping på tredemølle"},
 		}},
 		{SportVirtual, byLang{
 			"en": {"Virtual Run", "Virtual Running"}, "de": {"Virtueller Lauf", "Virtuelles Laufen"}, "fr": {"Course virtuelle"}, "es": {"Carrera virtual"},
@@ -519,9 +519,9 @@ var stravaSummary = summaryExport{
 			"no": {"Løping", "Løp"},
 		}},
 		{SportTrail, byLang{
-			"en": {"Trail Run"}, "de": {"Traillauf", "Trailrunning", "Trailrun"}, "fr": {"Trail"},
-			"es": {"Carrera por montaña", "Trail", "Carrera de trail", "Carrera por senderos"},
-			"it": {"Trail running", "Corsa in montagna", "Corsa su trail"}, "nl": {"Trailrun"}, "pt": {"Corrida em trilha", "Trail"},
+			"en": {"Trail Run"}, "de": {"Traillauf", "Trailrunning", "Trailrun"},
+			"es": {"Carrera por montaña", "Carrera de trail", "Carrera por senderos"},
+			"it": {"Trail running", "Corsa in montagna", "Corsa su trail"}, "nl": {"Trailrun"}, "pt": {"Corrida em trilha"},
 			"da": {"Trailløb"}, "sv": {"Terränglöpning"}, "no": {"Terrengløp", "Terrengløping"},
 		}},
 		{SportVirtual, byLang{
@@ -612,9 +612,11 @@ var monthNames = func() map[string]int {
 var (
 	runWordStems   = []string{"lauf", "run", "corr", "carrera", "corsa", "course", "hardlo", "lob", "lop", "lopning", "loping", "jog", "juoks", "bieg", "futas"}
 	runWordNot     = []string{"langlauf", "skilanglauf", "rundfahrt", "rundgang"}
-	walkWordStems  = []string{"geh", "walk", "marche", "camin", "cammin", "wandel", "gang", "promenad", "spazier", "wander", "hik", "randon", "sender"}
+	walkWordStems  = []string{"geh", "walk", "marche", "camin", "cammin", "wandel", "gang", "promenad", "spazier", "wander", "hik", "randon", "senderis"}
 	treadmillWords = []string{"laufband", "treadmill", "tapis", "cinta", "esteira", "loopband", "lobeband", "lopband", "tredemolle"}
-	trailWords     = []string{"trail", "montana", "montagna", "montagne", "berg", "terreng", "terrang", "trilha"}
+	trailWords     = []string{"trail", "montana", "montagna", "montagne", "berg", "terreng", "terrang", "trilha", "sendero"}
+	// virtualWords mark a run on a screen (Zwift and the like).
+	virtualWords = []string{"virtu"}
 )
 
 // runWords reads a folded activity-type name no table has by its words:
@@ -645,9 +647,12 @@ func runWords(folded string) (s Sport, ok bool) {
 			continue
 		}
 		for _, st := range runWordStems {
-			// Stems of three letters start the word ("lop", "lob"), the
-			// others may end a compound ("bahnlauf", "trailrunning").
+			// Stems of three letters start the word ("lop", "lob") or, as
+			// the head of a Danish or Norwegian compound, end it
+			// ("baneløb", "terrengløp"); the others may stand anywhere
+			// ("bahnlauf", "trailrunning").
 			if strings.HasPrefix(w, st) || (len(st) > 3 && strings.Contains(w, st)) ||
+				((st == "lob" || st == "lop") && strings.HasSuffix(w, st)) ||
 				(st == "run" && (strings.HasSuffix(w, "run") || strings.HasSuffix(w, "running") || w == "runs")) {
 				run = true
 			}
@@ -657,6 +662,8 @@ func runWords(folded string) (s Sport, ok bool) {
 		return SportUnknown, false
 	}
 	switch {
+	case has(virtualWords, true):
+		return SportVirtual, true
 	case has(treadmillWords, false):
 		return SportTreadmill, true
 	case has(trailWords, false):
