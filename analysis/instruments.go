@@ -204,15 +204,3 @@ func (r Run) OnTrack() bool {
 	}
 	return km > 0 && !(r.DistanceKm > 0 && km < TrackRunShare*r.DistanceKm)
 }
-
-// SplitTreadmill divides runs into outdoor and treadmill runs, in order.
-func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {
-	for _, r := range runs {
-		if r.Treadmill() {
-			treadmill = append(treadmill, r)
-		} else {
-			outdoor = append(outdoor, r)
-		}
-	}
-	return outdoor, treadmill
-}

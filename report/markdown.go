@@ -166,6 +166,14 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 			mdGroup(p, a, g, said)
 		}
 	}
+	if len(v.PreviousPain) > 0 {
+		p("")
+		p("### %s", previousPainHead)
+		p("")
+		for _, pp := range v.PreviousPain {
+			p("- %s", md(previousPainText(pp)))
+		}
+	}
 	if len(v.Unjudged) > 0 || len(a.InputsFailed) > 0 {
 		p("")
 		p("### Not judged")
@@ -214,7 +222,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 		p("No weeks of running to tabulate.")
 		return
 	}
-	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions.")
+	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions; %s.", md(weekBaseNote))
 	p("")
 	p("| %s |", strings.Join(weekColumns, " | "))
 	p("|---|%s", strings.Repeat("---:|", len(weekColumns)-1))

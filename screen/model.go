@@ -63,6 +63,11 @@ type Athlete struct {
 	// counted holds the counts of activities and runs of a Summary, whose
 	// season keeps no runs; nil for an athlete as analysed.
 	counted *runCounts
+	// summary is the athlete's Summary once made, and summaryOf the
+	// athlete it was made of (a copy of the struct makes its own): every
+	// report of a run (the outputs, the kept JSON, the exit code) shares
+	// that one copy.
+	summary, summaryOf *Athlete
 }
 
 // DuplicatesMerged counts the copies of runs merged away because the same
