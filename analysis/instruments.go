@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -203,4 +204,44 @@ func (r Run) OnTrack() bool {
 		}
 	}
 	return km > 0 && !(r.DistanceKm > 0 && km < TrackRunShare*r.DistanceKm)
+}
+
+// OtherInstrumentRuns counts, for one instrument, the runs of the weeks
+// whose channel it measured while another was in force (WithoutUsualInstrument).
+type OtherInstrumentRuns struct {
+	Instrument, Usual string // the run's instrument and the one in force
+	Runs              int
+}
+
+// OtherInstrumentRuns groups the runs of the season's weeks whose channel
+// ch another instrument than the one in force measured, by that instrument
+// and the usual one, in order of first run: the runs the channel's rules
+// leave out (track runs aside for balance, which are judged apart). Empty
+// when there are none.
+func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
+	var out []OtherInstrumentRuns
+	for i := range s.Weeks {
+		for _, r := range s.WeekRuns(i) {
+			in := r.CadenceInstrument
+			if ch == ingest.ChanStanceTimeBalance {
+				if math.IsNaN(r.BalanceLeftPct) || r.OnTrack() {
+					continue
+				}
+				in = r.BalanceInstrument
+			} else if math.IsNaN(r.CadenceSPM) {
+				continue
+			}
+			if !s.WithoutUsualInstrument(r, ch) {
+				continue
+			}
+			usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
+			k := slices.IndexFunc(out, func(o OtherInstrumentRuns) bool { return o.Instrument == in && o.Usual == usual })
+			if k < 0 {
+				out = append(out, OtherInstrumentRuns{Instrument: in, Usual: usual})
+				k = len(out) - 1
+			}
+			out[k].Runs++
+		}
+	}
+	return out
 }

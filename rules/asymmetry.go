@@ -200,6 +200,7 @@ func checkGCTImbalance(p *Pass) {
 		return
 	}
 	noteInstrumentChanges(p)
+	sayOtherInstrumentRuns(p, ingest.ChanStanceTimeBalance, "balance")
 	flagged := make([]bool, len(s.Weeks))
 	models := make([]analysis.BalanceModel, len(s.Weeks))
 	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
@@ -309,6 +310,21 @@ func checkGCTImbalance(p *Pass) {
 			f.Until = s.Weeks[lastJudged].Monday
 		}
 		p.Report(f)
+	}
+}
+
+// sayOtherInstrumentRuns adds to the rule's status, once per instrument,
+// the runs whose channel ch another instrument than the usual one measured
+// (analysis.Season.WithoutUsualInstrument): they were not judged, and
+// the report says so whether or not a finding names them (DOMAIN.md,
+// Instruments; nothing silent). what names the channel, "balance".
+func sayOtherInstrumentRuns(p *Pass, ch ingest.Channel, what string) {
+	for _, o := range p.Season.OtherInstrumentRuns(ch) {
+		runs, were := "runs", "were"
+		if o.Runs == 1 {
+			runs, were = "run", "was"
+		}
+		p.NotJudged("%d %s recorded with %s (not the usual %s) %s not judged for %s", o.Runs, runs, o.Instrument, o.Usual, were, what)
 	}
 }
 

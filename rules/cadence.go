@@ -137,6 +137,7 @@ func checkCadenceDrop(p *Pass) {
 		p.NoData("no cadence")
 		return
 	}
+	sayOtherInstrumentRuns(p, ingest.ChanCadence, "cadence")
 	judged, best := 0, 0
 	prevFall := math.NaN()
 	flagged := make([]bool, len(s.Weeks))

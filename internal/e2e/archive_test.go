@@ -330,6 +330,54 @@ func TestForgottenPodWeekBalance(t *testing.T) {
 	}
 }
 
+// TestForgottenPodNotJudgedSaid (issue 23): in a healthy season with the
+// pod left at home twice, no finding names the two pod-less runs, so the
+// balance rule's status says they were not judged: once, with the
+// instruments, in the JSON's rule status and in each report for people.
+func TestForgottenPodNotJudgedSaid(t *testing.T) {
+	s := instrumentSeason(t, "pod-forgotten")
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	const said = "2 runs recorded with wrist garmin fr255 (not the usual pod garmin running_dynamics_pod) were not judged for balance"
+	var doc struct {
+		Athletes []struct {
+			Findings []struct{ Rule, Summary string }        `json:"findings"`
+			Rules    []struct{ Rule, Status, Reason string } `json:"rules"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("report: %v", err)
+	}
+	a := doc.Athletes[0]
+	for _, f := range a.Findings {
+		if strings.Contains(f.Summary, "without the usual sensor") {
+			t.Fatalf("a finding names the pod-less runs, the scenario no longer tests the status: %s", f.Summary)
+		}
+	}
+	found := false
+	for _, st := range a.Rules {
+		t.Logf("%s %s: %s", st.Rule, st.Status, st.Reason)
+		if st.Rule == "gct-imbalance" {
+			found = true
+			if st.Status != "judged" || st.Reason != said {
+				t.Errorf("gct-imbalance status %s (%q), want judged (%q)", st.Status, st.Reason, said)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no gct-imbalance status")
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		out := string(itbcheck(t, nil, "analyze", "--format", format, "--no-progress", dir).stdout)
+		out = strings.ReplaceAll(out, `\_`, "_") // Markdown escapes the underscores
+		if n := strings.Count(strings.Join(strings.Fields(out), " "), said); n != 1 {
+			t.Errorf("%s report says %q %d times, want once", format, said, n)
+		}
+	}
+}
+
 // TestForgottenPodSaid (issue 23): in a season whose balance drifts
 // (gct-imbalance fires), a run of a flagged week without the usual pod is
 // left out of that week's balance, and the finding says so.
