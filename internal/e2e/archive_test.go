@@ -330,6 +330,59 @@ func TestForgottenPodWeekBalance(t *testing.T) {
 	}
 }
 
+// TestCadenceFadeAfterSensorChange (issue 23): the fade compares a run
+// with itself, so a chest strap bought while the long runs fade does not
+// make cadence-fade learn again, and its findings right after the change
+// are speed-adjusted by the runs before it, never "not speed-adjusted".
+func TestCadenceFadeAfterSensorChange(t *testing.T) {
+	s := synth.Plan(synth.CadenceFade, synth.WithAthlete("fade-strap"), synth.WithInterval(interval))
+	change := s.WeekStart(7)
+	first := ""
+	for i := range s.Runs {
+		if r := &s.Runs[i]; !r.Start.Before(change) {
+			r.Sensor = synth.SensorHRMPro
+			if first == "" && r.IsRun() {
+				first = r.Start.In(synth.DefaultTZ).Format(time.DateOnly)
+			}
+		}
+	}
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	byOld := func(until string) (n, after int) {
+		args := []string{"analyze", "--format", "json", "--no-progress", dir}
+		if until != "" {
+			args = append(args, "--until", until)
+		}
+		for _, f := range parseReport(t, itbcheck(t, nil, args...).stdout).Athletes[0].Findings {
+			if f.Rule != "cadence-fade" {
+				continue
+			}
+			t.Logf("until %q: %s %s: %s", until, f.Date, f.Severity, f.Summary)
+			if strings.Contains(f.Summary, "not speed-adjusted") {
+				t.Errorf("cadence-fade finding not speed-adjusted after the sensor change: %s", f.Summary)
+			}
+			if strings.Contains(f.Summary, "speed-adjusted by your runs before the sensor change on "+first) {
+				n++
+			}
+			if f.Date >= first || (f.Until != nil && *f.Until >= first) {
+				after++
+			}
+		}
+		return n, after
+	}
+	// The whole season: the episode's worst run is weeks after the change.
+	if _, after := byOld(""); after == 0 {
+		t.Errorf("no cadence-fade finding after the sensor change of %s", first)
+	}
+	// Cut a week after the change: the fading runs are the new sensor's
+	// first, judged with the slope of the runs before it.
+	if n, _ := byOld(s.WeekStart(8).AddDate(0, 0, 6).Format(time.DateOnly)); n == 0 {
+		t.Errorf("no cadence-fade finding speed-adjusted by the runs before the sensor change of %s", first)
+	}
+}
+
 // TestForgottenPodNotJudgedSaid (issue 23): in a healthy season with the
 // pod left at home twice, no finding names the two pod-less runs, so the
 // balance rule's status says they were not judged: once, with the
