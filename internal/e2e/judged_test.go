@@ -181,3 +181,55 @@ func TestPreviousPainOncePerAthlete(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackRunsCounted: the track athlete's track runs are counted in the
+// weekly figures (gct_balance_track_runs, "(1t)" beside the runs), and
+// gct-imbalance judged or named them: a status naming the track runs it
+// did not judge, or a judged status without one when every track run had
+// a track baseline (DOMAIN.md: track runs are judged apart).
+func TestTrackRunsCounted(t *testing.T) {
+	dir := teamAthlete(t, 1, "track-intervals")
+	res := itbcheck(t, nil, "analyze", "--format", "json", dir)
+	var doc struct {
+		Athletes []struct {
+			Weeks []struct {
+				Week  string `json:"week"`
+				Track int    `json:"gct_balance_track_runs"`
+			} `json:"weeks"`
+			Rules []struct {
+				Rule   string `json:"rule"`
+				Status string `json:"status"`
+				Reason string `json:"reason"`
+			} `json:"rules"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("json: %v", err)
+	}
+	a := doc.Athletes[0]
+	weeks, runs := 0, 0
+	for _, w := range a.Weeks {
+		if w.Track > 0 {
+			weeks++
+			runs += w.Track
+		}
+	}
+	if weeks < 4 {
+		t.Fatalf("track-intervals: %d weeks with track runs in the weekly figures, want its weekly sessions", weeks)
+	}
+	for _, st := range a.Rules {
+		if st.Rule == "gct-imbalance" {
+			t.Logf("%d track runs in %d weeks; gct-imbalance %s %s", runs, weeks, st.Status, st.Reason)
+		}
+		if st.Rule == "gct-imbalance" && st.Reason != "" && !strings.Contains(st.Reason, "track runs not judged") {
+			t.Errorf("gct-imbalance status %+v", st)
+		}
+	}
+	text := itbcheck(t, nil, "analyze", "--verbose", dir)
+	if n := strings.Count(string(text.stdout), "t) "); n < weeks {
+		t.Errorf("the weekly table marks %d weeks' track runs, want %d:\n%s", n, weeks, text.stdout)
+	}
+	if !strings.Contains(string(text.stdout), "of the runs on a track, their balance judged apart") {
+		t.Errorf("the weekly table does not say what (1t) is")
+	}
+}
