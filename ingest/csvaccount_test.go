@@ -1,9 +1,10 @@
 package ingest
 
 import (
-	"bufio"
 	"context"
+	"encoding/csv"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -34,19 +35,36 @@ func csvTestFiles(t *testing.T, dir string) []string {
 	return out
 }
 
-// dataRows counts the non-blank lines after the header.
+// dataRows counts the records after the header that are not blank. It
+// counts records, not lines: a quoted cell may hold line breaks (a real
+// Spanish export's title "Entrenami\n\nento en cinta"). It reads the
+// records with the standard library's parser, not itbcheck's, so the
+// count is independent of what it checks.
 func dataRows(t *testing.T, path string) int {
 	t.Helper()
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	text := strings.TrimPrefix(string(b), "\ufeff")
+	comma := ','
+	if first, _, _ := strings.Cut(text, "\n"); strings.Count(first, ";") > strings.Count(first, ",") {
+		comma = ';'
+	} else if strings.Count(first, "\t") > strings.Count(first, ",") {
+		comma = '\t'
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma, r.FieldsPerRecord, r.LazyQuotes = comma, -1, true
 	n := -1
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) != "" {
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if strings.TrimSpace(strings.Join(rec, "")) != "" {
 			n++
 		}
 	}
@@ -140,6 +158,46 @@ func TestGermanGarminKeepsRuns(t *testing.T) {
 	if runs != 10 || len(acts) != 18 {
 		t.Errorf("%d runs of %d activities, want 10 of 18", runs, len(acts))
 	}
+}
+
+// TestSpanishGarminRealExport (issue 23): a real Spanish Activities.csv
+// (testdata/summary/garmin-es-hjzr2004.csv, MIT, source in the .LICENSE
+// file beside it) keeps all its 374 runs: 333 "Carrera" and 41
+// "Entrenamiento en cinta", treadmill runs, which no table knew before.
+// The figures were counted from the file with Python's csv module: 543.09
+// km and 259,955.1 s of moving time in all, cadence in 372 rows.
+func TestSpanishGarminRealExport(t *testing.T) {
+	var acts []*Activity
+	if probs := Read(context.Background(), filepath.Join("testdata", "summary", "garmin-es-hjzr2004.csv"), Options{}, func(a *Activity) { acts = append(acts, a) }); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	sports := map[Sport]int{}
+	km, moving, cadence := 0.0, 0.0, 0
+	for _, a := range acts {
+		sports[a.Sport]++
+		km += a.Summary.DistanceM / 1000
+		moving += a.Summary.DurationS
+		if a.Summary.AvgCadenceSPM > 0 {
+			cadence++
+		}
+		for _, n := range a.Notes {
+			if strings.Contains(n, "not in itbcheck's tables") || strings.Contains(n, "by meaning") {
+				t.Errorf("%s %s: %s", a.Start.Format(time.DateTime), a.RawSport, n)
+			}
+		}
+	}
+	wantEq(t, "activities", len(acts), 374)
+	wantEq(t, "Carrera", sports[SportRunning], 333)
+	wantEq(t, "Entrenamiento en cinta", sports[SportTreadmill], 41)
+	if math.Abs(km-543.09) > 0.01 || math.Abs(moving-259955.1) > 0.5 {
+		t.Errorf("%.2f km, %.1f s moving; want 543.09 km, 259955.1 s", km, moving)
+	}
+	wantEq(t, "rows with a cadence", cadence, 372)
+	first := acts[0]
+	wantEq(t, "first start", first.Start, time.Date(2025, 8, 31, 10, 36, 49, 0, time.UTC))
+	wantNum(t, "first avg HR", first.Summary.AvgHeartRateBPM, 166)
+	wantNum(t, "first cadence", first.Summary.AvgCadenceSPM, 156)
+	wantNum(t, "first elapsed", first.Summary.ElapsedS, 2*3600+1*60+57)
 }
 
 // TestUnixDateRecordsCSV (issue 23): the shared corpus's record dump of a

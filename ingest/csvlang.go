@@ -119,18 +119,23 @@ type summaryExport struct {
 // Meaning words shared by several columns (folded).
 var (
 	wordsAvg = []string{"avg", "average", "o", "gem", "gns", "gemiddeld", "moy", "moyen", "med", "media", "medio",
-		"gennemsnit", "genomsnitt", "gjennomsnitt", "snitt", "durchschn", "mittel", "medel"}
+		"gennemsnit", "genomsnitt", "gjennomsnitt", "snitt", "durchschn", "mittel", "medel", "promedio", "sredni",
+		"keski", "atlag", "=atl"}
 	wordsMax      = []string{"max", "maks", "maxi", "massim", "maxim", "hochst", "beste", "best", "meilleur", "mejor", "migliore", "melhor", "bedste"}
 	wordsMin      = []string{"=min", "minim", "laveste", "lowest"}
-	wordsHR       = []string{"hr", "hf", "hs", "fc", "puls", "heart", "herz", "cardi", "hartslag", "pulso"}
-	wordsTime     = []string{"time", "zeit", "temps", "tempo", "tiempo", "tid", "tijd", "duree", "dauer", "duur"}
-	wordsActivity = []string{"activ", "aktiv", "attiv", "ativ"}
-	wordsVertical = []string{"vertical", "vertikal", "verticale", "lodret", "vertikalt"}
+	wordsHR       = []string{"hr", "hf", "hs", "fc", "puls", "heart", "herz", "cardi", "hartslag", "pulso", "tetno", "syke", "pulzus"}
+	wordsTime     = []string{"time", "zeit", "temps", "tempo", "tiempo", "tid", "tijd", "duree", "dauer", "duur", "czas", "aika", "ido"}
+	wordsActivity = []string{"activ", "aktiv", "attiv", "ativ", "aktyw", "suoritu", "tevekeny"}
+	wordsVertical = []string{"vertical", "vertikal", "verticale", "lodret", "vertikalt", "pysty", "pion"}
 	wordsContact  = []string{"contact", "kontakt", "contatto", "contacto", "contato"}
 	wordsBalance  = []string{"balance", "balans", "equilibr", "bilanc", "balanse"}
 	wordsSpeed    = []string{"speed", "geschwind", "vitesse", "velocidad", "velocita", "snelheid", "velocidade", "hastighed", "hastighet", "fart"}
 	wordsPower    = []string{"power", "leistung", "puissance", "potencia", "potenza", "vermogen", "effekt", "kraft", "watt"}
 	wordsNotAvg   = append(append([]string{}, wordsMax...), wordsMin...)
+	// wordsGrade mark Strava's grade columns ("Gemiddeld positief
+	// stijgingspercentage", "Durchschnittliche positive Steigung", "Grado
+	// positivo promedio"), which are no ascent or descent.
+	wordsGrade = []string{"percent", "grade", "grado", "steigung", "pendiente"}
 )
 
 // garminSummary is Garmin Connect's Activities.csv (the activity list's
@@ -143,115 +148,139 @@ var garminSummary = summaryExport{
 			"en": {"Activity Type"}, "de": {"Aktivitätstyp"}, "fr": {"Type d'activité"},
 			"es": {"Tipo de actividad"}, "it": {"Tipo di attività"}, "nl": {"Activiteittype", "Activiteitstype"},
 			"pt": {"Tipo de atividade"}, "da": {"Aktivitetstype"}, "sv": {"Aktivitetstyp"}, "no": {"Aktivitetstype"},
-		}, meaning{all: [][]string{{"typ", "type", "tipo", "art"}, wordsActivity}}},
+			"pl": {"Typ aktywności"}, "fi": {"Suorituksen tyyppi"}, "hu": {"Tevékenység típusa"},
+		}, meaning{all: [][]string{{"typ", "type", "tipo", "art", "tyyppi", "tipus"}, wordsActivity}}},
 		{colDate, byLang{
 			"en": {"Date"}, "de": {"Datum"}, "fr": {"Date"}, "es": {"Fecha"}, "it": {"Data"}, "nl": {"Datum"},
-			"pt": {"Data"}, "da": {"Dato"}, "sv": {"Datum"}, "no": {"Dato"},
-		}, meaning{all: [][]string{{"date", "datum", "dato", "data", "fecha"}}}},
+			"pt": {"Data"}, "da": {"Dato"}, "sv": {"Datum"}, "no": {"Dato"}, "pl": {"Data"}, "fi": {"Päiväys"},
+			"hu": {"Dátum"},
+		}, meaning{all: [][]string{{"date", "datum", "dato", "data", "fecha", "paivays"}}}},
 		{colTitle, byLang{
 			"en": {"Title"}, "de": {"Titel"}, "fr": {"Titre"}, "es": {"Título"}, "it": {"Titolo"}, "nl": {"Titel"},
-			"pt": {"Título"}, "da": {"Titel"}, "sv": {"Titel"}, "no": {"Tittel"},
-		}, meaning{all: [][]string{{"title", "titel", "titre", "titolo", "titulo", "tittel"}}}},
+			"pt": {"Título"}, "da": {"Titel"}, "sv": {"Titel", "Namn"}, "no": {"Tittel"}, "pl": {"Tytuł"},
+			"fi": {"Otsikko"}, "hu": {"Cím"},
+		}, meaning{all: [][]string{{"title", "titel", "titre", "titolo", "titulo", "tittel", "=namn", "tytul", "otsikko", "=cim"}}}},
 		{colDistance, byLang{
 			"en": {"Distance"}, "de": {"Distanz"}, "fr": {"Distance"}, "es": {"Distancia"}, "it": {"Distanza"},
-			"nl": {"Afstand"}, "pt": {"Distância"}, "da": {"Distance"}, "sv": {"Distans", "Sträcka"}, "no": {"Distanse"},
-		}, meaning{all: [][]string{{"dist", "afstand", "strecke", "stracka"}}, none: wordsAvg}},
+			"nl": {"Afstand"}, "pt": {"Distância"}, "da": {"Distance"}, "sv": {"Distans", "Sträcka"},
+			"no": {"Distanse", "Avstand"}, "pl": {"Dystans"}, "fi": {"Matka"}, "hu": {"Távolság"},
+		}, meaning{all: [][]string{{"dist", "afstand", "strecke", "stracka", "avstand", "dyst", "=matka", "tavolsag"}}, none: wordsAvg}},
 		{colTime, byLang{
 			"en": {"Time"}, "de": {"Zeit"}, "fr": {"Durée"}, "es": {"Tiempo"}, "it": {"Tempo"}, "nl": {"Tijd"},
-			"pt": {"Tempo", "Tempo total"}, "da": {"Tid"}, "sv": {"Tid"}, "no": {"Tid"},
+			"pt": {"Tempo"}, "da": {"Tid"}, "sv": {"Tid"}, "no": {"Tid"}, "pl": {"Czas"},
+			"fi": {"Aika"}, "hu": {"Idő"},
 		}, meaning{}}, // "tempo" is pace in Danish: no guessing on this one
 		{colMoving, byLang{
 			"en": {"Moving Time"}, "de": {"Zeit in Bewegung"}, "fr": {"Temps de déplacement"},
 			"es": {"Tiempo en movimiento"}, "it": {"Tempo in movimento"}, "nl": {"Tijd bewogen"},
-			"pt": {"Tempo em movimento"}, "da": {"Tid i bevægelse"}, "sv": {"Tid i rörelse"}, "no": {"Tid i bevegelse"},
-		}, meaning{all: [][]string{wordsTime, {"moving", "beweg", "bevaeg", "bevegelse", "rorelse", "deplacement", "movimento", "movimiento", "bewogen"}}}},
+			"pt": {"Tempo em movimento"}, "da": {"Tid i bevægelse"}, "sv": {"Tid i rörelse", "Färdtid"},
+			"no": {"Tid i bevegelse"}, "pl": {"Czas ruchu"}, "hu": {"Menetidő"},
+		}, meaning{all: [][]string{wordsTime, {"moving", "beweg", "bevaeg", "bevegelse", "rorelse", "deplacement", "movimento", "movimiento", "bewogen", "fardtid", "ruchu", "menetido"}}}},
 		{colElapsed, byLang{
 			"en": {"Elapsed Time"}, "de": {"Verstrichene Zeit"}, "fr": {"Temps écoulé"},
 			"es": {"Tiempo transcurrido"}, "it": {"Tempo trascorso"}, "nl": {"Verstreken tijd"},
-			"pt": {"Tempo transcorrido", "Tempo decorrido"}, "da": {"Forløbet tid", "Tidsforbrug"}, "sv": {"Förfluten tid"},
-			"no": {"Medgått tid"},
-		}, meaning{all: [][]string{{"elapsed", "verstrich", "ecoule", "trascors", "transcorr", "transcurr", "decorr", "verstreken", "medgatt", "forflut", "forlob", "tidsforbrug"}}}},
+			"pt": {"Tempo transcorrido", "Tempo decorrido", "Duração"}, "da": {"Forløbet tid", "Tidsforbrug"},
+			"sv": {"Förfluten tid", "Total tid"}, "no": {"Medgått tid"}, "pl": {"Upłynęło czasu"}, "hu": {"Eltelt idő"},
+		}, meaning{all: [][]string{{"elapsed", "verstrich", "ecoule", "trascors", "transcorr", "transcurr", "decorr", "verstreken", "medgatt", "forflut", "forlob", "tidsforbrug", "total tid", "=duracao", "uplyn", "eltelt"}}}},
 		{colAvgHR, byLang{
 			"en": {"Avg HR"}, "de": {"Ø Herzfrequenz", "Ø HF"}, "fr": {"Fréquence cardiaque moyenne"},
 			"es": {"FC media", "Frecuencia cardiaca media"}, "it": {"FC Media"}, "nl": {"Gem. HS", "Gemiddelde hartslag"},
 			"pt": {"FC Média"}, "da": {"Gennemsnitlig puls", "Gns. puls"}, "sv": {"Medelpuls", "Genomsnittlig puls"},
-			"no": {"Gjennomsnittlig puls"},
+			"no": {"Gjennomsnittlig puls"}, "pl": {"Średnie tętno"}, "fi": {"Keskisyke"}, "hu": {"Átlagos pulzusszám"},
 		}, meaning{all: [][]string{wordsHR, wordsAvg}, none: wordsNotAvg}},
 		{colMaxHR, byLang{
 			"en": {"Max HR"}, "de": {"Maximale Herzfrequenz", "Max. HF"}, "fr": {"Fréquence cardiaque maximale"},
 			"es": {"FC máxima", "Frecuencia cardiaca máxima"}, "it": {"FC max"}, "nl": {"Max. HS", "Maximale hartslag"},
 			"pt": {"FC máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
+			"pl": {"Maksymalne tętno"}, "fi": {"Maksimisyke"}, "hu": {"Max. pulzus"},
 		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
+		// Garmin names the cadence column after one sport of the export
+		// ("Gennemsnitlig svømmekadence", swim cadence, in a Danish
+		// runner's export) but fills it with each row's own cadence: a
+		// run's is its step rate. A bike-named one is colBikeCadence.
+		// The Dutch "Gem. slagen" (strokes) and the Finnish
+		// "Keskijuoksunopeus" (running speed) stand where English has
+		// "Avg Run Cadence" and hold 160–190 on runs in real exports.
 		{colCadence, byLang{
 			"en": {"Avg Run Cadence", "Avg Cadence"}, "de": {"Ø Schrittfrequenz (Laufen)"},
 			"fr": {"Cadence de course moyenne"}, "es": {"Cadencia de carrera media"}, "it": {"Cadenza di corsa media"},
-			"nl": {"Gemiddelde loopcadans", "Gem. loopcadans"}, "pt": {"Cadência de corrida média"},
-			"da": {"Gennemsnit kadence løb"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning"},
-			"no": {"Gjennomsnittlig frekvens for løping"},
-		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens"}},
-			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls"}, wordsNotAvg...)}},
-		// "Avg Bike Cadence" is in real English exports; the other
-		// languages are by meaning (a cadence word and a bike word).
+			"nl": {"Gemiddelde loopcadans", "Gem. loopcadans", "Gem. cadans", "Gem. slagen"}, "pt": {"Cadência de corrida média"},
+			"da": {"Gennemsnit kadence løb", "Gennemsnitlig svømmekadence"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning", "Medellöpkadens"},
+			"no": {"Gjennomsnittlig frekvens for løping"}, "pl": {"Średni rytm biegu"}, "fi": {"Keskijuoksunopeus"},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens", "=slagen", "rytm", "juoksunopeus"}},
+			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls", "totaal"}, wordsNotAvg...)}},
+		// "Avg Bike Cadence" (en), "Medelcykelkadens" (sv), "Cadência
+		// bicicleta média" (pt) and "Átl. pedálütem" (hu) are in real
+		// exports; the other languages' texts are by meaning (a cadence
+		// word and a bike word), which reads them whatever their text.
 		{colBikeCadence, byLang{
 			"en": {"Avg Bike Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
 			"es": {"Cadencia de bici media"}, "it": {"Cadenza bici media"}, "nl": {"Gem. fietscadans"},
-			"pt": {"Cadência média de bici"}, "da": {"Gennemsnitlig cykelkadence"}, "sv": {"Genomsnittlig cykelkadens"},
-			"no": {"Gjennomsnittlig sykkelkadens"},
-		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal"}},
+			"pt": {"Cadência média de bici", "Cadência bicicleta média"}, "da": {"Gennemsnitlig cykelkadence"},
+			"sv": {"Genomsnittlig cykelkadens", "Medelcykelkadens"}, "no": {"Gjennomsnittlig sykkelkadens"},
+			"hu": {"Átl. pedálütem"},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz", "utem"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal"}},
 			none: wordsNotAvg}},
 		{colAscent, byLang{
 			"en": {"Total Ascent"}, "de": {"Anstieg gesamt", "Positiver Höhenunterschied"}, "fr": {"Ascension totale"},
-			"es": {"Ascenso total"}, "it": {"Ascesa totale"}, "nl": {"Totale stijging"}, "pt": {"Subida total"},
+			"es": {"Ascenso total"}, "it": {"Ascesa totale"}, "nl": {"Totale stijging", "Stijging"}, "pt": {"Subida total"},
 			"da": {"Højdeforøgelse", "Samlet stigning"}, "sv": {"Total stigning", "Total höjdökning"},
-			"no": {"Total stigning", "Stigning totalt"},
-		}, meaning{all: [][]string{{"ascent", "anstieg", "ascension", "ascenso", "ascesa", "subida", "stijging", "stigning", "hojdeforog", "hojdokning", "positiver"}}, none: wordsNotAvg}},
+			"no": {"Total stigning", "Stigning totalt"}, "pl": {"Całkowity wznios"}, "hu": {"Teljes emelkedés"},
+		}, meaning{all: [][]string{{"ascent", "anstieg", "ascension", "ascenso", "ascesa", "subida", "stijging", "stigning", "hojdeforog", "hojdokning", "positiver", "wznios", "emelked"}}, none: wordsNotAvg}},
 		{colDescent, byLang{
 			"en": {"Total Descent"}, "de": {"Abstieg gesamt", "Negativer Höhenunterschied"}, "fr": {"Descente totale"},
-			"es": {"Descenso total"}, "it": {"Discesa totale"}, "nl": {"Totale daling"}, "pt": {"Descida total"},
-			"da": {"Højdereduktion", "Samlet nedstigning"}, "sv": {"Total nedstigning", "Total höjdminskning"},
-			"no": {"Totalt fall"},
-		}, meaning{all: [][]string{{"descent", "abstieg", "descente", "descenso", "discesa", "descida", "daling", "nedstigning", "fall", "hojdereduk", "hojdminskning", "negativer"}}, none: wordsNotAvg}},
+			"es": {"Descenso total"}, "it": {"Discesa totale"}, "nl": {"Totale daling", "Hoogteverlies"}, "pt": {"Descida total"},
+			"da": {"Højdereduktion", "Samlet nedstigning"}, "sv": {"Total nedstigning", "Total höjdminskning", "Totalt nedför"},
+			"no": {"Totalt fall"}, "pl": {"Całkowity spadek"}, "hu": {"Teljes süllyedés"},
+		}, meaning{all: [][]string{{"descent", "abstieg", "descente", "descenso", "discesa", "descida", "daling", "nedstigning", "fall", "hojdereduk", "hojdminskning", "negativer", "nedfor", "spadek", "sullyed", "verlies"}}, none: wordsNotAvg}},
 		{colStride, byLang{
 			"en": {"Avg Stride Length"}, "de": {"Ø Schrittlänge"}, "fr": {"Longueur moyenne des foulées"},
 			"es": {"Longitud media de zancada"}, "it": {"Lunghezza media passo"}, "nl": {"Gem. staplengte"},
-			"pt": {"Comprimento médio da passada"}, "da": {"Gennemsnitlig skridtlængde"}, "sv": {"Genomsnittlig steglängd"},
-			"no": {"Gjennomsnittlig skrittlengde"},
-		}, meaning{all: [][]string{{"stride", "schritt", "foulee", "zancada", "passo", "passada", "stap", "skridt", "skritt", "steg"}, {"lang", "length", "longueur", "longitud", "lunghezza", "comprimento", "lengte", "lengde", "laengd", "langd"}}}},
+			"pt": {"Comprimento médio da passada"}, "da": {"Gennemsnitlig skridtlængde"}, "sv": {"Genomsnittlig steglängd", "Medelsteglängd"},
+			"no": {"Gjennomsnittlig skrittlengde"}, "pl": {"Średnia długość kroku"}, "fi": {"Askeleen keskipituus"},
+			"hu": {"Átlagos lépéshossz"},
+		}, meaning{all: [][]string{{"stride", "schritt", "foulee", "zancada", "passo", "passada", "stap", "skridt", "skritt", "steg", "kroku", "lepes", "askel"}, {"lang", "length", "longueur", "longitud", "lunghezza", "comprimento", "lengte", "lengde", "laengd", "langd", "dlugosc", "hossz", "pituus"}}}},
 		{colVertRatio, byLang{
 			"en": {"Avg Vertical Ratio"}, "de": {"Durchschnittliches vertikales Verhältnis"},
 			"fr": {"Rapport vertical moyen"}, "es": {"Relación vertical media"}, "it": {"Rapporto verticale medio"},
-			"nl": {"Gemiddelde verticale ratio"}, "pt": {"Relação vertical média"},
-			"da": {"Gennemsnitligt lodret forhold"}, "sv": {"Genomsnittligt vertikalt förhållande"},
-			"no": {"Gjennomsnittlig vertikalt forholdstall"},
-		}, meaning{all: [][]string{wordsVertical, {"ratio", "verhaltnis", "rapport", "relacion", "relacao", "forhold", "forhall"}}}},
+			"nl": {"Gemiddelde verticale ratio"}, "pt": {"Relação vertical média", "Proporção de média vertical"},
+			"da": {"Gennemsnitligt lodret forhold", "Gennemsnitligt vertikalt forhold"},
+			"sv": {"Genomsnittligt vertikalt förhållande", "Medelvärde för vertikal kvot"},
+			"no": {"Gjennomsnittlig vertikalt forholdstall"}, "fi": {"Keskipystysuhde"},
+		}, meaning{all: [][]string{wordsVertical, {"ratio", "verhaltnis", "rapport", "relacion", "relacao", "forhold", "forhall", "kvot", "proporc", "suhde"}}}},
 		{colVertOsc, byLang{
 			"en": {"Avg Vertical Oscillation"}, "de": {"Ø vertikale Bewegung"}, "fr": {"Oscillation verticale moyenne"},
 			"es": {"Oscilación vertical media"}, "it": {"Oscillazione verticale media"}, "nl": {"Gem. verticale oscillatie"},
-			"pt": {"Oscilação vertical média"}, "da": {"Gennemsnitlig lodret svingning"},
-			"sv": {"Genomsnittlig vertikal oscillation"}, "no": {"Gjennomsnittlig vertikal oscillasjon"},
-		}, meaning{all: [][]string{wordsVertical, {"oscil", "bewegung", "svingning"}}}},
+			"pt": {"Oscilação vertical média"}, "da": {"Gennemsnitlig lodret svingning", "Gennemsnitligt vertikalt udsving"},
+			"sv": {"Genomsnittlig vertikal oscillation", "Medelvärde för vertikal rörelse"}, "no": {"Gjennomsnittlig vertikal oscillasjon"},
+			"pl": {"Średnie odchylenie pionowe"}, "fi": {"Keskimääräinen pystysuuntainen liikehdintä"},
+		}, meaning{all: [][]string{wordsVertical, {"oscil", "bewegung", "svingning", "rorelse", "udsving", "odchyl", "liikehd"}}}},
 		{colGCT, byLang{
 			"en": {"Avg Ground Contact Time"}, "de": {"Ø Bodenkontaktzeit"}, "fr": {"Temps de contact moyen avec le sol"},
 			"es": {"Tiempo medio de contacto con el suelo"}, "it": {"Tempo medio di contatto con il suolo"},
 			"nl": {"Gem. grondcontacttijd"}, "pt": {"Tempo médio de contato com o solo"},
-			"da": {"Gennemsnitlig jordkontakttid"}, "sv": {"Genomsnittlig markkontakttid"},
+			"da": {"Gennemsnitlig jordkontakttid", "Gennemsnitlig kontakt med jorden"},
+			"sv": {"Genomsnittlig markkontakttid", "Medeltid för markkontakt"},
 			"no": {"Gjennomsnittlig tid med bakkekontakt"},
-		}, meaning{all: [][]string{wordsContact, append([]string{"zeit", "tijd", "tid"}, wordsTime...)}, none: wordsBalance}},
+		}, meaning{all: [][]string{wordsContact, append([]string{"zeit", "tijd", "tid", "jorden"}, wordsTime...)}, none: wordsBalance}},
 		{colBalance, byLang{
 			"en": {"Avg GCT Balance"}, "de": {"Durchschnittliche Balance der Bodenkontaktzeit"},
-			"fr": {"Équilibre moyen du temps de contact avec le sol"},
+			"fr": {"Équilibre moyen du temps de contact avec le sol", "Equilibre TCS moyen"},
 			"es": {"Equilibrio medio de tiempo de contacto con el suelo"},
 			"it": {"Bilanciamento medio tempo di contatto con il suolo"}, "nl": {"Gem. GCT-balans"},
-			"pt": {"Equilíbrio médio do tempo de contato com o solo"},
-			"da": {"Gennemsnitlig balance for jordkontakttid"}, "sv": {"Genomsnittlig balans för markkontakttid"},
+			"pt": {"Equilíbrio médio do tempo de contato com o solo", "Equilíbrio de GCT médio"},
+			"da": {"Gennemsnitlig balance for jordkontakttid", "Gennemsnitlig GCT-balance"},
+			"sv": {"Genomsnittlig balans för markkontakttid", "Medelkontakttidsbalans"},
 			"no": {"Gjennomsnittlig balanse for tid med bakkekontakt"},
-		}, meaning{all: [][]string{wordsBalance, append([]string{"gct"}, wordsContact...)}}},
+		}, meaning{all: [][]string{wordsBalance, append([]string{"gct", "=tcs"}, wordsContact...)}}},
 		{colPower, byLang{
-			"en": {"Avg Power"}, "de": {"Ø Leistung"}, "fr": {"Puissance moyenne"}, "es": {"Potencia media"},
+			"en": {"Avg Power"}, "de": {"Ø Leistung"}, "fr": {"Puissance moyenne", "Puissance moy."}, "es": {"Potencia media"},
 			"it": {"Potenza media"}, "nl": {"Gem. vermogen"}, "pt": {"Potência média"},
-			"da": {"Gennemsnitlig effekt"}, "sv": {"Medeleffekt", "Genomsnittlig effekt"}, "no": {"Gjennomsnittlig kraft"},
+			"da": {"Gennemsnitlig effekt"}, "sv": {"Medeleffekt", "Genomsnittlig effekt", "Medelkraft", "Med. kraft"},
+			"no": {"Gjennomsnittlig kraft"},
 		}, meaning{all: [][]string{wordsPower, wordsAvg}, none: append([]string{"norm", "weighted", "gewicht"}, wordsNotAvg...)}},
 	},
+
 	// Activity-type names. Garmin Connect writes the name of the type in
 	// the account's language; names seen in real exports, as quoted in
 	// public code that reads Activities.csv (found with the code search
@@ -288,20 +317,20 @@ var garminSummary = summaryExport{
 			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Laufen auf der Bahn", "Laufen im Freien", "Indoor-Laufen", "Ultralauf"},
 			"fr": {"Course à pied", "Course sur route", "Course sur piste", "Course à pied urbaine", "Course à pied sur piste", "Course à pied en salle"},
 			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
-			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Baanlopen", "Binnen hardlopen"},
+			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Binnen hardlopen"},
 			"pt": {"Corrida", "Corrida de rua", "Corrida em pista", "Corrida na pista", "Corrida indoor"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
-			"no": {"Løping", "Baneløping"},
+			"no": {"Løping", "Baneløping"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
 		}},
 		{SportTrail, byLang{
-			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "fr": {"Trail"}, "es": {"Trail running", "Trail", "Carrera por montaña"},
-			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning", "Traillopen"}, "pt": {"Trail running", "Corrida em trilha"},
-			"da": {"Trailløb"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Stiløping"},
+			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "es": {"Trail running", "Carrera por montaña"},
+			"it": {"Trail running", "Corsa in montagna"}, "nl": {"Trailrunning"}, "pt": {"Trail running", "Corrida em trilha", "Corrida em trilhas"},
+			"da": {"Trailløb", "Løb terræn"}, "sv": {"Trailrunning", "Terränglöpning"}, "no": {"Terrengløping", "Terrengløp"},
 		}},
 		{SportTreadmill, byLang{
-			"en": {"Treadmill Running", "Treadmill"}, "de": {"Laufband", "Laufbandtraining", "Laufband-Laufen"},
+			"en": {"Treadmill Running"}, "de": {"Laufband", "Laufbandtraining", "Laufband-Laufen"},
 			"fr": {"Course sur tapis", "Tapis de course", "Course sur tapis roulant", "Course à pied sur tapis roulant"},
-			"es": {"Carrera en cinta", "Correr en cinta", "Cinta"}, "it": {"Corsa sul tapis roulant", "Tapis roulant"}, "nl": {"Hardlopen op loopband", "Loopband"},
-			"pt": {"Corrida em esteira", "Corrida na esteira", "Esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Tredemølle", "Løping på tredemølle"},
+			"es": {"Carrera en cinta", "Correr en cinta", "Entrenamiento en cinta"}, "it": {"Corsa sul tapis roulant"}, "nl": {"Hardlopen op loopband"},
+			"pt": {"Corrida em esteira", "Corrida na esteira"}, "da": {"Løbebånd"}, "sv": {"Löpband"}, "no": {"Løping på tredemølle"},
 		}},
 		{SportVirtual, byLang{
 			"en": {"Virtual Run", "Virtual Running"}, "de": {"Virtueller Lauf", "Virtuelles Laufen"}, "fr": {"Course virtuelle"}, "es": {"Carrera virtual"},
@@ -314,21 +343,25 @@ var garminSummary = summaryExport{
 			"fr": {"Cyclisme", "Vélo", "VTT", "Cyclisme en salle", "Vélo d'intérieur", "Cyclisme sur route"},
 			"es": {"Ciclismo", "Ciclismo en ruta", "Bicicleta de montaña", "Ciclismo en interior"},
 			"it": {"Ciclismo", "Mountain bike", "Ciclismo indoor"}, "nl": {"Fietsen", "Wielrennen", "Mountainbiken", "Binnenfietsen"},
-			"pt": {"Ciclismo", "Ciclismo de estrada", "Mountain bike", "Ciclismo indoor"}, "da": {"Cykling", "Mountainbike", "Indendørs cykling"},
+			"pt": {"Ciclismo", "Ciclismo de estrada", "Mountain bike", "Ciclismo indoor", "Ciclismo em estradas", "Ciclismo em local fechado", "Ciclismo na montanha", "Ciclismo virtual"},
+			"da": {"Cykling", "Mountainbike", "Indendørs cykling", "Cykling på grusveje"},
 			"sv": {"Cykling", "Landsvägscykling", "Mountainbike", "Inomhuscykling"}, "no": {"Sykling", "Terrengsykling", "Innendørssykling"},
+			"hu": {"Kerékpározás", "Szobakerékpározás"},
 		}},
 		{SportSwimming, byLang{
 			"en": {"Pool Swimming", "Pool Swim", "Open Water Swimming", "Swimming"},
-			"de": {"Schwimmbadschwimmen", "Freiwasserschwimmen", "Schwimmen"}, "fr": {"Natation en piscine", "Natation en eau libre", "Natation"},
+			"de": {"Schwimmbadschwimmen", "Freiwasserschwimmen", "Schwimmen"}, "fr": {"Natation en piscine", "Natation en eau libre", "Natation", "Nat. piscine"},
 			"es": {"Natación en piscina", "Natación en aguas abiertas", "Natación"}, "it": {"Nuoto in piscina", "Nuoto in acque libere", "Nuoto"},
-			"nl": {"Zwembadzwemmen", "Openwaterzwemmen", "Zwemmen"}, "pt": {"Natação em piscina", "Natação em águas abertas", "Natação"},
-			"da": {"Svømning i pool", "Bassinsvømning", "Svømning i åbent vand", "Svømning"},
-			"sv": {"Simning i bassäng", "Bassängsimning", "Simning i öppet vatten", "Simning"},
-			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"},
+			"nl": {"Zwembadzwemmen", "Openwaterzwemmen", "Zwemmen"}, "pt": {"Natação em piscina", "Natação em águas abertas", "Natação", "Natação em alto mar"},
+
+			"da": {"Svømning i pool", "Bassinsvømning", "Svømning i åbent vand", "Svømning", "Svøm i pool"},
+			"sv": {"Simning i bassäng", "Bassängsimning", "Simning i öppet vatten", "Simning", "Simbassäng"},
+			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"}, "hu": {"Nyíltvízi úszás"},
 		}},
 		{SportWalking, byLang{
 			"en": {"Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
 			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange"},
+			"hu": {"Gyaloglás"},
 		}},
 		{SportHiking, byLang{
 			"en": {"Hiking"}, "de": {"Wandern"}, "fr": {"Randonnée"}, "es": {"Senderismo"}, "it": {"Escursionismo"},
@@ -339,6 +372,7 @@ var garminSummary = summaryExport{
 			"en": {"Strength Training", "Strength"}, "de": {"Krafttraining"}, "fr": {"Musculation"},
 			"es": {"Entrenamiento de fuerza", "Fuerza"}, "it": {"Allenamento della forza", "Forza"}, "nl": {"Krachttraining"},
 			"pt": {"Treino de força", "Musculação"}, "da": {"Styrketræning"}, "sv": {"Styrketräning"}, "no": {"Styrketrening"},
+			"hu": {"Erősítő edzés"},
 		}},
 		{SportMobility, byLang{
 			"en": {"Yoga", "Pilates", "Stretching", "Mobility"}, "de": {"Yoga", "Pilates", "Dehnen", "Mobilität"},
@@ -350,14 +384,20 @@ var garminSummary = summaryExport{
 		{SportOther, byLang{
 			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT"},
 			"de": {"Rudern", "Indoor-Rudern", "Rudermaschine", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer", "Atemübung", "Sonstige", "Langlauf", "Klassischer Langlauf", "Langlauf Freistil"},
-			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique", "Exercice de respiration", "Autre"},
+			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique", "Exercice de respiration", "Autre", "Rameur d'intérieur"},
+
 			"es": {"Remo", "Remo en interior", "Stand up paddle", "Kayak", "Cardio", "Elíptica"},
 			"it": {"Canottaggio", "Vogatore", "Stand up paddle", "Kayak", "Cardio", "Ellittica"},
 			"nl": {"Roeien", "Indoor roeien", "Suppen", "Kajakken", "Cardio", "Crosstrainer"},
 			"pt": {"Remo", "Remo indoor", "Stand up paddle", "Caiaque", "Cardio", "Cardiovascular", "Elíptico"},
 			"da": {"Roning", "Indendørs roning", "Stand up paddle", "Kajak", "Cardio", "Crosstrainer"},
-			"sv": {"Rodd", "Inomhusrodd", "Stand up paddle", "Kajak", "Kondition", "Crosstrainer"},
+			"sv": {"Rodd", "Inomhusrodd", "Stand up paddle", "Kajak", "Kondition", "Crosstrainer",
+				// Real exports' other sports. Cross-country skiing has to be
+				// named: its pace and cadence would pass for running.
+				"Konditionspass", "Annan", "Längdskidåkning klassisk stil", "Längdskidåkning fristil",
+				"Utförsåkning i pist", "Tennis", "Racketsporter", "Padel", "Badminton", "Discgolf", "Golf", "Squash"},
 			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin"},
+			"hu": {"Kardió", "Lépcsőzés", "Légzőgyakorlat"},
 		}},
 	},
 }
@@ -377,7 +417,7 @@ var stravaSummary = summaryExport{
 		}, meaning{all: [][]string{{"id"}, wordsActivity}}},
 		{colDate, byLang{
 			"en": {"Activity Date"}, "de": {"Aktivitätsdatum"}, "fr": {"Date de l'activité"}, "es": {"Fecha de la actividad"},
-			"it": {"Data attività", "Data dell'attività"}, "nl": {"Activiteitsdatum"}, "pt": {"Data da atividade"},
+			"it": {"Data attività", "Data dell'attività"}, "nl": {"Activiteitsdatum", "Datum van activiteit"}, "pt": {"Data da atividade"},
 			"da": {"Aktivitetsdato"}, "sv": {"Aktivitetsdatum"}, "no": {"Aktivitetsdato"},
 		}, meaning{all: [][]string{{"date", "datum", "dato", "data", "fecha"}, wordsActivity}}},
 		{colTitle, byLang{
@@ -406,58 +446,58 @@ var stravaSummary = summaryExport{
 		}, meaning{all: [][]string{{"dist", "afstand"}}, none: wordsAvg}},
 		{colMaxHR, byLang{
 			"en": {"Max Heart Rate"}, "de": {"Max. Herzfrequenz"}, "fr": {"Fréquence cardiaque max."},
-			"es": {"Frecuencia cardiaca máxima"}, "it": {"Frequenza cardiaca massima"}, "nl": {"Max. hartslag"},
+			"es": {"Frecuencia cardiaca máxima", "Ritmo cardíaco máx."}, "it": {"Frequenza cardiaca massima"}, "nl": {"Max. hartslag"},
 			"pt": {"Frequência cardíaca máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
 		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
 		{colAvgHR, byLang{
 			"en": {"Average Heart Rate"}, "de": {"Durchschnittliche Herzfrequenz"}, "fr": {"Fréquence cardiaque moyenne"},
-			"es": {"Frecuencia cardiaca media"}, "it": {"Frequenza cardiaca media"}, "nl": {"Gemiddelde hartslag"},
+			"es": {"Frecuencia cardiaca media", "Ritmo cardíaco promedio"}, "it": {"Frequenza cardiaca media"}, "nl": {"Gemiddelde hartslag"},
 			"pt": {"Frequência cardíaca média"}, "da": {"Gennemsnitlig puls"}, "sv": {"Genomsnittlig puls"},
 			"no": {"Gjennomsnittspuls", "Gjennomsnittlig puls"},
 		}, meaning{all: [][]string{wordsHR, wordsAvg}, none: wordsNotAvg}},
 		{colAvgSpeed, byLang{
 			"en": {"Average Speed"}, "de": {"Durchschnittliche Geschwindigkeit"}, "fr": {"Vitesse moyenne"},
-			"es": {"Velocidad media"}, "it": {"Velocità media"}, "nl": {"Gemiddelde snelheid"}, "pt": {"Velocidade média"},
+			"es": {"Velocidad media", "Velocidad promedio"}, "it": {"Velocità media"}, "nl": {"Gemiddelde snelheid"}, "pt": {"Velocidade média"},
 			"da": {"Gennemsnitlig hastighed"}, "sv": {"Genomsnittshastighet", "Genomsnittlig hastighet"}, "no": {"Gjennomsnittsfart"},
 		}, meaning{all: [][]string{wordsSpeed, wordsAvg}, none: wordsNotAvg}},
 		{colAscent, byLang{
 			"en": {"Elevation Gain"}, "de": {"Höhenzunahme"}, "fr": {"Dénivelé positif"}, "es": {"Desnivel positivo"},
-			"it": {"Dislivello positivo"}, "nl": {"Hoogteverschil", "Hoogtewinst"}, "pt": {"Ganho de elevação"},
+			"it": {"Dislivello positivo"}, "nl": {"Hoogteverschil", "Hoogtewinst", "Totale stijging"}, "pt": {"Ganho de elevação"},
 			"da": {"Stigning", "Højdestigning"}, "sv": {"Höjdökning"}, "no": {"Høydestigning"},
-		}, meaning{all: [][]string{{"gain", "zunahme", "positi", "ganho", "winst", "hoogteverschil", "stigning", "okning"}}}},
+		}, meaning{all: [][]string{{"gain", "zunahme", "positi", "ganho", "winst", "hoogteverschil", "stigning", "stijging", "okning"}}, none: wordsGrade}},
 		{colDescent, byLang{
 			// German "Höhenunterschied" is the loss column, as a public
 			// importer of German exports reads it.
 			"en": {"Elevation Loss"}, "de": {"Höhenunterschied", "Höhenabnahme"}, "fr": {"Dénivelé négatif"},
-			"es": {"Desnivel negativo"}, "it": {"Dislivello negativo"}, "nl": {"Hoogteverlies"}, "pt": {"Perda de elevação"},
+			"es": {"Desnivel negativo"}, "it": {"Dislivello negativo"}, "nl": {"Hoogteverlies", "Totale daling"}, "pt": {"Perda de elevação"},
 			"da": {"Fald", "Højdefald"}, "sv": {"Höjdminskning"}, "no": {"Høydefall"},
-		}, meaning{all: [][]string{{"loss", "abnahme", "hohenunterschied", "negati", "perda", "verlies", "fald", "fall", "minskning"}}}},
+		}, meaning{all: [][]string{{"loss", "abnahme", "hohenunterschied", "negati", "perda", "verlies", "fald", "fall", "minskning", "daling"}}, none: wordsGrade}},
 		{colCadence, byLang{
 			"en": {"Average Cadence"}, "de": {"Durchschnittliche Trittfrequenz"}, "fr": {"Cadence moyenne"},
-			"es": {"Cadencia media"}, "it": {"Cadenza media"}, "nl": {"Gemiddelde cadans"}, "pt": {"Cadência média"},
+			"es": {"Cadencia media", "Cadencia promedio"}, "it": {"Cadenza media"}, "nl": {"Gemiddelde cadans"}, "pt": {"Cadência média"},
 			"da": {"Gennemsnitlig kadence"}, "sv": {"Genomsnittlig kadens"}, "no": {"Gjennomsnittlig kadens"},
 		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "frequenz"}, wordsAvg}, none: wordsNotAvg}},
 		{colPower, byLang{
 			"en": {"Average Watts"}, "de": {"Durchschnittliche Watt", "Durchschnittliche Wattzahl"}, "fr": {"Puissance moyenne"},
-			"es": {"Vatios medios"}, "it": {"Watt medi"}, "nl": {"Gemiddeld wattage"}, "pt": {"Watts médios"},
+			"es": {"Vatios medios", "Vatios promedio"}, "it": {"Watt medi"}, "nl": {"Gemiddeld wattage"}, "pt": {"Watts médios"},
 			"da": {"Gennemsnitlig watt"}, "sv": {"Genomsnittlig watt"}, "no": {"Gjennomsnittlig watt"},
 		}, meaning{all: [][]string{append([]string{"vatios"}, wordsPower...), wordsAvg}, none: append([]string{"weighted", "gewicht", "pondere", "ponderad"}, wordsNotAvg...)}},
 		{colGear, byLang{
 			"en": {"Activity Gear"}, "de": {"Aktivitätsausrüstung"}, "fr": {"Matériel utilisé pour l'activité"},
-			"es": {"Equipo de la actividad"}, "it": {"Attrezzatura attività"}, "nl": {"Uitrusting voor activiteit"},
+			"es": {"Equipo de la actividad", "Equipamiento de la actividad"}, "it": {"Attrezzatura attività"}, "nl": {"Uitrusting voor activiteit"},
 			"pt": {"Equipamento da atividade"}, "da": {"Aktivitetsudstyr"}, "sv": {"Aktivitetsutrustning"}, "no": {"Aktivitetsutstyr"},
-		}, meaning{all: [][]string{{"gear", "ausrust", "materiel", "equipo", "attrezzatura", "uitrusting", "equipamento", "udstyr", "utrustning", "utstyr"}}}},
+		}, meaning{all: [][]string{{"gear", "ausrust", "materiel", "equipo", "equipamiento", "attrezzatura", "uitrusting", "equipamento", "udstyr", "utrustning", "utstyr"}}}},
 		{colFile, byLang{
-			"en": {"Filename"}, "de": {"Dateiname"}, "fr": {"Nom du fichier"}, "es": {"Nombre del archivo"},
+			"en": {"Filename"}, "de": {"Dateiname"}, "fr": {"Nom du fichier"}, "es": {"Nombre del archivo", "Nombre de archivo"},
 			"it": {"Nome file"}, "nl": {"Bestandsnaam"}, "pt": {"Nome do arquivo"}, "da": {"Filnavn"}, "sv": {"Filnamn"},
 			"no": {"Filnavn"},
 		}, meaning{all: [][]string{{"file", "datei", "fichier", "archivo", "bestand", "arquivo", "filnavn", "filnamn"}}}},
 		{colRPE, byLang{
 			"en": {"Perceived Exertion"}, "de": {"Wahrgenommene Anstrengung"}, "fr": {"Effort perçu"},
-			"es": {"Esfuerzo percibido"}, "it": {"Sforzo percepito"}, "nl": {"Waargenomen inspanning"},
+			"es": {"Esfuerzo percibido"}, "it": {"Sforzo percepito"}, "nl": {"Waargenomen inspanning", "Ervaren inspanning"},
 			"pt": {"Esforço percebido"}, "da": {"Oplevet anstrengelse"}, "sv": {"Upplevd ansträngning"},
 			"no": {"Opplevd anstrengelse"},
-		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "empfunden", "percu", "ressent", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk"}}},
+		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "empfunden", "percu", "ressent", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd", "ervaren"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk", "voorkeur"}}},
 	},
 	// Strava writes the activity type in the account's language too.
 	// Names seen in real exports, as quoted in public code (search ids
@@ -479,9 +519,9 @@ var stravaSummary = summaryExport{
 			"no": {"Løping", "Løp"},
 		}},
 		{SportTrail, byLang{
-			"en": {"Trail Run"}, "de": {"Traillauf", "Trailrunning", "Trailrun"}, "fr": {"Trail"},
-			"es": {"Carrera por montaña", "Trail", "Carrera de trail", "Carrera por senderos"},
-			"it": {"Trail running", "Corsa in montagna", "Corsa su trail"}, "nl": {"Trailrun"}, "pt": {"Corrida em trilha", "Trail"},
+			"en": {"Trail Run"}, "de": {"Traillauf", "Trailrunning", "Trailrun"},
+			"es": {"Carrera por montaña", "Carrera de trail", "Carrera por senderos"},
+			"it": {"Trail running", "Corsa in montagna", "Corsa su trail"}, "nl": {"Trailrun"}, "pt": {"Corrida em trilha"},
 			"da": {"Trailløb"}, "sv": {"Terränglöpning"}, "no": {"Terrengløp", "Terrengløping"},
 		}},
 		{SportVirtual, byLang{
@@ -492,7 +532,7 @@ var stravaSummary = summaryExport{
 		{SportCycling, byLang{
 			"en": {"Ride", "Virtual Ride", "Mountain Bike Ride", "Gravel Ride", "E-Bike Ride", "E-Mountain Bike Ride", "Handcycle", "Velomobile"},
 			"de": {"Radfahrt", "Virtuelle Radfahrt", "Mountainbikefahrt", "Gravel-Fahrt", "E-Bike-Fahrt", "E-Bike-Radfahrt"},
-			"fr": {"Vélo", "Vélo virtuel", "VTT", "Vélo gravel", "Vélo électrique", "Sortie vélo", "Sortie vélo virtuelle", "Sortie vélo électrique"}, "es": {"Bicicleta", "Ciclismo", "Bicicleta virtual", "Bicicleta de montaña"},
+			"fr": {"Vélo", "Vélo virtuel", "VTT", "Vélo gravel", "Vélo électrique", "Sortie vélo", "Sortie vélo virtuelle", "Sortie vélo électrique"}, "es": {"Bicicleta", "Ciclismo", "Bicicleta virtual", "Bicicleta de montaña", "Vuelta ciclista"},
 			"it": {"Giro in bici", "Ciclismo", "Giro in bici virtuale", "Mountain bike"}, "nl": {"Rit", "Fietsrit", "Virtuele rit", "Mountainbikerit"},
 			"pt": {"Pedalada", "Ciclismo", "Pedalada virtual", "Mountain bike"}, "da": {"Cykeltur", "Virtuel cykeltur", "Mountainbiketur"},
 			"sv": {"Cykeltur", "Cykling", "Virtuell cykeltur", "Mountainbiketur"}, "no": {"Sykkeltur", "Sykling", "Virtuell sykkeltur", "Terrengsykkeltur"},
@@ -529,7 +569,8 @@ var stravaSummary = summaryExport{
 			"fr": {"Entraînement", "Aviron", "Stand up paddle", "Kayak", "Canoë", "Elliptique"},
 			"es": {"Entrenamiento", "Remo", "Surf de remo", "Kayak", "Piragüismo", "Elíptica"},
 			"it": {"Allenamento", "Canottaggio", "Stand up paddle", "Kayak", "Canoa", "Ellittica"},
-			"nl": {"Workout", "Roeien", "Suppen", "Kajakken", "Kanoën", "Crosstrainer"},
+			"nl": {"Workout", "Training", "Roeien", "Suppen", "Kajakken", "Kayakken", "Kitesurfen", "Kanoën", "Crosstrainer"},
+
 			"pt": {"Treino", "Remo", "Stand up paddle", "Caiaque", "Canoagem", "Elíptico"},
 			"da": {"Træning", "Roning", "Stand up paddle", "Kajak", "Kano", "Crosstrainer"},
 			"sv": {"Träningspass", "Rodd", "Stand up paddle", "Kajak", "Kanot", "Crosstrainer"},
@@ -569,11 +610,13 @@ var monthNames = func() map[string]int {
 // version's new name ("Laufen auf dem Laufband", "Corrida na pista")
 // keeps its run. langlauf is cross-country skiing, not running.
 var (
-	runWordStems   = []string{"lauf", "run", "corr", "carrera", "corsa", "course", "hardlo", "lob", "lop", "lopning", "loping", "jog", "juoks", "bieg"}
+	runWordStems   = []string{"lauf", "run", "corr", "carrera", "corsa", "course", "hardlo", "lob", "lop", "lopning", "loping", "jog", "juoks", "bieg", "futas"}
 	runWordNot     = []string{"langlauf", "skilanglauf", "rundfahrt", "rundgang"}
-	walkWordStems  = []string{"geh", "walk", "marche", "camin", "cammin", "wandel", "gang", "promenad", "spazier", "wander", "hik", "randon", "sender"}
+	walkWordStems  = []string{"geh", "walk", "marche", "camin", "cammin", "wandel", "gang", "promenad", "spazier", "wander", "hik", "randon", "senderis"}
 	treadmillWords = []string{"laufband", "treadmill", "tapis", "cinta", "esteira", "loopband", "lobeband", "lopband", "tredemolle"}
-	trailWords     = []string{"trail", "montana", "montagna", "montagne", "berg", "terreng", "terrang", "trilha"}
+	trailWords     = []string{"trail", "montana", "montagna", "montagne", "berg", "terreng", "terrang", "trilha", "sendero"}
+	// virtualWords mark a run on a screen (Zwift and the like).
+	virtualWords = []string{"virtu"}
 )
 
 // runWords reads a folded activity-type name no table has by its words:
@@ -604,9 +647,12 @@ func runWords(folded string) (s Sport, ok bool) {
 			continue
 		}
 		for _, st := range runWordStems {
-			// Stems of three letters start the word ("lop", "lob"), the
-			// others may end a compound ("bahnlauf", "trailrunning").
+			// Stems of three letters start the word ("lop", "lob") or, as
+			// the head of a Danish or Norwegian compound, end it
+			// ("baneløb", "terrengløp"); the others may stand anywhere
+			// ("bahnlauf", "trailrunning").
 			if strings.HasPrefix(w, st) || (len(st) > 3 && strings.Contains(w, st)) ||
+				((st == "lob" || st == "lop") && strings.HasSuffix(w, st)) ||
 				(st == "run" && (strings.HasSuffix(w, "run") || strings.HasSuffix(w, "running") || w == "runs")) {
 				run = true
 			}
@@ -616,6 +662,8 @@ func runWords(folded string) (s Sport, ok bool) {
 		return SportUnknown, false
 	}
 	switch {
+	case has(virtualWords, true):
+		return SportVirtual, true
 	case has(treadmillWords, false):
 		return SportTreadmill, true
 	case has(trailWords, false):

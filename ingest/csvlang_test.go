@@ -45,7 +45,7 @@ var garminLangCases = []garminLangCase{
 		"Corsa", "Allenamento della forza", true},
 	{"nl", "Activiteittype,Datum,Favoriet,Titel,Afstand,Calorieën,Tijd,Gem. HS,Max. HS,Gemiddelde loopcadans,Max. loopcadans,Totale stijging,Gem. staplengte,Tijd bewogen,Verstreken tijd",
 		"Hardlopen", "Krachttraining", true},
-	{"pt", "Tipo de atividade,Data,Favorito,Título,Distância,Calorias,Tempo total,FC Média,FC máxima,Cadência de corrida média,Cadência de corrida máxima,Subida total,Comprimento médio da passada,Tempo em movimento,Tempo transcorrido",
+	{"pt", "Tipo de atividade,Data,Favorito,Título,Distância,Calorias,Tempo,FC Média,FC máxima,Cadência de corrida média,Cadência de corrida máxima,Subida total,Comprimento médio da passada,Tempo em movimento,Duração",
 		"Corrida", "Treino de força", false},
 	{"da", "Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Gennemsnit kadence løb,Maksimum kadence løb,Højdeforøgelse,Gennemsnitlig skridtlængde,Tid i bevægelse,Tidsforbrug",
 		"Løb", "Styrketræning", true},
@@ -361,9 +361,10 @@ func TestSummaryUnknownTypeByContent(t *testing.T) {
 
 // TestSummarySportNames (issue 23): every activity-type name in the
 // tables is classified as its table says (run or not run), and the names
-// real exports were seen to use (csvlang.go lists the sources), with
-// variants no table has, land on the right side: a German Garmin CSV
-// lost its treadmill, track and trail runs before.
+// real exports were seen to use (docs/sources/activity-labels.md names
+// the exports), with variants no table has, land on the right side: a
+// German Garmin CSV lost its treadmill, track and trail runs before, a
+// Swedish one counted 82 cross-country ski sessions as runs.
 func TestSummarySportNames(t *testing.T) {
 	for _, e := range []*summaryExport{&garminSummary, &stravaSummary} {
 		x := newExportIndex(e)
@@ -379,21 +380,26 @@ func TestSummarySportNames(t *testing.T) {
 		}
 	}
 	seen := map[string]Sport{
-		// Garmin Connect, as real exports write them (sources in csvlang.go).
-		"Laufbandtraining": SportTreadmill, "Laufen auf der Bahn": SportRunning, "Bahnlauf": SportRunning,
-		"Trailrunning": SportTrail, "Trail-Lauf": SportTrail, "Traillauf": SportTrail, "Indoor-Laufen": SportRunning,
-		"Laufen im Freien": SportRunning, "Virtuelles Laufen": SportVirtual,
-		"Course à pied urbaine": SportRunning, "Course à pied sur tapis roulant": SportTreadmill,
-		"Course sur tapis roulant": SportTreadmill, "Trail": SportTrail,
-		"Carrera en cinta": SportTreadmill, "Carrera en pista": SportRunning, "Carrera en interior": SportRunning,
-		"Corrida na esteira": SportTreadmill, "Corsa": SportRunning,
-		"Virtuelles Radfahren": SportCycling, "Gravel/Offroad-Radfahren": SportCycling, "Vélo d'intérieur": SportCycling,
-		"Spazieren gehen": SportWalking, "Marche à pied": SportWalking, "Camminata": SportWalking,
-		"Rudermaschine": SportOther, "Klassischer Langlauf": SportOther, "Schwimmbadschwimmen": SportSwimming,
+		// Garmin Connect, as real exports write them (the sources are in
+		// docs/sources/activity-labels.md).
+		"Laufbandtraining": SportTreadmill, "Laufen auf der Bahn": SportRunning, "Laufen": SportRunning,
+		"Course à pied": SportRunning, "Nat. piscine": SportSwimming, "Marche à pied": SportWalking, "Rameur d'intérieur": SportOther,
+		"Carrera": SportRunning, "Entrenamiento en cinta": SportTreadmill,
+		"Corrida": SportRunning, "Corrida em esteira": SportTreadmill, "Corrida em trilhas": SportTrail,
+		"Ciclismo em local fechado": SportCycling, "Ciclismo virtual": SportCycling, "Natação em alto mar": SportSwimming,
+		"Løb": SportRunning, "Løb terræn": SportTrail, "Cykling på grusveje": SportCycling, "Svøm i pool": SportSwimming,
+		"Løping": SportRunning, "Terrengløp": SportTrail, "Styrketrening": SportStrength,
+		"Löpning": SportRunning, "Löpband": SportTreadmill, "Simbassäng": SportSwimming, "Konditionspass": SportOther,
+		"Längdskidåkning klassisk stil": SportOther, "Längdskidåkning fristil": SportOther, "Utförsåkning i pist": SportOther,
+		"Bieganie": SportRunning, "Futás": SportRunning, "Beltéri futás": SportRunning, "Teremfutás": SportRunning,
+		"Kerékpározás": SportCycling, "Nyíltvízi úszás": SportSwimming, "Kardió": SportOther,
+		"Treadmill Running": SportTreadmill, "Trail Running": SportTrail, "Track Running": SportRunning, "Ultra Running": SportRunning,
+		"Pool Swim": SportSwimming, "Casual Walking": SportWalking,
 		// Variants no table has: read by their words.
 		"Laufen auf dem Laufband": SportTreadmill, "Berglauf": SportTrail, "Corrida na pista": SportRunning,
 		"Correr en montaña": SportTrail, "Hardlopen op de baan": SportRunning, "Løb på løbebånd": SportTreadmill,
-		"Terränglöpning i skog": SportTrail, "Course d'orientation": SportRunning,
+		"Terränglöpning i skog": SportTrail, "Course d'orientation": SportRunning, "Orienteringsløb": SportRunning,
+		"Virtuel løb": SportVirtual, "Trail": SportTrail,
 		"Gehen auf dem Laufband": SportOther, "Skilanglauf": SportOther, "Rundfahrt": SportOther,
 		"Bergwanderung": SportOther, "Caminata en cinta": SportOther,
 	}
@@ -403,13 +409,18 @@ func TestSummarySportNames(t *testing.T) {
 			t.Errorf("%q: %v, want %v", n, got, want)
 		}
 	}
-	// Strava, as real exports write them (sources in csvlang.go), and
-	// the languages not read (Finnish, Polish) by their words.
+	// Strava: names from the tables, names real exports write (the last
+	// lines), and the languages Strava's tables lack (Finnish, Polish) by
+	// their words.
 	for n, run := range map[string]bool{
 		"Lauf": true, "Virtueller Lauf": true, "Traillauf": true, "Trailrunning": true, "Course à pied": true,
 		"Course à pied virtuelle": true, "Corsa su trail": true, "Carrera de trail": true, "Carrera por senderos": true,
 		"Hardlopen": true, "Corrida": true, "Løp": true, "Juoksu": true, "Bieganie": true,
 		"Radfahrt": false, "E-Bike-Radfahrt": false, "Sortie vélo": false, "Sortie vélo électrique": false,
+		// Real exports (docs/sources/activity-labels.md).
+		"Hardloopsessie": true, "Fietsrit": false, "Zwemmen": false, "Wandeling": false, "Training": false,
+		"Kayakken": false, "Kitesurfen": false, "Entrenamiento": false, "Entrenamiento con pesas": false,
+		"Vuelta ciclista": false, "Caminata": false, "Run": true, "Walk": false, "Weight Training": false,
 	} {
 		if got, _ := stravaIndex.sport(n); got.IsRunning() != run {
 			t.Errorf("Strava %q: %v, want running %v", n, got, run)

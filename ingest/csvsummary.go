@@ -210,6 +210,8 @@ var foldRunes = map[rune]string{
 	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i",
 	'ñ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ù': "u",
 	'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss", 'œ': "oe",
+	// Polish and Hungarian: "Średnie tętno" is "srednie tetno", "Idő" is "ido".
+	'ą': "a", 'ć': "c", 'ę': "e", 'ł': "l", 'ń': "n", 'ś': "s", 'ź': "z", 'ż': "z", 'ő': "o", 'ű': "u",
 }
 
 // fold lower-cases s, drops accents and turns every run of other than

@@ -47,7 +47,7 @@ func TestTextBriefStale(t *testing.T) {
 			t.Errorf("stale brief text says %q:\n%s", never, out)
 		}
 	}
-	if !strings.Contains(flat, "Open in the last weeks of data: 2 risk patterns") {
+	if !strings.Contains(flat, "Open at the last run, 58 days ago: 2 risk patterns") {
 		t.Errorf("stale brief text lacks its open patterns:\n%s", out)
 	}
 }

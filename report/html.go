@@ -97,6 +97,7 @@ type htmlOpen struct {
 // htmlAthlete is one athlete's section, in the reader's order (view.go).
 type htmlAthlete struct {
 	Name, Anchor, Period       string
+	Stale                      string // "45 days ago (...): what follows is as of then, not now"; "" for current data
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
 	EarlierSeasons             string   // "2 earlier seasons left out of the analysis (...)"; "" for none
@@ -265,7 +266,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	v := athleteView(a, now)
 	ha := htmlAthlete{
-		Name: a.Name, Anchor: anchor, Period: periodText(a),
+		Name: a.Name, Anchor: anchor, Period: periodText(a), Stale: staleText(a, now),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
 		WeekRows: weekCells(a), WeekLegend: weekLegend(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
 		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,

@@ -103,7 +103,11 @@ type jsonAthlete struct {
 	// NotRuns counts the activities read that contributed no run, by
 	// reason (an addition to v2, issue 23).
 	NotRuns jsonNotRuns `json:"not_runs"`
-	Window  *jsonWindow `json:"window"`
+	// Accounting holds the counts that, with runs, not_runs and
+	// duplicates_merged, account for every activity read (an addition to
+	// v2, issue 23).
+	Accounting jsonAccounting `json:"accounting"`
+	Window     *jsonWindow    `json:"window"`
 	// Instruments is the timeline of changes of the instruments that
 	// measure GCT balance and cadence (an addition to v2, issue 23).
 	Instruments []jsonInstrumentChange `json:"instruments"`
@@ -171,6 +175,17 @@ type jsonNotRuns struct {
 	OtherSport   int `json:"other_sport"`
 }
 
+// jsonAccounting is screen.Accounting: activities_read = runs + not_runs
+// + duplicates_merged + undated + misdated + earlier_seasons +
+// outside_window.
+type jsonAccounting struct {
+	ActivitiesRead int `json:"activities_read"`
+	Undated        int `json:"undated"`
+	Misdated       int `json:"misdated"`
+	EarlierSeasons int `json:"earlier_seasons"`
+	OutsideWindow  int `json:"outside_window"`
+}
+
 // jsonSeason is one season of an athlete's folder.
 type jsonSeason struct {
 	First   string `json:"first"`
@@ -197,6 +212,8 @@ type jsonLastRun struct {
 func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
 	n := screen.CountNotRuns(a)
 	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
+	c := a.Accounting
+	ja.Accounting = jsonAccounting{c.Read, c.Undated, c.Misdated, c.EarlierSeasons, c.OutsideWindow}
 	ja.Seasons = []jsonSeason{}
 	ja.Instruments = []jsonInstrumentChange{}
 	if a.Season != nil {
@@ -302,10 +319,13 @@ type jsonFinding struct {
 }
 
 type jsonSummary struct {
-	Athletes     int          `json:"athletes"`
-	Activities   int          `json:"activities"`
-	InputsFailed int          `json:"inputs_failed"`
-	Findings     jsonSeverity `json:"findings"`
+	Athletes     int `json:"athletes"`
+	Activities   int `json:"activities"`
+	InputsFailed int `json:"inputs_failed"`
+	// ActivitiesRead is the sum of the athletes' accounting
+	// activities_read: an addition to v2.
+	ActivitiesRead int          `json:"activities_read"`
+	Findings       jsonSeverity `json:"findings"`
 	// Changes adds up the athletes' changes: an addition to v2, left out
 	// when the report was compared with none.
 	Changes *jsonTeamChanges `json:"changes,omitempty"`
@@ -480,6 +500,7 @@ func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	for _, a := range r.Athletes {
 		sum.Activities += a.Activities()
 		sum.InputsFailed += len(a.InputsFailed)
+		sum.ActivitiesRead += a.Accounting.Read
 	}
 	sum.Athletes = len(r.Athletes)
 	sum.Findings = jsonSeverity(r.Counts())

@@ -98,7 +98,7 @@ func mdTeam(p func(string, ...any), athletes []*screen.Athlete, now time.Time, p
 	p("")
 	p("Highest open risk first. %s", md(teamNote))
 	p("")
-	p("| athlete | red flags | open now | open patterns | open symptoms | resolved | data | this week | km | last km | ACWR |")
+	p("| athlete | red flags | open | open patterns | open symptoms | resolved | data | latest week | km | last km | ACWR |")
 	p("|---|---:|---|---|---|---:|---|---|---:|---:|---:|")
 	for _, row := range rows {
 		syms := strings.Join(openSymptoms(row.Athlete), "; ")
@@ -122,6 +122,9 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 	if len(v.RedFlags) > 0 {
 		mdRedFlags(p, v.RedFlags)
 		p("")
+	}
+	if st := staleText(a, now); st != "" {
+		p("- Last run: %s", st)
 	}
 	p("- Period: %s", periodText(a))
 	if c := a.Changes; c != nil {

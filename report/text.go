@@ -261,7 +261,7 @@ func (x *textRenderer) End(team []*screen.Athlete) error {
 
 // teamTextColumns are the headers of the text team overview after the
 // athlete's name; the open patterns follow in the rest of the line.
-var teamTextColumns = []string{"flags", "open", "resolved", "this week", "km", "last km", "ACWR"}
+var teamTextColumns = []string{"flags", "open", "resolved", "latest week", "km", "last km", "ACWR"}
 
 // teamDropOrder is the order columns are left out in when the width does
 // not hold them all beside a name and the open patterns (indexes into
@@ -369,7 +369,7 @@ func (t *textWriter) teamOverview(as []*screen.Athlete, now time.Time) {
 			t.para("    data: ", "    ", r.dataText())
 		}
 	}
-	note := `"flags" counts red flags; "open" is the highest severity of the patterns open now (in the last 2 weeks); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
+	note := `"flags" counts red flags; "open" is the highest severity of the patterns open in the last 2 weeks of data (before the last run, when that was long ago); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
 	if shown[3] {
 		note += ", named by its Monday"
 	}

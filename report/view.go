@@ -130,11 +130,11 @@ func (v view) actionsHead() string {
 	return "This week"
 }
 
-// openHead opens the list of open patterns: "Open now", or "Open in the
-// last weeks of data" when the data is stale (DOMAIN.md, Stale data).
+// openHead opens the list of open patterns: "Open now", or "Open at the
+// last run, 40 days ago" when the data is stale (DOMAIN.md, Stale data).
 func (v view) openHead() string {
 	if v.Stale > 0 {
-		return "Open in the last weeks of data"
+		return fmt.Sprintf("Open at the last run, %d days ago", v.Stale)
 	}
 	return "Open now"
 }

@@ -271,6 +271,9 @@ func checkGCTImbalance(p *Pass) {
 		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
 			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
+		if n := s.Weeks[i].BalanceOtherInstrumentRuns; n > 0 {
+			what += fmt.Sprintf(" (%d %s without the usual sensor left out of the balance)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
 		m := mark{week: i, side: side(50 + change)}
 		switch {
 		case away >= t.Medium && prevAway*change > 0 && math.Abs(prevAway) >= t.Medium:
@@ -288,12 +291,13 @@ func checkGCTImbalance(p *Pass) {
 		}
 	}
 	last := len(s.Weeks) - 1
-	change, changed := s.LastInstrumentChange(ingest.ChanStanceTimeBalance, last)
-	if changed && lastJudged < s.WeekIndex(change.Date)+1 {
-		// Nothing judged since the sensor change: say so, whatever was
-		// judged before it (DOMAIN.md, Instruments).
-		defer p.Learning("learning after a sensor change on %s (%s): %d of %d weeks of balance data with it",
-			change.Date.Format(time.DateOnly), change.To, last-s.WeekIndex(change.Date)+1, analysis.MinBalanceWeeks)
+	if c, weeks, runs, ok := s.SinceInstrumentChange(ingest.ChanStanceTimeBalance, last); ok &&
+		(weeks < analysis.MinBalanceWeeks || runs < analysis.MinBalanceRuns) {
+		// The baseline restarted at the sensor change: learning until it
+		// has its minimum data again, whatever was judged before it or
+		// by the trend since (DOMAIN.md, Instruments).
+		defer p.Learning("after a sensor change on %s, now %s: %d of %d weeks and %d of %d runs of balance data with it",
+			c.Date.Format(time.DateOnly), c.To, weeks, analysis.MinBalanceWeeks, runs, analysis.MinBalanceRuns)
 	}
 	if judged == 0 {
 		// Track runs are judged apart, against track runs: they may be
