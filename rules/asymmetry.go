@@ -352,11 +352,12 @@ func (u trackUnjudged) String() string {
 	return out + " (" + strings.Join(why, "; ") + ")"
 }
 
-// trackBalances are the GCT balances (% left) of week k's track runs.
+// trackBalances are the GCT balances (% left) of week k's track runs
+// recorded by the usual instrument.
 func trackBalances(s *analysis.Season, k int) []float64 {
 	var out []float64
 	for _, r := range s.WeekRuns(k) {
-		if r.OnTrack() && finite(r.BalanceLeftPct) {
+		if r.OnTrack() && finite(r.BalanceLeftPct) && !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance) {
 			out = append(out, r.BalanceLeftPct)
 		}
 	}
