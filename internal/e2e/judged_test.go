@@ -233,3 +233,60 @@ func TestTrackRunsCounted(t *testing.T) {
 		t.Errorf("the weekly table does not say what (1t) is")
 	}
 }
+
+// TestWindowKeepsWhatWasBeforeIt: a report window that starts after the
+// April knee pain still names it beside the patterns in the window (the
+// pain is in the whole season's log), and a window that starts inside
+// the 30 days before a session-spike run still marks that run on the
+// chart (it was judged against the runs before the window).
+func TestWindowKeepsWhatWasBeforeIt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "creep")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := realisticSeason(t)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteSymptoms(dir); err != nil {
+		t.Fatal(err)
+	}
+	res := itbcheck(t, nil, "analyze", "--format", "json", "--since", "2026-05-18", dir)
+	var doc struct {
+		Athletes []struct {
+			PreviousPain []struct {
+				Site  string `json:"site"`
+				Month string `json:"month"`
+			} `json:"previous_pain"`
+			Findings []finding `json:"findings"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("json: %v\n%s", err, res.stderr)
+	}
+	named := false
+	for _, p := range doc.Athletes[0].PreviousPain {
+		named = named || p.Site == "outer-knee" && p.Month == "2026-04"
+	}
+	if !named {
+		t.Errorf("--since 2026-05-18: the April knee pain is not named: %+v", doc.Athletes[0].PreviousPain)
+	}
+
+	// long-progression doubles its long run in week 24; the window opens
+	// that week, after the 30 days the run was judged against.
+	lp := teamAthlete(t, 1, "long-progression")
+	full := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", lp).stdout)
+	last := ""
+	for _, f := range full.Athletes[0].Findings {
+		if f.Rule == "session-spike" && f.Severity == "medium" {
+			last = f.Date
+		}
+	}
+	if last == "" {
+		t.Fatal("long-progression: no medium session-spike (the doubled long run)")
+	}
+	page := itbcheck(t, nil, "analyze", "--format", "html", "--since", last, lp)
+	if text := html.UnescapeString(string(page.stdout)); !strings.Contains(text, "run session-spike fired on (medium)") {
+		t.Errorf("--since %s: the doubled long run is not marked on the chart", last)
+	}
+}
