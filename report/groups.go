@@ -171,7 +171,7 @@ func riskGroups(gs []ruleGroup) (risks, notes []ruleGroup) {
 // athlete's data: "Still learning your baseline for cadence down from
 // your baseline (3 of 8 weeks with cadence)." or "Could not judge track
 // laps run one way (no GPS)."; and for a judged rule that left runs out,
-// "Judged ... without some runs: 2 runs recorded with ... were not judged
+// "Judged ... in part: 2 runs recorded with ... were not judged
 // for balance."
 //
 // Activities whose figures cannot be a run (analysis.Run.Implausible) are
@@ -220,8 +220,8 @@ func ruleNotes(a *screen.Athlete) []string {
 		case rules.NoData:
 			out = append(out, "Could not judge "+name+reason+".")
 		case rules.Judged:
-			if st.Reason != "" { // runs left out of a judged rule
-				out = append(out, "Judged "+name+" without some runs: "+st.Reason+".")
+			if st.Reason != "" {
+				out = append(out, "Judged "+name+" in part: "+st.Reason+".")
 			}
 		}
 	}
