@@ -25,8 +25,8 @@ const instrumentConfirmRuns = 3
 
 // instrumentChanges finds the changes of one channel's instrument over the
 // runs (in start order): a run whose instrument differs from the current
-// one starts a change when the next runs with the channel (up to
-// instrumentConfirmRuns in all, or every run left) use it too.
+// one starts a change when the next runs with the channel (
+// instrumentConfirmRuns in all) use it too.
 func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(Run) string) []InstrumentChange {
 	var seq []Run
 	for _, r := range runs {
@@ -45,8 +45,12 @@ func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(R
 		if in == cur {
 			continue
 		}
-		confirmed := true
-		for j := k + 1; j < len(seq) && j < k+instrumentConfirmRuns; j++ {
+		// The runs left must hold the whole confirmation: one or two runs
+		// of another instrument at the end of the data (the pod left at
+		// home on the last run, the second watch worn in turn) are no
+		// change, only runs without the usual instrument.
+		confirmed := k+instrumentConfirmRuns <= len(seq)
+		for j := k + 1; confirmed && j < k+instrumentConfirmRuns; j++ {
 			if of(seq[j]) != in {
 				confirmed = false
 				break
@@ -217,7 +221,8 @@ type OtherInstrumentRuns struct {
 // ch another instrument than the one in force measured, by that instrument
 // and the usual one, in order of first run: the runs the channel's rules
 // leave out (track runs aside for balance, which are judged apart). Empty
-// when there are none.
+// when there are none. Balance runs of an instrument whose offset is
+// known (BalanceOffset) are judged, so not among them.
 func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 	var out []OtherInstrumentRuns
 	for i := range s.Weeks {
@@ -234,6 +239,9 @@ func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 			if !s.WithoutUsualInstrument(r, ch) {
 				continue
 			}
+			if _, ok := s.BalanceOffset(i, in); ok && ch == ingest.ChanStanceTimeBalance {
+				continue // judged by its own baseline
+			}
 			usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
 			k := slices.IndexFunc(out, func(o OtherInstrumentRuns) bool { return o.Instrument == in && o.Usual == usual })
 			if k < 0 {
@@ -244,4 +252,47 @@ func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 		}
 	}
 	return out
+}
+
+// BalanceOffset is how many pp more to the left instrument in reads GCT
+// balance than the instrument in force in week i: the median balance of
+// in's runs minus the median of the usual instrument's runs, over the
+// weeks from the usual instrument's first week (InstrumentEpoch), at most
+// BalanceLookbackWeeks, before week i (track runs aside). ok only when
+// each instrument has there the minimum data of a baseline after a sensor
+// change (MinBalanceRuns runs over MinBalanceWeeks weeks). A second
+// instrument worn in turn with the usual one (two watches, an old watch
+// kept for trail days) is so judged against its own runs' baseline: its
+// run minus its own median is its departure, added to the usual median
+// (DOMAIN.md, Instruments). A pod left at home once has no such baseline.
+func (s *Season) BalanceOffset(i int, in string) (off float64, ok bool) {
+	if i < 0 || i >= len(s.Weeks) || in == "" {
+		return math.NaN(), false
+	}
+	var own, usual []float64
+	ownWeeks, usualWeeks := 0, 0
+	for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-BalanceLookbackWeeks); k < i; k++ {
+		o, u := len(own), len(usual)
+		for _, r := range s.WeekRuns(k) {
+			if math.IsNaN(r.BalanceLeftPct) || r.OnTrack() {
+				continue
+			}
+			switch {
+			case !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance):
+				usual = append(usual, r.BalanceLeftPct)
+			case r.BalanceInstrument == in:
+				own = append(own, r.BalanceLeftPct)
+			}
+		}
+		if len(own) > o {
+			ownWeeks++
+		}
+		if len(usual) > u {
+			usualWeeks++
+		}
+	}
+	if len(own) < MinBalanceRuns || ownWeeks < MinBalanceWeeks || len(usual) < MinBalanceRuns || usualWeeks < MinBalanceWeeks {
+		return math.NaN(), false
+	}
+	return Median(own) - Median(usual), true
 }

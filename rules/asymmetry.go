@@ -272,6 +272,9 @@ func checkGCTImbalance(p *Pass) {
 		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
 			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
+		if n := s.Weeks[i].BalanceOtherInstrumentJudged; n > 0 {
+			what += fmt.Sprintf(" (%d %s of your other instrument judged by its own baseline)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
 		if n := s.Weeks[i].BalanceOtherInstrumentRuns; n > 0 {
 			what += fmt.Sprintf(" (%d %s without the usual sensor left out of the balance)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
@@ -340,7 +343,12 @@ func sayOtherInstrumentRuns(p *Pass, ch ingest.Channel, what string) {
 		if o.Runs == 1 {
 			runs, were = "run", "was"
 		}
-		p.NotJudged("%d %s recorded with %s (not the usual %s) %s not judged for %s", o.Runs, runs, o.Instrument, o.Usual, were, what)
+		why := ""
+		if ch == ingest.ChanStanceTimeBalance {
+			// analysis.Season.BalanceOffset judges them once they are enough.
+			why = fmt.Sprintf(" (too few runs with it for a baseline of its own: %d runs over %d weeks needed)", analysis.MinBalanceRuns, analysis.MinBalanceWeeks)
+		}
+		p.NotJudged("%d %s recorded with %s (not the usual %s) %s not judged for %s%s", o.Runs, runs, o.Instrument, o.Usual, were, what, why)
 	}
 }
 

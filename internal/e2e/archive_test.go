@@ -393,7 +393,7 @@ func TestForgottenPodNotJudgedSaid(t *testing.T) {
 	if _, err := s.WriteFIT(dir); err != nil {
 		t.Fatal(err)
 	}
-	const said = "2 runs recorded with wrist garmin fr255 (not the usual pod garmin running_dynamics_pod) were not judged for balance"
+	const said = "2 runs recorded with wrist garmin fr255 (not the usual pod garmin running_dynamics_pod) were not judged for balance (too few runs with it for a baseline of its own: 20 runs over 6 weeks needed)"
 	var doc struct {
 		Athletes []struct {
 			Findings []struct{ Rule, Summary string }        `json:"findings"`
