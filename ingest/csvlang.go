@@ -8,12 +8,40 @@ import "strings"
 // (used when a header text is not in the table). A new language or a new
 // column touches only these tables; csvsummary.go reads them.
 //
-// Where a text comes from: "confirmed" languages were checked against
-// headers of real exports quoted in public code (loaders, tests and
-// comments that copy an export's first line); the others are Garmin's and
-// Strava's wording as far as it could be inferred, backed by the meaning
-// words. summaryLanguages says which is which, and README's format table
-// repeats it.
+// Where a text comes from: docs/sources/activity-labels.md lists every
+// activity-type name and header text below with the real export it was
+// seen in, or says it is inferred; TestActivityLabelSources keeps that
+// list and these tables in step, and allows an inferred name only where
+// the fallback reader (runWords for types, the meaning words for headers)
+// reads it the same way. Only names were taken, never code, from exports
+// committed to these public repositories (licence MIT where said, none
+// stated otherwise):
+//
+//	Garmin Activities.csv
+//	  de PhilippPro/Running-App data/Activities.csv, Activities_old.csv
+//	  fr irrif/Sleeping_score Data/Activities.csv
+//	  es HJZR2004/TI3001C-102-AI Data/Activities.csv (MIT; copy in
+//	     testdata/summary/garmin-es-hjzr2004.csv), alexisHuaracMallqui/garmin Activities.csv
+//	  pt RGazzaneo/projeto_garmin Activities.csv, Activities(9).csv
+//	  nl GerjanM/DDP-wk4 Activities.csv; yvh242/garmin dashboard.py (column names)
+//	  da Bjarke848/AI_TrainingPlanner, HLasse/GarminRunStats, Guchito/running-coach Activities.csv
+//	  sv IsakJacobsson/garmin-extended-data tests/testfiles/activities.csv, csv_files/*.csv
+//	  no dsorenes/naive-csv-sql Activities.csv
+//	  pl kosek-g/Running_performance_analysis Activities.csv
+//	  fi NL-0/ruuvi Activities.csv
+//	  hu lovajujo/sport-data Activities.csv
+//	  en Romain-Thomas-Shef/grunt (MIT), kostaskes/my-garmin-runs, anton-tr3/Running-Evaluation,
+//	     kkuklewski/sport_tracker, 23Flo/swimanalyser Activities.csv; itzi97/DV_Python
+//	     data/activities.csv; gtkovacheff/HypoPrediction Data/Activities.csv
+//	Strava activities.csv
+//	  nl JoranVerspreet/2025_activities_dashboard, CasperHogenboom/Strave_regression data/activities.csv
+//	  es DanielAlejandroDuquePerez/running-coach data/activities.csv
+//	  de martin-ueding/geo-activity-playground (MIT) src/geo_activity_playground/features/
+//	     strava/strava-csv-mapping.json (column names) and its issue #86 (an export's rows)
+//	  en TheNewThinkTank/strava-insights (MIT), Darixxxon/MyStravaAnalytics data/activities.csv;
+//	     Bergolito/strava-atividades activities.csv; Its-Just-Nans/sportiva export/activities.csv
+//
+// summaryLanguages says per language how much of the header was seen.
 
 // summaryField is what a column of a summary export holds.
 type summaryField int
@@ -61,22 +89,27 @@ var fieldNames = [numSummaryFields]string{
 // texts are.
 type summaryLanguage struct {
 	code, name string
-	// garmin and strava say how the header texts were checked:
-	// "confirmed", "partly confirmed" or "by meaning".
+	// garmin and strava say how much of the header a real export showed
+	// (docs/sources/activity-labels.md): "confirmed" when all of the
+	// activity type, date, distance, times, average heart rate and
+	// cadence columns, "partly confirmed" when some, "by meaning" when
+	// none (the texts are inferred and backed by the meaning words).
 	garmin, strava string
 }
 
-// summaryLanguages are the languages read, in README's order.
+// summaryLanguages are the languages with a text for every column, in
+// README's order. Polish, Finnish and Hungarian Garmin exports are read
+// too, from the texts of one real export each (not every column).
 var summaryLanguages = []summaryLanguage{
 	{"en", "English", "confirmed", "confirmed"},
 	{"de", "German", "confirmed", "confirmed"},
-	{"fr", "French", "confirmed", "partly confirmed"},
-	{"es", "Spanish", "partly confirmed", "by meaning"},
-	{"it", "Italian", "confirmed", "by meaning"},
-	{"nl", "Dutch", "partly confirmed", "by meaning"},
+	{"fr", "French", "confirmed", "by meaning"},
+	{"es", "Spanish", "confirmed", "confirmed"},
+	{"it", "Italian", "by meaning", "by meaning"},
+	{"nl", "Dutch", "partly confirmed", "confirmed"},
 	{"pt", "Portuguese", "confirmed", "by meaning"},
-	{"da", "Danish", "partly confirmed", "by meaning"},
-	{"sv", "Swedish", "by meaning", "by meaning"},
+	{"da", "Danish", "confirmed", "by meaning"},
+	{"sv", "Swedish", "confirmed", "by meaning"},
 	{"no", "Norwegian", "confirmed", "by meaning"},
 }
 
@@ -282,35 +315,11 @@ var garminSummary = summaryExport{
 	},
 
 	// Activity-type names. Garmin Connect writes the name of the type in
-	// the account's language; names seen in real exports, as quoted in
-	// public code that reads Activities.csv (found with the code search
-	// of this project's tools, December 2026; the search names the files
-	// but not every repository, so the file's search id is given):
-	//   de "Laufbandtraining", "Laufen auf der Bahn", "Trailrunning",
-	//      "Indoor-Laufen", "Virtuelles Radfahren", "Rennradfahren",
-	//      "Gravel/Offroad-Radfahren", "E-Mountainbike-Fahren",
-	//      "Schwimmbadschwimmen", "Spazieren gehen", "Rudermaschine",
-	//      "Atemübung", "Sonstige"; fr "Course à pied urbaine",
-	//      "Course à pied sur tapis roulant", "Vélo d'intérieur",
-	//      "Cyclisme sur route", "Marche à pied", "Exercice de
-	//      respiration"; it "Corsa", "Camminata", "Nuoto in piscina"
-	//      (an activity-intensity table of a Garmin CSV reader, Python,
-	//      search id 16570476294; no licence file seen);
-	//   de "Laufbandtraining", "Bahnlauf", "Traillauf", "Laufen im
-	//      Freien", "Indoor-Radfahren" (a Kotlin GarminActivityTypeMap,
-	//      "English and German UI", search id 70283599031);
-	//   de "Trail-Lauf", "Virtuelles Laufen" (a TypeScript Garmin CSV
-	//      importer, search id 11225856132);
-	//   fr "Course sur tapis roulant" (a Java Garmin CSV parser's test,
-	//      a real first line "Type d'activité,Date,Distance,Durée",
-	//      search id 68508847665);
-	//   es "Carrera en cinta", "Carrera en pista", "Carrera en interior"
-	//      (a TypeScript Spanish table of Garmin's types, search id
-	//      69811086896).
-	// Names not in any source (the Portuguese, Scandinavian and Dutch
-	// variants) are Garmin's wording as far as it could be inferred;
-	// runWords (below) reads any name with a word for running in these
-	// languages as running, so a variant missing here is not lost.
+	// the account's language (older exports write Garmin's key, such as
+	// "street_running", which sportFromName reads). The names real
+	// exports show, and the export, are in docs/sources/activity-labels.md;
+	// a name there marked inferred stays only because runWords (below)
+	// reads it the same way, so it adds nothing a guess could break.
 	sports: []summarySport{
 		{SportRunning, byLang{
 			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Obstacle Run"},
@@ -499,19 +508,10 @@ var stravaSummary = summaryExport{
 			"no": {"Opplevd anstrengelse"},
 		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "empfunden", "percu", "ressent", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd", "ervaren"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk", "voorkeur"}}},
 	},
-	// Strava writes the activity type in the account's language too.
-	// Names seen in real exports, as quoted in public code (search ids
-	// as for Garmin's above): de "Lauf", "Virtueller Lauf", "Traillauf",
-	// "Radfahrt", "Virtuelle Radfahrt", "E-Bike-Radfahrt" ("German from
-	// bulk export", Python, search id 70713317333); fr "Course à pied",
-	// "Trail", "Course virtuelle", de "Trailrunning", it "Corsa", "Corsa
-	// su trail", "Corsa virtuale", es "Carrera", "Carrera de trail",
-	// "Carrera por senderos", "Carrera virtual", nl "Hardlopen", pt
-	// "Corrida", no "Løping", "Løp" (a Python importer's run labels,
-	// "Strava localises the values", search id 63100366510); fr "Course à
-	// pied virtuelle", "Sortie vélo", "Sortie vélo virtuelle", "Sortie
-	// vélo électrique" (a TypeScript table of the French values, search
-	// id 66535075234). The rest is inferred; runWords backs it.
+	// Strava writes the activity type in the account's language too
+	// (docs/sources/activity-labels.md: real exports in Dutch, Spanish,
+	// English, and one German row; the other names are inferred and read
+	// the same way by runWords).
 	sports: []summarySport{
 		{SportRunning, byLang{
 			"en": {"Run"}, "de": {"Lauf", "Laufen"}, "fr": {"Course à pied", "Course"}, "es": {"Carrera", "Correr"},
