@@ -26,7 +26,7 @@ import "strings"
 //	  nl GerjanM/DDP-wk4 Activities.csv; yvh242/garmin dashboard.py (column names)
 //	  da Bjarke848/AI_TrainingPlanner, HLasse/GarminRunStats, Guchito/running-coach Activities.csv
 //	  sv IsakJacobsson/garmin-extended-data tests/testfiles/activities.csv, csv_files/*.csv
-//	  no dsorenes/naive-csv-sql Activities.csv
+//	  no dsorenes/naive-csv-sql Activities.csv, dsorenes/Runcrunch data/garmin_activities.csv
 //	  pl kosek-g/Running_performance_analysis Activities.csv
 //	  fi NL-0/ruuvi Activities.csv
 //	  hu lovajujo/sport-data Activities.csv
@@ -328,7 +328,7 @@ var garminSummary = summaryExport{
 			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
 			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Binnen hardlopen"},
 			"pt": {"Corrida", "Corrida de rua", "Corrida em pista", "Corrida na pista", "Corrida indoor"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
-			"no": {"Løping", "Baneløping"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
+			"no": {"Løping", "Baneløping", "Løping innendørs"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
 		}},
 		{SportTrail, byLang{
 			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "es": {"Trail running", "Carrera por montaña"},
@@ -369,7 +369,7 @@ var garminSummary = summaryExport{
 		}},
 		{SportWalking, byLang{
 			"en": {"Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
-			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange"},
+			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange", "Gåtur"},
 			"hu": {"Gyaloglás"},
 		}},
 		{SportHiking, byLang{
@@ -405,7 +405,7 @@ var garminSummary = summaryExport{
 				// named: its pace and cadence would pass for running.
 				"Konditionspass", "Annan", "Längdskidåkning klassisk stil", "Längdskidåkning fristil",
 				"Utförsåkning i pist", "Tennis", "Racketsporter", "Padel", "Badminton", "Discgolf", "Golf", "Squash"},
-			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin"},
+			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin", "Utholdenhet", "Romaskin"},
 			"hu": {"Kardió", "Lépcsőzés", "Légzőgyakorlat"},
 		}},
 	},

@@ -389,6 +389,7 @@ func TestSummarySportNames(t *testing.T) {
 		"Ciclismo em local fechado": SportCycling, "Ciclismo virtual": SportCycling, "Natação em alto mar": SportSwimming,
 		"Løb": SportRunning, "Løb terræn": SportTrail, "Cykling på grusveje": SportCycling, "Svøm i pool": SportSwimming,
 		"Løping": SportRunning, "Terrengløp": SportTrail, "Styrketrening": SportStrength,
+		"Løping på tredemølle": SportTreadmill, "Løping innendørs": SportRunning, "Utholdenhet": SportOther, "Romaskin": SportOther,
 		"Löpning": SportRunning, "Löpband": SportTreadmill, "Simbassäng": SportSwimming, "Konditionspass": SportOther,
 		"Längdskidåkning klassisk stil": SportOther, "Längdskidåkning fristil": SportOther, "Utförsåkning i pist": SportOther,
 		"Bieganie": SportRunning, "Futás": SportRunning, "Beltéri futás": SportRunning, "Teremfutás": SportRunning,
