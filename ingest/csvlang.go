@@ -322,7 +322,7 @@ var garminSummary = summaryExport{
 	// reads it the same way, so it adds nothing a guess could break.
 	sports: []summarySport{
 		{SportRunning, byLang{
-			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Obstacle Run"},
+			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Ultra Running", "Obstacle Run"},
 			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Laufen auf der Bahn", "Laufen im Freien", "Indoor-Laufen", "Ultralauf"},
 			"fr": {"Course à pied", "Course sur route", "Course sur piste", "Course à pied urbaine", "Course à pied sur piste", "Course à pied en salle"},
 			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
@@ -368,7 +368,7 @@ var garminSummary = summaryExport{
 			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"}, "hu": {"Nyíltvízi úszás"},
 		}},
 		{SportWalking, byLang{
-			"en": {"Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
+			"en": {"Walking", "Casual Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
 			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange", "Gåtur"},
 			"hu": {"Gyaloglás"},
 		}},
@@ -391,7 +391,8 @@ var garminSummary = summaryExport{
 			"sv": {"Yoga", "Pilates", "Stretching", "Rörlighet"}, "no": {"Yoga", "Pilates", "Tøying", "Mobilitet"},
 		}},
 		{SportOther, byLang{
-			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT"},
+			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT",
+				"Other", "Gym & Fitness Equipment", "Resort Skiing/Snowboarding", "Multisport"},
 			"de": {"Rudern", "Indoor-Rudern", "Rudermaschine", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer", "Atemübung", "Sonstige", "Langlauf", "Klassischer Langlauf", "Langlauf Freistil"},
 			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique", "Exercice de respiration", "Autre", "Rameur d'intérieur"},
 
@@ -564,7 +565,8 @@ var stravaSummary = summaryExport{
 		{SportOther, byLang{
 			// "Workout" is Strava's catch-all (HIIT, circuits, anything
 			// without its own type): not counted as strength.
-			"en": {"Workout", "Rowing", "Virtual Row", "Stand Up Paddling", "Kayaking", "Canoeing", "Crossfit", "Elliptical", "StairStepper", "HIIT"},
+			"en": {"Workout", "Rowing", "Virtual Row", "Stand Up Paddling", "Kayaking", "Canoeing", "Crossfit", "Elliptical", "StairStepper", "HIIT",
+				"Football (Soccer)", "Ice Skate", "Alpine Ski", "Rock Climb"},
 			"de": {"Training", "Rudern", "Stand-Up-Paddling", "Kajakfahren", "Kanufahren", "Crosstrainer"},
 			"fr": {"Entraînement", "Aviron", "Stand up paddle", "Kayak", "Canoë", "Elliptique"},
 			"es": {"Entrenamiento", "Remo", "Surf de remo", "Kayak", "Piragüismo", "Elíptica"},
