@@ -92,15 +92,26 @@ func (s *Season) CadenceBaseline(i int) CadenceModel {
 // cadence instrument of week i started (InstrumentEpoch: a new sensor
 // restarts the baseline).
 func (s *Season) FitCadenceBaseline(i int, leaveOut []bool) CadenceModel {
-	outdoor, _ := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
-	return FitCadence(outdoor)
+	return FitCadence(s.usualCadenceRuns(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)), false)))
+}
+
+// usualCadenceRuns keeps the runs whose cadence the instrument in force
+// measured (WithoutUsualInstrument): a run without the usual pod is no
+// part of the pod's baseline.
+func (s *Season) usualCadenceRuns(runs []Run) []Run {
+	out := runs[:0]
+	for _, r := range runs {
+		if !s.WithoutUsualInstrument(r, ingest.ChanCadence) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // FitTreadmillBaseline is FitCadenceBaseline on the treadmill runs of the
 // same weeks: belt cadence is compared only with belt cadence (DOMAIN.md).
 func (s *Season) FitTreadmillBaseline(i int, leaveOut []bool) CadenceModel {
-	_, belt := SplitTreadmill(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil))))
-	return FitCadence(belt)
+	return FitCadence(s.usualCadenceRuns(s.runsOfWeeks(s.sinceEpoch(ingest.ChanCadence, i, s.baselineWeeks(i, BaselineWeeks, 2*BaselineWeeks, leaveOut, nil)), true)))
 }
 
 // sinceEpoch keeps the weeks not before the week channel ch's instrument
@@ -130,12 +141,40 @@ func (s *Season) baselineWeeks(i, n, lookback int, leaveOut []bool, keep func(We
 	return out
 }
 
-// runsOfWeeks gives the running activities of the weeks, week by week in
-// the order given.
-func (s *Season) runsOfWeeks(weeks []int) []Run {
-	var out []Run
+// runsOfWeeks gives the running activities of the weeks on the treadmill
+// (or, with treadmill false, the others), week by week in the order
+// given. It copies only those runs, once: it runs for every week of every
+// season, and copies of whole weeks were most of a batch's garbage.
+func (s *Season) runsOfWeeks(weeks []int, treadmill bool) []Run {
+	if len(s.weekRuns) != len(s.Weeks) {
+		var out []Run
+		for _, k := range weeks {
+			for _, r := range s.WeekRuns(k) {
+				if r.Treadmill() == treadmill {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	n := 0
 	for _, k := range weeks {
-		out = append(out, s.WeekRuns(k)...)
+		for _, j := range s.weekRuns[k] {
+			if s.Runs[j].Treadmill() == treadmill {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Run, 0, n)
+	for _, k := range weeks {
+		for _, j := range s.weekRuns[k] {
+			if s.Runs[j].Treadmill() == treadmill {
+				out = append(out, s.Runs[j])
+			}
+		}
 	}
 	return out
 }
@@ -249,6 +288,36 @@ type BalanceModel struct {
 	// standard deviation, in percentage points (NaN for none).
 	SpreadPP    float64
 	Weeks, Runs int
+	// Trend is set when the balance rule judged the week by a trend that
+	// runs through it rather than by the median (DOMAIN.md, principle 8):
+	// the week is then judged against the trend's start.
+	Trend *BalanceTrend
+}
+
+// BalanceTrend is a significant trend of the weekly balance a week was
+// judged by: anchored where it began, graded by the change since.
+type BalanceTrend struct {
+	// Start is the week (its Monday) the trend began.
+	Start Day
+	// AnchorPct is the fitted balance at Start, % left: the level the
+	// week is judged against.
+	AnchorPct float64
+	// SlopePP is the trend in pp a week; ChangePP the change it made
+	// from Start to the week judged (slope × weeks).
+	SlopePP, ChangePP float64
+}
+
+// JudgedPct is the balance (% left) the week was judged against: the
+// trend's anchor when a trend judged it, else the median when the model
+// is valid, else NaN.
+func (m BalanceModel) JudgedPct() float64 {
+	switch {
+	case m.Trend != nil:
+		return m.Trend.AnchorPct
+	case m.Valid:
+		return m.MedianPct
+	}
+	return math.NaN()
 }
 
 // BalanceBaseline is the balance model week i is judged by: the one the
@@ -273,7 +342,7 @@ func (s *Season) FitBalanceBaseline(i int, leaveOut []bool) BalanceModel {
 	for j, k := range weeks {
 		xs[j] = s.Weeks[k].BalanceLeftPct
 		for _, r := range s.WeekRuns(k) {
-			if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() {
+			if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() && !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance) {
 				m.Runs++
 			}
 		}

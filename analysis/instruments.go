@@ -63,10 +63,49 @@ func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(R
 // GCT-balance and cadence instruments, in date order.
 func (s *Season) findInstruments() {
 	loc := s.location()
+	s.firstInstrument = map[string]string{}
+	for _, r := range s.Runs {
+		for ch, in := range map[ingest.Channel]string{ingest.ChanStanceTimeBalance: r.BalanceInstrument, ingest.ChanCadence: r.CadenceInstrument} {
+			if _, ok := s.firstInstrument[ch.String()]; !ok && r.IsRun && in != "" {
+				s.firstInstrument[ch.String()] = in
+			}
+		}
+	}
 	s.Instruments = append(
 		instrumentChanges(s.Runs, loc, ingest.ChanStanceTimeBalance.String(), func(r Run) string { return r.BalanceInstrument }),
 		instrumentChanges(s.Runs, loc, ingest.ChanCadence.String(), func(r Run) string { return r.CadenceInstrument })...)
 	sort.SliceStable(s.Instruments, func(a, b int) bool { return s.Instruments[a].Date.Before(s.Instruments[b].Date) })
+}
+
+// InstrumentInForce names the instrument that measures channel ch on day
+// d: the last change's at or before d, else the first run's with the
+// channel; "" when no run has it.
+func (s *Season) InstrumentInForce(ch ingest.Channel, d Day) string {
+	in := s.firstInstrument[ch.String()]
+	for _, c := range s.Instruments {
+		if c.Channel == ch.String() && DayOf(c.Date) <= d {
+			in = c.To
+		}
+	}
+	return in
+}
+
+// WithoutUsualInstrument reports whether another instrument than the one
+// in force on the run's day measured its channel ch: a single run with
+// the pod left at home (DOMAIN.md, Instruments). Such a run is judged
+// against its own instrument or not at all: its figure of the channel
+// stays out of the week's figure and the baselines of the instrument in
+// force (Week.BalanceOtherInstrumentRuns, CadenceOtherInstrumentRuns).
+func (s *Season) WithoutUsualInstrument(r Run, ch ingest.Channel) bool {
+	in := r.BalanceInstrument
+	if ch == ingest.ChanCadence {
+		in = r.CadenceInstrument
+	}
+	if in == "" || s.firstInstrument == nil {
+		return false
+	}
+	usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
+	return usual != "" && in != usual
 }
 
 // InstrumentEpoch is the index of the first week measured with the
@@ -107,6 +146,42 @@ func (s *Season) LastInstrumentChange(channel ingest.Channel, i int) (Instrument
 	return last, ok
 }
 
+// SinceInstrumentChange is what channel ch's baseline has gathered since
+// the last change of its instrument at or before the end of week i: the
+// change, the weeks from its week through week i with the channel's
+// weekly figure, and the runs whose channel that instrument measured (the
+// runs the baselines take: track runs aside for balance, treadmill runs
+// aside for cadence). ok is false when there was no change.
+func (s *Season) SinceInstrumentChange(ch ingest.Channel, i int) (c InstrumentChange, weeks, runs int, ok bool) {
+	c, ok = s.LastInstrumentChange(ch, i)
+	if !ok {
+		return c, 0, 0, false
+	}
+	for k := max(s.WeekIndex(c.Date), 0); k <= i; k++ {
+		n := 0
+		for _, r := range s.WeekRuns(k) {
+			if s.WithoutUsualInstrument(r, ch) {
+				continue
+			}
+			switch ch {
+			case ingest.ChanStanceTimeBalance:
+				if !math.IsNaN(r.BalanceLeftPct) && !r.OnTrack() {
+					n++
+				}
+			case ingest.ChanCadence:
+				if !math.IsNaN(r.CadenceSPM) && !r.Treadmill() {
+					n++
+				}
+			}
+		}
+		runs += n
+		if n > 0 {
+			weeks++
+		}
+	}
+	return c, weeks, runs, true
+}
+
 // Treadmill reports whether the run was on a treadmill (FIT sub-sport
 // treadmill, Strava's and Garmin's treadmill types): belt speed from a
 // wrist or footpod is unreliable and runners step faster on a belt, so its
@@ -128,16 +203,4 @@ func (r Run) OnTrack() bool {
 		}
 	}
 	return km > 0 && !(r.DistanceKm > 0 && km < TrackRunShare*r.DistanceKm)
-}
-
-// SplitTreadmill divides runs into outdoor and treadmill runs, in order.
-func SplitTreadmill(runs []Run) (outdoor, treadmill []Run) {
-	for _, r := range runs {
-		if r.Treadmill() {
-			treadmill = append(treadmill, r)
-		} else {
-			outdoor = append(outdoor, r)
-		}
-	}
-	return outdoor, treadmill
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/itbcheck/itbcheck/ingest"
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/stat"
 )
@@ -179,8 +180,10 @@ func dedupe(in []Run, loc *time.Location) ([]Run, int) {
 		dropped++
 		if richness(r) > richness(out[dup]) {
 			r, out[dup] = out[dup], r
+			r.Copies, out[dup].Copies = nil, r.Copies
 		}
 		keepLabels(&out[dup], r)
+		out[dup].Copies = append(out[dup].Copies, r.Source)
 	}
 	return out, dropped
 }
@@ -344,7 +347,7 @@ func (s *Season) emptyWeek(i int) Week {
 func (s *Season) fillRunFigures(i int) {
 	w := &s.Weeks[i]
 	runs := s.WeekRuns(i)
-	w.BalanceTrackRuns = 0
+	w.BalanceTrackRuns, w.BalanceOtherInstrumentRuns = 0, 0
 	var cad, bal []float64
 	var descent, cw, ccw float64
 	var haveDescent bool
@@ -356,6 +359,8 @@ func (s *Season) fillRunFigures(i int) {
 		case math.IsNaN(r.BalanceLeftPct):
 		case r.OnTrack(): // the bends shift balance: judged apart
 			w.BalanceTrackRuns++
+		case s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance): // another sensor's scale
+			w.BalanceOtherInstrumentRuns++
 		default:
 			bal = append(bal, r.BalanceLeftPct)
 		}
@@ -389,12 +394,19 @@ func (s *Season) fillRunFigures(i int) {
 func (s *Season) fillCadenceResidual(i int) {
 	model := s.CadenceBaseline(i)
 	var res []float64
+	other := 0
 	for _, r := range s.WeekRuns(i) {
-		if v := model.ResidualPct(r); !math.IsNaN(v) && !r.Treadmill() { // the model is the outdoor one
+		v := model.ResidualPct(r)
+		switch {
+		case math.IsNaN(v) || r.Treadmill(): // the model is the outdoor one
+		case s.WithoutUsualInstrument(r, ingest.ChanCadence):
+			other++
+		default:
 			res = append(res, v)
 		}
 	}
 	w := &s.Weeks[i]
+	w.CadenceOtherInstrumentRuns = other
 	w.CadenceResidualPct = Median(res) - model.BaselineResidualPct
 	w.CadenceRuns = len(res)
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -235,10 +236,18 @@ func TestSeasonDuplicates(t *testing.T) {
 			if s.Duplicates != tc.dropped || len(s.Runs) != len(tc.kept) {
 				t.Fatalf("Duplicates %d, %d runs; want %d, %d", s.Duplicates, len(s.Runs), tc.dropped, len(tc.kept))
 			}
+			copies := 0
 			for i, src := range tc.kept {
 				if s.Runs[i].Source != src {
 					t.Errorf("run %d from %q, want %q", i, s.Runs[i].Source, src)
 				}
+				copies += len(s.Runs[i].Copies)
+				if slices.Contains(s.Runs[i].Copies, s.Runs[i].Source) {
+					t.Errorf("run %d lists its own source among its copies: %q", i, s.Runs[i].Copies)
+				}
+			}
+			if copies != tc.dropped {
+				t.Errorf("%d copies' sources kept, %d merged", copies, tc.dropped)
 			}
 		})
 	}

@@ -12,6 +12,9 @@ import (
 // gaps without movement excluded; zeros absent), the same for every format.
 type Run struct {
 	Source string // file path or archive member the activity came from
+	// Copies are the sources of the copies of this run merged away as
+	// duplicates (NewSeason), in the order met; nil when none.
+	Copies []string
 	Title  string
 	Gear   string
 	Sport  ingest.Sport
@@ -127,9 +130,16 @@ type Week struct {
 	BalanceLeftPct float64
 	// BalanceTrackRuns counts the track runs with a balance left out of it.
 	BalanceTrackRuns int
-	DescentM         float64
-	TrackKmCW        float64
-	TrackKmCCW       float64
+	// BalanceOtherInstrumentRuns counts the runs whose balance another
+	// instrument than the one in force measured (a pod left at home,
+	// Season.WithoutUsualInstrument), left out of BalanceLeftPct.
+	BalanceOtherInstrumentRuns int
+	// CadenceOtherInstrumentRuns counts such runs of the cadence
+	// instrument, left out of CadenceResidualPct and the baselines.
+	CadenceOtherInstrumentRuns int
+	DescentM                   float64
+	TrackKmCW                  float64
+	TrackKmCCW                 float64
 	// StrengthSessions and MobilitySessions count the week's strength
 	// training and stretching/yoga/pilates sessions (not running load).
 	StrengthSessions int
@@ -227,4 +237,7 @@ type Season struct {
 	balanceModels []BalanceModel
 	// cadenceRecorded is true once a rule recorded cadenceModels.
 	cadenceRecorded bool
+	// firstInstrument holds, by channel name, the instrument of the
+	// first run with the channel: the one in force before any change.
+	firstInstrument map[string]string
 }

@@ -155,13 +155,17 @@ func readZip(ctx context.Context, r io.Reader, size int64, name string, opt Opti
 		// memory in chunks of 1 MiB, never more than it holds (a doubling
 		// buffer once made a 1.5 MB gzip of a zip cost 531 MiB), and at
 		// most MaxBufferedZipBytes.
-		most := min(lim.MaxBufferedZipBytes, lim.MaxDecompressedBytes)
+		// The smaller of the two limits bites, and the message names it.
+		most, key := lim.MaxBufferedZipBytes, "limits.max_buffered_zip_mb"
+		if lim.MaxDecompressedBytes < most {
+			most, key = lim.MaxDecompressedBytes, "limits.max_decompressed_mb"
+		}
 		buf, err := readChunks(r, most)
 		if err != nil {
 			return []Problem{{Path: name, Err: fmt.Errorf("reading zip: %w", err)}}
 		}
 		if buf.size > most {
-			return []Problem{{Path: name, Err: fmt.Errorf("%w: a zip inside a gzip or deflated inside a zip is held in memory to be read: more than %d MiB (limits.max_buffered_zip_mb)", ErrTooLarge, most>>20)}}
+			return []Problem{{Path: name, Err: fmt.Errorf("%w: a zip inside a gzip or deflated inside a zip is held in memory to be read: more than %d MiB (%s)", ErrTooLarge, most>>20, key)}}
 		}
 		ra, size = buf, buf.size
 	}

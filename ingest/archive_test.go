@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -353,5 +355,32 @@ func TestMacZip(t *testing.T) {
 		if got := ResourceFork(tt.path); got != tt.want {
 			t.Errorf("ResourceFork(%q) = %v, want %v", tt.path, got, tt.want)
 		}
+	}
+}
+
+// TestBufferedZipLimitKey: a zip that has to be held in memory (inside a
+// gzip, or deflated inside a zip) is bounded by the smaller of
+// limits.max_buffered_zip_mb and limits.max_decompressed_mb, and the
+// message names the one that bit.
+func TestBufferedZipLimitKey(t *testing.T) {
+	noise := make([]byte, 3<<20) // incompressible: the zip is about as big
+	rand.NewChaCha8([32]byte{1}).Read(noise)
+	data := makeZip(t, []member{{"photo.jpg", noise}, {"run.gpx", []byte(makeGPX(3, "running"))}})
+	for _, tc := range []struct {
+		name string
+		lim  Limits
+		want string
+	}{
+		{"decompressed smaller", Limits{MaxDecompressedBytes: 1 << 20, MaxBufferedZipBytes: 2 << 20}, "more than 1 MiB (limits.max_decompressed_mb)"},
+		{"buffered smaller", Limits{MaxDecompressedBytes: 2 << 20, MaxBufferedZipBytes: 1 << 20}, "more than 1 MiB (limits.max_buffered_zip_mb)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Only an io.Reader, as a member's or a gzip's stream is.
+			probs := readZip(context.Background(), struct{ io.Reader }{bytes.NewReader(data)}, 0, "x.gz!/in.zip",
+				Options{Limits: tc.lim}, 0, func(*Activity) { t.Error("an activity from a refused zip") })
+			if len(probs) != 1 || !errors.Is(probs[0].Err, ErrTooLarge) || !strings.Contains(probs[0].Err.Error(), tc.want) {
+				t.Fatalf("problems %v, want one saying %q", probs, tc.want)
+			}
+		})
 	}
 }

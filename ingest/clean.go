@@ -123,14 +123,33 @@ func footSport(sp Sport) bool {
 type movingFigures struct {
 	movingS, movedM float64 // moving seconds; metres moved (NaN without any)
 	weights         []float64
+	buf             *[]float64 // the pooled buffer holding weights
+}
+
+// release gives the weights' buffer back to meanBuffers; m's weights are
+// not to be used after.
+func (m *movingFigures) release() {
+	*m.buf = m.weights[:0]
+	meanBuffers.Put(m.buf)
+	m.weights, m.buf = nil, nil
 }
 
 // moving walks the timeline once: moving seconds, metres moved, and each
 // sample's weight in the averages (the moving seconds of the interval
-// ending at it, as a device averages second by second).
+// ending at it, as a device averages second by second). The weights come
+// from meanBuffers: release gives them back.
 func (a *Activity) moving() movingFigures {
 	n := a.Samples.Len()
-	m := movingFigures{movedM: math.NaN(), weights: make([]float64, n)}
+	bp := meanBuffers.Get().(*[]float64)
+	w := (*bp)[:0]
+	if cap(w) < n {
+		w = make([]float64, n)
+	}
+	w = w[:n]
+	if n > 0 {
+		w[0] = 0
+	}
+	m := movingFigures{movedM: math.NaN(), weights: w, buf: bp}
 	tl := a.Timeline()
 	for i := 1; i < n; i++ {
 		dt, d, _ := tl.Step(i)

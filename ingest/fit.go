@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,9 +68,7 @@ func decodeFIT(r io.Reader, name string, opt Options, emit emitFunc) error {
 	// (its header check); the fast path has no such check of its own.
 	if complete && int64(len(data)) <= lim.MaxFileBytes {
 		g := newFITGuard(lim)
-		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}, guard: g}
-		if decodeFITFast(data, seq) {
-			acts := seq.activities(name, opt)
+		if acts, ok := decodeFITFastFile(data, name, opt, g); ok {
 			for _, a := range acts {
 				emit(a)
 			}
@@ -205,6 +204,10 @@ type fitDevField struct {
 	offset   float64
 	isPower  bool              // maps into Samples.PowerW
 	baseType basetype.BaseType // how its values are stored (the fast path unmarshals them)
+	// ord counts the field descriptions of the sequence before this one:
+	// the fast path gives a record only the fields described before it,
+	// as the decoder does.
+	ord int
 }
 
 // fitSession is what a session message says about one activity.
@@ -244,6 +247,7 @@ type fitSequence struct {
 	localOffset time.Duration
 	hasLocal    bool
 	devFields   map[uint16]*fitDevField // by developer data index << 8 | field number
+	devDescs    int                     // field descriptions read
 	devNames    []string
 	devPower    bool     // some record took its power from a developer field
 	sensors     []sensor // step sensors named by device_info or developer data
@@ -403,7 +407,8 @@ func (s *fitSequence) onFieldDescription(mesg *proto.Message) {
 	if name == "" {
 		name = fmt.Sprintf("developer field %d/%d", fd.DeveloperDataIndex, fd.FieldDefinitionNumber)
 	}
-	df := &fitDevField{name: name, scale: 1, baseType: fd.FitBaseTypeId}
+	df := &fitDevField{name: name, scale: 1, baseType: fd.FitBaseTypeId, ord: s.devDescs}
+	s.devDescs++
 	if fd.Scale != basetype.Uint8Invalid && fd.Scale != 0 {
 		df.scale = float64(fd.Scale)
 	}
@@ -670,6 +675,14 @@ func (s *fitSequence) activities(name string, opt Options) []*Activity {
 		}
 		acts = append(acts, a)
 	}
+	if n := s.samples.Len(); n > 0 && !slices.ContainsFunc(bounds, func(b [2]int) bool { return b[0] == 0 && b[1] == n }) {
+		for _, v := range s.samples.channels() {
+			if len(*v) != n {
+				return acts // a channel of its own length may have been handed on whole
+			}
+		}
+		s.samples.Recycle() // every activity has its copy: the next file reuses the whole
+	}
 	return acts
 }
 
@@ -808,7 +821,7 @@ func sliceSamples(s *Samples, from, to int) Samples {
 		if from == 0 && to == len(v) {
 			return v
 		}
-		return append([]float64(nil), v[from:to]...)
+		return append(channelSlice(to-from), v[from:to]...) // recyclable, as the sequence's were
 	}
 	return Samples{
 		ElapsedS: cut(s.ElapsedS), DistanceM: cut(s.DistanceM), SpeedMS: cut(s.SpeedMS),

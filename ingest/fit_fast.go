@@ -119,6 +119,7 @@ type fastDev struct {
 // sample it made and its developer fields' bytes.
 type devRecord struct {
 	sample    int
+	descs     int // the field descriptions before the record
 	bigEndian bool
 	devs      *[]fastDev
 	body      []byte
@@ -212,6 +213,49 @@ const (
 // distance as components, read only by the ordinary path.
 const fitCompressedSpeedDistance = 8
 
+// decodeFITFastFile decodes data, a whole FIT file held in memory, one FIT
+// sequence after another on the fast path (a chained file, as a watch
+// writes a multisport or a long activity, is several), and gives their
+// activities as the ordinary path would. ok is false, and nothing is
+// given, when any part needs the ordinary path: a sequence the fast path
+// does not read, bytes after the last sequence that are not a whole one
+// (the ordinary path decides what they are), or more messages than g
+// allows, records counted as the ordinary path counts them.
+func decodeFITFastFile(data []byte, name string, opt Options, g *fitGuard) (acts []*Activity, ok bool) {
+	if len(data) == 0 {
+		return nil, false
+	}
+	lim := opt.limits()
+	records := 0
+	defer func() {
+		if !ok {
+			for _, a := range acts {
+				a.Samples.Recycle()
+			}
+			acts = nil
+		}
+	}()
+	for len(data) > 0 {
+		if len(data) < 12 || (data[0] != 12 && data[0] != 14) || string(data[8:12]) != ".FIT" {
+			return acts, false
+		}
+		n := int(data[0]) + int(binary.LittleEndian.Uint32(data[4:8])) + 2
+		if n > len(data) {
+			return acts, false // cut short: the ordinary path says how
+		}
+		seq := &fitSequence{maxRecords: lim.MaxRecords, cancel: func() {}, guard: g}
+		if !decodeFITFast(data[:n], seq) {
+			return acts, false
+		}
+		if records += seq.records; g != nil && g.messages+records > g.maxMessages {
+			return acts, false // the ordinary path counts records among the messages
+		}
+		acts = append(acts, seq.activities(name, opt)...)
+		data = data[n:]
+	}
+	return acts, true
+}
+
 // decodeFITFast decodes data, a whole FIT file held in memory, into seq and
 // returns false (with seq in an undefined state) when the file needs the
 // ordinary path.
@@ -292,7 +336,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 			if def.hasDev {
 				devSeen = true
 				if last := len(seq.samples.PowerW) - 1; math.IsNaN(seq.samples.PowerW[last]) {
-					devRecs = append(devRecs, devRecord{sample: last, bigEndian: def.bigEndian, devs: def.devs, body: body})
+					devRecs = append(devRecs, devRecord{sample: last, descs: descriptions, bigEndian: def.bigEndian, devs: def.devs, body: body})
 				}
 			}
 		} else {
@@ -300,10 +344,7 @@ func decodeFITFast(data []byte, seq *fitSequence) bool {
 				return false
 			}
 			if def.mesgNum == fitFieldDescriptionMesg {
-				if devSeen {
-					return false // described after a record used it: the ordinary path's order decides
-				}
-				descriptions++
+				descriptions++ // records after it may use it (devRecord.descs)
 			}
 			if def.mesgNum == fitLapMesg {
 				// Past the laps limit the ordinary path says so; the bytes
@@ -353,8 +394,8 @@ func (s *fitSequence) fastDevPower(r *devRecord) bool {
 	}
 	for _, d := range *r.devs {
 		df := s.devFields[uint16(d.index)<<8|uint16(d.num)]
-		if df == nil {
-			continue // no description: the decoder skips its bytes
+		if df == nil || df.ord >= r.descs {
+			continue // not described before the record: the decoder skips its bytes
 		}
 		bt := df.baseType
 		if !bt.Valid() {

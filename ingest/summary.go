@@ -145,6 +145,9 @@ func (a *Activity) fillSummary() {
 		set(&sum.DescentM, func() float64 { return down }, "descent")
 	}
 
+	if mv != nil {
+		mv.release()
+	}
 	if len(filled) > 0 {
 		a.Notes = append(a.Notes, "computed from samples: "+strings.Join(filled, ", "))
 	}

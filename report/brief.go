@@ -225,6 +225,7 @@ func (t *textWriter) brief(a *screen.Athlete, r *screen.Report) {
 			t.para("  Why it matters: ", "    ", chainLabels(chain)+" (--verbose explains each link)")
 		}
 	}
+	t.previousPain(v.PreviousPain)
 	t.unjudged(a, v)
 	if len(v.Resolved) > 0 {
 		t.line("")

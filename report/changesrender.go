@@ -192,7 +192,7 @@ func teamRowData(row *htmlTeamRow, tr teamRow) {
 
 // teamFilters are the filter menus over the rows: the values present.
 func teamFilters(rows []htmlTeamRow, compared bool) []htmlFilter {
-	sev := htmlFilter{Label: "open now", Key: "severity"}
+	sev := htmlFilter{Label: "open", Key: "severity"}
 	fam := htmlFilter{Label: "family", Key: "family"}
 	chg := htmlFilter{Label: "change", Key: "change"}
 	st := htmlFilter{Label: "data", Key: "status"}

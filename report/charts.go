@@ -388,6 +388,10 @@ func weeklyChart(a *screen.Athlete) chart {
 	top.X.Min, top.X.Max = -0.6, float64(n)-0.4
 	top.Y.Min, top.Y.Max = 0, math.Max(10, maxKm*1.15)
 	top.X.Tick.Marker = ticks
+	if r, text := spikeMarks(top, a, &kmTips); r > 0 {
+		top.Y.Max = legendRoom(0, top.Y.Max, r, 200)
+		ch.Caption += text
+	}
 	top.Add(tipLayer{tips: kmTips, into: &spots})
 
 	bottom := newPlot("Acute:chronic workload ratio (ACWR)", "week starting Monday, "+yearsText(weeks), "ACWR (× 4-week mean)")
@@ -431,6 +435,63 @@ func weeklyChart(a *screen.Athlete) chart {
 		ch.Caption += " No ACWR yet: it needs 4 weeks of history and at least 10 km a week."
 	}
 	return ch.with(drawStacked([]*plot.Plot{top, bottom}, chartWidth, 5.6*vg.Inch, ch.Title, &spots))
+}
+
+// spikeMarks marks on the weekly distance chart each run session-spike
+// fired on: a diamond at the run's km, in its week's column (shifted by
+// its weekday), in the colour of the severity the run reached, with a tip
+// giving the run against the longest of the 30 days before. It returns
+// the legend rows added and a sentence for the caption (none without a
+// marked run).
+func spikeMarks(top *plot.Plot, a *screen.Athlete, tips *[]tip) (rows int, caption string) {
+	if !a.RuleConfig.Enabled(rules.SessionSpike) {
+		return 0, ""
+	}
+	s := a.Season
+	fs := findingsOf(a.Findings, func(r *rules.Rule) bool { return r == rules.SessionSpike })
+	if len(fs) == 0 {
+		return 0, ""
+	}
+	t := a.RuleConfig.Thresholds(rules.SessionSpike)
+	weeks := byWeek(fs)
+	judged, _ := rules.SessionSpikes(s)
+	bySev := map[rules.Severity][][2]float64{}
+	for _, sr := range judged {
+		rf := runFindings(sr.Run, fs, weeks)
+		if !(sr.Pct > t.Low) || len(rf) == 0 {
+			continue
+		}
+		// The run's own level; high only where session-spike gave the
+		// week high (a second family open).
+		sev := rules.Low
+		if sr.Pct > t.Medium {
+			sev = rules.Medium
+		}
+		if sr.Pct > t.High && rf[0].Severity == rules.High {
+			sev = rules.High
+		}
+		d := runDate(sr.Run)
+		x := float64(s.WeekIndex(d)) + (float64((int(d.Weekday())+6)%7)-3)*0.11
+		bySev[sev] = append(bySev[sev], [2]float64{x, sr.Run.DistanceKm})
+		*tips = append(*tips, tip{X: x, Y: sr.Run.DistanceKm, Text: "Run of " + dateText(d) + ": " + fmtNum(sr.Run.DistanceKm, 1) +
+			" km, " + fmtSigned(sr.Pct, 0) + " % on the longest run of the 30 days before (" + fmtNum(sr.LongestKm, 1) + " km). Finding: " +
+			rules.SessionSpike.Title + " (" + sev.String() + ")"})
+	}
+	for _, sev := range []rules.Severity{rules.High, rules.Medium, rules.Low} {
+		var xs, ys []float64
+		for _, pt := range bySev[sev] {
+			xs, ys = append(xs, pt[0]), append(ys, pt[1])
+		}
+		if sc := addPoints(top, xs, ys, sevColor(sev), vg.Points(5), draw.BoxGlyph{}); sc != nil {
+			top.Legend.Add("run "+rules.SessionSpike.ID+" fired on ("+sev.String()+")", sc)
+			rows++
+		}
+	}
+	if rows == 0 {
+		return 0, ""
+	}
+	return rows, "Squares mark the runs " + rules.SessionSpike.ID + " fired on, at the run's km, in the colour of its severity: " +
+		"a run more than " + fmtNum(t.Low, 0) + " % longer than the longest run of the 30 days before. "
 }
 
 // finiteOr is v, or alt when v is NaN or infinite.
@@ -549,8 +610,8 @@ func balanceChart(a *screen.Athlete) chart {
 			"Shading follows Garmin's zones, population context: green 49.2–50.8 %, orange out to 47.8/52.2 %, red beyond. " +
 			"gct-imbalance judges each week's mean against your own usual balance; its limits in force are " +
 			fmtNum(t.Low, 1) + " pp away (low), " + fmtNum(t.Medium, 1) + " pp (medium) and " + fmtNum(t.High, 1) + " pp (high). " +
-			"The dashed line is your baseline, the median of earlier weeks' mean balance that gct-imbalance judged each week by " +
-			"(weeks of a shift left out). " +
+			"The dashed line is the balance gct-imbalance judged each week against: your baseline, the median of earlier weeks' " +
+			"mean balance (weeks of a shift left out), or, in a week judged by a slow trend, the level where that trend began. " +
 			"Grey columns are the weeks of a balance finding; larger coloured dots are their runs, in the finding's severity colour. " +
 			"Look for runs drifting away from your usual and staying there: one leg is being spared.",
 	}
@@ -572,12 +633,18 @@ func balanceChart(a *screen.Athlete) chart {
 			if w := s.WeekIndex(runDate(r)); w >= 0 {
 				// The baseline gct-imbalance judged the week by, and the
 				// week's departure from it, as its finding says them.
-				if m := s.BalanceBaseline(w); m.Valid {
-					b = m.MedianPct
-					if mean := s.Weeks[w].BalanceLeftPct; !math.IsNaN(mean) {
-						text += "; the week's mean " + fmtNum(mean, 1) + " %, " + fmtNum(math.Abs(mean-b), 1) +
-							" pp from your baseline of " + fmtNum(b, 1) + " %"
-					}
+				// A week judged by a trend is drawn at the trend's start,
+				// the level it was judged against (principle 8).
+				m := s.BalanceBaseline(w)
+				b = m.JudgedPct()
+				mean := s.Weeks[w].BalanceLeftPct
+				switch {
+				case math.IsNaN(mean) || math.IsNaN(b):
+				case m.Trend != nil:
+					text += "; the week's mean " + fmtNum(mean, 1) + " %, " + rules.TrendText(*m.Trend)
+				default:
+					text += "; the week's mean " + fmtNum(mean, 1) + " %, " + fmtNum(math.Abs(mean-b), 1) +
+						" pp from your baseline of " + fmtNum(b, 1) + " %"
 				}
 			}
 			base = append(base, b)

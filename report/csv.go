@@ -18,6 +18,14 @@ func cell(s string) string { return safetext.CSVCell(s) }
 
 // csvNum is n as a CSV cell: the number as the JSON report writes it,
 // empty when absent.
+// optText is s, or empty for nil.
+func optText(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 func csvNum(n num) string {
 	b, _ := n.MarshalJSON()
 	if string(b) == "null" {
@@ -38,6 +46,7 @@ var teamColumns = []string{
 var weeklyColumns = []string{
 	"athlete", "week", "runs", "distance_km", "duration_h", "load", "acwr", "acwr_ewma",
 	"change_pct", "monotony", "strain", "cadence_spm", "gct_balance_left_pct", "descent_m",
+	"gct_balance_baseline_pct", "gct_balance_trend_from", "cadence_vs_baseline_pct",
 }
 
 // csvRenderer writes a CSV table: with Options.Weekly one row per
@@ -79,14 +88,15 @@ func (x *csvRenderer) Athlete(a *screen.Athlete) error {
 	if !x.head.Options.Weekly || a.Season == nil {
 		return nil
 	}
-	for _, wk := range a.Season.Weeks {
-		jw := weekJSON(wk) // the same figures, rounded alike
+	for i := range a.Season.Weeks {
+		jw := weekJSON(a.Season, i) // the same figures, rounded alike
 		x.write([]string{
 			a.Name, jw.Week, strconv.Itoa(jw.Runs),
 			csvNum(jw.DistanceKm), csvNum(jw.DurationH), csvNum(jw.Load),
 			csvNum(jw.ACWR), csvNum(jw.ACWREWMA), csvNum(jw.ChangePct),
 			csvNum(jw.Monotony), csvNum(jw.Strain), csvNum(jw.CadenceSPM),
 			csvNum(jw.GCTBalanceLeftPct), csvNum(jw.DescentM),
+			csvNum(jw.GCTBalanceBasePct), optText(jw.GCTBalanceTrendFrom), csvNum(jw.CadenceVsBasePct),
 		})
 	}
 	x.cw.Flush() // the rows go out as each athlete is done
@@ -114,10 +124,10 @@ func teamCSVRow(a *screen.Athlete) []string {
 	thisKm, lastKm, acwr := num{math.NaN(), 1}, num{math.NaN(), 1}, num{math.NaN(), 2}
 	if a.Season != nil {
 		if n := len(a.Season.Weeks); n > 0 {
-			this := weekJSON(a.Season.Weeks[n-1])
+			this := weekJSON(a.Season, n-1)
 			thisKm, acwr = this.DistanceKm, this.ACWR
 			if n > 1 {
-				lastKm = weekJSON(a.Season.Weeks[n-2]).DistanceKm
+				lastKm = weekJSON(a.Season, n-2).DistanceKm
 			}
 		}
 	}

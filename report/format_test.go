@@ -205,12 +205,17 @@ func TestSummary(t *testing.T) {
 
 	// A season longer than the sparkline: the summary keeps its last
 	// weeks, and the overview's row and sparkline are the same.
+	if screen.Summary(a) != s {
+		t.Error("a second summary of the athlete is a new copy: the reports of a run would each hold one")
+	}
 	long := *a.Season
 	for len(long.Weeks) < screen.SummaryWeeks+5 {
 		w := long.Weeks[0]
 		w.Monday -= 7
 		long.Weeks = append([]analysis.Week{w}, long.Weeks...)
 	}
+	b := *a // a copy is summarised afresh
+	a = &b
 	a.Season = &long
 	s = screen.Summary(a)
 	if len(s.Season.Weeks) != screen.SummaryWeeks {

@@ -92,7 +92,7 @@ func TestGroupedOncePerRule(t *testing.T) {
 func TestVerdict(t *testing.T) {
 	out := renderReport(t, repeatedFixture(), "text")
 	flat := strings.Join(strings.Fields(out), " ")
-	open := strings.Index(flat, "Open in the last weeks of data: 2 risk patterns (in the weeks since 13 Apr)")
+	open := strings.Index(flat, "Open at the last run, 58 days ago: 2 risk patterns (in the weeks since 13 Apr)")
 	resolved := strings.Index(flat, "Resolved: 3 risk patterns, none in the weeks since 13 Apr")
 	if open < 0 || resolved < open {
 		t.Fatalf("no open and resolved heads in order:\n%s", out)
@@ -112,7 +112,7 @@ func TestVerdict(t *testing.T) {
 			t.Errorf("lacks %q in its section:\n%s", tt.want, flat[tt.from:])
 		}
 	}
-	if strings.Count(flat, "Open in the last weeks of data:") != 1 {
+	if strings.Count(flat, "Open at the last run, ") != 1 {
 		t.Errorf("want exactly one open head (bob has no findings)")
 	}
 }

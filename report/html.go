@@ -48,6 +48,7 @@ type htmlPage struct {
 	Athletes     []htmlAthlete // empty for the team overview alone
 	AthleteCount int
 	WeekColumns  []string
+	WeekBaseNote string
 	Disclaimer   string
 	HowToRead    string
 	RedFlags     string
@@ -97,6 +98,7 @@ type htmlOpen struct {
 // htmlAthlete is one athlete's section, in the reader's order (view.go).
 type htmlAthlete struct {
 	Name, Anchor, Period       string
+	Stale                      string // "45 days ago (...): what follows is as of then, not now"; "" for current data
 	Activities, Weeks, Skipped int
 	Merged                     string   // "3 duplicate copies merged (...)"; "" for none
 	EarlierSeasons             string   // "2 earlier seasons left out of the analysis (...)"; "" for none
@@ -113,6 +115,8 @@ type htmlAthlete struct {
 	ResolvedHead               string
 	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
+	PreviousPainHead           string        // "" when no previous pain is named
+	PreviousPain               []string      // one line per episode (previousPainText)
 	ShoesHead                  string        // "" when no run names a shoe
 	Shoes                      []string      // one line per shoe (shoeLine)
 	Charts                     []chart       // the charts no group shows
@@ -185,16 +189,17 @@ func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
 // athleteHTML (none for the overview alone).
 func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
-		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
-		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
-		Tool:        (r.Tool.Name + " " + r.Tool.Version),
-		Counts:      r.Counts(),
-		WeekColumns: weekColumns,
-		Config:      configText(r),
-		Disclaimer:  rules.Disclaimer,
-		HowToRead:   howToRead,
-		RedFlags:    rules.RedFlags,
-		RedFlagHead: redFlagHead,
+		CSS:          template.CSS(htmlCSS), // our own embedded stylesheet
+		Generated:    r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
+		Tool:         (r.Tool.Name + " " + r.Tool.Version),
+		Counts:       r.Counts(),
+		WeekColumns:  weekColumns,
+		WeekBaseNote: weekBaseNote,
+		Config:       configText(r),
+		Disclaimer:   rules.Disclaimer,
+		HowToRead:    howToRead,
+		RedFlags:     rules.RedFlags,
+		RedFlagHead:  redFlagHead,
 	}
 	if len(r.Athletes) > 1 {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)
@@ -262,7 +267,7 @@ func teamRowHTML(tr teamRow, anchor string, pages map[string]string, top float64
 func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	v := athleteView(a, now)
 	ha := htmlAthlete{
-		Name: a.Name, Anchor: anchor, Period: periodText(a),
+		Name: a.Name, Anchor: anchor, Period: periodText(a), Stale: staleText(a, now),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
 		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
 		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
@@ -292,6 +297,10 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 			ha.Notes = append(ha.Notes, htmlFinding{Severity: f.Severity.String(), Date: spanText(f),
 				Summary: g.Name + ": " + f.Summary, Activity: f.Activity})
 		}
+	}
+	for _, p := range v.PreviousPain {
+		ha.PreviousPainHead = previousPainHead
+		ha.PreviousPain = append(ha.PreviousPain, previousPainText(p))
 	}
 	if len(v.Shoes) > 0 {
 		ha.ShoesHead = shoesHead

@@ -103,7 +103,11 @@ type jsonAthlete struct {
 	// NotRuns counts the activities read that contributed no run, by
 	// reason (an addition to v2, issue 23).
 	NotRuns jsonNotRuns `json:"not_runs"`
-	Window  *jsonWindow `json:"window"`
+	// Accounting holds the counts that, with runs, not_runs and
+	// duplicates_merged, account for every activity read (an addition to
+	// v2, issue 23).
+	Accounting jsonAccounting `json:"accounting"`
+	Window     *jsonWindow    `json:"window"`
 	// Instruments is the timeline of changes of the instruments that
 	// measure GCT balance and cadence (an addition to v2, issue 23).
 	Instruments []jsonInstrumentChange `json:"instruments"`
@@ -119,6 +123,23 @@ type jsonAthlete struct {
 	// shoe-mileage grades), in the order first worn; empty when no run
 	// names one: an addition to v2.
 	Shoes []jsonShoe `json:"shoes"`
+	// PreviousPain is the pain of the symptom log named beside the risk
+	// patterns that followed it within 12 months, once per episode: an
+	// addition to v2 (issue 24).
+	PreviousPain []jsonPreviousPain `json:"previous_pain"`
+}
+
+// jsonPreviousPain is one pain episode named beside later risk patterns:
+// where, which side (null when never said), the month it began, its worst
+// pain (0–10), the sentence the reports say, and the rules of the
+// patterns it is named beside.
+type jsonPreviousPain struct {
+	Site  string   `json:"site"`
+	Side  *string  `json:"side"`
+	Month string   `json:"month"`
+	Worst float64  `json:"worst"`
+	Text  string   `json:"text"`
+	Rules []string `json:"findings"`
 }
 
 // jsonShoe is one pair of shoes: its km so far (the config's prior_km
@@ -154,6 +175,17 @@ type jsonNotRuns struct {
 	OtherSport   int `json:"other_sport"`
 }
 
+// jsonAccounting is screen.Accounting: activities_read = runs + not_runs
+// + duplicates_merged + undated + misdated + earlier_seasons +
+// outside_window.
+type jsonAccounting struct {
+	ActivitiesRead int `json:"activities_read"`
+	Undated        int `json:"undated"`
+	Misdated       int `json:"misdated"`
+	EarlierSeasons int `json:"earlier_seasons"`
+	OutsideWindow  int `json:"outside_window"`
+}
+
 // jsonSeason is one season of an athlete's folder.
 type jsonSeason struct {
 	First   string `json:"first"`
@@ -180,6 +212,8 @@ type jsonLastRun struct {
 func seasonsJSON(ja *jsonAthlete, a *screen.Athlete, now time.Time) {
 	n := screen.CountNotRuns(a)
 	ja.NotRuns = jsonNotRuns{n.UnknownSport, n.Implausible, n.OtherSport}
+	c := a.Accounting
+	ja.Accounting = jsonAccounting{c.Read, c.Undated, c.Misdated, c.EarlierSeasons, c.OutsideWindow}
 	ja.Seasons = []jsonSeason{}
 	ja.Instruments = []jsonInstrumentChange{}
 	if a.Season != nil {
@@ -245,9 +279,17 @@ type jsonWeek struct {
 	Strain            num    `json:"strain"`
 	CadenceSPM        num    `json:"cadence_spm"`
 	GCTBalanceLeftPct num    `json:"gct_balance_left_pct"`
-	DescentM          num    `json:"descent_m"`
-	StrengthSessions  int    `json:"strength_sessions"`
-	MobilitySessions  int    `json:"mobility_sessions"`
+	// GCTBalanceBasePct is the balance gct-imbalance judged the week
+	// against (BalanceModel.JudgedPct), GCTBalanceTrendFrom the Monday of
+	// the trend it was judged by, if one: additions to v2 (issue 24).
+	GCTBalanceBasePct   num     `json:"gct_balance_baseline_pct"`
+	GCTBalanceTrendFrom *string `json:"gct_balance_trend_from"`
+	// CadenceVsBasePct is the week's median run against the cadence
+	// model cadence-drop judged the week by, %: an addition to v2.
+	CadenceVsBasePct num `json:"cadence_vs_baseline_pct"`
+	DescentM         num `json:"descent_m"`
+	StrengthSessions int `json:"strength_sessions"`
+	MobilitySessions int `json:"mobility_sessions"`
 }
 
 type jsonFinding struct {
@@ -273,10 +315,13 @@ type jsonFinding struct {
 }
 
 type jsonSummary struct {
-	Athletes     int          `json:"athletes"`
-	Activities   int          `json:"activities"`
-	InputsFailed int          `json:"inputs_failed"`
-	Findings     jsonSeverity `json:"findings"`
+	Athletes     int `json:"athletes"`
+	Activities   int `json:"activities"`
+	InputsFailed int `json:"inputs_failed"`
+	// ActivitiesRead is the sum of the athletes' accounting
+	// activities_read: an addition to v2.
+	ActivitiesRead int          `json:"activities_read"`
+	Findings       jsonSeverity `json:"findings"`
 	// Changes adds up the athletes' changes: an addition to v2, left out
 	// when the report was compared with none.
 	Changes *jsonTeamChanges `json:"changes,omitempty"`
@@ -451,6 +496,7 @@ func (x *jsonRenderer) End(team []*screen.Athlete) error {
 	for _, a := range r.Athletes {
 		sum.Activities += a.Activities()
 		sum.InputsFailed += len(a.InputsFailed)
+		sum.ActivitiesRead += a.Accounting.Read
 	}
 	sum.Athletes = len(r.Athletes)
 	sum.Findings = jsonSeverity(r.Counts())
@@ -500,8 +546,8 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 		ja.InputsFailed = append(ja.InputsFailed, jsonFailedInput{Path: fi.Path, Error: fi.Reason()})
 	}
 	if a.Season != nil {
-		for _, wk := range a.Season.Weeks {
-			ja.Weeks = append(ja.Weeks, weekJSON(wk))
+		for i := range a.Season.Weeks {
+			ja.Weeks = append(ja.Weeks, weekJSON(a.Season, i))
 		}
 	}
 	for _, f := range a.Findings {
@@ -519,6 +565,19 @@ func athleteJSON(a *screen.Athlete, now time.Time) jsonAthlete {
 	ja.Actions = []jsonAction{}
 	for _, ac := range v.Actions {
 		ja.Actions = append(ja.Actions, jsonAction{Text: ac.Text, Rules: append([]string{}, ac.Rules...), RedFlag: ac.RedFlag})
+	}
+	ja.PreviousPain = []jsonPreviousPain{}
+	for _, p := range v.PreviousPain {
+		jp := jsonPreviousPain{Site: string(p.Episode.Site), Side: nil, Month: p.Episode.First.Format("2006-01"),
+			Worst: round(p.Episode.PeakPain, 1), Text: p.Line, Rules: []string{}}
+		if p.Episode.Side != "" {
+			side := string(p.Episode.Side)
+			jp.Side = &side
+		}
+		for _, r := range p.Rules {
+			jp.Rules = append(jp.Rules, r.ID)
+		}
+		ja.PreviousPain = append(ja.PreviousPain, jp)
 	}
 	ja.Shoes = []jsonShoe{}
 	for _, sh := range v.Shoes {
@@ -547,23 +606,32 @@ func optDay(t time.Time) *string {
 	return &s
 }
 
-func weekJSON(wk analysis.Week) jsonWeek {
+func weekJSON(s *analysis.Season, i int) jsonWeek {
+	wk, m := s.Weeks[i], s.BalanceBaseline(i)
+	var from *string
+	if m.Trend != nil {
+		d := m.Trend.Start.String()
+		from = &d
+	}
 	return jsonWeek{
-		Week:              wk.Monday.String(),
-		Runs:              wk.Runs,
-		DistanceKm:        num{wk.DistanceKm, 1},
-		DurationH:         num{wk.DurationH, 2},
-		Load:              num{wk.Load, 1},
-		ACWR:              num{wk.ACWR, 2},
-		ACWREWMA:          num{wk.ACWREWMA, 2},
-		ChangePct:         num{wk.ChangePct, 1},
-		Monotony:          num{wk.Monotony, 2},
-		Strain:            num{wk.Strain, 1},
-		CadenceSPM:        num{wk.CadenceSPM, 1},
-		GCTBalanceLeftPct: num{wk.BalanceLeftPct, 1},
-		DescentM:          num{wk.DescentM, 0},
-		StrengthSessions:  wk.StrengthSessions,
-		MobilitySessions:  wk.MobilitySessions,
+		Week:                wk.Monday.String(),
+		Runs:                wk.Runs,
+		DistanceKm:          num{wk.DistanceKm, 1},
+		DurationH:           num{wk.DurationH, 2},
+		Load:                num{wk.Load, 1},
+		ACWR:                num{wk.ACWR, 2},
+		ACWREWMA:            num{wk.ACWREWMA, 2},
+		ChangePct:           num{wk.ChangePct, 1},
+		Monotony:            num{wk.Monotony, 2},
+		Strain:              num{wk.Strain, 1},
+		CadenceSPM:          num{wk.CadenceSPM, 1},
+		GCTBalanceLeftPct:   num{wk.BalanceLeftPct, 1},
+		GCTBalanceBasePct:   num{m.JudgedPct(), 1},
+		GCTBalanceTrendFrom: from,
+		CadenceVsBasePct:    num{wk.CadenceResidualPct, 1},
+		DescentM:            num{wk.DescentM, 0},
+		StrengthSessions:    wk.StrengthSessions,
+		MobilitySessions:    wk.MobilitySessions,
 	}
 }
 

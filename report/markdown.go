@@ -98,7 +98,7 @@ func mdTeam(p func(string, ...any), athletes []*screen.Athlete, now time.Time, p
 	p("")
 	p("Highest open risk first. %s", md(teamNote))
 	p("")
-	p("| athlete | red flags | open now | open patterns | open symptoms | resolved | data | this week | km | last km | ACWR |")
+	p("| athlete | red flags | open | open patterns | open symptoms | resolved | data | latest week | km | last km | ACWR |")
 	p("|---|---:|---|---|---|---:|---|---|---:|---:|---:|")
 	for _, row := range rows {
 		syms := strings.Join(openSymptoms(row.Athlete), "; ")
@@ -122,6 +122,9 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 	if len(v.RedFlags) > 0 {
 		mdRedFlags(p, v.RedFlags)
 		p("")
+	}
+	if st := staleText(a, now); st != "" {
+		p("- Last run: %s", st)
 	}
 	p("- Period: %s", periodText(a))
 	if c := a.Changes; c != nil {
@@ -161,6 +164,14 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 		for _, g := range v.Open {
 			p("")
 			mdGroup(p, a, g, said)
+		}
+	}
+	if len(v.PreviousPain) > 0 {
+		p("")
+		p("### %s", previousPainHead)
+		p("")
+		for _, pp := range v.PreviousPain {
+			p("- %s", md(previousPainText(pp)))
 		}
 	}
 	if len(v.Unjudged) > 0 || len(a.InputsFailed) > 0 {
@@ -211,7 +222,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 		p("No weeks of running to tabulate.")
 		return
 	}
-	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions.")
+	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions; %s.", md(weekBaseNote))
 	p("")
 	p("| %s |", strings.Join(weekColumns, " | "))
 	p("|---|%s", strings.Repeat("---:|", len(weekColumns)-1))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"github.com/itbcheck/itbcheck/analysis"
 	"time"
 
@@ -70,7 +71,28 @@ func periodText(a *screen.Athlete) string {
 	if a.From.IsZero() && a.To.IsZero() {
 		return "no activity"
 	}
-	return day(a.From) + " to " + day(a.To)
+	s := day(a.From) + " to " + day(a.To)
+	if c := cappedText(a); c != "" {
+		s += "; " + c
+	}
+	return s
+}
+
+// cappedText says that the default window cut the season: "showing the
+// last 26 weeks of this season (it began 2025-09-01); --since shows
+// more"; "" when it did not.
+func cappedText(a *screen.Athlete) string {
+	if !a.Capped || a.Season == nil {
+		return ""
+	}
+	began := ""
+	for _, sp := range a.Season.Seasons {
+		if sp.Current {
+			began = fmt.Sprintf(" (it began %s)", sp.First.Format(time.DateOnly))
+			break
+		}
+	}
+	return fmt.Sprintf("showing the last %d weeks of this season%s; --since shows more", analysis.WindowWeeks, began)
 }
 
 // weeksOf returns the athlete's weeks, nil without a season.

@@ -262,7 +262,7 @@ func TestText(t *testing.T) {
 	flat := strings.Join(strings.Fields(out), " ")
 	for _, want := range []string{
 		"No risk pattern found in 5 weeks",
-		"Open in the last weeks of data: 2 risk patterns (in the weeks since 13 Apr)",
+		"Open at the last run, 58 days ago: 2 risk patterns (in the weeks since 13 Apr)",
 		"- Still learning your baseline for cadence down from your baseline (5 of 8 runs with cadence in the 6 weeks before).",
 		"- Could not judge track laps run one way (no GPS).",
 		"[LOW] 2026-04-13 to 2026-04-20 Ground contact time balance",

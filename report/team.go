@@ -17,11 +17,11 @@ import (
 // row per athlete, highest open risk first (SortByRisk): the highest
 // severity open now, the patterns open now and how many were resolved,
 // the km of the athlete's last two weeks, the last week's ACWR and the
-// unreadable inputs. "This week" is the athlete's last ISO week with
+// unreadable inputs. "Latest week" is the athlete's last ISO week with
 // data, the last week of its season.
 
 // teamNote says what the overview's columns mean.
-const teamNote = `"Open now" is the highest severity of the patterns with a finding in the athlete's last 2 weeks; "resolved" counts the patterns without one. "Data" says what limits the screening: no run read, unreadable files, a last run long ago, rules still learning the athlete's baseline or without the data they need (each athlete's report says which). "This week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is this week's.`
+const teamNote = `"Open" is the highest severity of the patterns with a finding in the athlete's last 2 weeks of data (before the last run, when that was long ago: see data); "resolved" counts the patterns without one. "Data" says what limits the screening: no run read, unreadable files, a last run long ago, rules still learning the athlete's baseline or without the data they need (each athlete's report says which). "Latest week" is each athlete's last ISO week with data, named by its Monday; "last km" is the week before; ACWR is the latest week's.`
 
 // teamRow is one athlete's row of the team overview.
 type teamRow struct {
@@ -42,6 +42,9 @@ type teamRow struct {
 	// NoRuns is set when no run could be read for the athlete: nothing
 	// was judged, which is never "no risk".
 	NoRuns bool
+	// Stale is the days since the athlete's last run when more than
+	// StaleDays (staleFor): what is open was open then, not now.
+	Stale int
 }
 
 // dataText is the row's data status in one line: "ok" when nothing
@@ -119,7 +122,8 @@ func needAttention(rows []teamRow) int {
 // attentionText is the overview's headline: "2 of 7 athletes need
 // attention: a risk pattern open now or a red flag", followed by how many
 // could not be judged (no run read). A team of which nothing could be
-// judged is never told that no one needs attention.
+// judged is never told that no one needs attention. On stale data the
+// patterns were open at the athletes' last runs, not now (openWhen).
 func attentionText(rows []teamRow) string {
 	n, blind := needAttention(rows), 0
 	for _, r := range rows {
@@ -127,18 +131,24 @@ func attentionText(rows []teamRow) string {
 			blind++
 		}
 	}
+	var attention []teamRow
+	for _, r := range rows {
+		if len(r.Open) > 0 || len(redFlagLines(r.Athlete)) > 0 {
+			attention = append(attention, r)
+		}
+	}
 	var head string
 	switch {
 	case blind == len(rows):
 		return fmt.Sprintf("No athlete could be judged: no run was read for any of the %d athletes (see data)", len(rows))
 	case n == 0 && blind > 0:
-		head = fmt.Sprintf("No risk pattern open now and no red flag for the %d of %d athletes who could be judged", len(rows)-blind, len(rows))
+		head = fmt.Sprintf("No risk pattern open %s and no red flag for the %d of %d athletes who could be judged", openWhen(rows), len(rows)-blind, len(rows))
 	case n == 0:
-		return fmt.Sprintf("None of %d athletes needs attention: no risk pattern is open now, no red flag", len(rows))
+		return fmt.Sprintf("None of %d athletes needs attention: no risk pattern is open %s, no red flag", len(rows), openWhen(rows))
 	case n == 1:
-		head = fmt.Sprintf("1 of %d athletes needs attention: a risk pattern open now or a red flag", len(rows))
+		head = fmt.Sprintf("1 of %d athletes needs attention: a risk pattern open %s or a red flag", len(rows), openWhen(attention))
 	default:
-		head = fmt.Sprintf("%d of %d athletes need attention: a risk pattern open now or a red flag", n, len(rows))
+		head = fmt.Sprintf("%d of %d athletes need attention: a risk pattern open %s or a red flag", n, len(rows), openWhen(attention))
 	}
 	switch {
 	case blind == 1:
@@ -147,6 +157,41 @@ func attentionText(rows []teamRow) string {
 		head += fmt.Sprintf("; %d could not be judged: no run read", blind)
 	}
 	return head
+}
+
+// openWhen says when the rows' patterns were open: "now"; "at the last
+// run (183 days ago)" when the one row with runs is stale, "at their last
+// runs (20 to 183 days ago)" when every one is; "now, or at the last run
+// for 2 of them (40 to 183 days ago)" when some are.
+func openWhen(rows []teamRow) string {
+	lo, hi, stale, judged := 0, 0, 0, 0
+	for _, r := range rows {
+		if r.NoRuns {
+			continue
+		}
+		judged++
+		if r.Stale == 0 {
+			continue
+		}
+		if stale == 0 || r.Stale < lo {
+			lo = r.Stale
+		}
+		hi = max(hi, r.Stale)
+		stale++
+	}
+	ago := fmt.Sprintf("%d days ago", hi)
+	if lo != hi {
+		ago = fmt.Sprintf("%d to %d days ago", lo, hi)
+	}
+	switch {
+	case stale == 0:
+		return "now"
+	case stale == judged && stale == 1:
+		return "at the last run (" + ago + ")"
+	case stale == judged:
+		return "at their last runs (" + ago + ")"
+	}
+	return fmt.Sprintf("now, or at the last run for %d of them (%s)", stale, ago)
 }
 
 // openPattern is one rule that fired for an athlete, with its highest
@@ -164,7 +209,7 @@ func teamRows(as []*screen.Athlete, now time.Time) []teamRow {
 	for _, a := range screen.ByRisk(as) {
 		row := teamRow{Athlete: a, ThisKm: math.NaN(), LastKm: math.NaN(), ACWR: math.NaN(),
 			Unreadable: len(a.InputsFailed), RedFlags: len(rules.RedFlagsOf(a.Findings)),
-			Data: dataStatus(a, now), NoRuns: a.Runs() == 0}
+			Data: dataStatus(a, now), NoRuns: a.Runs() == 0, Stale: staleFor(a, now)}
 		if a.Season != nil {
 			if n := len(a.Season.Weeks); n > 0 {
 				this := a.Season.Weeks[n-1]

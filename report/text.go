@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/safetext"
 	"github.com/itbcheck/itbcheck/screen"
@@ -260,7 +261,7 @@ func (x *textRenderer) End(team []*screen.Athlete) error {
 
 // teamTextColumns are the headers of the text team overview after the
 // athlete's name; the open patterns follow in the rest of the line.
-var teamTextColumns = []string{"flags", "open", "resolved", "this week", "km", "last km", "ACWR"}
+var teamTextColumns = []string{"flags", "open", "resolved", "latest week", "km", "last km", "ACWR"}
 
 // teamDropOrder is the order columns are left out in when the width does
 // not hold them all beside a name and the open patterns (indexes into
@@ -368,7 +369,7 @@ func (t *textWriter) teamOverview(as []*screen.Athlete, now time.Time) {
 			t.para("    data: ", "    ", r.dataText())
 		}
 	}
-	note := `"flags" counts red flags; "open" is the highest severity of the patterns open now (in the last 2 weeks); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
+	note := `"flags" counts red flags; "open" is the highest severity of the patterns open in the last 2 weeks of data (before the last run, when that was long ago); "data" says what limits the screening; km and ACWR are each athlete's last ISO week with data`
 	if shown[3] {
 		note += ", named by its Monday"
 	}
@@ -400,6 +401,7 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 			t.group(g)
 		}
 	}
+	t.previousPain(v.PreviousPain)
 	t.unjudged(a, v)
 	if len(v.Resolved) > 0 {
 		t.line("")
@@ -414,6 +416,18 @@ func (t *textWriter) athlete(a *screen.Athlete, r *screen.Report) {
 	t.shoes(v.Shoes)
 	t.line("")
 	t.weekTable(a, 0)
+}
+
+// previousPain writes the pain logged before the risk patterns, once.
+func (t *textWriter) previousPain(pp []rules.PreviousPain) {
+	if len(pp) == 0 {
+		return
+	}
+	t.line("")
+	t.heading(previousPainHead)
+	for _, p := range pp {
+		t.para("  - ", "    ", plain(previousPainText(p)))
+	}
 }
 
 // shoes writes each known shoe's km.
@@ -523,7 +537,22 @@ func (t *textWriter) paraLead(lead, indent, text string) {
 
 // weekColumns are the headers of the weekly table, shared by text and
 // Markdown.
-var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cadence", "bal L %", "desc m", "s/m"}
+var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cad", "bal L %", "base", "desc", "s/m"}
+
+// weekBaseNote says what the weekly table's balance baseline column is,
+// in every format that shows the table.
+var weekBaseNote = "cad = cadence; desc = descent m; base = the GCT balance judged against (t: a trend's start)"
+
+// balanceBaseCell is the balance week i was judged against (the recorded
+// model's JudgedPct), marked "t" when a trend judged it; "–" for none.
+func balanceBaseCell(s *analysis.Season, i int) string {
+	m := s.BalanceBaseline(i)
+	c := fmtNum(m.JudgedPct(), 1)
+	if m.Trend != nil {
+		c += "t"
+	}
+	return c
+}
 
 // minEmptyStreak is the number of consecutive weeks without running (and
 // without a finding) that the weekly table folds into one row, so a season
@@ -571,6 +600,7 @@ func weekCells(a *screen.Athlete) [][]string {
 			fmtSigned(wk.ChangePct, 1),
 			fmtNum(wk.CadenceSPM, 0),
 			fmtNum(wk.BalanceLeftPct, 1),
+			balanceBaseCell(a.Season, i),
 			fmtNum(wk.DescentM, 0),
 			trainingCell(wk),
 		})
@@ -591,7 +621,7 @@ func (t *textWriter) weekTable(a *screen.Athlete, last int) {
 		rows = rows[len(rows)-last:]
 	}
 	t.heading(head)
-	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions")
+	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions; "+weekBaseNote)
 	widths := make([]int, len(weekColumns))
 	for i, h := range weekColumns {
 		widths[i] = utf8.RuneCountInString(h)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -15,7 +16,8 @@ import (
 //  1. red flags, plainly, the professional first;
 //  2. what to do this week: one list, each action once, naming the
 //     patterns it answers (the red flags' professional first);
-//  3. the risk patterns open now, each with its own explanation;
+//  3. the risk patterns open now, each with its own explanation, and
+//     once the pain logged before them (previous pain);
 //  4. what could not be judged, and why (unreadable inputs among it);
 //  5. the patterns resolved;
 //  6. notes: context, no action;
@@ -38,6 +40,10 @@ type view struct {
 	// Open are the risk patterns open now; Resolved the others. Info
 	// notes are never in them.
 	Open, Resolved []ruleGroup
+	// PreviousPain are the pain episodes of the log named beside the
+	// risk patterns that followed them (rules.PreviousPains), each once;
+	// nil without any.
+	PreviousPain []rules.PreviousPain
 	// Unjudged says what could not be judged and why: the rules' statuses
 	// and the implausible activities.
 	Unjudged []string
@@ -61,6 +67,9 @@ func athleteView(a *screen.Athlete, now time.Time) view {
 		Since:    shortDate(a.OpenSince(), a.From.Year() != a.To.Year()),
 		Stale:    staleFor(a, now),
 		Shoes:    athleteShoes(a),
+	}
+	if a.Season != nil {
+		v.PreviousPain = rules.PreviousPains(a.Findings, analysis.SymptomEpisodes(a.Season.Symptoms))
 	}
 	v.Open, v.Resolved = splitOpen(a, groupByRule(risks))
 	v.Actions = actions(v.Open, rules.RedFlagsOf(a.Findings))
@@ -121,11 +130,11 @@ func (v view) actionsHead() string {
 	return "This week"
 }
 
-// openHead opens the list of open patterns: "Open now", or "Open in the
-// last weeks of data" when the data is stale (DOMAIN.md, Stale data).
+// openHead opens the list of open patterns: "Open now", or "Open at the
+// last run, 40 days ago" when the data is stale (DOMAIN.md, Stale data).
 func (v view) openHead() string {
 	if v.Stale > 0 {
-		return "Open in the last weeks of data"
+		return fmt.Sprintf("Open at the last run, %d days ago", v.Stale)
 	}
 	return "Open now"
 }
@@ -184,6 +193,20 @@ const howToRead = "itbcheck looks for training patterns in watch data that are a
 	"to the lower back. Then what could not be judged and why, the patterns resolved, and notes: context that needs no action. " +
 	"Severity is high, medium or low. Rules judge you against your own history: until a rule has enough of it, the report " +
 	"says it is still learning rather than giving an all-clear. A finding is a risk pattern, not a diagnosis."
+
+// previousPainHead is the heading of the previous pain block.
+const previousPainHead = "Previous pain"
+
+// previousPainText says one previous pain episode and the patterns it is
+// named beside: "You logged … (Malisoux 2015, HR 1.72). Named beside:
+// Run longer than your recent longest, Cadence down from your baseline."
+func previousPainText(p rules.PreviousPain) string {
+	names := make([]string, len(p.Rules))
+	for i, r := range p.Rules {
+		names[i] = r.Title
+	}
+	return p.Line + ". Named beside: " + strings.Join(names, ", ") + "."
+}
 
 // athleteShoes lists a's shoes with the rule settings a was screened with;
 // nil for a summary, whose season keeps no runs.

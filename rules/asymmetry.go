@@ -183,6 +183,13 @@ func trendAt(s *analysis.Season, i int) balanceTrend {
 	return best
 }
 
+// TrendText words a balance trend a week was judged by, as the finding
+// and the balance chart say it.
+func TrendText(t analysis.BalanceTrend) string {
+	return fmt.Sprintf("trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
+		t.SlopePP, t.Start.String(), t.ChangePP, t.AnchorPct)
+}
+
 // checkGCTImbalance grades each week's mean balance against the athlete's
 // own baseline and against the start of a trend that runs through it.
 // Balance is change detection only: it never reaches high on its own.
@@ -236,14 +243,18 @@ func checkGCTImbalance(p *Pass) {
 		byTrend := tr.ok && math.Abs(tr.change) > math.Abs(change)
 		if byTrend {
 			change = tr.change
+			// The week is judged against the trend's start: the charts
+			// and weekly figures show that level, not the median.
+			models[i].Trend = &analysis.BalanceTrend{Start: s.Weeks[tr.start].Monday, AnchorPct: tr.from, SlopePP: tr.slope, ChangePP: tr.change}
 		}
 		away := math.Abs(change)
 		red := ""
 		if math.Abs(b-50) > garminRedPP {
 			red = ", in Garmin's red zone (population context, not a risk limit)"
 		}
-		// The departure from the baseline first (the charts draw that
-		// baseline), then the trend and the change it made since it began.
+		// The departure from the median baseline first, then the trend
+		// and the change it made since it began (the charts draw the
+		// level the week was judged against, BalanceModel.JudgedPct).
 		var what string
 		if haveBase {
 			what = fmt.Sprintf("GCT balance %.1f %% left, %.1f pp %s your baseline of %.1f %% (longer on the %s foot)",
@@ -252,11 +263,13 @@ func checkGCTImbalance(p *Pass) {
 			what = fmt.Sprintf("GCT balance %.1f %% left (longer on the %s foot)", b, side(b))
 		}
 		if byTrend {
-			what += fmt.Sprintf("; trending %+.2f pp a week since the week of %s: %+.1f pp since then (from %.1f %%)",
-				tr.slope, s.Weeks[tr.start].Monday.String(), tr.change, tr.from)
+			what += "; " + TrendText(*models[i].Trend)
 		}
 		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
 			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
+		if n := s.Weeks[i].BalanceOtherInstrumentRuns; n > 0 {
+			what += fmt.Sprintf(" (%d %s without the usual sensor left out of the balance)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
 		m := mark{week: i, side: side(50 + change)}
 		switch {
@@ -275,12 +288,13 @@ func checkGCTImbalance(p *Pass) {
 		}
 	}
 	last := len(s.Weeks) - 1
-	change, changed := s.LastInstrumentChange(ingest.ChanStanceTimeBalance, last)
-	if changed && lastJudged < s.WeekIndex(change.Date)+1 {
-		// Nothing judged since the sensor change: say so, whatever was
-		// judged before it (DOMAIN.md, Instruments).
-		defer p.Learning("learning after a sensor change on %s (%s): %d of %d weeks of balance data with it",
-			change.Date.Format(time.DateOnly), change.To, last-s.WeekIndex(change.Date)+1, analysis.MinBalanceWeeks)
+	if c, weeks, runs, ok := s.SinceInstrumentChange(ingest.ChanStanceTimeBalance, last); ok &&
+		(weeks < analysis.MinBalanceWeeks || runs < analysis.MinBalanceRuns) {
+		// The baseline restarted at the sensor change: learning until it
+		// has its minimum data again, whatever was judged before it or
+		// by the trend since (DOMAIN.md, Instruments).
+		defer p.Learning("after a sensor change on %s, now %s: %d of %d weeks and %d of %d runs of balance data with it",
+			c.Date.Format(time.DateOnly), c.To, weeks, analysis.MinBalanceWeeks, runs, analysis.MinBalanceRuns)
 	}
 	if judged == 0 {
 		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/ingest"
 )
 
 // Chain paths of the cadence rules.
@@ -156,6 +157,9 @@ func checkCadenceDrop(p *Pass) {
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
+			if s.WithoutUsualInstrument(r, ingest.ChanCadence) {
+				continue // its own instrument has no baseline here: not judged
+			}
 			model := m
 			if r.Treadmill() {
 				model = mt
@@ -197,6 +201,12 @@ func checkCadenceDrop(p *Pass) {
 	}
 	if judged == 0 {
 		p.Learning("%d of %d runs with cadence in the 8 weeks before", best, analysis.MinBaselineRuns)
+	}
+	if c, _, runs, ok := s.SinceInstrumentChange(ingest.ChanCadence, len(s.Weeks)-1); ok && runs < analysis.MinBaselineRuns {
+		// The baseline restarted at the sensor change (DOMAIN.md,
+		// Instruments): learning until it has its minimum data again.
+		p.Learning("after a sensor change on %s, now %s: %d of %d runs with cadence with it",
+			c.Date.Format(time.DateOnly), c.To, runs, analysis.MinBaselineRuns)
 	}
 	p.reportEpisodes("cadence_change_pct", marks)
 }

@@ -109,9 +109,6 @@ func Screen(s *analysis.Season, cfg *Config) Result {
 		out.Findings = append(out.Findings, e.results[r]...)
 		out.Statuses = append(out.Statuses, e.statuses[r])
 	}
-	if s != nil {
-		namePreviousPain(out.Findings, analysis.SymptomEpisodes(s.Symptoms))
-	}
 	SortFindings(out.Findings)
 	return out
 }

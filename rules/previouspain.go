@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
@@ -16,25 +17,57 @@ const previousPainDays = 365
 // predictor of a running injury in a cohort of recreational runners.
 const previousPainEvidence = "previous injury is the strongest known predictor (Malisoux 2015, HR 1.72)"
 
-// namePreviousPain adds to each risk finding a line naming the latest pain
-// episode of the symptom log that began before it, within 12 months: on the
-// same side for a pattern towards one side (gct-imbalance, asymmetry-drift;
-// pain on both sides counts), any episode for the others. The symptom
-// rules' own findings and the info notes are left as they are.
-func namePreviousPain(fs []Finding, eps []analysis.SymptomEpisode) {
+// PreviousPain is one pain episode of the symptom log named beside the
+// risk patterns that began after it, within 12 months: previous pain is
+// the strongest known predictor of a running injury, so the reader hears
+// of it once per athlete, beside the patterns it concerns.
+type PreviousPain struct {
+	Episode analysis.SymptomEpisode
+	// Rules are the rules of the findings it is named beside, in the
+	// order of the findings, each once.
+	Rules []*Rule
+	// Line says it in one sentence: "You logged outer-knee pain on the
+	// left in April (worst 5/10); previous injury is …".
+	Line string
+}
+
+// PreviousPains finds, for each risk finding of fs, the latest pain
+// episode of eps that began before it and was logged within the 12 months
+// before it: on the same side for a pattern towards one side
+// (gct-imbalance, asymmetry-drift; pain on both sides counts), any episode
+// for the others. The symptom rules' own findings and the info notes name
+// none. One entry per episode named, in the order first named.
+func PreviousPains(fs []Finding, eps []analysis.SymptomEpisode) []PreviousPain {
 	if len(eps) == 0 {
-		return
+		return nil
 	}
-	for i := range fs {
-		f := &fs[i]
+	var out []PreviousPain
+	latest := map[int]time.Time{} // the latest finding each entry is named beside
+	for _, f := range fs {
 		if f.Severity < Low || f.Rule == nil || f.Rule.Family == FamilySymptoms {
 			continue
 		}
 		at := f.Date.Time(nil) // midnight UTC, as symptom days are
-		if ep, ok := previousPain(eps, at, f.Side); ok {
-			f.Summary += ". " + previousPainLine(ep, at)
+		ep, ok := previousPain(eps, at, f.Side)
+		if !ok {
+			continue
+		}
+		k := slices.IndexFunc(out, func(p PreviousPain) bool { return p.Episode.Site == ep.Site && p.Episode.First.Equal(ep.First) })
+		if k < 0 {
+			out = append(out, PreviousPain{Episode: ep})
+			k = len(out) - 1
+		}
+		if !slices.Contains(out[k].Rules, f.Rule) {
+			out[k].Rules = append(out[k].Rules, f.Rule)
+		}
+		if at.After(latest[k]) {
+			latest[k] = at
 		}
 	}
+	for k := range out {
+		out[k].Line = previousPainLine(out[k].Episode, latest[k])
+	}
+	return out
 }
 
 // previousPain finds the latest episode that began before day at and was

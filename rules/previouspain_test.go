@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,32 +45,60 @@ func TestPreviousPain(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := season(tt.runs)
 			s.Symptoms = tt.log
-			var risks []Finding
-			for _, f := range only(Screen(s, nil).Findings, tt.rule) {
-				if f.Severity >= Low {
-					risks = append(risks, f)
+			fs := Screen(s, nil).Findings
+			if len(only(fs, tt.rule)) == 0 {
+				t.Fatalf("no %s finding", tt.rule)
+			}
+			for _, f := range fs {
+				if strings.Contains(f.Summary, "You logged") {
+					t.Errorf("%s %s names pain in its summary (the view names it once): %q", f.Rule.ID, f.Date, f.Summary)
 				}
 			}
-			if len(risks) == 0 {
-				t.Fatalf("no %s risk finding", tt.rule)
+			pp := PreviousPains(fs, analysis.SymptomEpisodes(s.Symptoms))
+			var named *PreviousPain
+			for k := range pp {
+				if slices.ContainsFunc(pp[k].Rules, func(r *Rule) bool { return r.ID == tt.rule }) {
+					named = &pp[k]
+				}
 			}
-			for _, f := range risks {
-				named := strings.Contains(f.Summary, "You logged")
-				if tt.want == "" && named {
-					t.Errorf("%s %s names pain: %q", f.Rule.ID, f.Date, f.Summary)
-				}
-				if tt.want != "" && !strings.Contains(f.Summary, tt.want) {
-					t.Errorf("%s %s: summary %q lacks %q", f.Rule.ID, f.Date, f.Summary, tt.want)
-				}
+			switch {
+			case tt.want == "" && named != nil:
+				t.Errorf("%s names pain: %q", tt.rule, named.Line)
+			case tt.want != "" && named == nil:
+				t.Errorf("%s: no previous pain named beside it (%+v)", tt.rule, pp)
+			case tt.want != "" && !strings.Contains(named.Line, tt.want):
+				t.Errorf("%s: %q lacks %q", tt.rule, named.Line, tt.want)
 			}
 		})
 	}
-	// The symptom rule's own findings do not name pain twice.
+	// The symptom rule's own findings name no previous pain; one episode
+	// is named once, however many patterns follow it.
 	s := season(gctLeft)
 	s.Symptoms = append(pain(2, 0, ingest.SiteOuterKnee, ingest.SideLeft, 4), pain(6, 0, ingest.SiteOuterKnee, ingest.SideLeft, 4)...)
-	for _, f := range Screen(s, nil).Findings {
-		if f.Rule.Family == FamilySymptoms && strings.Contains(f.Summary, "You logged") {
-			t.Errorf("symptom finding names previous pain: %q", f.Summary)
+	fs := Screen(s, nil).Findings
+	for _, p := range PreviousPains(fs, analysis.SymptomEpisodes(s.Symptoms)) {
+		for _, r := range p.Rules {
+			if r.Family == FamilySymptoms {
+				t.Errorf("previous pain named beside the symptom rule %s", r.ID)
+			}
 		}
 	}
+	s = season(shoes)
+	s.Symptoms = pain(3, 0, ingest.SiteLowBack, ingest.SideRight, 3)
+	fs = append(Screen(s, nil).Findings, Screen(s, nil).Findings...) // every pattern twice
+	if pp := PreviousPains(fs, analysis.SymptomEpisodes(s.Symptoms)); len(pp) != 1 || len(pp[0].Rules) != len(distinctRisks(fs)) {
+		t.Errorf("one episode beside %d risk rules: got %+v", len(distinctRisks(fs)), pp)
+	}
+}
+
+// distinctRisks are the rules of the risk findings of fs outside the
+// symptom family, each once.
+func distinctRisks(fs []Finding) []*Rule {
+	var out []*Rule
+	for _, f := range fs {
+		if f.Severity >= Low && f.Rule.Family != FamilySymptoms && !slices.Contains(out, f.Rule) {
+			out = append(out, f.Rule)
+		}
+	}
+	return out
 }

@@ -58,18 +58,24 @@ var SessionSpike = &Rule{
 	},
 }
 
-// spikeRun is one judged run with the reference it was judged against.
-type spikeRun struct {
-	run     analysis.Run
-	longest float64 // km, the longest run of the 30 days before
-	runs    int     // runs in the window
-	gapDays int     // days since the run before
+// SpikeRun is one run session-spike judged, with the reference it was
+// judged against.
+type SpikeRun struct {
+	Run analysis.Run
+	// LongestKm is the longest run of the 30 days before; WindowRuns the
+	// runs in them; GapDays the days since the run before.
+	LongestKm           float64
+	WindowRuns, GapDays int
+	// Pct is how much longer the run was than LongestKm, %.
+	Pct float64
 }
 
-// checkSessionSpike judges each run against the longest of the 30 days
-// before it.
-func checkSessionSpike(p *Pass) {
-	s, t := p.Season, p.Thresholds
+// SessionSpikes judges each run of s against the longest of the 30 days
+// before it (30 days of history, minSpikeWindowRuns runs in the window),
+// oldest first; mostDays is the longest span of history any run had
+// (for the learning status). session-spike grades them; the charts mark
+// those above the low limit.
+func SessionSpikes(s *analysis.Season) (judged []SpikeRun, mostDays int) {
 	var runs []analysis.Run
 	for _, r := range s.Runs {
 		if r.IsRun && finite(r.DistanceKm) && r.DistanceKm > 0 {
@@ -77,12 +83,9 @@ func checkSessionSpike(p *Pass) {
 		}
 	}
 	if len(runs) == 0 {
-		p.NoData("no runs with distance")
-		return
+		return nil, 0
 	}
 	first := runDay(s, runs[0])
-	judged, mostDays := 0, 0
-	var marks []mark
 	for k, r := range runs {
 		day := runDay(s, r)
 		days := calendarDays(first, day)
@@ -90,31 +93,48 @@ func checkSessionSpike(p *Pass) {
 		if days < spikeWindowDays {
 			continue
 		}
-		sr := spikeRun{run: r, longest: math.NaN(), gapDays: -1}
+		sr := SpikeRun{Run: r, LongestKm: math.NaN(), GapDays: -1}
 		for j := k - 1; j >= 0; j-- {
 			d := calendarDays(runDay(s, runs[j]), day)
 			if d > spikeWindowDays {
 				break
 			}
-			if sr.gapDays < 0 {
-				sr.gapDays = d
+			if sr.GapDays < 0 {
+				sr.GapDays = d
 			}
-			sr.runs++
-			if !(runs[j].DistanceKm <= sr.longest) {
-				sr.longest = runs[j].DistanceKm
+			sr.WindowRuns++
+			if !(runs[j].DistanceKm <= sr.LongestKm) {
+				sr.LongestKm = runs[j].DistanceKm
 			}
 		}
-		if sr.runs < minSpikeWindowRuns || !(sr.longest > 0) {
+		if sr.WindowRuns < minSpikeWindowRuns || !(sr.LongestKm > 0) {
 			continue
 		}
-		judged++
-		pct := (r.DistanceKm/sr.longest - 1) * 100
-		m := mark{week: s.WeekIndex(day), value: pct}
+		sr.Pct = (r.DistanceKm/sr.LongestKm - 1) * 100
+		judged = append(judged, sr)
+	}
+	return judged, mostDays
+}
+
+// checkSessionSpike judges each run against the longest of the 30 days
+// before it.
+func checkSessionSpike(p *Pass) {
+	s, t := p.Season, p.Thresholds
+	if !anyRun(s, func(r analysis.Run) bool { return r.IsRun && finite(r.DistanceKm) && r.DistanceKm > 0 }) {
+		p.NoData("no runs with distance")
+		return
+	}
+	judged, mostDays := SessionSpikes(s)
+	var marks []mark
+	for k := range judged {
+		sr := &judged[k]
+		pct := sr.Pct
+		m := mark{week: s.WeekIndex(runDay(s, sr.Run)), value: pct}
 		switch {
 		case pct > t.High && pct > t.Medium:
 			if fam, ok := otherFamilyOpen(p, m.week); ok {
 				m.sev, m.limit = High, t.High
-				m.summary = spikeSummary(sr, pct, " with "+fam+" open within 2 weeks")
+				m.summary = spikeSummary(*sr, pct, " with "+fam+" open within 2 weeks")
 				break
 			}
 			m.sev, m.limit = Medium, t.Medium
@@ -126,23 +146,23 @@ func checkSessionSpike(p *Pass) {
 			continue
 		}
 		if m.summary == "" {
-			m.summary = spikeSummary(sr, pct, "")
+			m.summary = spikeSummary(*sr, pct, "")
 		}
-		m.run = &runs[k]
+		m.run = &sr.Run
 		marks = append(marks, m)
 	}
-	if judged == 0 {
+	if len(judged) == 0 {
 		p.Learning("%d of %d days of running history with %d runs in the window", min(mostDays, spikeWindowDays), spikeWindowDays, minSpikeWindowRuns)
 	}
 	p.reportEpisodes("session_longest_pct", weekMarks(marks))
 }
 
 // spikeSummary is a judged run's line with the numbers behind it.
-func spikeSummary(sr spikeRun, pct float64, note string) string {
+func spikeSummary(sr SpikeRun, pct float64, note string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "A %.1f km run, +%.0f %% on your longest run of the 30 days before (%.1f km, %d runs)", sr.run.DistanceKm, pct, sr.longest, sr.runs)
-	if sr.gapDays >= breakDays {
-		fmt.Fprintf(&b, ", your first run after %d days without running", sr.gapDays)
+	fmt.Fprintf(&b, "A %.1f km run, +%.0f %% on your longest run of the 30 days before (%.1f km, %d runs)", sr.Run.DistanceKm, pct, sr.LongestKm, sr.WindowRuns)
+	if sr.GapDays >= breakDays {
+		fmt.Fprintf(&b, ", your first run after %d days without running", sr.GapDays)
 	}
 	b.WriteString(note)
 	return b.String()

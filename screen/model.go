@@ -54,9 +54,20 @@ type Athlete struct {
 	// episode they are about; an ack of a finding that has since worsened,
 	// or of an earlier episode, is not among them.
 	Acks map[FindingKey]Acknowledgement
+	// Capped is true when the default window (no --since or --until)
+	// showed only the last analysis.WindowWeeks weeks of a longer current
+	// season: From is then its first day.
+	Capped bool
+	// Accounting says where every activity read for the athlete went.
+	Accounting Accounting
 	// counted holds the counts of activities and runs of a Summary, whose
 	// season keeps no runs; nil for an athlete as analysed.
 	counted *runCounts
+	// summary is the athlete's Summary once made, and summaryOf the
+	// athlete it was made of (a copy of the struct makes its own): every
+	// report of a run (the outputs, the kept JSON, the exit code) shares
+	// that one copy.
+	summary, summaryOf *Athlete
 }
 
 // DuplicatesMerged counts the copies of runs merged away because the same
@@ -67,6 +78,41 @@ func (a *Athlete) DuplicatesMerged() int {
 		return 0
 	}
 	return a.Season.Duplicates
+}
+
+// Accounting says where every activity read for an athlete went, so that
+// none is lost without a counted reason (issue 23). Each activity read (a
+// file's activity, a summary CSV's row) ends in exactly one place:
+//
+//	Read = runs + not runs (CountNotRuns) + DuplicatesMerged
+//	       + Undated + Misdated + EarlierSeasons + OutsideWindow
+//
+// where runs and not runs are those of the reporting window (Runs,
+// Activities). Files that gave no activity at all are InputsFailed.
+type Accounting struct {
+	// Read counts the activities read from the athlete's files.
+	Read int
+	// Undated counts activities without a usable start time (listed in
+	// InputsFailed).
+	Undated int
+	// Misdated counts activities with implausible dates
+	// (analysis.SplitImplausibleDates), left out of the season.
+	Misdated int
+	// EarlierSeasons counts the activities of seasons before the
+	// current one (analysis.SplitSeasons), runs and others.
+	EarlierSeasons int
+	// OutsideWindow counts the activities of the analysed seasons that
+	// fall outside the reporting window (before --since or the default
+	// window's start, after --until): they may feed baselines and load
+	// history but are not reported.
+	OutsideWindow int
+}
+
+// Unaccounted is the number of activities read that no count holds: 0
+// when every activity read is accounted for. runs, notRuns and merged are
+// the athlete's Runs, the sum of CountNotRuns and DuplicatesMerged.
+func (c Accounting) Unaccounted(runs, notRuns, merged int) int {
+	return c.Read - runs - notRuns - merged - c.Undated - c.Misdated - c.EarlierSeasons - c.OutsideWindow
 }
 
 // FailedInput is an input that could not be read, with the reason. Err

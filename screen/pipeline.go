@@ -80,6 +80,7 @@ type job struct {
 type result struct {
 	runs     []analysis.Run
 	problems []ingest.Problem
+	undated  int // activities read without a start time: problems, not runs
 }
 
 // Run analyses every athlete and returns their reports in the order given
@@ -108,10 +109,12 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 	pending := make([][]result, len(athletes))
 	finish := func(i int) {
 		var runs []analysis.Run
+		var acc Accounting
 		results := pending[i]
 		pending[i] = nil // one copy of the runs at a time
 		for _, r := range results {
 			runs = append(runs, r.runs...)
+			acc.Undated += r.undated
 			for _, p := range r.problems {
 				out[i].InputsFailed = append(out[i].InputsFailed, FailedInput{Path: p.Path, Err: p.Err})
 			}
@@ -120,15 +123,23 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 		if len(runs) == 0 && len(out[i].InputsFailed) == 0 && len(a.Paths) > 0 {
 			out[i].InputsFailed = append(out[i].InputsFailed, nothingReadable(a.Paths, files[i], out[i].Skipped))
 		}
+		acc.Read = len(runs) + acc.Undated
 		runs, misdated := analysis.SplitImplausibleDates(runs, opt.Now)
+		acc.Misdated = len(misdated)
 		out[i].InputsFailed = append(out[i].InputsFailed, misdatedInputs(misdated)...)
 		kept := inPeriod(runs, time.Time{}, opt.Until, athletes[i].Params.Location) // the history before Since feeds the baselines
+		acc.OutsideWindow = len(runs) - len(kept)
 		// Seasons before the current one (or before the one holding
 		// Since) are no load history (DOMAIN.md, Seasons): left out and
 		// named.
+		inSeasons := len(kept)
 		kept, spans := analysis.SplitSeasons(kept, opt.Since, a.Params.Location)
+		acc.EarlierSeasons = inSeasons - len(kept)
 		season := analysis.NewSeason(a.Name, kept, a.Params)
 		season.Seasons = spans
+		// NewSeason merges copies of a run and drops runs dated before
+		// 1990 (no week to place them in): the latter count as undated.
+		acc.Undated += len(kept) - len(season.Runs) - season.Duplicates
 		runs, kept = nil, nil // the season holds its own copy: the runs read can go
 		out[i].Season = season
 		out[i].RuleConfig = a.Rules
@@ -140,9 +151,12 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 			// WindowWeeks weeks; the season's earlier weeks fed the
 			// baselines and the load above.
 			since = analysis.DefaultWindowStart(spans)
+			out[i].Capped = !since.IsZero()
 		}
 		out[i].Findings, out[i].Rules = inWindow(res.Findings, since, opt.Until), res.Statuses
 		out[i].Season = season.Window(since, opt.Until)
+		acc.OutsideWindow += len(season.Runs) - len(out[i].Season.Runs)
+		out[i].Accounting = acc
 		out[i].From, out[i].To = period(out[i].Season, since, opt.Until)
 		if opt.Done != nil && doneErr == nil {
 			done := out[i]
@@ -351,6 +365,7 @@ func decodeFile(ctx context.Context, read func(context.Context, string, ingest.O
 	more := 0 // undated activities past maxMisdatedListed: one summary line
 	res.problems = read(ctx, path, opt, func(a *ingest.Activity) {
 		if !a.HasStart() {
+			res.undated++
 			if len(undated) == maxMisdatedListed {
 				more++
 				return

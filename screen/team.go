@@ -24,7 +24,10 @@ const (
 // athletes in one athlete's runs: at least two, each holding TeamMinRuns
 // runs or more, over the same weeks (spans overlapping by TeamMinOverlap).
 // A runner's exports sorted by month or year never overlap; two runners'
-// seasons do. It returns nil when the runs do not look like a team.
+// seasons do, unless they hold the same runs (copies merged as duplicates,
+// Run.Copies, from at least TeamMinOverlap of the smaller folder's runs):
+// a watch's files beside their Strava export are one athlete. It returns
+// nil when the runs do not look like a team.
 func TeamFolders(root string, runs []analysis.Run) []string {
 	root = filepath.Clean(root)
 	type span struct {
@@ -32,30 +35,40 @@ func TeamFolders(root string, runs []analysis.Run) []string {
 		first, last time.Time
 	}
 	spans := map[string]*span{}
+	shared := map[[2]string]int{} // runs read from both folders: copies of one run
 	for _, r := range runs {
 		if !r.IsRun {
 			continue
 		}
-		rel, err := filepath.Rel(root, filepath.Clean(r.Source))
-		if err != nil || strings.HasPrefix(rel, "..") {
-			continue
+		var dirs []string
+		for _, src := range append([]string{r.Source}, r.Copies...) {
+			rel, err := filepath.Rel(root, filepath.Clean(src))
+			if err != nil || strings.HasPrefix(rel, "..") {
+				continue
+			}
+			dir, _, nested := strings.Cut(filepath.ToSlash(rel), "/")
+			if nested && !slices.Contains(dirs, dir) { // not a file directly in root
+				dirs = append(dirs, dir)
+			}
 		}
-		dir, _, nested := strings.Cut(filepath.ToSlash(rel), "/")
-		if !nested {
-			continue // a file directly in root
-		}
-		d := r.Start
-		sp := spans[dir]
-		if sp == nil {
-			sp = &span{first: d, last: d}
-			spans[dir] = sp
-		}
-		sp.n++
-		if d.Before(sp.first) {
-			sp.first = d
-		}
-		if d.After(sp.last) {
-			sp.last = d
+		for i, dir := range dirs {
+			for _, other := range dirs[i+1:] {
+				shared[[2]string{dir, other}]++
+				shared[[2]string{other, dir}]++
+			}
+			d := r.Start
+			sp := spans[dir]
+			if sp == nil {
+				sp = &span{first: d, last: d}
+				spans[dir] = sp
+			}
+			sp.n++
+			if d.Before(sp.first) {
+				sp.first = d
+			}
+			if d.After(sp.last) {
+				sp.last = d
+			}
 		}
 	}
 	var names []string
@@ -71,6 +84,9 @@ func TeamFolders(root string, runs []analysis.Run) []string {
 				continue
 			}
 			sa, sb := spans[a], spans[b]
+			if float64(shared[[2]string{a, b}]) >= TeamMinOverlap*float64(min(sa.n, sb.n)) {
+				continue // the same runs read twice (a watch's files and their export): one athlete
+			}
 			overlap := minTime(sa.last, sb.last).Sub(maxTime(sa.first, sb.first))
 			shorter := min(sa.last.Sub(sa.first), sb.last.Sub(sb.first))
 			if shorter > 0 && float64(overlap) >= TeamMinOverlap*float64(shorter) {

@@ -3,6 +3,7 @@ package screen
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,11 +21,26 @@ func TestTeamFolders(t *testing.T) {
 		}
 		return out
 	}
+	// copied gives runs of dir whose copies were read from other too and
+	// merged away (every second kept copy is other's, as a tie keeps it).
+	copied := func(dir, other string, n int) []analysis.Run {
+		out := runs(dir, 0, n)
+		for i := range out {
+			c := strings.Replace(out[i].Source, dir, other, 1)
+			if i%2 == 1 {
+				out[i].Source, c = c, out[i].Source
+			}
+			out[i].Copies = []string{c}
+		}
+		return out
+	}
 	tests := []struct {
 		name string
 		runs []analysis.Run
 		want []string
 	}{
+		{"a watch's files beside their Strava export", copied("watch", "export_1", 30), nil},
+		{"two athletes, a few runs together", append(append(runs("alice", 0, 30), runs("bob", 3, 30)...), copied("alice", "bob", 3)...), []string{"alice", "bob"}},
 		{"two athletes over the same weeks", append(runs("alice", 0, 30), runs("bob", 3, 30)...), []string{"alice", "bob"}},
 		{"one runner's months", append(append(runs("2026-03", 0, 14), runs("2026-04", 31, 14)...), runs("2026-05", 61, 14)...), nil},
 		{"a folder with too few runs", append(runs("alice", 0, 30), runs("bob", 3, 4)...), nil},

@@ -212,13 +212,20 @@ const SummaryWeeks = 16
 // of an athlete, without the runs and all but the last weeks of the
 // season: its name, findings and rule statuses, unreadable inputs,
 // period, symptom log, and the counts of activities and runs. It is a
-// copy: a is not changed. The overview's figures from a summary are
-// those from a.
+// copy, made once: later calls with the same a return the same copy, so
+// that the reports of a run that each keep the team's summaries hold one
+// per athlete between them. Call it once a is final: a change to a made
+// after is not in the summary (a copy of *a gets its own). The overview's figures from a
+// summary are those from a.
 func Summary(a *Athlete) *Athlete {
 	if a == nil || a.counted != nil {
 		return a
 	}
+	if a.summary != nil && a.summaryOf == a {
+		return a.summary
+	}
 	s := *a
+	s.summary, s.summaryOf = nil, nil
 	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs()}
 	if a.Season != nil {
 		season := &analysis.Season{Athlete: a.Season.Athlete, Params: a.Season.Params,
@@ -228,6 +235,7 @@ func Summary(a *Athlete) *Athlete {
 		season.Weeks = append([]analysis.Week(nil), weeks...)
 		s.Season = season
 	}
+	a.summary, a.summaryOf = &s, a
 	return &s
 }
 

@@ -28,7 +28,7 @@ func TestBinaryBriefText(t *testing.T) {
 			t.Errorf("brief report lacks %q:\n%s", want, brief)
 		}
 	}
-	if !strings.Contains(brief, "Open now:") && !strings.Contains(brief, "Open in the last weeks of data:") && !strings.Contains(brief, "No risk pattern") {
+	if !strings.Contains(brief, "Open now:") && !strings.Contains(brief, "Open at the last run") && !strings.Contains(brief, "No risk pattern") {
 		t.Errorf("brief report says nothing about what is open now:\n%s", brief)
 	}
 	// ≤ 90: the sample's last run is 15 days old, so its header says so in

@@ -14,7 +14,8 @@ import (
 // cadence and balance charts show each week the departure the finding
 // they illustrate states, because they draw the baseline the rule judged
 // the week by (not one recomputed with the pattern's own weeks in it,
-// which showed −3 % beside a finding of −7.1 %).
+// which showed −3 % beside a finding of −7.1 %); a balance week judged by
+// a trend shows the trend and is drawn at its start.
 func TestChartsShowTheJudgedDeparture(t *testing.T) {
 	in, err := filepath.Abs(sampleAlice)
 	if err != nil {
@@ -43,6 +44,7 @@ func TestChartsShowTheJudgedDeparture(t *testing.T) {
 	}
 	page = html.UnescapeString(page)
 	balance := regexp.MustCompile(`GCT balance (\d+\.\d) % left, (\d+\.\d) pp (?:above|below) your baseline of (\d+\.\d) %`)
+	trend := regexp.MustCompile(`trending [+-]\d+\.\d\d pp a week since the week of \d{4}-\d\d-\d\d: [+-]\d+\.\d pp since then \(from \d+\.\d %\)`)
 	cadence, shift := 0, 0
 	for _, f := range doc.Athletes[0].Findings {
 		var want string
@@ -57,6 +59,11 @@ func TestChartsShowTheJudgedDeparture(t *testing.T) {
 			}
 			shift++
 			want = fmt.Sprintf("the week's mean %s %%, %s pp from your baseline of %s %%", m[1], m[2], m[3])
+			if tr := trend.FindString(f.Summary); tr != "" {
+				// Judged by a trend: the chart says the trend, drawn at
+				// its start (principle 8).
+				want = fmt.Sprintf("the week's mean %s %%, %s", m[1], tr)
+			}
 		default:
 			continue
 		}

@@ -191,6 +191,12 @@ func TestJSONSchemaRejects(t *testing.T) {
 		{"a shoe with negative km", func(doc map[string]any) {
 			athlete(doc)["shoes"] = []any{map[string]any{"name": "Clifton", "km": -1, "limit_km": 800, "runs_last_8_weeks": 9}}
 		}},
+		{"previous pain named beside no pattern", func(doc map[string]any) {
+			athlete(doc)["previous_pain"] = []any{previousPain("left", []any{})}
+		}},
+		{"previous pain on an unknown side", func(doc map[string]any) {
+			athlete(doc)["previous_pain"] = []any{previousPain("up", []any{"session-spike"})}
+		}},
 		{"a week without its Monday", func(doc map[string]any) {
 			athlete(doc)["weeks"].([]any)[0].(map[string]any)["week"] = "week 1"
 		}},
@@ -201,10 +207,11 @@ func TestJSONSchemaRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	athlete(withShoe)["shoes"] = []any{map[string]any{"name": "Clifton", "km": 512.4, "limit_km": 800, "runs_last_8_weeks": 9}}
+	athlete(withShoe)["previous_pain"] = []any{previousPain("left", []any{"session-spike", "gct-imbalance"}), previousPain(nil, []any{"load-spike"})}
 	if b, err := json.Marshal(withShoe); err != nil {
 		t.Fatal(err)
 	} else if err := validateReport(sch, b); err != nil {
-		t.Errorf("a report listing a shoe does not validate: %v", err)
+		t.Errorf("a report listing a shoe and previous pain does not validate: %v", err)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,4 +234,11 @@ func TestJSONSchemaRejects(t *testing.T) {
 // athlete is the first athlete of a decoded report.
 func athlete(doc map[string]any) map[string]any {
 	return doc["athletes"].([]any)[0].(map[string]any)
+}
+
+// previousPain is one previous_pain entry of a JSON report, on side (a
+// string or nil), named beside rules.
+func previousPain(side any, rules []any) map[string]any {
+	return map[string]any{"site": "outer-knee", "side": side, "month": "2026-04", "worst": 5,
+		"text": "You logged outer-knee pain on the left in April (worst 5/10)", "findings": rules}
 }

@@ -699,17 +699,58 @@ func limitMost(factor int64) int64 {
 }
 
 // Hash identifies the config in force for the research tables'
-// config_hash column: the first 16 hex digits of the SHA-256 of every key
-// and list entry as `config show` lists them, without where each came
-// from and without jobs (which changes no figure). Two runs with the same
-// hash screened with the same settings.
+// config_hash column: the first 16 hex digits of the SHA-256 of what
+// changes the results, so that two runs with the same hash screened with
+// the same settings, and the shards of one study (run on other machines,
+// with rosters in other folders) carry the same hash. It covers every
+// scalar key `config show` lists (timezone, load.metric, limits.*,
+// rules.*) but jobs, the gear entries, and for each athlete of the roster
+// (by name, in name order) its name, timezone, rule overrides and gear.
+// It leaves out what only says where things are or how fast they run:
+// jobs, the config file's path, the athletes' paths and symptom-log paths
+// (what the files hold is in the report, not in its settings), and where
+// each value came from.
 func (c *Config) Hash() string {
 	h := sha256.New()
-	for _, v := range append(append([]Value(nil), c.Values...), c.Lists...) {
+	for _, v := range c.Values {
 		if v.Key == "jobs" {
 			continue
 		}
 		fmt.Fprintf(h, "%s=%s\n", v.Key, v.Value)
 	}
+	for _, v := range c.Lists {
+		if strings.HasPrefix(v.Key, "gear.") {
+			fmt.Fprintf(h, "%s=%s\n", v.Key, v.Value)
+		}
+	}
+	athletes := slices.SortedFunc(slices.Values(c.Athletes), func(a, b Athlete) int { return strings.Compare(a.Name, b.Name) })
+	for _, a := range athletes {
+		fmt.Fprintf(h, "athlete %q timezone=%q\n", a.Name, a.Timezone)
+		for _, id := range slices.Sorted(maps.Keys(a.Rules)) {
+			st := a.Rules[id]
+			fmt.Fprintf(h, "  rules.%s enabled=%s low=%s medium=%s high=%s\n", id,
+				optionalText(st.Enabled), optionalNumber(st.Low), optionalNumber(st.Medium), optionalNumber(st.High))
+		}
+		for _, name := range slices.Sorted(maps.Keys(a.Gear)) {
+			g := a.Gear[name]
+			fmt.Fprintf(h, "  gear %q prior_km=%s limit_km=%s\n", name, number(g.PriorKm), number(g.LimitKm))
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// optionalText and optionalNumber write an override for Hash, "-" when
+// it is not set.
+func optionalText(b *bool) string {
+	if b == nil {
+		return "-"
+	}
+	return strconv.FormatBool(*b)
+}
+
+func optionalNumber(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return number(*v)
 }

@@ -362,3 +362,44 @@ func TestFlagsFromEnv(t *testing.T) {
 		t.Errorf("error %v, want one naming ITBCHECK_JOBS=many", err)
 	}
 }
+
+// TestHashIgnoresPaths: the research tables' config_hash is the same for
+// rosters that differ only in where the files are (relative or absolute
+// paths, another folder, another symptom log path, another jobs), so the
+// shards of one study run on other machines carry one hash; and it
+// changes with what changes the results.
+func TestHashIgnoresPaths(t *testing.T) {
+	const base = "rules:\n  load-spike: {medium: 1.6}\ngear:\n  Pegasus: {prior_km: 100}\nathletes:\n"
+	roster := func(paths, symptoms, extra string) string {
+		return base + "  - name: ana\n    paths: [" + paths + "]\n    symptoms: " + symptoms + "\n    timezone: Europe/Zurich\n" + extra +
+			"  - name: ben\n    paths: [" + paths + "]\n"
+	}
+	hash := func(file string) string {
+		t.Helper()
+		dir := setup(t, map[string]string{"c.yaml": file})
+		c, _, err := load(t, dir, filepath.Join(dir, "c.yaml"), nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c.Hash()
+	}
+	ref := hash(roster("runs/ana", "ana.csv", ""))
+	for _, tc := range []struct {
+		name, file string
+		same       bool
+	}{
+		{"absolute paths", roster("/srv/club/ana, /mnt/b", "/srv/club/ana/symptoms.csv", ""), true},
+		{"another folder and jobs", "jobs: 7\n" + roster("../elsewhere/ana", "x/y.csv", ""), true},
+		{"the athletes in another order", base + "  - name: ben\n    paths: [b]\n  - name: ana\n    paths: [a]\n    symptoms: s.csv\n    timezone: Europe/Zurich\n", true},
+		{"an athlete's rule override", roster("runs/ana", "ana.csv", "    rules: {load-spike: {high: 2.5}}\n"), false},
+		{"an athlete's gear", roster("runs/ana", "ana.csv", "    gear: {Clifton: {prior_km: 50}}\n"), false},
+		{"an athlete's timezone", strings.Replace(roster("runs/ana", "ana.csv", ""), "Europe/Zurich", "Europe/Paris", 1), false},
+		{"another athlete", strings.Replace(roster("runs/ana", "ana.csv", ""), "name: ben", "name: bea", 1), false},
+		{"a global rule", strings.Replace(roster("runs/ana", "ana.csv", ""), "1.6", "1.7", 1), false},
+		{"the team's gear", strings.Replace(roster("runs/ana", "ana.csv", ""), "prior_km: 100", "prior_km: 90", 1), false},
+	} {
+		if got := hash(tc.file); (got == ref) != tc.same {
+			t.Errorf("%s: hash %s, reference %s, want the same: %v", tc.name, got, ref, tc.same)
+		}
+	}
+}

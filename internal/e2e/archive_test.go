@@ -223,6 +223,143 @@ func TestSensorChangeNoFalseAlarm(t *testing.T) {
 	}
 }
 
+// TestLearningAfterSensorChange (issue 23): after a chest strap bought
+// late in the season, gct-imbalance says "learning after a sensor change
+// on DATE" until its baseline has its minimum data again (6 weeks and 20
+// runs with the strap), and cadence-drop until 8 runs with it, in the
+// JSON's rule status and in the text report's status line; bought early
+// enough, they judge again and say nothing of it.
+func TestLearningAfterSensorChange(t *testing.T) {
+	for _, tt := range []struct {
+		week              int // the strap's first week (0-based)
+		learning, cadence bool
+	}{{synth.DefaultWeeks - 1, true, true}, {synth.DefaultWeeks - 3, true, false}, {synth.DefaultWeeks - 5, true, false}, {5, false, false}} {
+		t.Run(fmt.Sprintf("strap from week %d", tt.week+1), func(t *testing.T) {
+			s := synth.Plan(synth.Steady, synth.WithAthlete("strap"), synth.WithInterval(interval))
+			change := s.WeekStart(tt.week)
+			first := ""
+			for i := range s.Runs {
+				if r := &s.Runs[i]; !r.Start.Before(change) {
+					r.Sensor = synth.SensorHRMPro
+					if first == "" && r.IsRun() {
+						first = r.Start.In(synth.DefaultTZ).Format(time.DateOnly)
+					}
+				}
+			}
+			dir := filepath.Join(t.TempDir(), s.Athlete)
+			if _, err := s.WriteFIT(dir); err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Athletes []struct {
+					Rules []struct{ Rule, Status, Reason string } `json:"rules"`
+				} `json:"athletes"`
+			}
+			res := itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir)
+			if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+				t.Fatalf("report (%v): %.300s", err, res.stdout)
+			}
+			said := "after a sensor change on " + first
+			var st, cad struct{ Rule, Status, Reason string }
+			for _, r := range doc.Athletes[0].Rules {
+				switch r.Rule {
+				case "gct-imbalance":
+					st = r
+				case "cadence-drop":
+					cad = r
+				}
+			}
+			t.Logf("cadence-drop: %s (%s)", cad.Status, cad.Reason)
+			if got := cad.Status == "learning" && strings.HasPrefix(cad.Reason, said); got != tt.cadence {
+				t.Errorf("cadence-drop %s (%s); want learning %q: %v", cad.Status, cad.Reason, said, tt.cadence)
+			}
+			t.Logf("gct-imbalance: %s (%s)", st.Status, st.Reason)
+			if got := st.Status == "learning" && strings.HasPrefix(st.Reason, said); got != tt.learning {
+				t.Errorf("gct-imbalance %s (%s); want learning %q: %v", st.Status, st.Reason, said, tt.learning)
+			}
+			text := itbcheck(t, nil, "analyze", "--no-progress", dir)
+			flat := strings.Join(strings.Fields(string(text.stdout)), " ")
+			if strings.Contains(flat, "(learning after") {
+				t.Errorf("the status line says learning twice:\n%s", text.stdout)
+			}
+			if got := strings.Contains(flat, "Still learning your baseline for") && strings.Contains(flat, said); got != tt.learning {
+				t.Errorf("text report says %q: %v, want %v:\n%s", said, got, tt.learning, text.stdout)
+			}
+		})
+	}
+}
+
+// TestForgottenPodWeekBalance (issue 23): a run without the usual pod
+// (its balance from the wrist, 0.8 pp off the pod's) is judged against its
+// own instrument or not at all: its week's GCT balance is the same as
+// without that run.
+func TestForgottenPodWeekBalance(t *testing.T) {
+	s := instrumentSeason(t, "pod-forgotten")
+	without := s
+	without.Runs = nil
+	lone := map[string]bool{}
+	for i, r := range s.Runs {
+		if r.Sensor == "" && r.IsRun() {
+			lone[r.Start.In(synth.DefaultTZ).AddDate(0, 0, -((int(r.Start.In(synth.DefaultTZ).Weekday())+6)%7)).Format(time.DateOnly)] = true
+			t.Logf("run %d on %s without the pod", i, r.Start.Format(time.DateOnly))
+			continue
+		}
+		without.Runs = append(without.Runs, r)
+	}
+	if len(lone) != 2 {
+		t.Fatalf("%d weeks with a pod-less run, want 2", len(lone))
+	}
+	weeks := func(s synth.Season) map[string]weekReport {
+		dir := filepath.Join(t.TempDir(), s.Athlete)
+		if _, err := s.WriteFIT(dir); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]weekReport{}
+		for _, w := range parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0].Weeks {
+			out[w.Week] = w
+		}
+		return out
+	}
+	got, want := weeks(s), weeks(without)
+	for wk := range lone {
+		g, w := got[wk], want[wk]
+		if g.GCTBalanceLeftPct == nil || w.GCTBalanceLeftPct == nil || *g.GCTBalanceLeftPct != *w.GCTBalanceLeftPct || g.Runs != w.Runs+1 {
+			t.Errorf("week of %s: balance %v over %d runs; without the pod-less run %v over %d: want the same balance",
+				wk, deref(g.GCTBalanceLeftPct), g.Runs, deref(w.GCTBalanceLeftPct), w.Runs)
+		}
+	}
+}
+
+// TestForgottenPodSaid (issue 23): in a season whose balance drifts
+// (gct-imbalance fires), a run of a flagged week without the usual pod is
+// left out of that week's balance, and the finding says so.
+func TestForgottenPodSaid(t *testing.T) {
+	s := synth.Plan(synth.GCTImbalance, synth.WithAthlete("drift"), synth.WithInterval(interval))
+	lone := -1
+	for i := range s.Runs {
+		s.Runs[i].Sensor = synth.SensorRDPod
+		if s.Runs[i].IsRun() && !s.Runs[i].Start.Before(s.WeekStart(s.Weeks-1)) && lone < 0 {
+			lone = i
+		}
+	}
+	s.Runs[lone].Sensor = ""
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	rep := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout).Athletes[0]
+	said := false
+	for _, f := range rep.Findings {
+		if f.Rule == "gct-imbalance" && strings.Contains(f.Summary, "(1 run without the usual sensor left out of the balance)") {
+			said = true
+			t.Logf("%s %s: %s", f.Date, f.Severity, f.Summary)
+		}
+	}
+	if !said {
+		t.Errorf("no gct-imbalance finding says the run of %s without the pod was left out: %+v", s.Runs[lone].Start.Format(time.DateOnly), rep.Findings)
+	}
+}
+
 // TestTreadmillWinter (issue 23): seven weeks on a treadmill, stepping
 // 4 % faster on the belt, then back outdoors: the outdoor cadence is
 // judged against outdoor runs only, so going back outside is no drop.
@@ -252,16 +389,20 @@ func TestTreadmillWinter(t *testing.T) {
 
 // TestDefaultWindowLastWeeks (issue 23): a season of 42 weeks is reported
 // over its last 26 by default (DOMAIN.md, Seasons: the weeks before still
-// feed baselines and load), and --since still chooses the whole season.
+// feed baselines and load), every report for people says so once, and
+// --since still chooses the whole season.
 func TestDefaultWindowLastWeeks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "runner")
 	start := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC) // a Monday
-	var last time.Time
+	var first, last time.Time
 	for k := 0; k < 3; k++ {
 		s := writeSeason(t, synth.Steady, dir, synth.WithStart(start.AddDate(0, 0, 7*synth.DefaultWeeks*k)), synth.WithSeed(uint64(300+k)))
 		for _, r := range s.Runs {
 			if r.Start.After(last) {
 				last = r.Start
+			}
+			if r.IsRun() && (first.IsZero() || r.Start.Before(first)) {
+				first = r.Start
 			}
 		}
 	}
@@ -287,5 +428,20 @@ func TestDefaultWindowLastWeeks(t *testing.T) {
 	from, weeks = window("--since", start.Format(time.DateOnly), dir)
 	if from != start.Format(time.DateOnly) || weeks < 40 {
 		t.Errorf("--since %s: window from %s over %d weeks, want the whole season (42 weeks)", start.Format(time.DateOnly), from, weeks)
+	}
+	// Every report for people says once, in words, that the season was cut.
+	said := "showing the last 26 weeks of this season (it began " + first.In(synth.DefaultTZ).Format(time.DateOnly) + "); --since shows more"
+	for _, format := range []string{"text", "markdown", "html"} {
+		for _, since := range []bool{false, true} {
+			args := []string{"analyze", "--format", format, "--no-progress", dir}
+			if since {
+				args = append(args[:4], "--since", start.Format(time.DateOnly), dir)
+			}
+			out := string(itbcheck(t, nil, args...).stdout)
+			flat := strings.Join(strings.Fields(out), " ")
+			if n, want := strings.Count(flat, said), map[bool]int{false: 1, true: 0}[since]; n != want {
+				t.Errorf("%s report (--since given: %v) says %q %d times, want %d", format, since, said, n, want)
+			}
+		}
 	}
 }

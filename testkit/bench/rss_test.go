@@ -13,8 +13,8 @@ const rssGrowthLimit = 1.3
 // BenchmarkPeakRSS runs `itbcheck batch --format json --jobs 2` over 1×,
 // 16× and 64× the team (560, 8 960 and 35 840 files) and reports each
 // process's peak resident memory (peak_MiB, through the peakrss wrapper)
-// and CPU time; it fails when the 64× peak exceeds rssGrowthLimit times
-// the 1× peak.
+// and CPU time, and for 16× and 64× x_1x, the peak over the 1× peak; it
+// fails when the 64× peak exceeds rssGrowthLimit times the 1× peak.
 func BenchmarkPeakRSS(b *testing.B) {
 	t := benchTeam(b)
 	bin := itbcheckBinary(b)
@@ -32,6 +32,9 @@ func BenchmarkPeakRSS(b *testing.B) {
 			}
 			u.report(b, 1)
 			peak[k] = max(peak[k], u.peakKiB)
+			if k > 1 && peak[1] > 0 {
+				b.ReportMetric(float64(u.peakKiB)/float64(peak[1]), "x_1x")
+			}
 		})
 	}
 	if peak[1] > 0 && peak[64] > 0 {

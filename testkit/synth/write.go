@@ -1,6 +1,8 @@
 package synth
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"fmt"
 	"math"
@@ -104,15 +106,75 @@ func stravaType(r RunSpec) string {
 // Filename column names the file WriteFIT writes under activities/). The
 // Activity Gear column carries each run's Gear, for shoe-mileage tests.
 func (s Season) WriteStravaCSV(path string) error {
+	taken := map[string]bool{}
+	return s.writeStravaCSV(path, func(_ int, r RunSpec) string {
+		name := r.FileName(taken)
+		taken[name] = true
+		return "activities/" + name
+	})
+}
+
+// stravaID is the Activity ID of the season's i-th activity in the
+// Strava CSVs written here.
+func stravaID(i int) string { return strconv.Itoa(14_000_000_000 + i) }
+
+// WriteStravaExport writes the season into dir (created if needed) as
+// Strava's bulk export lays it out: activities.csv (WriteStravaCSV's rows)
+// whose Filename column names each activity's file by its activity id
+// under activities/, gzip-compressed as Strava keeps an upload: the FIT
+// file (activities/<id>.fit.gz), or for every gpxEvery-th activity a GPX
+// (activities/<id>.gpx.gz; gpxEvery 0: none), as a GPX upload is kept.
+// It returns the paths of the activity files written.
+func (s Season) WriteStravaExport(dir string, gpxEvery int) ([]string, error) {
+	files := filepath.Join(dir, "activities")
+	if err := os.MkdirAll(files, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: creating folder: %w", files, err)
+	}
+	format := func(i int) Format {
+		if gpxEvery > 0 && i%gpxEvery == gpxEvery-1 {
+			return GPX
+		}
+		return FIT
+	}
+	var paths []string
+	for i, r := range s.Runs {
+		f := format(i)
+		var err error
+		paths, err = writeEncoded(files, stravaID(i)+"."+string(f)+".gz", paths, func() ([]byte, error) {
+			data, err := EncodeRunAs(r, f)
+			if err != nil {
+				return nil, err
+			}
+			var z bytes.Buffer
+			w := gzip.NewWriter(&z)
+			if _, err := w.Write(data); err != nil {
+				return nil, err
+			}
+			if err := w.Close(); err != nil {
+				return nil, err
+			}
+			return z.Bytes(), nil
+		})
+		if err != nil {
+			return paths, err
+		}
+	}
+	err := s.writeStravaCSV(filepath.Join(dir, "activities.csv"), func(i int, _ RunSpec) string {
+		return "activities/" + stravaID(i) + "." + string(format(i)) + ".gz"
+	})
+	return paths, err
+}
+
+// writeStravaCSV writes WriteStravaCSV's rows with the Filename column
+// that file gives for the i-th activity.
+func (s Season) writeStravaCSV(path string, file func(i int, r RunSpec) string) error {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	if err := w.Write(stravaHeader); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	taken := map[string]bool{}
 	for i, r := range s.Runs {
-		name := r.FileName(taken)
-		taken[name] = true
+		name := file(i, r)
 		if err := r.validate(); err != nil {
 			return fmt.Errorf("%s: %s: %w", path, name, err)
 		}
@@ -126,9 +188,9 @@ func (s Season) WriteStravaCSV(path string) error {
 		}
 		title := strings.ToUpper(kind[:1]) + kind[1:] + " " + stravaType(r)
 		row := []string{
-			strconv.Itoa(14_000_000_000 + i), r.Start.UTC().Format("Jan 2, 2006, 3:04:05 PM"), title, stravaType(r), "",
+			stravaID(i), r.Start.UTC().Format("Jan 2, 2006, 3:04:05 PM"), title, stravaType(r), "",
 			elapsed, strconv.FormatFloat(t.distM/1000, 'f', 2, 64), f1(t.maxHR), "", "false",
-			"", r.Gear, "activities/" + name, "", "",
+			"", r.Gear, name, "", "",
 			elapsed, elapsed, f1(t.distM), strconv.FormatFloat(t.maxSpeed, 'f', 3, 64), strconv.FormatFloat(t.avgSpeed, 'f', 3, 64),
 			f1(t.ascentM), f1(t.descentM), cadence(t.maxCadence), cadence(t.avgCadence),
 			f1(t.maxHR), f1(t.avgHR),

@@ -2,7 +2,9 @@ package synth
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/csv"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -142,5 +144,60 @@ func TestWriteAsNamesAndBytes(t *testing.T) {
 	bad.Runs[0].DistanceKm, bad.Runs[0].TrackLaps = -1, 0
 	if _, err := bad.WriteAs(filepath.Join(dir, "bad"), TCX); err == nil || !strings.Contains(err.Error(), ".tcx: ") {
 		t.Errorf("WriteAs of an invalid run: %v; want an error naming the .tcx file", err)
+	}
+}
+
+// TestWriteStravaExport: the export's activities.csv names every activity
+// file written, by activity id, and each is a gzip of that run in the
+// format its name says.
+func TestWriteStravaExport(t *testing.T) {
+	s := Plan(Steady, WithInterval(5*time.Second))
+	s.Runs = s.Runs[:6]
+	dir := t.TempDir()
+	paths, err := s.WriteStravaExport(dir, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(dir, "activities.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || len(paths) != 6 {
+		t.Fatalf("%d rows, %d files for 6 activities", len(rows)-1, len(paths))
+	}
+	gpx := 0
+	for i, row := range rows[1:] {
+		name := row[12] // Filename
+		if want := filepath.ToSlash(strings.TrimPrefix(paths[i], dir+string(filepath.Separator))); name != want {
+			t.Errorf("row %d names %q, file written %q", i, name, want)
+		}
+		z, err := os.Open(paths[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := gzip.NewReader(z)
+		if err != nil {
+			t.Fatalf("%s: %v", paths[i], err)
+		}
+		data, err := io.ReadAll(r)
+		z.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", paths[i], err)
+		}
+		isGPX := bytes.Contains(data, []byte("<gpx"))
+		if isGPX != strings.HasSuffix(name, ".gpx.gz") {
+			t.Errorf("%s holds GPX %v", name, isGPX)
+		}
+		if isGPX {
+			gpx++
+		}
+	}
+	if gpx != 2 {
+		t.Errorf("%d GPX files, want every third of 6", gpx)
 	}
 }
