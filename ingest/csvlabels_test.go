@@ -60,7 +60,7 @@ var realHeaders = []realHeader{
 	{"G-da1", garminIndex,
 		"Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Aerob TE,Gennemsnitlig svømmekadence,Maksimum svømmekadence,Gennemsnitstempo,Bedste tempo,Samlet stigning,Samlet nedstigning,Gennemsnitlig skridtlængde,Gennemsnitligt vertikalt forhold,Gennemsnitligt vertikalt udsving,Gennemsnitlig kontakt med jorden,Gennemsnitlig GCT-balance,Gennemsnitlig NJT,Normalized Power® (NP®),Training Stress Score®,Gennemsnitlig effekt,Maksimal effekt,Samlet antal svømmetag,Gennemsnitlig swolf,Gennemsnitlig hastighed for tag,Skridt,Samlet antal sæt,Afladning af Body Battery,Minimum temperatur,Dekompression,Tid for bedste omgang,Antal omgange,Maksimum temperatur,Gns. antal åndedrag,Min. antal åndedrag,Maks. antal åndedrag,Tid i bevægelse,Tidsforbrug,Minimum højde,Maksimal højde",
 		map[summaryField]string{colType: "Aktivitetstype", colDate: "Dato", colTitle: "Titel", colDistance: "Distance", colTime: "Tid",
-			colAvgHR: "Gennemsnitlig puls", colMaxHR: "Maks. puls", colCadence: "Gennemsnitlig svømmekadence", colAscent: "Samlet stigning",
+			colAvgHR: "Gennemsnitlig puls", colMaxHR: "Maks. puls", colBikeCadence: "Gennemsnitlig svømmekadence", colAscent: "Samlet stigning",
 			colDescent: "Samlet nedstigning", colStride: "Gennemsnitlig skridtlængde", colVertRatio: "Gennemsnitligt vertikalt forhold",
 			colVertOsc: "Gennemsnitligt vertikalt udsving", colGCT: "Gennemsnitlig kontakt med jorden", colBalance: "Gennemsnitlig GCT-balance",
 			colPower: "Gennemsnitlig effekt", colMoving: "Tid i bevægelse", colElapsed: "Tidsforbrug"},

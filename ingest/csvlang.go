@@ -32,7 +32,8 @@ import "strings"
 //	  hu lovajujo/sport-data Activities.csv
 //	  en Romain-Thomas-Shef/grunt (MIT), kostaskes/my-garmin-runs, anton-tr3/Running-Evaluation,
 //	     kkuklewski/sport_tracker, 23Flo/swimanalyser Activities.csv; itzi97/DV_Python
-//	     data/activities.csv; gtkovacheff/HypoPrediction Data/Activities.csv
+//	     data/activities.csv; gtkovacheff/HypoPrediction Data/Activities.csv;
+//	     VictorMari/garmin-influx src/data/Activities.csv
 //	Strava activities.csv
 //	  nl JoranVerspreet/2025_activities_dashboard, CasperHogenboom/Strave_regression data/activities.csv
 //	  es DanielAlejandroDuquePerez/running-coach data/activities.csv
@@ -71,8 +72,12 @@ const (
 	colGear     // Strava gear (shoe) name
 	colFile     // Strava file of the activity inside the export
 	colRPE      // Strava "Perceived Exertion", 1–10
-	// colBikeCadence is Garmin's bike cadence column, which a newer layout
-	// fills with a run's step rate (and leaves the run cadence empty).
+	// colBikeCadence is a Garmin cadence column named for another sport
+	// ("Avg Bike Cadence", "Avg Swim Cadence"): Garmin names the column
+	// after one sport of the export. On a run it may hold the step rate
+	// (a newer layout leaves the run cadence empty), or not: real exports
+	// show 165 on runs under a Danish swim name and 8–38 under the
+	// English one, so it is used only when it is a step rate.
 	colBikeCadence
 	numSummaryFields
 )
@@ -82,7 +87,7 @@ var fieldNames = [numSummaryFields]string{
 	"activity type", "date", "title", "distance", "time", "moving time", "elapsed time",
 	"average heart rate", "max heart rate", "cadence", "ascent", "descent", "stride length",
 	"vertical ratio", "vertical oscillation", "ground contact time", "GCT balance", "power",
-	"average speed", "activity id", "gear", "file name", "perceived exertion", "bike cadence",
+	"average speed", "activity id", "gear", "file name", "perceived exertion", "other sport's cadence",
 }
 
 // summaryLanguage is one language of the exports and how sure its header
@@ -227,32 +232,31 @@ var garminSummary = summaryExport{
 			"pt": {"FC máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
 			"pl": {"Maksymalne tętno"}, "fi": {"Maksimisyke"}, "hu": {"Max. pulzus"},
 		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
-		// Garmin names the cadence column after one sport of the export
-		// ("Gennemsnitlig svømmekadence", swim cadence, in a Danish
-		// runner's export) but fills it with each row's own cadence: a
-		// run's is its step rate. A bike-named one is colBikeCadence.
-		// The Dutch "Gem. slagen" (strokes) and the Finnish
+		// A cadence column named for another sport (bike, swim) is
+		// colBikeCadence. The Dutch "Gem. slagen" (strokes) and the Finnish
 		// "Keskijuoksunopeus" (running speed) stand where English has
 		// "Avg Run Cadence" and hold 160–190 on runs in real exports.
 		{colCadence, byLang{
 			"en": {"Avg Run Cadence", "Avg Cadence"}, "de": {"Ø Schrittfrequenz (Laufen)"},
 			"fr": {"Cadence de course moyenne"}, "es": {"Cadencia de carrera media"}, "it": {"Cadenza di corsa media"},
 			"nl": {"Gemiddelde loopcadans", "Gem. loopcadans", "Gem. cadans", "Gem. slagen"}, "pt": {"Cadência de corrida média"},
-			"da": {"Gennemsnit kadence løb", "Gennemsnitlig svømmekadence"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning", "Medellöpkadens"},
+			"da": {"Gennemsnit kadence løb"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning", "Medellöpkadens"},
 			"no": {"Gjennomsnittlig frekvens for løping"}, "pl": {"Średni rytm biegu"}, "fi": {"Keskijuoksunopeus"},
 		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens", "=slagen", "rytm", "juoksunopeus"}},
-			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls", "totaal"}, wordsNotAvg...)}},
-		// "Avg Bike Cadence" (en), "Medelcykelkadens" (sv), "Cadência
-		// bicicleta média" (pt) and "Átl. pedálütem" (hu) are in real
+			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "swim", "svomme", "hjart", "herz", "heart", "cardi", "puls", "totaal"}, wordsNotAvg...)}},
+		// "Avg Bike Cadence", "Avg Swim Cadence" (en), "Medelcykelkadens"
+		// (sv), "Cadência bicicleta média" (pt), "Gennemsnitlig
+		// svømmekadence" (da) and "Átl. pedálütem" (hu) are in real
 		// exports; the other languages' texts are by meaning (a cadence
-		// word and a bike word), which reads them whatever their text.
+		// word and a bike or swim word), which reads them whatever their
+		// text.
 		{colBikeCadence, byLang{
-			"en": {"Avg Bike Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
+			"en": {"Avg Bike Cadence", "Avg Swim Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
 			"es": {"Cadencia de bici media"}, "it": {"Cadenza bici media"}, "nl": {"Gem. fietscadans"},
-			"pt": {"Cadência média de bici", "Cadência bicicleta média"}, "da": {"Gennemsnitlig cykelkadence"},
+			"pt": {"Cadência média de bici", "Cadência bicicleta média"}, "da": {"Gennemsnitlig cykelkadence", "Gennemsnitlig svømmekadence"},
 			"sv": {"Genomsnittlig cykelkadens", "Medelcykelkadens"}, "no": {"Gjennomsnittlig sykkelkadens"},
 			"hu": {"Átl. pedálütem"},
-		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz", "utem"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal"}},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz", "utem"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "swim", "svomme"}},
 			none: wordsNotAvg}},
 		{colAscent, byLang{
 			"en": {"Total Ascent"}, "de": {"Anstieg gesamt", "Positiver Höhenunterschied"}, "fr": {"Ascension totale"},
