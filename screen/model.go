@@ -148,6 +148,9 @@ func (in FailedInput) NothingReadable() bool {
 // LastRun is the local date of the athlete's last running activity up to
 // the end of the reporting window, ok false without one.
 func LastRun(a *Athlete) (day time.Time, ok bool) {
+	if a != nil && a.counted != nil { // a Summary keeps no runs, but their last day
+		return a.counted.lastRun, !a.counted.lastRun.IsZero()
+	}
 	if a == nil || a.Season == nil {
 		return time.Time{}, false
 	}
