@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -41,8 +40,8 @@ type view struct {
 	// notes are never in them.
 	Open, Resolved []ruleGroup
 	// PreviousPain are the pain episodes of the log named beside the
-	// risk patterns that followed them (rules.PreviousPains), each once;
-	// nil without any.
+	// risk patterns that followed them (screen.Athlete.PreviousPain), each
+	// once; nil without any.
 	PreviousPain []rules.PreviousPain
 	// Unjudged says what could not be judged and why: the rules' statuses
 	// and the implausible activities.
@@ -68,9 +67,7 @@ func athleteView(a *screen.Athlete, now time.Time) view {
 		Stale:    staleFor(a, now),
 		Shoes:    athleteShoes(a),
 	}
-	if a.Season != nil {
-		v.PreviousPain = rules.PreviousPains(a.Findings, analysis.SymptomEpisodes(a.Season.Symptoms))
-	}
+	v.PreviousPain = a.PreviousPain
 	v.Open, v.Resolved = splitOpen(a, groupByRule(risks))
 	v.Actions = actions(v.Open, rules.RedFlagsOf(a.Findings))
 	return v

@@ -37,6 +37,13 @@ type Athlete struct {
 	// Rules says, rule by rule in catalogue order, what could be judged
 	// (rules.Screen's statuses); nil when the athlete was not screened.
 	Rules []rules.Status
+	// PreviousPain is the pain of the whole season's symptom log named
+	// beside the findings (rules.PreviousPains); SessionSpikes the runs
+	// session-spike judged, each against the 30 days before it, for the
+	// charts. Both are computed before the window cuts the season; nil
+	// when the athlete was not screened.
+	PreviousPain  []rules.PreviousPain
+	SessionSpikes []rules.SpikeRun
 	// RuleConfig is the rule settings the athlete was screened with (the
 	// report's with the athlete's overrides); nil for the defaults.
 	RuleConfig *rules.Config
