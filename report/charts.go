@@ -454,10 +454,13 @@ func spikeMarks(top *plot.Plot, a *screen.Athlete, tips *[]tip) (rows int, capti
 	}
 	t := a.RuleConfig.Thresholds(rules.SessionSpike)
 	weeks := byWeek(fs)
-	judged, _ := rules.SessionSpikes(s)
 	bySev := map[rules.Severity][][2]float64{}
-	for _, sr := range judged {
-		rf := runFindings(sr.Run, fs, weeks)
+	for _, sr := range a.SessionSpikes {
+		w := s.WeekIndex(sr.Start)
+		if w < 0 || w >= len(s.Weeks) {
+			continue // before or after the window
+		}
+		rf := runFindings(analysis.Run{Source: sr.Source, Start: sr.Start, LocalDate: sr.Start}, fs, weeks)
 		if !(sr.Pct > t.Low) || len(rf) == 0 {
 			continue
 		}
@@ -470,10 +473,10 @@ func spikeMarks(top *plot.Plot, a *screen.Athlete, tips *[]tip) (rows int, capti
 		if sr.Pct > t.High && rf[0].Severity == rules.High {
 			sev = rules.High
 		}
-		d := runDate(sr.Run)
-		x := float64(s.WeekIndex(d)) + (float64((int(d.Weekday())+6)%7)-3)*0.11
-		bySev[sev] = append(bySev[sev], [2]float64{x, sr.Run.DistanceKm})
-		*tips = append(*tips, tip{X: x, Y: sr.Run.DistanceKm, Text: "Run of " + dateText(d) + ": " + fmtNum(sr.Run.DistanceKm, 1) +
+		d := sr.Start
+		x := float64(w) + (float64((int(d.Weekday())+6)%7)-3)*0.11
+		bySev[sev] = append(bySev[sev], [2]float64{x, sr.DistanceKm})
+		*tips = append(*tips, tip{X: x, Y: sr.DistanceKm, Text: "Run of " + dateText(d) + ": " + fmtNum(sr.DistanceKm, 1) +
 			" km, " + fmtSigned(sr.Pct, 0) + " % on the longest run of the 30 days before (" + fmtNum(sr.LongestKm, 1) + " km). Finding: " +
 			rules.SessionSpike.Title + " (" + sev.String() + ")"})
 	}

@@ -46,7 +46,7 @@ var teamColumns = []string{
 var weeklyColumns = []string{
 	"athlete", "week", "runs", "distance_km", "duration_h", "load", "acwr", "acwr_ewma",
 	"change_pct", "monotony", "strain", "cadence_spm", "gct_balance_left_pct", "descent_m",
-	"gct_balance_baseline_pct", "gct_balance_trend_from", "cadence_vs_baseline_pct",
+	"gct_balance_baseline_pct", "gct_balance_trend_from", "cadence_vs_baseline_pct", "gct_balance_track_runs",
 }
 
 // csvRenderer writes a CSV table: with Options.Weekly one row per
@@ -96,7 +96,7 @@ func (x *csvRenderer) Athlete(a *screen.Athlete) error {
 			csvNum(jw.ACWR), csvNum(jw.ACWREWMA), csvNum(jw.ChangePct),
 			csvNum(jw.Monotony), csvNum(jw.Strain), csvNum(jw.CadenceSPM),
 			csvNum(jw.GCTBalanceLeftPct), csvNum(jw.DescentM),
-			csvNum(jw.GCTBalanceBasePct), optText(jw.GCTBalanceTrendFrom), csvNum(jw.CadenceVsBasePct),
+			csvNum(jw.GCTBalanceBasePct), optText(jw.GCTBalanceTrendFrom), csvNum(jw.CadenceVsBasePct), strconv.Itoa(jw.GCTBalanceTrackRuns),
 		})
 	}
 	x.cw.Flush() // the rows go out as each athlete is done

@@ -217,6 +217,10 @@ func ruleNotes(a *screen.Athlete) []string {
 			out = append(out, "Still learning your baseline for "+name+reason+".")
 		case rules.NoData:
 			out = append(out, "Could not judge "+name+reason+".")
+		case rules.Judged:
+			if st.Reason != "" {
+				out = append(out, "Judged "+name+" in part: "+st.Reason+".")
+			}
 		}
 	}
 	return out

@@ -48,7 +48,6 @@ type htmlPage struct {
 	Athletes     []htmlAthlete // empty for the team overview alone
 	AthleteCount int
 	WeekColumns  []string
-	WeekBaseNote string
 	Disclaimer   string
 	HowToRead    string
 	RedFlags     string
@@ -115,6 +114,7 @@ type htmlAthlete struct {
 	ResolvedHead               string
 	Resolved                   []htmlGroup
 	Notes                      []htmlFinding // info notes: context, no action
+	WeekLegend                 string        // the weekly table's legend after its "!" (weekLegend)
 	PreviousPainHead           string        // "" when no previous pain is named
 	PreviousPain               []string      // one line per episode (previousPainText)
 	ShoesHead                  string        // "" when no run names a shoe
@@ -189,17 +189,16 @@ func athleteAnchor(i int) string { return "athlete-" + strconv.Itoa(i+1) }
 // athleteHTML (none for the overview alone).
 func renderHTML(w io.Writer, r *screen.Report, opt Options, athletes []htmlAthlete) error {
 	page := htmlPage{
-		CSS:          template.CSS(htmlCSS), // our own embedded stylesheet
-		Generated:    r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
-		Tool:         (r.Tool.Name + " " + r.Tool.Version),
-		Counts:       r.Counts(),
-		WeekColumns:  weekColumns,
-		WeekBaseNote: weekBaseNote,
-		Config:       configText(r),
-		Disclaimer:   rules.Disclaimer,
-		HowToRead:    howToRead,
-		RedFlags:     rules.RedFlags,
-		RedFlagHead:  redFlagHead,
+		CSS:         template.CSS(htmlCSS), // our own embedded stylesheet
+		Generated:   r.GeneratedAt.UTC().Format("2006-01-02 15:04 UTC"),
+		Tool:        (r.Tool.Name + " " + r.Tool.Version),
+		Counts:      r.Counts(),
+		WeekColumns: weekColumns,
+		Config:      configText(r),
+		Disclaimer:  rules.Disclaimer,
+		HowToRead:   howToRead,
+		RedFlags:    rules.RedFlags,
+		RedFlagHead: redFlagHead,
 	}
 	if len(r.Athletes) > 1 {
 		page.TeamRedFlags = teamRedFlags(r.Athletes)
@@ -269,7 +268,7 @@ func athleteHTML(a *screen.Athlete, anchor string, now time.Time) htmlAthlete {
 	ha := htmlAthlete{
 		Name: a.Name, Anchor: anchor, Period: periodText(a), Stale: staleText(a, now),
 		Activities: a.Activities(), Weeks: weeksOf(a), Skipped: a.Skipped, Merged: mergedText(a), EarlierSeasons: earlierSeasons(a), UnknownSport: unknownSportText(a),
-		WeekRows: weekCells(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
+		WeekRows: weekCells(a), WeekLegend: weekLegend(a), InputsFailed: a.InputsFailed, RedFlags: v.RedFlags,
 		ActionsHead: v.actionsHead(), Statuses: v.Unjudged,
 	}
 	if c := a.Changes; c != nil {

@@ -287,9 +287,13 @@ type jsonWeek struct {
 	// CadenceVsBasePct is the week's median run against the cadence
 	// model cadence-drop judged the week by, %: an addition to v2.
 	CadenceVsBasePct num `json:"cadence_vs_baseline_pct"`
-	DescentM         num `json:"descent_m"`
-	StrengthSessions int `json:"strength_sessions"`
-	MobilitySessions int `json:"mobility_sessions"`
+	// GCTBalanceTrackRuns counts the week's track runs with a balance,
+	// left out of gct_balance_left_pct and judged against track runs: an
+	// addition to v2.
+	GCTBalanceTrackRuns int `json:"gct_balance_track_runs"`
+	DescentM            num `json:"descent_m"`
+	StrengthSessions    int `json:"strength_sessions"`
+	MobilitySessions    int `json:"mobility_sessions"`
 }
 
 type jsonFinding struct {
@@ -629,6 +633,7 @@ func weekJSON(s *analysis.Season, i int) jsonWeek {
 		GCTBalanceBasePct:   num{m.JudgedPct(), 1},
 		GCTBalanceTrendFrom: from,
 		CadenceVsBasePct:    num{wk.CadenceResidualPct, 1},
+		GCTBalanceTrackRuns: wk.BalanceTrackRuns,
 		DescentM:            num{wk.DescentM, 0},
 		StrengthSessions:    wk.StrengthSessions,
 		MobilitySessions:    wk.MobilitySessions,

@@ -222,7 +222,7 @@ func mdAthlete(p func(string, ...any), a *screen.Athlete, now time.Time) {
 		p("No weeks of running to tabulate.")
 		return
 	}
-	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions; %s.", md(weekBaseNote))
+	p("Weeks marked ! have a finding; s/m counts strength and mobility sessions; %s.", md(weekLegend(a)))
 	p("")
 	p("| %s |", strings.Join(weekColumns, " | "))
 	p("|---|%s", strings.Repeat("---:|", len(weekColumns)-1))

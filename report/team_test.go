@@ -35,17 +35,17 @@ func TestTeamOverviewRiskOrderAndWeeks(t *testing.T) {
 		{"text", "Team overview", "══",
 			// alice's load spike ended weeks ago: resolved, not open.
 			[]string{"1 of 2 athletes needs attention", "alice", "–", "medium", "2", "36.0", "0.95",
-				"cadence-fade, gct-imbal…", "data: 1 unreadable file; last run 57 days ago"},
-			[]string{"bob *the* [bui…", "–", "–", "0", "10.0", "–", "data: last run 73 days ago"}},
+				"cadence-fade, gct-imbal…", "data: 1 unreadable file; last run 58 days ago"},
+			[]string{"bob *the* [bui…", "–", "–", "0", "10.0", "–", "data: last run 75 days ago"}},
 		{"markdown", "## Team overview", "\n## ",
-			[]string{"**1 of 2 athletes needs attention: a risk pattern open at the last run (57 days ago) or a red flag.**",
-				"| alice | – | medium | cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 2 | 1 unreadable file; last run 57 days ago; learning (1 rule); not enough data (1 rule) | 2026-04-20 | 36.0 | 46.0 | 0.95 |"},
-			[]string{"| – | none | none | none | 0 | last run 73 days ago | 2026-04-06 | 10.0 | 15.0 | – |"}},
+			[]string{"**1 of 2 athletes needs attention: a risk pattern open at the last run (58 days ago) or a red flag.**",
+				"| alice | – | medium | cadence fading late in long runs (medium), uneven ground contact balance (low) | none | 2 | 1 unreadable file; last run 58 days ago; learning (1 rule); not enough data (1 rule) | 2026-04-20 | 36.0 | 46.0 | 0.95 |"},
+			[]string{"| – | none | none | none | 0 | last run 75 days ago | 2026-04-06 | 10.0 | 15.0 | – |"}},
 		{"html", `<section class="team">`, "</section>",
 			[]string{"1 of 2 athletes needs attention", `>alice</a>`, `<td class="num">–</td>`, `badge medium`,
 				`cadence fading late in long runs&nbsp;<span class="sev medium">(medium)</span>`, `<td class="num">2</td>`,
-				`data-issue">1 unreadable file; last run 57 days ago`, "<td>2026-04-20</td>", ">36.0<", ">0.95</td></tr>"},
-			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", `"open">none<`, `<td class="num">0</td>`, "last run 73 days ago", "<td>2026-04-06</td>", ">10.0<", ">–</td></tr>"}},
+				`data-issue">1 unreadable file; last run 58 days ago`, "<td>2026-04-20</td>", ">36.0<", ">0.95</td></tr>"},
+			[]string{`>bob *the* [builder] &lt;b&gt;</a>`, "<td>none</td>", `"open">none<`, `<td class="num">0</td>`, "last run 75 days ago", "<td>2026-04-06</td>", ">10.0<", ">–</td></tr>"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -543,6 +543,36 @@ var weekColumns = []string{"week", "runs", "km", "load", "ACWR", "chg %", "cad",
 // in every format that shows the table.
 var weekBaseNote = "cad = cadence; desc = descent m; base = the GCT balance judged against (t: a trend's start)"
 
+// runsCell is the week's runs, with its track runs that have a balance
+// ("5 (2t)"): gct-imbalance judges them apart, against track runs.
+func runsCell(wk analysis.Week) string {
+	if wk.BalanceTrackRuns > 0 {
+		return fmt.Sprintf("%d (%dt)", wk.Runs, wk.BalanceTrackRuns)
+	}
+	return strconv.Itoa(wk.Runs)
+}
+
+// trackNote says what runsCell's "(2t)" is; "" when no week of a has one.
+func trackNote(a *screen.Athlete) string {
+	if a.Season != nil {
+		for _, wk := range a.Season.Weeks {
+			if wk.BalanceTrackRuns > 0 {
+				return "(2t) = 2 of the runs on a track, their balance judged apart"
+			}
+		}
+	}
+	return ""
+}
+
+// weekLegend is the weekly table's legend after "! = week with a finding"
+// and the s/m note.
+func weekLegend(a *screen.Athlete) string {
+	if n := trackNote(a); n != "" {
+		return weekBaseNote + "; " + n
+	}
+	return weekBaseNote
+}
+
 // balanceBaseCell is the balance week i was judged against (the recorded
 // model's JudgedPct), marked "t" when a trend judged it; "–" for none.
 func balanceBaseCell(s *analysis.Season, i int) string {
@@ -593,7 +623,7 @@ func weekCells(a *screen.Athlete) [][]string {
 		}
 		rows = append(rows, []string{
 			wk.Monday.String() + mark,
-			strconv.Itoa(wk.Runs),
+			runsCell(wk),
 			fmtNum(wk.DistanceKm, 1),
 			fmtNum(wk.Load, loadPrec(a.Season)),
 			fmtNum(wk.ACWR, 2),
@@ -621,7 +651,7 @@ func (t *textWriter) weekTable(a *screen.Athlete, last int) {
 		rows = rows[len(rows)-last:]
 	}
 	t.heading(head)
-	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions; "+weekBaseNote)
+	t.para("  ", "  ", "! = week with a finding; s/m = strength/mobility sessions; "+weekLegend(a))
 	widths := make([]int, len(weekColumns))
 	for i, h := range weekColumns {
 		widths[i] = utf8.RuneCountInString(h)

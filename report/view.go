@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
@@ -41,8 +40,8 @@ type view struct {
 	// notes are never in them.
 	Open, Resolved []ruleGroup
 	// PreviousPain are the pain episodes of the log named beside the
-	// risk patterns that followed them (rules.PreviousPains), each once;
-	// nil without any.
+	// risk patterns that followed them (screen.Athlete.PreviousPain), each
+	// once; nil without any.
 	PreviousPain []rules.PreviousPain
 	// Unjudged says what could not be judged and why: the rules' statuses
 	// and the implausible activities.
@@ -68,9 +67,7 @@ func athleteView(a *screen.Athlete, now time.Time) view {
 		Stale:    staleFor(a, now),
 		Shoes:    athleteShoes(a),
 	}
-	if a.Season != nil {
-		v.PreviousPain = rules.PreviousPains(a.Findings, analysis.SymptomEpisodes(a.Season.Symptoms))
-	}
+	v.PreviousPain = a.PreviousPain
 	v.Open, v.Resolved = splitOpen(a, groupByRule(risks))
 	v.Actions = actions(v.Open, rules.RedFlagsOf(a.Findings))
 	return v
@@ -92,7 +89,10 @@ func splitNotes(fs []rules.Finding) (risks, notes []rules.Finding) {
 // staleFor is the days from a's last run to now when more than StaleDays,
 // else 0.
 func staleFor(a *screen.Athlete, now time.Time) int {
-	last := lastRun(a)
+	last, ok := screen.LastRun(a)
+	if !ok {
+		last = a.To // no run: the end of its period
+	}
 	if now.IsZero() || last.IsZero() {
 		return 0
 	}
@@ -103,22 +103,6 @@ func staleFor(a *screen.Athlete, now time.Time) int {
 		return days
 	}
 	return 0
-}
-
-// lastRun is the local day of a's last run, else the end of its period.
-func lastRun(a *screen.Athlete) time.Time {
-	var last time.Time
-	if a.Season != nil {
-		for _, r := range a.Season.Runs {
-			if r.IsRun && r.LocalDate.After(last) {
-				last = r.LocalDate
-			}
-		}
-	}
-	if last.IsZero() {
-		last = a.To
-	}
-	return last
 }
 
 // actionsHead is the heading of the action list: "This week", or "When
@@ -188,7 +172,7 @@ func (g ruleGroup) briefExplanation() string {
 const howToRead = "itbcheck looks for training patterns in watch data that are associated with " +
 	"Iliotibial Band Syndrome (pain on the outside of the knee or hip) and the low back pain that can follow it. " +
 	"Each athlete's report opens with any red flag, then one list of what to do, each action naming the patterns it answers; " +
-	"then the risk patterns open now (a finding in the last 2 weeks), each with its findings, one line each with the week " +
+	"then the risk patterns still open (a finding in the last 2 weeks of data), each with its findings, one line each with the week " +
 	"or run and the numbers against their limit, and why it matters: the path from that pattern through hip and pelvis " +
 	"to the lower back. Then what could not be judged and why, the patterns resolved, and notes: context that needs no action. " +
 	"Severity is high, medium or low. Rules judge you against your own history: until a rule has enough of it, the report " +

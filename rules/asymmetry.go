@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
@@ -39,7 +40,9 @@ var GCTImbalance = &Rule{
 	Title:  "Uneven ground contact balance",
 	Doc:    "Ground contact time balance moving away from the athlete's own usual, or trending; Garmin's zones are context.",
 	Computes: "Change detection only. Weekly mean of per-run GCT balance (% on the left foot) of the runs off the track (a run " +
-		"with a quarter or more of its distance on a track oval is judged apart: the bends shift balance) vs the baseline: the median of up to 12 earlier " +
+		"with a quarter or more of its distance on a track oval is judged apart, its week's track runs against the median and spread of up to " +
+		"24 weeks of earlier track runs (at least 6), the same limits; the status counts track runs without that baseline: the bends shift balance) " +
+		"vs the baseline: the median of up to 12 earlier " +
 		"weeks that were not part of a shift (at least 6 weeks and 20 runs), with the athlete's noise from the weeks' " +
 		"spread (MAD), and the trend: a significant least-squares slope (≥ 0.1 pp/week, 2.5 standard errors) over at least " +
 		"6 weeks, anchored where it began (the start that explains the largest change), so that a drift that starts with " +
@@ -297,10 +300,23 @@ func checkGCTImbalance(p *Pass) {
 			c.Date.Format(time.DateOnly), c.To, weeks, analysis.MinBalanceWeeks, runs, analysis.MinBalanceRuns)
 	}
 	if judged == 0 {
-		p.Learning("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
+		// Track runs are judged apart, against track runs: they may be
+		// judged when the road weeks cannot be (and say so when not).
+		trackMarks, unjudged := judgeTrackBalance(s, t)
+		p.reportEpisodes("gct_balance_track_change_pp", trackMarks)
+		reason := fmt.Sprintf("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
+		if unjudged.runs > 0 {
+			reason += "; " + unjudged.String()
+		}
+		p.Learning("%s", reason)
 		return
 	}
 	p.reportEpisodes("gct_balance_change_pp", marks)
+	trackMarks, unjudged := judgeTrackBalance(s, t)
+	p.reportEpisodes("gct_balance_track_change_pp", trackMarks)
+	if unjudged.runs > 0 {
+		p.Partly("%s", unjudged)
+	}
 	if med := analysis.Median(offsets); finite(med) && math.Abs(med-50) >= offsetNote {
 		f := Finding{Severity: Info, Date: s.Weeks[firstJudged].Monday, Metric: "gct_balance_left_pct", Value: med, Threshold: math.NaN(),
 			Summary: fmt.Sprintf("GCT balance steady at %.1f %% left (%.1f pp longer on the %s foot): your usual, so changes are judged from it; "+
@@ -310,6 +326,100 @@ func checkGCTImbalance(p *Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// minTrackBaselineRuns is how many earlier track runs with a balance a
+// track baseline needs.
+const minTrackBaselineRuns = 6
+
+// trackUnjudged counts the track runs with a balance that had no track
+// baseline to be judged against, and the weeks whose balance runs were
+// all on the track among them.
+type trackUnjudged struct {
+	runs, weeksAllTrack, bestBaseline int
+}
+
+// String says them for the rule's status: "3 track runs not judged (1
+// week with track runs only; a track baseline needs 6 earlier track runs,
+// 2 so far)".
+func (u trackUnjudged) String() string {
+	out := fmt.Sprintf("%d track %s not judged", u.runs, map[bool]string{true: "run", false: "runs"}[u.runs == 1])
+	var why []string
+	if u.weeksAllTrack > 0 {
+		why = append(why, fmt.Sprintf("%d %s with track runs only", u.weeksAllTrack, map[bool]string{true: "week", false: "weeks"}[u.weeksAllTrack == 1]))
+	}
+	why = append(why, fmt.Sprintf("a track baseline needs %d earlier track runs, %d so far", minTrackBaselineRuns, u.bestBaseline))
+	return out + " (" + strings.Join(why, "; ") + ")"
+}
+
+// trackBalances are the GCT balances (% left) of week k's track runs
+// recorded by the usual instrument.
+func trackBalances(s *analysis.Season, k int) []float64 {
+	var out []float64
+	for _, r := range s.WeekRuns(k) {
+		if r.OnTrack() && finite(r.BalanceLeftPct) && !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance) {
+			out = append(out, r.BalanceLeftPct)
+		}
+	}
+	return out
+}
+
+// judgeTrackBalance judges each week's track runs apart (DOMAIN.md: the
+// bends shift balance): their mean against the athlete's track baseline,
+// the median of the track runs of up to BalanceLookbackWeeks earlier weeks
+// with the same instrument (weeks of a track shift left out), with the
+// noise from those runs' spread. Low: at least the low limit away and 2.5
+// noise widths; medium: at least the medium limit on the same side, two
+// weeks running. Track runs without a baseline are counted, not judged.
+func judgeTrackBalance(s *analysis.Season, t Thresholds) ([]mark, trackUnjudged) {
+	var marks []mark
+	var un trackUnjudged
+	flagged := make([]bool, len(s.Weeks))
+	prevAway := 0.0
+	for i := range s.Weeks {
+		week := trackBalances(s, i)
+		if len(week) == 0 {
+			prevAway = 0
+			continue
+		}
+		var earlier []float64
+		for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-analysis.BalanceLookbackWeeks); k < i; k++ {
+			if !flagged[k] {
+				earlier = append(earlier, trackBalances(s, k)...)
+			}
+		}
+		if len(earlier) < minTrackBaselineRuns {
+			un.runs += len(week)
+			un.bestBaseline = max(un.bestBaseline, len(earlier))
+			if !finite(s.Weeks[i].BalanceLeftPct) {
+				un.weeksAllTrack++
+			}
+			prevAway = 0
+			continue
+		}
+		base, spread := analysis.MedianMAD(earlier)
+		noise := math.Max(spread, minBalanceNoisePP)
+		mean := stat.Mean(week, nil)
+		d := mean - base
+		away := math.Abs(d)
+		what := fmt.Sprintf("Track runs: GCT balance %.1f %% left (%d %s), %.1f pp %s your track baseline of %.1f %% (%d earlier track runs; "+
+			"the bends shift balance, so track runs are judged against track runs)",
+			mean, len(week), map[bool]string{true: "run", false: "runs"}[len(week) == 1], away,
+			map[bool]string{true: "above", false: "below"}[d > 0], base, len(earlier))
+		m := mark{week: i, side: side(50 + d), value: away}
+		switch {
+		case away >= t.Medium && prevAway*d > 0 && math.Abs(prevAway) >= t.Medium:
+			m.sev, m.limit, m.summary = Medium, t.Medium, what+", the second week running"
+		case away >= t.Low && away >= balanceNoiseZ*noise:
+			m.sev, m.limit, m.summary = Low, t.Low, what
+		}
+		prevAway = d
+		if m.sev > None {
+			flagged[i] = true
+			marks = append(marks, m)
+		}
+	}
+	return marks, un
 }
 
 // noteInstrumentChanges reports each change of the instrument that

@@ -219,11 +219,72 @@ func TestShoes(t *testing.T) {
 }
 
 // TestTrackRunsJudgedApart checks that a gct-imbalance finding says how many
-// of its week's runs were left out as track runs.
+// of its week's runs were left out as track runs, that track runs are
+// judged against the athlete's track runs (DOMAIN.md: judged apart) once
+// there are enough of them, and that the status says how many were not.
 func TestTrackRunsJudgedApart(t *testing.T) {
 	runs := join(setWeek(steadyWeeks(9), 8, balance(51.1)), []analysis.Run{run(8, 4, 8, balance(40), trackCW(4))})
 	fs := only(Evaluate(season(runs), nil), "gct-imbalance")
 	if len(fs) != 1 || !strings.Contains(fs[0].Summary, "(1 track run judged apart)") {
 		t.Fatalf("got %+v, want one finding saying 1 track run was judged apart", fs)
+	}
+
+	// A weekly track session at 51.0 % (road 50.1 %) is the athlete's
+	// track usual; track runs at tw[k] in the last weeks.
+	trackSeason := func(weeks int, tw map[int]float64) []analysis.Run {
+		out := steadyWeeks(weeks)
+		for w := range weeks {
+			b := 51.0
+			if v, ok := tw[w]; ok {
+				b = v
+			}
+			out = append(out, run(w, 5, 8, balance(b), trackCW(4)))
+		}
+		return out
+	}
+	track := func(fs []Finding) []Finding {
+		var out []Finding
+		for _, f := range fs {
+			if f.Metric == "gct_balance_track_change_pp" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		tw   map[int]float64
+		want []Severity
+	}{
+		{"a steady track habit is quiet", nil, nil},
+		{"+1.5 pp on the track against the track usual: low", map[int]float64{10: 52.5}, []Severity{Low}},
+		{"+0.4 pp on the track is quiet", map[int]float64{10: 51.4}, nil},
+		{"+1.6 pp two track weeks running: low, then medium", map[int]float64{9: 52.6, 10: 52.6}, []Severity{Low, Medium}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, st := GCTImbalance.Check(season(trackSeason(11, tt.tw)), nil)
+			got := track(fs)
+			if len(got) != len(tt.want) {
+				t.Fatalf("track findings %+v, want severities %v", got, tt.want)
+			}
+			for i, f := range got {
+				if f.Severity != tt.want[i] || !strings.Contains(f.Summary, "your track baseline of 51.0 %") {
+					t.Errorf("track finding %s %q, want %s against the track baseline of 51.0 %%", f.Severity, f.Summary, tt.want[i])
+				}
+			}
+			// The first 6 track runs make the baseline: they are the
+			// only ones not judged, and the status says so.
+			if want := "6 track runs not judged"; !strings.HasPrefix(st.Reason, want) || st.State != Judged {
+				t.Errorf("status %+v, want judged with %q", st, want)
+			}
+		})
+	}
+
+	// A week whose balance runs were all on the track, without a track
+	// baseline: the status says so, not silence.
+	onlyTrack := join(steadyWeeks(9), []analysis.Run{run(9, 1, 8, balance(51), trackCW(4)), run(9, 3, 8, balance(51), trackCW(4))})
+	_, st := GCTImbalance.Check(season(onlyTrack), nil)
+	if want := "2 track runs not judged (1 week with track runs only; a track baseline needs 6 earlier track runs, 0 so far)"; st.Reason != want {
+		t.Errorf("status %+v, want reason %q", st, want)
 	}
 }

@@ -76,6 +76,13 @@ func (p *Pass) Learning(format string, args ...any) {
 	p.status = Status{Rule: p.Rule.ID, State: Learning, Reason: fmt.Sprintf(format, args...)}
 }
 
+// Partly says that the rule judged the season but left part of it
+// unjudged, and why: "3 track runs not judged (…)". The state stays
+// judged; the reports say the reason.
+func (p *Pass) Partly(format string, args ...any) {
+	p.status = Status{Rule: p.Rule.ID, State: Judged, Reason: fmt.Sprintf(format, args...)}
+}
+
 // NoData says that the season lacks what the rule reads, "no GPS".
 func (p *Pass) NoData(format string, args ...any) {
 	p.status = Status{Rule: p.Rule.ID, State: NoData, Reason: fmt.Sprintf(format, args...)}

@@ -59,15 +59,20 @@ var SessionSpike = &Rule{
 }
 
 // SpikeRun is one run session-spike judged, with the reference it was
-// judged against.
+// judged against: what the charts mark, without the run's figures (a
+// report keeps it for runs beyond its window).
 type SpikeRun struct {
-	Run analysis.Run
-	// LongestKm is the longest run of the 30 days before; WindowRuns the
-	// runs in them; GapDays the days since the run before.
-	LongestKm           float64
-	WindowRuns, GapDays int
+	// Source names the run (Run.Source); Start is its local start.
+	Source string
+	Start  time.Time
+	// DistanceKm is the run's distance; LongestKm the longest run of the
+	// 30 days before; WindowRuns the runs in them; GapDays the days since
+	// the run before.
+	DistanceKm, LongestKm float64
+	WindowRuns, GapDays   int
 	// Pct is how much longer the run was than LongestKm, %.
-	Pct float64
+	Pct   float64
+	index int // in Season.Runs
 }
 
 // SessionSpikes judges each run of s against the longest of the 30 days
@@ -76,26 +81,28 @@ type SpikeRun struct {
 // (for the learning status). session-spike grades them; the charts mark
 // those above the low limit.
 func SessionSpikes(s *analysis.Season) (judged []SpikeRun, mostDays int) {
-	var runs []analysis.Run
-	for _, r := range s.Runs {
+	var runs []int // indices in s.Runs
+	for k, r := range s.Runs {
 		if r.IsRun && finite(r.DistanceKm) && r.DistanceKm > 0 {
-			runs = append(runs, r)
+			runs = append(runs, k)
 		}
 	}
 	if len(runs) == 0 {
 		return nil, 0
 	}
-	first := runDay(s, runs[0])
-	for k, r := range runs {
+	first := runDay(s, s.Runs[runs[0]])
+	for k, idx := range runs {
+		r := s.Runs[idx]
 		day := runDay(s, r)
 		days := calendarDays(first, day)
 		mostDays = max(mostDays, days)
 		if days < spikeWindowDays {
 			continue
 		}
-		sr := SpikeRun{Run: r, LongestKm: math.NaN(), GapDays: -1}
+		sr := SpikeRun{Source: r.Source, Start: day, DistanceKm: r.DistanceKm, LongestKm: math.NaN(), GapDays: -1, index: idx}
 		for j := k - 1; j >= 0; j-- {
-			d := calendarDays(runDay(s, runs[j]), day)
+			before := s.Runs[runs[j]]
+			d := calendarDays(runDay(s, before), day)
 			if d > spikeWindowDays {
 				break
 			}
@@ -103,14 +110,14 @@ func SessionSpikes(s *analysis.Season) (judged []SpikeRun, mostDays int) {
 				sr.GapDays = d
 			}
 			sr.WindowRuns++
-			if !(runs[j].DistanceKm <= sr.LongestKm) {
-				sr.LongestKm = runs[j].DistanceKm
+			if !(before.DistanceKm <= sr.LongestKm) {
+				sr.LongestKm = before.DistanceKm
 			}
 		}
 		if sr.WindowRuns < minSpikeWindowRuns || !(sr.LongestKm > 0) {
 			continue
 		}
-		sr.Pct = (r.DistanceKm/sr.LongestKm - 1) * 100
+		sr.Pct = (sr.DistanceKm/sr.LongestKm - 1) * 100
 		judged = append(judged, sr)
 	}
 	return judged, mostDays
@@ -129,7 +136,7 @@ func checkSessionSpike(p *Pass) {
 	for k := range judged {
 		sr := &judged[k]
 		pct := sr.Pct
-		m := mark{week: s.WeekIndex(runDay(s, sr.Run)), value: pct}
+		m := mark{week: s.WeekIndex(sr.Start), value: pct}
 		switch {
 		case pct > t.High && pct > t.Medium:
 			if fam, ok := otherFamilyOpen(p, m.week); ok {
@@ -148,7 +155,7 @@ func checkSessionSpike(p *Pass) {
 		if m.summary == "" {
 			m.summary = spikeSummary(*sr, pct, "")
 		}
-		m.run = &sr.Run
+		m.run = &s.Runs[sr.index]
 		marks = append(marks, m)
 	}
 	if len(judged) == 0 {
@@ -160,7 +167,7 @@ func checkSessionSpike(p *Pass) {
 // spikeSummary is a judged run's line with the numbers behind it.
 func spikeSummary(sr SpikeRun, pct float64, note string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "A %.1f km run, +%.0f %% on your longest run of the 30 days before (%.1f km, %d runs)", sr.Run.DistanceKm, pct, sr.LongestKm, sr.WindowRuns)
+	fmt.Fprintf(&b, "A %.1f km run, +%.0f %% on your longest run of the 30 days before (%.1f km, %d runs)", sr.DistanceKm, pct, sr.LongestKm, sr.WindowRuns)
 	if sr.GapDays >= breakDays {
 		fmt.Fprintf(&b, ", your first run after %d days without running", sr.GapDays)
 	}

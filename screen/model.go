@@ -37,6 +37,13 @@ type Athlete struct {
 	// Rules says, rule by rule in catalogue order, what could be judged
 	// (rules.Screen's statuses); nil when the athlete was not screened.
 	Rules []rules.Status
+	// PreviousPain is the pain of the whole season's symptom log named
+	// beside the findings (rules.PreviousPains); SessionSpikes the runs
+	// session-spike judged, each against the 30 days before it, for the
+	// charts. Both are computed before the window cuts the season; nil
+	// when the athlete was not screened.
+	PreviousPain  []rules.PreviousPain
+	SessionSpikes []rules.SpikeRun
 	// RuleConfig is the rule settings the athlete was screened with (the
 	// report's with the athlete's overrides); nil for the defaults.
 	RuleConfig *rules.Config
@@ -148,6 +155,9 @@ func (in FailedInput) NothingReadable() bool {
 // LastRun is the local date of the athlete's last running activity up to
 // the end of the reporting window, ok false without one.
 func LastRun(a *Athlete) (day time.Time, ok bool) {
+	if a != nil && a.counted != nil { // a Summary keeps no runs, but their last day
+		return a.counted.lastRun, !a.counted.lastRun.IsZero()
+	}
 	if a == nil || a.Season == nil {
 		return time.Time{}, false
 	}

@@ -154,6 +154,10 @@ func Run(ctx context.Context, athletes []AthleteInput, opt Options) ([]*Athlete,
 			out[i].Capped = !since.IsZero()
 		}
 		out[i].Findings, out[i].Rules = inWindow(res.Findings, since, opt.Until), res.Statuses
+		// What the window would lose: pain logged before it, and the 30
+		// days before each run session-spike judged.
+		out[i].PreviousPain = rules.PreviousPains(out[i].Findings, analysis.SymptomEpisodes(season.Symptoms))
+		out[i].SessionSpikes, _ = rules.SessionSpikes(season)
 		out[i].Season = season.Window(since, opt.Until)
 		acc.OutsideWindow += len(season.Runs) - len(out[i].Season.Runs)
 		out[i].Accounting = acc

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"sort"
+	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/rules"
@@ -226,7 +227,8 @@ func Summary(a *Athlete) *Athlete {
 	}
 	s := *a
 	s.summary, s.summaryOf = nil, nil
-	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs()}
+	last, _ := LastRun(a)
+	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs(), lastRun: last}
 	if a.Season != nil {
 		season := &analysis.Season{Athlete: a.Season.Athlete, Params: a.Season.Params,
 			Duplicates: a.Season.Duplicates, Load: a.Season.Load,
@@ -241,4 +243,7 @@ func Summary(a *Athlete) *Athlete {
 
 // runCounts are the counts of a summarised athlete's activities, whose
 // season no longer holds the runs.
-type runCounts struct{ activities, runs int }
+type runCounts struct {
+	activities, runs int
+	lastRun          time.Time // LastRun's day; zero without a run
+}

@@ -181,3 +181,112 @@ func TestPreviousPainOncePerAthlete(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackRunsCounted: the track athlete's track runs are counted in the
+// weekly figures (gct_balance_track_runs, "(1t)" beside the runs), and
+// gct-imbalance judged or named them: a status naming the track runs it
+// did not judge, or a judged status without one when every track run had
+// a track baseline (DOMAIN.md: track runs are judged apart).
+func TestTrackRunsCounted(t *testing.T) {
+	dir := teamAthlete(t, 1, "track-intervals")
+	res := itbcheck(t, nil, "analyze", "--format", "json", dir)
+	var doc struct {
+		Athletes []struct {
+			Weeks []struct {
+				Week  string `json:"week"`
+				Track int    `json:"gct_balance_track_runs"`
+			} `json:"weeks"`
+			Rules []struct {
+				Rule   string `json:"rule"`
+				Status string `json:"status"`
+				Reason string `json:"reason"`
+			} `json:"rules"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("json: %v", err)
+	}
+	a := doc.Athletes[0]
+	weeks, runs := 0, 0
+	for _, w := range a.Weeks {
+		if w.Track > 0 {
+			weeks++
+			runs += w.Track
+		}
+	}
+	if weeks < 4 {
+		t.Fatalf("track-intervals: %d weeks with track runs in the weekly figures, want its weekly sessions", weeks)
+	}
+	for _, st := range a.Rules {
+		if st.Rule == "gct-imbalance" {
+			t.Logf("%d track runs in %d weeks; gct-imbalance %s %s", runs, weeks, st.Status, st.Reason)
+		}
+		if st.Rule == "gct-imbalance" && st.Reason != "" && !strings.Contains(st.Reason, "track runs not judged") {
+			t.Errorf("gct-imbalance status %+v", st)
+		}
+	}
+	text := itbcheck(t, nil, "analyze", "--verbose", dir)
+	if n := strings.Count(string(text.stdout), "t) "); n < weeks {
+		t.Errorf("the weekly table marks %d weeks' track runs, want %d:\n%s", n, weeks, text.stdout)
+	}
+	if !strings.Contains(string(text.stdout), "of the runs on a track, their balance judged apart") {
+		t.Errorf("the weekly table does not say what (1t) is")
+	}
+}
+
+// TestWindowKeepsWhatWasBeforeIt: a report window that starts after the
+// April knee pain still names it beside the patterns in the window (the
+// pain is in the whole season's log), and a window that starts inside
+// the 30 days before a session-spike run still marks that run on the
+// chart (it was judged against the runs before the window).
+func TestWindowKeepsWhatWasBeforeIt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "creep")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := realisticSeason(t)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteSymptoms(dir); err != nil {
+		t.Fatal(err)
+	}
+	res := itbcheck(t, nil, "analyze", "--format", "json", "--since", "2026-05-18", dir)
+	var doc struct {
+		Athletes []struct {
+			PreviousPain []struct {
+				Site  string `json:"site"`
+				Month string `json:"month"`
+			} `json:"previous_pain"`
+			Findings []finding `json:"findings"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(res.stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("json: %v\n%s", err, res.stderr)
+	}
+	named := false
+	for _, p := range doc.Athletes[0].PreviousPain {
+		named = named || p.Site == "outer-knee" && p.Month == "2026-04"
+	}
+	if !named {
+		t.Errorf("--since 2026-05-18: the April knee pain is not named: %+v", doc.Athletes[0].PreviousPain)
+	}
+
+	// long-progression doubles its long run in week 24; the window opens
+	// that week, after the 30 days the run was judged against.
+	lp := teamAthlete(t, 1, "long-progression")
+	full := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", lp).stdout)
+	last := ""
+	for _, f := range full.Athletes[0].Findings {
+		if f.Rule == "session-spike" && f.Severity == "medium" {
+			last = f.Date
+		}
+	}
+	if last == "" {
+		t.Fatal("long-progression: no medium session-spike (the doubled long run)")
+	}
+	page := itbcheck(t, nil, "analyze", "--format", "html", "--since", last, lp)
+	if text := html.UnescapeString(string(page.stdout)); !strings.Contains(text, "run session-spike fired on (medium)") {
+		t.Errorf("--since %s: the doubled long run is not marked on the chart", last)
+	}
+}

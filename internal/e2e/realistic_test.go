@@ -511,7 +511,7 @@ func realTable(rows []realRow) string {
 
 // realSummary sums the rows of every seed: detection and false alarms.
 func realSummary(rows []realRow) string {
-	var patterns, found, atSev, healthyMP, healthyLow, creepFirst, cuts, cutsHeld, months int
+	var patterns, found, atSev, healthyMP, healthyLow, healthySpikes, creepFirst, cuts, cutsHeld, months int
 	perSeed := map[uint64]bool{}
 	for _, r := range rows {
 		perSeed[r.seed] = true
@@ -529,6 +529,7 @@ func realSummary(rows []realRow) string {
 		if r.healthy {
 			healthyMP += r.falseMP
 			healthyLow += r.falseLow
+			healthySpikes += r.trueSpikes
 			months += int(math.Round(100 * r.months))
 		}
 		if r.athlete == "creep" {
@@ -544,6 +545,8 @@ func realSummary(rows []realRow) string {
 		}
 	}
 	return fmt.Sprintf("all seeds (%d): %d/%d true patterns found in time, %d at their severity, %d/%d --until cuts held; "+
-		"healthy athletes: %d findings at medium+, %d at low (%.2f per athlete-month); creep above every healthy athlete in %d/%d seeds",
-		len(perSeed), found, patterns, atSev, cutsHeld, cuts, healthyMP, healthyLow, float64(healthyLow)/(float64(months)/100), creepFirst, len(perSeed))
+		"healthy athletes: %d findings at medium+, %d at low (%.2f per athlete-month), %d true session-spike lows (%.2f per athlete-month); "+
+		"creep above every healthy athlete in %d/%d seeds",
+		len(perSeed), found, patterns, atSev, cutsHeld, cuts, healthyMP, healthyLow, float64(healthyLow)/(float64(months)/100),
+		healthySpikes, float64(healthySpikes)/(float64(months)/100), creepFirst, len(perSeed))
 }

@@ -17,12 +17,24 @@ import (
 // every activity (the CSV row and the export's file) are merged and said,
 // and the two folders are not taken for two athletes.
 func TestStravaExportBesideFIT(t *testing.T) {
+	var seasons []synth.Season
 	for _, p := range []synth.Pattern{synth.Steady, synth.LoadSpike, synth.GCTImbalance} {
-		t.Run(string(p), func(t *testing.T) {
+		seasons = append(seasons, synth.Plan(p, synth.WithInterval(interval)))
+	}
+	// Two athletes of the realistic team: noise, missed runs, rides.
+	for _, a := range synth.Team(1, synth.WithInterval(interval))[:2] {
+		seasons = append(seasons, a.Season)
+	}
+	for _, s := range seasons {
+		p := s.Athlete
+		t.Run(p, func(t *testing.T) {
 			alone := filepath.Join(t.TempDir(), "runner")
-			s := writeSeason(t, p, alone)
 			mixed := filepath.Join(t.TempDir(), "runner")
-			writeSeason(t, p, filepath.Join(mixed, "watch"))
+			for _, dir := range []string{alone, filepath.Join(mixed, "watch")} {
+				if _, err := s.WriteFIT(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if _, err := s.WriteStravaExport(filepath.Join(mixed, "export_40734861"), 4); err != nil {
 				t.Fatal(err)
 			}
