@@ -72,8 +72,9 @@ func dataRows(t *testing.T, path string) int {
 }
 
 // TestCSVRowsAccounted (issue 23): no run of a CSV file is dropped without
-// a counted reason. Over every CSV test file (the shared corpus and the
-// repository's testdata): a summary export gives one activity per row,
+// a counted reason. Over every CSV test file (the shared corpus, the
+// repository's testdata and, with ITBCHECK_LABEL_FIXTURES set to a folder,
+// the real exports in it): a summary export gives one activity per row,
 // each a run or of a sport the report counts as no run (not_runs); a
 // per-sample file gives one activity; any other file is refused with its
 // reason (inputs_failed). rows in = runs + counted reasons.
@@ -84,6 +85,12 @@ func TestCSVRowsAccounted(t *testing.T) {
 		skipWithoutShared(t, "shared corpus", err)
 	}
 	files = append(files, csvTestFiles(t, shared)...)
+	// Real exports that may not be copied into the repository (no
+	// licence; docs/sources/activity-labels.md names them) are checked
+	// the same way when a folder of them is given.
+	if dir := os.Getenv("ITBCHECK_LABEL_FIXTURES"); dir != "" {
+		files = append(files, csvTestFiles(t, dir)...)
+	}
 	summaries := 0
 	for _, p := range files {
 		var acts []*Activity

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -58,7 +60,7 @@ var realHeaders = []realHeader{
 	{"G-da1", garminIndex,
 		"Aktivitetstype,Dato,Favorit,Titel,Distance,Kalorier,Tid,Gennemsnitlig puls,Maks. puls,Aerob TE,Gennemsnitlig svømmekadence,Maksimum svømmekadence,Gennemsnitstempo,Bedste tempo,Samlet stigning,Samlet nedstigning,Gennemsnitlig skridtlængde,Gennemsnitligt vertikalt forhold,Gennemsnitligt vertikalt udsving,Gennemsnitlig kontakt med jorden,Gennemsnitlig GCT-balance,Gennemsnitlig NJT,Normalized Power® (NP®),Training Stress Score®,Gennemsnitlig effekt,Maksimal effekt,Samlet antal svømmetag,Gennemsnitlig swolf,Gennemsnitlig hastighed for tag,Skridt,Samlet antal sæt,Afladning af Body Battery,Minimum temperatur,Dekompression,Tid for bedste omgang,Antal omgange,Maksimum temperatur,Gns. antal åndedrag,Min. antal åndedrag,Maks. antal åndedrag,Tid i bevægelse,Tidsforbrug,Minimum højde,Maksimal højde",
 		map[summaryField]string{colType: "Aktivitetstype", colDate: "Dato", colTitle: "Titel", colDistance: "Distance", colTime: "Tid",
-			colAvgHR: "Gennemsnitlig puls", colMaxHR: "Maks. puls", colCadence: "Gennemsnitlig svømmekadence", colAscent: "Samlet stigning",
+			colAvgHR: "Gennemsnitlig puls", colMaxHR: "Maks. puls", colBikeCadence: "Gennemsnitlig svømmekadence", colAscent: "Samlet stigning",
 			colDescent: "Samlet nedstigning", colStride: "Gennemsnitlig skridtlængde", colVertRatio: "Gennemsnitligt vertikalt forhold",
 			colVertOsc: "Gennemsnitligt vertikalt udsving", colGCT: "Gennemsnitlig kontakt med jorden", colBalance: "Gennemsnitlig GCT-balance",
 			colPower: "Gennemsnitlig effekt", colMoving: "Tid i bevægelse", colElapsed: "Tidsforbrug"},
@@ -154,5 +156,190 @@ func TestRealExportHeaders(t *testing.T) {
 				t.Errorf("run name %q: %v, want %v", c.run, got, c.sport)
 			}
 		})
+	}
+}
+
+// labelDoc is docs/sources/activity-labels.md: the rows of its three
+// tables, each row its cells.
+type labelDoc struct {
+	sources, types, headers [][]string
+}
+
+// readLabelDoc reads the doc's tables: the rows under each table's header
+// line, until the first line that is not a table row.
+func readLabelDoc(t *testing.T) labelDoc {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "docs", "sources", "activity-labels.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d labelDoc
+	var cur *[][]string
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(line, "| id | export | language |"):
+			cur = &d.sources
+		case strings.HasPrefix(line, "| export | language | name |"):
+			cur = &d.types
+		case strings.HasPrefix(line, "| export | column | language |"):
+			cur = &d.headers
+		case !strings.HasPrefix(line, "|"):
+			cur = nil
+		case cur != nil && !strings.HasPrefix(line, "|---"):
+			var cells []string
+			for _, c := range strings.Split(strings.Trim(line, "|"), " | ") {
+				cells = append(cells, strings.ReplaceAll(strings.TrimSpace(c), `\|`, "|"))
+			}
+			*cur = append(*cur, cells)
+		}
+	}
+	return d
+}
+
+// TestActivityLabelSources (issue 23): docs/sources/activity-labels.md
+// lists every activity-type name and header text of both exports' tables
+// once, with the kind the table gives it, and nothing else; every source
+// id it cites is in its list of sources, for that export and language;
+// and a name no source shows is one the fallback reader reads the same
+// way: runWords for activity types (the same kind of run, or no run),
+// the column's meaning words for header texts.
+func TestActivityLabelSources(t *testing.T) {
+	d := readLabelDoc(t)
+	if len(d.sources) == 0 || len(d.types) == 0 || len(d.headers) == 0 {
+		t.Fatalf("doc tables: %d sources, %d types, %d headers", len(d.sources), len(d.types), len(d.headers))
+	}
+	type src struct{ export, lang string }
+	sources := map[string]src{}
+	for _, r := range d.sources {
+		sources[r[0]] = src{r[1], r[2]}
+	}
+	exports := map[string]*summaryExport{"garmin": &garminSummary, "strava": &stravaSummary}
+	// seen holds "export|folded text" of the rows a source shows, per kind
+	// of row, for "same text as" rows.
+	seen := map[string]bool{}
+	checkIDs := func(row []string, export, lang, source, key string) bool {
+		if strings.HasPrefix(source, "inferred") || strings.HasPrefix(source, "same text as ") {
+			return false
+		}
+		for _, id := range strings.Split(source, ", ") {
+			s, ok := sources[id]
+			if !ok || s.export != export || s.lang != lang {
+				t.Errorf("%q: source %q is not a %s %s source in the list", row, id, export, lang)
+			}
+		}
+		seen[key] = true
+		return true
+	}
+	var same [][]string
+
+	want := map[string]Sport{}
+	for name, e := range exports {
+		for _, sp := range e.sports {
+			for lang, names := range sp.names {
+				for _, n := range names {
+					want[name+"|"+lang+"|"+n] = sp.sport
+				}
+			}
+		}
+	}
+	for _, r := range d.types {
+		if len(r) != 5 {
+			t.Errorf("type row %q: want 5 cells", r)
+			continue
+		}
+		export, lang, name, kind, source := r[0], r[1], r[2], Sport(r[3]), r[4]
+		k := export + "|" + lang + "|" + name
+		sport, ok := want[k]
+		switch {
+		case !ok:
+			t.Errorf("%q: no such name in the %s table (or listed twice)", r, export)
+			continue
+		case sport != kind:
+			t.Errorf("%q: the table reads it as %s", r, sport)
+		}
+		delete(want, k)
+		if checkIDs(r, export, lang, source, "type|"+export+"|"+fold(name)) {
+			continue
+		}
+		if strings.HasPrefix(source, "same text as ") {
+			same = append(same, []string{"type|" + export + "|" + fold(name), source})
+			continue
+		}
+		got, isRun := runWords(fold(name))
+		if kind.IsRunning() && (!isRun || got != kind) || !kind.IsRunning() && isRun {
+			t.Errorf("%q is inferred, but runWords reads it as %s (a run: %v)", r, got, isRun)
+		}
+	}
+	for k := range want {
+		t.Errorf("activity type %s is in the tables but not in the doc", k)
+	}
+
+	columns := map[string]summaryColumn{}
+	wantHeader := map[string]bool{}
+	for name, e := range exports {
+		for _, c := range e.columns {
+			columns[name+"|"+fieldNames[c.field]] = c
+			for lang, texts := range c.headers {
+				for _, h := range texts {
+					wantHeader[name+"|"+fieldNames[c.field]+"|"+lang+"|"+h] = true
+				}
+			}
+		}
+	}
+	sourcedField := map[string]bool{}
+	for _, r := range d.headers {
+		if len(r) != 5 {
+			t.Errorf("header row %q: want 5 cells", r)
+			continue
+		}
+		export, field, lang, text, source := r[0], r[1], r[2], r[3], r[4]
+		k := export + "|" + field + "|" + lang + "|" + text
+		if !wantHeader[k] {
+			t.Errorf("%q: no such header text in the %s table (or listed twice)", r, export)
+			continue
+		}
+		delete(wantHeader, k)
+		if checkIDs(r, export, lang, source, "header|"+export+"|"+fold(text)) {
+			sourcedField[export+"|"+field+"|"+lang] = true
+			continue
+		}
+		if strings.HasPrefix(source, "same text as ") {
+			same = append(same, []string{"header|" + export + "|" + fold(text), source})
+			continue
+		}
+		if !columns[export+"|"+field].meaning.matches(fold(text)) {
+			t.Errorf("%q is inferred, but the %s column's meaning words do not read it", r, field)
+		}
+	}
+	for k := range wantHeader {
+		t.Errorf("header text %s is in the tables but not in the doc", k)
+	}
+	// summaryLanguages (and README) say per language how much of the
+	// header a real export showed: the key columns with a sourced text.
+	key := map[string][]summaryField{
+		"garmin": {colType, colDate, colDistance, colTime, colMoving, colElapsed, colAvgHR, colCadence},
+		"strava": {colID, colType, colDate, colDistance, colMoving, colElapsed, colAvgHR, colCadence},
+	}
+	for _, l := range summaryLanguages {
+		for export, claim := range map[string]string{"garmin": l.garmin, "strava": l.strava} {
+			n := 0
+			for _, f := range key[export] {
+				if sourcedField[export+"|"+fieldNames[f]+"|"+l.code] {
+					n++
+				}
+			}
+			status := map[bool]string{true: "partly confirmed", false: "by meaning"}[n > 0]
+			if n == len(key[export]) {
+				status = "confirmed"
+			}
+			if claim != status {
+				t.Errorf("%s %s headers: summaryLanguages says %q, the doc's sources show %d of %d key columns (%s)", l.name, export, claim, n, len(key[export]), status)
+			}
+		}
+	}
+	for _, s := range same {
+		if !seen[s[0]] {
+			t.Errorf("%s: %q, but no source shows that text", s[0], s[1])
+		}
 	}
 }

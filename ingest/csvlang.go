@@ -8,12 +8,41 @@ import "strings"
 // (used when a header text is not in the table). A new language or a new
 // column touches only these tables; csvsummary.go reads them.
 //
-// Where a text comes from: "confirmed" languages were checked against
-// headers of real exports quoted in public code (loaders, tests and
-// comments that copy an export's first line); the others are Garmin's and
-// Strava's wording as far as it could be inferred, backed by the meaning
-// words. summaryLanguages says which is which, and README's format table
-// repeats it.
+// Where a text comes from: docs/sources/activity-labels.md lists every
+// activity-type name and header text below with the real export it was
+// seen in, or says it is inferred; TestActivityLabelSources keeps that
+// list and these tables in step, and allows an inferred name only where
+// the fallback reader (runWords for types, the meaning words for headers)
+// reads it the same way. Only names were taken, never code, from exports
+// committed to these public repositories (licence MIT where said, none
+// stated otherwise):
+//
+//	Garmin Activities.csv
+//	  de PhilippPro/Running-App data/Activities.csv, Activities_old.csv
+//	  fr irrif/Sleeping_score Data/Activities.csv
+//	  es HJZR2004/TI3001C-102-AI Data/Activities.csv (MIT; copy in
+//	     testdata/summary/garmin-es-hjzr2004.csv), alexisHuaracMallqui/garmin Activities.csv
+//	  pt RGazzaneo/projeto_garmin Activities.csv, Activities(9).csv
+//	  nl GerjanM/DDP-wk4 Activities.csv; yvh242/garmin dashboard.py (column names)
+//	  da Bjarke848/AI_TrainingPlanner, HLasse/GarminRunStats, Guchito/running-coach Activities.csv
+//	  sv IsakJacobsson/garmin-extended-data tests/testfiles/activities.csv, csv_files/*.csv
+//	  no dsorenes/naive-csv-sql Activities.csv, dsorenes/Runcrunch data/garmin_activities.csv
+//	  pl kosek-g/Running_performance_analysis Activities.csv
+//	  fi NL-0/ruuvi Activities.csv
+//	  hu lovajujo/sport-data Activities.csv
+//	  en Romain-Thomas-Shef/grunt (MIT), kostaskes/my-garmin-runs, anton-tr3/Running-Evaluation,
+//	     kkuklewski/sport_tracker, 23Flo/swimanalyser Activities.csv; itzi97/DV_Python
+//	     data/activities.csv; gtkovacheff/HypoPrediction Data/Activities.csv;
+//	     VictorMari/garmin-influx src/data/Activities.csv
+//	Strava activities.csv
+//	  nl JoranVerspreet/2025_activities_dashboard, CasperHogenboom/Strave_regression data/activities.csv
+//	  es DanielAlejandroDuquePerez/running-coach data/activities.csv
+//	  de martin-ueding/geo-activity-playground (MIT) src/geo_activity_playground/features/
+//	     strava/strava-csv-mapping.json (column names) and its issue #86 (an export's rows)
+//	  en TheNewThinkTank/strava-insights (MIT), Darixxxon/MyStravaAnalytics data/activities.csv;
+//	     Bergolito/strava-atividades activities.csv; Its-Just-Nans/sportiva export/activities.csv
+//
+// summaryLanguages says per language how much of the header was seen.
 
 // summaryField is what a column of a summary export holds.
 type summaryField int
@@ -43,8 +72,12 @@ const (
 	colGear     // Strava gear (shoe) name
 	colFile     // Strava file of the activity inside the export
 	colRPE      // Strava "Perceived Exertion", 1–10
-	// colBikeCadence is Garmin's bike cadence column, which a newer layout
-	// fills with a run's step rate (and leaves the run cadence empty).
+	// colBikeCadence is a Garmin cadence column named for another sport
+	// ("Avg Bike Cadence", "Avg Swim Cadence"): Garmin names the column
+	// after one sport of the export. On a run it may hold the step rate
+	// (a newer layout leaves the run cadence empty), or not: real exports
+	// show 165 on runs under a Danish swim name and 8–38 under the
+	// English one, so it is used only when it is a step rate.
 	colBikeCadence
 	numSummaryFields
 )
@@ -54,29 +87,34 @@ var fieldNames = [numSummaryFields]string{
 	"activity type", "date", "title", "distance", "time", "moving time", "elapsed time",
 	"average heart rate", "max heart rate", "cadence", "ascent", "descent", "stride length",
 	"vertical ratio", "vertical oscillation", "ground contact time", "GCT balance", "power",
-	"average speed", "activity id", "gear", "file name", "perceived exertion", "bike cadence",
+	"average speed", "activity id", "gear", "file name", "perceived exertion", "other sport's cadence",
 }
 
 // summaryLanguage is one language of the exports and how sure its header
 // texts are.
 type summaryLanguage struct {
 	code, name string
-	// garmin and strava say how the header texts were checked:
-	// "confirmed", "partly confirmed" or "by meaning".
+	// garmin and strava say how much of the header a real export showed
+	// (docs/sources/activity-labels.md): "confirmed" when all of the
+	// activity type, date, distance, times, average heart rate and
+	// cadence columns, "partly confirmed" when some, "by meaning" when
+	// none (the texts are inferred and backed by the meaning words).
 	garmin, strava string
 }
 
-// summaryLanguages are the languages read, in README's order.
+// summaryLanguages are the languages with a text for every column, in
+// README's order. Polish, Finnish and Hungarian Garmin exports are read
+// too, from the texts of one real export each (not every column).
 var summaryLanguages = []summaryLanguage{
 	{"en", "English", "confirmed", "confirmed"},
 	{"de", "German", "confirmed", "confirmed"},
-	{"fr", "French", "confirmed", "partly confirmed"},
-	{"es", "Spanish", "partly confirmed", "by meaning"},
-	{"it", "Italian", "confirmed", "by meaning"},
-	{"nl", "Dutch", "partly confirmed", "by meaning"},
+	{"fr", "French", "confirmed", "by meaning"},
+	{"es", "Spanish", "confirmed", "confirmed"},
+	{"it", "Italian", "by meaning", "by meaning"},
+	{"nl", "Dutch", "partly confirmed", "confirmed"},
 	{"pt", "Portuguese", "confirmed", "by meaning"},
-	{"da", "Danish", "partly confirmed", "by meaning"},
-	{"sv", "Swedish", "by meaning", "by meaning"},
+	{"da", "Danish", "confirmed", "by meaning"},
+	{"sv", "Swedish", "confirmed", "by meaning"},
 	{"no", "Norwegian", "confirmed", "by meaning"},
 }
 
@@ -194,32 +232,31 @@ var garminSummary = summaryExport{
 			"pt": {"FC máxima"}, "da": {"Maks. puls"}, "sv": {"Maxpuls"}, "no": {"Makspuls"},
 			"pl": {"Maksymalne tętno"}, "fi": {"Maksimisyke"}, "hu": {"Max. pulzus"},
 		}, meaning{all: [][]string{wordsHR, {"max", "maks", "maxi", "massim", "hochst"}}, none: wordsAvg}},
-		// Garmin names the cadence column after one sport of the export
-		// ("Gennemsnitlig svømmekadence", swim cadence, in a Danish
-		// runner's export) but fills it with each row's own cadence: a
-		// run's is its step rate. A bike-named one is colBikeCadence.
-		// The Dutch "Gem. slagen" (strokes) and the Finnish
+		// A cadence column named for another sport (bike, swim) is
+		// colBikeCadence. The Dutch "Gem. slagen" (strokes) and the Finnish
 		// "Keskijuoksunopeus" (running speed) stand where English has
 		// "Avg Run Cadence" and hold 160–190 on runs in real exports.
 		{colCadence, byLang{
 			"en": {"Avg Run Cadence", "Avg Cadence"}, "de": {"Ø Schrittfrequenz (Laufen)"},
 			"fr": {"Cadence de course moyenne"}, "es": {"Cadencia de carrera media"}, "it": {"Cadenza di corsa media"},
 			"nl": {"Gemiddelde loopcadans", "Gem. loopcadans", "Gem. cadans", "Gem. slagen"}, "pt": {"Cadência de corrida média"},
-			"da": {"Gennemsnit kadence løb", "Gennemsnitlig svømmekadence"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning", "Medellöpkadens"},
+			"da": {"Gennemsnit kadence løb"}, "sv": {"Genomsnittlig löpkadens", "Medelkadens löpning", "Medellöpkadens"},
 			"no": {"Gjennomsnittlig frekvens for løping"}, "pl": {"Średni rytm biegu"}, "fi": {"Keskijuoksunopeus"},
 		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "schrittfrequenz", "frekvens", "=slagen", "rytm", "juoksunopeus"}},
-			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "hjart", "herz", "heart", "cardi", "puls", "totaal"}, wordsNotAvg...)}},
-		// "Avg Bike Cadence" (en), "Medelcykelkadens" (sv), "Cadência
-		// bicicleta média" (pt) and "Átl. pedálütem" (hu) are in real
+			none: append([]string{"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "swim", "svomme", "hjart", "herz", "heart", "cardi", "puls", "totaal"}, wordsNotAvg...)}},
+		// "Avg Bike Cadence", "Avg Swim Cadence" (en), "Medelcykelkadens"
+		// (sv), "Cadência bicicleta média" (pt), "Gennemsnitlig
+		// svømmekadence" (da) and "Átl. pedálütem" (hu) are in real
 		// exports; the other languages' texts are by meaning (a cadence
-		// word and a bike word), which reads them whatever their text.
+		// word and a bike or swim word), which reads them whatever their
+		// text.
 		{colBikeCadence, byLang{
-			"en": {"Avg Bike Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
+			"en": {"Avg Bike Cadence", "Avg Swim Cadence"}, "de": {"Ø Trittfrequenz (Radfahren)"}, "fr": {"Cadence de vélo moyenne"},
 			"es": {"Cadencia de bici media"}, "it": {"Cadenza bici media"}, "nl": {"Gem. fietscadans"},
-			"pt": {"Cadência média de bici", "Cadência bicicleta média"}, "da": {"Gennemsnitlig cykelkadence"},
+			"pt": {"Cadência média de bici", "Cadência bicicleta média"}, "da": {"Gennemsnitlig cykelkadence", "Gennemsnitlig svømmekadence"},
 			"sv": {"Genomsnittlig cykelkadens", "Medelcykelkadens"}, "no": {"Gjennomsnittlig sykkelkadens"},
 			"hu": {"Átl. pedálütem"},
-		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz", "utem"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal"}},
+		}, meaning{all: [][]string{{"cadence", "cadenc", "kadenz", "kadence", "kadens", "cadans", "cadenza", "trittfrequenz", "utem"}, {"bike", "velo", "fiets", "cykel", "sykkel", "bici", "tritt", "pedal", "swim", "svomme"}},
 			none: wordsNotAvg}},
 		{colAscent, byLang{
 			"en": {"Total Ascent"}, "de": {"Anstieg gesamt", "Positiver Höhenunterschied"}, "fr": {"Ascension totale"},
@@ -282,44 +319,20 @@ var garminSummary = summaryExport{
 	},
 
 	// Activity-type names. Garmin Connect writes the name of the type in
-	// the account's language; names seen in real exports, as quoted in
-	// public code that reads Activities.csv (found with the code search
-	// of this project's tools, December 2026; the search names the files
-	// but not every repository, so the file's search id is given):
-	//   de "Laufbandtraining", "Laufen auf der Bahn", "Trailrunning",
-	//      "Indoor-Laufen", "Virtuelles Radfahren", "Rennradfahren",
-	//      "Gravel/Offroad-Radfahren", "E-Mountainbike-Fahren",
-	//      "Schwimmbadschwimmen", "Spazieren gehen", "Rudermaschine",
-	//      "Atemübung", "Sonstige"; fr "Course à pied urbaine",
-	//      "Course à pied sur tapis roulant", "Vélo d'intérieur",
-	//      "Cyclisme sur route", "Marche à pied", "Exercice de
-	//      respiration"; it "Corsa", "Camminata", "Nuoto in piscina"
-	//      (an activity-intensity table of a Garmin CSV reader, Python,
-	//      search id 16570476294; no licence file seen);
-	//   de "Laufbandtraining", "Bahnlauf", "Traillauf", "Laufen im
-	//      Freien", "Indoor-Radfahren" (a Kotlin GarminActivityTypeMap,
-	//      "English and German UI", search id 70283599031);
-	//   de "Trail-Lauf", "Virtuelles Laufen" (a TypeScript Garmin CSV
-	//      importer, search id 11225856132);
-	//   fr "Course sur tapis roulant" (a Java Garmin CSV parser's test,
-	//      a real first line "Type d'activité,Date,Distance,Durée",
-	//      search id 68508847665);
-	//   es "Carrera en cinta", "Carrera en pista", "Carrera en interior"
-	//      (a TypeScript Spanish table of Garmin's types, search id
-	//      69811086896).
-	// Names not in any source (the Portuguese, Scandinavian and Dutch
-	// variants) are Garmin's wording as far as it could be inferred;
-	// runWords (below) reads any name with a word for running in these
-	// languages as running, so a variant missing here is not lost.
+	// the account's language (older exports write Garmin's key, such as
+	// "street_running", which sportFromName reads). The names real
+	// exports show, and the export, are in docs/sources/activity-labels.md;
+	// a name there marked inferred stays only because runWords (below)
+	// reads it the same way, so it adds nothing a guess could break.
 	sports: []summarySport{
 		{SportRunning, byLang{
-			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Obstacle Run"},
+			"en": {"Running", "Street Running", "Track Running", "Indoor Running", "Ultra Run", "Ultra Running", "Obstacle Run"},
 			"de": {"Laufen", "Straßenlauf", "Bahnlauf", "Laufen auf der Bahn", "Laufen im Freien", "Indoor-Laufen", "Ultralauf"},
 			"fr": {"Course à pied", "Course sur route", "Course sur piste", "Course à pied urbaine", "Course à pied sur piste", "Course à pied en salle"},
 			"es": {"Carrera", "Correr", "Carrera en pista", "Carrera en interior", "Carrera en la calle"},
 			"it": {"Corsa", "Corsa su pista", "Corsa su strada", "Corsa indoor"}, "nl": {"Hardlopen", "Binnen hardlopen"},
 			"pt": {"Corrida", "Corrida de rua", "Corrida em pista", "Corrida na pista", "Corrida indoor"}, "da": {"Løb", "Baneløb"}, "sv": {"Löpning", "Banlöpning"},
-			"no": {"Løping", "Baneløping"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
+			"no": {"Løping", "Baneløping", "Løping innendørs"}, "pl": {"Bieganie"}, "hu": {"Futás", "Beltéri futás", "Teremfutás"},
 		}},
 		{SportTrail, byLang{
 			"en": {"Trail Running"}, "de": {"Trailrunning", "Traillauf", "Trail-Lauf"}, "es": {"Trail running", "Carrera por montaña"},
@@ -359,8 +372,8 @@ var garminSummary = summaryExport{
 			"no": {"Bassengsvømming", "Svømming i åpent vann", "Svømming"}, "hu": {"Nyíltvízi úszás"},
 		}},
 		{SportWalking, byLang{
-			"en": {"Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
-			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange"},
+			"en": {"Walking", "Casual Walking"}, "de": {"Gehen", "Spazieren gehen"}, "fr": {"Marche", "Marche à pied"}, "es": {"Caminar", "Caminata"}, "it": {"Camminata"},
+			"nl": {"Wandelen"}, "pt": {"Caminhada"}, "da": {"Gang", "Gåtur"}, "sv": {"Promenad", "Gång"}, "no": {"Gåing", "Gange", "Gåtur"},
 			"hu": {"Gyaloglás"},
 		}},
 		{SportHiking, byLang{
@@ -382,7 +395,8 @@ var garminSummary = summaryExport{
 			"sv": {"Yoga", "Pilates", "Stretching", "Rörlighet"}, "no": {"Yoga", "Pilates", "Tøying", "Mobilitet"},
 		}},
 		{SportOther, byLang{
-			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT"},
+			"en": {"Rowing", "Indoor Rowing", "Stand Up Paddleboarding", "Kayaking", "Cardio", "Elliptical", "Stair Stepper", "HIIT",
+				"Other", "Gym & Fitness Equipment", "Resort Skiing/Snowboarding", "Multisport"},
 			"de": {"Rudern", "Indoor-Rudern", "Rudermaschine", "Stand-Up-Paddling", "Kajakfahren", "Cardio", "Crosstrainer", "Atemübung", "Sonstige", "Langlauf", "Klassischer Langlauf", "Langlauf Freistil"},
 			"fr": {"Aviron", "Aviron en salle", "Stand up paddle", "Kayak", "Cardio", "Elliptique", "Exercice de respiration", "Autre", "Rameur d'intérieur"},
 
@@ -396,7 +410,7 @@ var garminSummary = summaryExport{
 				// named: its pace and cadence would pass for running.
 				"Konditionspass", "Annan", "Längdskidåkning klassisk stil", "Längdskidåkning fristil",
 				"Utförsåkning i pist", "Tennis", "Racketsporter", "Padel", "Badminton", "Discgolf", "Golf", "Squash"},
-			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin"},
+			"no": {"Roing", "Innendørs roing", "Stand up padling", "Kajakk", "Kondisjon", "Ellipsemaskin", "Utholdenhet", "Romaskin"},
 			"hu": {"Kardió", "Lépcsőzés", "Légzőgyakorlat"},
 		}},
 	},
@@ -499,19 +513,10 @@ var stravaSummary = summaryExport{
 			"no": {"Opplevd anstrengelse"},
 		}, meaning{all: [][]string{{"exert", "anstreng", "effort", "esfuerzo", "sforzo", "inspanning", "esforco", "anstrangning"}, {"perceiv", "wahrgenommen", "empfunden", "percu", "ressent", "percib", "percep", "waargenomen", "perceb", "oplevet", "upplevd", "opplevd", "ervaren"}}, none: []string{"prefer", "bevorzug", "usar", "usa", "gebruik", "foretruk", "foredrag", "foretrekk", "voorkeur"}}},
 	},
-	// Strava writes the activity type in the account's language too.
-	// Names seen in real exports, as quoted in public code (search ids
-	// as for Garmin's above): de "Lauf", "Virtueller Lauf", "Traillauf",
-	// "Radfahrt", "Virtuelle Radfahrt", "E-Bike-Radfahrt" ("German from
-	// bulk export", Python, search id 70713317333); fr "Course à pied",
-	// "Trail", "Course virtuelle", de "Trailrunning", it "Corsa", "Corsa
-	// su trail", "Corsa virtuale", es "Carrera", "Carrera de trail",
-	// "Carrera por senderos", "Carrera virtual", nl "Hardlopen", pt
-	// "Corrida", no "Løping", "Løp" (a Python importer's run labels,
-	// "Strava localises the values", search id 63100366510); fr "Course à
-	// pied virtuelle", "Sortie vélo", "Sortie vélo virtuelle", "Sortie
-	// vélo électrique" (a TypeScript table of the French values, search
-	// id 66535075234). The rest is inferred; runWords backs it.
+	// Strava writes the activity type in the account's language too
+	// (docs/sources/activity-labels.md: real exports in Dutch, Spanish,
+	// English, and one German row; the other names are inferred and read
+	// the same way by runWords).
 	sports: []summarySport{
 		{SportRunning, byLang{
 			"en": {"Run"}, "de": {"Lauf", "Laufen"}, "fr": {"Course à pied", "Course"}, "es": {"Carrera", "Correr"},
@@ -564,7 +569,8 @@ var stravaSummary = summaryExport{
 		{SportOther, byLang{
 			// "Workout" is Strava's catch-all (HIIT, circuits, anything
 			// without its own type): not counted as strength.
-			"en": {"Workout", "Rowing", "Virtual Row", "Stand Up Paddling", "Kayaking", "Canoeing", "Crossfit", "Elliptical", "StairStepper", "HIIT"},
+			"en": {"Workout", "Rowing", "Virtual Row", "Stand Up Paddling", "Kayaking", "Canoeing", "Crossfit", "Elliptical", "StairStepper", "HIIT",
+				"Football (Soccer)", "Ice Skate", "Alpine Ski", "Rock Climb"},
 			"de": {"Training", "Rudern", "Stand-Up-Paddling", "Kajakfahren", "Kanufahren", "Crosstrainer"},
 			"fr": {"Entraînement", "Aviron", "Stand up paddle", "Kayak", "Canoë", "Elliptique"},
 			"es": {"Entrenamiento", "Remo", "Surf de remo", "Kayak", "Piragüismo", "Elíptica"},

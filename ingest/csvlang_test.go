@@ -389,6 +389,7 @@ func TestSummarySportNames(t *testing.T) {
 		"Ciclismo em local fechado": SportCycling, "Ciclismo virtual": SportCycling, "Natação em alto mar": SportSwimming,
 		"Løb": SportRunning, "Løb terræn": SportTrail, "Cykling på grusveje": SportCycling, "Svøm i pool": SportSwimming,
 		"Løping": SportRunning, "Terrengløp": SportTrail, "Styrketrening": SportStrength,
+		"Løping på tredemølle": SportTreadmill, "Løping innendørs": SportRunning, "Utholdenhet": SportOther, "Romaskin": SportOther,
 		"Löpning": SportRunning, "Löpband": SportTreadmill, "Simbassäng": SportSwimming, "Konditionspass": SportOther,
 		"Längdskidåkning klassisk stil": SportOther, "Längdskidåkning fristil": SportOther, "Utförsåkning i pist": SportOther,
 		"Bieganie": SportRunning, "Futás": SportRunning, "Beltéri futás": SportRunning, "Teremfutás": SportRunning,
@@ -476,8 +477,9 @@ func TestGarminSwimUnitsPerRow(t *testing.T) {
 }
 
 // TestGarminBikeCadenceColumn (issue 23): a newer layout writes a run's
-// cadence in the bike cadence column; it is used when it is a step rate,
-// left out (and said) when it is not, and a ride's stays a ride's.
+// cadence in the bike (or swim) cadence column; it is used when it is a
+// step rate, left out (and said) when it is not, and a ride's stays a
+// ride's.
 func TestGarminBikeCadenceColumn(t *testing.T) {
 	text := "Activity Type,Date,Title,Distance,Time,Avg Run Cadence,Avg Bike Cadence\n" +
 		`Running,2026-01-04 10:00:00,Run,10.02,00:50:00,--,168` + "\n" +
@@ -486,14 +488,39 @@ func TestGarminBikeCadenceColumn(t *testing.T) {
 		`Cycling,2026-01-07 10:00:00,Ride,40.0,01:30:00,--,88` + "\n"
 	acts := mustDecode(t, "Activities.csv", text, 4)
 	wantEq(t, "step rate in the bike column", acts[0].Summary.AvgCadenceSPM, 168.0)
-	if !hasNote(acts[0], "read from the bike cadence column") {
+	if !hasNote(acts[0], "read from the cadence column named for another sport") {
 		t.Errorf("notes %q", acts[0].Notes)
 	}
 	if !math.IsNaN(acts[1].Summary.AvgCadenceSPM) || !hasNote(acts[1], "not a step rate") {
 		t.Errorf("84 in the bike column on a run: cadence %v, notes %q", acts[1].Summary.AvgCadenceSPM, acts[1].Notes)
 	}
 	wantEq(t, "run cadence column", acts[2].Summary.AvgCadenceSPM, 172.0)
-	if !math.IsNaN(acts[3].Summary.AvgCadenceSPM) || hasNote(acts[3], "bike cadence") {
+	if !math.IsNaN(acts[3].Summary.AvgCadenceSPM) || hasNote(acts[3], "another sport") {
 		t.Errorf("ride: cadence %v, notes %q", acts[3].Summary.AvgCadenceSPM, acts[3].Notes)
+	}
+
+	// The column may be named for swimming too (the only cadence column
+	// of the export): a real English export (VictorMari/garmin-influx)
+	// holds 8–38 there on runs, a real Danish one (Bjarke848/
+	// AI_TrainingPlanner) 165. Only the step rate is used.
+	for _, c := range []struct {
+		header, run, swim, value string
+		cadence                  float64 // NaN: not used
+		note                     string
+	}{
+		{"Activity Type,Date,Title,Distance,Time,Avg Swim Cadence", "Running", "Pool Swimming", "38", math.NaN(),
+			"holds 38 on a run: not a step rate"},
+		{"Aktivitetstype,Dato,Titel,Distance,Tid,Gennemsnitlig svømmekadence", "Løb", "Svøm i pool", "165", 165,
+			"cadence 165 spm read from the cadence column named for another sport"},
+	} {
+		text := c.header + "\n" + c.run + `,2026-01-04 10:00:00,Run,"10.02",00:50:00,` + c.value + "\n" +
+			c.swim + `,2026-01-05 10:00:00,Pool,"1,500",00:30:00,30` + "\n"
+		acts := mustDecode(t, "Activities.csv", text, 2)
+		if got := acts[0].Summary.AvgCadenceSPM; !(got == c.cadence || math.IsNaN(got) && math.IsNaN(c.cadence)) || !hasNote(acts[0], c.note) {
+			t.Errorf("%s: cadence %v, notes %q; want %v and %q", c.header, got, acts[0].Notes, c.cadence, c.note)
+		}
+		if hasNote(acts[1], "another sport") || acts[1].Sport != SportSwimming {
+			t.Errorf("%s: the swim is %v, notes %q", c.header, acts[1].Sport, acts[1].Notes)
+		}
 	}
 }

@@ -605,10 +605,11 @@ func swimDistance(a *Activity, system string) {
 	}
 }
 
-// bikeCadence takes a run's cadence from Garmin's bike cadence column
-// when the run cadence is empty and the value is a step rate (120–240
-// per minute): a newer layout writes a run's cadence there. Anything else
-// in that column on a run is left out, and the note says so.
+// bikeCadence takes a run's cadence from a Garmin cadence column named
+// for another sport (bike, swim) when the run cadence is empty and the
+// value is a step rate (120–240 per minute): a newer layout writes a
+// run's cadence there. Anything else in that column on a run is left
+// out, and the note says so.
 func bikeCadence(a *Activity, v float64, run bool) {
 	s := &a.Summary
 	if !run || s.AvgCadenceSPM > 0 || !(v > 0) {
@@ -616,11 +617,11 @@ func bikeCadence(a *Activity, v float64, run bool) {
 	}
 	if v >= 120 && v <= 240 {
 		s.AvgCadenceSPM = v
-		a.Notes = append(a.Notes, fmt.Sprintf("cadence %.0f spm read from the bike cadence column (a step rate; the run cadence column is empty)", v))
+		a.Notes = append(a.Notes, fmt.Sprintf("cadence %.0f spm read from the cadence column named for another sport (bike or swim; a step rate, and the run cadence column is empty)", v))
 		return
 	}
 	if a.Sport.IsRunning() {
-		a.Notes = append(a.Notes, fmt.Sprintf("bike cadence column holds %.0f on a run: not a step rate (120–240 spm), not used", v))
+		a.Notes = append(a.Notes, fmt.Sprintf("the cadence column named for another sport (bike or swim) holds %.0f on a run: not a step rate (120–240 spm), not used", v))
 	}
 }
 

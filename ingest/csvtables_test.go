@@ -116,6 +116,7 @@ func TestFold(t *testing.T) {
 		"Ø Schrittfrequenz (Laufen)": "o schrittfrequenz laufen", "Type d'activité": "type d activite",
 		"Gennemsnit kadence løb": "gennemsnit kadence lob", "Training Stress Score®": "training stress score",
 		"  Maks. puls ": "maks puls", "Højdeforøgelse": "hojdeforogelse", "Straße": "strasse",
+		"Średnie tętno": "srednie tetno", "Upłynęło czasu": "uplynelo czasu", "Eltelt idő": "eltelt ido",
 	} {
 		wantEq(t, in, fold(in), want)
 	}

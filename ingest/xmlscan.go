@@ -277,12 +277,18 @@ func load64(data []byte, i int) uint64 {
 }
 
 // equalAt reports whether data[i:i+n] and data[at:at+n] hold the same
-// bytes, comparing eight at a time: names against the names seen before
-// (gpxtpx:TrackPointExtension is 26 bytes), end tags against their start,
-// a repeated element's bytes against its record.
+// bytes: names against the names seen before (gpxtpx:TrackPointExtension
+// is 26 bytes), end tags against their start, a repeated element's bytes
+// against its record. Under 16 bytes it compares eight at a time; from 16
+// on (a track's tags with their indentation between two values, 40 to 60
+// bytes) the runtime's vector compare is faster: 7 % of the CPU time of
+// `analyze` on one-hour TCX files, measured side by side.
 func equalAt(data []byte, i, at, n int) bool {
 	if n < 0 || i+n+8 > len(data) || at+n+8 > len(data) || i < 0 || at < 0 {
 		return n >= 0 && i >= 0 && at >= 0 && i+n <= len(data) && at+n <= len(data) && bytes.Equal(data[i:i+n], data[at:at+n])
+	}
+	if n >= 16 {
+		return string(data[i:i+n]) == string(data[at:at+n])
 	}
 	for ; n >= 8; n -= 8 {
 		if load64(data, i) != load64(data, at) {

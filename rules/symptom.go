@@ -377,7 +377,7 @@ func openPatterns(p *Pass, from, to int) []string {
 func balanceShift(s *analysis.Season, from, to int) (shift float64, week int, ok bool) {
 	for i := from; i <= to && i < len(s.Weeks); i++ {
 		m := s.BalanceBaseline(i) // the model gct-imbalance judged the week by
-		base, b := m.MedianPct, s.Weeks[i].BalanceLeftPct
+		base, b := m.JudgedPct(), s.Weeks[i].BalanceLeftPct
 		if !m.Valid || !finite(b) {
 			continue
 		}
@@ -403,7 +403,7 @@ func sideShift(s *analysis.Season, e analysis.SymptomEpisode) string {
 	if !m.Valid {
 		return ""
 	}
-	base := m.MedianPct
+	base := m.JudgedPct() // the level the week was judged against (a trend's anchor, principle 8)
 	for k := max(i-1, 0); k <= i+3 && k < len(s.Weeks); k++ {
 		b := s.Weeks[k].BalanceLeftPct
 		if !finite(b) {

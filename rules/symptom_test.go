@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +260,39 @@ func TestSymptomStatusAndRedFlags(t *testing.T) {
 	off := false
 	if fs := symptomFindings(s, &Config{Rules: map[string]Settings{"symptom": {Enabled: &off}}}); len(fs) != 0 {
 		t.Errorf("disabled rule gave %d findings", len(fs))
+	}
+}
+
+// TestSideShiftJudgedLevel checks that the pain's balance context measures
+// the shift from the level gct-imbalance judged the week against: a
+// trend's anchor when a trend judged it (principle 8), not the median the
+// trend has dragged along.
+func TestSideShiftJudgedLevel(t *testing.T) {
+	runs := steadyWeeks(8, balance(50.8))
+	runs = append(runs, steadyWeek(8, balance(49.6))...)
+	knee := analysis.SymptomEpisode{Site: ingest.SiteOuterKnee, Side: ingest.SideLeft, First: start.AddDate(0, 0, 7*8+2)}
+	for _, tt := range []struct {
+		name  string
+		trend *analysis.BalanceTrend
+		want  string // a phrase of the context, "" for none
+	}{
+		{"median judged: 1.2 pp towards the right", nil, "moved 1.2 pp towards the right foot"},
+		{"trend judged from 50.0 %: 0.4 pp, no shift", &analysis.BalanceTrend{AnchorPct: 50.0, SlopePP: 0.1, ChangePP: 0.8}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := season(runs)
+			models := make([]analysis.BalanceModel, len(s.Weeks))
+			for i := range models {
+				models[i] = analysis.BalanceModel{Valid: true, MedianPct: 50.8, SpreadPP: 0.3, Weeks: 8, Runs: 24, Trend: tt.trend}
+			}
+			s.RecordBalance(models)
+			got := sideShift(s, knee)
+			if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+				t.Errorf("sideShift = %q, want %q", got, tt.want)
+			}
+			if shift, _, ok := balanceShift(s, 8, 8); ok && tt.trend != nil && math.Abs(shift-(-0.4)) > 0.05 {
+				t.Errorf("balanceShift = %.2f pp, want -0.4 against the trend's anchor", shift)
+			}
+		})
 	}
 }
