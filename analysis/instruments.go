@@ -221,8 +221,9 @@ type OtherInstrumentRuns struct {
 // ch another instrument than the one in force measured, by that instrument
 // and the usual one, in order of first run: the runs the channel's rules
 // leave out (track runs aside for balance, which are judged apart). Empty
-// when there are none. Balance runs of an instrument whose offset is
-// known (BalanceOffset) are judged, so not among them.
+// when there are none. Runs of an instrument whose offset is known
+// (BalanceOffset, CadenceOffsetPct; outdoor runs for cadence) are
+// judged, so not among them.
 func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 	var out []OtherInstrumentRuns
 	for i := range s.Weeks {
@@ -240,6 +241,9 @@ func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 				continue
 			}
 			if _, ok := s.BalanceOffset(i, in); ok && ch == ingest.ChanStanceTimeBalance {
+				continue // judged by its own baseline
+			}
+			if _, ok := s.CadenceOffsetPct(i, in, s.CadenceBaseline(i)); ok && ch == ingest.ChanCadence && !r.Treadmill() {
 				continue // judged by its own baseline
 			}
 			usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
@@ -292,6 +296,39 @@ func (s *Season) BalanceOffset(i int, in string) (off float64, ok bool) {
 		}
 	}
 	if len(own) < MinBalanceRuns || ownWeeks < MinBalanceWeeks || len(usual) < MinBalanceRuns || usualWeeks < MinBalanceWeeks {
+		return math.NaN(), false
+	}
+	return Median(own) - Median(usual), true
+}
+
+// CadenceOffsetPct is how many percent instrument in's cadence reads above
+// the instrument in force in week i's, against model m (the week's
+// outdoor cadence model): the median residual of in's outdoor runs minus
+// the median of the usual instrument's, over the weeks from the usual
+// instrument's first week, at most 2×BaselineWeeks, before week i. ok only
+// when each has MinBaselineRuns such runs there, the minimum of a cadence
+// baseline after a sensor change. A second instrument worn in turn is so
+// judged by its own runs (BalanceOffset for balance).
+func (s *Season) CadenceOffsetPct(i int, in string, m CadenceModel) (off float64, ok bool) {
+	if i < 0 || i >= len(s.Weeks) || in == "" || !m.Valid {
+		return math.NaN(), false
+	}
+	var own, usual []float64
+	for k := max(s.InstrumentEpoch(ingest.ChanCadence, i), i-2*BaselineWeeks); k < i; k++ {
+		for _, r := range s.WeekRuns(k) {
+			v := m.ResidualPct(r)
+			if math.IsNaN(v) || r.Treadmill() {
+				continue
+			}
+			switch {
+			case !s.WithoutUsualInstrument(r, ingest.ChanCadence):
+				usual = append(usual, v)
+			case r.CadenceInstrument == in:
+				own = append(own, v)
+			}
+		}
+	}
+	if len(own) < MinBaselineRuns || len(usual) < MinBaselineRuns {
 		return math.NaN(), false
 	}
 	return Median(own) - Median(usual), true

@@ -117,3 +117,38 @@ func TestBalanceOffsetInTurn(t *testing.T) {
 		t.Errorf("runs not judged %+v, want the 21 wrist runs of weeks 0-6 (usual: the strap)", got)
 	}
 }
+
+// TestCadenceOffsetInTurn: the wrist, worn in turn with a pod, reads
+// cadence 2 spm higher. Once each has 8 outdoor runs before the week, the
+// wrist runs count in the week's cadence residual by their own baseline,
+// so a steady runner's residual stays at 0; before, they are left out.
+func TestCadenceOffsetInTurn(t *testing.T) {
+	const wrist, pod = "wrist garmin fr255", "pod garmin running_dynamics_pod"
+	var runs []Run
+	for w := 0; w < 12; w++ {
+		for d := 0; d < 4; d++ {
+			r := run(monday0.AddDate(0, 0, 7*w+d), 8)
+			r.Source = r.Source + string(rune('a'+d))
+			r.CadenceSPM, r.CadenceInstrument = 170+0.5*float64(d/2), pod
+			if d%2 == 1 {
+				r.CadenceSPM, r.CadenceInstrument = 172+0.5*float64(d/2), wrist
+			}
+			runs = append(runs, r)
+		}
+	}
+	s := NewSeason("pat", runs, Params{})
+	judged := 0
+	for i, w := range s.Weeks {
+		if _, ok := s.CadenceOffsetPct(i, wrist, s.CadenceBaseline(i)); !ok {
+			continue
+		}
+		judged++
+		if w.CadenceOtherInstrumentRuns != 0 || w.CadenceRuns != 4 || math.Abs(w.CadenceResidualPct) > 0.2 {
+			t.Errorf("week %d: %d wrist runs left out, %d runs in the residual %.2f %%; want 0, 4 and about 0", i, w.CadenceOtherInstrumentRuns, w.CadenceRuns, w.CadenceResidualPct)
+		}
+	}
+	if judged == 0 {
+		t.Fatal("the wrist runs are never judged by their own baseline")
+	}
+	t.Logf("%d of %d weeks judged the wrist runs by their own baseline", judged, len(s.Weeks))
+}

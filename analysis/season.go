@@ -405,7 +405,11 @@ func (s *Season) fillCadenceResidual(i int) {
 		switch {
 		case math.IsNaN(v) || r.Treadmill(): // the model is the outdoor one
 		case s.WithoutUsualInstrument(r, ingest.ChanCadence):
-			other++
+			if off, ok := s.CadenceOffsetPct(i, r.CadenceInstrument, model); ok {
+				res = append(res, v-off) // judged by its own baseline
+			} else {
+				other++
+			}
 		default:
 			res = append(res, v)
 		}

@@ -141,7 +141,9 @@ type Week struct {
 	// are brought to the usual instrument's scale.
 	BalanceOtherInstrumentJudged int
 	// CadenceOtherInstrumentRuns counts such runs of the cadence
-	// instrument, left out of CadenceResidualPct and the baselines.
+	// instrument, left out of CadenceResidualPct and the baselines (an
+	// instrument worn in turn with enough runs of its own counts in
+	// CadenceResidualPct by Season.CadenceOffsetPct, not here).
 	CadenceOtherInstrumentRuns int
 	DescentM                   float64
 	TrackKmCW                  float64

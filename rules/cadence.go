@@ -161,15 +161,22 @@ func checkCadenceDrop(p *Pass) {
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
+			off := 0.0
 			if s.WithoutUsualInstrument(r, ingest.ChanCadence) {
-				continue // its own instrument has no baseline here: not judged
+				// Judged by its own instrument's runs when they are
+				// enough (outdoors), else not judged.
+				o, ok := s.CadenceOffsetPct(i, r.CadenceInstrument, m)
+				if !ok || r.Treadmill() {
+					continue
+				}
+				off = o
 			}
 			model := m
 			if r.Treadmill() {
 				model = mt
 			}
 			if v := model.ResidualPct(r); finite(v) {
-				res = append(res, v-model.BaselineResidualPct)
+				res = append(res, v-off-model.BaselineResidualPct)
 			}
 		}
 		if !m.Valid {

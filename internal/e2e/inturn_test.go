@@ -75,6 +75,12 @@ func TestInstrumentsInTurnHealthy(t *testing.T) {
 			}
 		}
 		for _, st := range rep.Rules {
+			if st.Rule == "cadence-drop" {
+				t.Logf("%s: cadence-drop %s: %s", a.Season.Athlete, st.Status, st.Reason)
+				if st.Status != "judged" || !strings.Contains(st.Reason, "were not judged for cadence") {
+					t.Errorf("%s: cadence-drop %s (%s), want judged, saying the runs before the second instrument's baseline", a.Season.Athlete, st.Status, st.Reason)
+				}
+			}
 			if st.Rule != "gct-imbalance" {
 				continue
 			}
@@ -108,18 +114,19 @@ func analyzeInTurn(t *testing.T, s synth.Season, args ...string) inTurnReport {
 	return doc.Athletes[0]
 }
 
-// TestInstrumentsInTurnDrift (issue 23): the drift-53 and early-drift
-// athletes' balance drift, recorded by two instruments worn in turn, is still found (at
-// least low) by the week the single-instrument season finds it + 2, the
-// report cut with --until at the end of each week.
+// TestInstrumentsInTurnDrift (issue 23): a true balance drift (drift-53,
+// early-drift) or cadence drop (cadence-drop, creep) recorded by two
+// instruments worn in turn is still found (at least low) by the week the
+// single-instrument season finds it + 2, the report cut with --until at
+// the end of each week.
 func TestInstrumentsInTurnDrift(t *testing.T) {
-	first := func(s synth.Season) int {
+	first := func(s synth.Season, rule string) int {
 		dir := writeInTurn(t, s)
 		for w := 4; w < s.Weeks; w++ {
 			until := s.WeekStart(w).AddDate(0, 0, 6).Format(time.DateOnly)
 			rep := parseReport(t, itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", "--until", until, dir).stdout).Athletes[0]
 			for _, f := range rep.Findings {
-				if f.Rule == "gct-imbalance" && f.Severity != "info" {
+				if f.Rule == rule && f.Severity != "info" {
 					t.Logf("%s, week %d (until %s): %s %s: %s", s.Athlete, w+1, until, f.Severity, f.Metric, f.Summary)
 					return w + 1
 				}
@@ -127,9 +134,10 @@ func TestInstrumentsInTurnDrift(t *testing.T) {
 		}
 		return -1
 	}
-	for _, name := range []string{"drift-53", "early-drift"} {
-		one := first(inTurnAthlete(t, name, false))
-		two := first(inTurnAthlete(t, name, true))
+	for _, tt := range []struct{ name, rule string }{{"drift-53", "gct-imbalance"}, {"early-drift", "gct-imbalance"}, {"cadence-drop", "cadence-drop"}, {"creep", "cadence-drop"}} {
+		name := tt.name
+		one := first(inTurnAthlete(t, name, false), tt.rule)
+		two := first(inTurnAthlete(t, name, true), tt.rule)
 		t.Logf("%s found in week %d with one instrument, %d with two in turn", name, one, two)
 		if one < 0 {
 			t.Fatalf("%s: the single-instrument drift is not found: the reference is gone", name)
