@@ -100,6 +100,10 @@ func TestBalanceOffsetInTurn(t *testing.T) {
 			if w.BalanceOtherInstrumentJudged != 0 || math.Abs(w.BalanceLeftPct-51.3) > 1e-9 {
 				t.Errorf("week %d without an offset: balance %.3f with %d wrist runs judged; want the strap's 51.3 alone", i, w.BalanceLeftPct, w.BalanceOtherInstrumentJudged)
 			}
+			// The week's mean is of the 3 strap runs (51.2, 51.4, 51.3).
+			if w.BalanceRuns != 3 || math.Abs(w.BalanceRunSDPP-0.1) > 1e-9 {
+				t.Errorf("week %d without an offset: %d runs in the mean, spread %.4f pp; want 3, 0.1", i, w.BalanceRuns, w.BalanceRunSDPP)
+			}
 			continue
 		}
 		if judgedFrom < 0 {
@@ -107,6 +111,10 @@ func TestBalanceOffsetInTurn(t *testing.T) {
 		}
 		if math.Abs(off-(-1.2)) > 1e-9 || w.BalanceOtherInstrumentJudged != 3 || math.Abs(w.BalanceLeftPct-51.3) > 1e-9 {
 			t.Errorf("week %d: offset %.3f, %d wrist runs judged, balance %.3f; want -1.2, 3, 51.3 (the wrist runs on the strap's scale)", i, off, w.BalanceOtherInstrumentJudged, w.BalanceLeftPct)
+		}
+		// Six runs on the strap's scale: 51.2, 51.4, 51.3 twice over.
+		if w.BalanceRuns != 6 || math.Abs(w.BalanceRunSDPP-math.Sqrt(0.04/5)) > 1e-9 {
+			t.Errorf("week %d: %d runs in the mean, spread %.4f pp; want 6, %.4f", i, w.BalanceRuns, w.BalanceRunSDPP, math.Sqrt(0.04/5))
 		}
 	}
 	// 3 wrist runs a week: 20 runs in the 7 weeks before week 7.

@@ -339,7 +339,7 @@ func (s *Season) emptyWeek(i int) Week {
 	return Week{
 		Monday: Day(s.firstMonday + 7*i),
 		ACWR:   n, ACWREWMA: n, ChangePct: n, Monotony: n, Strain: n,
-		CadenceSPM: n, CadenceResidualPct: n, BalanceLeftPct: n,
+		CadenceSPM: n, CadenceResidualPct: n, BalanceLeftPct: n, BalanceRunSDPP: n,
 	}
 }
 
@@ -381,8 +381,12 @@ func (s *Season) fillRunFigures(i int) {
 		}
 	}
 	w.CadenceSPM = Median(cad)
+	w.BalanceRuns, w.BalanceRunSDPP = len(bal), math.NaN()
 	if len(bal) > 0 {
 		w.BalanceLeftPct = stat.Mean(bal, nil)
+	}
+	if len(bal) > 1 {
+		w.BalanceRunSDPP = stat.StdDev(bal, nil)
 	}
 	// An empty week has 0 m of descent; a week of runs without altitude
 	// has an unknown descent.

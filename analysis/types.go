@@ -128,6 +128,12 @@ type Week struct {
 	// BalanceLeftPct is the mean GCT balance of the week's runs off the
 	// track (Run.OnTrack); NaN when none has one.
 	BalanceLeftPct float64
+	// BalanceRuns counts the runs in BalanceLeftPct's mean, and
+	// BalanceRunSDPP is their standard deviation in pp (NaN with fewer
+	// than 2): a thin week's mean is less sure (the balance trend's
+	// standard error grows with it).
+	BalanceRuns    int
+	BalanceRunSDPP float64
 	// BalanceTrackRuns counts the track runs with a balance left out of it.
 	BalanceTrackRuns int
 	// BalanceOtherInstrumentRuns counts the runs whose balance another

@@ -9,6 +9,7 @@ import (
 	"github.com/itbcheck/itbcheck/analysis"
 	"github.com/itbcheck/itbcheck/ingest"
 	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Chain paths of the asymmetry rules.
@@ -44,7 +45,9 @@ var GCTImbalance = &Rule{
 		"24 weeks of earlier track runs (at least 6), the same limits; the status counts track runs without that baseline: the bends shift balance) " +
 		"vs the baseline: the median of up to 12 earlier " +
 		"weeks that were not part of a shift (at least 6 weeks and 20 runs), with the athlete's noise from the weeks' " +
-		"spread (MAD), and the trend: a significant least-squares slope (≥ 0.1 pp/week, 2.5 standard errors) over at least " +
+		"spread (MAD), and the trend: a significant least-squares slope (≥ 0.1 pp/week, 2.5 standard errors; the standard error is at least " +
+		"what the run-to-run spread within a week puts on weeks of so few runs, at the Student t level for that spread's runs, so thin weeks " +
+		"cannot make a trend) over at least " +
 		"6 weeks, anchored where it began (the start that explains the largest change), so that a drift that starts with " +
 		"the season cannot become its own baseline; the trend is graded by the change it made since (slope × weeks). " +
 		"Low: ≥ the low limit away and 2.5 noise widths, or a significant trend; medium: ≥ the medium limit away on the same " +
@@ -108,18 +111,22 @@ func side(balanceLeftPct float64) string {
 }
 
 // balanceFit is the least-squares line (pp/week) of the weekly mean
-// balance over weeks from..to, and the slope's standard error; ok false
-// with fewer than slopeWeeks-1 weeks with balance.
+// balance over weeks from..to, and the slope's standard error (see
+// balanceFitMin); ok false with fewer than slopeWeeks-1 weeks with balance.
 func balanceFit(s *analysis.Season, from, to int) (intercept, slope, se float64, ok bool) {
 	return balanceFitMin(s, from, to, slopeWeeks-1)
 }
 
-// balanceFitMin is balanceFit with at least minWeeks weeks (≥ 3).
+// balanceFitMin is balanceFit with at least minWeeks weeks (≥ 3). se is
+// the larger of the residuals' standard error and the run noise's
+// (runNoiseSE), the latter scaled to slopeZ's level: a slope of slopeZ
+// standard errors passes both tests.
 func balanceFitMin(s *analysis.Season, from, to, minWeeks int) (intercept, slope, se float64, ok bool) {
 	var xs, ys []float64
+	var ws []*analysis.Week
 	for k := max(0, from); k <= to; k++ {
-		if b := s.Weeks[k].BalanceLeftPct; finite(b) {
-			xs, ys = append(xs, float64(k)), append(ys, b)
+		if w := &s.Weeks[k]; finite(w.BalanceLeftPct) {
+			xs, ys, ws = append(xs, float64(k)), append(ys, w.BalanceLeftPct), append(ws, w)
 		}
 	}
 	if len(xs) < max(3, minWeeks) {
@@ -133,7 +140,52 @@ func balanceFitMin(s *analysis.Season, from, to, minWeeks int) (intercept, slope
 		rss += e * e
 		sxx += (xs[k] - mx) * (xs[k] - mx)
 	}
-	return a, b, math.Sqrt(rss / float64(len(xs)-2) / sxx), true
+	se = math.Sqrt(rss / float64(len(xs)-2) / sxx)
+	if sigma, df := runNoise(s, to); df > 0 {
+		var sum float64 // Σ (x−mx)²/n
+		for k, w := range ws {
+			sum += (xs[k] - mx) * (xs[k] - mx) / float64(max(1, w.BalanceRuns))
+		}
+		se = math.Max(se, sigma*math.Sqrt(sum)/sxx*slopeT(df)/slopeZ)
+	}
+	return a, b, se, true
+}
+
+// runNoise is the run-to-run spread of balance within a week, σ in pp,
+// pooled over the weeks up to week to since the instrument in force began
+// (at most analysis.BalanceLookbackWeeks), with its degrees of freedom
+// (df 0 when no week has 2 runs or a week does not say its runs).
+//
+// It alone puts σ²/n on the mean of a week of n runs, so the variance of
+// a slope fitted to weekly means at xs is at least σ² Σ (x−mx)²/n ÷ sxx²
+// (balanceFitMin). Thin weeks (a second instrument worn in turn before it
+// has a baseline of its own, issue 23; a week of one road run between
+// track sessions) so cannot make a trend significant that their few runs
+// do not carry, whatever a few weeks' residuals say.
+func runNoise(s *analysis.Season, to int) (sigma float64, df int) {
+	var ss float64
+	for k := max(0, s.InstrumentEpoch(ingest.ChanStanceTimeBalance, to), to-analysis.BalanceLookbackWeeks); k <= to; k++ {
+		w := s.Weeks[k]
+		if finite(w.BalanceLeftPct) && w.BalanceRuns < 1 {
+			return math.NaN(), 0
+		}
+		if w.BalanceRuns > 1 && finite(w.BalanceRunSDPP) {
+			ss += float64(w.BalanceRuns-1) * w.BalanceRunSDPP * w.BalanceRunSDPP
+			df += w.BalanceRuns - 1
+		}
+	}
+	if df == 0 {
+		return math.NaN(), 0
+	}
+	return math.Sqrt(ss / float64(df)), df
+}
+
+// slopeT is the Student t quantile at slopeZ's two-sided level for a
+// standard error estimated with df degrees of freedom: few runs know
+// their own noise less, and need a larger slope to be sure of it.
+func slopeT(df int) float64 {
+	p := distuv.UnitNormal.Survival(slopeZ) // one side
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(1 - p)
 }
 
 // balanceTrend is a significant trend of the weekly balance that runs
@@ -208,14 +260,14 @@ func checkGCTImbalance(p *Pass) {
 	models := make([]analysis.BalanceModel, len(s.Weeks))
 	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
 	var marks []mark
-	judged, bestWeeks, firstJudged, lastJudged := 0, 0, -1, -1
+	judged, bestWeeks, bestRuns, firstJudged, lastJudged := 0, 0, 0, -1, -1
 	var offsets []float64
 	prevAway := 0.0 // last week's signed change (from the baseline or by a trend)
 	for i, w := range s.Weeks {
 		bm := s.FitBalanceBaseline(i, flagged) // weeks of a shift left out
 		models[i] = bm
 		base, noise := bm.MedianPct, math.Max(bm.SpreadPP, minBalanceNoisePP)
-		bestWeeks = max(bestWeeks, bm.Weeks)
+		bestWeeks, bestRuns = max(bestWeeks, bm.Weeks), max(bestRuns, bm.Runs)
 		if !finite(w.BalanceLeftPct) {
 			prevAway = 0
 			continue
@@ -309,6 +361,11 @@ func checkGCTImbalance(p *Pass) {
 		trackMarks, unjudged := judgeTrackBalance(s, t)
 		p.reportEpisodes("gct_balance_track_change_pp", trackMarks)
 		reason := fmt.Sprintf("%d of %d weeks of balance data", bestWeeks, analysis.MinBalanceWeeks)
+		if bestWeeks >= analysis.MinBalanceWeeks {
+			// Weeks enough, runs not: a week of one road run between
+			// track sessions, or a second instrument worn in turn.
+			reason = fmt.Sprintf("%d of %d runs of balance data", bestRuns, analysis.MinBalanceRuns)
+		}
 		if unjudged.runs > 0 {
 			reason += "; " + unjudged.String()
 		}

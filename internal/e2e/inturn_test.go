@@ -36,25 +36,17 @@ func writeInTurn(t *testing.T, s synth.Season) string {
 	return dir
 }
 
-// inTurnKnownLows is how many healthy realistic athletes still get a low
-// gct-imbalance finding when they wear two instruments in turn (measured:
-// half-marathon, track-intervals; none with one instrument). Each usual
-// instrument's series then has half the runs a week until the second one
-// has the runs for a baseline of its own (analysis.Season.BalanceOffset),
-// and a +0.5 pp trend of those thin weeks reads as significant. A ratchet:
-// lower it when the trend test weighs the runs of a week.
-const inTurnKnownLows = 2
-
 // TestInstrumentsInTurnHealthy (issue 23): healthy realistic runners who
 // wear two instruments in turn (an HRM-Pro reading balance 1.2 pp more to
 // the left than the wrist) never make an instrument change, so the second
 // instrument's balance runs are judged by their own baseline once they
 // have its minimum data. No finding at medium or above that one
-// instrument does not give too; lows of the balance and cadence rules at
-// most inTurnKnownLows; the balance rule judged and said the runs it could
-// not judge.
+// instrument does not give too, not even a low: until the second
+// instrument has its baseline each one's weeks are thin, and the balance
+// trend's standard error grows with them (rules.runNoise). The balance
+// rule judged and said the runs it could not judge, or is learning and
+// says the runs it lacks.
 func TestInstrumentsInTurnHealthy(t *testing.T) {
-	lows := 0
 	for _, a := range synth.Team(1, synth.WithInterval(realInterval)) {
 		if !a.Season.Dynamics || len(a.Truth) > 0 {
 			continue
@@ -67,9 +59,6 @@ func TestInstrumentsInTurnHealthy(t *testing.T) {
 		for _, f := range rep.Findings {
 			switch {
 			case f.Severity == "info" || one[f.Rule+" "+f.Date+" "+f.Severity]:
-			case f.Severity == "low" && (f.Rule == "gct-imbalance" || f.Rule == "cadence-drop"):
-				lows++
-				t.Logf("%s: known low with two instruments in turn: %s %s: %s", a.Season.Athlete, f.Rule, f.Date, f.Summary)
 			default:
 				t.Errorf("%s: finding with two instruments in turn that one instrument does not give: %s %s %s: %s", a.Season.Athlete, f.Rule, f.Date, f.Severity, f.Summary)
 			}
@@ -85,13 +74,13 @@ func TestInstrumentsInTurnHealthy(t *testing.T) {
 				continue
 			}
 			t.Logf("%s: gct-imbalance %s: %s", a.Season.Athlete, st.Status, st.Reason)
-			if st.Status != "judged" || !strings.Contains(st.Reason, "were not judged for balance (too few runs with it for a baseline of its own") {
-				t.Errorf("%s: gct-imbalance %s (%s), want judged, saying the runs before the second instrument's baseline", a.Season.Athlete, st.Status, st.Reason)
+			// track-intervals runs one road run a week with its usual
+			// instrument: 16 road runs in 12 weeks, no baseline.
+			learning := st.Status == "learning" && strings.Contains(st.Reason, " of 20 runs of balance data")
+			if st.Status != "judged" && !learning || !strings.Contains(st.Reason, "were not judged for balance (too few runs with it for a baseline of its own") {
+				t.Errorf("%s: gct-imbalance %s (%s), want judged or learning for want of runs, saying the runs before the second instrument's baseline", a.Season.Athlete, st.Status, st.Reason)
 			}
 		}
-	}
-	if lows > inTurnKnownLows {
-		t.Errorf("%d lows of the balance and cadence rules on healthy runners with two instruments in turn, want at most %d", lows, inTurnKnownLows)
 	}
 }
 
