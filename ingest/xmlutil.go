@@ -191,8 +191,9 @@ func (b *trackBuilder) flush() error {
 		}
 		b.p.ElapsedS = secondsSince(b.ts, b.start)
 	}
-	b.a.Samples.Append(b.p)
-	b.p, b.haveTS = EmptySample(), false
+	b.a.Samples.appendFrom(&b.p)
+	b.p.clear()
+	b.haveTS = false
 	return nil
 }
 
