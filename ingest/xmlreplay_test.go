@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -294,6 +295,33 @@ func TestXMLPlanSameResult(t *testing.T) {
 	for _, name := range []string{"tcx nested lap", "tcx nested trackpoint"} {
 		if n := planned[fmt.Sprint(name, false)]; n != 0 {
 			t.Errorf("%s: %d trackpoints planned, want none", name, n)
+		}
+	}
+}
+
+// TestPlainUntil compares plainUntil with a byte-by-byte reading on
+// random bytes drawn mostly from the ones it must tell apart, for each
+// quote and '<' as the stop byte.
+func TestPlainUntil(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pool := []byte("0123456789.-+ aZ&<]\"'\t\x00\x1f\x7f\x80\xff")
+	for n := 0; n < 20000; n++ {
+		data := make([]byte, rng.IntN(40))
+		for j := range data {
+			data[j] = pool[rng.IntN(len(pool))]
+		}
+		for _, stop := range []byte{'<', '"', '\''} {
+			i := rng.IntN(len(data) + 1)
+			want := -1 // the first byte to stop at among the whole words from i
+			for j := i; j < i+(len(data)-i)/8*8; j++ {
+				if c := data[j]; c == stop || c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == ']' {
+					want = j
+					break
+				}
+			}
+			if got := plainUntil(data, i, stop); got != want {
+				t.Fatalf("plainUntil(%q, %d, %q) = %d, want %d", data, i, stop, got, want)
+			}
 		}
 	}
 }
