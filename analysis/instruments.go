@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -24,8 +25,8 @@ const instrumentConfirmRuns = 3
 
 // instrumentChanges finds the changes of one channel's instrument over the
 // runs (in start order): a run whose instrument differs from the current
-// one starts a change when the next runs with the channel (up to
-// instrumentConfirmRuns in all, or every run left) use it too.
+// one starts a change when the next runs with the channel (
+// instrumentConfirmRuns in all) use it too.
 func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(Run) string) []InstrumentChange {
 	var seq []Run
 	for _, r := range runs {
@@ -44,8 +45,12 @@ func instrumentChanges(runs []Run, loc *time.Location, channel string, of func(R
 		if in == cur {
 			continue
 		}
-		confirmed := true
-		for j := k + 1; j < len(seq) && j < k+instrumentConfirmRuns; j++ {
+		// The runs left must hold the whole confirmation: one or two runs
+		// of another instrument at the end of the data (the pod left at
+		// home on the last run, the second watch worn in turn) are no
+		// change, only runs without the usual instrument.
+		confirmed := k+instrumentConfirmRuns <= len(seq)
+		for j := k + 1; confirmed && j < k+instrumentConfirmRuns; j++ {
 			if of(seq[j]) != in {
 				confirmed = false
 				break
@@ -203,4 +208,128 @@ func (r Run) OnTrack() bool {
 		}
 	}
 	return km > 0 && !(r.DistanceKm > 0 && km < TrackRunShare*r.DistanceKm)
+}
+
+// OtherInstrumentRuns counts, for one instrument, the runs of the weeks
+// whose channel it measured while another was in force (WithoutUsualInstrument).
+type OtherInstrumentRuns struct {
+	Instrument, Usual string // the run's instrument and the one in force
+	Runs              int
+}
+
+// OtherInstrumentRuns groups the runs of the season's weeks whose channel
+// ch another instrument than the one in force measured, by that instrument
+// and the usual one, in order of first run: the runs the channel's rules
+// leave out (track runs aside for balance, which are judged apart). Empty
+// when there are none. Runs of an instrument whose offset is known
+// (BalanceOffset, CadenceOffsetPct; outdoor runs for cadence) are
+// judged, so not among them.
+func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
+	var out []OtherInstrumentRuns
+	for i := range s.Weeks {
+		for _, r := range s.WeekRuns(i) {
+			in := r.CadenceInstrument
+			if ch == ingest.ChanStanceTimeBalance {
+				if math.IsNaN(r.BalanceLeftPct) || r.OnTrack() {
+					continue
+				}
+				in = r.BalanceInstrument
+			} else if math.IsNaN(r.CadenceSPM) {
+				continue
+			}
+			if !s.WithoutUsualInstrument(r, ch) {
+				continue
+			}
+			if _, ok := s.BalanceOffset(i, in); ok && ch == ingest.ChanStanceTimeBalance {
+				continue // judged by its own baseline
+			}
+			if _, ok := s.CadenceOffsetPct(i, in, s.CadenceBaseline(i)); ok && ch == ingest.ChanCadence && !r.Treadmill() {
+				continue // judged by its own baseline
+			}
+			usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
+			k := slices.IndexFunc(out, func(o OtherInstrumentRuns) bool { return o.Instrument == in && o.Usual == usual })
+			if k < 0 {
+				out = append(out, OtherInstrumentRuns{Instrument: in, Usual: usual})
+				k = len(out) - 1
+			}
+			out[k].Runs++
+		}
+	}
+	return out
+}
+
+// BalanceOffset is how many pp more to the left instrument in reads GCT
+// balance than the instrument in force in week i: the median balance of
+// in's runs minus the median of the usual instrument's runs, over the
+// weeks from the usual instrument's first week (InstrumentEpoch), at most
+// BalanceLookbackWeeks, before week i (track runs aside). ok only when
+// each instrument has there the minimum data of a baseline after a sensor
+// change (MinBalanceRuns runs over MinBalanceWeeks weeks). A second
+// instrument worn in turn with the usual one (two watches, an old watch
+// kept for trail days) is so judged against its own runs' baseline: its
+// run minus its own median is its departure, added to the usual median
+// (DOMAIN.md, Instruments). A pod left at home once has no such baseline.
+func (s *Season) BalanceOffset(i int, in string) (off float64, ok bool) {
+	if i < 0 || i >= len(s.Weeks) || in == "" {
+		return math.NaN(), false
+	}
+	var own, usual []float64
+	ownWeeks, usualWeeks := 0, 0
+	for k := max(s.InstrumentEpoch(ingest.ChanStanceTimeBalance, i), i-BalanceLookbackWeeks); k < i; k++ {
+		o, u := len(own), len(usual)
+		for _, r := range s.WeekRuns(k) {
+			if math.IsNaN(r.BalanceLeftPct) || r.OnTrack() {
+				continue
+			}
+			switch {
+			case !s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance):
+				usual = append(usual, r.BalanceLeftPct)
+			case r.BalanceInstrument == in:
+				own = append(own, r.BalanceLeftPct)
+			}
+		}
+		if len(own) > o {
+			ownWeeks++
+		}
+		if len(usual) > u {
+			usualWeeks++
+		}
+	}
+	if len(own) < MinBalanceRuns || ownWeeks < MinBalanceWeeks || len(usual) < MinBalanceRuns || usualWeeks < MinBalanceWeeks {
+		return math.NaN(), false
+	}
+	return Median(own) - Median(usual), true
+}
+
+// CadenceOffsetPct is how many percent instrument in's cadence reads above
+// the instrument in force in week i's, against model m (the week's
+// outdoor cadence model): the median residual of in's outdoor runs minus
+// the median of the usual instrument's, over the weeks from the usual
+// instrument's first week, at most 2×BaselineWeeks, before week i. ok only
+// when each has MinBaselineRuns such runs there, the minimum of a cadence
+// baseline after a sensor change. A second instrument worn in turn is so
+// judged by its own runs (BalanceOffset for balance).
+func (s *Season) CadenceOffsetPct(i int, in string, m CadenceModel) (off float64, ok bool) {
+	if i < 0 || i >= len(s.Weeks) || in == "" || !m.Valid {
+		return math.NaN(), false
+	}
+	var own, usual []float64
+	for k := max(s.InstrumentEpoch(ingest.ChanCadence, i), i-2*BaselineWeeks); k < i; k++ {
+		for _, r := range s.WeekRuns(k) {
+			v := m.ResidualPct(r)
+			if math.IsNaN(v) || r.Treadmill() {
+				continue
+			}
+			switch {
+			case !s.WithoutUsualInstrument(r, ingest.ChanCadence):
+				usual = append(usual, v)
+			case r.CadenceInstrument == in:
+				own = append(own, v)
+			}
+		}
+	}
+	if len(own) < MinBaselineRuns || len(usual) < MinBaselineRuns {
+		return math.NaN(), false
+	}
+	return Median(own) - Median(usual), true
 }

@@ -66,3 +66,89 @@ func TestWithoutUsualInstrument(t *testing.T) {
 		t.Errorf("week 7's balance baseline counts %d runs, want %d", b.Runs, 4*7-1)
 	}
 }
+
+// TestBalanceOffsetInTurn: a runner wears a strap and the wrist in turn
+// (never a change). Once the wrist has 20 runs over 6 weeks of its own
+// (and the strap too) in the weeks before, a wrist run counts in the
+// week's balance brought to the strap's scale by the two medians; before,
+// it is left out and counted.
+func TestBalanceOffsetInTurn(t *testing.T) {
+	const wrist, strap = "wrist garmin fr255", "chest-strap garmin hrm_pro"
+	var runs []Run
+	for w := 0; w < 14; w++ {
+		for d := 0; d < 6; d++ {
+			r := run(monday0.AddDate(0, 0, 7*w+d), 8)
+			r.Source = r.Source + string(rune('a'+d))
+			r.BalanceLeftPct, r.BalanceInstrument = 51.2+0.1*float64(d%3), strap
+			if d%2 == 1 {
+				r.BalanceLeftPct, r.BalanceInstrument = 50.0+0.1*float64(d%3), wrist
+			}
+			runs = append(runs, r)
+		}
+	}
+	s := NewSeason("pat", runs, Params{})
+	if len(s.Instruments) != 0 {
+		t.Fatalf("instrument changes %+v: two instruments in turn make none", s.Instruments)
+	}
+	judgedFrom := -1
+	for i, w := range s.Weeks {
+		off, ok := s.BalanceOffset(i, wrist)
+		if w.BalanceOtherInstrumentRuns+w.BalanceOtherInstrumentJudged != 3 {
+			t.Errorf("week %d: %d wrist runs left out + %d judged, want 3 in all", i, w.BalanceOtherInstrumentRuns, w.BalanceOtherInstrumentJudged)
+		}
+		if !ok {
+			if w.BalanceOtherInstrumentJudged != 0 || math.Abs(w.BalanceLeftPct-51.3) > 1e-9 {
+				t.Errorf("week %d without an offset: balance %.3f with %d wrist runs judged; want the strap's 51.3 alone", i, w.BalanceLeftPct, w.BalanceOtherInstrumentJudged)
+			}
+			continue
+		}
+		if judgedFrom < 0 {
+			judgedFrom = i
+		}
+		if math.Abs(off-(-1.2)) > 1e-9 || w.BalanceOtherInstrumentJudged != 3 || math.Abs(w.BalanceLeftPct-51.3) > 1e-9 {
+			t.Errorf("week %d: offset %.3f, %d wrist runs judged, balance %.3f; want -1.2, 3, 51.3 (the wrist runs on the strap's scale)", i, off, w.BalanceOtherInstrumentJudged, w.BalanceLeftPct)
+		}
+	}
+	// 3 wrist runs a week: 20 runs in the 7 weeks before week 7.
+	if judgedFrom != 7 {
+		t.Errorf("wrist runs judged from week %d, want 7 (the first with 20 runs over 6 weeks of each before it)", judgedFrom)
+	}
+	if got := s.OtherInstrumentRuns(ingest.ChanStanceTimeBalance); len(got) != 1 || got[0].Runs != 7*3 || got[0].Instrument != wrist || got[0].Usual != strap {
+		t.Errorf("runs not judged %+v, want the 21 wrist runs of weeks 0-6 (usual: the strap)", got)
+	}
+}
+
+// TestCadenceOffsetInTurn: the wrist, worn in turn with a pod, reads
+// cadence 2 spm higher. Once each has 8 outdoor runs before the week, the
+// wrist runs count in the week's cadence residual by their own baseline,
+// so a steady runner's residual stays at 0; before, they are left out.
+func TestCadenceOffsetInTurn(t *testing.T) {
+	const wrist, pod = "wrist garmin fr255", "pod garmin running_dynamics_pod"
+	var runs []Run
+	for w := 0; w < 12; w++ {
+		for d := 0; d < 4; d++ {
+			r := run(monday0.AddDate(0, 0, 7*w+d), 8)
+			r.Source = r.Source + string(rune('a'+d))
+			r.CadenceSPM, r.CadenceInstrument = 170+0.5*float64(d/2), pod
+			if d%2 == 1 {
+				r.CadenceSPM, r.CadenceInstrument = 172+0.5*float64(d/2), wrist
+			}
+			runs = append(runs, r)
+		}
+	}
+	s := NewSeason("pat", runs, Params{})
+	judged := 0
+	for i, w := range s.Weeks {
+		if _, ok := s.CadenceOffsetPct(i, wrist, s.CadenceBaseline(i)); !ok {
+			continue
+		}
+		judged++
+		if w.CadenceOtherInstrumentRuns != 0 || w.CadenceRuns != 4 || math.Abs(w.CadenceResidualPct) > 0.2 {
+			t.Errorf("week %d: %d wrist runs left out, %d runs in the residual %.2f %%; want 0, 4 and about 0", i, w.CadenceOtherInstrumentRuns, w.CadenceRuns, w.CadenceResidualPct)
+		}
+	}
+	if judged == 0 {
+		t.Fatal("the wrist runs are never judged by their own baseline")
+	}
+	t.Logf("%d of %d weeks judged the wrist runs by their own baseline", judged, len(s.Weeks))
+}

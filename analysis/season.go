@@ -347,7 +347,7 @@ func (s *Season) emptyWeek(i int) Week {
 func (s *Season) fillRunFigures(i int) {
 	w := &s.Weeks[i]
 	runs := s.WeekRuns(i)
-	w.BalanceTrackRuns, w.BalanceOtherInstrumentRuns = 0, 0
+	w.BalanceTrackRuns, w.BalanceOtherInstrumentRuns, w.BalanceOtherInstrumentJudged = 0, 0, 0
 	var cad, bal []float64
 	var descent, cw, ccw float64
 	var haveDescent bool
@@ -360,7 +360,12 @@ func (s *Season) fillRunFigures(i int) {
 		case r.OnTrack(): // the bends shift balance: judged apart
 			w.BalanceTrackRuns++
 		case s.WithoutUsualInstrument(r, ingest.ChanStanceTimeBalance): // another sensor's scale
-			w.BalanceOtherInstrumentRuns++
+			if off, ok := s.BalanceOffset(i, r.BalanceInstrument); ok {
+				bal = append(bal, r.BalanceLeftPct-off) // judged by its own baseline
+				w.BalanceOtherInstrumentJudged++
+			} else {
+				w.BalanceOtherInstrumentRuns++
+			}
 		default:
 			bal = append(bal, r.BalanceLeftPct)
 		}
@@ -400,7 +405,11 @@ func (s *Season) fillCadenceResidual(i int) {
 		switch {
 		case math.IsNaN(v) || r.Treadmill(): // the model is the outdoor one
 		case s.WithoutUsualInstrument(r, ingest.ChanCadence):
-			other++
+			if off, ok := s.CadenceOffsetPct(i, r.CadenceInstrument, model); ok {
+				res = append(res, v-off) // judged by its own baseline
+			} else {
+				other++
+			}
 		default:
 			res = append(res, v)
 		}

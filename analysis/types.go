@@ -134,8 +134,16 @@ type Week struct {
 	// instrument than the one in force measured (a pod left at home,
 	// Season.WithoutUsualInstrument), left out of BalanceLeftPct.
 	BalanceOtherInstrumentRuns int
+	// BalanceOtherInstrumentJudged counts the runs of another instrument
+	// than the one in force that are in BalanceLeftPct all the same: a
+	// second instrument worn in turn with enough runs of its own to know
+	// its offset from the usual one (Season.BalanceOffset), by which they
+	// are brought to the usual instrument's scale.
+	BalanceOtherInstrumentJudged int
 	// CadenceOtherInstrumentRuns counts such runs of the cadence
-	// instrument, left out of CadenceResidualPct and the baselines.
+	// instrument, left out of CadenceResidualPct and the baselines (an
+	// instrument worn in turn with enough runs of its own counts in
+	// CadenceResidualPct by Season.CadenceOffsetPct, not here).
 	CadenceOtherInstrumentRuns int
 	DescentM                   float64
 	TrackKmCW                  float64

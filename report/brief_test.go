@@ -111,10 +111,10 @@ func TestTextBrief(t *testing.T) {
 	}
 	// ≈ 75 lines: a laptop's terminal, with an unreadable input, notes,
 	// each open pattern's explanation, the shoes' line and 8 weeks with
-	// the table's legend (2 lines: the balance baseline column); what to
-	// do comes first.
-	if n := strings.Count(out, "\n"); n > 79 {
-		t.Errorf("brief report of one athlete is %d lines, want ≤ 79", n)
+	// the table's legend (2 lines: the balance baseline column), a judged
+	// rule that left runs out (3 lines); what to do comes first.
+	if n := strings.Count(out, "\n"); n > 82 {
+		t.Errorf("brief report of one athlete is %d lines, want ≤ 82", n)
 	}
 }
 

@@ -122,6 +122,7 @@ func fixture() *screen.Report {
 				InputsFailed: []screen.FailedInput{{Path: hostilePath, Err: errors.New("truncated FIT file: 812 of 4096 bytes")}},
 				Rules: []rules.Status{
 					{Rule: "load-spike", State: rules.Judged},
+					{Rule: "gct-imbalance", State: rules.Judged, Reason: "3 runs recorded with wrist garmin fr255 (not the usual chest-strap garmin hrm_pro) were not judged for balance"},
 					{Rule: "cadence-drop", State: rules.Learning, Reason: "5 of 8 runs with cadence in the 6 weeks before"},
 					{Rule: "track-direction", State: rules.NoData, Reason: "no GPS"},
 					{Rule: "monotony", State: rules.Disabled},

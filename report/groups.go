@@ -170,7 +170,9 @@ func riskGroups(gs []ruleGroup) (risks, notes []ruleGroup) {
 // statusNotes gives one sentence for each rule that could not judge the
 // athlete's data: "Still learning your baseline for cadence down from
 // your baseline (3 of 8 weeks with cadence)." or "Could not judge track
-// laps run one way (no GPS)."
+// laps run one way (no GPS)."; and for a judged rule that left runs out,
+// "Judged ... in part: 2 runs recorded with ... were not judged
+// for balance."
 //
 // Activities whose figures cannot be a run (analysis.Run.Implausible) are
 // noted last, with their count: they are listed, never counted.
@@ -236,7 +238,12 @@ func quietText(a *screen.Athlete) string {
 	if len(ruleNotes(a)) == 0 {
 		return fmt.Sprintf("No risk pattern found in %d weeks of running. Keep building gradually.", weeksOf(a))
 	}
-	return fmt.Sprintf("No risk pattern found in %d weeks of running by the rules that could judge; the others are listed below.", weeksOf(a))
+	for _, st := range a.Rules {
+		if st.State == rules.Learning || st.State == rules.NoData {
+			return fmt.Sprintf("No risk pattern found in %d weeks of running by the rules that could judge; the others are listed below.", weeksOf(a))
+		}
+	}
+	return fmt.Sprintf("No risk pattern found in %d weeks of running; some runs were not judged, as listed below.", weeksOf(a))
 }
 
 // spanText is a finding's date, or its episode's first and last: "2026-05-04 to 2026-05-25".

@@ -197,7 +197,7 @@ func TestJSON(t *testing.T) {
 	if alice["runs"].(float64) != 28 || alice["load_metric"] != nil || bob["runs"].(float64) != 12 {
 		t.Errorf("runs %v/%v, load_metric %v: want 28 and 12 runs, null metric for a hand-built season", alice["runs"], bob["runs"], alice["load_metric"])
 	}
-	wantRules := `[{"rule":"load-spike","status":"judged"},{"rule":"cadence-drop","status":"learning","reason":"5 of 8 runs with cadence in the 6 weeks before"},{"rule":"track-direction","status":"no-data","reason":"no GPS"},{"rule":"monotony","status":"disabled"}]`
+	wantRules := `[{"rule":"load-spike","status":"judged"},{"rule":"gct-imbalance","status":"judged","reason":"3 runs recorded with wrist garmin fr255 (not the usual chest-strap garmin hrm_pro) were not judged for balance"},{"rule":"cadence-drop","status":"learning","reason":"5 of 8 runs with cadence in the 6 weeks before"},{"rule":"track-direction","status":"no-data","reason":"no GPS"},{"rule":"monotony","status":"disabled"}]`
 	var wantDoc any
 	if err := json.Unmarshal([]byte(wantRules), &wantDoc); err != nil {
 		t.Fatal(err)

@@ -203,6 +203,7 @@ func checkGCTImbalance(p *Pass) {
 		return
 	}
 	noteInstrumentChanges(p)
+	sayOtherInstrumentRuns(p, ingest.ChanStanceTimeBalance, "balance")
 	flagged := make([]bool, len(s.Weeks))
 	models := make([]analysis.BalanceModel, len(s.Weeks))
 	defer s.RecordBalance(models) // what each week was judged by: the charts and symptom context show it
@@ -271,6 +272,9 @@ func checkGCTImbalance(p *Pass) {
 		if n := s.Weeks[i].BalanceTrackRuns; n > 0 {
 			what += fmt.Sprintf(" (%d track %s judged apart)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
+		if n := s.Weeks[i].BalanceOtherInstrumentJudged; n > 0 {
+			what += fmt.Sprintf(" (%d %s of your other instrument judged by its own baseline)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
+		}
 		if n := s.Weeks[i].BalanceOtherInstrumentRuns; n > 0 {
 			what += fmt.Sprintf(" (%d %s without the usual sensor left out of the balance)", n, map[bool]string{true: "run", false: "runs"}[n == 1])
 		}
@@ -325,6 +329,26 @@ func checkGCTImbalance(p *Pass) {
 			f.Until = s.Weeks[lastJudged].Monday
 		}
 		p.Report(f)
+	}
+}
+
+// sayOtherInstrumentRuns adds to the rule's status, once per instrument,
+// the runs whose channel ch another instrument than the usual one measured
+// (analysis.Season.WithoutUsualInstrument): they were not judged, and
+// the report says so whether or not a finding names them (DOMAIN.md,
+// Instruments; nothing silent). what names the channel, "balance".
+func sayOtherInstrumentRuns(p *Pass, ch ingest.Channel, what string) {
+	for _, o := range p.Season.OtherInstrumentRuns(ch) {
+		runs, were := "runs", "were"
+		if o.Runs == 1 {
+			runs, were = "run", "was"
+		}
+		why := ""
+		if ch == ingest.ChanStanceTimeBalance {
+			// analysis.Season.BalanceOffset judges them once they are enough.
+			why = fmt.Sprintf(" (too few runs with it for a baseline of its own: %d runs over %d weeks needed)", analysis.MinBalanceRuns, analysis.MinBalanceWeeks)
+		}
+		p.NotJudged("%d %s recorded with %s (not the usual %s) %s not judged for %s%s", o.Runs, runs, o.Instrument, o.Usual, were, what, why)
 	}
 }
 

@@ -107,7 +107,10 @@ var CadenceFade = &Rule{
 	Doc:    "Fall of step rate within a long run on level ground, a sign of fatigue.",
 	Computes: "Runs of at least 60 min on mostly level ground (mean climb and descent within 2 % of the distance, or no " +
 		"altitude): cadence of the final quarter of the moving time vs the first third (which starts after minute 5), in percent, " +
-		"speed-adjusted with the slope of the athlete's cadence–speed baseline when there is one. A fade often starts late, and " +
+		"speed-adjusted with the slope of the athlete's cadence–speed baseline when there is one. The fade compares a run with itself, " +
+		"so it needs no baseline of cadence levels and a new sensor does not make it learn again: until the new instrument's baseline " +
+		"is fitted, the slope of the runs before the change adjusts for speed (the slope is the runner's; a sensor's offset cancels " +
+		"within a run). A fade often starts late, and " +
 		"a last-third mean would halve it. One run at the low limit is low; medium needs a run at the medium limit and another " +
 		"long run at the low limit within 3 weeks. Thresholds are the size of the fall; consecutive weeks make one episode.",
 	Mechanism: cadenceFadePath,
@@ -137,6 +140,7 @@ func checkCadenceDrop(p *Pass) {
 		p.NoData("no cadence")
 		return
 	}
+	sayOtherInstrumentRuns(p, ingest.ChanCadence, "cadence")
 	judged, best := 0, 0
 	prevFall := math.NaN()
 	flagged := make([]bool, len(s.Weeks))
@@ -157,15 +161,22 @@ func checkCadenceDrop(p *Pass) {
 		judged++
 		var res []float64
 		for _, r := range s.WeekRuns(i) {
+			off := 0.0
 			if s.WithoutUsualInstrument(r, ingest.ChanCadence) {
-				continue // its own instrument has no baseline here: not judged
+				// Judged by its own instrument's runs when they are
+				// enough (outdoors), else not judged.
+				o, ok := s.CadenceOffsetPct(i, r.CadenceInstrument, m)
+				if !ok || r.Treadmill() {
+					continue
+				}
+				off = o
 			}
 			model := m
 			if r.Treadmill() {
 				model = mt
 			}
 			if v := model.ResidualPct(r); finite(v) {
-				res = append(res, v-model.BaselineResidualPct)
+				res = append(res, v-off-model.BaselineResidualPct)
 			}
 		}
 		if !m.Valid {
@@ -379,8 +390,19 @@ func checkCadenceFade(p *Pass) {
 			!finite(r.First.CadenceSPM) || !finite(r.Final.CadenceSPM) || r.First.CadenceSPM <= 0 {
 			continue
 		}
-		m := s.FitCadenceBaseline(s.WeekIndex(runDay(s, r)), nil)
+		wk := s.WeekIndex(runDay(s, r))
+		m := s.FitCadenceBaseline(wk, nil)
 		last, adj := r.Final.CadenceSPM, "speed-adjusted"
+		if c, ok := s.LastInstrumentChange(ingest.ChanCadence, wk); ok && !(m.Valid && m.SpeedAdjusted) {
+			// The fade compares the run with itself: a new sensor's offset
+			// cancels, and only the slope of cadence against speed, the
+			// runner's own, comes from a baseline. Until the new
+			// instrument's baseline is fitted, the slope of the runs
+			// before the change stands in (DOMAIN.md, Instruments).
+			if before := s.FitCadenceBaseline(s.WeekIndex(c.Date)-1, nil); before.Valid && before.SpeedAdjusted {
+				m, adj = before, "speed-adjusted by your runs before the sensor change on "+c.Date.Format(time.DateOnly)
+			}
+		}
 		if m.Valid && m.SpeedAdjusted && finite(r.First.SpeedMS) && finite(r.Final.SpeedMS) {
 			last -= m.Slope * (r.Final.SpeedMS - r.First.SpeedMS)
 		} else {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/itbcheck/itbcheck/analysis"
 )
@@ -47,9 +48,10 @@ type Pass struct {
 	Thresholds Thresholds
 	Config     *Config
 
-	results  map[*Rule][]Finding
-	findings []Finding
-	status   Status
+	results   map[*Rule][]Finding
+	findings  []Finding
+	status    Status
+	notJudged []string
 }
 
 // Report adds a finding of the pass's rule. Rule comes from the rule;
@@ -86,6 +88,14 @@ func (p *Pass) Partly(format string, args ...any) {
 // NoData says that the season lacks what the rule reads, "no GPS".
 func (p *Pass) NoData(format string, args ...any) {
 	p.status = Status{Rule: p.Rule.ID, State: NoData, Reason: fmt.Sprintf(format, args...)}
+}
+
+// NotJudged says that some runs were left out of the rule's judgement
+// (nothing silent): "3 runs recorded with … were not judged for balance".
+// The phrase is added to the rule's status reason whatever its state, so a
+// judged rule carries it as its reason.
+func (p *Pass) NotJudged(format string, args ...any) {
+	p.notJudged = append(p.notJudged, fmt.Sprintf(format, args...))
 }
 
 // ResultOf gives the findings of rule r, which must be among the pass's
@@ -161,5 +171,8 @@ func (e *evaluation) run(r *Rule) {
 		r.Run(p)
 	}
 	e.results[r] = p.findings
+	if len(p.notJudged) > 0 {
+		p.status.Reason = strings.Join(append(slices.DeleteFunc([]string{p.status.Reason}, func(s string) bool { return s == "" }), p.notJudged...), "; ")
+	}
 	e.statuses[r] = p.status
 }

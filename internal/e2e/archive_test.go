@@ -330,6 +330,107 @@ func TestForgottenPodWeekBalance(t *testing.T) {
 	}
 }
 
+// TestCadenceFadeAfterSensorChange (issue 23): the fade compares a run
+// with itself, so a chest strap bought while the long runs fade does not
+// make cadence-fade learn again, and its findings right after the change
+// are speed-adjusted by the runs before it, never "not speed-adjusted".
+func TestCadenceFadeAfterSensorChange(t *testing.T) {
+	s := synth.Plan(synth.CadenceFade, synth.WithAthlete("fade-strap"), synth.WithInterval(interval))
+	change := s.WeekStart(7)
+	first := ""
+	for i := range s.Runs {
+		if r := &s.Runs[i]; !r.Start.Before(change) {
+			r.Sensor = synth.SensorHRMPro
+			if first == "" && r.IsRun() {
+				first = r.Start.In(synth.DefaultTZ).Format(time.DateOnly)
+			}
+		}
+	}
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	byOld := func(until string) (n, after int) {
+		args := []string{"analyze", "--format", "json", "--no-progress", dir}
+		if until != "" {
+			args = append(args, "--until", until)
+		}
+		for _, f := range parseReport(t, itbcheck(t, nil, args...).stdout).Athletes[0].Findings {
+			if f.Rule != "cadence-fade" {
+				continue
+			}
+			t.Logf("until %q: %s %s: %s", until, f.Date, f.Severity, f.Summary)
+			if strings.Contains(f.Summary, "not speed-adjusted") {
+				t.Errorf("cadence-fade finding not speed-adjusted after the sensor change: %s", f.Summary)
+			}
+			if strings.Contains(f.Summary, "speed-adjusted by your runs before the sensor change on "+first) {
+				n++
+			}
+			if f.Date >= first || (f.Until != nil && *f.Until >= first) {
+				after++
+			}
+		}
+		return n, after
+	}
+	// The whole season: the episode's worst run is weeks after the change.
+	if _, after := byOld(""); after == 0 {
+		t.Errorf("no cadence-fade finding after the sensor change of %s", first)
+	}
+	// Cut a week after the change: the fading runs are the new sensor's
+	// first, judged with the slope of the runs before it.
+	if n, _ := byOld(s.WeekStart(8).AddDate(0, 0, 6).Format(time.DateOnly)); n == 0 {
+		t.Errorf("no cadence-fade finding speed-adjusted by the runs before the sensor change of %s", first)
+	}
+}
+
+// TestForgottenPodNotJudgedSaid (issue 23): in a healthy season with the
+// pod left at home twice, no finding names the two pod-less runs, so the
+// balance rule's status says they were not judged: once, with the
+// instruments, in the JSON's rule status and in each report for people.
+func TestForgottenPodNotJudgedSaid(t *testing.T) {
+	s := instrumentSeason(t, "pod-forgotten")
+	dir := filepath.Join(t.TempDir(), s.Athlete)
+	if _, err := s.WriteFIT(dir); err != nil {
+		t.Fatal(err)
+	}
+	const said = "2 runs recorded with wrist garmin fr255 (not the usual pod garmin running_dynamics_pod) were not judged for balance (too few runs with it for a baseline of its own: 20 runs over 6 weeks needed)"
+	var doc struct {
+		Athletes []struct {
+			Findings []struct{ Rule, Summary string }        `json:"findings"`
+			Rules    []struct{ Rule, Status, Reason string } `json:"rules"`
+		} `json:"athletes"`
+	}
+	if err := json.Unmarshal(itbcheck(t, nil, "analyze", "--format", "json", "--no-progress", dir).stdout, &doc); err != nil || len(doc.Athletes) != 1 {
+		t.Fatalf("report: %v", err)
+	}
+	a := doc.Athletes[0]
+	for _, f := range a.Findings {
+		if strings.Contains(f.Summary, "without the usual sensor") {
+			t.Fatalf("a finding names the pod-less runs, the scenario no longer tests the status: %s", f.Summary)
+		}
+	}
+	found := false
+	for _, st := range a.Rules {
+		t.Logf("%s %s: %s", st.Rule, st.Status, st.Reason)
+		if st.Rule == "gct-imbalance" {
+			found = true
+			if st.Status != "judged" || st.Reason != said {
+				t.Errorf("gct-imbalance status %s (%q), want judged (%q)", st.Status, st.Reason, said)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no gct-imbalance status")
+	}
+	for _, format := range []string{"text", "markdown", "html"} {
+		out := string(itbcheck(t, nil, "analyze", "--format", format, "--no-progress", dir).stdout)
+		out = strings.ReplaceAll(out, `\_`, "_") // Markdown escapes the underscores
+		if n := strings.Count(strings.Join(strings.Fields(out), " "), said); n != 1 {
+			t.Errorf("%s report says %q %d times, want once", format, said, n)
+		}
+	}
+}
+
 // TestForgottenPodSaid (issue 23): in a season whose balance drifts
 // (gct-imbalance fires), a run of a flagged week without the usual pod is
 // left out of that week's balance, and the finding says so.

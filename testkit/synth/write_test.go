@@ -201,3 +201,33 @@ func TestWriteStravaExport(t *testing.T) {
 		t.Errorf("%d GPX files, want every third of 6", gpx)
 	}
 }
+
+// TestInTurn: two instruments alternate run by run, other activities keep
+// theirs, and the season planned is left as it was.
+func TestInTurn(t *testing.T) {
+	s := Plan(Steady)
+	alt := s.InTurn(SensorHRMPro, "")
+	var seq []Sensor
+	for i, r := range alt.Runs {
+		if !r.IsRun() {
+			if r.Sensor != s.Runs[i].Sensor {
+				t.Errorf("activity %d (not a run) sensor %q, want %q", i, r.Sensor, s.Runs[i].Sensor)
+			}
+			continue
+		}
+		seq = append(seq, r.Sensor)
+	}
+	if len(seq) < 10 {
+		t.Fatalf("%d runs", len(seq))
+	}
+	for k, in := range seq {
+		if want := map[bool]Sensor{true: SensorHRMPro, false: ""}[k%2 == 0]; in != want {
+			t.Fatalf("run %d sensor %q, want %q (in turn: %v)", k, in, want, seq[:k+1])
+		}
+	}
+	for _, r := range s.Runs {
+		if r.Sensor != "" {
+			t.Fatalf("the planned season was changed: sensor %q", r.Sensor)
+		}
+	}
+}
