@@ -180,7 +180,13 @@ func (s *Samples) Len() int { return len(s.ElapsedS) }
 
 // Append adds one sample. Pass NaN for values that were not recorded.
 // The first sample takes recycled storage (see Recycle) when there is some.
-func (s *Samples) Append(p Sample) {
+func (s *Samples) Append(p Sample) { s.appendFrom(&p) }
+
+// appendFrom is Append of *p, read field by field: a Sample passed whole
+// is copied with 16-byte moves, which stall on reading back the 8-byte
+// fields a decoder has just written (a store-forwarding failure; perf put
+// half of the XML readers' flush on it).
+func (s *Samples) appendFrom(p *Sample) {
 	if s.ElapsedS == nil {
 		s.presize(channelRound)
 	}
@@ -220,8 +226,18 @@ type Sample struct {
 
 // EmptySample returns a Sample with every value absent (NaN).
 func EmptySample() Sample {
+	var p Sample
+	p.clear()
+	return p
+}
+
+// clear makes every value of p absent (NaN), field by field (see
+// appendFrom).
+func (p *Sample) clear() {
 	n := math.NaN()
-	return Sample{n, n, n, n, n, n, n, n, n, n, n, n, n, n}
+	p.ElapsedS, p.DistanceM, p.SpeedMS, p.HeartRateBPM, p.CadenceSPM, p.AltitudeM = n, n, n, n, n, n
+	p.LatDeg, p.LonDeg, p.StanceTimeMs, p.BalanceLeftPct, p.VertOscCm = n, n, n, n, n
+	p.VertRatioPct, p.StepLengthM, p.PowerW = n, n, n
 }
 
 // Lap is one lap as the device recorded it.

@@ -111,6 +111,56 @@ func (g *gpxReader) end(path []string, text string) error {
 	return nil
 }
 
+// plan compiles a recorded trkpt into the steps start and end would take
+// for its values (xmlPlanner). Any other element, or one that opens a
+// gpx, trk, trkseg or another trkpt, is left to the calls.
+func (g *gpxReader) plan(k *xmlSkeleton, steps []trackStep) ([]trackStep, bool) {
+	ok := k.walkRecord(func(ev *skelEvent, name, par string) bool {
+		if !ev.end {
+			if par == "" {
+				if name != "trkpt" {
+					return false
+				}
+				steps = append(steps, trackStep{opLat, k.attrHole(ev, "lat")}, trackStep{opLon, k.attrHole(ev, "lon")})
+				return true
+			}
+			switch name {
+			case "gpx", "trk", "trkseg", "trkpt":
+				return false
+			}
+			return true
+		}
+		var op trackOp
+		switch trkptField(name) {
+		case "trkpt":
+			op = opFlush
+		case "ele":
+			op = opAlt
+		case "time":
+			if par != "trkpt" {
+				return true
+			}
+			op = opTime
+		case "hr", "heartrate":
+			op = opHR
+		case "cad", "cadence", "runcadence":
+			op = opCad
+		case "power", "watts":
+			op = opPower
+		default:
+			return true
+		}
+		steps = append(steps, trackStep{op, ev.text})
+		return true
+	})
+	return steps, ok
+}
+
+// replayPlan is the effect of a planned trkpt's calls.
+func (g *gpxReader) replayPlan(k *xmlSkeleton, data []byte) error {
+	return g.b.replay(k, data)
+}
+
 // trkptField is the lower-case name of an element inside a trkpt, without
 // lower-casing a copy for the names exports write (in lower case, or
 // Garmin's TrackPointExtension, which means nothing here).

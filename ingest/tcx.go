@@ -150,6 +150,64 @@ func (t *tcxReader) end(path []string, text string) error {
 	return nil
 }
 
+// plan compiles a recorded Trackpoint into the steps end would take for
+// its values (xmlPlanner). Any other element, or one that opens an
+// Activity, a Lap or another Trackpoint, is left to the calls.
+func (t *tcxReader) plan(k *xmlSkeleton, steps []trackStep) ([]trackStep, bool) {
+	ok := k.walkRecord(func(ev *skelEvent, name, par string) bool {
+		if !ev.end {
+			switch name {
+			case "Trackpoint":
+				return par == ""
+			case "Activity", "Lap":
+				return false
+			}
+			return par != ""
+		}
+		var op trackOp
+		switch name {
+		case "Trackpoint":
+			op = opFlush
+		case "Time":
+			op = opTime
+		case "LatitudeDegrees":
+			op = opLat
+		case "LongitudeDegrees":
+			op = opLon
+		case "AltitudeMeters":
+			op = opAlt
+		case "DistanceMeters":
+			op = opDist
+		case "Value":
+			if par != "HeartRateBpm" {
+				return true
+			}
+			op = opHR
+		case "Cadence", "RunCadence":
+			op = opCadKnown
+		case "Speed":
+			op = opSpeed
+		case "Watts":
+			op = opPower
+		default:
+			return true
+		}
+		steps = append(steps, trackStep{op, ev.text})
+		return true
+	})
+	return steps, ok
+}
+
+// replayPlan is the effect of a planned Trackpoint's calls: its values
+// inside an activity, nothing outside one (the open Trackpoints count is
+// back where it was after the element).
+func (t *tcxReader) replayPlan(k *xmlSkeleton, data []byte) error {
+	if t.a == nil {
+		return nil
+	}
+	return t.b.replay(k, data)
+}
+
 // tcxActivity reports whether an <Activity> under parent is one: a plain
 // one under <Activities>, or one sport of a multisport session
 // (<MultiSportSession><FirstSport><Activity> … <NextSport><Transition/>

@@ -87,7 +87,30 @@ type xmlSkeleton struct {
 	open       []int16 // recording: the text hole of each open element, -1 for none
 	spans      []span  // replaying: each hole's value in the element matched
 	recording  bool
+	// A visitor's plan for the record (xmlPlanner): planned once asked,
+	// planOK when it takes the record's values in one call.
+	steps           []trackStep
+	planned, planOK bool
 }
+
+// xmlPlanner is a visitor that can take a replayed element's values in
+// one call instead of one call per start and end tag (a TCX trackpoint
+// makes 28). plan compiles the record k, once complete, into steps (the
+// effect of its calls, appended to steps), or reports false when the
+// visitor must see the calls; replayPlan must then have exactly the
+// effect the replayed calls would have had, reading the matched values
+// with k.value. The plan may depend only on the record, not on the
+// visitor's state: replayPlan looks at the state each time.
+// TestXMLFastPathSameResult and FuzzXMLFastPath compare the result with
+// walkXML's; TestXMLPlanSameResult with the replayed calls.
+type xmlPlanner interface {
+	xmlVisitor
+	plan(k *xmlSkeleton, steps []trackStep) ([]trackStep, bool)
+	replayPlan(k *xmlSkeleton, data []byte) error
+}
+
+// xmlPlans turns plans off in tests that compare with the replayed calls.
+var xmlPlans = true
 
 // reset empties k for a new record of the element whose name is
 // data[start:start+nameLen], depth elements deep.
@@ -95,6 +118,7 @@ func (k *xmlSkeleton) reset(start, nameLen, depth int) {
 	k.ok, k.recording = false, true
 	k.depth, k.start, k.nameLen = depth, start, nameLen
 	k.holes, k.events, k.attrs, k.open = k.holes[:0], k.events[:0], k.attrs[:0], k.open[:0]
+	k.planned, k.planOK = false, false
 }
 
 // forget drops the record's views of a document that is done with, which
@@ -226,8 +250,19 @@ func (k *xmlSkeleton) match(data []byte, i, maxRun int) (end int, ok bool) {
 }
 
 // replay calls v for the element k matched (see match), path being the
-// open elements around it; path is returned as it was.
-func (k *xmlSkeleton) replay(data []byte, s *xmlScanner, path []string, v xmlVisitor) ([]string, error) {
+// open elements around it; path is returned as it was. A visitor that
+// plans (pv, nil for others) is given the element in one call when its
+// plan takes the record.
+func (k *xmlSkeleton) replay(data []byte, s *xmlScanner, path []string, v xmlVisitor, pv xmlPlanner) ([]string, error) {
+	if pv != nil {
+		if !k.planned {
+			k.planned = true
+			k.steps, k.planOK = pv.plan(k, k.steps[:0])
+		}
+		if k.planOK {
+			return path, pv.replayPlan(k, data)
+		}
+	}
 	for e := range k.events {
 		ev := &k.events[e]
 		if ev.end {
@@ -255,6 +290,62 @@ func (k *xmlSkeleton) replay(data []byte, s *xmlScanner, path []string, v xmlVis
 		}
 	}
 	return path, nil
+}
+
+// value is the value of hole h in the element matched, "" for -1 (an end
+// tag without text, an absent attribute).
+func (k *xmlSkeleton) value(data []byte, h int16) string {
+	if h < 0 {
+		return ""
+	}
+	sp := k.spans[h]
+	return view(data[sp.at:sp.end])
+}
+
+// walkRecord calls f for each event of the complete record in order, with
+// the element's name and its parent's within the record ("" for the
+// recorded element itself); it stops and reports false when f does.
+func (k *xmlSkeleton) walkRecord(f func(ev *skelEvent, name, parent string) bool) bool {
+	var open [maxSkelEvents/2 + 1]string
+	n := 0
+	for e := range k.events {
+		ev := &k.events[e]
+		if ev.end {
+			if n == 0 {
+				return false
+			}
+			n--
+		}
+		name, par := ev.name, ""
+		if ev.end {
+			name = open[n]
+		}
+		if n > 0 {
+			par = open[n-1]
+		}
+		if !f(ev, name, par) {
+			return false
+		}
+		if !ev.end {
+			if n == len(open) {
+				return false
+			}
+			open[n] = ev.name
+			n++
+		}
+	}
+	return true
+}
+
+// attrHole is the hole of the first attribute of start tag ev named name
+// (attr's choice), -1 when it has none.
+func (k *xmlSkeleton) attrHole(ev *skelEvent, name string) int16 {
+	for _, a := range k.attrs[ev.attr : ev.attr+ev.nattr] {
+		if a.name == name {
+			return a.hole
+		}
+	}
+	return -1
 }
 
 // plainUntil is the position of the first byte at or after data[i:]

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -220,4 +221,107 @@ func FuzzXMLReplay(f *testing.F) {
 			t.Fatalf("%d replayed: calls differ\nreplay: %v\n%.3000s\nscan:   %v\n%.3000s", replayed, gotErr, got, wantErr, want)
 		}
 	})
+}
+
+// TestXMLPlanSameResult decodes the replay cases as TCX and as GPX with
+// the readers' plans (a trackpoint's values in one call) and with the
+// replayed calls: the activities and errors must be the same, also when
+// the sample limit stops the track part way, and the tracks must be
+// planned, or the comparison proves nothing.
+func TestXMLPlanSameResult(t *testing.T) {
+	cases := replayCases()
+	tcxPoint := "<Trackpoint><Time>2026-03-03T07:00:0%dZ</Time><HeartRateBpm><Value>150</Value></HeartRateBpm><Cadence>86</Cadence>%s</Trackpoint>\n"
+	tcxDoc := func(extra string, from int) string {
+		var b strings.Builder
+		b.WriteString("<TrainingCenterDatabase><Activities><Activity Sport=\"Running\"><Id>2026-03-03T07:00:00Z</Id><Lap StartTime=\"2026-03-03T07:00:00Z\"><Track>\n")
+		for i := range 8 {
+			x := ""
+			if i >= from {
+				x = extra
+			}
+			fmt.Fprintf(&b, tcxPoint, i, x)
+		}
+		b.WriteString("</Track></Lap></Activity></Activities></TrainingCenterDatabase>\n")
+		return b.String()
+	}
+	cases["tcx value outside heart rate"] = tcxDoc("<Extensions><Value>3</Value></Extensions>", 4)
+	cases["tcx cadence unreadable"] = tcxDoc("<RunCadence>x</RunCadence>", 4)
+	cases["tcx empty values"] = tcxDoc("<AltitudeMeters/><Speed></Speed>", 4)
+	cases["tcx nested lap"] = tcxDoc("<Lap><TotalTimeSeconds>3</TotalTimeSeconds></Lap>", 0)
+	cases["tcx nested trackpoint"] = tcxDoc("<Trackpoint><Time>2026-03-03T08:00:00Z</Time></Trackpoint>", 0)
+	cases["gpx time outside trkpt"] = strings.ReplaceAll(cases["same"], "<gpxtpx:hr>", "<time>2026-03-03T08:00:00Z</time><gpxtpx:hr>")
+	cases["gpx lat twice"] = strings.ReplaceAll(cases["same"], ` lon=`, ` lat="1" lon=`)
+	decode := func(data []byte, gpx, plans bool, opt Options) (string, int) {
+		s := &xmlScanner{}
+		xmlPlans = plans
+		defer func() { xmlPlans = true }()
+		var acts []*Activity
+		walk := func(v xmlVisitor) error { return s.scan(data, v, opt.xmlLimits()) }
+		emit := func(a *Activity) { acts = append(acts, a) }
+		var err error
+		if gpx {
+			err = decodeGPXWith(walk, "x.gpx", opt, emit)
+		} else {
+			err = decodeTCXWith(walk, "x.tcx", opt, emit)
+		}
+		var b strings.Builder
+		for _, a := range acts {
+			fmt.Fprintf(&b, "%+v\n", *a)
+		}
+		fmt.Fprintf(&b, "error: %v", err)
+		return b.String(), s.planned
+	}
+	planned := map[string]int{}
+	for name, text := range cases {
+		for _, gpx := range []bool{false, true} {
+			for _, opt := range []Options{{}, {Limits: Limits{MaxRecords: 5}}} {
+				want, _ := decode([]byte(text), gpx, false, opt)
+				got, n := decode([]byte(text), gpx, true, opt)
+				if got != want {
+					t.Errorf("%s (GPX %v, %d samples at most): results differ\nplanned: %.1500s\ncalls:   %.1500s", name, gpx, opt.Limits.MaxRecords, got, want)
+				}
+				if opt.Limits.MaxRecords == 0 {
+					planned[fmt.Sprint(name, gpx)] = n
+				}
+			}
+		}
+	}
+	for name, gpx := range map[string]bool{"synth tcx": false, "makeTCX as written": false, "tcx value outside heart rate": false, "tcx cadence unreadable": false, "tcx empty values": false,
+		"synth gpx": true, "makeGPX as written": true, "same": true, "gpx time outside trkpt": true, "gpx lat twice": true} {
+		if n := planned[fmt.Sprint(name, gpx)]; n < 3 {
+			t.Errorf("%s: %d trackpoints planned, want at least 3", name, n)
+		}
+	}
+	for _, name := range []string{"tcx nested lap", "tcx nested trackpoint"} {
+		if n := planned[fmt.Sprint(name, false)]; n != 0 {
+			t.Errorf("%s: %d trackpoints planned, want none", name, n)
+		}
+	}
+}
+
+// TestPlainUntil compares plainUntil with a byte-by-byte reading on
+// random bytes drawn mostly from the ones it must tell apart, for each
+// quote and '<' as the stop byte.
+func TestPlainUntil(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pool := []byte("0123456789.-+ aZ&<]\"'\t\x00\x1f\x7f\x80\xff")
+	for n := 0; n < 20000; n++ {
+		data := make([]byte, rng.IntN(40))
+		for j := range data {
+			data[j] = pool[rng.IntN(len(pool))]
+		}
+		for _, stop := range []byte{'<', '"', '\''} {
+			i := rng.IntN(len(data) + 1)
+			want := -1 // the first byte to stop at among the whole words from i
+			for j := i; j < i+(len(data)-i)/8*8; j++ {
+				if c := data[j]; c == stop || c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == ']' {
+					want = j
+					break
+				}
+			}
+			if got := plainUntil(data, i, stop); got != want {
+				t.Fatalf("plainUntil(%q, %d, %q) = %d, want %d", data, i, stop, got, want)
+			}
+		}
+	}
 }

@@ -62,8 +62,9 @@ type xmlScanner struct {
 	el    xml.StartElement // the one handed to the visitor, by pointer (an interface call copies less)
 	buf   []byte
 	skel  xmlSkeleton // the repeated element being recorded or replayed (xmlreplay.go)
-	// replayed counts the elements replayed in the last scan (tests).
-	replayed int
+	// replayed counts the elements replayed in the last scan, planned
+	// those of them a visitor took in one call (tests).
+	replayed, planned int
 }
 
 // scanElement is an open element: where its name is written, for matching
@@ -386,10 +387,14 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 		s.skel.forget()
 	}()
 	var names nameCache
+	pv, _ := v.(xmlPlanner)
+	if !xmlPlans {
+		pv = nil
+	}
 	maxRun := min(maxFastXMLText, int(min(lim.maxText, 1<<30)))
 	i, lt := 0, 0 // lt: where the last '<' was
 	sk := &s.skel
-	sk.ok, sk.recording, s.replayed = false, false, 0
+	sk.ok, sk.recording, s.replayed, s.planned = false, false, 0, 0
 	// The element closed last: its depth (open elements around it) and
 	// name, data[lastAt:lastAt+lastN]. A start tag of the same name at
 	// the same depth is a repeated element, recorded for replay.
@@ -488,11 +493,14 @@ func (s *xmlScanner) scan(data []byte, v xmlVisitor, lim xmlLimits) error {
 			if sk.ok && len(path) == sk.depth && xmlReplay {
 				if end, ok := sk.match(data, i, maxRun); ok {
 					var err error
-					if path, err = sk.replay(data, s, path, v); err != nil {
+					if path, err = sk.replay(data, s, path, v, pv); err != nil {
 						return err
 					}
 					lt = end - (sk.end - sk.lastLt)
 					s.replayed++
+					if pv != nil && sk.planOK {
+						s.planned++
+					}
 					lastDepth, lastAt, lastN = len(path), sk.start, sk.nameLen
 					i = end
 					continue

@@ -191,8 +191,9 @@ func (b *trackBuilder) flush() error {
 		}
 		b.p.ElapsedS = secondsSince(b.ts, b.start)
 	}
-	b.a.Samples.Append(b.p)
-	b.p, b.haveTS = EmptySample(), false
+	b.a.Samples.appendFrom(&b.p)
+	b.p.clear()
+	b.haveTS = false
 	return nil
 }
 
@@ -230,4 +231,67 @@ func haversineCosM(lat1, lon1, lat2, lon2, cos1, cos2 float64) float64 {
 	sLat, sLon := math.Sin(dLat/2), math.Sin(dLon/2)
 	h := sLat*sLat + cos1*cos2*sLon*sLon
 	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// trackOp is what a step of a replay plan does with its value: the effect
+// of the visitor's call for one element of a trackpoint.
+type trackOp uint8
+
+const (
+	opTime     trackOp = iota // the point's time (trackBuilder.time)
+	opLat                     // latitude, degrees
+	opLon                     // longitude, degrees
+	opAlt                     // altitude, m
+	opDist                    // distance, m
+	opHR                      // heart rate, bpm
+	opCad                     // cadence, NaN when unreadable
+	opCadKnown                // cadence, left as it was when unreadable
+	opSpeed                   // speed, m/s
+	opPower                   // power, W
+	opFlush                   // the point is complete (flush)
+)
+
+// trackStep is one step of a replay plan: op with the value of hole
+// (xmlSkeleton.value; -1 for none, read as "").
+type trackStep struct {
+	op   trackOp
+	hole int16
+}
+
+// replay applies the steps of a plan to the point being built, with the
+// values of the element k matched in data: the same functions the
+// visitor's calls use, on the same texts, in the same order.
+func (b *trackBuilder) replay(k *xmlSkeleton, data []byte) error {
+	for _, st := range k.steps {
+		text := k.value(data, st.hole)
+		switch st.op {
+		case opTime:
+			b.ts, b.haveTS = b.time(text)
+		case opLat:
+			b.p.LatDeg = xmlNumber(text)
+		case opLon:
+			b.p.LonDeg = xmlNumber(text)
+		case opAlt:
+			b.p.AltitudeM = xmlNumber(text)
+		case opDist:
+			b.p.DistanceM = xmlNumber(text)
+		case opHR:
+			b.p.HeartRateBPM = xmlNumber(text)
+		case opCad:
+			b.p.CadenceSPM = xmlNumber(text)
+		case opCadKnown:
+			if v := xmlNumber(text); !math.IsNaN(v) {
+				b.p.CadenceSPM = v
+			}
+		case opSpeed:
+			b.p.SpeedMS = xmlNumber(text)
+		case opPower:
+			b.p.PowerW = xmlNumber(text)
+		case opFlush:
+			if err := b.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
