@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/itbcheck/itbcheck/analysis"
+	"github.com/itbcheck/itbcheck/rules"
 	"github.com/itbcheck/itbcheck/screen"
 )
 
@@ -202,6 +203,10 @@ func TestSummary(t *testing.T) {
 	if screen.Summary(s) != s {
 		t.Error("a summary's summary is a new copy")
 	}
+	if a.SessionSpikes = []rules.SpikeRun{{Source: "long.fit", DistanceKm: 30, LongestKm: 20, Pct: 50}}; screen.Summary(&[]screen.Athlete{*a}[0]).SessionSpikes != nil {
+		t.Error("the summary keeps the per-run spike figures: they are the athlete's charts', and grew the team's memory with every athlete")
+	}
+	a.SessionSpikes = nil
 
 	// A season longer than the sparkline: the summary keeps its last
 	// weeks, and the overview's row and sparkline are the same.

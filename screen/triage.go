@@ -211,8 +211,9 @@ const SummaryWeeks = 16
 
 // Summary is what the team overview, the totals and the exit codes need
 // of an athlete, without the runs and all but the last weeks of the
-// season: its name, findings and rule statuses, unreadable inputs,
-// period, symptom log, and the counts of activities and runs. It is a
+// season and without the per-run spike figures: its name, findings and
+// rule statuses, unreadable inputs, period, symptom log, and the counts
+// of activities and runs. It is a
 // copy, made once: later calls with the same a return the same copy, so
 // that the reports of a run that each keep the team's summaries hold one
 // per athlete between them. Call it once a is final: a change to a made
@@ -227,6 +228,10 @@ func Summary(a *Athlete) *Athlete {
 	}
 	s := *a
 	s.summary, s.summaryOf = nil, nil
+	// The per-run spike figures are for the athlete's own charts, never
+	// the overview's: kept, they grew the team's summaries by ~14 KB an
+	// athlete (BenchmarkPeakRSS).
+	s.SessionSpikes = nil
 	last, _ := LastRun(a)
 	s.counted = &runCounts{activities: a.Activities(), runs: a.Runs(), lastRun: last}
 	if a.Season != nil {
