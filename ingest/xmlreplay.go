@@ -205,7 +205,7 @@ func (k *xmlSkeleton) match(data []byte, i, maxRun int) (end int, ok bool) {
 		cur += n
 		if hole.text {
 			t := skipSpace(data, cur)
-			q := plainUntil(data, t, '<')
+			q := numberUntil(data, t)
 			hi := q
 			if q < 0 || data[q] != '<' { // not a number or a time: the scanner's own checks
 				if q = indexByteFrom(data, t, '<'); q <= t {
@@ -362,6 +362,28 @@ func plainUntil(data []byte, i int, stop byte) int {
 		}
 	}
 	return -1
+}
+
+// numberUntil is plainUntil(data, i, '<') for the texts of a track, the
+// bytes of numbers and times ('-' to 'Z') before a '<', found with half
+// the operations a word; anything else is plainUntil's. TestNumberUntil
+// compares the two.
+func numberUntil(data []byte, i int) int {
+	for j := i; j >= 0 && j+8 <= len(data); j += 8 {
+		x := load64(data, j)
+		y := x &^ highs
+		lt := x ^ '<'*lows
+		// A flag for each byte outside '-' (0x2d) to 'Z' (0x5a), below
+		// (no carry into its top bit), above, or not ASCII, and for each
+		// '<' (exact for the lowest, as in plainUntil).
+		if m := (^(y + (0x80-0x2d)*lows) | (y + (0x80-0x5b)*lows) | x | (lt-lows)&^lt) & highs; m != 0 {
+			if p := j + bits.TrailingZeros64(m)>>3; data[p] == '<' {
+				return p
+			}
+			break
+		}
+	}
+	return plainUntil(data, i, '<')
 }
 
 // indexByteFrom is the position of the first c at or after data[i:], or

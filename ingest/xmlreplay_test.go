@@ -325,3 +325,35 @@ func TestPlainUntil(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberUntil checks the track texts' end finder against plainUntil,
+// on texts mostly of its own bytes, the bytes just outside them ('+', ',',
+// '[', '\\'), the ones it must stop at ('<', ']', '&', controls, non-ASCII)
+// and start positions outside the document.
+func TestNumberUntil(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	common := []byte("0123456789.-:TZ/AY")
+	rare := []byte("<<<+,[\\]&; @aZ\t\n\x00\x1f\x7f\x80\xbf\xff\"")
+	fast := 0
+	for n := 0; n < 50000; n++ {
+		data := make([]byte, rng.IntN(48))
+		for j := range data {
+			if rng.IntN(6) == 0 {
+				data[j] = rare[rng.IntN(len(rare))]
+			} else {
+				data[j] = common[rng.IntN(len(common))]
+			}
+		}
+		i := rng.IntN(len(data)+2) - 1
+		want := plainUntil(data, i, '<')
+		if got := numberUntil(data, i); got != want {
+			t.Fatalf("numberUntil(%q, %d) = %d, plainUntil's %d", data, i, got, want)
+		}
+		if want >= 0 && data[want] == '<' {
+			fast++
+		}
+	}
+	if fast < 3000 {
+		t.Fatalf("only %d cases end at a '<'", fast)
+	}
+}
