@@ -365,8 +365,8 @@ func plainUntil(data []byte, i int, stop byte) int {
 }
 
 // numberUntil is plainUntil(data, i, '<') for the texts of a track, the
-// bytes of numbers and times ('-' to 'Z') before a '<', found with half
-// the operations a word; anything else is plainUntil's. TestNumberUntil
+// bytes of numbers and times ('-' to 'Z') before a '<', found with four
+// tests a word, not six; anything else is plainUntil's. TestNumberUntil
 // compares the two.
 func numberUntil(data []byte, i int) int {
 	for j := i; j >= 0 && j+8 <= len(data); j += 8 {
