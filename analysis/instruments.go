@@ -240,11 +240,16 @@ func (s *Season) OtherInstrumentRuns(ch ingest.Channel) []OtherInstrumentRuns {
 			if !s.WithoutUsualInstrument(r, ch) {
 				continue
 			}
-			if _, ok := s.BalanceOffset(i, in); ok && ch == ingest.ChanStanceTimeBalance {
-				continue // judged by its own baseline
+			// Judged by its own baseline: only the channel's own offset is
+			// asked for (each rescans the weeks before i).
+			judged := false
+			if ch == ingest.ChanStanceTimeBalance {
+				_, judged = s.BalanceOffset(i, in)
+			} else if !r.Treadmill() {
+				_, judged = s.CadenceOffsetPct(i, in, s.CadenceBaseline(i))
 			}
-			if _, ok := s.CadenceOffsetPct(i, in, s.CadenceBaseline(i)); ok && ch == ingest.ChanCadence && !r.Treadmill() {
-				continue // judged by its own baseline
+			if judged {
+				continue
 			}
 			usual := s.InstrumentInForce(ch, RunDay(r, s.location()))
 			k := slices.IndexFunc(out, func(o OtherInstrumentRuns) bool { return o.Instrument == in && o.Usual == usual })
